@@ -1,0 +1,34 @@
+//! The one-command build: mdBook in-process with this project's preprocessor registered directly,
+//! so no command preprocessor is spawned and no mdBook CLI is needed.
+
+use crate::preprocessor::Gmg;
+use anyhow::Context;
+use mdbook_driver::MDBook;
+use std::path::{Path, PathBuf};
+
+/// Options of [`build`].
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Overrides `deny-warnings` from `book.toml` (the build command passes `true`).
+    pub deny_warnings: Option<bool>,
+    /// Build into this directory instead of `build.build-dir`.
+    pub dest: Option<PathBuf>,
+}
+
+/// Loads the book at `root` and builds every configured output. Returns the HTML directory.
+pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
+    let mut book = MDBook::load(root).with_context(|| format!("cannot load the book at {}", root.display()))?;
+    if let Some(deny) = options.deny_warnings {
+        book.config
+            .set("preprocessor.gmg.deny-warnings", deny)
+            .context("cannot set deny-warnings")?;
+    }
+    if let Some(dest) = &options.dest {
+        book.config.build.build_dir = dest.clone();
+    }
+    // Same name as the `[preprocessor.gmg]` command in book.toml: this replaces it in place,
+    // keeping its position after `links`.
+    book.with_preprocessor(Gmg);
+    book.build()?;
+    Ok(book.build_dir_for("html"))
+}

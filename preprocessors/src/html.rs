@@ -1,0 +1,137 @@
+//! Small HTML helpers every feature uses to emit markup: escaping, safe URLs, relative links.
+//!
+//! Every string that comes from data or front matter goes through [`text`] or [`attr`] before it
+//! reaches a page; every URL from data goes through [`safe_url`].
+
+use std::fmt::Write;
+use std::path::{Component, Path, PathBuf};
+
+/// Escapes `s` for HTML text content. `*`, `_`, `` ` ``, `[`, `]`, `\` and `<` are escaped too,
+/// so data placed in a chapter's Markdown is never read as Markdown either.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '*' | '_' | '`' | '[' | ']' | '\\' | '~' | '|' | '#' | '!' => {
+                let _ = write!(out, "&#{};", c as u32);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes `s` for a double-quoted attribute value.
+pub fn attr(s: &str) -> String {
+    text(s)
+}
+
+/// Returns `url` if it is safe to put in an `href`: `http`, `https` or `mailto`, with no
+/// whitespace or control characters. Anything else (`javascript:`, `data:`, …) is refused.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let allowed = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len());
+    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    (allowed && clean).then_some(url)
+}
+
+/// The URL of chapter `to` (a `.md` path relative to `src/`) as seen from chapter `from`, with an
+/// optional `#fragment`. Relative, with `.html`, so it works on the site, offline and — because
+/// mdBook rewrites links between chapters — on the print page.
+pub fn href(from: &Path, to: &Path, fragment: Option<&str>) -> String {
+    let mut out = if from == to && fragment.is_some() {
+        String::new()
+    } else {
+        relative(from, &to.with_extension("html"))
+    };
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// `to` relative to the directory of `from`, both relative to the same root, with `/`.
+pub fn relative(from: &Path, to: &Path) -> String {
+    let from_dir: Vec<_> = from
+        .parent()
+        .map(|p| p.components().filter(|c| matches!(c, Component::Normal(_))).collect())
+        .unwrap_or_default();
+    let to_parts: Vec<_> = to.components().filter(|c| matches!(c, Component::Normal(_))).collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut path = PathBuf::new();
+    for _ in common..from_dir.len() {
+        path.push("..");
+    }
+    for part in &to_parts[common..] {
+        path.push(part);
+    }
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// A lower-case URL slug: letters and digits kept, everything else one `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_markdown() {
+        assert_eq!(
+            text(r#"<script>"a" & 'b' *c* [d](e)"#),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39; &#42;c&#42; &#91;d&#93;(e)"
+        );
+    }
+
+    #[test]
+    fn refuses_unsafe_url_schemes() {
+        assert_eq!(safe_url("https://www.unicef.org"), Some("https://www.unicef.org"));
+        assert_eq!(safe_url("  JavaScript:alert(1)"), None);
+        assert_eq!(safe_url("data:text/html,x"), None);
+        assert_eq!(safe_url("http://a b"), None);
+        assert_eq!(safe_url("https://"), None);
+        assert_eq!(safe_url("https://x\"onmouseover=\""), None);
+    }
+
+    #[test]
+    fn links_between_chapters_are_relative_html() {
+        let p = Path::new;
+        assert_eq!(href(p("intro.md"), p("endnotes.md"), Some("note-i")), "endnotes.html#note-i");
+        assert_eq!(href(p("intro.md"), p("intro.md"), Some("x")), "#x");
+        assert_eq!(href(p("agencies/unicef.md"), p("intro.md"), None), "../intro.html");
+        assert_eq!(href(p("intro.md"), p("agencies/unicef.md"), None), "agencies/unicef.html");
+        assert_eq!(href(p("a/b.md"), p("a/c.md"), None), "c.html");
+    }
+
+    #[test]
+    fn slugs_are_lowercase_words() {
+        assert_eq!(slug("UN-DESA’s Population Division"), "un-desa-s-population-division");
+        assert_eq!(slug("  --x--  "), "x");
+    }
+}

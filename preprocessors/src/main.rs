@@ -1,0 +1,100 @@
+//! `gmg-report`: build the site, or act as mdBook's preprocessor.
+//!
+//! - `gmg-report build` builds the whole site in-process (mdbook-driver), strict by default.
+//! - `gmg-report preprocess [supports <renderer>]` is the mdBook preprocessor protocol: with
+//!   `supports`, the answer is the exit code; otherwise `[context, book]` JSON is read on stdin and
+//!   the processed book written to stdout.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use gmg_report::build;
+use gmg_report::preprocessor::{self, Gmg};
+use mdbook_preprocessor::Preprocessor;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(version, about = "Build and check the GMG follow-up report site")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the book's build directory (warnings are errors unless allowed).
+    Build {
+        /// The book's root directory (where book.toml is).
+        #[arg(long, default_value = ".")]
+        book: PathBuf,
+        /// Report warnings without failing the build.
+        #[arg(long)]
+        allow_warnings: bool,
+        /// Build into this directory instead of the configured one.
+        #[arg(long)]
+        dest: Option<PathBuf>,
+    },
+    /// mdBook preprocessor protocol (used by `book.toml`).
+    Preprocess {
+        #[command(subcommand)]
+        supports: Option<Supports>,
+    },
+}
+
+#[derive(Subcommand)]
+enum Supports {
+    /// Exit 0 if the renderer is supported, 1 if not.
+    Supports { renderer: String },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build {
+            book,
+            allow_warnings,
+            dest,
+        } => {
+            let options = build::Options {
+                deny_warnings: Some(!allow_warnings),
+                dest,
+            };
+            let html = build::build(&book, &options)?;
+            eprintln!("built {}", html.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Preprocess {
+            supports: Some(Supports::Supports { renderer }),
+        } => Ok(if preprocessor::supports(&renderer) {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }),
+        Command::Preprocess { supports: None } => {
+            let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin().lock())
+                .context("the preprocessor expects mdBook's `[context, book]` JSON on stdin")?;
+            if ctx.mdbook_version != mdbook_preprocessor::MDBOOK_VERSION {
+                eprintln!(
+                    "warning: built against mdBook {}, called by mdBook {}",
+                    mdbook_preprocessor::MDBOOK_VERSION,
+                    ctx.mdbook_version
+                );
+            }
+            let book = Gmg.run(&ctx, book)?;
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer(&mut out, &book).context("cannot write the book to stdout")?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The shared model: every chapter of the book parsed once, built once per run.
+//!
+//! [`Model::build`] reads each chapter mdBook hands over (after its `links` preprocessor, so
+//! `{{#include}}`d text is there too), splits off and parses the front matter, and parses the body
+//! with [`Doc::parse`]. Features read the model and return edits and generated pages; none of
+//! them parses Markdown or YAML again.
+
+use crate::diagnostics::{Diagnostics, LineIndex, Location};
+use crate::frontmatter::{self, FrontMatter};
+use crate::markdown::{Block, Doc, Edits};
+use mdbook_preprocessor::book::{Book, BookItem, SectionNumber};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// One chapter of the book.
+#[derive(Debug)]
+pub struct Chapter {
+    /// Position in reading order.
+    pub index: usize,
+    /// The title from `SUMMARY.md`.
+    pub name: String,
+    /// The section number, e.g. `2.1.`, if numbered.
+    pub number: Option<SectionNumber>,
+    /// Path relative to `src/` (`protect-human-rights.md`): what links are made from.
+    pub path: PathBuf,
+    /// The full content mdBook read, front matter included.
+    pub content: String,
+    /// Where the Markdown body starts in `content`.
+    pub body_start: usize,
+    /// Line/column map of `content`, labelled with the file the editor edits.
+    pub lines: LineIndex,
+    /// The front matter.
+    pub meta: frontmatter::Parsed,
+    /// The body, parsed.
+    pub doc: Doc,
+}
+
+impl Chapter {
+    /// The Markdown body (front matter removed).
+    pub fn body(&self) -> &str {
+        &self.content[self.body_start..]
+    }
+
+    /// The typed front matter.
+    pub fn front(&self) -> &FrontMatter {
+        &self.meta.front
+    }
+
+    /// The location in the chapter file of byte `offset` of the body.
+    pub fn locate(&self, offset: usize) -> Location {
+        self.lines.location(&self.content, self.body_start + offset)
+    }
+
+    /// The location in the chapter file of a value read from the front matter.
+    pub fn locate_front<T>(&self, value: &serde_saphyr::Spanned<T>) -> Location {
+        self.meta.locate(&self.lines, value)
+    }
+
+    /// "2.1. Protect the human rights of all migrants".
+    pub fn title(&self) -> String {
+        match &self.number {
+            Some(n) => format!("{n} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The block containing body offset `at`, if any (innermost).
+    pub fn block_at(&self, at: usize) -> Option<&Block> {
+        self.doc
+            .blocks
+            .iter()
+            .rev()
+            .find(|b| b.range.start <= at && at < b.range.end.max(b.range.start + 1))
+    }
+
+    /// The source text of body range `range`.
+    pub fn text(&self, range: Range<usize>) -> &str {
+        &self.body()[range]
+    }
+}
+
+/// The book, parsed.
+#[derive(Debug, Default)]
+pub struct Model {
+    /// Chapters in reading order (drafts, which have no file, are left out).
+    pub chapters: Vec<Chapter>,
+}
+
+impl Model {
+    /// Parses every chapter of `book`. `src` is the source directory relative to the book root
+    /// (`src`), used to name files in diagnostics.
+    pub fn build(book: &Book, src: &Path, diags: &mut Diagnostics) -> Model {
+        let mut chapters = Vec::new();
+        for item in book.iter() {
+            let BookItem::Chapter(ch) = item else { continue };
+            let Some(path) = &ch.path else { continue };
+            let file = src.join(ch.source_path.as_ref().unwrap_or(path));
+            let lines = LineIndex::new(file, &ch.content);
+            let meta = frontmatter::parse(&ch.content, &lines, diags);
+            let doc = Doc::parse(&ch.content[meta.body_start..]);
+            chapters.push(Chapter {
+                index: chapters.len(),
+                name: ch.name.clone(),
+                number: ch.number.clone(),
+                path: path.clone(),
+                body_start: meta.body_start,
+                content: ch.content.clone(),
+                lines,
+                meta,
+                doc,
+            });
+        }
+        Model { chapters }
+    }
+
+    /// The chapter at `path` (relative to `src/`).
+    pub fn chapter(&self, path: &Path) -> Option<&Chapter> {
+        self.chapters.iter().find(|c| c.path == path)
+    }
+}
+
+/// What the features produce for one chapter.
+#[derive(Debug, Default)]
+pub struct ChapterOutput {
+    /// Edits to the body.
+    pub edits: Edits,
+    /// Markdown to put before the body (e.g. the action-point box), after the first heading.
+    pub prelude: String,
+    /// A complete replacement of the edited body (the endnotes chapter is reassembled).
+    pub replacement: Option<String>,
+}
+
+/// Writes the edited chapters back into `book`, in the same reading order [`Model::build`] used.
+pub fn write_back(book: &mut Book, model: &Model, outputs: &mut [ChapterOutput]) {
+    let mut next = 0;
+    write_items(&mut book.items, model, outputs, &mut next);
+}
+
+fn write_items(items: &mut [BookItem], model: &Model, outputs: &mut [ChapterOutput], next: &mut usize) {
+    for item in items {
+        let BookItem::Chapter(ch) = item else { continue };
+        if ch.path.is_some() {
+            let chapter = &model.chapters[*next];
+            let out = &mut outputs[*next];
+            *next += 1;
+            let body = match out.replacement.take() {
+                Some(text) => text,
+                None => out.edits.apply(chapter.body()),
+            };
+            ch.content = insert_prelude(&body, &out.prelude, chapter);
+        }
+        write_items(&mut ch.sub_items, model, outputs, next);
+    }
+}
+
+/// Puts `prelude` right after the chapter's first heading (or at the top if it has none).
+fn insert_prelude(body: &str, prelude: &str, chapter: &Chapter) -> String {
+    if prelude.is_empty() {
+        return body.to_string();
+    }
+    // The first heading's range is in the unedited body; edits never touch headings, so the
+    // text up to its end is unchanged unless a feature edited before it (endnotes chapter intro),
+    // in which case the prelude goes first.
+    let at = chapter
+        .doc
+        .headings
+        .first()
+        .filter(|h| h.level == 1 && body.get(..h.range.end) == chapter.body().get(..h.range.end))
+        .map_or(0, |h| h.range.end);
+    let mut out = String::with_capacity(body.len() + prelude.len() + 4);
+    out.push_str(&body[..at]);
+    out.push_str(if at == 0 { "" } else { "\n\n" });
+    out.push_str(prelude);
+    out.push_str("\n\n");
+    out.push_str(body[at..].trim_start_matches(['\r', '\n']));
+    out
+}

@@ -1,0 +1,77 @@
+//! The mdBook preprocessor: builds the model once and runs every enabled feature over it.
+//!
+//! One preprocessor (`gmg`) does all the work, rather than one per feature: the features share
+//! one parse of each chapter, and mdBook spawns a command preprocessor twice per build (once for
+//! `supports`, once to run), so four preprocessors would cost eight process starts per build.
+
+use crate::config::{self, Config};
+use crate::diagnostics::Diagnostics;
+use crate::endnotes::Endnotes;
+use crate::model::{self, ChapterOutput, Model};
+use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::path::Path;
+
+/// The preprocessor, for [`mdbook_driver::MDBook::with_preprocessor`] and for the binary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Gmg;
+
+impl Preprocessor for Gmg {
+    fn name(&self) -> &str {
+        config::NAME
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+        let mut diags = Diagnostics::new();
+        let cfg = Config::from_mdbook(&ctx.config, &mut diags);
+        let book = transform(book, &cfg, &ctx.config.book.src, &mut diags);
+        report(&mut diags, cfg.deny_warnings)?;
+        Ok(book)
+    }
+
+    fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
+        Ok(supports(renderer))
+    }
+}
+
+/// The renderers the output is meant for: HTML (and this project's post-build step).
+pub fn supports(renderer: &str) -> bool {
+    renderer != "markdown"
+}
+
+/// Prints the diagnostics to stderr and fails when they are fatal.
+pub fn report(diags: &mut Diagnostics, deny_warnings: bool) -> anyhow::Result<()> {
+    if deny_warnings {
+        diags.deny_warnings();
+    }
+    diags.sort();
+    if !diags.is_empty() {
+        eprintln!("{}", diags.render());
+    }
+    if diags.is_fatal(deny_warnings) {
+        anyhow::bail!("the book has problems: {}", diags.summary());
+    }
+    Ok(())
+}
+
+/// The whole transformation: `book` in, the published book out, problems in `diags`.
+/// `src` is the source directory relative to the book root, used to name files in diagnostics.
+pub fn transform(mut book: Book, cfg: &Config, src: &Path, diags: &mut Diagnostics) -> Book {
+    let model = Model::build(&book, src, diags);
+    let mut outputs: Vec<ChapterOutput> = model.chapters.iter().map(|_| ChapterOutput::default()).collect();
+
+    let endnotes = cfg
+        .endnotes
+        .enable
+        .then(|| Endnotes::collect(&model, &cfg.endnotes, diags));
+    if let Some(endnotes) = &endnotes {
+        endnotes.edit_references(&model, &cfg.endnotes.chapter, &mut outputs);
+    }
+
+    // Last: the endnotes chapter is reassembled from the edits of every feature.
+    if let Some(endnotes) = &endnotes {
+        endnotes.assemble(&model, &mut outputs, diags);
+    }
+    model::write_back(&mut book, &model, &mut outputs);
+    book
+}
