@@ -17,7 +17,8 @@ pub struct Options {
 
 /// Loads the book at `root` and builds every configured output. Returns the HTML directory.
 pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
-    let mut book = MDBook::load(root).with_context(|| format!("cannot load the book at {}", root.display()))?;
+    let mut book = MDBook::load(root)
+        .with_context(|| format!("cannot load the book at {}", root.display()))?;
     if let Some(deny) = options.deny_warnings {
         book.config
             .set("preprocessor.gmg.deny-warnings", deny)

@@ -26,7 +26,7 @@ pub const NAME: &str = "gmg";
 pub const DENY_WARNINGS_ENV: &str = "GMG_DENY_WARNINGS";
 
 /// `[preprocessor.gmg]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Config {
     /// Turn every warning into an error (for CI).
@@ -50,23 +50,6 @@ pub struct Config {
     _renderers: Option<IgnoredAny>,
     #[serde(rename = "optional")]
     _optional: Option<IgnoredAny>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            deny_warnings: false,
-            endnotes: EndnotesConfig::default(),
-            agencies: AgenciesConfig::default(),
-            agenda: AgendaConfig::default(),
-            timeline: TimelineConfig::default(),
-            _command: None,
-            _before: None,
-            _after: None,
-            _renderers: None,
-            _optional: None,
-        }
-    }
 }
 
 /// `[preprocessor.gmg.endnotes]`: book-wide endnotes.
@@ -183,7 +166,10 @@ const KEYS: &[&str] = &[
 impl Config {
     /// Reads `[preprocessor.gmg]` from mdBook's configuration. A malformed table is reported in
     /// `diags` (located at `book.toml`) and the defaults are used, so the rest is still checked.
-    pub fn from_mdbook(config: &mdbook_preprocessor::config::Config, diags: &mut Diagnostics) -> Config {
+    pub fn from_mdbook(
+        config: &mdbook_preprocessor::config::Config,
+        diags: &mut Diagnostics,
+    ) -> Config {
         let mut cfg = match config.get::<Config>(&format!("preprocessor.{NAME}")) {
             Ok(Some(cfg)) => cfg,
             Ok(None) => Config::default(),

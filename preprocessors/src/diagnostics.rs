@@ -285,9 +285,9 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        let col = text
-            .get(start..offset)
-            .map_or(1, |prefix| prefix.trim_start_matches('\u{feff}').chars().count() + 1);
+        let col = text.get(start..offset).map_or(1, |prefix| {
+            prefix.trim_start_matches('\u{feff}').chars().count() + 1
+        });
         Location::at(self.path.clone(), line, col)
     }
 
@@ -298,11 +298,19 @@ impl LineIndex {
 }
 
 /// The registry form closest to `wanted` by edit distance, for "did you mean" hints.
-pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let wanted_lower = wanted.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&wanted_lower, &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&wanted_lower, &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(distance, c)| *distance <= (c.chars().count().max(wanted.len()) / 3).max(2))
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c)| c)

@@ -116,7 +116,10 @@ impl Endnotes {
                         .error(
                             "endnote-definition-elsewhere",
                             ch.locate(def.range.start),
-                            format!("endnote `{}` is defined outside the endnotes chapter", def.label),
+                            format!(
+                                "endnote `{}` is defined outside the endnotes chapter",
+                                def.label
+                            ),
                         )
                         .hint = Some(format!(
                         "move the definition to `{}`, where every endnote of the book is defined",
@@ -165,18 +168,21 @@ impl Endnotes {
                     });
                     continue;
                 };
-                let n = *out.by_key.entry(reference.label.clone()).or_insert_with(|| {
-                    let number = out.notes.len() + 1;
-                    out.notes.push(Note {
-                        key: reference.label.clone(),
-                        number,
-                        label: roman(number),
-                        definition,
-                        citations: Vec::new(),
-                        preview: String::new(),
+                let n = *out
+                    .by_key
+                    .entry(reference.label.clone())
+                    .or_insert_with(|| {
+                        let number = out.notes.len() + 1;
+                        out.notes.push(Note {
+                            key: reference.label.clone(),
+                            number,
+                            label: roman(number),
+                            definition,
+                            citations: Vec::new(),
+                            preview: String::new(),
+                        });
+                        number - 1
                     });
-                    number - 1
-                });
                 let note = &mut out.notes[n];
                 let id = match note.citations.len() {
                     0 => format!("note-ref-{}", note.label),
@@ -223,12 +229,16 @@ impl Endnotes {
                 ));
             }
         }
-        let acknowledged: Vec<&Vec<String>> = ch.front().same_source.iter().map(|s| &s.value).collect();
+        let acknowledged: Vec<&Vec<String>> =
+            ch.front().same_source.iter().map(|s| &s.value).collect();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, note) in self.notes.iter().enumerate() {
             let text = ch.text(ch.doc.footnote_defs[note.definition].content.clone());
             let normalised = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let mut sources: Vec<String> = URL.find_iter(text).map(|m| m.as_str().to_string()).collect();
+            let mut sources: Vec<String> = URL
+                .find_iter(text)
+                .map(|m| m.as_str().to_string())
+                .collect();
             sources.push(normalised);
             for source in sources {
                 let Some(&j) = seen.get(&source) else {
@@ -248,7 +258,11 @@ impl Endnotes {
                 );
                 let at = ch.locate(ch.doc.footnote_defs[note.definition].range.start);
                 if is_ack {
-                    diags.note("endnote-same-source", at, format!("{message}; acknowledged under `same-source`"));
+                    diags.note(
+                        "endnote-same-source",
+                        at,
+                        format!("{message}; acknowledged under `same-source`"),
+                    );
                 } else {
                     diags.warning("endnote-same-source", at, message).hint = Some(format!(
                         "if the original report does this, acknowledge it in the front matter of this chapter: `same-source: [[{}, {}]]`",
@@ -266,7 +280,12 @@ impl Endnotes {
     }
 
     /// Replaces every reference with its superscript link.
-    pub fn edit_references(&self, model: &Model, endnotes_path: &std::path::Path, outputs: &mut [ChapterOutput]) {
+    pub fn edit_references(
+        &self,
+        model: &Model,
+        endnotes_path: &std::path::Path,
+        outputs: &mut [ChapterOutput],
+    ) {
         for note in &self.notes {
             for citation in &note.citations {
                 let ch = &model.chapters[citation.chapter];
@@ -275,10 +294,16 @@ impl Endnotes {
                 let markup = format!(
                     "<sup class=\"endnote-ref\" id=\"{id}\"><a href=\"{href}\" role=\"doc-noteref\" title=\"{title}\">{label}</a></sup>",
                     id = citation.id,
-                    title = html::attr(&format!("Endnote {}: {}", note.label, truncate(&note.preview, 300))),
+                    title = html::attr(&format!(
+                        "Endnote {}: {}",
+                        note.label,
+                        truncate(&note.preview, 300)
+                    )),
                     label = note.label,
                 );
-                outputs[citation.chapter].edits.replace(reference.range.clone(), markup);
+                outputs[citation.chapter]
+                    .edits
+                    .replace(reference.range.clone(), markup);
             }
         }
     }
@@ -329,11 +354,16 @@ impl Endnotes {
         for pair in defs.windows(2) {
             let gap = pair[0].range.end..pair[1].range.start;
             if !body[gap.clone()].trim().is_empty() {
-                diags.warning(
-                    "endnote-interleaved-text",
-                    ch.locate(gap.start + (body[gap.clone()].len() - body[gap.clone()].trim_start().len())),
-                    "text between endnote definitions is moved after the list of notes",
-                ).hint = Some("put introductory text before the first definition".into());
+                diags
+                    .warning(
+                        "endnote-interleaved-text",
+                        ch.locate(
+                            gap.start
+                                + (body[gap.clone()].len() - body[gap.clone()].trim_start().len()),
+                        ),
+                        "text between endnote definitions is moved after the list of notes",
+                    )
+                    .hint = Some("put introductory text before the first definition".into());
                 between.push_str(&edits.apply_within(body, gap));
             }
         }
@@ -381,10 +411,15 @@ mod tests {
 
     #[test]
     fn roman_numerals() {
-        let r: Vec<String> = [1, 2, 3, 4, 5, 9, 14, 19, 21, 22, 40, 1994].into_iter().map(roman).collect();
+        let r: Vec<String> = [1, 2, 3, 4, 5, 9, 14, 19, 21, 22, 40, 1994]
+            .into_iter()
+            .map(roman)
+            .collect();
         assert_eq!(
             r,
-            ["i", "ii", "iii", "iv", "v", "ix", "xiv", "xix", "xxi", "xxii", "xl", "mcmxciv"]
+            [
+                "i", "ii", "iii", "iv", "v", "ix", "xiv", "xix", "xxi", "xxii", "xl", "mcmxciv"
+            ]
         );
     }
 

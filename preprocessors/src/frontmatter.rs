@@ -64,7 +64,9 @@ pub fn split(content: &str) -> Result<Split, String> {
     let yaml_start = start + (rest.len() - after_open.len());
     let mut pos = yaml_start;
     for line in content[yaml_start..].split_inclusive('\n') {
-        let bare = line.trim_end_matches(['\n', '\r']).trim_end_matches([' ', '\t']);
+        let bare = line
+            .trim_end_matches(['\n', '\r'])
+            .trim_end_matches([' ', '\t']);
         if bare == "---" || bare == "..." {
             return Ok(Split {
                 yaml: Some((yaml_start, pos)),
@@ -108,7 +110,11 @@ impl Parsed {
 
     fn locate_yaml(&self, index: &LineIndex, line: usize, col: usize) -> Location {
         if line == 0 {
-            return Location::at(index.path(), self.first_yaml_line.saturating_sub(1).max(1), 1);
+            return Location::at(
+                index.path(),
+                self.first_yaml_line.saturating_sub(1).max(1),
+                1,
+            );
         }
         Location::at(index.path(), self.first_yaml_line + line - 1, col.max(1))
     }
@@ -205,8 +211,11 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located_in_the_chapter_file() {
-        let (_, d) = run("---\naction-point: 1\nactoin: 2\n---\nx\n");
-        assert!(d.starts_with("src/ch.md:3:1: error: unknown field `actoin`"), "{d}");
+        let (_, d) = run("---\naction-point: 1\naction-pont: 2\n---\nx\n");
+        assert!(
+            d.starts_with("src/ch.md:3:1: error: unknown field `action-pont`"),
+            "{d}"
+        );
         assert!(d.contains("hint: did you mean `action-point`?"), "{d}");
     }
 

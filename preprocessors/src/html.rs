@@ -39,7 +39,9 @@ pub fn safe_url(url: &str) -> Option<&str> {
     let allowed = ["http://", "https://", "mailto:"]
         .iter()
         .any(|p| lower.starts_with(p) && lower.len() > p.len());
-    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    let clean = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
     (allowed && clean).then_some(url)
 }
 
@@ -63,9 +65,16 @@ pub fn href(from: &Path, to: &Path, fragment: Option<&str>) -> String {
 pub fn relative(from: &Path, to: &Path) -> String {
     let from_dir: Vec<_> = from
         .parent()
-        .map(|p| p.components().filter(|c| matches!(c, Component::Normal(_))).collect())
+        .map(|p| {
+            p.components()
+                .filter(|c| matches!(c, Component::Normal(_)))
+                .collect()
+        })
         .unwrap_or_default();
-    let to_parts: Vec<_> = to.components().filter(|c| matches!(c, Component::Normal(_))).collect();
+    let to_parts: Vec<_> = to
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect();
     let common = from_dir
         .iter()
         .zip(&to_parts)
@@ -111,7 +120,10 @@ mod tests {
 
     #[test]
     fn refuses_unsafe_url_schemes() {
-        assert_eq!(safe_url("https://www.unicef.org"), Some("https://www.unicef.org"));
+        assert_eq!(
+            safe_url("https://www.unicef.org"),
+            Some("https://www.unicef.org")
+        );
         assert_eq!(safe_url("  JavaScript:alert(1)"), None);
         assert_eq!(safe_url("data:text/html,x"), None);
         assert_eq!(safe_url("http://a b"), None);
@@ -122,16 +134,28 @@ mod tests {
     #[test]
     fn links_between_chapters_are_relative_html() {
         let p = Path::new;
-        assert_eq!(href(p("intro.md"), p("endnotes.md"), Some("note-i")), "endnotes.html#note-i");
+        assert_eq!(
+            href(p("intro.md"), p("endnotes.md"), Some("note-i")),
+            "endnotes.html#note-i"
+        );
         assert_eq!(href(p("intro.md"), p("intro.md"), Some("x")), "#x");
-        assert_eq!(href(p("agencies/unicef.md"), p("intro.md"), None), "../intro.html");
-        assert_eq!(href(p("intro.md"), p("agencies/unicef.md"), None), "agencies/unicef.html");
+        assert_eq!(
+            href(p("agencies/unicef.md"), p("intro.md"), None),
+            "../intro.html"
+        );
+        assert_eq!(
+            href(p("intro.md"), p("agencies/unicef.md"), None),
+            "agencies/unicef.html"
+        );
         assert_eq!(href(p("a/b.md"), p("a/c.md"), None), "c.html");
     }
 
     #[test]
     fn slugs_are_lowercase_words() {
-        assert_eq!(slug("UN-DESA’s Population Division"), "un-desa-s-population-division");
+        assert_eq!(
+            slug("UN-DESA’s Population Division"),
+            "un-desa-s-population-division"
+        );
         assert_eq!(slug("  --x--  "), "x");
     }
 }

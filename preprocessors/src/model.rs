@@ -92,7 +92,9 @@ impl Model {
     pub fn build(book: &Book, src: &Path, diags: &mut Diagnostics) -> Model {
         let mut chapters = Vec::new();
         for item in book.iter() {
-            let BookItem::Chapter(ch) = item else { continue };
+            let BookItem::Chapter(ch) = item else {
+                continue;
+            };
             let Some(path) = &ch.path else { continue };
             let file = src.join(ch.source_path.as_ref().unwrap_or(path));
             let lines = LineIndex::new(file, &ch.content);
@@ -136,9 +138,16 @@ pub fn write_back(book: &mut Book, model: &Model, outputs: &mut [ChapterOutput])
     write_items(&mut book.items, model, outputs, &mut next);
 }
 
-fn write_items(items: &mut [BookItem], model: &Model, outputs: &mut [ChapterOutput], next: &mut usize) {
+fn write_items(
+    items: &mut [BookItem],
+    model: &Model,
+    outputs: &mut [ChapterOutput],
+    next: &mut usize,
+) {
     for item in items {
-        let BookItem::Chapter(ch) = item else { continue };
+        let BookItem::Chapter(ch) = item else {
+            continue;
+        };
         if ch.path.is_some() {
             let chapter = &model.chapters[*next];
             let out = &mut outputs[*next];

@@ -21,7 +21,11 @@ impl Preprocessor for Gmg {
         config::NAME
     }
 
-    fn run(&self, ctx: &PreprocessorContext, book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+    fn run(
+        &self,
+        ctx: &PreprocessorContext,
+        book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut diags = Diagnostics::new();
         let cfg = Config::from_mdbook(&ctx.config, &mut diags);
         let book = transform(book, &cfg, &ctx.config.book.src, &mut diags);
@@ -58,7 +62,11 @@ pub fn report(diags: &mut Diagnostics, deny_warnings: bool) -> anyhow::Result<()
 /// `src` is the source directory relative to the book root, used to name files in diagnostics.
 pub fn transform(mut book: Book, cfg: &Config, src: &Path, diags: &mut Diagnostics) -> Book {
     let model = Model::build(&book, src, diags);
-    let mut outputs: Vec<ChapterOutput> = model.chapters.iter().map(|_| ChapterOutput::default()).collect();
+    let mut outputs: Vec<ChapterOutput> = model
+        .chapters
+        .iter()
+        .map(|_| ChapterOutput::default())
+        .collect();
 
     let endnotes = cfg
         .endnotes

@@ -27,7 +27,8 @@ pub fn options() -> Options {
 /// The error's message alone: no snippet and no "at line …" suffix (the caller prints the
 /// location in the editor's file, not in the YAML block), and no advice meant for programmers.
 pub fn message(err: &serde_saphyr::Error) -> String {
-    let text = err.render_with_options(serde_saphyr::render_options! { snippets: SnippetMode::Off });
+    let text =
+        err.render_with_options(serde_saphyr::render_options! { snippets: SnippetMode::Off });
     let text = match text.rfind(" at line ") {
         Some(i) if text[i..].contains(", column ") => &text[..i],
         _ => &text,
@@ -43,7 +44,10 @@ pub fn hint(err: &serde_saphyr::Error, known_keys: &[&str]) -> String {
     {
         let key = &rest[..end];
         return match did_you_mean(key, known_keys.iter().copied()) {
-            Some(k) => format!("did you mean `{k}`? accepted keys: {}", known_keys.join(", ")),
+            Some(k) => format!(
+                "did you mean `{k}`? accepted keys: {}",
+                known_keys.join(", ")
+            ),
             None => format!("accepted keys: {}", known_keys.join(", ")),
         };
     }

@@ -1,0 +1,155 @@
+//! The binary follows mdBook's preprocessor protocol, and the mdBook CLI path (`mdbook build`
+//! with `book.toml`'s command preprocessor) gives the same site as the in-process build.
+
+mod common;
+
+use common::root;
+use gmg_report::preprocessor::Gmg;
+use mdbook_driver::MDBook;
+use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_gmg-report");
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn gmg-report");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn supports_answers_by_exit_code() {
+    let status = |r: &str| {
+        Command::new(BIN)
+            .args(["preprocess", "supports", r])
+            .status()
+            .unwrap()
+    };
+    assert!(status("html").success());
+    assert!(!status("markdown").success());
+}
+
+/// The raw book and the context mdBook would send for the real book.
+fn input() -> (PreprocessorContext, Book) {
+    let md = MDBook::load(root()).expect("load the book");
+    let ctx = PreprocessorContext::new(root().to_path_buf(), md.config.clone(), "html".into());
+    (ctx, md.book)
+}
+
+#[test]
+fn processes_context_and_book_json_from_stdin() {
+    let (ctx, book) = input();
+    let json = serde_json::to_vec(&(&ctx, &book)).unwrap();
+    let out = run_with_stdin(&["preprocess"], &json);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let from_binary: Book = serde_json::from_slice(&out.stdout).expect("a book on stdout");
+    let in_process = Gmg.run(&ctx, book).expect("in-process run");
+    assert_eq!(from_binary, in_process);
+    let intro = from_binary
+        .chapters()
+        .find(|c| c.name == "Introduction")
+        .unwrap();
+    assert!(intro.content.contains("<sup class=\"endnote-ref\""));
+}
+
+#[test]
+fn malformed_input_is_an_error_message_not_a_panic() {
+    for input in [&b"not json"[..], b"[]", b"[{}, {}]", b""] {
+        let out = run_with_stdin(&["preprocess"], input);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            stderr.contains("error: the preprocessor expects mdBook's `[context, book]` JSON"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+/// Every file under `dir`, relative, sorted.
+fn files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(
+                    path.strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn mdbook_cli_and_in_process_build_give_the_same_site() {
+    let version = Command::new("mdbook").arg("--version").output();
+    match version {
+        Ok(v) if String::from_utf8_lossy(&v.stdout).contains("v0.5.4") => {}
+        _ => {
+            eprintln!(
+                "SKIPPED: mdbook 0.5.4 is not installed (cargo install mdbook --version 0.5.4 --locked); .ci/run installs it"
+            );
+            return;
+        }
+    }
+    let cli = tempfile::tempdir().unwrap();
+    let out = Command::new("mdbook")
+        .arg("build")
+        .arg("--dest-dir")
+        .arg(cli.path())
+        .current_dir(root())
+        // Use the binary cargo built for this test rather than `cargo run` from book.toml.
+        .env(
+            "MDBOOK_PREPROCESSOR__GMG__COMMAND",
+            format!("{BIN} preprocess"),
+        )
+        .output()
+        .expect("run mdbook");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let in_process = common::site();
+    let cli_html = if cli.path().join("html").is_dir() {
+        cli.path().join("html")
+    } else {
+        cli.path().to_path_buf()
+    };
+    assert_eq!(files(&cli_html), files(in_process));
+    for f in files(in_process) {
+        let a = std::fs::read(in_process.join(&f)).unwrap();
+        let b = std::fs::read(cli_html.join(&f)).unwrap();
+        assert!(
+            a == b,
+            "{f} differs between the CLI and the in-process build"
+        );
+    }
+}

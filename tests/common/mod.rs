@@ -1,0 +1,104 @@
+//! Shared helpers for the end-to-end tests: build the real book once per test binary, in-process
+//! through mdbook-driver, and read its HTML.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use gmg_report::build;
+use scraper::{ElementRef, Html, Node, Selector};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The repository root (the book root).
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The HTML directory of the real book, built once (strict: warnings fail the build).
+pub fn site() -> &'static Path {
+    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &SITE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let options = build::Options {
+                deny_warnings: Some(true),
+                dest: Some(dir.path().to_path_buf()),
+            };
+            let html = build::build(root(), &options).expect("the book builds without problems");
+            (dir, html)
+        })
+        .1
+}
+
+/// A page of the built site.
+pub fn page(name: &str) -> Html {
+    let path = site().join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Html::parse_document(&text)
+}
+
+/// A CSS selector.
+pub fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap_or_else(|e| panic!("selector {s}: {e:?}"))
+}
+
+/// Elements this project generates around the report's words (labels, boxes, back-links):
+/// left out when comparing the site's text with the report.
+pub const GENERATED: &str = "sup.endnote-ref, .endnote-label, .endnote-backlinks, .gmg-generated";
+
+/// The text of the `<main>` element, without generated elements, whitespace collapsed.
+pub fn main_text(doc: &Html) -> String {
+    let generated = sel(GENERATED);
+    let main = doc.select(&sel("main")).next().expect("a <main> element");
+    let mut out = String::new();
+    collect_text(main, &generated, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn collect_text(el: ElementRef<'_>, skip: &Selector, out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                let child_el = ElementRef::wrap(child).expect("element");
+                if skip.matches(&child_el) {
+                    continue;
+                }
+                let block = matches!(
+                    e.name(),
+                    "p" | "li"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "div"
+                        | "td"
+                        | "th"
+                        | "br"
+                        | "tr"
+                        | "table"
+                        | "ol"
+                        | "ul"
+                );
+                if block {
+                    out.push(' ');
+                }
+                collect_text(child_el, skip, out);
+                if block {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The chapter files of `src/SUMMARY.md`, in reading order.
+pub fn summary_chapters() -> Vec<String> {
+    let summary = std::fs::read_to_string(root().join("src/SUMMARY.md")).expect("SUMMARY.md");
+    summary
+        .lines()
+        .filter_map(|l| {
+            l.split_once("](")
+                .map(|(_, rest)| rest.trim_end_matches(')').to_string())
+        })
+        .collect()
+}
