@@ -5,6 +5,7 @@
 //! chapter's front matter and Markdown once → each feature ([`endnotes`], …) reads the model and
 //! returns edits and generated pages → the edits are spliced by byte range → mdBook renders.
 
+pub mod agencies;
 pub mod build;
 pub mod config;
 pub mod diagnostics;

@@ -27,7 +27,7 @@ pub struct Block {
     pub range: Range<usize>,
     /// Byte offset where an inline anchor can be inserted (the block's first inline content).
     pub anchor_at: usize,
-    /// The text as a reader sees it (markup removed, breaks as spaces).
+    /// The text as a reader sees it (markup removed, line breaks as spaces).
     pub text: String,
     /// Stable `id` for the block: `p-` and the first words, unique in the chapter.
     pub anchor: String,
@@ -69,6 +69,8 @@ pub struct TextRun {
     pieces: Vec<Piece>,
     /// The block the run belongs to.
     pub block: usize,
+    /// Where the run starts in the block's [`Block::text`].
+    pub block_offset: usize,
 }
 
 impl TextRun {
@@ -144,6 +146,8 @@ pub struct SchemeLink {
     pub dest_range: Option<Range<usize>>,
     /// The block it sits in.
     pub block: Option<usize>,
+    /// Where the link's text starts in the block's [`Block::text`].
+    pub block_offset: usize,
 }
 
 /// The schemes [`SchemeLink`] recognises.
@@ -297,10 +301,12 @@ impl Walker {
             self.flush();
             return;
         };
+        let block_offset = self.doc.blocks[block].text.len() - text.len();
         let run = self.run.get_or_insert_with(|| TextRun {
             text: String::new(),
             pieces: Vec::new(),
             block,
+            block_offset,
         });
         run.pieces.push(Piece {
             text_start: run.text.len(),
@@ -326,10 +332,7 @@ impl Walker {
 
     fn close_block(&mut self) {
         self.flush();
-        if let Some(b) = self.block_stack.pop() {
-            let block = &mut self.doc.blocks[b];
-            block.text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        }
+        self.block_stack.pop();
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>, body: &str) {
@@ -407,12 +410,14 @@ impl Walker {
                     let dest_range = body[range.clone()]
                         .rfind(&format!("({dest_url}"))
                         .map(|i| range.start + i + 1..range.start + i + 1 + dest_url.len());
+                    let block = self.current_block();
                     self.doc.scheme_links.push(SchemeLink {
                         scheme,
                         target,
                         range,
                         dest_range,
-                        block: self.current_block(),
+                        block,
+                        block_offset: block.map_or(0, |b| self.doc.blocks[b].text.len()),
                     });
                 }
             }

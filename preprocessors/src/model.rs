@@ -7,8 +7,10 @@
 
 use crate::diagnostics::{Diagnostics, LineIndex, Location};
 use crate::frontmatter::{self, FrontMatter};
-use crate::markdown::{Block, Doc, Edits};
+use crate::markdown::{Block, Doc, Edits, order};
+use mdbook_preprocessor::book::Chapter as BookChapter;
 use mdbook_preprocessor::book::{Book, BookItem, SectionNumber};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -126,10 +128,30 @@ impl Model {
 pub struct ChapterOutput {
     /// Edits to the body.
     pub edits: Edits,
+    /// Blocks other pages link to: they get their anchor inserted.
+    pub anchors: BTreeSet<usize>,
     /// Markdown to put before the body (e.g. the action-point box), after the first heading.
     pub prelude: String,
     /// A complete replacement of the edited body (the endnotes chapter is reassembled).
     pub replacement: Option<String>,
+}
+
+/// Turns the requested anchors into edits: an empty `<span id="p-…">` at the start of the block,
+/// before anything else inserted there.
+pub fn insert_anchors(model: &Model, outputs: &mut [ChapterOutput]) {
+    for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
+        for &b in &out.anchors {
+            let block = &chapter.doc.blocks[b];
+            out.edits.insert(
+                block.anchor_at,
+                order::ANCHOR,
+                format!(
+                    "<span id=\"{}\" class=\"anchor-target\"></span>",
+                    block.anchor
+                ),
+            );
+        }
+    }
 }
 
 /// Writes the edited chapters back into `book`, in the same reading order [`Model::build`] used.
@@ -183,4 +205,22 @@ fn insert_prelude(body: &str, prelude: &str, chapter: &Chapter) -> String {
     out.push_str("\n\n");
     out.push_str(body[at..].trim_start_matches(['\r', '\n']));
     out
+}
+
+/// A chapter this project generates (no file on disk): `path` is where it appears in the site.
+pub fn generated_chapter(
+    name: &str,
+    path: &Path,
+    content: String,
+    parent_names: Vec<String>,
+) -> BookChapter {
+    BookChapter {
+        name: name.to_string(),
+        content,
+        number: None,
+        sub_items: Vec::new(),
+        path: Some(path.to_path_buf()),
+        source_path: None,
+        parent_names,
+    }
 }

@@ -4,11 +4,12 @@
 //! one parse of each chapter, and mdBook spawns a command preprocessor twice per build (once for
 //! `supports`, once to run), so four preprocessors would cost eight process starts per build.
 
+use crate::agencies::{self, Agencies};
 use crate::config::{self, Config};
 use crate::diagnostics::Diagnostics;
 use crate::endnotes::Endnotes;
 use crate::model::{self, ChapterOutput, Model};
-use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::path::Path;
 
@@ -28,7 +29,7 @@ impl Preprocessor for Gmg {
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut diags = Diagnostics::new();
         let cfg = Config::from_mdbook(&ctx.config, &mut diags);
-        let book = transform(book, &cfg, &ctx.config.book.src, &mut diags);
+        let book = transform(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
         report(&mut diags, cfg.deny_warnings)?;
         Ok(book)
     }
@@ -60,7 +61,14 @@ pub fn report(diags: &mut Diagnostics, deny_warnings: bool) -> anyhow::Result<()
 
 /// The whole transformation: `book` in, the published book out, problems in `diags`.
 /// `src` is the source directory relative to the book root, used to name files in diagnostics.
-pub fn transform(mut book: Book, cfg: &Config, src: &Path, diags: &mut Diagnostics) -> Book {
+/// `root` is the book root, where data files are read from.
+pub fn transform(
+    mut book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+) -> Book {
     let model = Model::build(&book, src, diags);
     let mut outputs: Vec<ChapterOutput> = model
         .chapters
@@ -76,10 +84,28 @@ pub fn transform(mut book: Book, cfg: &Config, src: &Path, diags: &mut Diagnosti
         endnotes.edit_references(&model, &cfg.endnotes.chapter, &mut outputs);
     }
 
+    let agencies = cfg
+        .agencies
+        .enable
+        .then(|| Agencies::collect(&model, root, &cfg.agencies, diags));
+    if let Some(agencies) = &agencies {
+        agencies.edit(&model, cfg.agencies.link, &mut outputs);
+    }
+
+    model::insert_anchors(&model, &mut outputs);
     // Last: the endnotes chapter is reassembled from the edits of every feature.
     if let Some(endnotes) = &endnotes {
         endnotes.assemble(&model, &mut outputs, diags);
     }
     model::write_back(&mut book, &model, &mut outputs);
+
+    if let Some(agencies) = &agencies {
+        book.items.push(BookItem::PartTitle("Agencies".into()));
+        book.items.push(BookItem::Chapter(agencies::pages::build(
+            agencies,
+            &model,
+            &[],
+        )));
+    }
     book
 }
