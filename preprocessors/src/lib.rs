@@ -6,6 +6,7 @@
 //! returns edits and generated pages → the edits are spliced by byte range → mdBook renders.
 
 pub mod agencies;
+pub mod agenda;
 pub mod build;
 pub mod config;
 pub mod diagnostics;

@@ -5,6 +5,7 @@
 //! `supports`, once to run), so four preprocessors would cost eight process starts per build.
 
 use crate::agencies::{self, Agencies};
+use crate::agenda::Agenda;
 use crate::config::{self, Config};
 use crate::diagnostics::Diagnostics;
 use crate::endnotes::Endnotes;
@@ -92,6 +93,14 @@ pub fn transform(
         agencies.edit(&model, cfg.agencies.link, &mut outputs);
     }
 
+    let agenda = cfg
+        .agenda
+        .enable
+        .then(|| Agenda::collect(&model, &cfg.agenda, diags));
+    if let Some(agenda) = &agenda {
+        agenda.edit(&model, agencies.as_ref(), &mut outputs, diags);
+    }
+
     model::insert_anchors(&model, &mut outputs);
     // Last: the endnotes chapter is reassembled from the edits of every feature.
     if let Some(endnotes) = &endnotes {
@@ -99,6 +108,15 @@ pub fn transform(
     }
     model::write_back(&mut book, &model, &mut outputs);
 
+    if let Some(agenda) = &agenda {
+        book.items
+            .push(BookItem::PartTitle("Explore the report".into()));
+        book.items.push(BookItem::Chapter(agenda.overview(
+            &model,
+            agencies.as_ref(),
+            &[],
+        )));
+    }
     if let Some(agencies) = &agencies {
         book.items.push(BookItem::PartTitle("Agencies".into()));
         book.items.push(BookItem::Chapter(agencies::pages::build(
