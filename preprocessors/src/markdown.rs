@@ -71,9 +71,22 @@ pub struct TextRun {
     pub block: usize,
     /// Where the run starts in the block's [`Block::text`].
     pub block_offset: usize,
+    /// Bare URLs in the text (`https://…`, `www.…`): never linked inside.
+    urls: Vec<Range<usize>>,
 }
 
+static BARE_URL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>"]+"#).expect("valid regex")
+});
+
 impl TextRun {
+    /// True when `range` of the text touches a bare URL.
+    pub fn in_url(&self, range: Range<usize>) -> bool {
+        self.urls
+            .iter()
+            .any(|u| u.start < range.end && range.start < u.end)
+    }
+
     /// The source byte range of `text[range]`, if both ends fall where an insertion is safe:
     /// inside text that maps one to one, or on a piece boundary.
     pub fn source_range(&self, range: Range<usize>) -> Option<Range<usize>> {
@@ -268,9 +281,12 @@ impl Walker {
     }
 
     fn flush(&mut self) {
-        if let Some(run) = self.run.take()
+        if let Some(mut run) = self.run.take()
             && !run.text.is_empty()
         {
+            if run.text.contains("://") || run.text.contains("www.") {
+                run.urls = BARE_URL.find_iter(&run.text).map(|m| m.range()).collect();
+            }
             self.doc.runs.push(run);
         }
     }
@@ -307,6 +323,7 @@ impl Walker {
             pieces: Vec::new(),
             block,
             block_offset,
+            urls: Vec::new(),
         });
         run.pieces.push(Piece {
             text_start: run.text.len(),

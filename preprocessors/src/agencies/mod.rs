@@ -68,7 +68,11 @@ impl Agencies {
         let mut mentions = Vec::new();
         for ch in &model.chapters {
             for run in &ch.doc.runs {
-                for m in registry.find(&run.text) {
+                for m in registry
+                    .find(&run.text)
+                    .into_iter()
+                    .filter(|m| !run.in_url(m.range.clone()))
+                {
                     mentions.push(Mention {
                         org: m.org,
                         chapter: ch.index,
