@@ -340,7 +340,7 @@ impl Agenda {
             }
             let _ = writeln!(
                 out,
-                "<p><a href=\"{}\">Read section {}</a></p>",
+                "<p class=\"read-section\"><a href=\"{}\">Read section {}</a></p>",
                 html::href(&self.page, &ch.path, None),
                 html::text(&ch.title())
             );
