@@ -29,7 +29,8 @@ impl Preprocessor for Gmg {
         book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut diags = Diagnostics::new();
-        let cfg = Config::from_mdbook(&ctx.config, &mut diags);
+        let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
+        let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
         let book = transform(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
         report(&mut diags, cfg.deny_warnings)?;
         Ok(book)
