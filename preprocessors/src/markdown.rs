@@ -159,8 +159,8 @@ pub struct SchemeLink {
     pub dest_range: Option<Range<usize>>,
     /// The block it sits in.
     pub block: Option<usize>,
-    /// Where the link's text starts in the block's [`Block::text`].
-    pub block_offset: usize,
+    /// The link's text in the block's [`Block::text`].
+    pub text_in_block: Range<usize>,
 }
 
 /// The schemes [`SchemeLink`] recognises.
@@ -224,6 +224,8 @@ struct Walker {
     run: Option<TextRun>,
     /// A footnote definition just opened: the next event starts its content.
     def_pending: bool,
+    /// For each open link, the index of its scheme link, if it is one.
+    open_links: Vec<Option<usize>>,
 }
 
 impl Doc {
@@ -423,20 +425,24 @@ impl Walker {
                 self.note_inline_start(range.start);
                 self.flush();
                 self.skip += 1;
+                let mut index = None;
                 if let Some((scheme, target)) = scheme_link(&dest_url) {
                     let dest_range = body[range.clone()]
                         .rfind(&format!("({dest_url}"))
                         .map(|i| range.start + i + 1..range.start + i + 1 + dest_url.len());
                     let block = self.current_block();
+                    let start = block.map_or(0, |b| self.doc.blocks[b].text.len());
                     self.doc.scheme_links.push(SchemeLink {
                         scheme,
                         target,
                         range,
                         dest_range,
                         block,
-                        block_offset: block.map_or(0, |b| self.doc.blocks[b].text.len()),
+                        text_in_block: start..start,
                     });
+                    index = Some(self.doc.scheme_links.len() - 1);
                 }
+                self.open_links.push(index);
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush();
@@ -475,7 +481,15 @@ impl Walker {
             TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
                 self.skip = self.skip.saturating_sub(1);
             }
-            TagEnd::Link => self.skip = self.skip.saturating_sub(1),
+            TagEnd::Link => {
+                self.skip = self.skip.saturating_sub(1);
+                if let Some(Some(i)) = self.open_links.pop() {
+                    let link = &mut self.doc.scheme_links[i];
+                    if let Some(b) = link.block {
+                        link.text_in_block.end = self.doc.blocks[b].text.len();
+                    }
+                }
+            }
             TagEnd::FootnoteDefinition => {
                 self.flush();
                 self.footnote = None;

@@ -8,6 +8,18 @@
 use crate::diagnostics::did_you_mean;
 use serde_saphyr::{Budget, Options, SnippetMode};
 
+/// The largest front matter block accepted, in bytes: far beyond any real chapter header.
+pub const MAX_FRONT_MATTER: usize = 256 * 1024;
+
+/// The largest registry file accepted, in bytes.
+pub const MAX_REGISTRY: usize = 4 * 1024 * 1024;
+
+/// An error message for YAML larger than `limit`, checked before parsing so a huge input costs
+/// nothing.
+pub fn too_large(len: usize, limit: usize) -> Option<String> {
+    (len > limit).then(|| format!("the YAML is {len} bytes; the limit is {limit} bytes"))
+}
+
 /// Parser options with the project's budgets.
 pub fn options() -> Options {
     let mut budget = Budget::default();

@@ -264,6 +264,12 @@ impl Registry {
 
     /// Parses and validates registry YAML; `path` names the file in diagnostics.
     pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Registry {
+        if let Some(message) = crate::yaml::too_large(text.len(), crate::yaml::MAX_REGISTRY) {
+            diags
+                .error("registry-yaml", Location::at(path, 1, 1), message)
+                .hint = Some("the registry lists organisations; no real one is this large".into());
+            return Registry::empty();
+        }
         let at = |s: &Spanned<String>| {
             Location::at(
                 path,
