@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{REGISTRY, content, transform, transform_with};
+use common::{content, transform, transform_with};
 use gmg_report::agencies::registry::Registry;
 use gmg_report::config::Config;
 use gmg_report::diagnostics::Diagnostics;
