@@ -1,0 +1,464 @@
+// Browser tests of the built site: `node tests/browser/run.mjs <site dir> [screenshot dir]`.
+//
+// Serves the site over HTTP on 127.0.0.1 (mdBook's search needs http, not file://), drives
+// Debian's Chromium (/usr/bin/chromium) with playwright-core, and checks what a reader does:
+// the landing page, an organisation link and back to its paragraph, an endnote and its
+// back-link, the timeline (when the site has one), mdBook's search, the keyboard, phone widths,
+// and axe-core over every page (serious and critical violations fail). Screenshots go to the
+// screenshot dir (default: ci-artifacts/screenshots next to the current directory).
+//
+// GMG_BROWSER_ONLY=<regex> limits the run to the scenarios whose names match.
+//
+// Run by tests/browser.rs under `cargo test`, which skips it when Node, the npm packages or
+// Chromium are missing. Prints one line per scenario and a closing "N passed, N failed,
+// N skipped" line; exits 1 if any scenario failed.
+
+import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, "package.json"));
+const { chromium } = require("playwright-core");
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const CHROMIUM = "/usr/bin/chromium";
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+const THEMES = ["light", "rust", "coal", "navy", "ayu"];
+// Pages checked with axe in every theme (every page is checked in the default theme).
+const THEME_SAMPLE = [
+  "index.html",
+  "protect-human-rights.html",
+  "agenda.html",
+  "endnotes.html",
+  "agencies/index.html",
+  "agencies/unicef.html",
+  "timeline.html",
+];
+
+const site = path.resolve(process.argv[2] || "book");
+const shots = path.resolve(process.argv[3] || path.join("ci-artifacts", "screenshots"));
+if (!fs.existsSync(path.join(site, "index.html"))) {
+  console.error(`no site at ${site} (index.html missing): build it first`);
+  process.exit(2);
+}
+fs.mkdirSync(shots, { recursive: true });
+const exists = (rel) => fs.existsSync(path.join(site, rel));
+
+// ---------------------------------------------------------------------------------- server
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".ics": "text/calendar; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const server = http.createServer((req, res) => {
+  let rel;
+  try {
+    rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  if (rel.endsWith("/")) rel += "index.html";
+  const file = path.join(site, path.normalize(rel));
+  if (!file.startsWith(site + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  fs.readFile(file, (err, data) => {
+    if (err) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] || "application/octet-stream",
+    });
+    res.end(data);
+  });
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const BASE = `http://127.0.0.1:${server.address().port}/`;
+
+// ---------------------------------------------------------------------------------- browser
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "gmg-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+  viewport: DESKTOP,
+});
+context.setDefaultTimeout(15000);
+const pageErrors = [];
+context.on("page", (p) => p.on("pageerror", (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
+// Nothing leaves the machine: any request to another host is refused.
+await context.route(
+  (url) => !url.href.startsWith(BASE),
+  (route) => route.abort()
+);
+
+/** A new page at `viewport`, in mdBook theme `theme` (set before any script runs). */
+async function open(rel, { viewport = DESKTOP, theme = "light" } = {}) {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(`${rel}: ${e.message}`));
+  await page.setViewportSize(viewport);
+  await page.addInitScript((t) => {
+    try {
+      localStorage.setItem("mdbook-theme", t);
+    } catch {}
+  }, theme);
+  if (rel !== null) await page.goto(BASE + rel);
+  return page;
+}
+
+const relUrl = (page) => page.url().slice(BASE.length);
+
+// ---------------------------------------------------------------------------------- harness
+
+const results = [];
+function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+// GMG_BROWSER_ONLY=<regex> runs only the scenarios whose name matches (while iterating).
+const only = process.env.GMG_BROWSER_ONLY ? new RegExp(process.env.GMG_BROWSER_ONLY, "i") : null;
+async function scenario(name, fn) {
+  if (only && !only.test(name)) return;
+  const t0 = Date.now();
+  try {
+    const skipped = await fn();
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    if (typeof skipped === "string") {
+      results.push("skipped");
+      console.log(`skip - ${name}: ${skipped}`);
+    } else {
+      results.push("passed");
+      console.log(`ok   - ${name} (${secs} s)`);
+    }
+  } catch (e) {
+    results.push("failed");
+    console.log(`FAIL - ${name}: ${e.message}`);
+  }
+}
+
+/** The paragraph (or list item) of a targeted anchor is on screen, below the menu bar. */
+async function targetVisible(page) {
+  return page.evaluate(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const el = document.getElementById(id);
+    if (!el) return { ok: false, why: `no element #${id}` };
+    // An anchor span is empty, at the start of its paragraph: the paragraph is what is seen.
+    const block = el.classList.contains("anchor-target") ? el.closest("p, li") || el : el;
+    const r = block.getBoundingClientRect();
+    const bar = document.getElementById("mdbook-menu-bar").getBoundingClientRect();
+    const bg = getComputedStyle(block).backgroundColor;
+    return {
+      ok: el.matches(":target") && r.top >= bar.bottom - 2 && r.top < innerHeight,
+      targeted: el.matches(":target"),
+      top: Math.round(r.top),
+      barBottom: Math.round(bar.bottom),
+      highlighted: bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent",
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------- scenarios
+
+await scenario("landing page: title, about-edition, entry points, every link resolves", async () => {
+  const page = await open("index.html");
+  const h1 = await page.textContent("main h1");
+  check(h1.includes("Global Migration Group"), `h1 is "${h1}"`);
+  check((await page.title()).startsWith("Follow-up by the agencies"), `title "${await page.title()}"`);
+  const about = await page.textContent(".about-edition");
+  check(/Annex/.test(about) && /not included/.test(about), "the about-edition note mentions the Annex");
+  for (const href of ["agenda.html", "agencies/index.html", "endnotes.html", "introduction.html"]) {
+    check(await page.$(`main a[href="${href}"]`), `no entry point to ${href}`);
+  }
+  const hrefs = await page.$$eval("main a[href]", (as) => as.map((a) => a.href));
+  for (const href of new Set(hrefs.map((h) => h.split("#")[0]))) {
+    if (!href.startsWith(BASE)) continue;
+    const res = await page.request.get(href);
+    check(res.ok(), `${href} answers ${res.status()}`);
+  }
+  const desc = await page.getAttribute('meta[name="description"]', "content");
+  check(desc && desc.length > 50, "a meta description");
+  await page.close();
+});
+
+await scenario("organisation link (UNICEF in 2.1) → its page → back to the paragraph", async () => {
+  const page = await open("protect-human-rights.html");
+  await page.click('main a.org[href="agencies/unicef.html"] >> nth=0');
+  await page.waitForURL(/agencies\/unicef\.html$/);
+  check((await page.textContent("main h1")).includes("UNICEF"), "the UNICEF page's heading");
+  check(await page.$("dl.org-facts"), "the facts list");
+  const mention = page.locator('ul.mentions a[href^="../protect-human-rights.html#p-"]').first();
+  const href = await mention.getAttribute("href");
+  await mention.click();
+  await page.waitForURL((u) => u.href.endsWith(href.replace("../", "")));
+  await page.waitForTimeout(150);
+  const t = await targetVisible(page);
+  check(t.ok, `paragraph not in view or not targeted: ${JSON.stringify(t)}`);
+  check(t.highlighted, "the targeted paragraph is highlighted");
+  await page.close();
+});
+
+await scenario("endnote marker → its note → back-link to the marker", async () => {
+  const page = await open("protect-human-rights.html");
+  const marker = page.locator("main sup.endnote-ref a").first();
+  const label = (await marker.textContent()).trim();
+  await marker.click();
+  await page.waitForURL(new RegExp(`endnotes\\.html#note-${label}$`));
+  await page.waitForTimeout(150);
+  const note = await targetVisible(page);
+  check(note.ok, `note ${label} not in view: ${JSON.stringify(note)}`);
+  check(note.highlighted, "the targeted note is highlighted");
+  await page.click(`#note-${label} a[role="doc-backlink"] >> nth=0`);
+  await page.waitForURL(new RegExp(`protect-human-rights\\.html#note-ref-${label}$`));
+  await page.waitForTimeout(150);
+  const back = await targetVisible(page);
+  check(back.ok, `marker ${label} not in view after the back-link: ${JSON.stringify(back)}`);
+  await page.close();
+});
+
+await scenario("timeline: entries in date order", async () => {
+  if (!exists("timeline.html")) return "timeline.html is not in this build (timeline branch not merged)";
+  const page = await open("timeline.html");
+  const entries = await page.$$eval('main li[id^="meeting-"]', (lis) =>
+    lis.map((li) => ({ id: li.id, year: Number(li.dataset.year), visible: li.offsetParent !== null }))
+  );
+  check(entries.length > 5, `only ${entries.length} entries`);
+  check(entries.every((e) => e.visible), "every entry is visible");
+  for (let i = 1; i < entries.length; i++) {
+    check(entries[i - 1].year <= entries[i].year, `${entries[i - 1].id} (${entries[i - 1].year}) before ${entries[i].id} (${entries[i].year})`);
+  }
+  // Month groups (ids timeline-YYYY-MM) appear in calendar order.
+  const months = await page.$$eval("main h3[id]", (hs) =>
+    hs.map((h) => h.id).filter((id) => /^timeline-\d{4}-\d{2}$/.test(id))
+  );
+  const sorted = [...months].sort();
+  check(JSON.stringify(months) === JSON.stringify(sorted), `month groups out of order: ${months.join(", ")}`);
+  await page.close();
+});
+
+await scenario('search "UNHCR" with mdBook\'s search → its page', async () => {
+  const page = await open("index.html");
+  await page.keyboard.press("s");
+  await page.waitForSelector("#mdbook-searchbar", { state: "visible" });
+  await page.keyboard.type("UNHCR");
+  const result = page.locator('#mdbook-searchresults a[href*="agencies/unhcr.html"]').first();
+  await result.waitFor({ state: "visible" });
+  await result.click();
+  await page.waitForURL(/agencies\/unhcr\.html/);
+  const h1 = await page.textContent("main h1");
+  check(h1.includes("UNHCR"), `reached "${h1}"`);
+  await page.close();
+});
+
+await scenario("keyboard: skip link, Tab to the first organisation link, Enter follows it", async () => {
+  const page = await open("protect-human-rights.html");
+  await page.keyboard.press("Tab");
+  const first = await page.evaluate(() => document.activeElement.className);
+  check(first.includes("gmg-skip-link"), `first Tab stop is "${first}", not the skip link`);
+  await page.keyboard.press("Enter");
+  let found = null;
+  for (let i = 0; i < 80 && !found; i++) {
+    await page.keyboard.press("Tab");
+    found = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a && a.matches("main a.org") ? a.getAttribute("href") : null;
+    });
+  }
+  check(found, "no organisation link within 80 Tab presses after the skip link");
+  await page.keyboard.press("Enter");
+  await page.waitForURL((u) => u.href.endsWith(found));
+  await page.close();
+});
+
+await scenario("keyboard: the table of contents opens from the keyboard on a phone", async () => {
+  const page = await open("protect-human-rights.html", { viewport: PHONE });
+  check(!(await page.evaluate(() => document.documentElement.classList.contains("sidebar-visible"))), "sidebar hidden at first");
+  let ok = false;
+  for (let i = 0; i < 5 && !ok; i++) {
+    await page.keyboard.press("Tab");
+    ok = await page.evaluate(() => document.activeElement.id === "mdbook-sidebar-toggle");
+  }
+  check(ok, "the table-of-contents button is not reachable with Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.documentElement.classList.contains("sidebar-visible"));
+  check((await page.getAttribute("#mdbook-sidebar-toggle", "aria-expanded")) === "true", "aria-expanded is true");
+  await page.close();
+});
+
+await scenario("phone width: no page wider than the screen; the matrix scrolls with a sticky first column", async () => {
+  const page = await open(null, { viewport: PHONE });
+  const pages = ["index.html", "protect-human-rights.html", "agenda.html", "endnotes.html", "agencies/index.html", "agencies/unicef.html"];
+  if (exists("timeline.html")) pages.push("timeline.html");
+  for (const rel of pages) {
+    await page.goto(BASE + rel);
+    const w = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    check(w[0] <= w[1], `${rel} is ${w[0]} px wide at ${w[1]} px`);
+  }
+  await page.goto(BASE + "agenda.html#matrix-caption");
+  const m = await page.evaluate(() => {
+    const box = document.querySelector(".matrix-scroll");
+    const cell = box.querySelector("tbody th");
+    const before = cell.getBoundingClientRect().left;
+    box.scrollLeft = 400;
+    const after = cell.getBoundingClientRect().left;
+    return { scrollable: box.scrollWidth > box.clientWidth, moved: box.scrollLeft > 0, before, after };
+  });
+  check(m.scrollable && m.moved, `the matrix does not scroll sideways: ${JSON.stringify(m)}`);
+  check(Math.abs(m.before - m.after) < 1, `the first column moved: ${JSON.stringify(m)}`);
+  await page.close();
+});
+
+await scenario("print: no sidebar or menu, external addresses written out", async () => {
+  const page = await open("endnotes.html");
+  await page.emulateMedia({ media: "print" });
+  const p = await page.evaluate(() => {
+    const shown = (sel) => {
+      const el = document.querySelector(sel);
+      return el && getComputedStyle(el).display !== "none";
+    };
+    const ext = document.querySelector('main a[href^="http"]:not(.gmg-url-shown)');
+    const bare = document.querySelector("main a.gmg-url-shown");
+    return {
+      sidebar: shown("#mdbook-sidebar"),
+      menu: shown("#mdbook-menu-bar"),
+      after: ext ? getComputedStyle(ext, "::after").content : null,
+      bareAfter: bare ? getComputedStyle(bare, "::after").content : null,
+    };
+  });
+  check(!p.sidebar && !p.menu, `sidebar or menu printed: ${JSON.stringify(p)}`);
+  check(p.bareAfter === "none" || p.bareAfter === "normal", `a link showing its address gets it twice: ${p.bareAfter}`);
+  await page.goto(BASE + "agencies/unicef.html");
+  await page.screenshot({ path: path.join(shots, "unicef-print.png"), fullPage: true });
+  await page.close();
+});
+
+// ---------------------------------------------------------------------------------- axe
+
+function allPages(dir = site, rel = "") {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) out.push(...allPages(path.join(dir, e.name), `${rel}${e.name}/`));
+    else if (e.name.endsWith(".html")) out.push(rel + e.name);
+  }
+  return out.sort();
+}
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+}
+
+const axeCounts = {};
+async function axeOver(pages, theme, viewport, label) {
+  const failures = [];
+  const page = await open(null, { theme, viewport });
+  for (const rel of pages) {
+    await page.goto(BASE + rel);
+    for (const v of await axe(page)) {
+      const key = `${v.impact} ${v.id}`;
+      axeCounts[key] = (axeCounts[key] || 0) + v.targets.length;
+      if (v.impact === "serious" || v.impact === "critical") {
+        failures.push(`  ${rel} [${label}] ${v.impact} ${v.id}: ${v.help}\n      ${v.targets.slice(0, 5).join("\n      ")}`);
+      }
+    }
+  }
+  await page.close();
+  check(failures.length === 0, `${failures.length} serious or critical violations:\n${failures.join("\n")}`);
+}
+
+const every = allPages();
+await scenario(`axe: all ${every.length} pages, light theme, desktop`, () => axeOver(every, "light", DESKTOP, "light"));
+const sample = THEME_SAMPLE.filter(exists);
+for (const theme of THEMES.filter((t) => t !== "light")) {
+  await scenario(`axe: ${sample.length} pages, ${theme} theme`, () => axeOver(sample, theme, DESKTOP, theme));
+}
+await scenario(`axe: ${sample.length} pages at phone width`, () => axeOver(sample, "light", PHONE, "phone"));
+
+// ---------------------------------------------------------------------------------- screenshots
+
+await scenario("screenshots (desktop 1280×800, phone 360×740)", async () => {
+  const targets = [
+    ["landing", "index.html"],
+    ["unicef", "agencies/unicef.html"],
+    ["timeline", "timeline.html"],
+    ["chapter-2-1", "protect-human-rights.html"],
+    ["agenda-matrix", "agenda.html#matrix-caption"],
+    ["endnotes", "endnotes.html#note-iv"],
+  ];
+  const written = [];
+  for (const [name, rel] of targets) {
+    if (!exists(rel.split("#")[0])) {
+      console.log(`       (no ${rel} in this build: no ${name} screenshots)`);
+      continue;
+    }
+    for (const [vp, size] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+      const page = await open(rel, { viewport: size });
+      await page.waitForTimeout(200);
+      const file = path.join(shots, `${name}-${vp}.png`);
+      await page.screenshot({ path: file });
+      written.push(file);
+      await page.close();
+    }
+  }
+  for (const theme of ["coal", "rust"]) {
+    const page = await open("protect-human-rights.html#p-to-protect-migrants-at-all-stages", { theme });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(shots, `chapter-2-1-${theme}.png`) });
+    await page.close();
+  }
+  console.log(`       ${written.length + 2} screenshots in ${shots}`);
+});
+
+await scenario("no JavaScript errors on the pages visited", async () => {
+  check(pageErrors.length === 0, pageErrors.join("\n"));
+});
+
+// ---------------------------------------------------------------------------------- summary
+
+await context.close();
+server.close();
+fs.rmSync(profile, { recursive: true, force: true });
+const summary = Object.entries(axeCounts)
+  .sort()
+  .map(([k, n]) => `${k}: ${n}`)
+  .join(", ");
+console.log(`axe findings by impact and rule (nodes, all runs): ${summary || "none"}`);
+const n = (s) => results.filter((r) => r === s).length;
+console.log(`${n("passed")} passed, ${n("failed")} failed, ${n("skipped")} skipped`);
+process.exit(n("failed") ? 1 : 0);
