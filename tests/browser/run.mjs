@@ -369,7 +369,6 @@ function allPages(dir = site, rel = "") {
 }
 
 async function axe(page) {
-  await page.evaluate(AXE);
   return page.evaluate(async () => {
     const r = await window.axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
@@ -385,20 +384,28 @@ async function axe(page) {
 }
 
 const axeCounts = {};
+const AXE_WORKERS = 2;
+/** axe over `pages` in `theme` at `viewport`, two pages at a time. */
 async function axeOver(pages, theme, viewport, label) {
   const failures = [];
-  const page = await open(null, { theme, viewport });
-  for (const rel of pages) {
-    await page.goto(BASE + rel);
-    for (const v of await axe(page)) {
-      const key = `${v.impact} ${v.id}`;
-      axeCounts[key] = (axeCounts[key] || 0) + v.targets.length;
-      if (v.impact === "serious" || v.impact === "critical") {
-        failures.push(`  ${rel} [${label}] ${v.impact} ${v.id}: ${v.help}\n      ${v.targets.slice(0, 5).join("\n      ")}`);
+  const queue = [...pages];
+  const worker = async () => {
+    const page = await open(null, { theme, viewport });
+    await page.addInitScript({ content: AXE });
+    for (let rel; (rel = queue.shift()) !== undefined; ) {
+      await page.goto(BASE + rel, { waitUntil: "domcontentloaded" });
+      for (const v of await axe(page)) {
+        const key = `${v.impact} ${v.id}`;
+        axeCounts[key] = (axeCounts[key] || 0) + v.targets.length;
+        if (v.impact === "serious" || v.impact === "critical") {
+          failures.push(`  ${rel} [${label}] ${v.impact} ${v.id}: ${v.help}\n      ${v.targets.slice(0, 5).join("\n      ")}`);
+        }
       }
     }
-  }
-  await page.close();
+    await page.close();
+  };
+  await Promise.all(Array.from({ length: Math.min(AXE_WORKERS, pages.length) }, worker));
+  failures.sort();
   check(failures.length === 0, `${failures.length} serious or critical violations:\n${failures.join("\n")}`);
 }
 
