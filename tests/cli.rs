@@ -130,6 +130,10 @@ fn mdbook_cli_and_in_process_build_give_the_same_site() {
             "MDBOOK_PREPROCESSOR__GMG__COMMAND",
             format!("{BIN} preprocess"),
         )
+        .env(
+            "MDBOOK_OUTPUT__POSTBUILD__COMMAND",
+            format!("{BIN} postbuild"),
+        )
         .output()
         .expect("run mdbook");
     assert!(

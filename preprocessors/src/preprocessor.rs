@@ -126,5 +126,7 @@ pub fn transform(
             &[],
         )));
     }
+    // Last: every page, generated ones included, gets its description for <head>.
+    crate::meta::annotate(&mut book, &model, agencies.as_ref());
     book
 }
