@@ -121,6 +121,8 @@ fn site_with_every_mention_linked() -> HashMap<String, Html> {
         .unwrap();
     md.config.build.build_dir = dir.path().to_path_buf();
     md.with_preprocessor(Gmg);
+    // In-process, as `gmg-report build` does, instead of book.toml's `cargo run` command.
+    md.with_renderer(gmg_report::postbuild::Postbuild);
     md.build().unwrap();
     let html = md.build_dir_for("html");
     let mut pages = HashMap::new();

@@ -6,7 +6,7 @@
 //! Graph tags the template can know: title, site name, type). It takes two steps:
 //!
 //! 1. [`annotate`] (preprocessor, after every feature): each page gets its description as a marker
-//!    comment at the top of its content, `<!-- gmg-meta {"description":"…"} -->`. The description
+//!    comment at the end of its content, `<!-- gmg-meta {"description":"…"} -->`. The description
 //!    is the chapter's front matter `description:`; else, for an organisation page, a sentence
 //!    from the registry; else the page's opening words (report chapters: the report's own words,
 //!    cut at a word near [`MAX_CHARS`]).
@@ -54,7 +54,9 @@ pub fn annotate(book: &mut Book, model: &Model, agencies: Option<&Agencies>) {
         let description = describe(&path, &ch.content, model, agencies);
         if let Some(description) = description.filter(|d| !d.is_empty()) {
             let m = marker(&PageMeta { description });
-            ch.content = format!("{m}\n\n{}", ch.content);
+            // At the end: what a page starts with stays as the features made it.
+            let body = ch.content.trim_end_matches(['\n', '\r']);
+            ch.content = format!("{body}\n\n{m}\n");
         }
     });
 }

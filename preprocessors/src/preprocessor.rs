@@ -31,7 +31,7 @@ impl Preprocessor for Gmg {
         let mut diags = Diagnostics::new();
         let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
         let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
-        let book = transform(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
+        let book = transform_for_site(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
         report(&mut diags, cfg.deny_warnings)?;
         Ok(book)
     }
@@ -65,11 +65,34 @@ pub fn report(diags: &mut Diagnostics, deny_warnings: bool) -> anyhow::Result<()
 /// `src` is the source directory relative to the book root, used to name files in diagnostics.
 /// `root` is the book root, where data files are read from.
 pub fn transform(
+    book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+) -> Book {
+    run_features(book, cfg, root, src, diags, false)
+}
+
+/// What mdBook gets ([`Gmg`]): [`transform`], and every page's description for its `<head>`
+/// (a marker the post-build step moves there, see [`crate::meta`]).
+pub fn transform_for_site(
+    book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+) -> Book {
+    run_features(book, cfg, root, src, diags, true)
+}
+
+fn run_features(
     mut book: Book,
     cfg: &Config,
     root: &Path,
     src: &Path,
     diags: &mut Diagnostics,
+    page_meta: bool,
 ) -> Book {
     let model = Model::build(&book, src, diags);
     let mut outputs: Vec<ChapterOutput> = model
@@ -127,6 +150,8 @@ pub fn transform(
         )));
     }
     // Last: every page, generated ones included, gets its description for <head>.
-    crate::meta::annotate(&mut book, &model, agencies.as_ref());
+    if page_meta {
+        crate::meta::annotate(&mut book, &model, agencies.as_ref());
+    }
     book
 }

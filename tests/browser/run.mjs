@@ -40,7 +40,10 @@ const THEME_SAMPLE = [
   "timeline.html",
 ];
 
-const site = path.resolve(process.argv[2] || "book");
+// The site: the argument, else book/html (two outputs) or book.
+const site = path.resolve(
+  process.argv[2] || (fs.existsSync(path.join("book", "html", "index.html")) ? "book/html" : "book")
+);
 const shots = path.resolve(process.argv[3] || path.join("ci-artifacts", "screenshots"));
 if (!fs.existsSync(path.join(site, "index.html"))) {
   console.error(`no site at ${site} (index.html missing): build it first`);
@@ -440,6 +443,11 @@ await scenario("screenshots (desktop 1280×800, phone 360×740)", async () => {
       const file = path.join(shots, `${name}-${vp}.png`);
       await page.screenshot({ path: file });
       written.push(file);
+      if (name === "landing") {
+        const full = path.join(shots, `${name}-${vp}-full.png`);
+        await page.screenshot({ path: full, fullPage: true });
+        written.push(full);
+      }
       await page.close();
     }
   }
@@ -449,7 +457,7 @@ await scenario("screenshots (desktop 1280×800, phone 360×740)", async () => {
     await page.screenshot({ path: path.join(shots, `chapter-2-1-${theme}.png`) });
     await page.close();
   }
-  console.log(`       ${written.length + 2} screenshots in ${shots}`);
+  console.log(`       ${written.length + 3} screenshots in ${shots}`);
 });
 
 await scenario("no JavaScript errors on the pages visited", async () => {
