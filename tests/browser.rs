@@ -4,7 +4,8 @@
 //! and saves screenshots under `ci-artifacts/screenshots/`.
 //!
 //! Skipped, with the reason, when Node, the npm packages (`npm ci --prefix tests/browser`) or
-//! `/usr/bin/chromium` are missing; `.ci/run` installs all three, so CI never skips it.
+//! `/usr/bin/chromium` are missing; `.ci/run` installs all three and sets `GMG_REQUIRE_BROWSER=1`,
+//! which turns a skip into a failure.
 
 mod common;
 
@@ -51,6 +52,11 @@ fn missing() -> Option<String> {
 #[test]
 fn the_site_works_in_a_browser_and_passes_axe() {
     if let Some(reason) = missing() {
+        // CI installs everything: there a skip would hide a broken install step.
+        assert!(
+            std::env::var_os("GMG_REQUIRE_BROWSER").is_none(),
+            "browser tests required (GMG_REQUIRE_BROWSER is set) but {reason}"
+        );
         eprintln!("SKIPPED: browser tests: {reason}; .ci/run installs what they need");
         return;
     }

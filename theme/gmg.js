@@ -20,7 +20,14 @@
     });
   }
 
-  // 2. A skip link, the first Tab stop of the page: past the menu bar and the sidebar's
+  // 2. The menu bar (book title, theme, search and print buttons) is the page's banner
+  //    landmark, so no content sits outside a landmark.
+  var menuBar = document.getElementById("mdbook-menu-bar");
+  if (menuBar && !menuBar.hasAttribute("role")) {
+    menuBar.setAttribute("role", "banner");
+  }
+
+  // 3. A skip link, the first Tab stop of the page: past the menu bar and the sidebar's
   //    hundred-odd links to the text.
   var main = document.querySelector("#mdbook-content main");
   if (main) {
@@ -40,7 +47,7 @@
     document.body.insertBefore(skip, document.body.firstChild);
   }
 
-  // 3. Print: external links get their address written after them (theme/gmg.css), except
+  // 4. Print: external links get their address written after them (theme/gmg.css), except
   //    those whose text already is the address (the endnotes' URLs, organisations' websites).
   var bare = function (u) {
     return u.replace(/^https?:\/\//, "").replace(/\/$/, "");
