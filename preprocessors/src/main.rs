@@ -8,8 +8,8 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use gmg_report::{build, linkcheck};
 use gmg_report::preprocessor::{self, Gmg};
+use gmg_report::{build, linkcheck};
 use mdbook_preprocessor::Preprocessor;
 use std::io::Write;
 use std::path::PathBuf;

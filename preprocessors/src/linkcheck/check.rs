@@ -27,7 +27,12 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
 
     let mut checker = Checker {
         files: &files,
-        anchors: files.html.iter().map(String::as_str).zip(pages.iter().map(|p| &p.anchors)).collect(),
+        anchors: files
+            .html
+            .iter()
+            .map(String::as_str)
+            .zip(pages.iter().map(|p| &p.anchors))
+            .collect(),
         site_prefix,
         problems: Vec::new(),
         external: BTreeMap::new(),
@@ -42,34 +47,58 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
     }
     for name in &files.css {
         let path = site.join(name);
-        let css = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let css =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
         let links = extract::stylesheet(&String::from_utf8_lossy(&css));
         checker.links(name, url::dir_of(name), &links);
     }
 
     // mdBook 0.5 writes the TOC twice: toc.html (without JavaScript) and toc-<hash>.js.
     if toc_targets.is_none() {
-        for name in files.all.iter().filter(|f| f.starts_with("toc") && f.ends_with(".js")) {
+        for name in files
+            .all
+            .iter()
+            .filter(|f| f.starts_with("toc") && f.ends_with(".js"))
+        {
             let path = site.join(name);
-            let js = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let js =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
             let links: Vec<Link> = extract::toc_script_links(&String::from_utf8_lossy(&js))
                 .into_iter()
-                .map(|url| Link { url, origin: "<a href>", role: Role::Page })
+                .map(|url| Link {
+                    url,
+                    origin: "<a href>",
+                    role: Role::Page,
+                })
                 .collect();
-            toc_targets.get_or_insert_default().extend(checker.links(name, "", &links));
+            toc_targets
+                .get_or_insert_default()
+                .extend(checker.links(name, "", &links));
         }
     }
     if let Some(reached) = toc_targets {
-        let not_found = book.as_ref().map_or("404.html", |b| b.not_found_page.as_str());
+        let not_found = book
+            .as_ref()
+            .map_or("404.html", |b| b.not_found_page.as_str());
         for (name, page) in files.html.iter().zip(&pages) {
             let exempt = NOT_IN_TOC.contains(&name.as_str()) || name == not_found || page.redirect;
             if !exempt && !reached.contains(name) {
-                checker.problem(name, Kind::UnreachablePage, None, "no table-of-contents entry links to this page".into());
+                checker.problem(
+                    name,
+                    Kind::UnreachablePage,
+                    None,
+                    "no table-of-contents entry links to this page".into(),
+                );
             }
         }
     }
 
-    let Checker { problems, external, links, .. } = checker;
+    let Checker {
+        problems,
+        external,
+        links,
+        ..
+    } = checker;
     let mut report = Report {
         site: site.to_path_buf(),
         pages: pages.len(),
@@ -78,7 +107,11 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
         counts: BTreeMap::new(),
         external: external
             .into_iter()
-            .map(|(url, pages)| ExternalLink { url, pages: pages.into_iter().collect(), check: None })
+            .map(|(url, pages)| ExternalLink {
+                url,
+                pages: pages.into_iter().collect(),
+                check: None,
+            })
             .collect(),
     };
 
@@ -151,11 +184,13 @@ impl Files {
         let mut html = Vec::new();
         while let Some(dir) = pending.pop() {
             let path = site.join(&dir);
-            let entries = std::fs::read_dir(&path).with_context(|| format!("cannot read the site directory {}", path.display()))?;
+            let entries = std::fs::read_dir(&path)
+                .with_context(|| format!("cannot read the site directory {}", path.display()))?;
             for entry in entries {
                 let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
                 let name = format!("{dir}{}", entry.file_name().to_string_lossy());
-                let meta = std::fs::metadata(entry.path()).with_context(|| format!("cannot read {}", entry.path().display()))?;
+                let meta = std::fs::metadata(entry.path())
+                    .with_context(|| format!("cannot read {}", entry.path().display()))?;
                 if meta.is_dir() {
                     files.dirs.insert(format!("{name}/"));
                     pending.push(format!("{name}/"));
@@ -195,13 +230,17 @@ impl Files {
 fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec<extract::Page>> {
     let mut order: Vec<usize> = (0..html.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(html.len()).max(1);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(html.len())
+        .max(1);
     let next = AtomicUsize::new(0);
     let read = || -> anyhow::Result<Vec<(usize, extract::Page)>> {
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             let path = site.join(&html[i]);
-            let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
             done.push((i, extract::page(&String::from_utf8_lossy(&bytes))));
         }
         Ok(done)
@@ -210,7 +249,10 @@ fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec
         let workers: Vec<_> = (0..threads).map(|_| scope.spawn(read)).collect();
         workers
             .into_iter()
-            .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut pages: Vec<Option<extract::Page>> = vec![None; html.len()];
@@ -219,7 +261,10 @@ fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec
             pages[i] = Some(page);
         }
     }
-    Ok(pages.into_iter().map(|p| p.expect("every page was read")).collect())
+    Ok(pages
+        .into_iter()
+        .map(|p| p.expect("every page was read"))
+        .collect())
 }
 
 /// Resolves links and collects what is wrong.
@@ -258,14 +303,25 @@ impl Checker<'_> {
         for link in links {
             match url::classify(&link.url) {
                 Url::External => {
-                    self.external.entry(link.url.trim().to_owned()).or_default().insert(name.to_owned());
+                    self.external
+                        .entry(link.url.trim().to_owned())
+                        .or_default()
+                        .insert(name.to_owned());
                 }
                 Url::Other => {}
                 Url::Empty => {
-                    self.problem(name, Kind::EmptyHref, None, format!("empty `{}`", link.origin));
+                    self.problem(
+                        name,
+                        Kind::EmptyHref,
+                        None,
+                        format!("empty `{}`", link.origin),
+                    );
                 }
                 Url::HashOnly => {
-                    let message = format!("`{}` is `#`, a link to nowhere", link.origin);
+                    let message = format!(
+                        "`{}=\"#\">` links nowhere",
+                        link.origin.trim_end_matches('>')
+                    );
                     self.problem(name, Kind::HashOnlyHref, Some(&link.url), message);
                 }
                 Url::Local { path, fragment } => {
@@ -280,13 +336,23 @@ impl Checker<'_> {
     }
 
     /// Checks one local link; returns the file it reaches.
-    fn local(&mut self, name: &str, base_dir: &str, link: &Link, path: &str, fragment: Option<&str>) -> Option<String> {
+    fn local(
+        &mut self,
+        name: &str,
+        base_dir: &str,
+        link: &Link,
+        path: &str,
+        fragment: Option<&str>,
+    ) -> Option<String> {
         // `#x` means this page, as its author meant, even under a `<base>`.
         let resolved = if path.is_empty() {
             Ok(name.to_owned())
         } else {
             match url::resolve(base_dir, path, self.site_prefix) {
-                Some(resolved) => self.files.file(&resolved).ok_or(format!("no file `{resolved}` in the site")),
+                Some(resolved) => self
+                    .files
+                    .file(&resolved)
+                    .ok_or(format!("no file `{resolved}`")),
                 None => Err("it leads out of the site".to_owned()),
             }
         };
@@ -294,8 +360,14 @@ impl Checker<'_> {
             Ok(target) => target,
             Err(why) => {
                 let (kind, message) = match link.role {
-                    Role::Page => (Kind::MissingFile, format!("broken link `{}`: {why}", link.url)),
-                    Role::Asset => (Kind::MissingAsset, format!("missing asset `{}` ({}): {why}", link.url, link.origin)),
+                    Role::Page => (
+                        Kind::MissingFile,
+                        format!("broken link `{}`: {why}", link.url),
+                    ),
+                    Role::Asset => (
+                        Kind::MissingAsset,
+                        format!("missing asset `{}` in `{}`: {why}", link.url, link.origin),
+                    ),
                 };
                 self.problem(name, kind, Some(&link.url), message);
                 return None;
@@ -308,7 +380,10 @@ impl Checker<'_> {
                 // Browsers scroll to the top for `#top` when no element has that id.
                 || fragment.eq_ignore_ascii_case("top");
             if !found {
-                let message = format!("broken fragment `#{fragment}` in link `{}`: no such id on `{target}`", link.url);
+                let message = format!(
+                    "broken fragment `#{fragment}` in link `{}`: no id `{fragment}` on `{target}`",
+                    link.url
+                );
                 self.problem(name, Kind::MissingFragment, Some(&link.url), message);
             }
         }

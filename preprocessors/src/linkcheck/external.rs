@@ -57,7 +57,12 @@ impl Outcome {
     }
 
     fn failed(error: impl Into<String>) -> Self {
-        Outcome { status: None, final_url: None, error: Some(error.into()), cached: false }
+        Outcome {
+            status: None,
+            final_url: None,
+            error: Some(error.into()),
+            cached: false,
+        }
     }
 }
 
@@ -96,15 +101,20 @@ const CACHE_VERSION: u32 = 1;
 /// Fetches each of `urls` (or takes it from the cache) and returns one outcome per URL, in
 /// order; then writes the cache. `mailto:` links cannot be fetched and get `None`.
 pub fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outcome>>> {
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     let mut cache = load_cache(&options.cache);
-    let fresh = |entry: &CacheEntry| now.saturating_sub(entry.checked_at) < options.cache_ttl.as_secs();
+    let fresh =
+        |entry: &CacheEntry| now.saturating_sub(entry.checked_at) < options.cache_ttl.as_secs();
 
     // The URLs to fetch, each once: the fragment is for the browser, not the server.
     let mut outcomes: Vec<Option<Outcome>> = vec![None; urls.len()];
     let mut to_fetch: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, url) in urls.iter().enumerate() {
-        let Some(request_url) = request_url(url) else { continue };
+        let Some(request_url) = request_url(url) else {
+            continue;
+        };
         match cache.entries.get(&request_url).filter(|e| fresh(e)) {
             Some(entry) => {
                 outcomes[i] = Some(Outcome {
@@ -127,7 +137,10 @@ pub fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outc
             scope.spawn(|| {
                 while let Some((url, _)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let outcome = fetch_with_retries(&agent, url, options);
-                    results.lock().expect("no thread panics holding it").push(((*url).clone(), outcome));
+                    results
+                        .lock()
+                        .expect("no thread panics holding it")
+                        .push(((*url).clone(), outcome));
                 }
             });
         }
@@ -135,7 +148,11 @@ pub fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outc
 
     for (url, outcome) in results.into_inner().expect("threads are done") {
         if let (true, Some(status)) = (outcome.is_ok(), outcome.status) {
-            let entry = CacheEntry { status, final_url: outcome.final_url.clone(), checked_at: now };
+            let entry = CacheEntry {
+                status,
+                final_url: outcome.final_url.clone(),
+                checked_at: now,
+            };
             cache.entries.insert(url.clone(), entry);
         } else {
             cache.entries.remove(&url);
@@ -162,7 +179,11 @@ fn request_url(url: &str) -> Option<String> {
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
         return None;
     }
-    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>');
+    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'<')
+        .add(b'>');
     Some(percent_encoding::utf8_percent_encode(&url, UNSAFE).to_string())
 }
 
@@ -204,7 +225,9 @@ fn fetch(agent: &ureq::Agent, url: &str) -> Outcome {
     match response {
         // The body is never read: dropping the response closes the connection.
         Ok(response) => {
-            let redirected = response.get_redirect_history().is_some_and(|uris| uris.len() > 1);
+            let redirected = response
+                .get_redirect_history()
+                .is_some_and(|uris| uris.len() > 1);
             Outcome {
                 status: Some(response.status().as_u16()),
                 final_url: redirected.then(|| response.get_uri().to_string()),
@@ -233,7 +256,10 @@ fn load_cache(path: &Path) -> Cache {
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
         .filter(|cache| cache.version == CACHE_VERSION)
-        .unwrap_or(Cache { version: CACHE_VERSION, entries: BTreeMap::new() })
+        .unwrap_or(Cache {
+            version: CACHE_VERSION,
+            entries: BTreeMap::new(),
+        })
 }
 
 fn save_cache(path: &Path, cache: &Cache) -> anyhow::Result<()> {
@@ -251,9 +277,18 @@ mod tests {
 
     #[test]
     fn asks_servers_without_fragments_and_with_encoded_characters() {
-        assert_eq!(request_url("http://a.org/x.pdf#page=4").as_deref(), Some("http://a.org/x.pdf"));
-        assert_eq!(request_url("//cdn.org/a b").as_deref(), Some("https://cdn.org/a%20b"));
-        assert_eq!(request_url("https://a.org/café").as_deref(), Some("https://a.org/caf%C3%A9"));
+        assert_eq!(
+            request_url("http://a.org/x.pdf#page=4").as_deref(),
+            Some("http://a.org/x.pdf")
+        );
+        assert_eq!(
+            request_url("//cdn.org/a b").as_deref(),
+            Some("https://cdn.org/a%20b")
+        );
+        assert_eq!(
+            request_url("https://a.org/café").as_deref(),
+            Some("https://a.org/caf%C3%A9")
+        );
         assert_eq!(request_url("mailto:x@un.org"), None);
     }
 
@@ -265,7 +300,10 @@ mod tests {
             error: None,
             cached: true,
         };
-        assert_eq!(redirected.to_string(), "200 after redirect to https://b.org/, cached");
+        assert_eq!(
+            redirected.to_string(),
+            "200 after redirect to https://b.org/, cached"
+        );
         assert!(redirected.is_ok());
         let timeout = Outcome::failed(TIMED_OUT);
         assert_eq!(timeout.to_string(), "timed out");

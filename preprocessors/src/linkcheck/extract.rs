@@ -71,7 +71,11 @@ pub fn page(html: &str) -> Page {
     let mut page = Page::default();
     let mut id_counts: HashMap<&str, usize> = HashMap::new();
     let mut id_order: Vec<&str> = Vec::new();
-    for element in document.tree.nodes().filter_map(|node| node.value().as_element()) {
+    for element in document
+        .tree
+        .nodes()
+        .filter_map(|node| node.value().as_element())
+    {
         let name = element.name();
         for (attr, value) in element.attrs() {
             if attr == "id" {
@@ -83,21 +87,31 @@ pub fn page(html: &str) -> Page {
                 page.anchors.insert(value.into());
             } else if attr == "name" && name == "a" {
                 page.anchors.insert(value.into());
-            } else if let Some(&(_, _, role, origin)) =
-                URL_ATTRIBUTES.iter().find(|(e, a, ..)| *e == name && *a == attr)
+            } else if let Some(&(_, _, role, origin)) = URL_ATTRIBUTES
+                .iter()
+                .find(|(e, a, ..)| *e == name && *a == attr)
             {
-                page.links.push(Link { url: value.to_owned(), origin, role });
+                page.links.push(Link {
+                    url: value.to_owned(),
+                    origin,
+                    role,
+                });
             }
         }
         match name {
             "base" if page.base.is_none() => page.base = element.attr("href").map(str::to_owned),
-            "meta" if element
-                .attr("http-equiv")
-                .is_some_and(|v| v.eq_ignore_ascii_case("refresh")) =>
+            "meta"
+                if element
+                    .attr("http-equiv")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("refresh")) =>
             {
                 if let Some(url) = element.attr("content").and_then(refresh_url) {
                     page.redirect = true;
-                    page.links.push(Link { url: url.to_owned(), origin: "<meta refresh>", role: Role::Page });
+                    page.links.push(Link {
+                        url: url.to_owned(),
+                        origin: "<meta refresh>",
+                        role: Role::Page,
+                    });
                 }
             }
             _ => {}
@@ -116,7 +130,9 @@ pub fn page(html: &str) -> Page {
 /// The URL of a `<meta http-equiv="refresh" content="5; url='x.html'">`, per the HTML spec's
 /// shared declarative refresh steps: delay, `;` or `,`, optional `url=`, optional quotes.
 fn refresh_url(content: &str) -> Option<&str> {
-    let rest = content.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let rest = content
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     let rest = rest.trim_start().strip_prefix([';', ','])?.trim_start();
     let rest = match rest.get(..4) {
         Some(head) if head.eq_ignore_ascii_case("url=") => rest[4..].trim_start(),
@@ -149,7 +165,11 @@ pub fn stylesheet(css: &str) -> Vec<Link> {
     let mut urls = Vec::new();
     css_urls(&mut parser, &mut urls);
     urls.into_iter()
-        .map(|url| Link { url, origin: "url()", role: Role::Asset })
+        .map(|url| Link {
+            url,
+            origin: "url()",
+            role: Role::Asset,
+        })
         .collect()
 }
 
@@ -219,8 +239,12 @@ mod tests {
 
     #[test]
     fn counts_duplicate_ids_in_order_of_appearance() {
-        let page = page(r#"<p id="b"></p><p id="a"></p><p id="b"></p><p id="a"></p><p id="b"></p>"#);
-        assert_eq!(page.duplicate_ids, [("b".to_owned(), 3), ("a".to_owned(), 2)]);
+        let page =
+            page(r#"<p id="b"></p><p id="a"></p><p id="b"></p><p id="a"></p><p id="b"></p>"#);
+        assert_eq!(
+            page.duplicate_ids,
+            [("b".to_owned(), 3), ("a".to_owned(), 2)]
+        );
     }
 
     #[test]
@@ -249,7 +273,12 @@ mod tests {
             .x { background: image-set(url("i.png") 1x); } /* url(comment.png) */ .y { content: "url(no.png)" }"#;
         assert_eq!(
             urls(&stylesheet(css)),
-            [("url()", "base.css"), ("url()", "f/a.woff2"), ("url()", "f/b.woff"), ("url()", "i.png")]
+            [
+                ("url()", "base.css"),
+                ("url()", "f/a.woff2"),
+                ("url()", "f/b.woff"),
+                ("url()", "i.png")
+            ]
         );
     }
 }

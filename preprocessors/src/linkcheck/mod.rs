@@ -23,8 +23,8 @@
 //! # Text output
 //!
 //! ```text
-//! book/intro.html: error: broken fragment `#x` in link `a.html#x`: no such id on `a.html` (src/intro.md:12:5) [missing-fragment]
-//! book/print.html: error: broken link `gone.html`: no file `gone.html` in the site [missing-file]
+//! book/intro.html: error: broken fragment `#x` in link `a.html#x`: no id `x` on `a.html` (src/intro.md:12:5) [missing-fragment]
+//! book/print.html: error: broken link `gone.html`: no file `gone.html` [missing-file]
 //! external: https://www.un.org/ (intro.html, print.html)
 //! 16 pages, 412 links: 2 problems (1 missing-file, 1 missing-fragment); 1 external link listed, not checked (--external checks them)
 //! ```
@@ -45,7 +45,7 @@
 //!       "page": "intro.html",
 //!       "kind": "missing-fragment",
 //!       "target": "a.html#x",
-//!       "message": "broken fragment `#x` in link `a.html#x`: no such id on `a.html`",
+//!       "message": "broken fragment `#x` in link `a.html#x`: no id `x` on `a.html`",
 //!       "source": { "path": "src/intro.md", "line": 12, "column": 5 }
 //!     }
 //!   ],
@@ -109,7 +109,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub external: bool,
     /// Where --external keeps the results of successful fetches.
-    #[arg(long, default_value = "target/linkcheck-cache.json", requires = "external")]
+    #[arg(
+        long,
+        default_value = "target/linkcheck-cache.json",
+        requires = "external"
+    )]
     pub cache: PathBuf,
     /// How long a cached success is trusted.
     #[arg(long, value_name = "DAYS", default_value_t = 7, requires = "external")]
@@ -126,7 +130,9 @@ pub struct CheckArgs {
 }
 
 fn seconds(s: &str) -> Result<Duration, String> {
-    let secs: f64 = s.parse().map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
     Duration::try_from_secs_f64(secs)
         .ok()
         .filter(|d| !d.is_zero())
@@ -153,7 +159,10 @@ impl CheckArgs {
 /// Runs `gmg-report check`: prints the report; exit status 0 (clean), 1 (problems) or 2 (the
 /// site or book cannot be read). Only a failure to write the report is an `Err`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let site = args.site.clone().unwrap_or_else(|| default_site_dir(&args.book));
+    let site = args
+        .site
+        .clone()
+        .unwrap_or_else(|| default_site_dir(&args.book));
     let report = match check_site(&site, &args.options()) {
         Ok(report) => report,
         Err(err) => {
@@ -169,7 +178,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         out.write_all(report.render_text().as_bytes())?;
     }
     out.flush()?;
-    Ok(if report.is_clean() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.is_clean() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// The site mdBook builds for the book at `root`: `<build-dir>/html` when there are several

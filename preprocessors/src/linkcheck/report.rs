@@ -122,8 +122,9 @@ impl Report {
     /// counts them by kind.
     pub(super) fn finish(&mut self) {
         self.problems.sort();
-        self.problems
-            .dedup_by(|a, b| (&a.page, a.kind, &a.target, &a.message) == (&b.page, b.kind, &b.target, &b.message));
+        self.problems.dedup_by(|a, b| {
+            (&a.page, a.kind, &a.target, &a.message) == (&b.page, b.kind, &b.target, &b.message)
+        });
         self.counts.clear();
         for problem in &self.problems {
             *self.counts.entry(problem.kind).or_default() += 1;
@@ -135,7 +136,12 @@ impl Report {
     pub fn render_text(&self) -> String {
         let mut out = String::new();
         for problem in &self.problems {
-            let _ = write!(out, "{}: error: {}", display_path(&self.site, &problem.page), problem.message);
+            let _ = write!(
+                out,
+                "{}: error: {}",
+                display_path(&self.site, &problem.page),
+                problem.message
+            );
             if let Some(source) = &problem.source {
                 let _ = write!(out, " ({source})");
             }
@@ -156,21 +162,46 @@ impl Report {
     /// `16 pages, 412 links: 2 problems (1 missing-file, 1 missing-fragment); 21 external links
     /// listed, not checked (--external checks them)`.
     pub fn summary(&self) -> String {
-        let mut out = format!("{}, {}: ", plural(self.pages, "page"), plural(self.links, "link"));
+        let mut out = format!(
+            "{}, {}: ",
+            plural(self.pages, "page"),
+            plural(self.links, "link")
+        );
         if self.problems.is_empty() {
             out.push_str("no problems");
         } else {
-            let kinds: Vec<String> = self.counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
-            let _ = write!(out, "{} ({})", plural(self.problems.len(), "problem"), kinds.join(", "));
+            let kinds: Vec<String> = self
+                .counts
+                .iter()
+                .map(|(kind, n)| format!("{n} {kind}"))
+                .collect();
+            let _ = write!(
+                out,
+                "{} ({})",
+                plural(self.problems.len(), "problem"),
+                kinds.join(", ")
+            );
         }
-        let checked: Vec<&Outcome> = self.external.iter().filter_map(|l| l.check.as_ref()).collect();
+        let checked: Vec<&Outcome> = self
+            .external
+            .iter()
+            .filter_map(|l| l.check.as_ref())
+            .collect();
+        if self.external.is_empty() {
+            out.push_str("; no external links");
+            return out;
+        }
         let _ = write!(out, "; {}", plural(self.external.len(), "external link"));
         if checked.is_empty() {
             out.push_str(" listed, not checked (--external checks them)");
         } else {
             let broken = checked.iter().filter(|c| !c.is_ok()).count();
             let cached = checked.iter().filter(|c| c.cached).count();
-            let _ = write!(out, ", {} checked: {broken} broken, {cached} from the cache", checked.len());
+            let _ = write!(
+                out,
+                ", {} checked: {broken} broken, {cached} from the cache",
+                checked.len()
+            );
         }
         out
     }
@@ -181,7 +212,10 @@ fn display_path(site: &Path, page: &str) -> String {
     if site == Path::new(".") || site.as_os_str().is_empty() {
         page.to_owned()
     } else {
-        format!("{}/{page}", site.display().to_string().trim_end_matches('/'))
+        format!(
+            "{}/{page}",
+            site.display().to_string().trim_end_matches('/')
+        )
     }
 }
 
@@ -221,7 +255,11 @@ mod tests {
                 check: None,
             }],
         };
-        report.problems[1].source = Some(Source { path: "src/a.md".into(), line: 3, column: 9 });
+        report.problems[1].source = Some(Source {
+            path: "src/a.md".into(),
+            line: 3,
+            column: 9,
+        });
         report.finish();
         assert_eq!(
             report.render_text(),

@@ -34,10 +34,17 @@ impl Book {
         if !toml.is_file() {
             return Ok(None);
         }
-        let config = Config::from_disk(&toml).with_context(|| format!("cannot read {}", toml.display()))?;
+        let config =
+            Config::from_disk(&toml).with_context(|| format!("cannot read {}", toml.display()))?;
         let html = config.html_config().unwrap_or_default();
         // Paths as the user would type them: `src/a.md` rather than `./src/a.md`.
-        let shown = |path: &Path| if root == Path::new(".") { path.to_path_buf() } else { root.join(path) };
+        let shown = |path: &Path| {
+            if root == Path::new(".") {
+                path.to_path_buf()
+            } else {
+                root.join(path)
+            }
+        };
         let src = shown(&config.book.src);
         let summary_path = src.join("SUMMARY.md");
         let chapters = match std::fs::read_to_string(&summary_path) {
@@ -79,15 +86,23 @@ fn chapter_pages(summary: &mdbook_summary::Summary) -> HashMap<String, PathBuf> 
         pages.entry(page_of(file)).or_insert_with(|| file.clone());
     }
     if let Some(first) = files.first() {
-        pages.entry("index.html".into()).or_insert_with(|| first.clone());
+        pages
+            .entry("index.html".into())
+            .or_insert_with(|| first.clone());
     }
     pages
 }
 
 /// mdBook's page for a chapter file: `a/b.md` → `a/b.html`, `a/README.md` → `a/index.html`.
 fn page_of(chapter: &Path) -> String {
-    let readme = chapter.file_stem().is_some_and(|stem| stem.eq_ignore_ascii_case("readme"));
-    let page = if readme { chapter.with_file_name("index.html") } else { chapter.with_extension("html") };
+    let readme = chapter
+        .file_stem()
+        .is_some_and(|stem| stem.eq_ignore_ascii_case("readme"));
+    let page = if readme {
+        chapter.with_file_name("index.html")
+    } else {
+        chapter.with_extension("html")
+    };
     page.to_string_lossy().replace('\\', "/")
 }
 
@@ -98,7 +113,11 @@ fn site_prefix(site_url: &str) -> String {
         None => site_url,
     };
     let trimmed = path.trim_matches('/');
-    if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") }
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
 }
 
 /// Finds source lines, reading each chapter at most once.
@@ -111,7 +130,10 @@ pub struct Locator<'a> {
 impl<'a> Locator<'a> {
     /// A locator over `book`'s chapters.
     pub fn new(book: &'a Book) -> Self {
-        Locator { book, texts: HashMap::new() }
+        Locator {
+            book,
+            texts: HashMap::new(),
+        }
     }
 
     /// The first line of `page`'s chapter holding one of `needles` (tried in order, first as a
@@ -158,7 +180,9 @@ pub fn link_needles(url: &str) -> Vec<String> {
     let md_forms: Vec<String> = needles
         .iter()
         .filter_map(|needle| {
-            let (path, fragment) = needle.split_once('#').map_or((needle.as_str(), None), |(p, f)| (p, Some(f)));
+            let (path, fragment) = needle
+                .split_once('#')
+                .map_or((needle.as_str(), None), |(p, f)| (p, Some(f)));
             let stem = path.strip_suffix(".html")?;
             Some(match fragment {
                 Some(fragment) => format!("{stem}.md#{fragment}"),
@@ -212,7 +236,15 @@ mod tests {
     #[test]
     fn looks_for_a_link_as_written_as_markdown_and_by_fragment() {
         assert_eq!(link_needles("b.html#x"), ["b.html#x", "b.md#x", "#x"]);
-        assert_eq!(link_needles("my%20file.html"), ["my%20file.html", "my file.html", "my%20file.md", "my file.md"]);
+        assert_eq!(
+            link_needles("my%20file.html"),
+            [
+                "my%20file.html",
+                "my file.html",
+                "my%20file.md",
+                "my file.md"
+            ]
+        );
         assert_eq!(link_needles("#x"), ["#x"]);
     }
 

@@ -70,7 +70,11 @@ fn scheme(url: &str) -> Option<&str> {
 pub fn resolve(base_dir: &str, path: &str, site_prefix: &str) -> Option<String> {
     let joined: Cow<'_, str> = if let Some(rooted) = path.strip_prefix('/') {
         let prefix = site_prefix.trim_start_matches('/');
-        Cow::Borrowed(rooted.strip_prefix(prefix).or(prefix.is_empty().then_some(rooted))?)
+        Cow::Borrowed(
+            rooted
+                .strip_prefix(prefix)
+                .or(prefix.is_empty().then_some(rooted))?,
+        )
     } else {
         Cow::Owned(format!("{base_dir}{path}"))
     };
@@ -138,22 +142,52 @@ mod tests {
     fn splits_path_query_and_fragment_of_local_links() {
         assert_eq!(
             classify("a/b.html?x=1#frag"),
-            Url::Local { path: "a/b.html", fragment: Some("frag") }
+            Url::Local {
+                path: "a/b.html",
+                fragment: Some("frag")
+            }
         );
-        assert_eq!(classify("#top"), Url::Local { path: "", fragment: Some("top") });
-        assert_eq!(classify("?q=a:b"), Url::Local { path: "", fragment: None });
+        assert_eq!(
+            classify("#top"),
+            Url::Local {
+                path: "",
+                fragment: Some("top")
+            }
+        );
+        assert_eq!(
+            classify("?q=a:b"),
+            Url::Local {
+                path: "",
+                fragment: None
+            }
+        );
         // A colon after a slash is not a scheme.
-        assert_eq!(classify("a/b:c.html"), Url::Local { path: "a/b:c.html", fragment: None });
+        assert_eq!(
+            classify("a/b:c.html"),
+            Url::Local {
+                path: "a/b:c.html",
+                fragment: None
+            }
+        );
     }
 
     #[test]
     fn resolves_relative_rooted_and_encoded_paths() {
-        assert_eq!(resolve("a/b/", "../c.html", "/").as_deref(), Some("a/c.html"));
+        assert_eq!(
+            resolve("a/b/", "../c.html", "/").as_deref(),
+            Some("a/c.html")
+        );
         assert_eq!(resolve("a/", "./d/", "/").as_deref(), Some("a/d/"));
         assert_eq!(resolve("a/", "", "/").as_deref(), Some("a/"));
-        assert_eq!(resolve("a/", "my%20file.html", "/").as_deref(), Some("a/my file.html"));
+        assert_eq!(
+            resolve("a/", "my%20file.html", "/").as_deref(),
+            Some("a/my file.html")
+        );
         assert_eq!(resolve("a/", "/x.css", "/").as_deref(), Some("x.css"));
-        assert_eq!(resolve("", "/report/x.css", "/report/").as_deref(), Some("x.css"));
+        assert_eq!(
+            resolve("", "/report/x.css", "/report/").as_deref(),
+            Some("x.css")
+        );
         assert_eq!(resolve("a/", "..", "/").as_deref(), Some(""));
         assert_eq!(resolve("", "../x.html", "/"), None);
         assert_eq!(resolve("", "/other/x.css", "/report/"), None);
