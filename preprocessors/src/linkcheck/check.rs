@@ -211,17 +211,21 @@ impl Files {
         Ok(files)
     }
 
-    /// The file a resolved path names: itself, or `index.html` for a directory.
-    fn file(&self, resolved: &str) -> Option<String> {
-        if resolved.is_empty() || resolved.ends_with('/') {
-            let index = format!("{resolved}index.html");
-            return self.all.contains(&index).then_some(index);
+    /// The file a resolved path names: itself, or `index.html` for a directory; else the file
+    /// that was looked for.
+    fn file(&self, resolved: &str) -> Result<String, String> {
+        let wanted = if resolved.is_empty() || resolved.ends_with('/') {
+            format!("{resolved}index.html")
+        } else if self.dirs.contains(&format!("{resolved}/")) {
+            format!("{resolved}/index.html")
+        } else {
+            resolved.to_owned()
+        };
+        if self.all.contains(&wanted) {
+            Ok(wanted)
+        } else {
+            Err(wanted)
         }
-        if self.all.contains(resolved) {
-            return Some(resolved.to_owned());
-        }
-        let index = format!("{resolved}/index.html");
-        (self.dirs.contains(&format!("{resolved}/")) && self.all.contains(&index)).then_some(index)
     }
 }
 
@@ -352,7 +356,7 @@ impl Checker<'_> {
                 Some(resolved) => self
                     .files
                     .file(&resolved)
-                    .ok_or(format!("no file `{resolved}`")),
+                    .map_err(|wanted| format!("no file `{wanted}`")),
                 None => Err("it leads out of the site".to_owned()),
             }
         };
@@ -398,5 +402,28 @@ impl Checker<'_> {
             message,
             source: None,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_directory_means_its_index_page() {
+        let set = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<HashSet<_>>();
+        let files = Files {
+            all: set(&["a/index.html", "b/x.css", "p.html"]),
+            dirs: set(&["", "a/", "b/"]),
+            html: Vec::new(),
+            css: Vec::new(),
+            html_sizes: Vec::new(),
+        };
+        assert_eq!(files.file("a/"), Ok("a/index.html".to_owned()));
+        assert_eq!(files.file("a"), Ok("a/index.html".to_owned()));
+        assert_eq!(files.file("p.html"), Ok("p.html".to_owned()));
+        assert_eq!(files.file("b"), Err("b/index.html".to_owned()));
+        assert_eq!(files.file(""), Err("index.html".to_owned()));
+        assert_eq!(files.file("q.html"), Err("q.html".to_owned()));
     }
 }
