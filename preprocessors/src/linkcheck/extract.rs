@@ -87,6 +87,17 @@ pub fn page(html: &str) -> Page {
                 page.anchors.insert(value.into());
             } else if attr == "name" && name == "a" {
                 page.anchors.insert(value.into());
+            } else if attr == "srcset" && matches!(name, "img" | "source") {
+                let origin = if name == "img" {
+                    "<img srcset>"
+                } else {
+                    "<source srcset>"
+                };
+                page.links.extend(srcset_urls(value).map(|url| Link {
+                    url: url.to_owned(),
+                    origin,
+                    role: Role::Asset,
+                }));
             } else if let Some(&(_, _, role, origin)) = URL_ATTRIBUTES
                 .iter()
                 .find(|(e, a, ..)| *e == name && *a == attr)
@@ -143,6 +154,40 @@ fn refresh_url(content: &str) -> Option<&str> {
         _ => rest.trim_end(),
     };
     (!url.is_empty()).then_some(url)
+}
+
+/// The URLs of a `srcset` (`a.png 1x, b.png 2x`), per the HTML spec's parsing: a URL runs to the
+/// next whitespace (commas at its end separate candidates), then descriptors run to a comma
+/// outside parentheses.
+fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
+    let mut rest = srcset;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let (candidate, after) = rest.split_at(end);
+        let url = candidate.trim_end_matches(',');
+        rest = if url.len() < candidate.len() {
+            after
+        } else {
+            let mut depth = 0usize;
+            let stop = after.find(|c: char| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    ',' if depth == 0 => return true,
+                    _ => {}
+                }
+                false
+            });
+            stop.map_or("", |i| &after[i..])
+        };
+        Some(url)
+    })
 }
 
 /// The `<a href>`s of the HTML that mdBook's `toc-*.js` puts into the sidebar. The HTML sits in
@@ -235,6 +280,24 @@ mod tests {
         assert_eq!(anchors, ["intro", "old", "p"]);
         assert!(page.duplicate_ids.is_empty());
         assert!(!page.redirect);
+    }
+
+    #[test]
+    fn reads_every_candidate_of_a_srcset() {
+        let candidates: Vec<&str> =
+            srcset_urls(" a.png 1x, b,c.png 2x,d.png,  e.png (x, y) 3w ,f.png").collect();
+        assert_eq!(candidates, ["a.png", "b,c.png", "d.png", "e.png", "f.png"]);
+        let page = page(
+            r#"<picture><source srcset="s.webp 2x"><img src="i.png" srcset="i2.png 2x"></picture>"#,
+        );
+        assert_eq!(
+            urls(&page.links),
+            [
+                ("<source srcset>", "s.webp"),
+                ("<img src>", "i.png"),
+                ("<img srcset>", "i2.png")
+            ]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Every `.html` page of the site is parsed once (html5ever, through `scraper`) and checked:
 //!
-//! - each local link (`<a href>`, `<link href>`, `<script src>`, `<img src>`, `<source src>`,
+//! - each local link (`<a href>`, `<link href>`, `<script src>`, `<img src|srcset>`, `<source src>`,
 //!   `<use href>`, `<iframe src>`, …, and `url()` in the site's stylesheets) names a file of the
 //!   site (a directory means its `index.html`; `%20` is decoded; `?query` is ignored) —
 //!   `missing-file` for pages, `missing-asset` for what a page loads;
