@@ -21,10 +21,8 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
         Some(root) => Book::load(root)?,
         None => None,
     };
-    let site_prefix = book.as_ref().map_or("/", |b| b.site_prefix.as_str());
     let files = Files::scan(site)?;
     let pages = read_pages(site, &files.html, &files.html_sizes)?;
-
     let mut checker = Checker {
         files: &files,
         anchors: files
@@ -33,12 +31,13 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
             .map(String::as_str)
             .zip(pages.iter().map(|p| &p.anchors))
             .collect(),
-        site_prefix,
+        site_prefix: book.as_ref().map_or("/", |b| b.site_prefix.as_str()),
         problems: Vec::new(),
         external: BTreeMap::new(),
         links: 0,
     };
-    let mut toc_targets: Option<HashSet<String>> = None;
+
+    let mut toc_targets = None;
     for (name, page) in files.html.iter().zip(&pages) {
         let targets = checker.page(name, page);
         if name == "toc.html" {
@@ -46,66 +45,31 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
         }
     }
     for name in &files.css {
-        let path = site.join(name);
-        let css =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let links = extract::stylesheet(&String::from_utf8_lossy(&css));
-        checker.links(name, url::dir_of(name), &links);
+        let css = read(&site.join(name))?;
+        checker.links(name, url::dir_of(name), &extract::stylesheet(&css));
     }
-
-    // mdBook 0.5 writes the TOC twice: toc.html (without JavaScript) and toc-<hash>.js.
     if toc_targets.is_none() {
-        for name in files
-            .all
-            .iter()
-            .filter(|f| f.starts_with("toc") && f.ends_with(".js"))
-        {
-            let path = site.join(name);
-            let js =
-                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-            let links: Vec<Link> = extract::toc_script_links(&String::from_utf8_lossy(&js))
-                .into_iter()
-                .map(|url| Link {
-                    url,
-                    origin: "<a href>",
-                    role: Role::Page,
-                })
-                .collect();
-            toc_targets
-                .get_or_insert_default()
-                .extend(checker.links(name, "", &links));
-        }
+        toc_targets = checker.toc_scripts(site)?;
     }
     if let Some(reached) = toc_targets {
-        let not_found = book
-            .as_ref()
-            .map_or("404.html", |b| b.not_found_page.as_str());
+        let not_found = book.as_ref().map_or("404.html", |b| &b.not_found_page);
         for (name, page) in files.html.iter().zip(&pages) {
             let exempt = NOT_IN_TOC.contains(&name.as_str()) || name == not_found || page.redirect;
             if !exempt && !reached.contains(name) {
-                checker.problem(
-                    name,
-                    Kind::UnreachablePage,
-                    None,
-                    "no table-of-contents entry links to this page".into(),
-                );
+                let message = "no table-of-contents entry links to this page".to_owned();
+                checker.problem(name, Kind::UnreachablePage, None, message);
             }
         }
     }
 
-    let Checker {
-        problems,
-        external,
-        links,
-        ..
-    } = checker;
     let mut report = Report {
         site: site.to_path_buf(),
         pages: pages.len(),
-        links,
-        problems,
+        links: checker.links,
+        problems: checker.problems,
         counts: BTreeMap::new(),
-        external: external
+        external: checker
+            .external
             .into_iter()
             .map(|(url, pages)| ExternalLink {
                 url,
@@ -114,27 +78,9 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
             })
             .collect(),
     };
-
     if let Some(options) = &options.external {
-        let urls: Vec<&str> = report.external.iter().map(|l| l.url.as_str()).collect();
-        let outcomes = external::check(&urls, options)?;
-        for (link, outcome) in report.external.iter_mut().zip(outcomes) {
-            if let Some(outcome) = outcome.as_ref().filter(|o| !o.is_ok()) {
-                for page in &link.pages {
-                    let message = format!("broken external link `{}`: {outcome}", link.url);
-                    report.problems.push(Problem {
-                        page: page.clone(),
-                        kind: Kind::BrokenExternal,
-                        target: Some(link.url.clone()),
-                        message,
-                        source: None,
-                    });
-                }
-            }
-            link.check = outcome;
-        }
+        fetch_external(&mut report, options)?;
     }
-
     report.finish();
     if let Some(book) = &book {
         let mut locator = Locator::new(book);
@@ -143,6 +89,36 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
         }
     }
     Ok(report)
+}
+
+/// Fetches the report's external links; each failure is a problem on every page using it.
+fn fetch_external(report: &mut Report, options: &external::Options) -> anyhow::Result<()> {
+    let urls: Vec<&str> = report.external.iter().map(|l| l.url.as_str()).collect();
+    let outcomes = external::check(&urls, options)?;
+    for (link, outcome) in report.external.iter_mut().zip(outcomes) {
+        if let Some(outcome) = outcome.as_ref().filter(|o| !o.is_ok()) {
+            for page in &link.pages {
+                report.problems.push(Problem {
+                    page: page.clone(),
+                    kind: Kind::BrokenExternal,
+                    target: Some(link.url.clone()),
+                    message: format!("broken external link `{}`: {outcome}", link.url),
+                    source: None,
+                });
+            }
+        }
+        link.check = outcome;
+    }
+    Ok(())
+}
+
+/// A text file of the site (bytes that are not UTF-8 become U+FFFD).
+fn read(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
+    })
 }
 
 /// What to search the Markdown for to find the cause of `problem`.
@@ -242,10 +218,7 @@ fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec
     let read = || -> anyhow::Result<Vec<(usize, extract::Page)>> {
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let path = site.join(&html[i]);
-            let bytes =
-                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-            done.push((i, extract::page(&String::from_utf8_lossy(&bytes))));
+            done.push((i, extract::page(&read(&site.join(&html[i]))?)));
         }
         Ok(done)
     };
@@ -392,6 +365,29 @@ impl Checker<'_> {
             }
         }
         Some(target)
+    }
+
+    /// The pages linked from mdBook's sidebar script(s) at the site root (`toc-<hash>.js`, which
+    /// holds the same TOC as toc.html); `None` when there is none.
+    fn toc_scripts(&mut self, site: &Path) -> anyhow::Result<Option<HashSet<String>>> {
+        let mut scripts: Vec<&String> = (self.files.all.iter())
+            .filter(|f| f.starts_with("toc") && f.ends_with(".js") && !f.contains('/'))
+            .collect();
+        scripts.sort();
+        let mut reached: Option<HashSet<String>> = None;
+        for name in scripts {
+            let links: Vec<Link> = extract::toc_script_links(&read(&site.join(name))?)
+                .into_iter()
+                .map(|url| Link {
+                    url,
+                    origin: "<a href>",
+                    role: Role::Page,
+                })
+                .collect();
+            let targets = self.links(name, "", &links);
+            reached.get_or_insert_default().extend(targets);
+        }
+        Ok(reached)
     }
 
     fn problem(&mut self, page: &str, kind: Kind, target: Option<&str>, message: String) {

@@ -18,7 +18,7 @@
 //!
 //! Each problem is reported once per page (print.html repeats every chapter's links), sorted by
 //! page, kind and target. When `--book` points at the book (`book.toml`, `src/SUMMARY.md`), a
-//! problem on a chapter's page also names the Markdown line of the faulty link (see [`source`]).
+//! problem on a chapter's page also names the Markdown line of the faulty link (see `source.rs`).
 //!
 //! # Text output
 //!
@@ -71,7 +71,7 @@ mod check;
 pub mod external;
 mod extract;
 mod report;
-pub mod source;
+mod source;
 mod url;
 
 pub use check::check_site;
