@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod endnotes;
 pub mod frontmatter;
 pub mod html;
+pub mod linkcheck;
 pub mod markdown;
 pub mod meta;
 pub mod model;

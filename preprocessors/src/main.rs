@@ -1,6 +1,7 @@
 //! `gmg-report`: build the site, or act as mdBook's preprocessor.
 //!
 //! - `gmg-report build` builds the whole site in-process (mdbook-driver), strict by default.
+//! - `gmg-report check [SITE_DIR]` checks every link, fragment and asset of the built site.
 //! - `gmg-report preprocess [supports <renderer>]` is the mdBook preprocessor protocol: with
 //!   `supports`, the answer is the exit code; otherwise `[context, book]` JSON is read on stdin and
 //!   the processed book written to stdout.
@@ -9,9 +10,8 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use gmg_report::build;
-use gmg_report::postbuild;
 use gmg_report::preprocessor::{self, Gmg};
+use gmg_report::{build, linkcheck, postbuild};
 use mdbook_preprocessor::Preprocessor;
 use mdbook_renderer::RenderContext;
 use std::io::Write;
@@ -39,6 +39,8 @@ enum Command {
         #[arg(long)]
         dest: Option<PathBuf>,
     },
+    /// Check the links, fragments and assets of the built site.
+    Check(linkcheck::CheckArgs),
     /// mdBook preprocessor protocol (used by `book.toml`).
     Preprocess {
         #[command(subcommand)]
@@ -79,6 +81,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("built {}", html.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Check(args) => linkcheck::run(&args),
         Command::Preprocess {
             supports: Some(Supports::Supports { renderer }),
         } => Ok(if preprocessor::supports(&renderer) {

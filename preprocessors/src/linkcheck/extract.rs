@@ -1,0 +1,347 @@
+//! One pass over one file: the ids and links of an HTML page (html5ever through `scraper`), the
+//! `url()`s of a stylesheet (`cssparser`).
+//!
+//! Only what the checks need leaves this module; the DOM is dropped as soon as a page is read, so
+//! memory stays at one DOM per thread however large the site.
+
+use cssparser::{Parser, ParserInput, Token};
+use scraper::Html;
+use std::collections::{HashMap, HashSet};
+
+/// Whether a missing target is a page (`<a href>`, `<iframe src>`, …) or an asset the page
+/// loads (`<link href>`, `<script src>`, `<img src>`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Something a reader navigates to.
+    Page,
+    /// Something the browser loads with the page.
+    Asset,
+}
+
+/// One URL found in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The attribute value (entities decoded) or CSS `url()` argument.
+    pub url: String,
+    /// Where it was found, as `<a href>`, `<img src>` or `url()`, for messages.
+    pub origin: &'static str,
+    /// What kind of target it names.
+    pub role: Role,
+}
+
+/// What the checks need from one HTML page.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Every `id`, and every `<a name>`: the fragments that land on this page.
+    pub anchors: HashSet<Box<str>>,
+    /// Ids given to more than one element, with how many, in order of first appearance.
+    pub duplicate_ids: Vec<(String, usize)>,
+    /// Every URL, in document order.
+    pub links: Vec<Link>,
+    /// The first `<base href>`, which changes where relative links start.
+    pub base: Option<String>,
+    /// The page is a `<meta http-equiv="refresh">` redirect (mdBook's `output.html.redirect`).
+    pub redirect: bool,
+}
+
+/// Elements and attributes that hold URLs (attribute names are local names, so `xlink:href` on
+/// SVG's `<use>` is `href` too).
+const URL_ATTRIBUTES: &[(&str, &str, Role, &str)] = &[
+    ("a", "href", Role::Page, "<a href>"),
+    ("area", "href", Role::Page, "<area href>"),
+    ("iframe", "src", Role::Page, "<iframe src>"),
+    ("link", "href", Role::Asset, "<link href>"),
+    ("script", "src", Role::Asset, "<script src>"),
+    ("img", "src", Role::Asset, "<img src>"),
+    ("source", "src", Role::Asset, "<source src>"),
+    ("audio", "src", Role::Asset, "<audio src>"),
+    ("video", "src", Role::Asset, "<video src>"),
+    ("video", "poster", Role::Asset, "<video poster>"),
+    ("track", "src", Role::Asset, "<track src>"),
+    ("embed", "src", Role::Asset, "<embed src>"),
+    ("object", "data", Role::Asset, "<object data>"),
+    ("input", "src", Role::Asset, "<input src>"),
+    ("use", "href", Role::Asset, "<use href>"),
+    ("image", "href", Role::Asset, "<image href>"),
+];
+
+/// Reads an HTML page.
+pub fn page(html: &str) -> Page {
+    let document = Html::parse_document(html);
+    let mut page = Page::default();
+    let mut id_counts: HashMap<&str, usize> = HashMap::new();
+    let mut id_order: Vec<&str> = Vec::new();
+    for element in document
+        .tree
+        .nodes()
+        .filter_map(|node| node.value().as_element())
+    {
+        let name = element.name();
+        for (attr, value) in element.attrs() {
+            if attr == "id" {
+                let count = id_counts.entry(value).or_insert(0);
+                if *count == 0 {
+                    id_order.push(value);
+                }
+                *count += 1;
+                page.anchors.insert(value.into());
+            } else if attr == "name" && name == "a" {
+                page.anchors.insert(value.into());
+            } else if attr == "srcset" && matches!(name, "img" | "source") {
+                let origin = if name == "img" {
+                    "<img srcset>"
+                } else {
+                    "<source srcset>"
+                };
+                page.links.extend(srcset_urls(value).map(|url| Link {
+                    url: url.to_owned(),
+                    origin,
+                    role: Role::Asset,
+                }));
+            } else if let Some(&(_, _, role, origin)) = URL_ATTRIBUTES
+                .iter()
+                .find(|(e, a, ..)| *e == name && *a == attr)
+            {
+                page.links.push(Link {
+                    url: value.to_owned(),
+                    origin,
+                    role,
+                });
+            }
+        }
+        match name {
+            "base" if page.base.is_none() => page.base = element.attr("href").map(str::to_owned),
+            "meta"
+                if element
+                    .attr("http-equiv")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("refresh")) =>
+            {
+                if let Some(url) = element.attr("content").and_then(refresh_url) {
+                    page.redirect = true;
+                    page.links.push(Link {
+                        url: url.to_owned(),
+                        origin: "<meta refresh>",
+                        role: Role::Page,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    page.duplicate_ids = id_order
+        .into_iter()
+        .filter_map(|id| {
+            let count = id_counts[id];
+            (count > 1).then(|| (id.to_owned(), count))
+        })
+        .collect();
+    page
+}
+
+/// The URL of a `<meta http-equiv="refresh" content="5; url='x.html'">`, per the HTML spec's
+/// shared declarative refresh steps: delay, `;` or `,`, optional `url=`, optional quotes.
+fn refresh_url(content: &str) -> Option<&str> {
+    let rest = content
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let rest = rest.trim_start().strip_prefix([';', ','])?.trim_start();
+    let rest = match rest.get(..4) {
+        Some(head) if head.eq_ignore_ascii_case("url=") => rest[4..].trim_start(),
+        _ => rest,
+    };
+    let url = match rest.chars().next() {
+        Some(quote @ ('"' | '\'')) => rest[1..].split(quote).next().unwrap_or_default(),
+        _ => rest.trim_end(),
+    };
+    (!url.is_empty()).then_some(url)
+}
+
+/// The URLs of a `srcset` (`a.png 1x, b.png 2x`), per the HTML spec's parsing: a URL runs to the
+/// next whitespace (commas at its end separate candidates), then descriptors run to a comma
+/// outside parentheses.
+fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
+    let mut rest = srcset;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let (candidate, after) = rest.split_at(end);
+        let url = candidate.trim_end_matches(',');
+        rest = if url.len() < candidate.len() {
+            after
+        } else {
+            let mut depth = 0usize;
+            let stop = after.find(|c: char| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    ',' if depth == 0 => return true,
+                    _ => {}
+                }
+                false
+            });
+            stop.map_or("", |i| &after[i..])
+        };
+        Some(url)
+    })
+}
+
+/// The `<a href>`s of the HTML that mdBook's `toc-*.js` puts into the sidebar. The HTML sits in
+/// a JavaScript string; html5ever reads the whole script as a fragment, and finds the same
+/// elements (the JS around it is text to it), so no JS parsing is needed.
+pub fn toc_script_links(js: &str) -> Vec<String> {
+    Html::parse_fragment(js)
+        .tree
+        .nodes()
+        .filter_map(|node| node.value().as_element())
+        .filter(|element| element.name() == "a")
+        .filter_map(|element| element.attr("href").map(str::to_owned))
+        .collect()
+}
+
+/// The `url()`s and `@import` strings of a stylesheet.
+pub fn stylesheet(css: &str) -> Vec<Link> {
+    let mut input = ParserInput::new(css);
+    let mut parser = Parser::new(&mut input);
+    let mut urls = Vec::new();
+    css_urls(&mut parser, &mut urls);
+    urls.into_iter()
+        .map(|url| Link {
+            url,
+            origin: "url()",
+            role: Role::Asset,
+        })
+        .collect()
+}
+
+fn css_urls(parser: &mut Parser<'_, '_>, urls: &mut Vec<String>) {
+    let mut after_import = false;
+    while let Ok(token) = parser.next() {
+        let import = std::mem::replace(&mut after_import, false);
+        match token {
+            Token::UnquotedUrl(url) => urls.push(url.to_string()),
+            Token::QuotedString(url) if import => urls.push(url.to_string()),
+            Token::AtKeyword(keyword) => after_import = keyword.eq_ignore_ascii_case("import"),
+            Token::Function(name) if name.eq_ignore_ascii_case("url") => {
+                let _ = parser.parse_nested_block(|block| {
+                    if let Ok(Token::QuotedString(url)) = block.next() {
+                        urls.push(url.to_string());
+                    }
+                    Ok::<_, cssparser::ParseError<'_, ()>>(())
+                });
+            }
+            Token::Function(_)
+            | Token::ParenthesisBlock
+            | Token::SquareBracketBlock
+            | Token::CurlyBracketBlock => {
+                let _ = parser.parse_nested_block(|block| {
+                    css_urls(block, urls);
+                    Ok::<_, cssparser::ParseError<'_, ()>>(())
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(links: &[Link]) -> Vec<(&str, &str)> {
+        links.iter().map(|l| (l.origin, l.url.as_str())).collect()
+    }
+
+    #[test]
+    fn collects_links_ids_and_named_anchors_with_entities_decoded() {
+        let page = page(
+            r##"<!DOCTYPE html><html><head><link rel="stylesheet" href="css/a.css">
+            <script src="b.js"></script><script>var s = '<a href="not-a-link.html">';</script>
+            </head><body><h1 id="intro">x</h1><a name="old"></a>
+            <a href="a.html?x=1&amp;y=2#intro">a</a><img src="i.png">
+            <svg><use xlink:href="icons.svg#star"></use></svg><p id="p">x</p></body></html>"##,
+        );
+        assert_eq!(
+            urls(&page.links),
+            [
+                ("<link href>", "css/a.css"),
+                ("<script src>", "b.js"),
+                ("<a href>", "a.html?x=1&y=2#intro"),
+                ("<img src>", "i.png"),
+                ("<use href>", "icons.svg#star"),
+            ]
+        );
+        let mut anchors: Vec<_> = page.anchors.iter().map(|a| &**a).collect();
+        anchors.sort();
+        assert_eq!(anchors, ["intro", "old", "p"]);
+        assert!(page.duplicate_ids.is_empty());
+        assert!(!page.redirect);
+    }
+
+    #[test]
+    fn reads_every_candidate_of_a_srcset() {
+        let candidates: Vec<&str> =
+            srcset_urls(" a.png 1x, b,c.png 2x,d.png,  e.png (x, y) 3w ,f.png").collect();
+        assert_eq!(candidates, ["a.png", "b,c.png", "d.png", "e.png", "f.png"]);
+        let page = page(
+            r#"<picture><source srcset="s.webp 2x"><img src="i.png" srcset="i2.png 2x"></picture>"#,
+        );
+        assert_eq!(
+            urls(&page.links),
+            [
+                ("<source srcset>", "s.webp"),
+                ("<img src>", "i.png"),
+                ("<img srcset>", "i2.png")
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_duplicate_ids_in_order_of_appearance() {
+        let page =
+            page(r#"<p id="b"></p><p id="a"></p><p id="b"></p><p id="a"></p><p id="b"></p>"#);
+        assert_eq!(
+            page.duplicate_ids,
+            [("b".to_owned(), 3), ("a".to_owned(), 2)]
+        );
+    }
+
+    #[test]
+    fn reads_base_and_refresh_redirects() {
+        let page = page(
+            r#"<html><head><base href="/"><meta http-equiv="Refresh" content="0; URL='new.html#x'"></head></html>"#,
+        );
+        assert_eq!(page.base.as_deref(), Some("/"));
+        assert!(page.redirect);
+        assert_eq!(urls(&page.links), [("<meta refresh>", "new.html#x")]);
+        assert_eq!(refresh_url("5"), None);
+        assert_eq!(refresh_url("3, a.html"), Some("a.html"));
+    }
+
+    #[test]
+    fn finds_the_toc_links_inside_mdbooks_sidebar_script() {
+        let js = r#"class X extends HTMLElement { connectedCallback() {
+            this.innerHTML = '<ol class="chapter"><li><a href="index.html">A</a></li><li><a href="b/c.html"><strong>1.</strong> C</a></li></ol>';
+            if (a < b && c > d) { x.href = '#' + id; } } }"#;
+        assert_eq!(toc_script_links(js), ["index.html", "b/c.html"]);
+    }
+
+    #[test]
+    fn collects_stylesheet_urls_and_imports() {
+        let css = r#"@import "base.css"; @font-face { src: url('f/a.woff2') format('woff2'), url(f/b.woff); }
+            .x { background: image-set(url("i.png") 1x); } /* url(comment.png) */ .y { content: "url(no.png)" }"#;
+        assert_eq!(
+            urls(&stylesheet(css)),
+            [
+                ("url()", "base.css"),
+                ("url()", "f/a.woff2"),
+                ("url()", "f/b.woff"),
+                ("url()", "i.png")
+            ]
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! `gmg-report check [SITE_DIR]`: proves that the built site has no broken link.
+//!
+//! Every `.html` page of the site is parsed once (html5ever, through `scraper`) and checked:
+//!
+//! - each local link (`<a href>`, `<link href>`, `<script src>`, `<img src|srcset>`, `<source src>`,
+//!   `<use href>`, `<iframe src>`, …, and `url()` in the site's stylesheets) names a file of the
+//!   site (a directory means its `index.html`; `%20` is decoded; `?query` is ignored) —
+//!   `missing-file` for pages, `missing-asset` for what a page loads;
+//! - each `#fragment`, on the same page or another, matches an `id` or `<a name>` of the target
+//!   page, print.html and generated pages included — `missing-fragment`;
+//! - no `id` appears twice on a page — `duplicate-id`; no `href`/`src` is empty — `empty-href`;
+//!   no `href` is `#` alone — `hash-only-href`;
+//! - the table of contents (mdBook's toc.html, or its `toc-*.js` when there is no toc.html)
+//!   links to every page but print.html, toc.html, index.html, the 404 page and redirect stubs —
+//!   `unreachable-page`;
+//! - external links (`http:`, `https:`, `mailto:`) are listed with the pages using them; with
+//!   `--external` they are fetched (see [`external`]) and failures are `broken-external`.
+//!
+//! Each problem is reported once per page (print.html repeats every chapter's links), sorted by
+//! page, kind and target. When `--book` points at the book (`book.toml`, `src/SUMMARY.md`), a
+//! problem on a chapter's page also names the Markdown line of the faulty link (see `source.rs`).
+//!
+//! # Text output
+//!
+//! ```text
+//! book/intro.html: error: broken fragment `#x` in link `a.html#x`: no id `x` on `a.html` (src/intro.md:12:5) [missing-fragment]
+//! book/print.html: error: broken link `gone.html`: no file `gone.html` [missing-file]
+//! external: https://www.un.org/ (intro.html, print.html)
+//! 16 pages, 412 links: 2 problems (1 missing-file, 1 missing-fragment); 1 external link listed, not checked (--external checks them)
+//! ```
+//!
+//! With `--external`, each `external:` line carries its outcome in brackets: `[200]`,
+//! `[200 after redirect to https://…]`, `[404]`, `[timed out]`, with `, cached` when it came
+//! from the cache.
+//!
+//! # JSON output (`--json`)
+//!
+//! ```json
+//! {
+//!   "site": "book",
+//!   "pages": 16,
+//!   "links": 412,
+//!   "problems": [
+//!     {
+//!       "page": "intro.html",
+//!       "kind": "missing-fragment",
+//!       "target": "a.html#x",
+//!       "message": "broken fragment `#x` in link `a.html#x`: no id `x` on `a.html`",
+//!       "source": { "path": "src/intro.md", "line": 12, "column": 5 }
+//!     }
+//!   ],
+//!   "counts": { "missing-fragment": 1 },
+//!   "external": [
+//!     {
+//!       "url": "https://www.un.org/",
+//!       "pages": ["intro.html", "print.html"],
+//!       "check": { "status": 200, "final_url": null, "error": null, "cached": false }
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! `target` is `null` for empty links and unreachable pages, `source` when no Markdown line is
+//! known, `check` without `--external` and for `mailto:`; `status` is `null` when no answer came
+//! (`error` says why).
+//!
+//! Exit status: 0 when clean, 1 on any problem, 2 when the site cannot be read or the
+//! arguments are wrong.
+
+mod check;
+pub mod external;
+mod extract;
+mod report;
+mod source;
+mod url;
+
+pub use check::check_site;
+pub use report::{ExternalLink, Kind, Problem, Report, Source};
+
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// What [`check_site`] does besides the local checks.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The book's root directory (with `book.toml`), for source locations, the site URL and the
+    /// 404 page; nothing of it is needed.
+    pub book: Option<PathBuf>,
+    /// Fetch external links; `None` only lists them.
+    pub external: Option<external::Options>,
+}
+
+/// `gmg-report check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// The built site [default: the build directory's `html/` if it exists, else the build
+    /// directory, from book.toml (`book`)].
+    pub site: Option<PathBuf>,
+    /// The book's root directory (book.toml, src/), for Markdown line numbers.
+    #[arg(long, default_value = ".")]
+    pub book: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Fetch external http(s) links over the network.
+    #[arg(long)]
+    pub external: bool,
+    /// Where --external keeps the results of successful fetches.
+    #[arg(
+        long,
+        default_value = "target/linkcheck-cache.json",
+        requires = "external"
+    )]
+    pub cache: PathBuf,
+    /// How long a cached success is trusted.
+    #[arg(long, value_name = "DAYS", default_value_t = 7, requires = "external")]
+    pub cache_ttl: u64,
+    /// Limit for one external request, redirects included.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = seconds, requires = "external")]
+    pub timeout: Duration,
+    /// Further tries after a timeout, a failed connection, 429 or 5xx (waiting 0.5 s, 1 s, …).
+    #[arg(long, default_value_t = 2, requires = "external")]
+    pub retries: u32,
+    /// External requests in flight at once.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256), requires = "external")]
+    pub concurrency: u32,
+}
+
+fn seconds(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    Duration::try_from_secs_f64(secs)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| format!("`{s}` is not a positive number of seconds"))
+}
+
+impl CheckArgs {
+    /// The library options these arguments ask for.
+    pub fn options(&self) -> Options {
+        Options {
+            book: Some(self.book.clone()),
+            external: self.external.then(|| external::Options {
+                cache: self.cache.clone(),
+                cache_ttl: Duration::from_secs(self.cache_ttl.saturating_mul(24 * 3600)),
+                timeout: self.timeout,
+                retries: self.retries,
+                backoff: Duration::from_millis(500),
+                concurrency: self.concurrency as usize,
+            }),
+        }
+    }
+}
+
+/// Runs `gmg-report check`: prints the report; exit status 0 (clean), 1 (problems) or 2 (the
+/// site or book cannot be read). Only a failure to write the report is an `Err`.
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let site = args
+        .site
+        .clone()
+        .unwrap_or_else(|| default_site_dir(&args.book));
+    let report = match check_site(&site, &args.options()) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(report.render_text().as_bytes())?;
+    }
+    out.flush()?;
+    Ok(if report.is_clean() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The site mdBook builds for the book at `root`: `<build-dir>/html` when there are several
+/// outputs, else `<build-dir>`.
+pub fn default_site_dir(root: &Path) -> PathBuf {
+    let build_dir = match source::Book::load(root) {
+        Ok(Some(book)) => book.build_dir,
+        _ if root == Path::new(".") => PathBuf::from("book"),
+        _ => root.join("book"),
+    };
+    let html = build_dir.join("html");
+    if html.is_dir() { html } else { build_dir }
+}

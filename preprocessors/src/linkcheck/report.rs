@@ -1,0 +1,273 @@
+//! The result of a check: problems, external links, counts; as text lines or JSON.
+
+use super::external::Outcome;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The kinds of problem, with stable codes (kebab-case, as in the text and JSON output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A link to a page or file that is not in the site.
+    MissingFile,
+    /// A stylesheet, script, image, font… that is not in the site.
+    MissingAsset,
+    /// A `#fragment` that no `id` (or `<a name>`) on the target page matches.
+    MissingFragment,
+    /// Two or more elements with the same `id` on one page.
+    DuplicateId,
+    /// An empty `href` or `src`.
+    EmptyHref,
+    /// `href="#"`: a link that goes nowhere.
+    HashOnlyHref,
+    /// A page that no table-of-contents entry links to.
+    UnreachablePage,
+    /// An external link that answered with an error status or not at all (`--external`).
+    BrokenExternal,
+}
+
+impl Kind {
+    /// The stable code, e.g. `missing-fragment`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::MissingFile => "missing-file",
+            Kind::MissingAsset => "missing-asset",
+            Kind::MissingFragment => "missing-fragment",
+            Kind::DuplicateId => "duplicate-id",
+            Kind::EmptyHref => "empty-href",
+            Kind::HashOnlyHref => "hash-only-href",
+            Kind::UnreachablePage => "unreachable-page",
+            Kind::BrokenExternal => "broken-external",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Where in the Markdown sources a problem comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Source {
+    /// The chapter file, relative to the current directory (e.g. `src/introduction.md`).
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+/// One problem on one page.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Problem {
+    /// The page (or stylesheet), relative to the site directory, with `/`.
+    pub page: String,
+    /// What is wrong.
+    pub kind: Kind,
+    /// The URL as written in the page, or the duplicated id; `None` for empty links and
+    /// unreachable pages.
+    pub target: Option<String>,
+    /// One sentence for people.
+    pub message: String,
+    /// The Markdown line the faulty link comes from, when the page is a chapter and the link is
+    /// written in it (links that preprocessors generate have none).
+    pub source: Option<Source>,
+}
+
+/// One external URL and the pages that use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExternalLink {
+    /// The URL as written.
+    pub url: String,
+    /// The pages that link to it, sorted.
+    pub pages: Vec<String>,
+    /// The result of fetching it; `None` unless `--external` (and never for `mailto:`).
+    pub check: Option<Outcome>,
+}
+
+/// Everything one check found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The site directory as given.
+    pub site: PathBuf,
+    /// HTML pages read.
+    pub pages: usize,
+    /// Local links (and stylesheet `url()`s) resolved.
+    pub links: usize,
+    /// Problems, each once, sorted by page, kind and target.
+    pub problems: Vec<Problem>,
+    /// Number of problems of each kind present.
+    pub counts: BTreeMap<Kind, usize>,
+    /// External links, sorted by URL.
+    pub external: Vec<ExternalLink>,
+}
+
+impl Report {
+    /// Whether nothing is wrong.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Sorts the problems, drops repeats (print.html holds every chapter's links once more) and
+    /// counts them by kind.
+    pub(super) fn finish(&mut self) {
+        self.problems.sort();
+        self.problems.dedup_by(|a, b| {
+            (&a.page, a.kind, &a.target, &a.message) == (&b.page, b.kind, &b.target, &b.message)
+        });
+        self.counts.clear();
+        for problem in &self.problems {
+            *self.counts.entry(problem.kind).or_default() += 1;
+        }
+    }
+
+    /// One line per problem (`PAGE: error: MESSAGE (SOURCE) [CODE]`), one per external link
+    /// (`external: URL [STATUS] (PAGES)`), then the summary line.
+    pub fn render_text(&self) -> String {
+        let mut out = String::new();
+        for problem in &self.problems {
+            let _ = write!(
+                out,
+                "{}: error: {}",
+                display_path(&self.site, &problem.page),
+                problem.message
+            );
+            if let Some(source) = &problem.source {
+                let _ = write!(out, " ({source})");
+            }
+            let _ = writeln!(out, " [{}]", problem.kind);
+        }
+        for link in &self.external {
+            let _ = write!(out, "external: {}", link.url);
+            if let Some(check) = &link.check {
+                let _ = write!(out, " [{check}]");
+            }
+            let _ = writeln!(out, " ({})", link.pages.join(", "));
+        }
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
+    /// `16 pages, 412 links: 2 problems (1 missing-file, 1 missing-fragment); 21 external links
+    /// listed, not checked (--external checks them)`.
+    pub fn summary(&self) -> String {
+        let mut out = format!(
+            "{}, {}: ",
+            plural(self.pages, "page"),
+            plural(self.links, "link")
+        );
+        if self.problems.is_empty() {
+            out.push_str("no problems");
+        } else {
+            let kinds: Vec<String> = self
+                .counts
+                .iter()
+                .map(|(kind, n)| format!("{n} {kind}"))
+                .collect();
+            let _ = write!(
+                out,
+                "{} ({})",
+                plural(self.problems.len(), "problem"),
+                kinds.join(", ")
+            );
+        }
+        let checked: Vec<&Outcome> = self
+            .external
+            .iter()
+            .filter_map(|l| l.check.as_ref())
+            .collect();
+        if self.external.is_empty() {
+            out.push_str("; no external links");
+            return out;
+        }
+        let _ = write!(out, "; {}", plural(self.external.len(), "external link"));
+        if checked.is_empty() {
+            out.push_str(" listed, not checked (--external checks them)");
+        } else {
+            let broken = checked.iter().filter(|c| !c.is_ok()).count();
+            let cached = checked.iter().filter(|c| c.cached).count();
+            let _ = write!(
+                out,
+                ", {} checked: {broken} broken, {cached} from the cache",
+                checked.len()
+            );
+        }
+        out
+    }
+}
+
+/// `book/intro.html` for page `intro.html` of site `book`; the bare page for site `.`.
+fn display_path(site: &Path, page: &str) -> String {
+    if site == Path::new(".") || site.as_os_str().is_empty() {
+        page.to_owned()
+    } else {
+        format!(
+            "{}/{page}",
+            site.display().to_string().trim_end_matches('/')
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(page: &str, kind: Kind, target: &str) -> Problem {
+        Problem {
+            page: page.into(),
+            kind,
+            target: Some(target.into()),
+            message: format!("bad `{target}`"),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn reports_each_problem_once_sorted_with_a_summary() {
+        let mut report = Report {
+            site: "book/html/".into(),
+            pages: 3,
+            links: 1,
+            problems: vec![
+                problem("print.html", Kind::MissingFile, "x.html"),
+                problem("a.html", Kind::MissingFragment, "#y"),
+                problem("print.html", Kind::MissingFile, "x.html"),
+            ],
+            counts: BTreeMap::new(),
+            external: vec![ExternalLink {
+                url: "https://un.org".into(),
+                pages: vec!["a.html".into(), "print.html".into()],
+                check: None,
+            }],
+        };
+        report.problems[1].source = Some(Source {
+            path: "src/a.md".into(),
+            line: 3,
+            column: 9,
+        });
+        report.finish();
+        assert_eq!(
+            report.render_text(),
+            "book/html/a.html: error: bad `#y` (src/a.md:3:9) [missing-fragment]\n\
+             book/html/print.html: error: bad `x.html` [missing-file]\n\
+             external: https://un.org (a.html, print.html)\n\
+             3 pages, 1 link: 2 problems (1 missing-file, 1 missing-fragment); \
+             1 external link listed, not checked (--external checks them)\n"
+        );
+    }
+}

@@ -1,0 +1,443 @@
+//! `gmg-report check`: the fixture site's faults, exact reports, the command line, external links
+//! against a local HTTP server, and the real site built in-process.
+
+use gmg_report::build;
+use gmg_report::linkcheck::{self, Kind, Options, Report, check_site, external};
+use serde_json::json;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const BOOK: &str = "tests/fixtures/linkcheck";
+const SITE: &str = "tests/fixtures/linkcheck/site";
+
+fn check_fixture() -> Report {
+    let options = Options {
+        book: Some(BOOK.into()),
+        external: None,
+    };
+    check_site(Path::new(SITE), &options).unwrap()
+}
+
+#[test]
+fn reports_each_fault_of_the_fixture_once_with_its_markdown_line() {
+    assert_eq!(
+        check_fixture().render_text(),
+        "\
+tests/fixtures/linkcheck/site/a.html: error: broken link `missing.html`: no file `missing.html` (tests/fixtures/linkcheck/src/a.md:5:24) [missing-file]
+tests/fixtures/linkcheck/site/a.html: error: broken fragment `#nowhere` in link `b.html#nowhere`: no id `nowhere` on `b.html` (tests/fixtures/linkcheck/src/a.md:5:54) [missing-fragment]
+tests/fixtures/linkcheck/site/a.html: error: empty `<a href>` (tests/fixtures/linkcheck/src/a.md:7:4) [empty-href]
+tests/fixtures/linkcheck/site/a.html: error: `<a href=\"#\">` links nowhere (tests/fixtures/linkcheck/src/a.md:7:46) [hash-only-href]
+tests/fixtures/linkcheck/site/b.html: error: missing asset `css/missing.css` in `<link href>`: no file `css/missing.css` [missing-asset]
+tests/fixtures/linkcheck/site/b.html: error: missing asset `images/missing.png` in `<img src>`: no file `images/missing.png` (tests/fixtures/linkcheck/src/b.md:7:9) [missing-asset]
+tests/fixtures/linkcheck/site/b.html: error: duplicate id `dup` (2 elements) (tests/fixtures/linkcheck/src/b.md:3:4) [duplicate-id]
+tests/fixtures/linkcheck/site/css/style.css: error: missing asset `../fonts/missing.woff2` in `url()`: no file `fonts/missing.woff2` [missing-asset]
+tests/fixtures/linkcheck/site/generated.html: error: broken fragment `#generated-missing` in link `a.html#generated-missing`: no id `generated-missing` on `a.html` [missing-fragment]
+tests/fixtures/linkcheck/site/orphan.html: error: no table-of-contents entry links to this page [unreachable-page]
+tests/fixtures/linkcheck/site/print.html: error: broken link `missing.html`: no file `missing.html` [missing-file]
+external: https://www.un.org/ (index.html)
+external: mailto:gmg@example.org (index.html)
+10 pages, 76 links: 11 problems (2 missing-file, 3 missing-asset, 2 missing-fragment, 1 duplicate-id, \
+1 empty-href, 1 hash-only-href, 1 unreachable-page); 2 external links listed, not checked (--external checks them)
+"
+    );
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let source = |file: &str, line: usize, column: usize| json!({ "path": format!("tests/fixtures/linkcheck/src/{file}"), "line": line, "column": column });
+    let problem = |page: &str,
+                   kind: &str,
+                   target: Option<&str>,
+                   message: &str,
+                   src: serde_json::Value| {
+        json!({ "page": page, "kind": kind, "target": target, "message": message, "source": src })
+    };
+    let null = serde_json::Value::Null;
+    let expected = json!({
+        "site": SITE,
+        "pages": 10,
+        "links": 76,
+        "problems": [
+            problem("a.html", "missing-file", Some("missing.html"),
+                "broken link `missing.html`: no file `missing.html`", source("a.md", 5, 24)),
+            problem("a.html", "missing-fragment", Some("b.html#nowhere"),
+                "broken fragment `#nowhere` in link `b.html#nowhere`: no id `nowhere` on `b.html`",
+                source("a.md", 5, 54)),
+            problem("a.html", "empty-href", None, "empty `<a href>`", source("a.md", 7, 4)),
+            problem("a.html", "hash-only-href", Some("#"), "`<a href=\"#\">` links nowhere", source("a.md", 7, 46)),
+            problem("b.html", "missing-asset", Some("css/missing.css"),
+                "missing asset `css/missing.css` in `<link href>`: no file `css/missing.css`", null.clone()),
+            problem("b.html", "missing-asset", Some("images/missing.png"),
+                "missing asset `images/missing.png` in `<img src>`: no file `images/missing.png`",
+                source("b.md", 7, 9)),
+            problem("b.html", "duplicate-id", Some("dup"), "duplicate id `dup` (2 elements)", source("b.md", 3, 4)),
+            problem("css/style.css", "missing-asset", Some("../fonts/missing.woff2"),
+                "missing asset `../fonts/missing.woff2` in `url()`: no file `fonts/missing.woff2`", null.clone()),
+            problem("generated.html", "missing-fragment", Some("a.html#generated-missing"),
+                "broken fragment `#generated-missing` in link `a.html#generated-missing`: no id `generated-missing` on `a.html`",
+                null.clone()),
+            problem("orphan.html", "unreachable-page", None,
+                "no table-of-contents entry links to this page", null.clone()),
+            problem("print.html", "missing-file", Some("missing.html"),
+                "broken link `missing.html`: no file `missing.html`", null.clone()),
+        ],
+        "counts": {
+            "missing-file": 2, "missing-asset": 3, "missing-fragment": 2, "duplicate-id": 1,
+            "empty-href": 1, "hash-only-href": 1, "unreachable-page": 1
+        },
+        "external": [
+            { "url": "https://www.un.org/", "pages": ["index.html"], "check": null },
+            { "url": "mailto:gmg@example.org", "pages": ["index.html"], "check": null },
+        ],
+    });
+    assert_eq!(serde_json::to_value(check_fixture()).unwrap(), expected);
+}
+
+#[test]
+fn without_the_book_problems_name_the_page_alone() {
+    let report = check_site(Path::new(SITE), &Options::default()).unwrap();
+    assert_eq!(report.problems.len(), 11);
+    assert!(report.problems.iter().all(|p| p.source.is_none()));
+}
+
+/// Copies the fixture site into a temporary directory, for tests that change it.
+fn copy_of_fixture_site() -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(Path::new(SITE), dir.path());
+    dir
+}
+
+#[test]
+fn reads_the_table_of_contents_from_the_sidebar_script_when_toc_html_is_gone() {
+    let site = copy_of_fixture_site();
+    std::fs::remove_file(site.path().join("toc.html")).unwrap();
+    let report = check_site(site.path(), &Options::default()).unwrap();
+    let unreachable: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.kind == Kind::UnreachablePage)
+        .map(|p| p.page.as_str())
+        .collect();
+    assert_eq!(unreachable, ["orphan.html"]);
+}
+
+#[test]
+fn the_site_defaults_to_the_html_directory_of_the_build_directory() {
+    assert_eq!(
+        linkcheck::default_site_dir(Path::new(BOOK)),
+        PathBuf::from(SITE)
+    );
+    let book = tempfile::tempdir().unwrap();
+    std::fs::write(
+        book.path().join("book.toml"),
+        "[build]\nbuild-dir = \"out\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        linkcheck::default_site_dir(book.path()),
+        book.path().join("out")
+    );
+    std::fs::create_dir_all(book.path().join("out/html")).unwrap();
+    assert_eq!(
+        linkcheck::default_site_dir(book.path()),
+        book.path().join("out/html")
+    );
+}
+
+fn gmg_report(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_gmg-report"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_command_exits_0_when_clean_1_on_problems_2_when_it_cannot_check() {
+    let (code, stdout, _) = gmg_report(&["check", "--book", BOOK]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, check_fixture().render_text());
+
+    let (code, stdout, _) = gmg_report(&["check", "--book", BOOK, "--json", SITE]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json, serde_json::to_value(check_fixture()).unwrap());
+
+    let clean = tempfile::tempdir().unwrap();
+    std::fs::write(
+        clean.path().join("index.html"),
+        r##"<p id="a"><a href="#a">here</a></p>"##,
+    )
+    .unwrap();
+    let (code, stdout, _) = gmg_report(&["check", clean.path().to_str().unwrap()]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "1 page, 1 link: no problems; no external links\n")
+    );
+
+    let (code, stdout, stderr) = gmg_report(&["check", "tests/fixtures/linkcheck/no-such-site"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with(
+            "error: cannot read the site directory tests/fixtures/linkcheck/no-such-site"
+        ),
+        "{stderr}"
+    );
+
+    // Options of --external make no sense without it.
+    let (code, _, stderr) = gmg_report(&["check", "--cache", "x.json", SITE]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+/// A local HTTP server with canned answers, counting requests per path:
+/// `/ok` 200, `/missing` 404, `/moved` 301 to `/ok`, `/head-refused` 405 to HEAD and 200 to GET,
+/// `/slow` never answers.
+struct Server {
+    base: String,
+    hits: Arc<Mutex<HashMap<String, usize>>>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let hits: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
+        let counter = Arc::clone(&hits);
+        std::thread::spawn(move || {
+            // Bounded: every test run makes far fewer requests.
+            for stream in listener.incoming().take(100) {
+                let counter = Arc::clone(&counter);
+                std::thread::spawn(move || answer(stream.unwrap(), &counter));
+            }
+        });
+        Server { base, hits }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn hits(&self, path: &str) -> usize {
+        self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+}
+
+fn answer(mut stream: TcpStream, hits: &Mutex<HashMap<String, usize>>) {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut head = Vec::new();
+    let mut byte = [0u8];
+    while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head);
+    let mut words = head.split_whitespace();
+    let (method, path) = (
+        words.next().unwrap_or(""),
+        words.next().unwrap_or("").to_owned(),
+    );
+    *hits.lock().unwrap().entry(path.clone()).or_default() += 1;
+    let status = match (method, path.as_str()) {
+        (_, "/slow") => {
+            // Hold the connection without a word until the client gives up.
+            let _ = stream.read(&mut [0u8; 1]);
+            return;
+        }
+        (_, "/ok") | ("GET", "/head-refused") => "200 OK",
+        (_, "/moved") => "301 Moved Permanently\r\nLocation: /ok",
+        (_, "/head-refused") => "405 Method Not Allowed",
+        _ => "404 Not Found",
+    };
+    let response = format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    let _ = stream.write_all(response.as_bytes());
+}
+
+/// A one-page site linking to the server's paths (and to a `mailto:`, never fetched).
+fn site_linking_to(server: &Server) -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    let links: String = ["/ok", "/missing", "/moved", "/head-refused#part", "/slow"]
+        .iter()
+        .map(|path| format!(r#"<a href="{}">x</a>"#, server.url(path)))
+        .collect();
+    let html =
+        format!(r#"<html><body>{links}<a href="mailto:gmg@example.org">mail</a></body></html>"#);
+    std::fs::write(site.path().join("index.html"), html).unwrap();
+    site
+}
+
+fn external_options(cache: &Path) -> external::Options {
+    external::Options {
+        cache: cache.to_path_buf(),
+        cache_ttl: Duration::from_secs(3600),
+        timeout: Duration::from_millis(300),
+        retries: 1,
+        backoff: Duration::from_millis(10),
+        concurrency: 4,
+    }
+}
+
+#[test]
+fn external_links_are_fetched_once_then_taken_from_the_cache() {
+    let server = Server::start();
+    let site = site_linking_to(&server);
+    let cache = site.path().join("cache/linkcheck.json");
+    let options = Options {
+        book: None,
+        external: Some(external_options(&cache)),
+    };
+
+    let first = check_site(site.path(), &options).unwrap();
+    let outcomes = |report: &Report| -> Vec<(String, String)> {
+        let outcome = |link: &linkcheck::ExternalLink| {
+            link.check
+                .as_ref()
+                .map_or("-".to_owned(), |c| c.to_string())
+        };
+        report
+            .external
+            .iter()
+            .map(|l| (l.url.replace(&server.base, ""), outcome(l)))
+            .collect()
+    };
+    let ok = server.url("/ok");
+    assert_eq!(
+        outcomes(&first),
+        [
+            ("/head-refused#part".to_owned(), "200".to_owned()),
+            ("/missing".to_owned(), "404".to_owned()),
+            ("/moved".to_owned(), format!("200 after redirect to {ok}")),
+            ("/ok".to_owned(), "200".to_owned()),
+            ("/slow".to_owned(), "timed out".to_owned()),
+            ("mailto:gmg@example.org".to_owned(), "-".to_owned()),
+        ]
+    );
+    let broken: Vec<(&str, Kind, &str)> = first
+        .problems
+        .iter()
+        .map(|p| (p.page.as_str(), p.kind, p.message.as_str()))
+        .collect();
+    let missing = format!("broken external link `{}`: 404", server.url("/missing"));
+    let slow = format!("broken external link `{}`: timed out", server.url("/slow"));
+    assert_eq!(
+        broken,
+        [
+            ("index.html", Kind::BrokenExternal, missing.as_str()),
+            ("index.html", Kind::BrokenExternal, slow.as_str()),
+        ]
+    );
+    // HEAD, then GET when HEAD is refused; one retry after a timeout; a 404 is final.
+    let hits = |paths: [&str; 5]| paths.map(|p| server.hits(p));
+    let paths = ["/ok", "/missing", "/moved", "/head-refused", "/slow"];
+    assert_eq!(hits(paths), [2, 1, 1, 2, 2]);
+
+    // Only successes are cached.
+    let cached: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
+    let mut keys: Vec<String> = cached["entries"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.replace(&server.base, ""))
+        .collect();
+    keys.sort();
+    assert_eq!(keys, ["/head-refused", "/moved", "/ok"]);
+    assert_eq!(cached["entries"][server.url("/moved")]["status"], 200);
+    assert!(
+        cached["entries"][server.url("/ok")]["checked_at"]
+            .as_u64()
+            .unwrap()
+            > 1_700_000_000
+    );
+
+    let second = check_site(site.path(), &options).unwrap();
+    assert_eq!(
+        hits(paths),
+        [2, 2, 1, 2, 4],
+        "only the failures are asked again"
+    );
+    assert_eq!(
+        outcomes(&second)[3],
+        ("/ok".to_owned(), "200, cached".to_owned())
+    );
+    assert_eq!(second.problems, first.problems);
+    assert_eq!(
+        second.summary(),
+        "1 page, 0 links: 2 problems (2 broken-external); 6 external links, 5 checked: 2 broken, 3 from the cache"
+    );
+}
+
+#[test]
+fn the_command_checks_external_links_on_request() {
+    let server = Server::start();
+    let site = site_linking_to(&server);
+    let cache = site.path().join("cache.json");
+    let site_arg = site.path().to_str().unwrap();
+    let cache_arg = cache.to_str().unwrap();
+    let args = [
+        "check",
+        site_arg,
+        "--external",
+        "--cache",
+        cache_arg,
+        "--timeout",
+        "0.3",
+        "--retries",
+        "0",
+    ];
+    let (code, stdout, stderr) = gmg_report(&args);
+    assert_eq!(code, 1, "{stderr}");
+    let ok_line = format!("external: {} [200] (index.html)", server.url("/ok"));
+    assert!(stdout.lines().any(|l| l == ok_line), "{stdout}");
+    assert!(
+        stdout.ends_with("6 external links, 5 checked: 2 broken, 0 from the cache\n"),
+        "{stdout}"
+    );
+    assert_eq!(server.hits("/slow"), 1, "no retry with --retries 0");
+    assert!(cache.is_file());
+}
+
+#[test]
+fn the_real_site_checks_clean() {
+    let dest = tempfile::tempdir().unwrap();
+    let options = build::Options {
+        deny_warnings: Some(true),
+        dest: Some(dest.path().to_path_buf()),
+    };
+    let html = build::build(Path::new("."), &options).unwrap();
+    let report = check_site(
+        &html,
+        &Options {
+            book: Some(".".into()),
+            external: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(report.problems, [], "{}", report.render_text());
+    assert!(
+        report.pages > 10 && report.links > 100,
+        "{}",
+        report.summary()
+    );
+}
