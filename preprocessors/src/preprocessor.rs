@@ -10,6 +10,8 @@ use crate::config::{self, Config};
 use crate::diagnostics::Diagnostics;
 use crate::endnotes::Endnotes;
 use crate::model::{self, ChapterOutput, Model};
+use crate::postbuild;
+use crate::timeline::{Timeline, export, page};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::path::Path;
@@ -31,6 +33,11 @@ impl Preprocessor for Gmg {
         let mut diags = Diagnostics::new();
         let cfg = Config::from_mdbook(&ctx.config, &mut diags);
         let book = transform(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
+        // mdBook runs the preprocessor once per renderer: the HTML run has printed the problems
+        // already (and stopped the build if they were fatal), so the post-build run stays quiet.
+        if ctx.renderer == postbuild::NAME {
+            diags = Diagnostics::new();
+        }
         report(&mut diags, cfg.deny_warnings)?;
         Ok(book)
     }
@@ -101,6 +108,14 @@ pub fn transform(
         agenda.edit(&model, agencies.as_ref(), &mut outputs, diags);
     }
 
+    let timeline = cfg
+        .timeline
+        .enable
+        .then(|| Timeline::collect(&model, agencies.as_ref(), &cfg.timeline, diags));
+    if let Some(timeline) = &timeline {
+        timeline.anchor(&mut outputs);
+    }
+
     model::insert_anchors(&model, &mut outputs);
     // Last: the endnotes chapter is reassembled from the edits of every feature.
     if let Some(endnotes) = &endnotes {
@@ -108,21 +123,34 @@ pub fn transform(
     }
     model::write_back(&mut book, &model, &mut outputs);
 
-    if let Some(agenda) = &agenda {
+    if agenda.is_some() || timeline.is_some() {
         book.items
             .push(BookItem::PartTitle("Explore the report".into()));
+    }
+    if let Some(agenda) = &agenda {
+        let meetings = timeline.as_ref().map(Timeline::agenda_items);
         book.items.push(BookItem::Chapter(agenda.overview(
             &model,
             agencies.as_ref(),
-            &[],
+            meetings.as_deref().unwrap_or_default(),
+        )));
+    }
+    if let Some(timeline) = &timeline {
+        let doc = export::document(timeline, &model, agencies.as_ref(), &cfg.timeline.report_date);
+        book.items.push(BookItem::Chapter(page::chapter(
+            timeline,
+            &model,
+            agencies.as_ref(),
+            &doc,
         )));
     }
     if let Some(agencies) = &agencies {
+        let meetings = timeline.as_ref().map(|t| t.organiser_items(agencies));
         book.items.push(BookItem::PartTitle("Agencies".into()));
         book.items.push(BookItem::Chapter(agencies::pages::build(
             agencies,
             &model,
-            &[],
+            meetings.as_deref().unwrap_or_default(),
         )));
     }
     book

@@ -1,0 +1,100 @@
+//! The post-build step: an mdBook renderer that writes the timeline's exports into the site.
+//!
+//! mdBook preprocessors cannot write files into the output (mdBook #1222), so `book.toml` has a
+//! second output, `[output.postbuild]`, whose renderer is this one. mdBook runs renderers in the
+//! alphabetical order of their table names, so `postbuild` runs after `html` (which empties its
+//! own directory first and would delete files written before it). With two outputs mdBook gives
+//! each its own directory: the site is in `book/html/`, and this renderer writes
+//! `timeline.json` and `timeline.ics` there (its own `book/postbuild/` stays empty).
+//!
+//! It reads the preprocessed book mdBook hands over, finds the timeline page and reads the data
+//! block the preprocessor embedded in it ([`export::extract`]): the exports are the page's own
+//! data, never recomputed. The same renderer runs in-process for `gmg-report build`
+//! ([`crate::build`]) and as `gmg-report postbuild` for the mdBook CLI.
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostics;
+use crate::html;
+use crate::timeline::dates::Date;
+use crate::timeline::{export, ics};
+use anyhow::Context;
+use mdbook_renderer::{RenderContext, Renderer};
+use std::path::PathBuf;
+
+/// The renderer's name: the `[output.postbuild]` table of `book.toml`.
+pub const NAME: &str = "postbuild";
+
+/// The post-build renderer, for [`mdbook_driver::MDBook::with_renderer`] and the binary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Postbuild;
+
+impl Renderer for Postbuild {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn render(&self, ctx: &RenderContext) -> mdbook_renderer::errors::Result<()> {
+        run(ctx).map(|_| ())
+    }
+}
+
+/// The HTML output directory next to this renderer's own.
+pub fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
+    let dir = ctx
+        .destination
+        .parent()
+        .map(|p| p.join("html"))
+        .filter(|d| d.is_dir())
+        .with_context(|| {
+            format!(
+                "no HTML output next to {}: keep `[output.html]` in book.toml, before `[output.{NAME}]`",
+                ctx.destination.display()
+            )
+        })?;
+    Ok(dir)
+}
+
+/// Writes the exports; returns the files written (none when the timeline is off).
+pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
+    let mut diags = Diagnostics::new();
+    let cfg = Config::from_mdbook(&ctx.config, &mut diags);
+    crate::preprocessor::report(&mut diags, false)?;
+    if !cfg.timeline.enable {
+        return Ok(Vec::new());
+    }
+    let page = ctx
+        .book
+        .chapters()
+        .find(|ch| ch.path.as_ref() == Some(&cfg.timeline.page))
+        .with_context(|| {
+            format!(
+                "the timeline page `{}` is not in the book: does the `gmg` preprocessor run for the `{NAME}` renderer?",
+                cfg.timeline.page.display()
+            )
+        })?;
+    let doc = export::extract(&page.content)?;
+    let report = Date::parse(&doc.report_date)
+        .map_err(|e| anyhow::anyhow!("the timeline's report date: {}", e.message))?;
+    // A calendar needs absolute URLs: only a site URL with a scheme gives them.
+    let site_url = ctx
+        .config
+        .get::<String>("output.html.site-url")
+        .ok()
+        .flatten()
+        .filter(|u| html::safe_url(u).is_some_and(|u| u.starts_with("http")));
+    let dir = html_dir(ctx)?;
+    let files = [
+        (export::JSON_FILE, export::to_file(&doc)),
+        (
+            ics::ICS_FILE,
+            ics::calendar(&doc, report, site_url.as_deref()),
+        ),
+    ];
+    let mut written = Vec::new();
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
