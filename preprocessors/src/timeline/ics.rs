@@ -137,7 +137,7 @@ pub fn description(e: &Event, report: Date, titles: &HashMap<&str, &str>) -> Str
     if let Some(title) = e.parent.as_deref().and_then(|p| titles.get(p)) {
         lines.push(format!("Part of: {title}."));
     }
-    lines.push(format!("Described in {} of the report.", e.chapter.title));
+    lines.push(format!("In the report: {}.", e.chapter.title));
     lines.join("\n")
 }
 
@@ -270,8 +270,8 @@ mod tests {
              DTEND;VALUE=DATE:20140425\r\n\
              SUMMARY:Title of w\r\n\
              LOCATION:Turin\\, Italy\r\n\
-             DESCRIPTION:Organisers: International Labour Organization (ILO).\\nDescribed\r\n \
-             \x20in 2.1. Protect of the report.\r\n\
+             DESCRIPTION:Organisers: International Labour Organization (ILO).\\nIn the re\r\n \
+             port: 2.1. Protect.\r\n\
              STATUS:CONFIRMED\r\n\
              TRANSP:TRANSPARENT\r\n\
              END:VEVENT\r\n\
@@ -283,7 +283,7 @@ mod tests {
              SUMMARY:Title of june\r\n\
              DESCRIPTION:Date approximate: June 2014.\\nPlanned at the time of writing (r\r\n \
              eport of May 2014).\\nThe report gives the date as tentative.\\nPart of: Tit\r\n \
-             le of w.\\nDescribed in 2.1. Protect of the report.\r\n\
+             le of w.\\nIn the report: 2.1. Protect.\r\n\
              STATUS:TENTATIVE\r\n\
              TRANSP:TRANSPARENT\r\n\
              RELATED-TO;RELTYPE=PARENT:w@gmg-hld-report\r\n\
