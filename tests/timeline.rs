@@ -67,7 +67,10 @@ fn every_meeting_is_on_the_page_in_date_order() {
     assert!(declared.len() >= 41, "{}", declared.len());
     let json = json();
     let order: Vec<String> = json.events.iter().map(|e| e.unique_id.clone()).collect();
-    assert_eq!(entries, order, "the page and timeline.json list the same order");
+    assert_eq!(
+        entries, order,
+        "the page and timeline.json list the same order"
+    );
     let keys: Vec<_> = json
         .events
         .iter()
@@ -353,35 +356,77 @@ fn the_json_export_matches_the_front_matter() {
 /// entered from the chapter text. Each is identified by a phrase it contains, with the reason.
 const NOT_GATHERINGS: &[(&str, &str)] = &[
     ("In 2013, 232 million people", "a statistic"),
-    ("preparing the 2015 Secretary-General's report", "a report (document)"),
-    ("Private Employment Convention, 1997", "the year of a convention"),
+    (
+        "preparing the 2015 Secretary-General's report",
+        "a report (document)",
+    ),
+    (
+        "Private Employment Convention, 1997",
+        "the year of a convention",
+    ),
     ("OHCHR will publish a study in 2014", "a publication"),
-    ("chairing of the Inter-Agency Coordination Group", "IOM chairs ICAT in 2014: a role"),
+    (
+        "chairing of the Inter-Agency Coordination Group",
+        "IOM chairs ICAT in 2014: a role",
+    ),
     ("in its capacity as GMG chair for 2014", "a chairmanship"),
-    ("anti-trafficking initiatives in 2014", "country offices' work during 2014"),
-    ("a five-year campaign launched in 2012", "a campaign, launched at no named event"),
-    ("migrant domestic workers in an irregular situation in 2014", "a project and publication"),
+    (
+        "anti-trafficking initiatives in 2014",
+        "country offices' work during 2014",
+    ),
+    (
+        "a five-year campaign launched in 2012",
+        "a campaign, launched at no named event",
+    ),
+    (
+        "migrant domestic workers in an irregular situation in 2014",
+        "a project and publication",
+    ),
     ("UNODC 2014 Global Report", "a publication"),
     ("International Migration Barometer in 2014", "a survey"),
     ("In April 2013, UNICEF finalized a report", "a report"),
     ("2014-2017 Strategic Plan", "the span of a plan"),
-    ("In 2014, OHCHR will finalize a Trainers' Guide", "a publication"),
+    (
+        "In 2014, OHCHR will finalize a Trainers' Guide",
+        "a publication",
+    ),
     ("the GMG Chair's work plan for 2014", "a work plan"),
     ("UN-DESA. 2013.", "endnote i: publication year"),
-    ("Report of the Secretary General on International Migration and Development, 25 July 2013", "endnote ii: document date"),
-    ("Declaration of the High-level Dialogue on International Migration and Development, 1 October 2013", "endnote iii: document date"),
-    ("See tripartite Meeting of Experts", "endnote vii restates ilo-tmele-2013"),
-    ("Sutherland, Peter. Remarks to the IOM Council, 28 November 2013", "endnotes viii, xxi: remarks at iom-council-103"),
+    (
+        "Report of the Secretary General on International Migration and Development, 25 July 2013",
+        "endnote ii: document date",
+    ),
+    (
+        "Declaration of the High-level Dialogue on International Migration and Development, 1 October 2013",
+        "endnote iii: document date",
+    ),
+    (
+        "See tripartite Meeting of Experts",
+        "endnote vii restates ilo-tmele-2013",
+    ),
+    (
+        "Sutherland, Peter. Remarks to the IOM Council, 28 November 2013",
+        "endnotes viii, xxi: remarks at iom-council-103",
+    ),
     ("Census to be held next April", "endnote xiv: a census"),
-    ("Conclusions of the Tripartite Technical Meeting on Labour Migration, 4-8 November 2013", "endnote xix restates ilo-ttmlm-2013"),
+    (
+        "Conclusions of the Tripartite Technical Meeting on Labour Migration, 4-8 November 2013",
+        "endnote xix restates ilo-ttmlm-2013",
+    ),
     ("IOM. 2013. Overview", "endnote xx: publication year"),
-    ("Committee on Migrant Workers, Day of General Discussion", "endnote xxii restates cmw-day-of-general-discussion-2014"),
+    (
+        "Committee on Migrant Workers, Day of General Discussion",
+        "endnote xxii restates cmw-day-of-general-discussion-2014",
+    ),
 ];
 
 /// The report as units to check: the sentences of its text, then each endnote whole (citations
 /// are not split into sentences: "UN-DESA. 2013. The number…").
 fn units(lines: &[String]) -> Vec<&str> {
-    let notes = lines.iter().position(|l| l == "Endnotes").expect("an Endnotes heading");
+    let notes = lines
+        .iter()
+        .position(|l| l == "Endnotes")
+        .expect("an Endnotes heading");
     lines[..notes]
         .iter()
         .flat_map(|l| sentences(l))
@@ -398,10 +443,9 @@ fn uncovered(mentions: &[String]) -> (Vec<String>, HashSet<usize>) {
     .unwrap();
     // Not dates of gatherings: citation access dates and links; "post-2015" names the UN
     // development agenda; "the 2013 HLD" names meeting `hld-2013`, which is on the timeline.
-    let ignore = regex::Regex::new(
-        r"(?i)\[accessed on [^\]]*\]|https?://\S+|www\.\S+|post-2015|2013 HLD",
-    )
-    .unwrap();
+    let ignore =
+        regex::Regex::new(r"(?i)\[accessed on [^\]]*\]|https?://\S+|www\.\S+|post-2015|2013 HLD")
+            .unwrap();
     let lines = source_lines();
     let mut used = HashSet::new();
     let mut missing = Vec::new();

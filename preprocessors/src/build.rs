@@ -34,7 +34,10 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     book.with_preprocessor(Gmg);
     // Same name as `[output.postbuild]`: replaces its command in place, after `html`. Only when
     // configured, so a book without it keeps its single output directory.
-    if book.config.contains_key(&format!("output.{}", postbuild::NAME)) {
+    if book
+        .config
+        .contains_key(&format!("output.{}", postbuild::NAME))
+    {
         book.with_renderer(Postbuild);
     }
     book.build()?;

@@ -136,7 +136,12 @@ pub fn transform(
         )));
     }
     if let Some(timeline) = &timeline {
-        let doc = export::document(timeline, &model, agencies.as_ref(), &cfg.timeline.report_date);
+        let doc = export::document(
+            timeline,
+            &model,
+            agencies.as_ref(),
+            &cfg.timeline.report_date,
+        );
         book.items.push(BookItem::Chapter(page::chapter(
             timeline,
             &model,

@@ -428,12 +428,9 @@ impl Span {
             (Date::Day(a), Date::Day(b)) if a.year() == b.year() && a.month() == b.month() => {
                 format!("{}–{}", a.day(), end.written())
             }
-            (Date::Day(a), Date::Day(b)) if a.year() == b.year() => format!(
-                "{} {} – {}",
-                a.day(),
-                month_name(a.month()),
-                end.written()
-            ),
+            (Date::Day(a), Date::Day(b)) if a.year() == b.year() => {
+                format!("{} {} – {}", a.day(), month_name(a.month()), end.written())
+            }
             (Date::Month(y1, m1), Date::Month(y2, _)) if y1 == y2 => {
                 format!("{}–{}", month_name(m1), end.written())
             }
@@ -475,13 +472,43 @@ mod tests {
             ("2014-Q1", (2014, 1, 1), (2014, 3, 31), Precision::Quarter),
             ("2014-Q3", (2014, 7, 1), (2014, 9, 30), Precision::Quarter),
             ("2014-q4", (2014, 10, 1), (2014, 12, 31), Precision::Quarter),
-            ("2014-spring", (2014, 3, 1), (2014, 5, 31), Precision::Season),
-            ("2014-summer", (2014, 6, 1), (2014, 8, 31), Precision::Season),
-            ("2013-autumn", (2013, 9, 1), (2013, 11, 30), Precision::Season),
+            (
+                "2014-spring",
+                (2014, 3, 1),
+                (2014, 5, 31),
+                Precision::Season,
+            ),
+            (
+                "2014-summer",
+                (2014, 6, 1),
+                (2014, 8, 31),
+                Precision::Season,
+            ),
+            (
+                "2013-autumn",
+                (2013, 9, 1),
+                (2013, 11, 30),
+                Precision::Season,
+            ),
             ("2013-fall", (2013, 9, 1), (2013, 11, 30), Precision::Season),
-            ("2013-Autumn", (2013, 9, 1), (2013, 11, 30), Precision::Season),
-            ("2013-winter", (2013, 12, 1), (2014, 2, 28), Precision::Season),
-            ("2015-winter", (2015, 12, 1), (2016, 2, 29), Precision::Season),
+            (
+                "2013-Autumn",
+                (2013, 9, 1),
+                (2013, 11, 30),
+                Precision::Season,
+            ),
+            (
+                "2013-winter",
+                (2013, 12, 1),
+                (2014, 2, 28),
+                Precision::Season,
+            ),
+            (
+                "2015-winter",
+                (2015, 12, 1),
+                (2016, 2, 29),
+                Precision::Season,
+            ),
             (" 2014 ", (2014, 1, 1), (2014, 12, 31), Precision::Year),
         ];
         for (s, first, last, precision) in cases {
@@ -586,7 +613,10 @@ mod tests {
             "x014",
             "２０１４",
         ] {
-            assert_eq!(err(s), (format!("`{}` is not a date", s.trim()), FORMS.into()));
+            assert_eq!(
+                err(s),
+                (format!("`{}` is not a date", s.trim()), FORMS.into())
+            );
         }
         assert_eq!(
             err("2014-6-3"),
@@ -657,7 +687,11 @@ mod tests {
             ("2014-06", Some("2014-07"), "June–July 2014"),
             ("2013-12", Some("2014-01"), "December 2013 – January 2014"),
             ("2014", Some("2015"), "2014–2015"),
-            ("2013-autumn", Some("2014-H1"), "autumn 2013 – first half of 2014"),
+            (
+                "2013-autumn",
+                Some("2014-H1"),
+                "autumn 2013 – first half of 2014",
+            ),
             ("2014-04-23", Some("2014-04-23"), "23 April 2014"),
             ("2014-06", None, "June 2014"),
         ];

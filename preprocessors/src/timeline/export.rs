@@ -402,8 +402,16 @@ mod tests {
         assert_eq!(
             (h.start_date, h.end_date, h.display_date.as_str()),
             (
-                JsDate { year: 2014, month: Some(1), day: None },
-                Some(JsDate { year: 2014, month: Some(6), day: None }),
+                JsDate {
+                    year: 2014,
+                    month: Some(1),
+                    day: None
+                },
+                Some(JsDate {
+                    year: 2014,
+                    month: Some(6),
+                    day: None
+                }),
                 "first half of 2014"
             )
         );
@@ -415,7 +423,15 @@ mod tests {
         let y = &d.events[0];
         assert_eq!(
             (y.start_date, y.end_date, y.precision),
-            (JsDate { year: 2013, month: None, day: None }, None, Precision::Year)
+            (
+                JsDate {
+                    year: 2013,
+                    month: None,
+                    day: None
+                },
+                None,
+                Precision::Year
+            )
         );
     }
 
@@ -426,7 +442,10 @@ mod tests {
         assert!(block.starts_with("<script type=\"application/json\" id=\"timeline-data\">{"));
         assert_eq!(block.matches("</script>").count(), 1);
         let json = &block[block.find('>').unwrap() + 1..block.len() - "</script>".len()];
-        assert!(json.contains("W \\u003cb>&\\u003c/b>") && !json.contains('<'), "{json}");
+        assert!(
+            json.contains("W \\u003cb>&\\u003c/b>") && !json.contains('<'),
+            "{json}"
+        );
         let page = format!("# T\n\n{block}\n\nmore </script>\n");
         assert_eq!(extract(&page).unwrap(), d);
         let file: Document = serde_json::from_str(&to_file(&d)).unwrap();

@@ -93,7 +93,10 @@ fn event(
     if let Some(place) = &e.place {
         lines.push(format!("LOCATION:{}", text(place)));
     }
-    lines.push(format!("DESCRIPTION:{}", text(&description(e, report, titles))));
+    lines.push(format!(
+        "DESCRIPTION:{}",
+        text(&description(e, report, titles))
+    ));
     lines.push(
         if e.tentative {
             "STATUS:TENTATIVE"

@@ -396,9 +396,7 @@ impl Timeline {
                         .hint = Some(
                         match did_you_mean(pid, drafts.iter().map(|d| d.meeting.id.as_str())) {
                             Some(s) => format!("did you mean `{s}`?"),
-                            None => {
-                                "`parent` is the id of the meeting this one is part of".into()
-                            }
+                            None => "`parent` is the id of the meeting this one is part of".into(),
                         },
                     );
                 }
@@ -584,7 +582,7 @@ pub(crate) mod tests {
         );
         let (t, d) = collect(&[("a.md", &a)]);
         assert_eq!(d, "0 errors, 0 warnings");
-        let got: Vec<(&str, String, Option<usize>, Option<usize>, bool)> = t
+        let got: Vec<_> = t
             .meetings
             .iter()
             .map(|m| {
@@ -621,7 +619,10 @@ pub(crate) mod tests {
         assert_eq!(t.children(2).collect::<Vec<_>>(), vec![1]);
         let mut outputs: Vec<ChapterOutput> = vec![ChapterOutput::default()];
         t.anchor(&mut outputs);
-        assert_eq!(outputs[0].anchors.iter().copied().collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(
+            outputs[0].anchors.iter().copied().collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
     }
 
     fn one(meeting: &str) -> String {
@@ -702,7 +703,8 @@ pub(crate) mod tests {
 
     #[test]
     fn duplicate_id_names_the_first_across_chapters() {
-        let a = chapter("  - id: a\n    title: A\n    date: \"2014\"\n    mention: The panel met\n");
+        let a =
+            chapter("  - id: a\n    title: A\n    date: \"2014\"\n    mention: The panel met\n");
         let (t, d) = collect(&[("a.md", &a), ("b.md", &a)]);
         assert_eq!(
             d,
@@ -716,7 +718,9 @@ pub(crate) mod tests {
     #[test]
     fn malformed_id_is_an_error() {
         assert_eq!(
-            one("  - id: Fair Workshop\n    title: A\n    date: \"2014\"\n    mention: The panel met\n"),
+            one(
+                "  - id: Fair Workshop\n    title: A\n    date: \"2014\"\n    mention: The panel met\n"
+            ),
             "src/a.md:3:9: error: meeting id `Fair Workshop` is not a lower-case slug [meeting-bad-id]\n\
              \x20 = hint: use lower-case letters, digits and `-`, e.g. `fair-recruitment-workshop`\n\
              1 error, 0 warnings"
@@ -765,18 +769,28 @@ pub(crate) mod tests {
     #[test]
     fn mention_must_be_in_the_chapter_text() {
         assert_eq!(
-            one("  - id: a\n    title: A\n    date: \"2014\"\n    mention: A workshop on Fair Recruitment\n"),
+            one(
+                "  - id: a\n    title: A\n    date: \"2014\"\n    mention: A workshop on Fair Recruitment\n"
+            ),
             "src/a.md:6:14: error: the mention of meeting `a` is not in the text of this chapter: “A workshop on Fair Recruitment” [meeting-mention-not-found]\n\
              \x20 = hint: copy a phrase of the paragraph that describes the meeting, word for word, from the chapter's text\n\
              1 error, 0 warnings"
         );
         // Quotes and line breaks may differ; words may not, and the heading is not a paragraph.
         assert_eq!(
-            one("  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"on “Fair Recruitment”  was convened\"\n"),
+            one(
+                "  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"on “Fair Recruitment”  was convened\"\n"
+            ),
             "0 errors, 0 warnings"
         );
-        assert!(one("  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"# Chapter\"\n").contains("[meeting-mention-not-found]"));
-        assert!(one("  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"\"\n").contains("[meeting-mention-not-found]"));
+        assert!(
+            one("  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"# Chapter\"\n")
+                .contains("[meeting-mention-not-found]")
+        );
+        assert!(
+            one("  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"\"\n")
+                .contains("[meeting-mention-not-found]")
+        );
     }
 
     #[test]
@@ -799,10 +813,7 @@ pub(crate) mod tests {
             .iter()
             .map(|m| (m.id.as_str(), m.planned))
             .collect();
-        assert_eq!(
-            planned,
-            [("may-june", true), ("may", false), ("h1", true)]
-        );
+        assert_eq!(planned, [("may-june", true), ("may", false), ("h1", true)]);
         let cfg = TimelineConfig {
             report_date: "May 2014".into(),
             ..TimelineConfig::default()
@@ -818,11 +829,17 @@ pub(crate) mod tests {
     fn items_for_the_agenda_and_the_organisation_pages() {
         let (t, _) = collect(&[(
             "a.md",
-            &chapter("  - id: a\n    title: A\n    date: \"2014-06\"\n    organisers: [unhcr, unhcr]\n    mention: The panel met\n"),
+            &chapter(
+                "  - id: a\n    title: A\n    date: \"2014-06\"\n    organisers: [unhcr, unhcr]\n    mention: The panel met\n",
+            ),
         )]);
         let items = t.agenda_items();
         assert_eq!(
-            (items[0].chapter, items[0].when.as_str(), items[0].fragment.as_str()),
+            (
+                items[0].chapter,
+                items[0].when.as_str(),
+                items[0].fragment.as_str()
+            ),
             (0, "June 2014", "meeting-a")
         );
         let by_org = t.organiser_items(&agencies());

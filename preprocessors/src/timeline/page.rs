@@ -331,16 +331,15 @@ mod tests {
             .filter_map(|l| l.strip_prefix("<li class=\"timeline-entry\" id=\""))
             .map(|l| &l[..l.find('"').unwrap()])
             .collect();
-        assert_eq!(
-            ids,
-            ["meeting-old", "meeting-w", "meeting-h1", "meeting-y"]
-        );
+        assert_eq!(ids, ["meeting-old", "meeting-w", "meeting-h1", "meeting-y"]);
     }
 
     #[test]
     fn entries_give_date_markers_facts_and_links() {
         let page = build(MEETINGS);
-        let start = page.find("<li class=\"timeline-entry\" id=\"meeting-w\"").unwrap();
+        let start = page
+            .find("<li class=\"timeline-entry\" id=\"meeting-w\"")
+            .unwrap();
         let end = start + page[start..].find("</li>").unwrap() + 5;
         assert_eq!(
             &page[start..end],
@@ -364,9 +363,14 @@ mod tests {
             "<span class=\"timeline-date\">2014</span> <span class=\"timeline-marker\">approximate date</span> \
              <span class=\"timeline-marker\">planned at the time of writing</span> <span class=\"timeline-marker\">tentative</span></p>"
         ));
-        assert!(page.contains("<dt>Includes</dt><dd><a href=\"#meeting-w\">Workshop</a> (23–24 April 2014)</dd>"));
+        assert!(page.contains(
+            "<dt>Includes</dt><dd><a href=\"#meeting-w\">Workshop</a> (23–24 April 2014)</dd>"
+        ));
         assert!(page.contains("<span class=\"timeline-date\">autumn 2013</span> <span class=\"timeline-marker\">approximate date</span></p>"));
-        assert!(page.contains("<a href=\"timeline.ics\">") && page.contains("<a href=\"timeline.json\">"));
+        assert!(
+            page.contains("<a href=\"timeline.ics\">")
+                && page.contains("<a href=\"timeline.json\">")
+        );
     }
 
     #[test]
@@ -401,7 +405,12 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .map(|e| (e["startDate"].as_str().unwrap(), e["endDate"].as_str().unwrap()))
+            .map(|e| {
+                (
+                    e["startDate"].as_str().unwrap(),
+                    e["endDate"].as_str().unwrap(),
+                )
+            })
             .collect();
         assert_eq!(
             dates,
