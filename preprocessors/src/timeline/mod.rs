@@ -653,6 +653,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn unquoted_yaml_dates_are_read_as_written() {
+        let (t, d) = collect(&[(
+            "a.md",
+            &chapter(
+                "  - id: a\n    title: A\n    date: 2014\n    mention: The panel met\n\
+                 \x20 - id: b\n    title: B\n    date: 2014-04-23\n    end: 2014-04-24\n    mention: The panel met\n",
+            ),
+        )]);
+        assert_eq!(d, "0 errors, 0 warnings");
+        let specs: Vec<String> = t.meetings.iter().map(|m| m.span.start.spec()).collect();
+        assert_eq!(specs, ["2014-04-23", "2014"]);
+    }
+
+    #[test]
     fn end_before_start_is_located_at_the_end() {
         assert_eq!(
             one(
