@@ -47,7 +47,7 @@ pub fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
         .filter(|d| d.is_dir())
         .with_context(|| {
             format!(
-                "no HTML output next to {}: keep `[output.html]` in book.toml, before `[output.{NAME}]`",
+                "no HTML output next to {}: keep `[output.html]` in book.toml, the exports are written into it",
                 ctx.destination.display()
             )
         })?;
@@ -97,4 +97,90 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::TimelineConfig;
+    use crate::timeline::Timeline;
+    use crate::timeline::tests::model;
+    use mdbook_renderer::book::{Book, BookItem, Chapter};
+    use mdbook_renderer::config::Config as MdConfig;
+
+    /// A render context for a built book whose timeline page has one meeting.
+    fn context(dir: &std::path::Path, site_url: Option<&str>) -> RenderContext {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[(
+                "a.md",
+                "---\nmeetings:\n  - id: w\n    title: W\n    date: \"2014-06\"\n    mention: met\n---\nWe met.\n",
+            )],
+            &mut diags,
+        );
+        let t = Timeline::collect(&m, None, &TimelineConfig::default(), &mut diags);
+        let doc = export::document(&t, &m, None, "2014-05");
+        let mut book = Book::new();
+        book.push_item(BookItem::Chapter(Chapter::new(
+            "Timeline",
+            format!("# Timeline\n\n{}\n", export::embed(&doc)),
+            "timeline.md",
+            vec![],
+        )));
+        let mut config = MdConfig::default();
+        if let Some(url) = site_url {
+            config.set("output.html.site-url", url).unwrap();
+        }
+        RenderContext::new(dir, book, config, dir.join("book").join(NAME))
+    }
+
+    #[test]
+    fn writes_both_exports_next_to_the_html() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
+        let ctx = context(dir.path(), Some("https://example.org/report/"));
+        let written = run(&ctx).unwrap();
+        let html = dir.path().join("book/html");
+        assert_eq!(
+            written,
+            [html.join("timeline.json"), html.join("timeline.ics")]
+        );
+        let ics = std::fs::read_to_string(html.join("timeline.ics")).unwrap();
+        assert!(ics.contains("\r\nURL:https://example.org/report/a.html#p-we-met\r\n"));
+        assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20140601\r\nDTEND;VALUE=DATE:20140701\r\n"));
+        let json: export::Document =
+            serde_json::from_str(&std::fs::read_to_string(html.join("timeline.json")).unwrap())
+                .unwrap();
+        assert_eq!(json.events[0].id, "w");
+    }
+
+    #[test]
+    fn a_relative_site_url_gives_no_calendar_urls() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
+        run(&context(dir.path(), Some("/report/"))).unwrap();
+        let ics = std::fs::read_to_string(dir.path().join("book/html/timeline.ics")).unwrap();
+        assert!(!ics.contains("URL:"));
+    }
+
+    #[test]
+    fn without_html_output_it_says_what_to_keep() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = run(&context(dir.path(), None)).unwrap_err().to_string();
+        assert!(err.starts_with("no HTML output next to "), "{err}");
+        assert!(
+            err.ends_with("keep `[output.html]` in book.toml, the exports are written into it")
+        );
+    }
+
+    #[test]
+    fn a_book_without_the_timeline_page_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ctx = context(dir.path(), None);
+        ctx.book = Book::new();
+        assert_eq!(
+            run(&ctx).unwrap_err().to_string(),
+            "the timeline page `timeline.md` is not in the book: does the `gmg` preprocessor run for the `postbuild` renderer?"
+        );
+    }
 }

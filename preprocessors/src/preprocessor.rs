@@ -160,3 +160,78 @@ pub fn transform(
     }
     book
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mdbook_preprocessor::book::Chapter;
+
+    fn book() -> Book {
+        let mut book = Book::new();
+        book.push_item(BookItem::Chapter(Chapter::new(
+            "Meetings",
+            "---\nmeetings:\n  - id: w\n    title: Workshop\n    date: \"2014-04-23\"\n    \
+             mention: A workshop met\n---\n# Meetings\n\nA workshop met in Turin.\n"
+                .into(),
+            "meetings.md",
+            vec![],
+        )));
+        book
+    }
+
+    fn run(cfg: &Config) -> (Book, String) {
+        let mut diags = Diagnostics::new();
+        let book = transform(book(), cfg, Path::new("."), Path::new("src"), &mut diags);
+        (book, diags.render())
+    }
+
+    fn config(timeline: bool) -> Config {
+        let mut cfg = Config::default();
+        cfg.agencies.enable = false;
+        cfg.agenda.enable = false;
+        cfg.endnotes.enable = false;
+        cfg.timeline.enable = timeline;
+        cfg
+    }
+
+    #[test]
+    fn the_timeline_page_follows_the_explore_part_title_and_anchors_the_paragraph() {
+        let (book, diags) = run(&config(true));
+        assert_eq!(diags, "0 errors, 0 warnings");
+        let names: Vec<String> = book
+            .items
+            .iter()
+            .map(|i| match i {
+                BookItem::Chapter(c) => c.name.clone(),
+                BookItem::PartTitle(t) => format!("part: {t}"),
+                BookItem::Separator => "---".into(),
+            })
+            .collect();
+        assert_eq!(names, ["Meetings", "part: Explore the report", "Timeline"]);
+        let BookItem::Chapter(page) = &book.items[2] else {
+            panic!("a chapter")
+        };
+        assert_eq!(page.path.as_deref(), Some(Path::new("timeline.md")));
+        assert!(
+            page.content
+                .contains("<li class=\"timeline-entry\" id=\"meeting-w\"")
+        );
+        let BookItem::Chapter(ch) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert!(ch.content.contains(
+            "<span id=\"p-a-workshop-met-in-turin\" class=\"anchor-target\"></span>A workshop met"
+        ));
+    }
+
+    #[test]
+    fn the_timeline_can_be_switched_off() {
+        let (book, diags) = run(&config(false));
+        assert_eq!(diags, "0 errors, 0 warnings");
+        assert_eq!(book.items.len(), 1);
+        let BookItem::Chapter(ch) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert!(!ch.content.contains("anchor-target"));
+    }
+}
