@@ -98,6 +98,42 @@ fn postbuild_rejects_malformed_input_with_a_message() {
     }
 }
 
+#[test]
+fn under_mdbook_serve_problems_are_shown_in_the_book_and_serving_goes_on() {
+    let (mut ctx, mut book) = input();
+    book.for_each_chapter_mut(|ch| {
+        if ch.name == "Introduction" {
+            ch.content.push_str("\nBroken citation.[^no-such-note]\n");
+        }
+    });
+    let json = |ctx: &PreprocessorContext| serde_json::to_vec(&(ctx, &book)).unwrap();
+    let plain = run_with_stdin(&["preprocess"], &json(&ctx));
+    assert!(!plain.status.success(), "a normal build fails");
+    ctx.config
+        .set("output.html.live-reload-endpoint", "__livereload")
+        .unwrap();
+    let served = run_with_stdin(&["preprocess"], &json(&ctx));
+    let stderr = String::from_utf8_lossy(&served.stderr);
+    assert!(served.status.success(), "{stderr}");
+    assert!(stderr.contains("src/introduction.md:"), "{stderr}");
+    let out: Book = serde_json::from_slice(&served.stdout).unwrap();
+    let first = out.chapters().next().unwrap();
+    assert_eq!(first.name, "Build problems");
+    assert!(
+        first
+            .content
+            .contains("endnote &#96;no-such-note&#96; is cited but never defined"),
+        "{}",
+        first.content
+    );
+    let intro = out.chapters().find(|c| c.name == "Introduction").unwrap();
+    assert!(
+        intro
+            .content
+            .starts_with("<div class=\"gmg-problems gmg-generated\" role=\"alert\">")
+    );
+}
+
 /// Every file under `dir`, relative, sorted.
 fn files(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();

@@ -100,40 +100,29 @@ impl Agenda {
                 None => *slot = Some(ch.index),
             }
         }
-        let declared: Vec<usize> = chapters.iter().flatten().copied().collect();
-        if !declared.is_empty() {
-            for (i, slot) in chapters.iter().enumerate() {
-                if slot.is_some() {
-                    continue;
+        let missing: Vec<String> = (1..=POINTS)
+            .filter(|n| chapters[n - 1].is_none())
+            .map(|n| n.to_string())
+            .collect();
+        // Once any chapter declares a point, all must: report the gaps once, at the first
+        // declaration (where an editor looks for the agenda's front matter).
+        let first = chapters.iter().flatten().copied().min();
+        if let (Some(first), false) = (first, missing.is_empty()) {
+            let ch = &model.chapters[first];
+            let at = ch
+                .front()
+                .action_point
+                .as_ref()
+                .map_or_else(|| Location::file(ch.lines.path()), |p| ch.locate_front(p));
+            let list = match missing.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("points {} and {last}", rest.join(", "))
                 }
-                // Point to the declaration just before the gap, where the missing one belongs.
-                let near = chapters[..i]
-                    .iter()
-                    .rev()
-                    .flatten()
-                    .next()
-                    .or(declared.first())
-                    .copied();
-                let at = near
-                    .and_then(|c| {
-                        model.chapters[c]
-                            .front()
-                            .action_point
-                            .as_ref()
-                            .map(|p| model.chapters[c].locate_front(p))
-                    })
-                    .unwrap_or_else(|| Location::file("src/SUMMARY.md"));
-                diags
-                    .error(
-                        "agenda-point-missing",
-                        at,
-                        format!("no chapter declares action point {}", i + 1),
-                    )
-                    .hint = Some(format!(
-                    "add `action-point: {}` to the front matter of its chapter",
-                    i + 1
-                ));
-            }
+                _ => format!("point {}", missing.join("")),
+            };
+            diags
+                .error("agenda-point-missing", at, format!("no chapter declares action {list}"))
+                .hint = Some("add `action-point: N` to the front matter of each action-point chapter (2.1 to 2.8)".into());
         }
         Agenda {
             chapters,
@@ -340,7 +329,7 @@ impl Agenda {
             }
             let _ = writeln!(
                 out,
-                "<p><a href=\"{}\">Read section {}</a></p>",
+                "<p class=\"read-section\"><a href=\"{}\">Read section {}</a></p>",
                 html::href(&self.page, &ch.path, None),
                 html::text(&ch.title())
             );

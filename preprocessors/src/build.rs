@@ -29,6 +29,14 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     if let Some(dest) = &options.dest {
         book.config.build.build_dir = dest.clone();
     }
+    register(&mut book);
+    book.build()?;
+    Ok(book.build_dir_for("html"))
+}
+
+/// Registers this project's preprocessor and post-build renderer in-process, in place of the
+/// commands `book.toml` names.
+pub fn register(book: &mut MDBook) {
     // Same name as the `[preprocessor.gmg]` command in book.toml: this replaces it in place,
     // keeping its position after `links`.
     book.with_preprocessor(Gmg);
@@ -40,6 +48,4 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     {
         book.with_renderer(Postbuild);
     }
-    book.build()?;
-    Ok(book.build_dir_for("html"))
 }

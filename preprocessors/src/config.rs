@@ -150,6 +150,43 @@ impl Default for TimelineConfig {
     }
 }
 
+/// Reports a deserialisation error of the table: "unknown field `linkk`, expected one of
+/// `enable`, `link`\nin `agencies`" becomes an error at the key's line in book.toml.
+fn report(cause: &str, book_toml: Option<&str>, diags: &mut Diagnostics) {
+    let (detail, table) = match cause.split_once("\nin `") {
+        Some((detail, table)) => (
+            detail,
+            format!("{NAME}.{}", table.trim().trim_end_matches('`')),
+        ),
+        None => (cause, NAME.to_string()),
+    };
+    let detail = detail.replace("unknown field", "unknown key");
+    let key = detail.split('`').nth(1).unwrap_or_default();
+    let location = book_toml
+        .and_then(|text| {
+            text.lines().position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+        })
+        .filter(|_| !key.is_empty())
+        .map_or_else(
+            || Location::file("book.toml"),
+            |line| Location::at("book.toml", line + 1, 1),
+        );
+    let expected: Vec<&str> = detail
+        .split_once("expected one of")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_else(|| KEYS.to_vec());
+    let d = diags.error(
+        "config",
+        location,
+        format!("in [preprocessor.{table}]: {detail}"),
+    );
+    d.hint = did_you_mean(key, expected.iter().copied()).map(|k| format!("did you mean `{k}`?"));
+}
+
 const KEYS: &[&str] = &[
     "deny-warnings",
     "endnotes",
@@ -165,21 +202,18 @@ const KEYS: &[&str] = &[
 
 impl Config {
     /// Reads `[preprocessor.gmg]` from mdBook's configuration. A malformed table is reported in
-    /// `diags` (located at `book.toml`) and the defaults are used, so the rest is still checked.
+    /// `diags`, located in `book_toml` (the file's text, when available), and the defaults are
+    /// used, so the rest of the book is still checked.
     pub fn from_mdbook(
         config: &mdbook_preprocessor::config::Config,
+        book_toml: Option<&str>,
         diags: &mut Diagnostics,
     ) -> Config {
         let mut cfg = match config.get::<Config>(&format!("preprocessor.{NAME}")) {
             Ok(Some(cfg)) => cfg,
             Ok(None) => Config::default(),
             Err(err) => {
-                let message = format!("[preprocessor.{NAME}]: {:#}", err);
-                let d = diags.error("config", Location::file("book.toml"), message.clone());
-                if let Some(key) = message.split('`').nth(1) {
-                    d.hint = did_you_mean(key, KEYS.iter().copied())
-                        .map(|k| format!("did you mean `{k}`?"));
-                }
+                report(&err.root_cause().to_string(), book_toml, diags);
                 Config::default()
             }
         };

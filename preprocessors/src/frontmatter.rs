@@ -147,6 +147,17 @@ pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parse
     if yaml.trim().is_empty() {
         return parsed;
     }
+    if let Some(message) = crate::yaml::too_large(yaml.len(), crate::yaml::MAX_FRONT_MATTER) {
+        diags
+            .error(
+                "frontmatter-yaml",
+                index.location(content, yaml_start),
+                message,
+            )
+            .hint =
+            Some("front matter holds a few declarations; move long text into the chapter".into());
+        return parsed;
+    }
     match serde_saphyr::from_str_with_options::<FrontMatter>(yaml, crate::yaml::options()) {
         Ok(front) => parsed.front = front,
         Err(err) => {

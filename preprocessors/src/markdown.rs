@@ -71,9 +71,22 @@ pub struct TextRun {
     pub block: usize,
     /// Where the run starts in the block's [`Block::text`].
     pub block_offset: usize,
+    /// Bare URLs in the text (`https://…`, `www.…`): never linked inside.
+    urls: Vec<Range<usize>>,
 }
 
+static BARE_URL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>"]+"#).expect("valid regex")
+});
+
 impl TextRun {
+    /// True when `range` of the text touches a bare URL.
+    pub fn in_url(&self, range: Range<usize>) -> bool {
+        self.urls
+            .iter()
+            .any(|u| u.start < range.end && range.start < u.end)
+    }
+
     /// The source byte range of `text[range]`, if both ends fall where an insertion is safe:
     /// inside text that maps one to one, or on a piece boundary.
     pub fn source_range(&self, range: Range<usize>) -> Option<Range<usize>> {
@@ -146,8 +159,8 @@ pub struct SchemeLink {
     pub dest_range: Option<Range<usize>>,
     /// The block it sits in.
     pub block: Option<usize>,
-    /// Where the link's text starts in the block's [`Block::text`].
-    pub block_offset: usize,
+    /// The link's text in the block's [`Block::text`].
+    pub text_in_block: Range<usize>,
 }
 
 /// The schemes [`SchemeLink`] recognises.
@@ -211,6 +224,8 @@ struct Walker {
     run: Option<TextRun>,
     /// A footnote definition just opened: the next event starts its content.
     def_pending: bool,
+    /// For each open link, the index of its scheme link, if it is one.
+    open_links: Vec<Option<usize>>,
 }
 
 impl Doc {
@@ -268,9 +283,12 @@ impl Walker {
     }
 
     fn flush(&mut self) {
-        if let Some(run) = self.run.take()
+        if let Some(mut run) = self.run.take()
             && !run.text.is_empty()
         {
+            if run.text.contains("://") || run.text.contains("www.") {
+                run.urls = BARE_URL.find_iter(&run.text).map(|m| m.range()).collect();
+            }
             self.doc.runs.push(run);
         }
     }
@@ -307,6 +325,7 @@ impl Walker {
             pieces: Vec::new(),
             block,
             block_offset,
+            urls: Vec::new(),
         });
         run.pieces.push(Piece {
             text_start: run.text.len(),
@@ -406,20 +425,24 @@ impl Walker {
                 self.note_inline_start(range.start);
                 self.flush();
                 self.skip += 1;
+                let mut index = None;
                 if let Some((scheme, target)) = scheme_link(&dest_url) {
                     let dest_range = body[range.clone()]
                         .rfind(&format!("({dest_url}"))
                         .map(|i| range.start + i + 1..range.start + i + 1 + dest_url.len());
                     let block = self.current_block();
+                    let start = block.map_or(0, |b| self.doc.blocks[b].text.len());
                     self.doc.scheme_links.push(SchemeLink {
                         scheme,
                         target,
                         range,
                         dest_range,
                         block,
-                        block_offset: block.map_or(0, |b| self.doc.blocks[b].text.len()),
+                        text_in_block: start..start,
                     });
+                    index = Some(self.doc.scheme_links.len() - 1);
                 }
+                self.open_links.push(index);
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush();
@@ -458,7 +481,15 @@ impl Walker {
             TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
                 self.skip = self.skip.saturating_sub(1);
             }
-            TagEnd::Link => self.skip = self.skip.saturating_sub(1),
+            TagEnd::Link => {
+                self.skip = self.skip.saturating_sub(1);
+                if let Some(Some(i)) = self.open_links.pop() {
+                    let link = &mut self.doc.scheme_links[i];
+                    if let Some(b) = link.block {
+                        link.text_in_block.end = self.doc.blocks[b].text.len();
+                    }
+                }
+            }
             TagEnd::FootnoteDefinition => {
                 self.flush();
                 self.footnote = None;

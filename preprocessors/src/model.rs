@@ -199,7 +199,7 @@ fn insert_prelude(body: &str, prelude: &str, chapter: &Chapter) -> String {
         .filter(|h| h.level == 1 && body.get(..h.range.end) == chapter.body().get(..h.range.end))
         .map_or(0, |h| h.range.end);
     let mut out = String::with_capacity(body.len() + prelude.len() + 4);
-    out.push_str(&body[..at]);
+    out.push_str(body[..at].trim_end_matches(['\r', '\n']));
     out.push_str(if at == 0 { "" } else { "\n\n" });
     out.push_str(prelude);
     out.push_str("\n\n");

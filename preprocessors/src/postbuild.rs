@@ -57,7 +57,8 @@ pub fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
 /// Writes the exports; returns the files written (none when the timeline is off).
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let mut diags = Diagnostics::new();
-    let cfg = Config::from_mdbook(&ctx.config, &mut diags);
+    let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
+    let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
     crate::preprocessor::report(&mut diags, false)?;
     if !cfg.timeline.enable {
         return Ok(Vec::new());

@@ -31,15 +31,24 @@ impl Preprocessor for Gmg {
         book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut diags = Diagnostics::new();
-        let cfg = Config::from_mdbook(&ctx.config, &mut diags);
-        let book = transform(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
-        // mdBook runs the preprocessor once per renderer: the HTML run has printed the problems
-        // already (and stopped the build if they were fatal), so the post-build run stays quiet.
+        let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
+        let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
+        let mut book = transform(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
+        // mdBook runs the preprocessor once per renderer: the HTML run has reported the problems
+        // already (and stopped the build or shown them in the book), so the post-build run,
+        // which only reads the timeline's data, stays quiet.
         if ctx.renderer == postbuild::NAME {
             diags = Diagnostics::new();
         }
-        report(&mut diags, cfg.deny_warnings)?;
-        Ok(book)
+        match report(&mut diags, cfg.deny_warnings) {
+            // Under `mdbook serve`, a failed build would leave the editor looking at the last
+            // good page (or stop `serve` at start-up): show the problems in the book instead.
+            Err(_) if serving(ctx) => {
+                show_problems(&mut book, &diags, &ctx.config.book.src);
+                Ok(book)
+            }
+            result => result.map(|()| book),
+        }
     }
 
     fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
@@ -50,6 +59,53 @@ impl Preprocessor for Gmg {
 /// The renderers the output is meant for: HTML (and this project's post-build step).
 pub fn supports(renderer: &str) -> bool {
     renderer != "markdown"
+}
+
+/// True under `mdbook serve`, which sets a live-reload endpoint in the configuration.
+pub fn serving(ctx: &PreprocessorContext) -> bool {
+    matches!(
+        ctx.config.get::<String>("output.html.live-reload-endpoint"),
+        Ok(Some(_))
+    )
+}
+
+/// Puts the problems where the editor looks: a list at the top of each affected chapter and a
+/// "Build problems" page first in the book.
+pub fn show_problems(book: &mut Book, diags: &Diagnostics, src: &Path) {
+    let list = |items: Vec<&crate::diagnostics::Diagnostic>| {
+        let mut out = String::from(
+            "<div class=\"gmg-problems gmg-generated\" role=\"alert\">\n<p><strong>This build has problems; the published build would fail.</strong></p>\n<ul>\n",
+        );
+        for d in items {
+            out.push_str(&format!(
+                "<li><code>{}</code></li>\n",
+                crate::html::text(&d.to_string())
+            ));
+        }
+        out.push_str("</ul>\n</div>\n\n");
+        out
+    };
+    book.for_each_chapter_mut(|ch| {
+        let Some(source) = ch.source_path.as_ref() else {
+            return;
+        };
+        let file = src.join(source);
+        let here: Vec<_> = diags.iter().filter(|d| d.location.path == file).collect();
+        if !here.is_empty() {
+            ch.content = list(here) + &ch.content;
+        }
+    });
+    let page = crate::model::generated_chapter(
+        "Build problems",
+        Path::new("build-problems.md"),
+        format!(
+            "# Build problems\n\n{}<p>{}</p>\n",
+            list(diags.iter().collect()),
+            crate::html::text(&diags.summary())
+        ),
+        vec![],
+    );
+    book.items.insert(0, BookItem::Chapter(page));
 }
 
 /// Prints the diagnostics to stderr and fails when they are fatal.

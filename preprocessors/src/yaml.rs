@@ -8,6 +8,18 @@
 use crate::diagnostics::did_you_mean;
 use serde_saphyr::{Budget, Options, SnippetMode};
 
+/// The largest front matter block accepted, in bytes: far beyond any real chapter header.
+pub const MAX_FRONT_MATTER: usize = 256 * 1024;
+
+/// The largest registry file accepted, in bytes.
+pub const MAX_REGISTRY: usize = 4 * 1024 * 1024;
+
+/// An error message for YAML larger than `limit`, checked before parsing so a huge input costs
+/// nothing.
+pub fn too_large(len: usize, limit: usize) -> Option<String> {
+    (len > limit).then(|| format!("the YAML is {len} bytes; the limit is {limit} bytes"))
+}
+
 /// Parser options with the project's budgets.
 pub fn options() -> Options {
     let mut budget = Budget::default();
@@ -33,7 +45,23 @@ pub fn message(err: &serde_saphyr::Error) -> String {
         Some(i) if text[i..].contains(", column ") => &text[..i],
         _ => &text,
     };
-    text.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
+    let text = text.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    // serde's names for Rust types mean nothing to an editor.
+    match text.as_str() {
+        t if t.starts_with("invalid i64")
+            || t.starts_with("invalid u")
+            || t.starts_with("invalid i") =>
+        {
+            "expected a whole number".into()
+        }
+        "expected string scalar" => {
+            "expected a single value (text or number), not a list or mapping".into()
+        }
+        t if t.starts_with("mapping values are not allowed") => {
+            "unexpected `key: value` here; the indentation is probably wrong".into()
+        }
+        _ => text,
+    }
 }
 
 /// A hint for the error: "did you mean" for an unknown key, otherwise where the syntax is described.
@@ -53,6 +81,9 @@ pub fn hint(err: &serde_saphyr::Error, known_keys: &[&str]) -> String {
     }
     if text.contains("tabs disallowed") {
         return "indent YAML with spaces, not tabs".into();
+    }
+    if text.contains("indentation is probably wrong") {
+        return "keys of one mapping start in the same column; a nested mapping is indented under its key".into();
     }
     if text.contains("duplicate mapping key") {
         return "each key may appear once; remove or merge the repeated one".into();

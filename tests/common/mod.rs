@@ -151,3 +151,70 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out.retain(|s| !s.is_empty());
     out
 }
+
+/// A small registry for behaviour tests.
+pub const REGISTRY: &str = "organisations:
+  - {id: un, name: United Nations, acronym: UN, kind: un-principal-organ, gmg: false}
+  - {id: un-women, name: United Nations Entity for Gender Equality and the Empowerment of Women, acronym: UN Women, kind: un-fund-programme, gmg: true}
+  - {id: ilo, name: International Labour Organization, acronym: ILO, kind: un-specialized-agency, gmg: true, website: 'https://www.ilo.org'}
+  - {id: itc-ilo, name: International Training Centre of the ILO, acronym: ITC-ILO, kind: office-unit, parent: ilo, gmg: false}
+  - {id: unicef, name: United Nations Children's Fund, acronym: UNICEF, kind: un-fund-programme, gmg: true}
+  - {id: un-desa, name: United Nations Department of Economic and Social Affairs, acronym: UN-DESA, kind: un-secretariat, gmg: true}
+  - {id: unhcr, name: United Nations High Commissioner for Refugees, acronym: UNHCR, kind: un-fund-programme, gmg: true}
+";
+
+/// Runs the preprocessor over chapters given as `(path, content)` (all numbered 1, 2, …),
+/// with `registry` as the organisation registry. Returns the processed book and the sorted,
+/// rendered diagnostics.
+pub fn transform_with(
+    chapters: &[(&str, &str)],
+    registry: &str,
+    cfg: &gmg_report::config::Config,
+) -> (mdbook_preprocessor::book::Book, String) {
+    use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("data")).unwrap();
+    std::fs::write(dir.path().join("data/agencies.yaml"), registry).unwrap();
+    let mut book = Book::new();
+    for (i, (path, content)) in chapters.iter().enumerate() {
+        let name = Path::new(path)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let mut ch = Chapter::new(&name, content.to_string(), *path, vec![]);
+        ch.number = Some(SectionNumber::new(vec![i as u32 + 1]));
+        book.items.push(BookItem::Chapter(ch));
+    }
+    let mut diags = gmg_report::diagnostics::Diagnostics::new();
+    let book =
+        gmg_report::preprocessor::transform(book, cfg, dir.path(), Path::new("src"), &mut diags);
+    diags.sort();
+    (book, diags.render())
+}
+
+/// [`transform_with`] the default configuration and [`REGISTRY`].
+pub fn transform(chapters: &[(&str, &str)]) -> (mdbook_preprocessor::book::Book, String) {
+    transform_with(chapters, REGISTRY, &gmg_report::config::Config::default())
+}
+
+/// The processed content of the chapter at `path`.
+pub fn content(book: &mdbook_preprocessor::book::Book, path: &str) -> String {
+    book.chapters()
+        .find(|c| c.path.as_deref() == Some(Path::new(path)))
+        .unwrap_or_else(|| panic!("no chapter {path}"))
+        .content
+        .clone()
+}
+
+/// Renders Markdown the way mdBook parses it, and returns the visible text.
+pub fn rendered_text(markdown: &str) -> String {
+    use mdbook_markdown::pulldown_cmark::html::push_html;
+    let mut out = String::new();
+    push_html(
+        &mut out,
+        mdbook_markdown::new_cmark_parser(markdown, &Default::default()),
+    );
+    let doc = Html::parse_fragment(&out);
+    doc.root_element().text().collect()
+}

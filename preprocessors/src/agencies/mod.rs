@@ -68,7 +68,11 @@ impl Agencies {
         let mut mentions = Vec::new();
         for ch in &model.chapters {
             for run in &ch.doc.runs {
-                for m in registry.find(&run.text) {
+                for m in registry
+                    .find(&run.text)
+                    .into_iter()
+                    .filter(|m| !run.in_url(m.range.clone()))
+                {
                     mentions.push(Mention {
                         org: m.org,
                         chapter: ch.index,
@@ -113,18 +117,13 @@ impl Agencies {
                         Some("reference-style links (`[text][ref]`) cannot be rewritten".into());
                     continue;
                 }
-                let text_len = ch.doc.blocks[block]
-                    .text
-                    .len()
-                    .saturating_sub(link.block_offset)
-                    .min(40);
                 mentions.push(Mention {
                     org,
                     chapter: ch.index,
                     block,
                     source: None,
                     acronym: false,
-                    in_block: link.block_offset..link.block_offset + text_len,
+                    in_block: link.text_in_block.clone(),
                     explicit: Some(i),
                 });
             }
@@ -195,7 +194,14 @@ impl Agencies {
 
 /// Up to `context` characters of `text` on each side of `range`, cut at spaces.
 pub fn snippet(text: &str, range: Range<usize>, context: usize) -> (String, String, String) {
-    let range = range.start.min(text.len())..range.end.min(text.len());
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let range = floor(range.start)..floor(range.end.max(range.start));
     let before = &text[..range.start];
     let after = &text[range.end..];
     let mut b: Vec<char> = before.chars().rev().take(context).collect();
@@ -238,5 +244,8 @@ mod tests {
         );
         let (b, _, a) = snippet("UNICEF", 0..6, 8);
         assert_eq!((b.as_str(), a.as_str()), ("", ""));
+        // Ranges inside a multibyte character are moved to its start (found by a property test).
+        let (b, m, _) = snippet("a😀b", 2..3, 8);
+        assert_eq!((b.as_str(), m.as_str()), ("a", ""));
     }
 }

@@ -264,6 +264,12 @@ impl Registry {
 
     /// Parses and validates registry YAML; `path` names the file in diagnostics.
     pub fn parse(text: &str, path: &Path, diags: &mut Diagnostics) -> Registry {
+        if let Some(message) = crate::yaml::too_large(text.len(), crate::yaml::MAX_REGISTRY) {
+            diags
+                .error("registry-yaml", Location::at(path, 1, 1), message)
+                .hint = Some("the registry lists organisations; no real one is this large".into());
+            return Registry::empty();
+        }
         let at = |s: &Spanned<String>| {
             Location::at(
                 path,
@@ -337,24 +343,31 @@ impl Registry {
             for form in all_forms {
                 let text = form.value.trim();
                 if text.is_empty() || text != form.value {
-                    diags.error(
-                        "registry-bad-form",
-                        at(form),
-                        format!(
-                            "form `{}` of `{id}` is empty or has surrounding spaces",
-                            form.value
-                        ),
+                    diags
+                        .error(
+                            "registry-bad-form",
+                            at(form),
+                            format!(
+                                "form `{}` of `{id}` is empty or has surrounding spaces",
+                                form.value
+                            ),
+                        )
+                        .hint = Some(
+                        "spellings are matched exactly: remove the spaces, or the empty entry"
+                            .into(),
                     );
                     continue;
                 }
                 let key = normalise_form(text);
                 match claimed.get(&key) {
                     Some((owner, _)) if *owner == index => {
-                        diags.warning(
-                            "registry-repeated-form",
-                            at(form),
-                            format!("form `{text}` is listed twice for `{id}`"),
-                        );
+                        diags
+                            .warning(
+                                "registry-repeated-form",
+                                at(form),
+                                format!("form `{text}` is listed twice for `{id}`"),
+                            )
+                            .hint = Some("list each spelling once".into());
                     }
                     Some((owner, first_at)) => {
                         diags
@@ -437,10 +450,14 @@ impl Registry {
                             .as_ref()
                             .map(at)
                             .unwrap_or_else(|| Location::file(path));
-                        diags.error(
-                            "registry-parent-cycle",
-                            loc,
-                            format!("the parents of `{}` form a cycle", orgs[i].id),
+                        diags
+                            .error(
+                                "registry-parent-cycle",
+                                loc,
+                                format!("the parents of `{}` form a cycle", orgs[i].id),
+                            )
+                            .hint = Some(
+                            "an organisation cannot be part of one of its own units; remove one `parent`".into(),
                         );
                     }
                     orgs[i].parent = None;
