@@ -39,7 +39,7 @@ impl Renderer for Postbuild {
 }
 
 /// The HTML output directory next to this renderer's own.
-pub fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
+fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
     let dir = ctx
         .destination
         .parent()

@@ -20,7 +20,7 @@
 //! reader writes a range: "23–24 April 2014", "30 November – 2 December 2014", "June–July 2014".
 
 use crate::diagnostics::did_you_mean;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -83,7 +83,7 @@ impl Season {
     }
 }
 
-/// A date as precise as the text. Construct with [`Date::parse`] (or [`Date::day`]), which only
+/// A date as precise as the text. Construct with [`Date::parse`], which only
 /// accepts dates that exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Date {
@@ -156,11 +156,6 @@ fn first_of_month(year: i32, month: u32) -> NaiveDate {
 }
 
 impl Date {
-    /// A day-precise date.
-    pub fn day(date: NaiveDate) -> Date {
-        Date::Day(date)
-    }
-
     /// Parses one of the accepted forms (surrounding spaces are ignored).
     pub fn parse(text: &str) -> Result<Date, DateError> {
         let s = text.trim();
@@ -380,13 +375,6 @@ impl Span {
     /// The last day the meeting may have taken place (inclusive).
     pub fn last_day(&self) -> NaiveDate {
         self.end.unwrap_or(self.start).last()
-    }
-
-    /// The day after [`Span::last_day`]: iCalendar's exclusive `DTEND`.
-    pub fn end_exclusive(&self) -> NaiveDate {
-        self.last_day()
-            .checked_add_days(Days::new(1))
-            .expect("four-digit years are in chrono's range")
     }
 
     /// The coarser precision of the start and the end.
@@ -717,12 +705,12 @@ mod tests {
     fn spans_know_their_days_and_precision() {
         let s = span("2014-04-23", Some("2014-04-24"));
         assert_eq!(
-            (s.first_day(), s.last_day(), s.end_exclusive()),
-            (ymd(2014, 4, 23), ymd(2014, 4, 24), ymd(2014, 4, 25))
+            (s.first_day(), s.last_day()),
+            (ymd(2014, 4, 23), ymd(2014, 4, 24))
         );
         assert!(!s.approximate());
         let s = span("2013-winter", None);
-        assert_eq!(s.end_exclusive(), ymd(2014, 3, 1));
+        assert_eq!(s.last_day(), ymd(2014, 2, 28));
         assert!(s.approximate());
         let s = span("2014-06-10", Some("2014-07"));
         assert_eq!(s.precision(), Precision::Month);

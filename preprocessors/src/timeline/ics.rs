@@ -119,7 +119,7 @@ fn event(
 }
 
 /// The event's description, one statement per line.
-pub fn description(e: &Event, report: Date, titles: &HashMap<&str, &str>) -> String {
+fn description(e: &Event, report: Date, titles: &HashMap<&str, &str>) -> String {
     let mut lines = Vec::new();
     if e.approximate {
         lines.push(format!("Date approximate: {}.", e.display_date));
@@ -145,7 +145,7 @@ pub fn description(e: &Event, report: Date, titles: &HashMap<&str, &str>) -> Str
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
-pub fn text(s: &str) -> String {
+fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
