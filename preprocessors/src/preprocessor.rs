@@ -173,6 +173,7 @@ pub fn transform(
     }
 
     model::insert_anchors(&model, &mut outputs);
+    model::settle_quotes(&model, &mut outputs);
     // Last: the endnotes chapter is reassembled from the edits of every feature.
     if let Some(endnotes) = &endnotes {
         endnotes.assemble(&model, &mut outputs, diags);
