@@ -1,6 +1,7 @@
-//! The one-command build: mdBook in-process with this project's preprocessor registered directly,
-//! so no command preprocessor is spawned and no mdBook CLI is needed.
+//! The one-command build: mdBook in-process with this project's preprocessor and post-build
+//! renderer registered directly, so no command is spawned and no mdBook CLI is needed.
 
+use crate::postbuild::{self, Postbuild};
 use crate::preprocessor::Gmg;
 use anyhow::Context;
 use mdbook_driver::MDBook;
@@ -15,7 +16,8 @@ pub struct Options {
     pub dest: Option<PathBuf>,
 }
 
-/// Loads the book at `root` and builds every configured output. Returns the HTML directory.
+/// Loads the book at `root` and builds every configured output. Returns the HTML directory
+/// (`book/html/` when `book.toml` has more outputs than `html`, as it does with `postbuild`).
 pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     let mut book = MDBook::load(root)
         .with_context(|| format!("cannot load the book at {}", root.display()))?;
@@ -27,9 +29,23 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     if let Some(dest) = &options.dest {
         book.config.build.build_dir = dest.clone();
     }
+    register(&mut book);
+    book.build()?;
+    Ok(book.build_dir_for("html"))
+}
+
+/// Registers this project's preprocessor and post-build renderer in-process, in place of the
+/// commands `book.toml` names.
+pub fn register(book: &mut MDBook) {
     // Same name as the `[preprocessor.gmg]` command in book.toml: this replaces it in place,
     // keeping its position after `links`.
     book.with_preprocessor(Gmg);
-    book.build()?;
-    Ok(book.build_dir_for("html"))
+    // Same name as `[output.postbuild]`: replaces its command in place, after `html`. Only when
+    // configured, so a book without it keeps its single output directory.
+    if book
+        .config
+        .contains_key(&format!("output.{}", postbuild::NAME))
+    {
+        book.with_renderer(Postbuild);
+    }
 }

@@ -5,12 +5,15 @@
 //! - `gmg-report preprocess [supports <renderer>]` is the mdBook preprocessor protocol: with
 //!   `supports`, the answer is the exit code; otherwise `[context, book]` JSON is read on stdin and
 //!   the processed book written to stdout.
+//! - `gmg-report postbuild` is the mdBook renderer protocol for `[output.postbuild]`: the render
+//!   context JSON is read on stdin and the timeline's exports written next to the HTML.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use gmg_report::preprocessor::{self, Gmg};
-use gmg_report::{build, linkcheck};
+use gmg_report::{build, linkcheck, postbuild};
 use mdbook_preprocessor::Preprocessor;
+use mdbook_renderer::RenderContext;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +46,8 @@ enum Command {
         #[command(subcommand)]
         supports: Option<Supports>,
     },
+    /// mdBook renderer protocol for `[output.postbuild]`: writes the timeline's exports.
+    Postbuild,
 }
 
 #[derive(Subcommand)]
@@ -98,6 +103,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             serde_json::to_writer(&mut out, &book).context("cannot write the book to stdout")?;
             out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Postbuild => {
+            let ctx = RenderContext::from_json(std::io::stdin().lock())
+                .context("the post-build step expects mdBook's render context JSON on stdin")?;
+            for file in postbuild::run(&ctx)? {
+                eprintln!("wrote {}", file.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
