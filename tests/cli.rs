@@ -134,6 +134,30 @@ fn under_mdbook_serve_problems_are_shown_in_the_book_and_serving_goes_on() {
     );
 }
 
+#[test]
+fn the_build_command_fails_on_a_broken_link_and_names_its_line() {
+    let dest = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args([
+            "build",
+            "--book",
+            "tests/fixtures/books/broken-link",
+            "--dest",
+        ])
+        .arg(dest.path())
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("link `other.html#section`"), "{stderr}");
+    assert!(
+        stderr.contains("broken-link/src/chapter.md:3:22)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[missing-file]"), "{stderr}");
+}
+
 /// Every file under `dir`, relative, sorted.
 fn files(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();

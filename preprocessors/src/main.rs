@@ -1,6 +1,7 @@
 //! `gmg-report`: build the site, or act as mdBook's preprocessor.
 //!
-//! - `gmg-report build` builds the whole site in-process (mdbook-driver), strict by default.
+//! - `gmg-report build` builds the whole site in-process (mdbook-driver), strict by default, then
+//!   checks its links; any problem fails it.
 //! - `gmg-report check [SITE_DIR]` checks every link, fragment and asset of the built site.
 //! - `gmg-report preprocess [supports <renderer>]` is the mdBook preprocessor protocol: with
 //!   `supports`, the answer is the exit code; otherwise `[context, book]` JSON is read on stdin and
@@ -38,6 +39,9 @@ enum Command {
         /// Build into this directory instead of the configured one.
         #[arg(long)]
         dest: Option<PathBuf>,
+        /// Skip the link check that follows the build.
+        #[arg(long)]
+        no_check: bool,
     },
     /// Check the links, fragments and assets of the built site.
     Check(linkcheck::CheckArgs),
@@ -72,6 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             book,
             allow_warnings,
             dest,
+            no_check,
         } => {
             let options = build::Options {
                 deny_warnings: Some(!allow_warnings),
@@ -79,7 +84,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let html = build::build(&book, &options)?;
             eprintln!("built {}", html.display());
-            Ok(ExitCode::SUCCESS)
+            if no_check {
+                return Ok(ExitCode::SUCCESS);
+            }
+            // A broken link fails the build (and CI), like any other problem in the sources.
+            let check = linkcheck::Options {
+                book: Some(book),
+                external: None,
+            };
+            let report = linkcheck::check_site(&html, &check)?;
+            if report.is_clean() {
+                eprintln!("{}", report.summary());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprint!("{}", report.render_text());
+                Ok(ExitCode::FAILURE)
+            }
         }
         Command::Check(args) => linkcheck::run(&args),
         Command::Preprocess {
