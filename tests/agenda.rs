@@ -5,7 +5,6 @@ mod common;
 
 use common::{REGISTRY, content, sel, transform, transform_with};
 use gmg_report::config::Config;
-use gmg_report::preprocessor::Gmg;
 use mdbook_driver::MDBook;
 use scraper::Html;
 use std::collections::HashMap;
@@ -120,9 +119,7 @@ fn site_with_every_mention_linked() -> HashMap<String, Html> {
         .set("preprocessor.gmg.agencies.link", "every")
         .unwrap();
     md.config.build.build_dir = dir.path().to_path_buf();
-    md.with_preprocessor(Gmg);
-    // In-process, as `gmg-report build` does, instead of book.toml's `cargo run` command.
-    md.with_renderer(gmg_report::postbuild::Postbuild);
+    gmg_report::build::register(&mut md);
     md.build().unwrap();
     let html = md.build_dir_for("html");
     let mut pages = HashMap::new();

@@ -85,6 +85,20 @@ fn malformed_input_is_an_error_message_not_a_panic() {
 }
 
 #[test]
+fn postbuild_rejects_malformed_input_with_a_message() {
+    for input in [&b"not json"[..], b"{}", b""] {
+        let out = run_with_stdin(&["postbuild"], input);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            stderr.contains("error: the post-build step expects mdBook's render context JSON"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
 fn under_mdbook_serve_problems_are_shown_in_the_book_and_serving_goes_on() {
     let (mut ctx, mut book) = input();
     book.for_each_chapter_mut(|ch| {
@@ -118,6 +132,30 @@ fn under_mdbook_serve_problems_are_shown_in_the_book_and_serving_goes_on() {
             .content
             .starts_with("<div class=\"gmg-problems gmg-generated\" role=\"alert\">")
     );
+}
+
+#[test]
+fn the_build_command_fails_on_a_broken_link_and_names_its_line() {
+    let dest = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args([
+            "build",
+            "--book",
+            "tests/fixtures/books/broken-link",
+            "--dest",
+        ])
+        .arg(dest.path())
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("link `other.html#section`"), "{stderr}");
+    assert!(
+        stderr.contains("broken-link/src/chapter.md:3:22)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[missing-file]"), "{stderr}");
 }
 
 /// Every file under `dir`, relative, sorted.
@@ -178,12 +216,13 @@ fn mdbook_cli_and_in_process_build_give_the_same_site() {
         String::from_utf8_lossy(&out.stderr)
     );
     let in_process = common::site();
-    let cli_html = if cli.path().join("html").is_dir() {
-        cli.path().join("html")
-    } else {
-        cli.path().to_path_buf()
-    };
+    // Two outputs (`html`, `postbuild`): each renderer has its own directory.
+    let cli_html = cli.path().join("html");
+    assert_eq!(in_process.file_name(), cli_html.file_name());
     assert_eq!(files(&cli_html), files(in_process));
+    for export in ["timeline.ics", "timeline.json"] {
+        assert!(cli_html.join(export).is_file(), "{export}");
+    }
     for f in files(in_process) {
         let a = std::fs::read(in_process.join(&f)).unwrap();
         let b = std::fs::read(cli_html.join(&f)).unwrap();

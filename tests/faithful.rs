@@ -9,55 +9,7 @@
 
 mod common;
 
-use common::{main_text, page, summary_chapters};
-
-fn normalise(s: &str) -> String {
-    let s = s
-        .replace(['“', '”'], "\"")
-        .replace(['‘', '’'], "'")
-        .replace('…', "...")
-        .replace('–', "-");
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The source's lines (titles, paragraphs, list items) reduced to their words: no endnote
-/// markers, emphasis or autolink brackets, no list dashes.
-fn source_lines() -> Vec<String> {
-    let source = include_str!("fixtures/source.txt");
-    let marker = regex::Regex::new(r"\^\{[ivx]+\}|\^[vx]\b|ⁱ+").unwrap();
-    let autolink = regex::Regex::new(r"<(https?://[^>]+)>").unwrap();
-    source
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let line = line.strip_prefix("- ").unwrap_or(line);
-            let line = marker.replace_all(line, "");
-            let line = autolink.replace_all(&line, "$1");
-            normalise(&line.replace("**", "").replace('*', ""))
-        })
-        .collect()
-}
-
-/// Splits at sentence ends: `.`, `?` or `!` (and an optional closing quote) followed by a space
-/// and a capital letter or digit.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in chars.windows(3) {
-        let [(_, a), (i, b), (_, c)] = [w[0], w[1], w[2]];
-        let end_here = matches!(a, '.' | '?' | '!' | '"')
-            && b == ' '
-            && (c.is_uppercase() || c.is_ascii_digit());
-        if end_here && i > start {
-            out.push(text[start..i].trim());
-            start = i + 1;
-        }
-    }
-    out.push(text[start..].trim());
-    out.retain(|s| !s.is_empty());
-    out
-}
+use common::{main_text, normalise, page, sentences, source_lines, summary_chapters};
 
 fn site_text(chapters: &[String]) -> String {
     let texts: Vec<String> = chapters

@@ -1,6 +1,5 @@
-//! The one-command build: mdBook in-process with this project's preprocessor registered directly,
-//! and post-build renderer registered directly, so no command is spawned and no mdBook CLI is
-//! needed.
+//! The one-command build: mdBook in-process with this project's preprocessor and post-build
+//! renderer registered directly, so no command is spawned and no mdBook CLI is needed.
 
 use crate::postbuild::{self, Postbuild};
 use crate::preprocessor::Gmg;
@@ -30,6 +29,14 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     if let Some(dest) = &options.dest {
         book.config.build.build_dir = dest.clone();
     }
+    register(&mut book);
+    book.build()?;
+    Ok(book.build_dir_for("html"))
+}
+
+/// Registers this project's preprocessor and post-build renderer in-process, in place of the
+/// commands `book.toml` names.
+pub fn register(book: &mut MDBook) {
     // Same name as the `[preprocessor.gmg]` command in book.toml: this replaces it in place,
     // keeping its position after `links`.
     book.with_preprocessor(Gmg);
@@ -41,6 +48,4 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     {
         book.with_renderer(Postbuild);
     }
-    book.build()?;
-    Ok(book.build_dir_for("html"))
 }

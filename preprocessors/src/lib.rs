@@ -3,7 +3,8 @@
 //!
 //! The data flow (see ARCHITECTURE.md): mdBook loads the chapters → [`model::Model`] parses each
 //! chapter's front matter and Markdown once → each feature ([`endnotes`], …) reads the model and
-//! returns edits and generated pages → the edits are spliced by byte range → mdBook renders.
+//! returns edits and generated pages → the edits are spliced by byte range → mdBook renders →
+//! the post-build renderer ([`postbuild`]) writes the timeline's exports next to the HTML.
 
 pub mod agencies;
 pub mod agenda;

@@ -1,12 +1,13 @@
 //! `gmg-report`: build the site, or act as mdBook's preprocessor.
 //!
-//! - `gmg-report build` builds the whole site in-process (mdbook-driver), strict by default.
+//! - `gmg-report build` builds the whole site in-process (mdbook-driver), strict by default, then
+//!   checks its links; any problem fails it.
 //! - `gmg-report check [SITE_DIR]` checks every link, fragment and asset of the built site.
 //! - `gmg-report preprocess [supports <renderer>]` is the mdBook preprocessor protocol: with
 //!   `supports`, the answer is the exit code; otherwise `[context, book]` JSON is read on stdin and
 //!   the processed book written to stdout.
 //! - `gmg-report postbuild` is the mdBook renderer protocol for `[output.postbuild]`: the render
-//!   context JSON is read on stdin and the HTML pages next to it are finished.
+//!   context JSON is read on stdin and the timeline's exports written next to the HTML.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -38,6 +39,9 @@ enum Command {
         /// Build into this directory instead of the configured one.
         #[arg(long)]
         dest: Option<PathBuf>,
+        /// Skip the link check that follows the build.
+        #[arg(long)]
+        no_check: bool,
     },
     /// Check the links, fragments and assets of the built site.
     Check(linkcheck::CheckArgs),
@@ -46,7 +50,7 @@ enum Command {
         #[command(subcommand)]
         supports: Option<Supports>,
     },
-    /// mdBook renderer protocol for `[output.postbuild]`: finishes the HTML pages.
+    /// mdBook renderer protocol for `[output.postbuild]`: writes the timeline's exports.
     Postbuild,
 }
 
@@ -72,6 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             book,
             allow_warnings,
             dest,
+            no_check,
         } => {
             let options = build::Options {
                 deny_warnings: Some(!allow_warnings),
@@ -79,7 +84,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let html = build::build(&book, &options)?;
             eprintln!("built {}", html.display());
-            Ok(ExitCode::SUCCESS)
+            if no_check {
+                return Ok(ExitCode::SUCCESS);
+            }
+            // A broken link fails the build (and CI), like any other problem in the sources.
+            let check = linkcheck::Options {
+                book: Some(book),
+                external: None,
+            };
+            let report = linkcheck::check_site(&html, &check)?;
+            if report.is_clean() {
+                eprintln!("{}", report.summary());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprint!("{}", report.render_text());
+                Ok(ExitCode::FAILURE)
+            }
         }
         Command::Check(args) => linkcheck::run(&args),
         Command::Preprocess {
@@ -108,8 +128,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Postbuild => {
             let ctx = RenderContext::from_json(std::io::stdin().lock())
                 .context("the post-build step expects mdBook's render context JSON on stdin")?;
-            let pages = postbuild::run(&ctx)?;
-            eprintln!("post-build: {} pages finished", pages.len());
+            for file in postbuild::run(&ctx)? {
+                eprintln!("wrote {}", file.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

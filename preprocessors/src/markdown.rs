@@ -181,6 +181,8 @@ pub struct Doc {
     pub footnote_defs: Vec<FootnoteDef>,
     /// `[text](org:id)`-style links.
     pub scheme_links: Vec<SchemeLink>,
+    /// Straight quotes that smart punctuation renders curly: body offset and rendered character.
+    pub quotes: Vec<(usize, char)>,
 }
 
 static FOOTNOTE_CANDIDATE: LazyLock<regex::Regex> =
@@ -365,7 +367,19 @@ impl Walker {
             Event::Start(tag) => self.start(tag, range, body),
             Event::End(tag) => self.end(tag, range),
             Event::Text(text) => {
-                self.note_inline_start(range.start);
+                // An escaped character's text starts after its backslash: an anchor inserted
+                // there would split the escape (`\<span…>*`), so it goes before the backslash.
+                let escapes = body[..range.start]
+                    .bytes()
+                    .rev()
+                    .take_while(|&b| b == b'\\')
+                    .count();
+                self.note_inline_start(range.start - escapes % 2);
+                if let Some(quote @ ("'" | "\"")) = body.get(range.clone())
+                    && let Some(rendered) = text.chars().next().filter(|_| &*text != quote)
+                {
+                    self.doc.quotes.push((range.start, rendered));
+                }
                 let direct = body.get(range.clone()) == Some(&*text);
                 self.prose(&text, range, direct);
             }
@@ -579,6 +593,18 @@ impl Edits {
         });
     }
 
+    /// True when a replacement already covers part of `range`.
+    pub fn replaces(&self, range: Range<usize>) -> bool {
+        self.items.iter().any(|e| {
+            e.range.start < e.range.end && e.range.start < range.end && range.start < e.range.end
+        })
+    }
+
+    /// Where edits start, in no particular order.
+    pub fn positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.items.iter().map(|e| e.range.start)
+    }
+
     /// True when no edit was made.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
@@ -741,6 +767,24 @@ mod tests {
         );
         let item = &doc.blocks[1];
         assert_eq!(&body[item.anchor_at..item.anchor_at + 4], "item");
+    }
+
+    #[test]
+    fn curled_quotes_are_recorded_with_their_rendering() {
+        let doc = Doc::parse("'a' \"b\" \\' `'` don't\n");
+        assert_eq!(
+            doc.quotes,
+            vec![(0, '‘'), (2, '’'), (4, '“'), (6, '”'), (18, '’')]
+        );
+    }
+
+    #[test]
+    fn anchors_go_before_an_escaping_backslash() {
+        let at = |body: &str| Doc::parse(body).blocks[0].anchor_at;
+        assert_eq!(at("\\*UNICEF\n"), 0);
+        assert_eq!(at("\\\\UNICEF\n"), 0);
+        assert_eq!(at("UNICEF\n"), 0);
+        assert_eq!(at("- x\n"), 2);
     }
 
     #[test]

@@ -154,6 +154,29 @@ pub fn insert_anchors(model: &Model, outputs: &mut [ChapterOutput]) {
     }
 }
 
+/// Writes the curled quotes of every edited paragraph as they render (`'` → `’`). Smart
+/// punctuation curls a straight quote by the characters around it and pairs it with the other
+/// quotes of its paragraph, so markup inserted next to one (`UNICEF</a>'s`, an anchor before
+/// `'Migration…'`) could turn it, or its partner, the other way. Written curly, no quote depends
+/// on its neighbours any more; the rendered text is unchanged.
+pub fn settle_quotes(model: &Model, outputs: &mut [ChapterOutput]) {
+    for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
+        let positions: Vec<usize> = out.edits.positions().collect();
+        let edited: Vec<&Range<usize>> = chapter
+            .doc
+            .blocks
+            .iter()
+            .map(|b| &b.range)
+            .filter(|r| positions.iter().any(|p| r.contains(p) || r.end == *p))
+            .collect();
+        for &(at, rendered) in &chapter.doc.quotes {
+            if edited.iter().any(|r| r.contains(&at)) && !out.edits.replaces(at..at + 1) {
+                out.edits.replace(at..at + 1, rendered.to_string());
+            }
+        }
+    }
+}
+
 /// Writes the edited chapters back into `book`, in the same reading order [`Model::build`] used.
 pub fn write_back(book: &mut Book, model: &Model, outputs: &mut [ChapterOutput]) {
     let mut next = 0;

@@ -1,13 +1,24 @@
-//! The post-build step: an mdBook renderer that runs after the HTML renderer and finishes the
-//! pages it wrote: each page's own description goes into its `<head>` ([`crate::meta`]).
+//! The post-build step: an mdBook renderer that finishes the site after mdBook's HTML renderer:
+//! each page's own description goes into its `<head>` ([`crate::meta`]), and the timeline's
+//! exports are written next to the pages.
 //!
-//! A renderer, because nothing else runs after mdBook's HTML renderer: `book.toml` has a second
-//! output, `[output.postbuild]`. mdBook runs renderers in the alphabetical order of their table
-//! names, so `postbuild` runs after `html` (which empties its own directory first). With two
-//! outputs mdBook gives each its own directory: the site is in `book/html/` and this renderer
-//! works there (its own `book/postbuild/` stays empty). The same renderer runs in-process for
-//! `gmg-report build` ([`crate::build`]) and as `gmg-report postbuild` for the mdBook CLI.
+//! mdBook preprocessors cannot write files into the output (mdBook #1222), so `book.toml` has a
+//! second output, `[output.postbuild]`, whose renderer is this one. mdBook runs renderers in the
+//! alphabetical order of their table names, so `postbuild` runs after `html` (which empties its
+//! own directory first and would delete files written before it). With two outputs mdBook gives
+//! each its own directory: the site is in `book/html/`, and this renderer writes
+//! `timeline.json` and `timeline.ics` there (its own `book/postbuild/` stays empty).
+//!
+//! It reads the preprocessed book mdBook hands over, finds the timeline page and reads the data
+//! block the preprocessor embedded in it ([`export::extract`]): the exports are the page's own
+//! data, never recomputed. The same renderer runs in-process for `gmg-report build`
+//! ([`crate::build`]) and as `gmg-report postbuild` for the mdBook CLI.
 
+use crate::config::Config;
+use crate::diagnostics::Diagnostics;
+use crate::html;
+use crate::timeline::dates::Date;
+use crate::timeline::{export, ics};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
 use std::path::PathBuf;
@@ -30,7 +41,7 @@ impl Renderer for Postbuild {
 }
 
 /// The HTML output directory next to this renderer's own.
-pub fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
+fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
     let dir = ctx
         .destination
         .parent()
@@ -38,16 +49,145 @@ pub fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
         .filter(|d| d.is_dir())
         .with_context(|| {
             format!(
-                "no HTML output next to {}: keep `[output.html]` in book.toml, before `[output.{NAME}]`",
+                "no HTML output next to {}: keep `[output.html]` in book.toml, the exports are written into it",
                 ctx.destination.display()
             )
         })?;
     Ok(dir)
 }
 
-/// Finishes the HTML pages; returns the pages rewritten.
+/// Puts the page descriptions into the pages' `<head>` and writes the exports; returns the
+/// export files written (none when the timeline is off).
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
+    let mut diags = Diagnostics::new();
+    let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
+    let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
+    crate::preprocessor::report(&mut diags, false)?;
     let dir = html_dir(ctx)?;
     crate::meta::apply_to_site(&dir)
-        .with_context(|| format!("cannot write the page descriptions in {}", dir.display()))
+        .with_context(|| format!("cannot write the page descriptions in {}", dir.display()))?;
+    if !cfg.timeline.enable {
+        return Ok(Vec::new());
+    }
+    let page = ctx
+        .book
+        .chapters()
+        .find(|ch| ch.path.as_ref() == Some(&cfg.timeline.page))
+        .with_context(|| {
+            format!(
+                "the timeline page `{}` is not in the book: does the `gmg` preprocessor run for the `{NAME}` renderer?",
+                cfg.timeline.page.display()
+            )
+        })?;
+    let doc = export::extract(&page.content)?;
+    let report = Date::parse(&doc.report_date)
+        .map_err(|e| anyhow::anyhow!("the timeline's report date: {}", e.message))?;
+    // A calendar needs absolute URLs: only a site URL with a scheme gives them.
+    let site_url = ctx
+        .config
+        .get::<String>("output.html.site-url")
+        .ok()
+        .flatten()
+        .filter(|u| html::safe_url(u).is_some_and(|u| u.starts_with("http")));
+    let files = [
+        (export::JSON_FILE, export::to_file(&doc)),
+        (
+            ics::ICS_FILE,
+            ics::calendar(&doc, report, site_url.as_deref()),
+        ),
+    ];
+    let mut written = Vec::new();
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::TimelineConfig;
+    use crate::timeline::Timeline;
+    use crate::timeline::tests::model;
+    use mdbook_renderer::book::{Book, BookItem, Chapter};
+    use mdbook_renderer::config::Config as MdConfig;
+
+    /// A render context for a built book whose timeline page has one meeting.
+    fn context(dir: &std::path::Path, site_url: Option<&str>) -> RenderContext {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[(
+                "a.md",
+                "---\nmeetings:\n  - id: w\n    title: W\n    date: \"2014-06\"\n    mention: met\n---\nWe met.\n",
+            )],
+            &mut diags,
+        );
+        let t = Timeline::collect(&m, None, &TimelineConfig::default(), &mut diags);
+        let doc = export::document(&t, &m, None, "2014-05");
+        let mut book = Book::new();
+        book.push_item(BookItem::Chapter(Chapter::new(
+            "Timeline",
+            format!("# Timeline\n\n{}\n", export::embed(&doc)),
+            "timeline.md",
+            vec![],
+        )));
+        let mut config = MdConfig::default();
+        if let Some(url) = site_url {
+            config.set("output.html.site-url", url).unwrap();
+        }
+        RenderContext::new(dir, book, config, dir.join("book").join(NAME))
+    }
+
+    #[test]
+    fn writes_both_exports_next_to_the_html() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
+        let ctx = context(dir.path(), Some("https://example.org/report/"));
+        let written = run(&ctx).unwrap();
+        let html = dir.path().join("book/html");
+        assert_eq!(
+            written,
+            [html.join("timeline.json"), html.join("timeline.ics")]
+        );
+        let ics = std::fs::read_to_string(html.join("timeline.ics")).unwrap();
+        assert!(ics.contains("\r\nURL:https://example.org/report/a.html#p-we-met\r\n"));
+        assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20140601\r\nDTEND;VALUE=DATE:20140701\r\n"));
+        let json: export::Document =
+            serde_json::from_str(&std::fs::read_to_string(html.join("timeline.json")).unwrap())
+                .unwrap();
+        assert_eq!(json.events[0].id, "w");
+    }
+
+    #[test]
+    fn a_relative_site_url_gives_no_calendar_urls() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
+        run(&context(dir.path(), Some("/report/"))).unwrap();
+        let ics = std::fs::read_to_string(dir.path().join("book/html/timeline.ics")).unwrap();
+        assert!(!ics.contains("URL:"));
+    }
+
+    #[test]
+    fn without_html_output_it_says_what_to_keep() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = run(&context(dir.path(), None)).unwrap_err().to_string();
+        assert!(err.starts_with("no HTML output next to "), "{err}");
+        assert!(
+            err.ends_with("keep `[output.html]` in book.toml, the exports are written into it")
+        );
+    }
+
+    #[test]
+    fn a_book_without_the_timeline_page_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
+        let mut ctx = context(dir.path(), None);
+        ctx.book = Book::new();
+        assert_eq!(
+            run(&ctx).unwrap_err().to_string(),
+            "the timeline page `timeline.md` is not in the book: does the `gmg` preprocessor run for the `postbuild` renderer?"
+        );
+    }
 }

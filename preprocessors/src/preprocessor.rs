@@ -10,6 +10,8 @@ use crate::config::{self, Config};
 use crate::diagnostics::Diagnostics;
 use crate::endnotes::Endnotes;
 use crate::model::{self, ChapterOutput, Model};
+use crate::postbuild;
+use crate::timeline::{Timeline, export, page};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::path::Path;
@@ -32,6 +34,12 @@ impl Preprocessor for Gmg {
         let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
         let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
         let mut book = transform_for_site(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
+        // mdBook runs the preprocessor once per renderer: the HTML run has reported the problems
+        // already (and stopped the build or shown them in the book), so the post-build run,
+        // which only reads the timeline's data, stays quiet.
+        if ctx.renderer == postbuild::NAME {
+            diags = Diagnostics::new();
+        }
         match report(&mut diags, cfg.deny_warnings) {
             // Under `mdbook serve`, a failed build would leave the editor looking at the last
             // good page (or stop `serve` at start-up): show the problems in the book instead.
@@ -179,28 +187,55 @@ fn run_features(
         agenda.edit(&model, agencies.as_ref(), &mut outputs, diags);
     }
 
+    let timeline = cfg
+        .timeline
+        .enable
+        .then(|| Timeline::collect(&model, agencies.as_ref(), &cfg.timeline, diags));
+    if let Some(timeline) = &timeline {
+        timeline.anchor(&mut outputs);
+    }
+
     model::insert_anchors(&model, &mut outputs);
+    model::settle_quotes(&model, &mut outputs);
     // Last: the endnotes chapter is reassembled from the edits of every feature.
     if let Some(endnotes) = &endnotes {
         endnotes.assemble(&model, &mut outputs, diags);
     }
     model::write_back(&mut book, &model, &mut outputs);
 
-    if let Some(agenda) = &agenda {
+    if agenda.is_some() || timeline.is_some() {
         book.items
             .push(BookItem::PartTitle("Explore the report".into()));
+    }
+    if let Some(agenda) = &agenda {
+        let meetings = timeline.as_ref().map(Timeline::agenda_items);
         book.items.push(BookItem::Chapter(agenda.overview(
             &model,
             agencies.as_ref(),
-            &[],
+            meetings.as_deref().unwrap_or_default(),
+        )));
+    }
+    if let Some(timeline) = &timeline {
+        let doc = export::document(
+            timeline,
+            &model,
+            agencies.as_ref(),
+            &cfg.timeline.report_date,
+        );
+        book.items.push(BookItem::Chapter(page::chapter(
+            timeline,
+            &model,
+            agencies.as_ref(),
+            &doc,
         )));
     }
     if let Some(agencies) = &agencies {
+        let meetings = timeline.as_ref().map(|t| t.organiser_items(agencies));
         book.items.push(BookItem::PartTitle("Agencies".into()));
         book.items.push(BookItem::Chapter(agencies::pages::build(
             agencies,
             &model,
-            &[],
+            meetings.as_deref().unwrap_or_default(),
         )));
     }
     // Last: every page, generated ones included, gets its description for <head>.
@@ -208,4 +243,79 @@ fn run_features(
         crate::meta::annotate(&mut book, &model, agencies.as_ref());
     }
     book
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mdbook_preprocessor::book::Chapter;
+
+    fn book() -> Book {
+        let mut book = Book::new();
+        book.push_item(BookItem::Chapter(Chapter::new(
+            "Meetings",
+            "---\nmeetings:\n  - id: w\n    title: Workshop\n    date: \"2014-04-23\"\n    \
+             mention: A workshop met\n---\n# Meetings\n\nA workshop met in Turin.\n"
+                .into(),
+            "meetings.md",
+            vec![],
+        )));
+        book
+    }
+
+    fn run(cfg: &Config) -> (Book, String) {
+        let mut diags = Diagnostics::new();
+        let book = transform(book(), cfg, Path::new("."), Path::new("src"), &mut diags);
+        (book, diags.render())
+    }
+
+    fn config(timeline: bool) -> Config {
+        let mut cfg = Config::default();
+        cfg.agencies.enable = false;
+        cfg.agenda.enable = false;
+        cfg.endnotes.enable = false;
+        cfg.timeline.enable = timeline;
+        cfg
+    }
+
+    #[test]
+    fn the_timeline_page_follows_the_explore_part_title_and_anchors_the_paragraph() {
+        let (book, diags) = run(&config(true));
+        assert_eq!(diags, "0 errors, 0 warnings");
+        let names: Vec<String> = book
+            .items
+            .iter()
+            .map(|i| match i {
+                BookItem::Chapter(c) => c.name.clone(),
+                BookItem::PartTitle(t) => format!("part: {t}"),
+                BookItem::Separator => "---".into(),
+            })
+            .collect();
+        assert_eq!(names, ["Meetings", "part: Explore the report", "Timeline"]);
+        let BookItem::Chapter(page) = &book.items[2] else {
+            panic!("a chapter")
+        };
+        assert_eq!(page.path.as_deref(), Some(Path::new("timeline.md")));
+        assert!(
+            page.content
+                .contains("<li class=\"timeline-entry\" id=\"meeting-w\"")
+        );
+        let BookItem::Chapter(ch) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert!(ch.content.contains(
+            "<span id=\"p-a-workshop-met-in-turin\" class=\"anchor-target\"></span>A workshop met"
+        ));
+    }
+
+    #[test]
+    fn the_timeline_can_be_switched_off() {
+        let (book, diags) = run(&config(false));
+        assert_eq!(diags, "0 errors, 0 warnings");
+        assert_eq!(book.items.len(), 1);
+        let BookItem::Chapter(ch) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert!(!ch.content.contains("anchor-target"));
+    }
 }

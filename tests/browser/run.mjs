@@ -195,7 +195,9 @@ await scenario("landing page: title, about-edition, entry points, every link res
   check((await page.title()).startsWith("Follow-up by the agencies"), `title "${await page.title()}"`);
   const about = await page.textContent(".about-edition");
   check(/Annex/.test(about) && /not included/.test(about), "the about-edition note mentions the Annex");
-  for (const href of ["agenda.html", "agencies/index.html", "endnotes.html", "introduction.html"]) {
+  const entries = ["agenda.html", "agencies/index.html", "endnotes.html", "introduction.html"];
+  if (exists("timeline.html")) entries.push("timeline.html");
+  for (const href of entries) {
     check(await page.$(`main a[href="${href}"]`), `no entry point to ${href}`);
   }
   const hrefs = await page.$$eval("main a[href]", (as) => as.map((a) => a.href));
