@@ -641,6 +641,25 @@ impl Edits {
     }
 }
 
+/// True when the text before an insertion point has a `<` that could start raw HTML (a tag,
+/// `<!…`, `<?…`) with no `>` yet: the `>` of an inserted tag would close it and turn the text in
+/// between into markup. Looks back to the start of the paragraph (a blank line), at most 4 KiB.
+fn unclosed_markup_before(before: &str) -> bool {
+    let mut start = before.len().saturating_sub(4096);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let window = &before[start..];
+    let window = window.rsplit_once("\n\n").map_or(window, |(_, para)| para);
+    match window.rfind(['<', '>']) {
+        Some(i) if window.as_bytes()[i] == b'<' => window[i + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')),
+        _ => false,
+    }
+}
+
 /// Whether wrapping `body[range]` in inline HTML tags leaves the rendered text unchanged.
 ///
 /// Inserting `<a …>` before a match or `</a>` after it is unsafe when the neighbour is a
@@ -649,18 +668,20 @@ impl Edits {
 pub fn safe_to_wrap(body: &str, range: Range<usize>) -> bool {
     let before = &body[..range.start];
     let after = &body[range.end..];
-    if before.ends_with('\\') {
+    if before.ends_with('\\') || unclosed_markup_before(before) {
         return false;
     }
+    // A delimiter run right before the insertion is followed by `<` instead of a letter; that
+    // keeps its flanking (so its pairing) only when the run itself follows whitespace or starts
+    // the text. The same holds mirrored after the match.
     let delimiter = |c: char| matches!(c, '*' | '_' | '~');
-    let touches_word =
-        |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_punctuation());
+    let keeps_flanking = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let run_before = before.trim_end_matches(delimiter);
-    if run_before.len() < before.len() && touches_word(run_before.chars().next_back()) {
+    if run_before.len() < before.len() && !keeps_flanking(run_before.chars().next_back()) {
         return false;
     }
     let run_after = after.trim_start_matches(delimiter);
-    if run_after.len() < after.len() && touches_word(run_after.chars().next()) {
+    if run_after.len() < after.len() && !keeps_flanking(run_after.chars().next()) {
         return false;
     }
     true
@@ -806,5 +827,12 @@ mod tests {
         assert!(!safe_to_wrap("\\UNICEF", 1..7));
         assert!(!safe_to_wrap("x*UNICEF* b", 2..8));
         assert!(!safe_to_wrap("*UNICEF*y", 1..7));
+        // An inserted tag's `>` would close `<!…` (found by the property test).
+        assert!(!safe_to_wrap("x<!UNICEF", 3..9));
+        assert!(!safe_to_wrap("a <b UNICEF", 5..11));
+        assert!(safe_to_wrap("a < b UNICEF", 6..12));
+        assert!(safe_to_wrap("<b>x</b> UNICEF", 9..15));
+        // `**!**UNICEF` is no emphasis; a tag after the second `**` would make it close.
+        assert!(!safe_to_wrap("**!**UNICEF", 5..11));
     }
 }

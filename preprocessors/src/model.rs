@@ -143,7 +143,7 @@ pub fn insert_anchors(model: &Model, outputs: &mut [ChapterOutput]) {
         for &b in &out.anchors {
             let block = &chapter.doc.blocks[b];
             out.edits.insert(
-                block.anchor_at,
+                anchor_position(chapter.body(), block.anchor_at),
                 order::ANCHOR,
                 format!(
                     "<span id=\"{}\" class=\"anchor-target\"></span>",
@@ -151,6 +151,22 @@ pub fn insert_anchors(model: &Model, outputs: &mut [ChapterOutput]) {
                 ),
             );
         }
+    }
+}
+
+/// Where a block's anchor goes: its first inline content, but after a leading emphasis delimiter
+/// run (`**Bold…`). A tag before the run would make the run follow `>` instead of the start of the
+/// paragraph, which can let it close as well as open and pair differently; after it, the run is
+/// followed by `<` instead of a character, which keeps its flanking. A run followed by a space is
+/// no delimiter (`** x`) and is left where it is.
+fn anchor_position(body: &str, at: usize) -> usize {
+    let rest = &body[at..];
+    let after_run = rest.trim_start_matches(['*', '_', '~']);
+    match after_run.chars().next() {
+        Some(c) if after_run.len() < rest.len() && !c.is_whitespace() => {
+            at + rest.len() - after_run.len()
+        }
+        _ => at,
     }
 }
 
