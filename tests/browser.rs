@@ -4,7 +4,7 @@
 //! and saves screenshots under `ci-artifacts/screenshots/`.
 //!
 //! Skipped, with the reason, when Node, the npm packages (`npm ci --prefix tests/browser`) or
-//! `/usr/bin/chromium` are missing; `.ci/run` installs all three and sets `GMG_REQUIRE_BROWSER=1`,
+//! `/usr/bin/chromium` (or the browser named by `GMG_CHROMIUM`) are missing; `.ci/run` installs all three and sets `GMG_REQUIRE_BROWSER=1`,
 //! which turns a skip into a failure.
 
 mod common;
@@ -12,7 +12,11 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+/// The browser: Debian's Chromium, or another Chromium-based one named by `GMG_CHROMIUM`
+/// (GitHub's runners have Google Chrome).
+fn chromium() -> String {
+    std::env::var("GMG_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
 
 /// Why the browser tests cannot run here, if they cannot.
 fn missing() -> Option<String> {
@@ -43,8 +47,9 @@ fn missing() -> Option<String> {
             ));
         }
     }
-    if !Path::new(CHROMIUM).is_file() {
-        return Some(format!("{CHROMIUM} is missing (apt-get install chromium)"));
+    let chromium = chromium();
+    if !Path::new(&chromium).is_file() {
+        return Some(format!("{chromium} is missing (apt-get install chromium)"));
     }
     None
 }
@@ -63,6 +68,7 @@ fn the_site_works_in_a_browser_and_passes_axe() {
     let site = common::site();
     let shots = common::root().join("ci-artifacts/screenshots");
     let status = Command::new("node")
+        .env("GMG_CHROMIUM", chromium())
         .arg(common::root().join("tests/browser/run.mjs"))
         .arg(site)
         .arg(&shots)

@@ -89,14 +89,6 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
-impl Diagnostic {
-    /// Adds a hint.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-}
-
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -168,11 +160,6 @@ impl Diagnostics {
             hint: None,
         });
         self.items.last_mut().expect("just pushed")
-    }
-
-    /// Moves every diagnostic of `other` into `self`.
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
     }
 
     /// The diagnostics, in the order they were found.
@@ -290,11 +277,6 @@ impl LineIndex {
         });
         Location::at(self.path.clone(), line, col)
     }
-
-    /// The byte offset where 1-based `line` starts (clamped to the last line).
-    pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line.clamp(1, self.line_starts.len()) - 1]
-    }
 }
 
 /// The registry form closest to `wanted` by edit distance, for "did you mean" hints.
@@ -341,7 +323,6 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(idx.location(text, x), Location::at("f.md", 2, 10));
         assert_eq!(idx.location(text, text.len()), Location::at("f.md", 4, 5));
-        assert_eq!(idx.line_start(4), text.find("last").unwrap());
     }
 
     #[test]

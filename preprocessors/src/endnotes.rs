@@ -274,11 +274,6 @@ impl Endnotes {
         }
     }
 
-    /// The note cited by key, if it is cited and defined.
-    pub fn note(&self, key: &str) -> Option<&Note> {
-        self.by_key.get(key).map(|&i| &self.notes[i])
-    }
-
     /// Replaces every reference with its superscript link.
     pub fn edit_references(
         &self,

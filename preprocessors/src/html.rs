@@ -90,22 +90,6 @@ pub fn relative(from: &Path, to: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// A lower-case URL slug: letters and digits kept, everything else one `-`.
-pub fn slug(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,14 +132,5 @@ mod tests {
             "agencies/unicef.html"
         );
         assert_eq!(href(p("a/b.md"), p("a/c.md"), None), "c.html");
-    }
-
-    #[test]
-    fn slugs_are_lowercase_words() {
-        assert_eq!(
-            slug("UN-DESA’s Population Division"),
-            "un-desa-s-population-division"
-        );
-        assert_eq!(slug("  --x--  "), "x");
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::diagnostics::{Diagnostics, LineIndex, Location};
 use crate::frontmatter::{self, FrontMatter};
-use crate::markdown::{Block, Doc, Edits, order};
+use crate::markdown::{Doc, Edits, order};
 use mdbook_preprocessor::book::Chapter as BookChapter;
 use mdbook_preprocessor::book::{Book, BookItem, SectionNumber};
 use std::collections::BTreeSet;
@@ -64,15 +64,6 @@ impl Chapter {
             Some(n) => format!("{n} {}", self.name),
             None => self.name.clone(),
         }
-    }
-
-    /// The block containing body offset `at`, if any (innermost).
-    pub fn block_at(&self, at: usize) -> Option<&Block> {
-        self.doc
-            .blocks
-            .iter()
-            .rev()
-            .find(|b| b.range.start <= at && at < b.range.end.max(b.range.start + 1))
     }
 
     /// The source text of body range `range`.
