@@ -9,7 +9,6 @@ use mdbook_driver::MDBook;
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_gmg-report");
@@ -158,29 +157,6 @@ fn the_build_command_fails_on_a_broken_link_and_names_its_line() {
     assert!(stderr.contains("[missing-file]"), "{stderr}");
 }
 
-/// Every file under `dir`, relative, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(
-                    path.strip_prefix(dir)
-                        .unwrap()
-                        .to_string_lossy()
-                        .into_owned(),
-                );
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn mdbook_cli_and_in_process_build_give_the_same_site() {
     let version = Command::new("mdbook").arg("--version").output();
@@ -219,16 +195,20 @@ fn mdbook_cli_and_in_process_build_give_the_same_site() {
     // Two outputs (`html`, `postbuild`): each renderer has its own directory.
     let cli_html = cli.path().join("html");
     assert_eq!(in_process.file_name(), cli_html.file_name());
-    assert_eq!(files(&cli_html), files(in_process));
     for export in ["timeline.ics", "timeline.json"] {
         assert!(cli_html.join(export).is_file(), "{export}");
     }
-    for f in files(in_process) {
-        let a = std::fs::read(in_process.join(&f)).unwrap();
-        let b = std::fs::read(cli_html.join(&f)).unwrap();
+    let (cli_files, in_process_files) = (
+        common::files_under(&cli_html),
+        common::files_under(in_process),
+    );
+    let names =
+        |files: &[(String, Vec<u8>)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&cli_files), names(&in_process_files));
+    for ((name, a), (_, b)) in in_process_files.iter().zip(&cli_files) {
         assert!(
             a == b,
-            "{f} differs between the CLI and the in-process build"
+            "{name} differs between the CLI and the in-process build"
         );
     }
 }

@@ -257,31 +257,13 @@ fn odd_text_crlf_bom_empty_and_front_matter_only_chapters() {
     assert!(content(&book, "bom-front.md").contains(">UN Women</abbr></a>."));
 }
 
-/// Every file under `dir` with its bytes, sorted by path.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push((
-                    path.strip_prefix(dir).unwrap().display().to_string(),
-                    std::fs::read(&path).unwrap(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn two_builds_are_byte_identical_and_leave_the_sources_alone() {
     let root = common::root();
-    let sources_before = (snapshot(&root.join("src")), snapshot(&root.join("data")));
+    let sources_before = (
+        common::files_under(&root.join("src")),
+        common::files_under(&root.join("data")),
+    );
     let build = || {
         let dir = tempfile::tempdir().unwrap();
         let options = gmg_report::build::Options {
@@ -289,7 +271,7 @@ fn two_builds_are_byte_identical_and_leave_the_sources_alone() {
             dest: Some(dir.path().to_path_buf()),
         };
         gmg_report::build::build(root, &options).unwrap();
-        (snapshot(dir.path()), dir)
+        (common::files_under(dir.path()), dir)
     };
     let (first, _a) = build();
     let (second, _b) = build();
@@ -298,7 +280,10 @@ fn two_builds_are_byte_identical_and_leave_the_sources_alone() {
         assert!(a == b, "{name} differs between two builds");
     }
     assert!(first.len() > 100, "{} files", first.len());
-    let sources_after = (snapshot(&root.join("src")), snapshot(&root.join("data")));
+    let sources_after = (
+        common::files_under(&root.join("src")),
+        common::files_under(&root.join("data")),
+    );
     assert!(
         sources_before == sources_after,
         "a build modified src/ or data/"

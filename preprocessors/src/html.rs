@@ -31,6 +31,17 @@ pub fn attr(s: &str) -> String {
     text(s)
 }
 
+/// True for an id usable in URLs and fragments as is: lower-case letters, digits and inner `-`
+/// (`un-desa`, `fair-recruitment-workshop`).
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
 /// Returns `url` if it is safe to put in an `href`: `http`, `https` or `mailto`, with no
 /// whitespace or control characters. Anything else (`javascript:`, `data:`, …) is refused.
 pub fn safe_url(url: &str) -> Option<&str> {

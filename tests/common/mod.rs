@@ -218,3 +218,26 @@ pub fn rendered_text(markdown: &str) -> String {
     let doc = Html::parse_fragment(&out);
     doc.root_element().text().collect()
 }
+
+/// Every file under `dir` with its bytes, by path relative to `dir`, sorted.
+pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("readable directory") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path
+                    .strip_prefix(dir)
+                    .expect("under dir")
+                    .display()
+                    .to_string();
+                out.push((name, std::fs::read(&path).expect("readable file")));
+            }
+        }
+    }
+    out.sort();
+    out
+}

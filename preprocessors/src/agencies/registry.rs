@@ -224,15 +224,6 @@ pub struct Match {
     pub acronym: bool,
 }
 
-fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -298,7 +289,7 @@ impl Registry {
         let mut claimed: HashMap<String, (usize, Location)> = HashMap::new();
         for spec in spec.organisations {
             let id = spec.id.value.trim().to_string();
-            if !valid_id(&id) {
+            if !crate::html::is_slug(&id) {
                 diags
                     .error(
                         "registry-bad-id",

@@ -180,15 +180,6 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-}
-
 impl Timeline {
     /// Reads and validates every meeting of the book. `agencies` is the registry to check
     /// organisers against (none when that feature is off: organisers are then not checked).
@@ -244,7 +235,7 @@ impl Timeline {
         let at = |v: &Spanned<String>| ch.locate_front(v);
         let id = spec.id.value.trim().to_string();
         let mut ok = true;
-        if !valid_id(&id) {
+        if !crate::html::is_slug(&id) {
             diags
                 .error(
                     "meeting-bad-id",
