@@ -99,6 +99,24 @@ fn a_backslash_or_intraword_emphasis_next_to_a_mention_is_left_alone() {
 }
 
 #[test]
+fn regressions_found_by_the_property_test_render_unchanged() {
+    for md in [
+        "\\UNICEF’s",
+        "\\*UNICEF",
+        "UNICEF<!UNICEFUNICEFITC-ILO’s",
+        "**!**UNICEF",
+        "**UNICEF* ",
+    ] {
+        let (book, _) = transform(&[("ch.md", md)]);
+        assert_eq!(
+            rendered_text(&content(&book, "ch.md")),
+            rendered_text(md),
+            "{md:?}"
+        );
+    }
+}
+
+#[test]
 fn explicit_links_by_id_point_to_the_organisation_page() {
     assert_eq!(
         link("Ask [the refugee agency](org:unhcr) and UNHCR.\n"),
