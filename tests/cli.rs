@@ -40,6 +40,9 @@ fn supports_answers_by_exit_code() {
     };
     assert!(status("html").success());
     assert!(!status("markdown").success());
+    // The post-build step reads the built site, not the preprocessed book: mdBook need not run
+    // the preprocessor a second time for it.
+    assert!(!status("postbuild").success());
 }
 
 /// The raw book and the context mdBook would send for the real book.

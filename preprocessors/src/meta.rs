@@ -17,10 +17,11 @@
 //!
 //! Without the post-build step (`mdbook serve`) the markers stay as harmless comments.
 
-use crate::agencies::Agencies;
+use crate::agencies::{Agencies, Mention};
 use crate::model::Model;
 use mdbook_preprocessor::book::{Book, BookItem};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Descriptions are cut at a word boundary before this many characters (search engines show
@@ -48,10 +49,23 @@ pub fn marker(meta: &PageMeta) -> String {
 
 /// Gives every chapter of `book` its description marker (see the module documentation).
 pub fn annotate(book: &mut Book, model: &Model, agencies: Option<&Agencies>) {
+    // Looked up once per page: by path, not by a search through every chapter and organisation.
+    let index = Index {
+        chapters: model
+            .chapters
+            .iter()
+            .map(|c| (c.path.as_path(), c.index))
+            .rev() // the first chapter with a path wins, as `Model::chapter` finds it
+            .collect(),
+        orgs: agencies.map_or_else(HashMap::new, |a| {
+            (0..a.registry.orgs.len()).map(|i| (a.page(i), i)).collect()
+        }),
+        mentions: agencies.map(Agencies::by_org).unwrap_or_default(),
+    };
     book.for_each_mut(|item| {
         let BookItem::Chapter(ch) = item else { return };
         let Some(path) = ch.path.clone() else { return };
-        let description = describe(&path, &ch.content, model, agencies);
+        let description = describe(&path, &ch.content, model, agencies, &index);
         if let Some(description) = description.filter(|d| !d.is_empty()) {
             let m = marker(&PageMeta { description });
             // At the end: what a page starts with stays as the features made it.
@@ -61,40 +75,47 @@ pub fn annotate(book: &mut Book, model: &Model, agencies: Option<&Agencies>) {
     });
 }
 
+/// Chapters and organisation pages by path, and each organisation's mentions.
+struct Index<'a> {
+    chapters: HashMap<&'a Path, usize>,
+    orgs: HashMap<PathBuf, usize>,
+    mentions: Vec<Vec<&'a Mention>>,
+}
+
 fn describe(
     path: &Path,
     content: &str,
     model: &Model,
     agencies: Option<&Agencies>,
+    index: &Index<'_>,
 ) -> Option<String> {
-    if let Some(ch) = model.chapter(path) {
+    if let Some(ch) = index.chapters.get(path).map(|&i| &model.chapters[i]) {
         if let Some(d) = &ch.front().description {
             return Some(squash(d));
         }
         let block = ch.doc.blocks.iter().find(|b| !b.text.trim().is_empty())?;
         return Some(shorten(&squash(&block.text), MAX_CHARS));
     }
-    if let Some(agencies) = agencies {
-        let org = (0..agencies.registry.orgs.len()).find(|&i| agencies.page(i) == path);
-        if let Some(i) = org {
-            let name = agencies.registry.orgs[i].display_name();
-            let mentions = agencies.of(i).count();
-            let mut chapters: Vec<usize> = agencies.of(i).map(|m| m.chapter).collect();
-            chapters.dedup();
-            let counted = match mentions {
-                0 => "named".to_string(),
-                n => format!(
-                    "{n} mention{} in {} chapter{}",
-                    if n == 1 { "" } else { "s" },
-                    chapters.len(),
-                    if chapters.len() == 1 { "" } else { "s" }
-                ),
-            };
-            return Some(format!(
-                "{name}: {counted} of the GMG agencies' 2014 report on their follow-up to the 2013 \
-                 High-level Dialogue on International Migration and Development."
-            ));
-        }
+    if let Some(agencies) = agencies
+        && let Some(&i) = index.orgs.get(path)
+    {
+        let name = agencies.registry.orgs[i].display_name();
+        let mentions = index.mentions[i].len();
+        let mut chapters: Vec<usize> = index.mentions[i].iter().map(|m| m.chapter).collect();
+        chapters.dedup();
+        let counted = match mentions {
+            0 => "named".to_string(),
+            n => format!(
+                "{n} mention{} in {} chapter{}",
+                if n == 1 { "" } else { "s" },
+                chapters.len(),
+                if chapters.len() == 1 { "" } else { "s" }
+            ),
+        };
+        return Some(format!(
+            "{name}: {counted} of the GMG agencies' 2014 report on their follow-up to the 2013 \
+             High-level Dialogue on International Migration and Development."
+        ));
     }
     first_paragraph(content).map(|p| shorten(&p, MAX_CHARS))
 }

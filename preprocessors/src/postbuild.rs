@@ -9,10 +9,14 @@
 //! each its own directory: the site is in `book/html/`, and this renderer writes
 //! `timeline.json` and `timeline.ics` there (its own `book/postbuild/` stays empty).
 //!
-//! It reads the preprocessed book mdBook hands over, finds the timeline page and reads the data
-//! block the preprocessor embedded in it ([`export::extract`]): the exports are the page's own
-//! data, never recomputed. The same renderer runs in-process for `gmg-report build`
-//! ([`crate::build`]) and as `gmg-report postbuild` for the mdBook CLI.
+//! It reads the timeline page the HTML renderer has just written and the data block the
+//! preprocessor embedded in it ([`export::extract`]; mdBook copies the raw `<script>` block as it
+//! is): the exports are the page's own data, never recomputed. So this renderer needs nothing of
+//! the preprocessed book, and the `gmg` preprocessor does not run for it
+//! ([`crate::preprocessor::supports`]): mdBook runs every preprocessor once per renderer, and
+//! running ours a second time doubled its cost (and, on the mdBook CLI path, added a process and
+//! a JSON round trip of the whole book). The same renderer runs in-process for
+//! `gmg-report build` ([`crate::build`]) and as `gmg-report postbuild` for the mdBook CLI.
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
@@ -69,17 +73,14 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     if !cfg.timeline.enable {
         return Ok(Vec::new());
     }
-    let page = ctx
-        .book
-        .chapters()
-        .find(|ch| ch.path.as_ref() == Some(&cfg.timeline.page))
-        .with_context(|| {
-            format!(
-                "the timeline page `{}` is not in the book: does the `gmg` preprocessor run for the `{NAME}` renderer?",
-                cfg.timeline.page.display()
-            )
-        })?;
-    let doc = export::extract(&page.content)?;
+    let page = dir.join(cfg.timeline.page.with_extension("html"));
+    let content = std::fs::read_to_string(&page).with_context(|| {
+        format!(
+            "the timeline page `{}` is not in the site: does the `gmg` preprocessor run for the `html` renderer?",
+            page.display()
+        )
+    })?;
+    let doc = export::extract(&content)?;
     let report = Date::parse(&doc.report_date)
         .map_err(|e| anyhow::anyhow!("the timeline's report date: {}", e.message))?;
     // A calendar needs absolute URLs: only a site URL with a scheme gives them.
@@ -111,10 +112,11 @@ mod tests {
     use crate::config::TimelineConfig;
     use crate::timeline::Timeline;
     use crate::timeline::tests::model;
-    use mdbook_renderer::book::{Book, BookItem, Chapter};
+    use mdbook_renderer::book::Book;
     use mdbook_renderer::config::Config as MdConfig;
 
-    /// A render context for a built book whose timeline page has one meeting.
+    /// A render context for a built book whose timeline page (in `book/html/`, when that exists)
+    /// has one meeting.
     fn context(dir: &std::path::Path, site_url: Option<&str>) -> RenderContext {
         let mut diags = Diagnostics::new();
         let m = model(
@@ -126,13 +128,19 @@ mod tests {
         );
         let t = Timeline::collect(&m, None, &TimelineConfig::default(), &mut diags);
         let doc = export::document(&t, &m, None, "2014-05");
-        let mut book = Book::new();
-        book.push_item(BookItem::Chapter(Chapter::new(
-            "Timeline",
-            format!("# Timeline\n\n{}\n", export::embed(&doc)),
-            "timeline.md",
-            vec![],
-        )));
+        let html = dir.join("book/html");
+        if html.is_dir() {
+            // What mdBook's HTML renderer writes: the raw block as it is.
+            std::fs::write(
+                html.join("timeline.html"),
+                format!(
+                    "<html><body><main><h1>Timeline</h1>\n{}\n</main></body></html>\n",
+                    export::embed(&doc)
+                ),
+            )
+            .unwrap();
+        }
+        let book = Book::new();
         let mut config = MdConfig::default();
         if let Some(url) = site_url {
             config.set("output.html.site-url", url).unwrap();
@@ -180,14 +188,18 @@ mod tests {
     }
 
     #[test]
-    fn a_book_without_the_timeline_page_is_an_error() {
+    fn a_site_without_the_timeline_page_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
-        let mut ctx = context(dir.path(), None);
-        ctx.book = Book::new();
+        let ctx = context(dir.path(), None);
+        let page = dir.path().join("book/html/timeline.html");
+        std::fs::remove_file(&page).unwrap();
         assert_eq!(
             run(&ctx).unwrap_err().to_string(),
-            "the timeline page `timeline.md` is not in the book: does the `gmg` preprocessor run for the `postbuild` renderer?"
+            format!(
+                "the timeline page `{}` is not in the site: does the `gmg` preprocessor run for the `html` renderer?",
+                page.display()
+            )
         );
     }
 }

@@ -34,9 +34,9 @@ impl Preprocessor for Gmg {
         let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
         let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
         let mut book = transform_for_site(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
-        // mdBook runs the preprocessor once per renderer: the HTML run has reported the problems
-        // already (and stopped the build or shown them in the book), so the post-build run,
-        // which only reads the timeline's data, stays quiet.
+        // mdBook runs the preprocessor once per renderer it supports; `supports` leaves out the
+        // post-build step, but a `renderers = [...]` list in book.toml can still ask for it: the
+        // HTML run has reported the problems already, so such a run stays quiet.
         if ctx.renderer == postbuild::NAME {
             diags = Diagnostics::new();
         }
@@ -56,9 +56,11 @@ impl Preprocessor for Gmg {
     }
 }
 
-/// The renderers the output is meant for: HTML (and this project's post-build step).
+/// The renderers the output is meant for: HTML. Not `markdown`, and not this project's
+/// post-build step, which reads what it needs from the HTML site (see [`postbuild`]): mdBook runs
+/// every preprocessor once per renderer, so supporting it would transform the book twice.
 pub fn supports(renderer: &str) -> bool {
-    renderer != "markdown"
+    renderer != "markdown" && renderer != postbuild::NAME
 }
 
 /// True under `mdbook serve`, which sets a live-reload endpoint in the configuration.

@@ -146,9 +146,20 @@ impl Agencies {
         self.dir.join("index.md")
     }
 
-    /// The mentions of one organisation.
+    /// The mentions of one organisation (one pass over every mention: for all organisations at
+    /// once, use [`Agencies::by_org`]).
     pub fn of(&self, org: usize) -> impl Iterator<Item = &Mention> {
         self.mentions.iter().filter(move |m| m.org == org)
+    }
+
+    /// The mentions of every organisation, in reading order, indexed by organisation: one pass,
+    /// where calling [`Agencies::of`] for each organisation would cost organisations × mentions.
+    pub fn by_org(&self) -> Vec<Vec<&Mention>> {
+        let mut out = vec![Vec::new(); self.registry.orgs.len()];
+        for m in &self.mentions {
+            out[m.org].push(m);
+        }
+        out
     }
 
     /// Links the mentions (as `mode` says) and rewrites `org:` links; anchors every paragraph

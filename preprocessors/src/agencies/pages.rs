@@ -1,8 +1,8 @@
 //! The generated "Agencies" pages: an index grouped by kind and one page per organisation with
 //! its facts, the action points it works under, the meetings it organises and every mention.
 
-use super::Agencies;
 use super::registry::Kind;
+use super::{Agencies, Mention};
 use crate::html;
 use crate::model::{Model, generated_chapter};
 use mdbook_preprocessor::book::{BookItem, Chapter};
@@ -28,7 +28,13 @@ pub struct MeetingItem {
 pub fn build(agencies: &Agencies, model: &Model, meetings: &[Vec<MeetingItem>]) -> Chapter {
     let index_path = agencies.index_page();
     let title = "Agencies and organisations";
-    let mut index = generated_chapter(title, &index_path, index_content(agencies, title), vec![]);
+    let by_org = agencies.by_org();
+    let mut index = generated_chapter(
+        title,
+        &index_path,
+        index_content(agencies, &by_org, title),
+        vec![],
+    );
     let mut order: Vec<usize> = (0..agencies.registry.orgs.len()).collect();
     order.sort_by_key(|&i| agencies.registry.orgs[i].short_name().to_lowercase());
     for i in order {
@@ -37,6 +43,7 @@ pub fn build(agencies: &Agencies, model: &Model, meetings: &[Vec<MeetingItem>]) 
             agencies,
             model,
             i,
+            &by_org[i],
             meetings.get(i).map_or(&[][..], Vec::as_slice),
         );
         index.sub_items.push(BookItem::Chapter(generated_chapter(
@@ -53,7 +60,7 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn index_content(agencies: &Agencies, title: &str) -> String {
+fn index_content(agencies: &Agencies, by_org: &[Vec<&Mention>], title: &str) -> String {
     let reg = &agencies.registry;
     let mut out = format!("# {title}\n\n");
     let members = reg.orgs.iter().filter(|o| o.gmg).count();
@@ -85,7 +92,7 @@ fn index_content(agencies: &Agencies, title: &str) -> String {
                 html::href(&from, &agencies.page(i), None),
                 html::text(&org.display_name()),
                 if org.gmg { "GMG member" } else { "—" },
-                agencies.of(i).count()
+                by_org[i].len()
             );
         }
         out.push_str("</tbody>\n</table>\n\n");
@@ -93,7 +100,13 @@ fn index_content(agencies: &Agencies, title: &str) -> String {
     out
 }
 
-fn org_content(agencies: &Agencies, model: &Model, i: usize, meetings: &[MeetingItem]) -> String {
+fn org_content(
+    agencies: &Agencies,
+    model: &Model,
+    i: usize,
+    mentions: &[&Mention],
+    meetings: &[MeetingItem],
+) -> String {
     let reg = &agencies.registry;
     let org = &reg.orgs[i];
     let page = agencies.page(i);
@@ -157,10 +170,9 @@ fn org_content(agencies: &Agencies, model: &Model, i: usize, meetings: &[Meeting
     }
     out.push_str("</dl>\n\n");
 
-    let mentions: Vec<_> = agencies.of(i).collect();
     // Action points: chapters declaring a point in which the organisation is mentioned.
     let mut points: BTreeMap<i64, (usize, usize)> = BTreeMap::new();
-    for m in &mentions {
+    for m in mentions {
         if let Some(p) = model.chapters[m.chapter].front().action_point.as_ref() {
             points.entry(p.value).or_insert((m.chapter, 0)).1 += 1;
         }
@@ -209,14 +221,15 @@ fn org_content(agencies: &Agencies, model: &Model, i: usize, meetings: &[Meeting
         plural(mentions.len(), "mention"),
         plural(chapters.len(), "chapter")
     );
-    for c in chapters {
-        let ch = &model.chapters[c];
+    // Mentions are in reading order: one run per chapter.
+    for run in mentions.chunk_by(|a, b| a.chapter == b.chapter) {
+        let ch = &model.chapters[run[0].chapter];
         let _ = writeln!(
             out,
             "### {}\n\n<ul class=\"mentions gmg-generated\">",
             html::text(&ch.title())
         );
-        for m in mentions.iter().filter(|m| m.chapter == c) {
+        for m in run {
             let block = &ch.doc.blocks[m.block];
             let (before, text, after) = super::snippet(&block.text, m.in_block.clone(), 70);
             let _ = writeln!(

@@ -142,24 +142,45 @@ struct Draft {
 
 /// Whitespace collapsed and typographic quotes made straight, for matching mentions.
 pub fn normalise(s: &str) -> String {
-    let straight: String = s
-        .chars()
-        .map(|c| match c {
+    // One pass, one allocation: every block of a chapter with meetings goes through here.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(match c {
             '’' | '‘' => '\'',
             '“' | '”' => '"',
             c => c,
-        })
-        .collect();
-    straight.split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+    }
+    out
+}
+
+/// Every block's text of `ch`, [`normalise`]d, for [`find_mention_in`].
+pub fn normalised_blocks(ch: &Chapter) -> Vec<String> {
+    ch.doc.blocks.iter().map(|b| normalise(&b.text)).collect()
 }
 
 /// The innermost block of `ch` whose text contains `phrase` (first in reading order).
 pub fn find_mention(ch: &Chapter, phrase: &str) -> Option<usize> {
+    find_mention_in(ch, &normalised_blocks(ch), phrase)
+}
+
+/// [`find_mention`] with the chapter's [`normalised_blocks`] computed once for all its meetings
+/// (normalising every block again for each meeting made a chapter with many meetings quadratic).
+pub fn find_mention_in(ch: &Chapter, blocks: &[String], phrase: &str) -> Option<usize> {
     let phrase = normalise(phrase);
     if phrase.is_empty() {
         return None;
     }
-    let contains = |b: usize| normalise(&ch.doc.blocks[b].text).contains(&phrase);
+    let contains = |b: usize| blocks[b].contains(&phrase);
     let mut found = (0..ch.doc.blocks.len()).find(|&b| contains(b))?;
     // A list item's text includes its nested paragraphs: prefer the innermost block.
     let outer = ch.doc.blocks[found].range.clone();
@@ -208,8 +229,14 @@ impl Timeline {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut ids: HashMap<String, Location> = HashMap::new();
         for ch in &model.chapters {
+            if ch.front().meetings.is_empty() {
+                continue;
+            }
+            let blocks = normalised_blocks(ch);
             for spec in &ch.front().meetings {
-                if let Some(draft) = Self::draft(ch, spec, agencies, report, &mut ids, diags) {
+                if let Some(draft) =
+                    Self::draft(ch, &blocks, spec, agencies, report, &mut ids, diags)
+                {
                     drafts.push(draft);
                 }
             }
@@ -226,6 +253,7 @@ impl Timeline {
     /// Checks one meeting; `None` when it cannot be placed on the timeline.
     fn draft(
         ch: &Chapter,
+        blocks: &[String],
         spec: &MeetingSpec,
         agencies: Option<&Agencies>,
         report: Option<Date>,
@@ -319,7 +347,7 @@ impl Timeline {
                 org,
             });
         }
-        let block = find_mention(ch, &spec.mention.value);
+        let block = find_mention_in(ch, blocks, &spec.mention.value);
         if block.is_none() {
             diags
                 .error(
@@ -514,6 +542,15 @@ pub(crate) mod tests {
     use crate::agencies::registry::Registry;
     use mdbook_preprocessor::book::{Book, BookItem, Chapter as BookChapter};
     use std::path::Path;
+
+    #[test]
+    fn normalise_collapses_whitespace_and_straightens_quotes() {
+        assert_eq!(
+            normalise("  The \u{2018}HLD\u{2019}s\n\t \u{201c}2013\u{201d}  review "),
+            "The 'HLD's \"2013\" review"
+        );
+        assert_eq!(normalise(" \n "), "");
+    }
 
     /// A model of small chapters: `(file name, content)`.
     pub(crate) fn model(chapters: &[(&str, &str)], diags: &mut Diagnostics) -> Model {
