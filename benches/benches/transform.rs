@@ -1,0 +1,115 @@
+//! Throughput of the in-process transform (`preprocessor::transform`), per MB of Markdown: every
+//! feature on, none (the shared model: front matter and one Markdown parse per chapter, and
+//! writing back), each feature alone (the others switched off through `Config`), and the site
+//! build's `transform_for_site` (every feature plus the page descriptions), on the report and on
+//! generated books of `GMG_BENCH_REPORTS` reports (default `10,100`), to show whether the cost is
+//! linear in size.
+//!
+//! `cargo bench -p gmg-bench --bench transform`; `-- --test` runs each case once (CI smoke pass).
+//! Before measuring, each case is checked to give no error or warning.
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use gmg_bench::{Options, generate, repo_root};
+use gmg_report::config::Config;
+use gmg_report::diagnostics::Diagnostics;
+use gmg_report::preprocessor::{transform, transform_for_site};
+use mdbook_driver::book::Book;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The configurations measured: (name, config, page descriptions too).
+fn configs() -> Vec<(&'static str, Config, bool)> {
+    let all = Config::default();
+    let mut none = Config::default();
+    none.endnotes.enable = false;
+    none.agencies.enable = false;
+    none.agenda.enable = false;
+    none.timeline.enable = false;
+    let only = |f: fn(&mut Config)| {
+        let mut c = none.clone();
+        f(&mut c);
+        c
+    };
+    vec![
+        ("all", all.clone(), false),
+        ("site", all, true),
+        ("none", none.clone(), false),
+        ("endnotes", only(|c| c.endnotes.enable = true), false),
+        ("agencies", only(|c| c.agencies.enable = true), false),
+        ("agenda", only(|c| c.agenda.enable = true), false),
+        ("timeline", only(|c| c.timeline.enable = true), false),
+    ]
+}
+
+fn load(root: &Path) -> Book {
+    mdbook_driver::MDBook::load(root)
+        .unwrap_or_else(|e| panic!("cannot load {}: {e:#}", root.display()))
+        .book
+}
+
+fn markdown_len(book: &Book) -> u64 {
+    book.chapters().map(|c| c.content.len() as u64).sum()
+}
+
+fn run(book: Book, cfg: &Config, root: &Path, site: bool) -> (Book, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let src = Path::new("src");
+    let book = if site {
+        transform_for_site(book, cfg, root, src, &mut diags)
+    } else {
+        transform(book, cfg, root, src, &mut diags)
+    };
+    (book, diags)
+}
+
+fn books() -> Vec<(String, PathBuf)> {
+    let repo = repo_root();
+    let mut out = vec![("report".to_string(), repo.clone())];
+    let sizes = std::env::var("GMG_BENCH_REPORTS").unwrap_or_else(|_| "10,100".into());
+    for n in sizes.split(',').filter(|s| !s.trim().is_empty()) {
+        let reports: usize = n.trim().parse().expect("GMG_BENCH_REPORTS: numbers");
+        let dir = repo.join(format!("target/bench-books/criterion/gen-{reports}"));
+        let opts = Options {
+            reports,
+            ..Options::default()
+        };
+        generate(&repo, &dir, &opts).expect("generate the book");
+        out.push((format!("gen-{reports}"), dir));
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    for (name, root) in books() {
+        let book = load(&root);
+        let bytes = markdown_len(&book);
+        let mut group = c.benchmark_group(format!("transform/{name}"));
+        group.throughput(Throughput::Bytes(bytes));
+        if bytes > 1_000_000 {
+            group.sample_size(10);
+            group.measurement_time(Duration::from_secs(15));
+        } else {
+            group.sample_size(20);
+        }
+        for (feature, cfg, site) in configs() {
+            let (_, mut diags) = run(book.clone(), &cfg, &root, site);
+            diags.deny_warnings();
+            assert!(
+                !diags.is_fatal(true),
+                "{name}/{feature} has problems:\n{}",
+                diags.render()
+            );
+            group.bench_function(feature, |b| {
+                b.iter_batched(
+                    || book.clone(),
+                    |book| run(book, &cfg, &root, site),
+                    BatchSize::LargeInput,
+                )
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,321 @@
+#!/usr/bin/env bash
+# Reproduces every number of BENCHMARKS.md in one run: whole commands with hyperfine (medians)
+# and /usr/bin/time -v (peak memory), the in-process transform with criterion, side by side.
+#
+#   benches/run.sh                         # everything (about 40 minutes on 2 cores)
+#   QUESTIONS="build check" benches/run.sh # only some tables: machine build serve check criterion
+#
+# Knobs (environment): REPORTS (100), RUNS_SMALL (10), RUNS_LARGE (3), MEM_RUNS (3),
+# SERVE_EDITS (7), OUT (target/bench-results/<UTC time>), MDBOOK (~/.cargo/bin/mdbook),
+# LYCHEE (target/bench-tools/bin/lychee).
+#
+# Needs: hyperfine (apt-get install hyperfine), GNU time (/usr/bin/time), jq, mdbook 0.5.4
+# (cargo install mdbook --version 0.5.4 --locked), lychee for the link-check table
+# (cargo install lychee --locked --root target/bench-tools). Keep the machine otherwise idle:
+# the load average is recorded before and after each table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$PWD
+
+REPORTS=${REPORTS:-100}
+RUNS_SMALL=${RUNS_SMALL:-10}
+RUNS_LARGE=${RUNS_LARGE:-3}
+MEM_RUNS=${MEM_RUNS:-3}
+SERVE_EDITS=${SERVE_EDITS:-7}
+QUESTIONS=${QUESTIONS:-"machine build serve check criterion"}
+OUT=${OUT:-target/bench-results/$(date -u +%Y%m%dT%H%M%SZ)}
+MDBOOK=${MDBOOK:-$HOME/.cargo/bin/mdbook}
+LYCHEE=${LYCHEE:-$REPO/target/bench-tools/bin/lychee}
+TOOLS=$REPO/target/bench-tools
+BIN=$TOOLS/bin/gmg-report
+BOOKS=$REPO/target/bench-books
+GEN=gen-$REPORTS
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+RESULTS=$OUT/results.md
+: > "$RESULTS"
+
+for tool in hyperfine jq /usr/bin/time "$MDBOOK"; do
+  command -v "$tool" > /dev/null || { echo "missing: $tool (see the top of $0)" >&2; exit 2; }
+done
+
+say() { printf '\n== %s\n' "$*" >&2; }
+md() { printf '%s\n' "$*" >> "$RESULTS"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+want() { [[ " $QUESTIONS " == *" $1 "* ]]; }
+
+# hyperfine NAME RUNS COMMAND…: every command in one invocation (side by side), JSON kept.
+hf() {
+  local name=$1 runs=$2
+  shift 2
+  hyperfine -N --style basic --warmup 1 --runs "$runs" --ignore-failure \
+    --export-json "$OUT/$name.json" "$@" >> "$OUT/hyperfine.log" 2>&1
+}
+# Median seconds of command I of hyperfine run NAME.
+med() { jq -r ".results[$2].median" "$OUT/$1.json"; }
+# Median peak resident memory (MiB) of MEM_RUNS runs of a command.
+peak() {
+  local vals=() i
+  for ((i = 0; i < MEM_RUNS; i++)); do
+    /usr/bin/time -v "$@" > /dev/null 2> "$OUT/time.tmp" || true
+    vals+=("$(awk '/Maximum resident set size/ {print $NF}' "$OUT/time.tmp")")
+  done
+  printf '%s\n' "${vals[@]}" | sort -n | awk '{a[NR] = $1} END {printf "%.0f", a[int((NR + 1) / 2)] / 1024}'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+secs() { awk -v a="$1" 'BEGIN {printf (a < 1 ? "%.3f" : "%.2f"), a}'; }
+meets() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b ? "met" : "**missed**")}'; }
+
+say "release binaries (installed into $TOOLS/bin for the command path)"
+cargo build --release --quiet --bin gmg-report
+cargo build --release --quiet -p gmg-bench --bins
+# Compiled now, so that no compilation runs between measurements.
+if want criterion; then cargo bench --quiet -p gmg-bench --bench transform --no-run 2> /dev/null; fi
+mkdir -p "$TOOLS/bin"
+install -m 755 target/release/gmg-report "$BIN"
+GEN_BOOK=$REPO/target/release/gen-book
+SERVE_LATENCY=$REPO/target/release/serve-latency
+COMPARE=$REPO/target/release/compare-faults
+
+say "books: the report and a $REPORTS-report book, each with its plain-mdBook copy"
+"$GEN_BOOK" --reports "$REPORTS" --out "$BOOKS" | tee "$OUT/books.txt" >&2
+for b in report "$GEN"; do
+  # Strict build with the link check once: the books are valid before they are timed.
+  "$BIN" build --book "$BOOKS/$b/full" > /dev/null 2> "$OUT/validate-$b.log" \
+    || { cat "$OUT/validate-$b.log" >&2; exit 1; }
+done
+md_bytes() { awk -v b="$1" '$1 == b":" {gsub(/[(]/, "", $3); print $3}' "$OUT/books.txt"; }
+
+md "# Benchmark results $(date -u +%Y-%m-%dT%H:%MZ)"
+md ""
+md "Commands: \`benches/run.sh\` (REPORTS=$REPORTS RUNS_SMALL=$RUNS_SMALL RUNS_LARGE=$RUNS_LARGE MEM_RUNS=$MEM_RUNS SERVE_EDITS=$SERVE_EDITS); raw data in \`$OUT\`."
+md ""
+md '```text'
+cat "$OUT/books.txt" >> "$RESULTS"
+md '```'
+
+if want machine; then
+  say machine
+  md ""
+  md "## Machine"
+  md ""
+  md "- CPU: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores"
+  md "- RAM: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+  md "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  md "- $(rustc --version); $("$MDBOOK" --version); $(hyperfine --version)$( [ -x "$LYCHEE" ] && echo "; $("$LYCHEE" --version)")"
+  md "- load average at start: $(load)"
+fi
+
+# Whole builds, side by side in one hyperfine invocation per book: plain mdBook, our in-process
+# build, and the mdBook CLI with our commands (installed binary; `cargo run` as book.toml has it,
+# on the report only: its cost per spawn does not grow with the book). Each command runs under
+# /usr/bin/time, so the same runs give the peak memory.
+if want build; then
+  say "(a)+(b) whole builds"
+  # Count the command invocations of one CLI build.
+  cat > "$OUT/count.sh" <<EOF
+#!/bin/sh
+echo "\$*" >> "$OUT/invocations.log"
+exec "$BIN" "\$@"
+EOF
+  chmod +x "$OUT/count.sh"
+  : > "$OUT/invocations.log"
+  MDBOOK_PREPROCESSOR__GMG__COMMAND="$OUT/count.sh preprocess" \
+    MDBOOK_OUTPUT__POSTBUILD__COMMAND="$OUT/count.sh postbuild" \
+    "$MDBOOK" build "$BOOKS/report/full" > /dev/null 2>&1
+  spawns=$(wc -l < "$OUT/invocations.log")
+  for b in report "$GEN"; do
+    runs=$RUNS_SMALL warm=2
+    [ "$b" = report ] || { runs=$RUNS_LARGE; warm=0; }
+    rss() { echo "/usr/bin/time -f %M -a -o $OUT/rss-$b-$1.txt"; }
+    cmds=(-n plain "$(rss plain) $MDBOOK build $BOOKS/$b/plain"
+      -n in-process "$(rss in-process) $BIN build --no-check --book $BOOKS/$b/full"
+      -n installed "$(rss installed) env MDBOOK_PREPROCESSOR__GMG__COMMAND='$BIN preprocess' MDBOOK_OUTPUT__POSTBUILD__COMMAND='$BIN postbuild' $MDBOOK build $BOOKS/$b/full")
+    if [ "$b" = report ]; then
+      cmds+=(-n cargo-run "$(rss cargo-run) $MDBOOK build $BOOKS/$b/full")
+    fi
+    rm -f "$OUT"/rss-"$b"-*.txt
+    printf -v "before_${b//-/_}" '%s' "$(load)"
+    hyperfine -N --style basic --warmup "$warm" --runs "$runs" \
+      --export-json "$OUT/build-$b.json" "${cmds[@]}" >> "$OUT/hyperfine.log" 2>&1
+    printf -v "after_${b//-/_}" '%s' "$(load)"
+  done
+  # Median of the last RUNS lines (warm-up runs are measured by /usr/bin/time too), in MiB.
+  mem() {
+    local runs=$RUNS_SMALL
+    [ "$1" = report ] || runs=$RUNS_LARGE
+    tail -n "$runs" "$OUT/rss-$1-$2.txt" | sort -n | awk '{a[NR] = $1} END {printf "%.0f", a[int((NR + 1) / 2)] / 1024}'
+  }
+  md ""
+  md "## (a) Full build (every feature, in-process) vs plain \`mdbook build\` of the same Markdown"
+  md ""
+  md "| book | plain \`mdbook build\` | \`gmg-report build --no-check\` | ratio (goal ≤ 1.10) | peak memory plain | peak memory ours | memory ratio | load before → after |"
+  md "|---|---|---|---|---|---|---|---|"
+  for b in report "$GEN"; do
+    plain=$(med "build-$b" 0)
+    ours=$(med "build-$b" 1)
+    r=$(ratio "$ours" "$plain")
+    mp=$(mem "$b" plain)
+    mo=$(mem "$b" in-process)
+    bb=before_${b//-/_}
+    aa=after_${b//-/_}
+    md "| $b | $(secs "$plain") s | $(secs "$ours") s | **$r×** ($(meets "$r" 1.10)) | $mp MiB | $mo MiB | $(ratio "$mo" "$mp")× | ${!bb} → ${!aa} |"
+  done
+  md ""
+  md "## (b) The mdBook CLI path (\`book.toml\` commands) vs in-process"
+  md ""
+  md "Same hyperfine invocation as (a). One \`mdbook build\` spawns our binary $spawns times: $(sort "$OUT/invocations.log" | uniq -c | awk '{n = $1; $1 = ""; printf "%s%s× `%s`", sep, n, substr($0, 2); sep = ", "}'). The peak memory of a CLI build is that of its largest process (GNU time reports the largest member of the process tree, not the sum)."
+  md ""
+  md "| book | in-process | \`mdbook build\`, installed binary | \`mdbook build\`, \`cargo run\` (book.toml) | installed / in-process | cargo run / in-process | peak memory in-process | peak memory CLI, installed |"
+  md "|---|---|---|---|---|---|---|---|"
+  for b in report "$GEN"; do
+    inp=$(med "build-$b" 1)
+    ins=$(med "build-$b" 2)
+    if [ "$b" = report ]; then
+      car=$(med "build-$b" 3)
+      c1="$(secs "$car") s"
+      c2="$(ratio "$car" "$inp")×"
+    else
+      c1="not run"
+      c2="—"
+    fi
+    md "| $b | $(secs "$inp") s | $(secs "$ins") s | $c1 | $(ratio "$ins" "$inp")× | $c2 | $(mem "$b" in-process) MiB | $(mem "$b" installed) MiB |"
+  done
+  # One process start, and one JSON round trip of the whole book through `preprocess`.
+  for b in report "$GEN"; do
+    cat > "$OUT/capture.sh" <<EOF
+#!/bin/sh
+if [ "\$1" = preprocess ] && [ -z "\$2" ]; then tee "$OUT/input-$b.json" | "$BIN" "\$@"; else exec "$BIN" "\$@"; fi
+EOF
+    chmod +x "$OUT/capture.sh"
+    MDBOOK_PREPROCESSOR__GMG__COMMAND="$OUT/capture.sh preprocess" \
+      MDBOOK_OUTPUT__POSTBUILD__COMMAND="$BIN postbuild" \
+      "$MDBOOK" build "$BOOKS/$b/full" > /dev/null 2>&1
+  done
+  before=$(load)
+  hf spawn "$RUNS_SMALL" \
+    -n installed "$BIN preprocess supports html" \
+    -n cargo-run "cargo run --release --quiet --bin gmg-report -- preprocess supports html"
+  hyperfine --style basic --warmup 1 --runs "$RUNS_SMALL" --export-json "$OUT/preprocess.json" \
+    -n report "cd $BOOKS/report/full && $BIN preprocess < $OUT/input-report.json > /dev/null" \
+    -n "$GEN" "cd $BOOKS/$GEN/full && $BIN preprocess < $OUT/input-$GEN.json > /dev/null" \
+    >> "$OUT/hyperfine.log" 2>&1
+  md ""
+  md "| one command | median |"
+  md "|---|---|"
+  md "| process start: \`gmg-report preprocess supports html\` (installed) | $(secs "$(med spawn 0)") s |"
+  md "| process start: \`cargo run --release --quiet --bin gmg-report -- preprocess supports html\` | $(secs "$(med spawn 1)") s |"
+  md "| \`gmg-report preprocess\` on the report's JSON ($(wc -c < "$OUT/input-report.json") B in): start, JSON in, transform, JSON out | $(secs "$(med preprocess 0)") s |"
+  md "| \`gmg-report preprocess\` on the $GEN book's JSON ($(wc -c < "$OUT/input-$GEN.json") B in) | $(secs "$(med preprocess 1)") s |"
+  md ""
+  md "Load before → after: $before → $(load). Compare the last two rows with the criterion \`site\` row below (the same transform, in-process): the difference is the process start and the JSON."
+fi
+
+if want serve; then
+  say "(c) rebuild under mdbook serve after editing one chapter"
+  md ""
+  md "## (c) \`mdbook serve\`: save one chapter of the report → rebuilt page on disk"
+  md ""
+  md "Median of $SERVE_EDITS edits of \`src/protect-human-rights.md\`. *total* = save → page rebuilt (and \`timeline.ics\`, the post-build step's last file, rewritten); *debounce* = save → mdBook's \"Files changed\" (its watcher waits for 1 s of quiet, fixed in mdBook 0.5.4); *rebuild* = that → page rebuilt."
+  md ""
+  md "| commands | total | debounce (mdBook) | rebuild (goal < 0.3 s) | load before → after |"
+  md "|---|---|---|---|---|"
+  serve() {
+    local name=$1 dir=$2 page=$3 done=$4
+    shift 4
+    local before
+    before=$(load)
+    env "$@" "$SERVE_LATENCY" --book "$dir" --chapter src/protect-human-rights.md \
+      --page "$page" ${done:+--done "$done"} --iterations "$SERVE_EDITS" \
+      --mdbook "$MDBOOK" --port $((3900 + RANDOM % 90)) --json "$OUT/serve-$name.json" 2>> "$OUT/serve.log"
+    local j=$OUT/serve-$name.json rb
+    rb=$(jq -r .median_rebuild "$j")
+    md "| $name | $(secs "$(jq -r .median_total "$j")") s | $(secs "$(jq -r .median_debounce "$j")") s | $(secs "$rb") s ($(meets "$rb" 0.3)) | $before → $(load) |"
+  }
+  serve "installed binary (MDBOOK_…_COMMAND)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
+    MDBOOK_PREPROCESSOR__GMG__COMMAND="$BIN preprocess" MDBOOK_OUTPUT__POSTBUILD__COMMAND="$BIN postbuild"
+  serve "cargo run (book.toml as committed)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics
+  serve "plain mdBook (no preprocessor)" "$BOOKS/report/plain" book/protect-human-rights.html ""
+fi
+
+if want check; then
+  say "(d) gmg-report check vs lychee --offline --include-fragments"
+  [ -x "$LYCHEE" ] || { echo "missing $LYCHEE: cargo install lychee --locked --root target/bench-tools" >&2; exit 2; }
+  md ""
+  md "## (d) Link check: \`gmg-report check\` vs \`lychee --offline --include-fragments\` on the same built sites"
+  md ""
+  md "| site | pages | ours | lychee | time ratio (goal ≤ 0.5) | peak memory ours | peak memory lychee | memory ratio (goal ≤ 0.1) | problems ours / lychee | load before → after |"
+  md "|---|---|---|---|---|---|---|---|---|---|"
+  for b in report "$GEN"; do
+    runs=$RUNS_SMALL
+    [ "$b" = report ] || runs=$RUNS_LARGE
+    # The site the builds above wrote (the CLI and in-process builds write the same files).
+    site=$BOOKS/$b/full/book/html
+    [ -f "$site/timeline.ics" ] || "$BIN" build --no-check --book "$BOOKS/$b/full" 2> /dev/null
+    before=$(load)
+    hf "check-$b" "$runs" \
+      -n ours "$BIN check --book $BOOKS/$b/full $site" \
+      -n lychee "$LYCHEE --offline --include-fragments --no-progress --root-dir $site $site"
+    o=$(med "check-$b" 0); l=$(med "check-$b" 1)
+    mo=$(peak "$BIN" check --book "$BOOKS/$b/full" "$site")
+    ml=$(peak "$LYCHEE" --offline --include-fragments --no-progress --root-dir "$site" "$site")
+    "$BIN" check --json --book "$BOOKS/$b/full" "$site" > "$OUT/ours-$b.json" || true
+    "$LYCHEE" --offline --include-fragments --no-progress --root-dir "$site" --format json --output "$OUT/lychee-$b.json" "$site" > /dev/null 2>&1 || true
+    found=$("$COMPARE" --site "$site" --ours "$OUT/ours-$b.json" --lychee "$OUT/lychee-$b.json" --summary 2>> "$OUT/compare.log" || true)
+    pages=$(find "$site" -name '*.html' | wc -l)
+    r=$(ratio "$o" "$l"); rm=$(ratio "$mo" "$ml")
+    md "| $b | $pages | $(secs "$o") s | $(secs "$l") s | **$r×** ($(meets "$r" 0.5)) | $mo MiB | $ml MiB | **$rm×** ($(meets "$rm" 0.1)) | $found | $before → $(load) |"
+  done
+  # Faults injected into a copy of the report's site: does each tool find them?
+  faulty=$OUT/site-faulty
+  rm -rf "$faulty"
+  cp -r "$BOOKS/report/full/book/html" "$faulty"
+  "$COMPARE" --inject "$faulty" > "$OUT/injected.txt"
+  "$BIN" check --json --book "$BOOKS/report/full" "$faulty" > "$OUT/ours-faulty.json" || true
+  "$LYCHEE" --offline --include-fragments --no-progress --root-dir "$faulty" --format json --output "$OUT/lychee-faulty.json" "$faulty" > /dev/null 2>&1 || true
+  md ""
+  md "Faults injected into a copy of the report's site ($(wc -l < "$OUT/injected.txt") of them, listed by \`compare-faults --inject\`):"
+  md ""
+  md '```text'
+  cat "$OUT/injected.txt" >> "$RESULTS"
+  "$COMPARE" --site "$faulty" --ours "$OUT/ours-faulty.json" --lychee "$OUT/lychee-faulty.json" >> "$RESULTS" 2>&1 \
+    || echo "compare-faults: lychee found a fault that gmg-report check did not" >> "$RESULTS"
+  md '```'
+fi
+
+if want criterion; then
+  say "transform throughput (criterion)"
+  before=$(load)
+  GMG_BENCH_REPORTS="10,$REPORTS" cargo bench --quiet -p gmg-bench --bench transform > "$OUT/criterion.log" 2>&1
+  md ""
+  md "## Throughput of the in-process transform (criterion, median; MB = 10⁶ bytes of chapter Markdown)"
+  md ""
+  md "Load before → after: $before → $(load)."
+  md ""
+  sizes="report gen-10 $GEN"
+  header="| feature |"; rule="|---|"
+  for s in $sizes; do header="$header $s |"; rule="$rule---|"; done
+  md "$header $GEN vs report (1.00 = linear) |"
+  md "$rule---|"
+  for f in all site none endnotes agencies agenda timeline; do
+    row="| $f |"
+    first=""; last=""
+    for s in $sizes; do
+      d=target/criterion/transform_${s}/$f
+      [ -d "$d" ] || d=target/criterion/transform/${s}/$f
+      ns=$(jq -r .median.point_estimate "$d/new/estimates.json")
+      bytes=$(jq -r '.throughput.Bytes // .throughput.BytesDecimal' "$d/new/benchmark.json")
+      mbs=$(awk -v b="$bytes" -v ns="$ns" 'BEGIN {printf "%.1f", b / ns * 1000}')
+      ms=$(awk -v ns="$ns" 'BEGIN {printf "%.2f", ns / 1e6}')
+      row="$row $ms ms, **$mbs MB/s** |"
+      [ -n "$first" ] || first=$mbs
+      last=$mbs
+    done
+    md "$row $(ratio "$last" "$first") |"
+  done
+fi
+
+md ""
+md "Load average at the end: $(load)."
+say "results: $RESULTS"
+cat "$RESULTS"

@@ -1,0 +1,56 @@
+//! `gen-book`: writes the benchmark books (see BENCHMARKS.md).
+//!
+//! ```text
+//! gen-book [--reports N] [--orgs-per-report K] [--seed S] [--out DIR]
+//! ```
+//!
+//! Writes into DIR (default `target/bench-books`):
+//! - `report/full`, `report/plain`: the report itself and its plain-mdBook copy;
+//! - `gen-N/full`, `gen-N/plain`: the N-report book and its plain-mdBook copy.
+
+use anyhow::{Context, Result, bail};
+use gmg_bench::{Options, generate, markdown_bytes, plain_copy, repo_root};
+use std::path::PathBuf;
+
+fn main() -> Result<()> {
+    let mut opts = Options::default();
+    let repo = repo_root();
+    let mut out = repo.join("target/bench-books");
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--reports" => opts.reports = value()?.parse()?,
+            "--orgs-per-report" => opts.orgs_per_report = value()?.parse()?,
+            "--seed" => opts.seed = value()?.parse()?,
+            "--out" => out = PathBuf::from(value()?),
+            "-h" | "--help" => {
+                println!("gen-book [--reports N] [--orgs-per-report K] [--seed S] [--out DIR]");
+                return Ok(());
+            }
+            other => bail!("unknown argument `{other}`"),
+        }
+    }
+    let report = out.join("report");
+    gmg_bench::generate::copy_report(&repo, &report.join("full"))?;
+    plain_copy(&report.join("full"), &report.join("plain"))?;
+    println!(
+        "report: {} ({} bytes of Markdown)",
+        report.join("full").display(),
+        markdown_bytes(&report.join("full"))?
+    );
+    let dir = out.join(format!("gen-{}", opts.reports));
+    let g = generate(&repo, &dir.join("full"), &opts)?;
+    plain_copy(&g.root, &dir.join("plain"))?;
+    println!(
+        "gen-{}: {} ({} pages, {} bytes of Markdown, {} organisations, {} meetings, {} endnotes)",
+        opts.reports,
+        g.root.display(),
+        g.pages,
+        g.markdown_bytes,
+        g.organisations,
+        g.meetings,
+        g.endnotes
+    );
+    Ok(())
+}
