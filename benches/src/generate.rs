@@ -602,6 +602,83 @@ pub fn plain_copy(full: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The plain mdBook book of what our preprocessing *produces* for the book at `full`: every
+/// chapter as the HTML renderer receives it (mdBook's `index` and `links`, then ours, as in a real
+/// build), written back as Markdown with a `SUMMARY.md` of the same structure, the same theme and
+/// the plain `book.toml`. `mdbook build` of it renders exactly the pages of a full build, so the
+/// time of a full build over the time of this one is the cost of our own work (preprocessing and
+/// post-build step) apart from mdBook rendering the pages we add. Sidebar numbers of the pages we
+/// generate may differ (a `SUMMARY.md` cannot express an unnumbered chapter under a part title).
+pub fn expanded_copy(full: &Path, out: &Path) -> Result<()> {
+    let mut md = mdbook_driver::MDBook::load(full).map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    gmg_report::build::register(&mut md);
+    let (book, _) = md
+        .preprocess_book(&mdbook_html::HtmlHandlebars::new())
+        .map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    std::fs::create_dir_all(out)?;
+    copy_dir(&full.join("src"), &out.join("src"))?;
+    copy_dir(&full.join("theme"), &out.join("theme"))?;
+    let toml = std::fs::read_to_string(full.join("book.toml"))?;
+    std::fs::write(out.join("book.toml"), derive_book_toml(&toml, None, true))?;
+    std::fs::write(out.join(".gitignore"), "/book\n")?;
+    let mut summary = String::from("# Summary\n\n");
+    write_summary(&book.items, 0, &mut false, &mut summary, &out.join("src"))?;
+    std::fs::write(out.join("src/SUMMARY.md"), summary)?;
+    Ok(())
+}
+
+/// Appends the `SUMMARY.md` lines of `items` (at nesting `depth`) and writes each chapter's
+/// content under `src`. `in_list` turns true at the first numbered chapter or part title: every chapter after
+/// it is written as a list item, since our generated parts follow the report's suffix chapter
+/// (Endnotes), which a `SUMMARY.md` cannot express.
+fn write_summary(
+    items: &[mdbook_driver::book::BookItem],
+    depth: usize,
+    in_list: &mut bool,
+    summary: &mut String,
+    src: &Path,
+) -> Result<()> {
+    use mdbook_driver::book::BookItem;
+    for item in items {
+        match item {
+            BookItem::Chapter(ch) => {
+                let indent = "  ".repeat(depth);
+                *in_list |= ch.number.is_some();
+                let bullet = if depth > 0 || *in_list { "- " } else { "" };
+                let name = ch.name.replace('[', "\\[").replace(']', "\\]");
+                if bullet.is_empty() {
+                    // Not a continuation of the list above it.
+                    summary.push('\n');
+                }
+                let path = ch.path.as_deref().map(|p| p.display().to_string());
+                writeln!(
+                    summary,
+                    "{indent}{bullet}[{name}]({})",
+                    path.as_deref().unwrap_or("")
+                )
+                .expect("string");
+                if let Some(p) = &ch.path {
+                    let file = src.join(p);
+                    if let Some(dir) = file.parent() {
+                        std::fs::create_dir_all(dir)?;
+                    }
+                    std::fs::write(&file, &ch.content)?;
+                }
+                write_summary(&ch.sub_items, depth + 1, in_list, summary, src)?;
+            }
+            BookItem::Separator => summary.push_str("\n---\n\n"),
+            BookItem::PartTitle(title) => {
+                *in_list = true;
+                writeln!(summary, "\n# {title}\n").expect("string");
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Bytes of Markdown in the chapters of the book at `root` (every `.md` under `src/` but
 /// `SUMMARY.md`).
 pub fn markdown_bytes(root: &Path) -> Result<u64> {

@@ -1,10 +1,11 @@
 //! Benchmark support for `gmg-report`: the scaled-book generator ([`generate`]), the "plain
-//! mdBook" copy of a book ([`plain_copy`]) and small helpers shared by the criterion benches and
+//! mdBook" copy of a book ([`plain_copy`]), the plain book of its preprocessed pages
+//! ([`expanded_copy`]) and small helpers shared by the criterion benches and
 //! the binaries that `benches/run.sh` calls. See BENCHMARKS.md.
 
 pub mod generate;
 
-pub use generate::{Generated, Options, generate, markdown_bytes, plain_copy};
+pub use generate::{Generated, Options, expanded_copy, generate, markdown_bytes, plain_copy};
 
 use std::path::{Path, PathBuf};
 

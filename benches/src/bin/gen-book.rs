@@ -5,11 +5,12 @@
 //! ```
 //!
 //! Writes into DIR (default `target/bench-books`):
-//! - `report/full`, `report/plain`: the report itself and its plain-mdBook copy;
-//! - `gen-N/full`, `gen-N/plain`: the N-report book and its plain-mdBook copy.
+//! - `report/full`, `report/plain`, `report/expanded`: the report itself, its plain-mdBook copy
+//!   and the plain-mdBook book of its preprocessed pages (see `expanded_copy`);
+//! - `gen-N/full`, `gen-N/plain`, `gen-N/expanded`: the same for the N-report book.
 
 use anyhow::{Context, Result, bail};
-use gmg_bench::{Options, generate, markdown_bytes, plain_copy, repo_root};
+use gmg_bench::{Options, expanded_copy, generate, markdown_bytes, plain_copy, repo_root};
 use std::path::PathBuf;
 
 fn main() -> Result<()> {
@@ -34,6 +35,7 @@ fn main() -> Result<()> {
     let report = out.join("report");
     gmg_bench::generate::copy_report(&repo, &report.join("full"))?;
     plain_copy(&report.join("full"), &report.join("plain"))?;
+    expanded_copy(&report.join("full"), &report.join("expanded"))?;
     println!(
         "report: {} ({} bytes of Markdown)",
         report.join("full").display(),
@@ -42,6 +44,7 @@ fn main() -> Result<()> {
     let dir = out.join(format!("gen-{}", opts.reports));
     let g = generate(&repo, &dir.join("full"), &opts)?;
     plain_copy(&g.root, &dir.join("plain"))?;
+    expanded_copy(&g.root, &dir.join("expanded"))?;
     println!(
         "gen-{}: {} ({} pages, {} bytes of Markdown, {} organisations, {} meetings, {} endnotes)",
         opts.reports,

@@ -1,11 +1,18 @@
-//! One pass over one file: the ids and links of an HTML page (html5ever through `scraper`), the
+//! One pass over one file: the ids and links of an HTML page (html5ever's tokenizer), the
 //! `url()`s of a stylesheet (`cssparser`).
 //!
-//! Only what the checks need leaves this module; the DOM is dropped as soon as a page is read, so
-//! memory stays at one DOM per thread however large the site.
+//! A page is read as a stream of start tags, with the tokenizer switched to raw text inside
+//! `<script>`, `<style>` and the other raw-text elements exactly as the HTML tree builder
+//! switches it, so text there is never mistaken for markup. No DOM is built: memory stays at
+//! the page's text plus what leaves this module, however large the page (print.html).
 
 use cssparser::{Parser, ParserInput, Token};
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token as HtmlToken, TokenSink, TokenSinkResult, Tokenizer,
+};
 use scraper::Html;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// Whether a missing target is a page (`<a href>`, `<iframe src>`, …) or an asset the page
@@ -67,21 +74,73 @@ const URL_ATTRIBUTES: &[(&str, &str, Role, &str)] = &[
 
 /// Reads an HTML page.
 pub fn page(html: &str) -> Page {
-    let document = Html::parse_document(html);
-    let mut page = Page::default();
-    let mut id_counts: HashMap<&str, usize> = HashMap::new();
-    let mut id_order: Vec<&str> = Vec::new();
-    for element in document
-        .tree
-        .nodes()
-        .filter_map(|node| node.value().as_element())
-    {
-        let name = element.name();
-        for (attr, value) in element.attrs() {
+    let sink = Collector::default();
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let tokenizer = Tokenizer::new(sink, Default::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.state.into_inner().finish()
+}
+
+/// The tokenizer's sink: collects from each start tag.
+#[derive(Default)]
+struct Collector {
+    state: RefCell<Collected>,
+}
+
+#[derive(Default)]
+struct Collected {
+    page: Page,
+    id_counts: HashMap<Box<str>, usize>,
+    id_order: Vec<Box<str>>,
+}
+
+impl TokenSink for Collector {
+    type Handle = ();
+
+    fn process_token(&self, token: HtmlToken, _line: u64) -> TokenSinkResult<()> {
+        let HtmlToken::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        if tag.kind != TagKind::StartTag {
+            return TokenSinkResult::Continue;
+        }
+        self.state.borrow_mut().start_tag(&tag);
+        // The tokenizer state the tree builder would set (scripting enabled, as in a browser).
+        match &*tag.name {
+            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                TokenSinkResult::RawData(RawKind::Rawtext)
+            }
+            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+            "plaintext" => TokenSinkResult::Plaintext,
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}
+
+impl Collected {
+    fn start_tag(&mut self, tag: &Tag) {
+        let name = &*tag.name;
+        let attr = |wanted: &str| {
+            tag.attrs
+                .iter()
+                .find(|a| &*a.name.local == wanted)
+                .map(|a| &*a.value)
+        };
+        let page = &mut self.page;
+        for a in &tag.attrs {
+            // The tree builder names SVG's `xlink:href` `href` (in the XLink namespace).
+            let attr = match &*a.name.local {
+                "xlink:href" => "href",
+                other => other,
+            };
+            let value = &*a.value;
             if attr == "id" {
-                let count = id_counts.entry(value).or_insert(0);
+                let count = self.id_counts.entry(value.into()).or_insert(0);
                 if *count == 0 {
-                    id_order.push(value);
+                    self.id_order.push(value.into());
                 }
                 *count += 1;
                 page.anchors.insert(value.into());
@@ -110,13 +169,9 @@ pub fn page(html: &str) -> Page {
             }
         }
         match name {
-            "base" if page.base.is_none() => page.base = element.attr("href").map(str::to_owned),
-            "meta"
-                if element
-                    .attr("http-equiv")
-                    .is_some_and(|v| v.eq_ignore_ascii_case("refresh")) =>
-            {
-                if let Some(url) = element.attr("content").and_then(refresh_url) {
+            "base" if page.base.is_none() => page.base = attr("href").map(str::to_owned),
+            "meta" if attr("http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("refresh")) => {
+                if let Some(url) = attr("content").and_then(refresh_url) {
                     page.redirect = true;
                     page.links.push(Link {
                         url: url.to_owned(),
@@ -128,14 +183,22 @@ pub fn page(html: &str) -> Page {
             _ => {}
         }
     }
-    page.duplicate_ids = id_order
-        .into_iter()
-        .filter_map(|id| {
-            let count = id_counts[id];
-            (count > 1).then(|| (id.to_owned(), count))
-        })
-        .collect();
-    page
+
+    fn finish(self) -> Page {
+        let Collected {
+            mut page,
+            id_counts,
+            id_order,
+        } = self;
+        page.duplicate_ids = id_order
+            .into_iter()
+            .filter_map(|id| {
+                let count = id_counts[&id];
+                (count > 1).then(|| (id.into_string(), count))
+            })
+            .collect();
+        page
+    }
 }
 
 /// The URL of a `<meta http-equiv="refresh" content="5; url='x.html'">`, per the HTML spec's
@@ -280,6 +343,19 @@ mod tests {
         assert_eq!(anchors, ["intro", "old", "p"]);
         assert!(page.duplicate_ids.is_empty());
         assert!(!page.redirect);
+    }
+
+    #[test]
+    fn text_of_raw_text_elements_is_never_read_as_markup() {
+        let page = page(
+            r#"<head><title><a href="t.html"></title><style>a[href="s.html"] { x: 1 }</style></head>
+            <body><noscript><iframe src="toc.html"></iframe></noscript><textarea><img src="x.png"></textarea>
+            <iframe src="frame.html"><a href="inside-iframe.html"></a></iframe><a href="real.html">é</a>"#,
+        );
+        assert_eq!(
+            urls(&page.links),
+            [("<iframe src>", "frame.html"), ("<a href>", "real.html")]
+        );
     }
 
     #[test]
