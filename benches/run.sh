@@ -218,7 +218,7 @@ if want serve; then
   md ""
   md "## (c) \`mdbook serve\`: save one chapter of the report → rebuilt page on disk"
   md ""
-  md "Median of $SERVE_EDITS edits of \`src/protect-human-rights.md\`. *total* = save → page rebuilt (and \`timeline.ics\`, the post-build step's last file, rewritten); *debounce* = save → mdBook's \"Files changed\" (its watcher waits for 1 s of quiet, fixed in mdBook 0.5.4); *rebuild* = that → page rebuilt."
+  md "Median of $SERVE_EDITS edits of \`src/protect-human-rights.md\`. *total* = save → page rebuilt (and \`timeline.ics\`, the post-build step's last file, rewritten); *debounce* = save → mdBook's \"Files changed\" (its file-watcher debouncer, 1 s timeout fixed in mdBook 0.5.4: not our code); *rebuild* = that → page rebuilt."
   md ""
   md "| commands | total | debounce (mdBook) | rebuild (goal < 0.3 s) | load before → after |"
   md "|---|---|---|---|---|"
@@ -236,6 +236,9 @@ if want serve; then
   }
   serve "installed binary (MDBOOK_…_COMMAND)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
     MDBOOK_PREPROCESSOR__GMG__COMMAND="$BIN preprocess" MDBOOK_OUTPUT__POSTBUILD__COMMAND="$BIN postbuild"
+  serve "installed binary, search index off (README's preview command)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
+    MDBOOK_PREPROCESSOR__GMG__COMMAND="$BIN preprocess" MDBOOK_OUTPUT__POSTBUILD__COMMAND="$BIN postbuild" \
+    MDBOOK_OUTPUT__HTML__SEARCH__ENABLE=false
   serve "cargo run (book.toml as committed)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics
   serve "plain mdBook (no preprocessor)" "$BOOKS/report/plain" book/protect-human-rights.html ""
 fi
