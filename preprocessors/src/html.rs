@@ -3,26 +3,39 @@
 //! Every string that comes from data or front matter goes through [`text`] or [`attr`] before it
 //! reaches a page; every URL from data goes through [`safe_url`].
 
-use std::fmt::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 /// Escapes `s` for HTML text content. `*`, `_`, `` ` ``, `[`, `]`, `\` and `<` are escaped too,
 /// so data placed in a chapter's Markdown is never read as Markdown either.
 pub fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '*' | '_' | '`' | '[' | ']' | '\\' | '~' | '|' | '#' | '!' => {
-                let _ = write!(out, "&#{};", c as u32);
-            }
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let mut done = 0;
+    // Every character escaped is ASCII, so byte offsets are character boundaries: unchanged runs
+    // are copied whole.
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'*' => "&#42;",
+            b'_' => "&#95;",
+            b'`' => "&#96;",
+            b'[' => "&#91;",
+            b']' => "&#93;",
+            b'\\' => "&#92;",
+            b'~' => "&#126;",
+            b'|' => "&#124;",
+            b'#' => "&#35;",
+            b'!' => "&#33;",
+            _ => continue,
+        };
+        out.push_str(&s[done..i]);
+        out.push_str(escaped);
+        done = i + 1;
     }
+    out.push_str(&s[done..]);
     out
 }
 
@@ -74,31 +87,32 @@ pub fn href(from: &Path, to: &Path, fragment: Option<&str>) -> String {
 
 /// `to` relative to the directory of `from`, both relative to the same root, with `/`.
 pub fn relative(from: &Path, to: &Path) -> String {
+    fn parts(p: &Path) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+        p.components().filter_map(|c| match c {
+            Component::Normal(part) => Some(part.to_string_lossy()),
+            _ => None,
+        })
+    }
     let from_dir: Vec<_> = from
         .parent()
-        .map(|p| {
-            p.components()
-                .filter(|c| matches!(c, Component::Normal(_)))
-                .collect()
-        })
+        .map(|p| parts(p).collect())
         .unwrap_or_default();
-    let to_parts: Vec<_> = to
-        .components()
-        .filter(|c| matches!(c, Component::Normal(_)))
-        .collect();
+    let to_parts: Vec<_> = parts(to).collect();
     let common = from_dir
         .iter()
         .zip(&to_parts)
         .take_while(|(a, b)| a == b)
         .count();
-    let mut path = PathBuf::new();
-    for _ in common..from_dir.len() {
-        path.push("..");
+    let ups = std::iter::repeat_n("..", from_dir.len() - common);
+    let path = ups
+        .chain(to_parts[common..].iter().map(|p| &**p))
+        .collect::<Vec<_>>()
+        .join("/");
+    if path.contains('\\') {
+        path.replace('\\', "/")
+    } else {
+        path
     }
-    for part in &to_parts[common..] {
-        path.push(part);
-    }
-    path.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]
