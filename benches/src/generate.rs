@@ -615,15 +615,7 @@ pub fn expanded_copy(full: &Path, out: &Path) -> Result<()> {
     let (book, _) = md
         .preprocess_book(&mdbook_html::HtmlHandlebars::new())
         .map_err(|e| anyhow::anyhow!("{e:#}"))?;
-    if out.exists() {
-        std::fs::remove_dir_all(out)?;
-    }
-    std::fs::create_dir_all(out)?;
-    copy_dir(&full.join("src"), &out.join("src"))?;
-    copy_dir(&full.join("theme"), &out.join("theme"))?;
-    let toml = std::fs::read_to_string(full.join("book.toml"))?;
-    std::fs::write(out.join("book.toml"), derive_book_toml(&toml, None, true))?;
-    std::fs::write(out.join(".gitignore"), "/book\n")?;
+    plain_copy(full, out)?;
     let mut summary = String::from("# Summary\n\n");
     write_summary(&book.items, 0, &mut false, &mut summary, &out.join("src"))?;
     std::fs::write(out.join("src/SUMMARY.md"), summary)?;
