@@ -9,7 +9,7 @@
 //! Before measuring, each case is checked to give no error or warning.
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use gmg_bench::{Options, generate, repo_root};
+use gmg_bench::{FEATURES, Options, generate, repo_root, with_features};
 use gmg_report::config::Config;
 use gmg_report::diagnostics::Diagnostics;
 use gmg_report::preprocessor::{transform, transform_for_site};
@@ -17,28 +17,16 @@ use mdbook_driver::book::Book;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The configurations measured: (name, config, page descriptions too).
+/// The configurations measured: (name, config, page descriptions too): each of
+/// [`FEATURES`], and `site` (every feature plus the page descriptions).
 fn configs() -> Vec<(&'static str, Config, bool)> {
-    let all = Config::default();
-    let mut none = Config::default();
-    none.endnotes.enable = false;
-    none.agencies.enable = false;
-    none.agenda.enable = false;
-    none.timeline.enable = false;
-    let only = |f: fn(&mut Config)| {
-        let mut c = none.clone();
-        f(&mut c);
-        c
-    };
-    vec![
-        ("all", all.clone(), false),
-        ("site", all, true),
-        ("none", none.clone(), false),
-        ("endnotes", only(|c| c.endnotes.enable = true), false),
-        ("agencies", only(|c| c.agencies.enable = true), false),
-        ("agenda", only(|c| c.agenda.enable = true), false),
-        ("timeline", only(|c| c.timeline.enable = true), false),
-    ]
+    let mut out = vec![("site", Config::default(), true)];
+    out.extend(
+        FEATURES
+            .iter()
+            .map(|&f| (f, with_features(Config::default(), f), false)),
+    );
+    out
 }
 
 fn load(root: &Path) -> Book {

@@ -7,7 +7,23 @@ pub mod generate;
 
 pub use generate::{Generated, Options, expanded_copy, generate, markdown_bytes, plain_copy};
 
+use gmg_report::config::Config;
 use std::path::{Path, PathBuf};
+
+/// The features a benchmark can select: `all` keeps `cfg` as it is, `none` switches every feature
+/// off (the shared model alone), a feature's name keeps only that one on.
+pub const FEATURES: [&str; 6] = ["all", "none", "endnotes", "agencies", "agenda", "timeline"];
+
+/// `cfg` with only the features `selection` (one of [`FEATURES`]) names.
+pub fn with_features(mut cfg: Config, selection: &str) -> Config {
+    if selection != "all" {
+        cfg.endnotes.enable = selection == "endnotes";
+        cfg.agencies.enable = selection == "agencies";
+        cfg.agenda.enable = selection == "agenda";
+        cfg.timeline.enable = selection == "timeline";
+    }
+    cfg
+}
 
 /// The repository root (the directory above this package).
 pub fn repo_root() -> PathBuf {

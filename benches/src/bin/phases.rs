@@ -28,27 +28,14 @@ fn main() -> Result<()> {
         .ok()
         .flatten()
         .unwrap_or_default();
-    let t = Instant::now();
-    let out = gmg_report::preprocessor::transform_for_site(
-        book.book.clone(),
-        &cfg,
-        &root,
-        Path::new("src"),
-        &mut diags,
-    );
-    let transform = t.elapsed();
     // `PHASES_FEATURES=all|none|endnotes|agencies|agenda|timeline PHASES_LOOPS=N`: only the
     // transform, N times (for a profiler), with those features.
     if let Ok(loops) = std::env::var("PHASES_LOOPS") {
-        let mut cfg = cfg.clone();
-        if let Ok(f) = std::env::var("PHASES_FEATURES")
-            && f != "all"
-        {
-            cfg.endnotes.enable = f == "endnotes";
-            cfg.agencies.enable = f == "agencies";
-            cfg.agenda.enable = f == "agenda";
-            cfg.timeline.enable = f == "timeline";
+        let features = std::env::var("PHASES_FEATURES").unwrap_or_else(|_| "all".into());
+        if !gmg_bench::FEATURES.contains(&features.as_str()) {
+            anyhow::bail!("PHASES_FEATURES: one of {:?}", gmg_bench::FEATURES);
         }
+        let cfg = gmg_bench::with_features(cfg.clone(), &features);
         let t = Instant::now();
         let n: u32 = loops.parse()?;
         for _ in 0..n {
@@ -68,6 +55,15 @@ fn main() -> Result<()> {
         );
         return Ok(());
     }
+    let t = Instant::now();
+    let out = gmg_report::preprocessor::transform_for_site(
+        book.book.clone(),
+        &cfg,
+        &root,
+        Path::new("src"),
+        &mut diags,
+    );
+    let transform = t.elapsed();
     let out_bytes: usize = out.chapters().map(|c| c.content.len()).sum();
     let in_bytes: usize = book.book.chapters().map(|c| c.content.len()).sum();
 
