@@ -1,8 +1,9 @@
 //! The one-command build: mdBook in-process with this project's preprocessor and post-build
 //! renderer registered directly, so no command is spawned and no mdBook CLI is needed.
 
-use crate::postbuild::{self, Postbuild};
-use crate::preprocessor::Gmg;
+use crate::model::config::{PREPROCESSOR, RENDERER};
+use crate::postbuild::Postbuild;
+use crate::preprocessor::Report;
 use anyhow::Context;
 use mdbook_driver::MDBook;
 use std::path::{Path, PathBuf};
@@ -17,13 +18,14 @@ pub struct Options {
 }
 
 /// Loads the book at `root` and builds every configured output. Returns the HTML directory
-/// (`book/html/` when `book.toml` has more outputs than `html`, as it does with `postbuild`).
+/// (`book/html/` when `book.toml` has more outputs than `html`, as it does with the post-build
+/// renderer).
 pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     let mut book = MDBook::load(root)
         .with_context(|| format!("cannot load the book at {}", root.display()))?;
     if let Some(deny) = options.deny_warnings {
         book.config
-            .set("preprocessor.gmg.deny-warnings", deny)
+            .set(&format!("preprocessor.{PREPROCESSOR}.deny-warnings"), deny)
             .context("cannot set deny-warnings")?;
     }
     if let Some(dest) = &options.dest {
@@ -37,15 +39,12 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
 /// Registers this project's preprocessor and post-build renderer in-process, in place of the
 /// commands `book.toml` names.
 pub fn register(book: &mut MDBook) {
-    // Same name as the `[preprocessor.gmg]` command in book.toml: this replaces it in place,
-    // keeping its position after `links`.
-    book.with_preprocessor(Gmg);
-    // Same name as `[output.postbuild]`: replaces its command in place, after `html`. Only when
-    // configured, so a book without it keeps its single output directory.
-    if book
-        .config
-        .contains_key(&format!("output.{}", postbuild::NAME))
-    {
+    // Same name as the `[preprocessor.report]` table in book.toml: this replaces its command in
+    // place, keeping its position after `links`.
+    book.with_preprocessor(Report);
+    // Same name as `[output.report-postbuild]`: replaces its command in place, after `html`.
+    // Only when configured, so a book without it keeps its single output directory.
+    if book.config.contains_key(&format!("output.{RENDERER}")) {
         book.with_renderer(Postbuild);
     }
 }

@@ -1,33 +1,39 @@
-//! `gmg-report`: build the site, or act as mdBook's preprocessor.
+//! `mdbook-report`: mdBook's preprocessor for `[preprocessor.report]`, and the tools around it.
 //!
-//! - `gmg-report build` builds the whole site in-process (mdbook-driver), strict by default, then
-//!   checks its links; any problem fails it.
-//! - `gmg-report check [SITE_DIR]` checks every link, fragment and asset of the built site.
-//! - `gmg-report preprocess [supports <renderer>]` is the mdBook preprocessor protocol: with
-//!   `supports`, the answer is the exit code; otherwise `[context, book]` JSON is read on stdin and
-//!   the processed book written to stdout.
-//! - `gmg-report postbuild` is the mdBook renderer protocol for `[output.postbuild]`: the render
-//!   context JSON is read on stdin and the timeline's exports written next to the HTML.
+//! - `mdbook-report` (no arguments) and `mdbook-report supports <renderer>` are the mdBook
+//!   preprocessor protocol: with `supports`, the answer is the exit code; otherwise
+//!   `[context, book]` JSON is read on stdin and the processed book written to stdout.
+//! - `mdbook-report build` builds the whole site in-process (mdbook-driver), strict by default,
+//!   then checks its links; any problem fails it.
+//! - `mdbook-report check [SITE_DIR]` checks every link, fragment and asset of the built site.
+//! - `mdbook-report install` writes the theme files into a book and completes its `book.toml`.
+//! - `mdbook-report postbuild` is the renderer protocol of `[output.report-postbuild]` (also
+//!   the binary `mdbook-report-postbuild`, which mdBook finds by that table's name).
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use gmg_report::preprocessor::{self, Gmg};
-use gmg_report::{build, linkcheck, postbuild};
 use mdbook_preprocessor::Preprocessor;
-use mdbook_renderer::RenderContext;
+use mdbook_report::preprocessor::{self, Report};
+use mdbook_report::{build, install, linkcheck, postbuild};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(version, about = "Build and check the GMG follow-up report site")]
+#[command(
+    version,
+    about = "mdBook preprocessor and tools that publish a report as a connected website"
+)]
 struct Cli {
+    /// Without a command: the mdBook preprocessor protocol (book JSON on stdin).
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// mdBook's question: exit 0 if the renderer is supported, 1 if not.
+    Supports { renderer: String },
     /// Build the site into the book's build directory (warnings are errors unless allowed).
     Build {
         /// The book's root directory (where book.toml is).
@@ -45,19 +51,14 @@ enum Command {
     },
     /// Check the links, fragments and assets of the built site.
     Check(linkcheck::CheckArgs),
-    /// mdBook preprocessor protocol (used by `book.toml`).
-    Preprocess {
-        #[command(subcommand)]
-        supports: Option<Supports>,
+    /// Write the theme files into a book and add what its book.toml needs.
+    Install {
+        /// The book's root directory (where book.toml is).
+        #[arg(long, default_value = ".")]
+        book: PathBuf,
     },
-    /// mdBook renderer protocol for `[output.postbuild]`: writes the timeline's exports.
+    /// mdBook renderer protocol for `[output.report-postbuild]` (render context on stdin).
     Postbuild,
-}
-
-#[derive(Subcommand)]
-enum Supports {
-    /// Exit 0 if the renderer is supported, 1 if not.
-    Supports { renderer: String },
 }
 
 fn main() -> ExitCode {
@@ -72,12 +73,18 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build {
+        None => preprocess(),
+        Some(Command::Supports { renderer }) => Ok(if preprocessor::supports(&renderer) {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }),
+        Some(Command::Build {
             book,
             allow_warnings,
             dest,
             no_check,
-        } => {
+        }) => {
             let options = build::Options {
                 deny_warnings: Some(!allow_warnings),
                 dest,
@@ -101,37 +108,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::FAILURE)
             }
         }
-        Command::Check(args) => linkcheck::run(&args),
-        Command::Preprocess {
-            supports: Some(Supports::Supports { renderer }),
-        } => Ok(if preprocessor::supports(&renderer) {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        }),
-        Command::Preprocess { supports: None } => {
-            let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin().lock())
-                .context("the preprocessor expects mdBook's `[context, book]` JSON on stdin")?;
-            if ctx.mdbook_version != mdbook_preprocessor::MDBOOK_VERSION {
-                eprintln!(
-                    "warning: built against mdBook {}, called by mdBook {}",
-                    mdbook_preprocessor::MDBOOK_VERSION,
-                    ctx.mdbook_version
-                );
+        Some(Command::Check(args)) => linkcheck::run(&args),
+        Some(Command::Install { book }) => {
+            let done = install::install(&book)?;
+            for path in &done.written {
+                eprintln!("wrote {}", path.display());
             }
-            let book = Gmg.run(&ctx, book)?;
-            let mut out = std::io::stdout().lock();
-            serde_json::to_writer(&mut out, &book).context("cannot write the book to stdout")?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Postbuild => {
-            let ctx = RenderContext::from_json(std::io::stdin().lock())
-                .context("the post-build step expects mdBook's render context JSON on stdin")?;
-            for file in postbuild::run(&ctx)? {
-                eprintln!("wrote {}", file.display());
+            for path in &done.kept {
+                eprintln!("kept {} (already there)", path.display());
+            }
+            if done.config_changed {
+                eprintln!("completed {}", book.join("book.toml").display());
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Postbuild) => postbuild::main(),
     }
+}
+
+fn preprocess() -> anyhow::Result<ExitCode> {
+    let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin().lock())
+        .context("the preprocessor expects mdBook's `[context, book]` JSON on stdin")?;
+    if ctx.mdbook_version != mdbook_preprocessor::MDBOOK_VERSION {
+        eprintln!(
+            "warning: built against mdBook {}, called by mdBook {}",
+            mdbook_preprocessor::MDBOOK_VERSION,
+            ctx.mdbook_version
+        );
+    }
+    let book = Report.run(&ctx, book)?;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer(&mut out, &book).context("cannot write the book to stdout")?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,34 +1,31 @@
 //! The post-build step: an mdBook renderer that finishes the site after mdBook's HTML renderer:
-//! each page's own description goes into its `<head>` ([`crate::meta`]), and the timeline's
+//! each page's own description goes into its `<head>` ([`crate::outputs::describe`]), and the timeline's
 //! exports are written next to the pages.
 //!
 //! mdBook preprocessors cannot write files into the output (mdBook #1222), so `book.toml` has a
-//! second output, `[output.postbuild]`, whose renderer is this one. mdBook runs renderers in the
-//! alphabetical order of their table names, so `postbuild` runs after `html` (which empties its
+//! second output, `[output.report-postbuild]`, whose renderer is this one. mdBook runs renderers
+//! in the alphabetical order of their table names, so it runs after `html` (which empties its
 //! own directory first and would delete files written before it). With two outputs mdBook gives
 //! each its own directory: the site is in `book/html/`, and this renderer writes
-//! `timeline.json` and `timeline.ics` there (its own `book/postbuild/` stays empty).
+//! `timeline.json` and `timeline.ics` there (its own directory stays empty).
 //!
 //! It reads the timeline page the HTML renderer has just written and the data block the
 //! preprocessor embedded in it ([`export::extract`]; mdBook copies the raw `<script>` block as it
 //! is): the exports are the page's own data, never recomputed. So this renderer needs nothing of
-//! the preprocessed book, and the `gmg` preprocessor does not run for it
+//! the preprocessed book, and the `report` preprocessor does not run for it
 //! ([`crate::preprocessor::supports`]): mdBook runs every preprocessor once per renderer, and
 //! running ours a second time doubled its cost (and, on the mdBook CLI path, added a process and
 //! a JSON round trip of the whole book). The same renderer runs in-process for
-//! `gmg-report build` ([`crate::build`]) and as `gmg-report postbuild` for the mdBook CLI.
+//! `mdbook-report build` ([`crate::build`]) and as `mdbook-report-postbuild` for the mdBook CLI.
 
-use crate::config::Config;
-use crate::diagnostics::Diagnostics;
-use crate::html;
-use crate::timeline::dates::Date;
-use crate::timeline::{export, ics};
+use crate::base::diagnostics::Diagnostics;
+use crate::base::html;
+use crate::model::config::{Config, PREPROCESSOR, RENDERER};
+use crate::outputs::describe;
+use crate::outputs::exports::{ics, json as export};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
 use std::path::PathBuf;
-
-/// The renderer's name: the `[output.postbuild]` table of `book.toml`.
-pub const NAME: &str = "postbuild";
 
 /// The post-build renderer, for [`mdbook_driver::MDBook::with_renderer`] and the binary.
 #[derive(Debug, Default, Clone, Copy)]
@@ -36,7 +33,7 @@ pub struct Postbuild;
 
 impl Renderer for Postbuild {
     fn name(&self) -> &str {
-        NAME
+        RENDERER
     }
 
     fn render(&self, ctx: &RenderContext) -> mdbook_renderer::errors::Result<()> {
@@ -60,15 +57,25 @@ fn html_dir(ctx: &RenderContext) -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
+/// The renderer protocol: the render context JSON on stdin, the files written on stderr.
+pub fn main() -> anyhow::Result<std::process::ExitCode> {
+    let ctx = RenderContext::from_json(std::io::stdin().lock())
+        .context("the post-build step expects mdBook's render context JSON on stdin")?;
+    for file in run(&ctx)? {
+        eprintln!("wrote {}", file.display());
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
 /// Puts the page descriptions into the pages' `<head>` and writes the exports; returns the
 /// export files written (none when the timeline is off).
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let mut diags = Diagnostics::new();
     let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
     let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
-    crate::preprocessor::report(&mut diags, false)?;
+    diags.finish(false)?;
     let dir = html_dir(ctx)?;
-    crate::meta::apply_to_site(&dir)
+    describe::apply_to_site(&dir)
         .with_context(|| format!("cannot write the page descriptions in {}", dir.display()))?;
     if !cfg.timeline.enable {
         return Ok(Vec::new());
@@ -76,13 +83,11 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let page = dir.join(cfg.timeline.page.with_extension("html"));
     let content = std::fs::read_to_string(&page).with_context(|| {
         format!(
-            "the timeline page `{}` is not in the site: does the `gmg` preprocessor run for the `html` renderer?",
+            "the timeline page `{}` is not in the site: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
             page.display()
         )
     })?;
     let doc = export::extract(&content)?;
-    let report = Date::parse(&doc.report_date)
-        .map_err(|e| anyhow::anyhow!("the timeline's report date: {}", e.message))?;
     // A calendar needs absolute URLs: only a site URL with a scheme gives them.
     let site_url = ctx
         .config
@@ -94,7 +99,12 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
         (export::JSON_FILE, export::to_file(&doc)),
         (
             ics::ICS_FILE,
-            ics::calendar(&doc, report, site_url.as_deref()),
+            ics::calendar(
+                &ics::Words::from_config(&cfg),
+                &doc,
+                cfg.date(),
+                site_url.as_deref(),
+            ),
         ),
     ];
     let mut written = Vec::new();
@@ -109,9 +119,9 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::TimelineConfig;
-    use crate::timeline::Timeline;
-    use crate::timeline::tests::model;
+    use crate::features::timeline::Timeline;
+    use crate::features::timeline::tests::{may_2014, model};
+    use crate::model::config::TimelineConfig;
     use mdbook_renderer::book::Book;
     use mdbook_renderer::config::Config as MdConfig;
 
@@ -126,8 +136,8 @@ mod tests {
             )],
             &mut diags,
         );
-        let t = Timeline::collect(&m, None, &TimelineConfig::default(), &mut diags);
-        let doc = export::document(&t, &m, None, "2014-05");
+        let t = Timeline::collect(&m, None, may_2014(), &TimelineConfig::default(), &mut diags);
+        let doc = export::document(&t, &m, None, &Config::default());
         let html = dir.join("book/html");
         if html.is_dir() {
             // What mdBook's HTML renderer writes: the raw block as it is.
@@ -145,7 +155,7 @@ mod tests {
         if let Some(url) = site_url {
             config.set("output.html.site-url", url).unwrap();
         }
-        RenderContext::new(dir, book, config, dir.join("book").join(NAME))
+        RenderContext::new(dir, book, config, dir.join("book").join(RENDERER))
     }
 
     #[test]
@@ -197,7 +207,7 @@ mod tests {
         assert_eq!(
             run(&ctx).unwrap_err().to_string(),
             format!(
-                "the timeline page `{}` is not in the site: does the `gmg` preprocessor run for the `html` renderer?",
+                "the timeline page `{}` is not in the site: does the `report` preprocessor run for the `html` renderer?",
                 page.display()
             )
         );

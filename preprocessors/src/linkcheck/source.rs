@@ -8,7 +8,7 @@
 //! its problem is reported with the page alone.
 
 use super::report::Source;
-use crate::diagnostics::LineIndex;
+use crate::base::diagnostics::LineIndex;
 use anyhow::Context;
 use mdbook_preprocessor::config::Config;
 use std::collections::HashMap;

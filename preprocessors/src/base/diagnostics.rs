@@ -1,0 +1,381 @@
+//! Located diagnostics shared by every feature.
+//!
+//! Every problem an editor can cause is a [`Diagnostic`]: a severity, a file, a 1-based line and
+//! column (counted in characters, in the file the editor edits), a message and an optional hint.
+//! They print as `path:line:col: error: message` followed by `  = hint: …`, the format editors'
+//! tools (and terminals that make paths clickable) understand. A build collects all of them before
+//! failing, so one run shows every problem; [`Diagnostics::summary`] gives the closing count.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Information about something acknowledged in the sources; never fails a build.
+    Note,
+    /// The build still succeeds, unless warnings are denied.
+    Warning,
+    /// The build fails.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A place in a file: 1-based line and column; `line == 0` means "the whole file".
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// The file, relative to the book root (e.g. `src/introduction.md`).
+    pub path: PathBuf,
+    /// 1-based line, or 0 when unknown.
+    pub line: usize,
+    /// 1-based column in characters, or 0 when unknown.
+    pub col: usize,
+}
+
+impl Location {
+    /// A location pointing at a whole file.
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Location {
+            path: path.into(),
+            line: 0,
+            col: 0,
+        }
+    }
+
+    /// A location at `line:col` of `path`.
+    pub fn at(path: impl Into<PathBuf>, line: usize, col: usize) -> Self {
+        Location {
+            path: path.into(),
+            line,
+            col,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.col > 0 {
+                write!(f, ":{}", self.col)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One problem found in the sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable identifier of the kind of problem (listed in `docs/diagnostics.md`).
+    pub code: &'static str,
+    /// Where the problem is.
+    pub location: Location,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when the tool can tell.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {} [{}]",
+            self.location, self.severity, self.message, self.code
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Diagnostic {
+    /// Sets how to fix it.
+    pub fn hint(&mut self, hint: impl Into<String>) -> &mut Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// "did you mean `candidate`?" when there is a close candidate (already quoted as the
+    /// editor would write it), else `otherwise`.
+    pub fn suggest(&mut self, candidate: Option<String>, otherwise: impl Into<String>) -> &mut Self {
+        self.hint = Some(match candidate {
+            Some(c) => format!("did you mean {c}?"),
+            None => otherwise.into(),
+        });
+        self
+    }
+}
+
+/// All problems found during one build.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records an error and returns it for adding a hint.
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        location: Location,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Error, code, location, message)
+    }
+
+    /// Records a note (an acknowledged finding) and returns it for adding a hint.
+    pub fn note(
+        &mut self,
+        code: &'static str,
+        location: Location,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Note, code, location, message)
+    }
+
+    /// Records a warning and returns it for adding a hint.
+    pub fn warning(
+        &mut self,
+        code: &'static str,
+        location: Location,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Warning, code, location, message)
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        location: Location,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.items.push(Diagnostic {
+            severity,
+            code,
+            location,
+            message: message.into(),
+            hint: None,
+        });
+        self.items.last_mut().expect("just pushed")
+    }
+
+    /// The diagnostics, in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Number of diagnostics.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Whether the build must fail: any error, or any warning when warnings are denied.
+    pub fn is_fatal(&self, deny_warnings: bool) -> bool {
+        self.errors() > 0 || (deny_warnings && self.warnings() > 0)
+    }
+
+    /// Turns every warning into an error (the strict switch). Notes stay notes.
+    pub fn deny_warnings(&mut self) {
+        for d in &mut self.items {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
+        }
+    }
+
+    /// Sorts by file, line and column so output is stable and grouped per file; drops exact
+    /// duplicates (one mistake reached by two routes is reported once).
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message))
+        });
+        self.items.dedup();
+    }
+
+    /// `"2 errors, 1 warning"`.
+    pub fn summary(&self) -> String {
+        fn plural(n: usize, word: &str) -> String {
+            format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+        }
+        let mut s = format!(
+            "{}, {}",
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning")
+        );
+        let notes = self.count(Severity::Note);
+        if notes > 0 {
+            s.push_str(", ");
+            s.push_str(&plural(notes, "note"));
+        }
+        s
+    }
+
+    /// Prints every diagnostic, sorted, with the summary to stderr, and fails when they are
+    /// fatal (`deny_warnings`: warnings count as errors).
+    pub fn finish(&mut self, deny_warnings: bool) -> anyhow::Result<()> {
+        if deny_warnings {
+            self.deny_warnings();
+        }
+        self.sort();
+        if !self.is_empty() {
+            eprintln!("{}", self.render());
+        }
+        if self.is_fatal(deny_warnings) {
+            anyhow::bail!("the book has problems: {}", self.summary());
+        }
+        Ok(())
+    }
+
+    /// Everything, one diagnostic per paragraph, followed by the summary line.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            out.push_str(&d.to_string());
+            out.push('\n');
+        }
+        out.push_str(&self.summary());
+        out
+    }
+}
+
+/// Maps byte offsets of one file to 1-based line and character column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    path: PathBuf,
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`, the full content of the file at `path` (relative to the book root).
+    pub fn new(path: impl Into<PathBuf>, text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            path: path.into(),
+            line_starts,
+        }
+    }
+
+    /// The file this index belongs to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The location of byte `offset` of `text` (the same text given to [`LineIndex::new`]).
+    pub fn location(&self, text: &str, offset: usize) -> Location {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        let col = text.get(start..offset).map_or(1, |prefix| {
+            prefix.trim_start_matches('\u{feff}').chars().count() + 1
+        });
+        Location::at(self.path.clone(), line, col)
+    }
+}
+
+/// The registry form closest to `wanted` by edit distance, for "did you mean" hints.
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&wanted_lower, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(distance, c)| *distance <= (c.chars().count().max(wanted.len()) / 3).max(2))
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_severity_message_code_and_hint() {
+        let mut d = Diagnostics::new();
+        d.error("x-code", Location::at("src/a.md", 3, 7), "bad thing")
+            .hint = Some("do this".into());
+        d.warning("w-code", Location::file("book.toml"), "odd thing");
+        assert_eq!(
+            d.render(),
+            "src/a.md:3:7: error: bad thing [x-code]\n  = hint: do this\n\
+             book.toml: warning: odd thing [w-code]\n1 error, 1 warning"
+        );
+    }
+
+    #[test]
+    fn line_index_counts_columns_in_characters() {
+        let text = "ab\nUNICEF’s x\n\nlast";
+        let idx = LineIndex::new("f.md", text);
+        assert_eq!(idx.location(text, 0), Location::at("f.md", 1, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.location(text, x), Location::at("f.md", 2, 10));
+        assert_eq!(idx.location(text, text.len()), Location::at("f.md", 4, 5));
+    }
+
+    #[test]
+    fn strict_mode_makes_warnings_fatal() {
+        let mut d = Diagnostics::new();
+        d.warning("w", Location::file("a"), "w");
+        d.note("n", Location::file("a"), "n");
+        assert_eq!(d.summary(), "0 errors, 1 warning, 1 note");
+        assert!(!d.is_fatal(false));
+        assert!(d.is_fatal(true));
+        d.deny_warnings();
+        assert_eq!(d.errors(), 1);
+    }
+
+    #[test]
+    fn suggests_the_closest_candidate() {
+        let c = ["unhcr", "unicef", "unesco"];
+        assert_eq!(did_you_mean("unchr", c), Some("unhcr"));
+        assert_eq!(did_you_mean("UNICEFF", c), Some("unicef"));
+        assert_eq!(did_you_mean("worldbank-group-x", c), None);
+    }
+}

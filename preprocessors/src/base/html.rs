@@ -1,0 +1,172 @@
+//! Small HTML helpers every feature uses to emit markup: escaping, safe URLs, relative links.
+//!
+//! Every string that comes from data or front matter goes through [`text`] or [`attr`] before it
+//! reaches a page; every URL from data goes through [`safe_url`].
+
+use std::path::{Component, Path};
+
+/// Escapes `s` for HTML text content. `*`, `_`, `` ` ``, `[`, `]`, `\` and `<` are escaped too,
+/// so data placed in a chapter's Markdown is never read as Markdown either.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let mut done = 0;
+    // Every character escaped is ASCII, so byte offsets are character boundaries: unchanged runs
+    // are copied whole.
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'*' => "&#42;",
+            b'_' => "&#95;",
+            b'`' => "&#96;",
+            b'[' => "&#91;",
+            b']' => "&#93;",
+            b'\\' => "&#92;",
+            b'~' => "&#126;",
+            b'|' => "&#124;",
+            b'#' => "&#35;",
+            b'!' => "&#33;",
+            _ => continue,
+        };
+        out.push_str(&s[done..i]);
+        out.push_str(escaped);
+        done = i + 1;
+    }
+    out.push_str(&s[done..]);
+    out
+}
+
+/// Escapes `s` for a double-quoted attribute value.
+pub fn attr(s: &str) -> String {
+    text(s)
+}
+
+/// True for an id usable in URLs and fragments as is: lower-case letters, digits and inner `-`
+/// (`un-desa`, `fair-recruitment-workshop`).
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// Returns `url` if it is safe to put in an `href`: `http`, `https` or `mailto`, with no
+/// whitespace or control characters. Anything else (`javascript:`, `data:`, …) is refused.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let allowed = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len());
+    let clean = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    (allowed && clean).then_some(url)
+}
+
+/// The URL of chapter `to` (a `.md` path relative to `src/`) as seen from chapter `from`, with an
+/// optional `#fragment`. Relative, with `.html`, so it works on the site, offline and — because
+/// mdBook rewrites links between chapters — on the print page.
+pub fn href(from: &Path, to: &Path, fragment: Option<&str>) -> String {
+    let mut out = if from == to && fragment.is_some() {
+        String::new()
+    } else {
+        relative(from, &to.with_extension("html"))
+    };
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The URL of chapter `to` (a `.md` path relative to `src/`) from the site's root, with an
+/// optional `#fragment`: for files written at the root (`timeline.json`), never a bare fragment.
+pub fn site_href(to: &Path, fragment: Option<&str>) -> String {
+    let mut out = relative(Path::new("index.md"), &to.with_extension("html"));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// `to` relative to the directory of `from`, both relative to the same root, with `/`.
+pub fn relative(from: &Path, to: &Path) -> String {
+    fn parts(p: &Path) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+        p.components().filter_map(|c| match c {
+            Component::Normal(part) => Some(part.to_string_lossy()),
+            _ => None,
+        })
+    }
+    let from_dir: Vec<_> = from
+        .parent()
+        .map(|p| parts(p).collect())
+        .unwrap_or_default();
+    let to_parts: Vec<_> = parts(to).collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ups = std::iter::repeat_n("..", from_dir.len() - common);
+    let path = ups
+        .chain(to_parts[common..].iter().map(|p| &**p))
+        .collect::<Vec<_>>()
+        .join("/");
+    if path.contains('\\') {
+        path.replace('\\', "/")
+    } else {
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_markdown() {
+        assert_eq!(
+            text(r#"<script>"a" & 'b' *c* [d](e)"#),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39; &#42;c&#42; &#91;d&#93;(e)"
+        );
+    }
+
+    #[test]
+    fn refuses_unsafe_url_schemes() {
+        assert_eq!(
+            safe_url("https://www.unicef.org"),
+            Some("https://www.unicef.org")
+        );
+        assert_eq!(safe_url("  JavaScript:alert(1)"), None);
+        assert_eq!(safe_url("data:text/html,x"), None);
+        assert_eq!(safe_url("http://a b"), None);
+        assert_eq!(safe_url("https://"), None);
+        assert_eq!(safe_url("https://x\"onmouseover=\""), None);
+    }
+
+    #[test]
+    fn links_between_chapters_are_relative_html() {
+        let p = Path::new;
+        assert_eq!(
+            href(p("intro.md"), p("endnotes.md"), Some("note-i")),
+            "endnotes.html#note-i"
+        );
+        assert_eq!(href(p("intro.md"), p("intro.md"), Some("x")), "#x");
+        assert_eq!(
+            href(p("agencies/unicef.md"), p("intro.md"), None),
+            "../intro.html"
+        );
+        assert_eq!(
+            href(p("intro.md"), p("agencies/unicef.md"), None),
+            "agencies/unicef.html"
+        );
+        assert_eq!(href(p("a/b.md"), p("a/c.md"), None), "c.html");
+    }
+}

@@ -1,0 +1,853 @@
+//! One Markdown parse per chapter, shared by every feature, and byte-range splicing.
+//!
+//! [`Doc::parse`] runs mdBook's own pulldown-cmark configuration
+//! ([`mdbook_markdown::new_cmark_parser`]) once over a chapter body and records what the
+//! features need, by byte range in the body:
+//!
+//! - [`Block`]s: paragraphs and tight list items, with their plain text and a stable anchor id;
+//! - [`TextRun`]s: prose a feature may link, i.e. text outside code, links, images, raw HTML
+//!   elements, headings and footnote definitions' labels, with a map from the rendered text back
+//!   to the source bytes;
+//! - endnote references `[^key]` and definitions `[^key]: …`;
+//! - links with this project's schemes (`org:unhcr`, `agenda:3`).
+//!
+//! Features never edit text themselves: they add [`Edit`]s (insert or replace a byte range) and
+//! [`Edits::apply`] splices them all at once, so every byte no feature touched stays identical.
+
+use mdbook_markdown::pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+crate::base::index_type!(
+    /// A block (paragraph or tight list item) of one chapter's [`Doc`].
+    BlockId
+);
+
+/// A paragraph or a tight list item: the unit organisations' mentions and meetings link to.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Byte range in the body.
+    pub range: Range<usize>,
+    /// Byte offset where an inline anchor can be inserted (the block's first inline content).
+    pub anchor_at: usize,
+    /// The text as a reader sees it (markup removed, line breaks as spaces).
+    pub text: String,
+    /// Stable `id` for the block: `p-` and the first words, unique in the chapter.
+    pub anchor: String,
+    /// Index of the heading this block follows, if any.
+    pub heading: Option<usize>,
+    /// Label of the endnote definition this block belongs to, if any.
+    pub in_footnote: Option<String>,
+}
+
+/// A heading of the chapter.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// Plain text.
+    pub text: String,
+    /// Byte range in the body.
+    pub range: Range<usize>,
+}
+
+/// One piece of a [`TextRun`]: rendered text and the source bytes it came from.
+#[derive(Debug, Clone)]
+struct Piece {
+    /// Start of this piece in [`TextRun::text`].
+    text_start: usize,
+    /// Source bytes.
+    src: Range<usize>,
+    /// True when the rendered text is the source text byte for byte, so offsets inside it map
+    /// one to one. Smart quotes, entities, escapes and line breaks are atomic.
+    direct: bool,
+}
+
+/// Consecutive prose inside one inline container (no markup boundary inside), which a feature
+/// may wrap in a link.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    /// Rendered text; line breaks become spaces and typographic apostrophes stay as rendered.
+    pub text: String,
+    pieces: Vec<Piece>,
+    /// The block the run belongs to.
+    pub block: BlockId,
+    /// Where the run starts in the block's [`Block::text`].
+    pub block_offset: usize,
+    /// Bare URLs in the text (`https://…`, `www.…`): never linked inside.
+    urls: Vec<Range<usize>>,
+}
+
+static BARE_URL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>"]+"#).expect("valid regex")
+});
+
+impl TextRun {
+    /// True when `range` of the text touches a bare URL.
+    pub fn in_url(&self, range: Range<usize>) -> bool {
+        self.urls
+            .iter()
+            .any(|u| u.start < range.end && range.start < u.end)
+    }
+
+    /// The source byte range of `text[range]`, if both ends fall where an insertion is safe:
+    /// inside text that maps one to one, or on a piece boundary.
+    pub fn source_range(&self, range: Range<usize>) -> Option<Range<usize>> {
+        if range.start >= range.end || range.end > self.text.len() {
+            return None;
+        }
+        let start = self.map(range.start, false)?;
+        let end = self.map(range.end, true)?;
+        (start < end).then_some(start..end)
+    }
+
+    fn map(&self, offset: usize, is_end: bool) -> Option<usize> {
+        let i = self.pieces.partition_point(|p| p.text_start <= offset);
+        // Piece `i - 1` starts at or before `offset`.
+        let piece = &self.pieces[i.checked_sub(1)?];
+        let inner = offset - piece.text_start;
+        if inner == 0 {
+            if is_end {
+                // The end of the previous piece.
+                let prev = &self.pieces[i.checked_sub(2)?];
+                return Some(prev.src.end);
+            }
+            return Some(piece.src.start);
+        }
+        let piece_len = self
+            .pieces
+            .get(i)
+            .map_or(self.text.len(), |next| next.text_start)
+            - piece.text_start;
+        if inner == piece_len {
+            return Some(piece.src.end);
+        }
+        piece.direct.then_some(piece.src.start + inner)
+    }
+}
+
+/// An endnote reference `[^key]`.
+#[derive(Debug, Clone)]
+pub struct FootnoteRef {
+    /// The key.
+    pub label: String,
+    /// Byte range of `[^key]`.
+    pub range: Range<usize>,
+    /// The block it sits in.
+    pub block: Option<BlockId>,
+}
+
+/// An endnote definition `[^key]: text`.
+#[derive(Debug, Clone)]
+pub struct FootnoteDef {
+    /// The key.
+    pub label: String,
+    /// Byte range of the whole definition.
+    pub range: Range<usize>,
+    /// Byte range of its content (after `[^key]:`).
+    pub content: Range<usize>,
+}
+
+/// A Markdown link whose destination uses one of this project's schemes: `[text](org:unhcr)`.
+#[derive(Debug, Clone)]
+pub struct SchemeLink {
+    /// `org`, `point`, …
+    pub scheme: String,
+    /// What follows the colon.
+    pub target: String,
+    /// Byte range of the whole link.
+    pub range: Range<usize>,
+    /// Byte range of the destination (`org:unhcr`) when written inline; `None` for a
+    /// reference-style link, whose destination is elsewhere.
+    pub dest_range: Option<Range<usize>>,
+    /// The block it sits in.
+    pub block: Option<BlockId>,
+    /// The link's text in the block's [`Block::text`].
+    pub text_in_block: Range<usize>,
+}
+
+/// The schemes [`SchemeLink`] recognises.
+pub const SCHEMES: &[&str] = &["org", "agenda"];
+
+/// What one parse of a chapter body found.
+#[derive(Debug, Default, Clone)]
+pub struct Doc {
+    /// Paragraphs and tight list items, in order.
+    pub blocks: Vec<Block>,
+    /// Headings, in order.
+    pub headings: Vec<Heading>,
+    /// Linkable prose.
+    pub runs: Vec<TextRun>,
+    /// `[^key]` references.
+    pub footnote_refs: Vec<FootnoteRef>,
+    /// `[^key]: …` definitions.
+    pub footnote_defs: Vec<FootnoteDef>,
+    /// `[text](org:id)`-style links.
+    pub scheme_links: Vec<SchemeLink>,
+    /// Straight quotes that smart punctuation renders curly: body offset and rendered character.
+    pub quotes: Vec<(usize, char)>,
+}
+
+static FOOTNOTE_CANDIDATE: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\[\^([^\]\s]+)\]").expect("valid regex"));
+
+/// Inline HTML elements whose content is never linked (the editor wrote markup on purpose).
+fn opens_element(html: &str) -> Option<bool> {
+    let html = html.trim();
+    let inner = html.strip_prefix('<')?;
+    if inner.starts_with('!') || inner.starts_with('?') || html.ends_with("/>") {
+        return None;
+    }
+    let closing = inner.starts_with('/');
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    if name.is_empty() || VOID.contains(&name.as_str()) {
+        return None;
+    }
+    Some(!closing)
+}
+
+#[derive(Default)]
+struct Walker {
+    doc: Doc,
+    /// Blocks open around the current position (innermost last).
+    block_stack: Vec<BlockId>,
+    /// Depth of constructs whose text is never linked.
+    skip: usize,
+    /// Depth of inline HTML elements.
+    html_depth: usize,
+    heading: Option<(u8, usize, String)>,
+    footnote: Option<String>,
+    run: Option<TextRun>,
+    /// A footnote definition just opened: the next event starts its content.
+    def_pending: bool,
+    /// For each open link, the index of its scheme link, if it is one.
+    open_links: Vec<Option<usize>>,
+}
+
+impl Doc {
+    /// Block `id`.
+    pub fn block(&self, id: BlockId) -> &Block {
+        &self.blocks[id.0]
+    }
+
+    /// Every block with its id, in order.
+    pub fn blocks(&self) -> impl Iterator<Item = (BlockId, &Block)> {
+        self.blocks.iter().enumerate().map(|(i, b)| (BlockId(i), b))
+    }
+
+    /// Parses a chapter body (front matter already removed).
+    pub fn parse(body: &str) -> Doc {
+        // `[^key]` is only an endnote reference to pulldown-cmark when the same document defines
+        // `key`. Chapters cite notes defined in another chapter, so append a placeholder
+        // definition for every candidate key: the parser then decides which candidates are real
+        // references (not in code, not escaped) and gives their exact byte ranges. The
+        // placeholders come after the body, so no body offset moves.
+        let mut keys = BTreeSet::new();
+        let mut defined = BTreeSet::new();
+        for cap in FOOTNOTE_CANDIDATE.captures_iter(body) {
+            let whole = cap.get(0).expect("match");
+            let key = cap.get(1).expect("group").as_str();
+            if body[whole.end()..].starts_with(':') {
+                defined.insert(key);
+            } else {
+                keys.insert(key);
+            }
+        }
+        let keys: Vec<&str> = keys.difference(&defined).copied().collect();
+        let mut text = String::with_capacity(body.len() + keys.len() * 16);
+        text.push_str(body);
+        if !keys.is_empty() {
+            text.push_str("\n\n");
+            for key in &keys {
+                text.push_str("[^");
+                text.push_str(key);
+                text.push_str("]: .\n");
+            }
+        }
+        let mut w = Walker::default();
+        for (event, range) in
+            new_cmark_parser(&text, &MarkdownOptions::default()).into_offset_iter()
+        {
+            if range.start >= body.len() && range.start > 0 {
+                break;
+            }
+            // A construct still open at the end of the body (a footnote definition) extends
+            // over the placeholders: clamp it.
+            let range = range.start..range.end.min(body.len());
+            w.event(event, range, body);
+        }
+        w.flush();
+        let mut doc = w.doc;
+        assign_anchors(&mut doc.blocks);
+        doc
+    }
+}
+
+impl Walker {
+    fn current_block(&self) -> Option<BlockId> {
+        self.block_stack.last().copied()
+    }
+
+    fn flush(&mut self) {
+        if let Some(mut run) = self.run.take()
+            && !run.text.is_empty()
+        {
+            if run.text.contains("://") || run.text.contains("www.") {
+                run.urls = BARE_URL.find_iter(&run.text).map(|m| m.range()).collect();
+            }
+            self.doc.runs.push(run);
+        }
+    }
+
+    /// Adds plain text to the enclosing block and heading.
+    fn plain(&mut self, text: &str) {
+        if let Some(b) = self.current_block() {
+            self.doc.blocks[b.0].text.push_str(text);
+        }
+        if let Some((_, _, h)) = &mut self.heading {
+            h.push_str(text);
+        }
+    }
+
+    fn note_inline_start(&mut self, at: usize) {
+        if let Some(b) = self.current_block() {
+            let block = &mut self.doc.blocks[b.0];
+            if block.anchor_at == usize::MAX {
+                block.anchor_at = at;
+            }
+        }
+    }
+
+    fn prose(&mut self, text: &str, src: Range<usize>, direct: bool) {
+        self.plain(text);
+        let linkable = self.skip == 0 && self.html_depth == 0 && self.heading.is_none();
+        let Some(block) = self.current_block().filter(|_| linkable) else {
+            self.flush();
+            return;
+        };
+        let block_offset = self.doc.blocks[block.0].text.len() - text.len();
+        let run = self.run.get_or_insert_with(|| TextRun {
+            text: String::new(),
+            pieces: Vec::new(),
+            block,
+            block_offset,
+            urls: Vec::new(),
+        });
+        run.pieces.push(Piece {
+            text_start: run.text.len(),
+            src,
+            direct,
+        });
+        run.text.push_str(text);
+    }
+
+    fn open_block(&mut self, range: Range<usize>) {
+        self.flush();
+        let heading = self.doc.headings.len().checked_sub(1);
+        self.doc.blocks.push(Block {
+            range,
+            anchor_at: usize::MAX,
+            text: String::new(),
+            anchor: String::new(),
+            heading,
+            in_footnote: self.footnote.clone(),
+        });
+        self.block_stack.push(BlockId(self.doc.blocks.len() - 1));
+    }
+
+    fn close_block(&mut self) {
+        self.flush();
+        self.block_stack.pop();
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>, body: &str) {
+        if self.def_pending {
+            self.def_pending = false;
+            if let Some(def) = self.doc.footnote_defs.last_mut() {
+                def.content.start = range.start;
+            }
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range, body),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) => {
+                // An escaped character's text starts after its backslash: an anchor inserted
+                // there would split the escape (`\<span…>*`), so it goes before the backslash.
+                let escapes = body[..range.start]
+                    .bytes()
+                    .rev()
+                    .take_while(|&b| b == b'\\')
+                    .count();
+                self.note_inline_start(range.start - escapes % 2);
+                if let Some(quote @ ("'" | "\"")) = body.get(range.clone())
+                    && let Some(rendered) = text.chars().next().filter(|_| &*text != quote)
+                {
+                    self.doc.quotes.push((range.start, rendered));
+                }
+                let direct = body.get(range.clone()) == Some(&*text);
+                self.prose(&text, range, direct);
+            }
+            Event::SoftBreak => {
+                self.prose(" ", range, false);
+            }
+            Event::HardBreak => {
+                self.plain(" ");
+                self.flush();
+            }
+            Event::Code(code) | Event::InlineMath(code) | Event::DisplayMath(code) => {
+                self.note_inline_start(range.start);
+                self.flush();
+                self.plain(&code);
+            }
+            Event::InlineHtml(html) => {
+                self.note_inline_start(range.start);
+                self.flush();
+                match opens_element(&html) {
+                    Some(true) => self.html_depth += 1,
+                    Some(false) => self.html_depth = self.html_depth.saturating_sub(1),
+                    None => {}
+                }
+            }
+            Event::FootnoteReference(label) => {
+                self.note_inline_start(range.start);
+                self.flush();
+                let block = self.current_block();
+                self.doc.footnote_refs.push(FootnoteRef {
+                    label: label.to_string(),
+                    range,
+                    block,
+                });
+            }
+            Event::Html(_) | Event::Rule | Event::TaskListMarker(_) => self.flush(),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>, body: &str) {
+        match tag {
+            Tag::Paragraph => self.open_block(range),
+            Tag::Item => self.open_block(range),
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.heading = Some((level as u8, range.start, String::new()));
+            }
+            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                self.flush();
+                self.skip += 1;
+            }
+            Tag::Image { .. } => {
+                self.note_inline_start(range.start);
+                self.flush();
+                self.skip += 1;
+            }
+            Tag::Link { dest_url, .. } => {
+                self.note_inline_start(range.start);
+                self.flush();
+                self.skip += 1;
+                let mut index = None;
+                if let Some((scheme, target)) = scheme_link(&dest_url) {
+                    let dest_range = body[range.clone()]
+                        .rfind(&format!("({dest_url}"))
+                        .map(|i| range.start + i + 1..range.start + i + 1 + dest_url.len());
+                    let block = self.current_block();
+                    let start = block.map_or(0, |b| self.doc.blocks[b.0].text.len());
+                    self.doc.scheme_links.push(SchemeLink {
+                        scheme,
+                        target,
+                        range,
+                        dest_range,
+                        block,
+                        text_in_block: start..start,
+                    });
+                    index = Some(self.doc.scheme_links.len() - 1);
+                }
+                self.open_links.push(index);
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.flush();
+                self.footnote = Some(label.to_string());
+                self.def_pending = true;
+                self.doc.footnote_defs.push(FootnoteDef {
+                    label: label.to_string(),
+                    content: range.end..range.end,
+                    range,
+                });
+            }
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {
+                self.note_inline_start(range.start);
+                self.flush();
+            }
+            _ => self.flush(),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Item => self.close_block(),
+            TagEnd::Heading(_) => {
+                if let Some((level, start, text)) = self.heading.take() {
+                    self.doc.headings.push(Heading {
+                        level,
+                        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        range: start..range.end,
+                    });
+                }
+            }
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
+                self.skip = self.skip.saturating_sub(1);
+            }
+            TagEnd::Link => {
+                self.skip = self.skip.saturating_sub(1);
+                if let Some(Some(i)) = self.open_links.pop() {
+                    let link = &mut self.doc.scheme_links[i];
+                    if let Some(b) = link.block {
+                        link.text_in_block.end = self.doc.blocks[b.0].text.len();
+                    }
+                }
+            }
+            TagEnd::FootnoteDefinition => {
+                self.flush();
+                self.footnote = None;
+            }
+            _ => self.flush(),
+        }
+    }
+}
+
+fn scheme_link(dest: &CowStr<'_>) -> Option<(String, String)> {
+    let (scheme, target) = dest.split_once(':')?;
+    SCHEMES
+        .contains(&scheme)
+        .then(|| (scheme.to_string(), target.to_string()))
+}
+
+/// Gives every block a stable id from its first words, unique within the chapter.
+fn assign_anchors(blocks: &mut [Block]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for block in blocks {
+        let words: Vec<String> = block
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .map(str::to_lowercase)
+            .collect();
+        let base = if words.is_empty() {
+            "p".to_string()
+        } else {
+            format!("p-{}", words.join("-"))
+        };
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        block.anchor = if *n == 1 { base } else { format!("{base}-{n}") };
+        if block.anchor_at == usize::MAX {
+            block.anchor_at = block.range.start;
+        }
+    }
+}
+
+/// One change to a chapter body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Bytes replaced (empty for an insertion).
+    pub range: Range<usize>,
+    /// The new text.
+    pub text: String,
+    /// Among insertions at the same offset, lower goes first.
+    pub order: u8,
+}
+
+/// Insertion order at one offset: closing tags, then anchors, then opening tags.
+pub mod order {
+    /// A closing tag (`</a>`) ending something just before this offset.
+    pub const CLOSE: u8 = 0;
+    /// A paragraph anchor.
+    pub const ANCHOR: u8 = 1;
+    /// An opening tag.
+    pub const OPEN: u8 = 2;
+    /// A replacement.
+    pub const REPLACE: u8 = 3;
+}
+
+/// The changes all features make to one chapter body.
+#[derive(Debug, Default, Clone)]
+pub struct Edits {
+    items: Vec<Edit>,
+}
+
+impl Edits {
+    /// Inserts `text` at byte `at`.
+    pub fn insert(&mut self, at: usize, order: u8, text: impl Into<String>) {
+        self.items.push(Edit {
+            range: at..at,
+            text: text.into(),
+            order,
+        });
+    }
+
+    /// Replaces `range` with `text`.
+    pub fn replace(&mut self, range: Range<usize>, text: impl Into<String>) {
+        self.items.push(Edit {
+            range,
+            text: text.into(),
+            order: order::REPLACE,
+        });
+    }
+
+    /// True when a replacement already covers part of `range`.
+    pub fn replaces(&self, range: Range<usize>) -> bool {
+        self.items.iter().any(|e| {
+            e.range.start < e.range.end && e.range.start < range.end && range.start < e.range.end
+        })
+    }
+
+    /// Where edits start, in no particular order.
+    pub fn positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.items.iter().map(|e| e.range.start)
+    }
+
+    /// True when no edit was made.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Applies every edit inside `range` of `body`; returns the edited text of that range.
+    /// Replacements that overlap an earlier one are dropped (a feature bug, never expected).
+    pub fn apply_within(&self, body: &str, range: Range<usize>) -> String {
+        let mut edits: Vec<&Edit> = self
+            .items
+            .iter()
+            .filter(|e| e.range.start >= range.start && e.range.end <= range.end)
+            .collect();
+        edits.sort_by_key(|e| (e.range.start, e.range.end > e.range.start, e.order));
+        let mut out =
+            String::with_capacity(range.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
+        let mut pos = range.start;
+        for edit in edits {
+            if edit.range.start < pos {
+                debug_assert!(false, "overlapping edits at {:?}", edit.range);
+                continue;
+            }
+            out.push_str(&body[pos..edit.range.start]);
+            out.push_str(&edit.text);
+            pos = edit.range.end;
+        }
+        out.push_str(&body[pos..range.end]);
+        out
+    }
+
+    /// Applies every edit to `body`.
+    pub fn apply(&self, body: &str) -> String {
+        self.apply_within(body, 0..body.len())
+    }
+}
+
+/// True when the text before an insertion point has a `<` that could start raw HTML (a tag,
+/// `<!…`, `<?…`) with no `>` yet: the `>` of an inserted tag would close it and turn the text in
+/// between into markup. Looks back to the start of the paragraph (a blank line), at most 4 KiB.
+fn unclosed_markup_before(before: &str) -> bool {
+    let mut start = before.len().saturating_sub(4096);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let window = &before[start..];
+    let window = window.rsplit_once("\n\n").map_or(window, |(_, para)| para);
+    match window.rfind(['<', '>']) {
+        Some(i) if window.as_bytes()[i] == b'<' => window[i + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')),
+        _ => false,
+    }
+}
+
+/// Whether wrapping `body[range]` in inline HTML tags leaves the rendered text unchanged.
+///
+/// Inserting `<a …>` before a match or `</a>` after it is unsafe when the neighbour is a
+/// backslash (it would escape the `<`) or an emphasis delimiter run that touches a word on its
+/// other side (`x*UNICEF*y`: the tag changes how the `*` pairs).
+pub fn safe_to_wrap(body: &str, range: Range<usize>) -> bool {
+    let before = &body[..range.start];
+    let after = &body[range.end..];
+    if before.ends_with('\\') || unclosed_markup_before(before) {
+        return false;
+    }
+    // A delimiter run right before the insertion is followed by `<` instead of a letter; that
+    // keeps its flanking (so its pairing) only when the run itself follows whitespace or starts
+    // the text. The same holds mirrored after the match.
+    let delimiter = |c: char| matches!(c, '*' | '_' | '~');
+    let keeps_flanking = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let run_before = before.trim_end_matches(delimiter);
+    if run_before.len() < before.len() && !keeps_flanking(run_before.chars().next_back()) {
+        return false;
+    }
+    let run_after = after.trim_start_matches(delimiter);
+    if run_after.len() < after.len() && !keeps_flanking(run_after.chars().next()) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(md: &str) -> Vec<String> {
+        Doc::parse(md).runs.into_iter().map(|r| r.text).collect()
+    }
+
+    #[test]
+    fn prose_runs_skip_code_links_headings_html_and_images() {
+        let md = "# UNICEF head\n\nSee `UNICEF` and [UNICEF](x) and ![UNICEF](i.png) \
+                  and <span>UNICEF</span> but UNICEF.\n\n```\nUNICEF\n```\n\n<div>\nUNICEF\n</div>\n";
+        assert_eq!(
+            runs(md),
+            vec!["See ", " and ", " and ", " and ", " but UNICEF."]
+        );
+    }
+
+    #[test]
+    fn runs_join_text_across_smart_quotes_and_line_breaks() {
+        let doc = Doc::parse("The United Nations Children's\nFund (UNICEF).\n");
+        assert_eq!(doc.runs.len(), 1);
+        let run = &doc.runs[0];
+        assert_eq!(run.text, "The United Nations Children’s Fund (UNICEF).");
+        // Whole name maps back to the source, apostrophe and newline included.
+        let name = run.text.find("United").unwrap()..run.text.find(" (").unwrap();
+        let src = run.source_range(name).unwrap();
+        assert_eq!(src, 4..34);
+        // A boundary inside the smart quote cannot be mapped.
+        let quote = run.text.find('’').unwrap();
+        assert_eq!(run.source_range(quote + 1..quote + 2), None);
+    }
+
+    #[test]
+    fn emphasis_splits_runs() {
+        assert_eq!(
+            runs("a **UNICEF** b *c*\n"),
+            vec!["a ", "UNICEF", " b ", "c"]
+        );
+    }
+
+    #[test]
+    fn footnote_references_are_found_without_a_local_definition() {
+        let doc = Doc::parse("Text.[^desa-2013] More `[^not]` and \\[^no].\n");
+        let refs: Vec<_> = doc
+            .footnote_refs
+            .iter()
+            .map(|r| (r.label.as_str(), r.range.clone()))
+            .collect();
+        assert_eq!(refs, vec![("desa-2013", 5..17)]);
+        assert!(doc.footnote_defs.is_empty());
+    }
+
+    #[test]
+    fn footnote_definitions_record_their_content() {
+        let body = "# Endnotes\n\n[^a]: First *note* <http://x.org>.\n\n[^b]: Second.\n";
+        let doc = Doc::parse(body);
+        let defs: Vec<_> = doc
+            .footnote_defs
+            .iter()
+            .map(|d| (d.label.as_str(), body[d.content.clone()].trim_end()))
+            .collect();
+        assert_eq!(
+            defs,
+            vec![("a", "First *note* <http://x.org>."), ("b", "Second.")]
+        );
+        assert_eq!(doc.blocks[0].in_footnote.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn scheme_links_are_recorded() {
+        let doc = Doc::parse(
+            "Ask [the agency](org:unhcr) about [point three](point:3) or [x](http://a).\n",
+        );
+        let links: Vec<_> = doc
+            .scheme_links
+            .iter()
+            .map(|l| (l.scheme.as_str(), l.target.as_str(), l.dest_range.clone()))
+            .collect();
+        assert_eq!(
+            links,
+            vec![("org", "unhcr", Some(17..26)), ("point", "3", Some(48..55))]
+        );
+    }
+
+    #[test]
+    fn blocks_get_stable_unique_anchors_and_insertion_points() {
+        let body = "Intro para here.\n\n- item **one**\n- Intro para here.\n\n> Intro para here.\n";
+        let doc = Doc::parse(body);
+        let anchors: Vec<_> = doc.blocks.iter().map(|b| b.anchor.as_str()).collect();
+        assert_eq!(
+            anchors,
+            vec![
+                "p-intro-para-here",
+                "p-item-one",
+                "p-intro-para-here-2",
+                "p-intro-para-here-3"
+            ]
+        );
+        let item = &doc.blocks[1];
+        assert_eq!(&body[item.anchor_at..item.anchor_at + 4], "item");
+    }
+
+    #[test]
+    fn curled_quotes_are_recorded_with_their_rendering() {
+        let doc = Doc::parse("'a' \"b\" \\' `'` don't\n");
+        assert_eq!(
+            doc.quotes,
+            vec![(0, '‘'), (2, '’'), (4, '“'), (6, '”'), (18, '’')]
+        );
+    }
+
+    #[test]
+    fn anchors_go_before_an_escaping_backslash() {
+        let at = |body: &str| Doc::parse(body).blocks[0].anchor_at;
+        assert_eq!(at("\\*UNICEF\n"), 0);
+        assert_eq!(at("\\\\UNICEF\n"), 0);
+        assert_eq!(at("UNICEF\n"), 0);
+        assert_eq!(at("- x\n"), 2);
+    }
+
+    #[test]
+    fn edits_splice_in_order_and_keep_other_bytes() {
+        let body = "ab cd ef";
+        let mut e = Edits::default();
+        e.insert(3, order::OPEN, "<a>");
+        e.insert(5, order::CLOSE, "</a>");
+        e.insert(3, order::ANCHOR, "<span/>");
+        e.replace(6..8, "EF");
+        assert_eq!(e.apply(body), "ab <span/><a>cd</a> EF");
+        assert_eq!(e.apply_within(body, 3..5), "<span/><a>cd</a>");
+    }
+
+    #[test]
+    fn wrapping_next_to_backslash_or_intraword_emphasis_is_unsafe() {
+        assert!(safe_to_wrap("a UNICEF b", 2..8));
+        assert!(safe_to_wrap("**UNICEF** b", 2..8));
+        assert!(!safe_to_wrap("\\UNICEF", 1..7));
+        assert!(!safe_to_wrap("x*UNICEF* b", 2..8));
+        assert!(!safe_to_wrap("*UNICEF*y", 1..7));
+        // An inserted tag's `>` would close `<!…` (found by the property test).
+        assert!(!safe_to_wrap("x<!UNICEF", 3..9));
+        assert!(!safe_to_wrap("a <b UNICEF", 5..11));
+        assert!(safe_to_wrap("a < b UNICEF", 6..12));
+        assert!(safe_to_wrap("<b>x</b> UNICEF", 9..15));
+        // `**!**UNICEF` is no emphasis; a tag after the second `**` would make it close.
+        assert!(!safe_to_wrap("**!**UNICEF", 5..11));
+    }
+}

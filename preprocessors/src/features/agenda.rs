@@ -1,0 +1,283 @@
+//! The agenda a document is organised by (eight action points, five priority areas …), made
+//! navigable.
+//!
+//! The book's configuration lists the items (their titles, what one is called, how they are
+//! numbered, the phrases that name the agenda). A chapter that reports on one item declares it in
+//! front matter by its bare label (`agenda-item: 3`, `agenda-item: c`); once one chapter does,
+//! every item needs its chapter, each one only. This feature checks those declarations, links the
+//! configured phrases to the overview page and rewrites `[the third item](agenda:3)` into a link
+//! to the item's chapter (or, when the document has no chapter per item, to the item on the
+//! overview). The overview page and the boxes at the top of the items' chapters are made from
+//! its result by [`crate::outputs::pages::agenda`].
+
+use crate::base::diagnostics::{Diagnostics, did_you_mean};
+use crate::base::html;
+use crate::base::markdown::{order, safe_to_wrap};
+use crate::base::text;
+use crate::model::config::AgendaConfig;
+use crate::model::{Chapter, ChapterId, Model, Outputs};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::path::PathBuf;
+
+/// One item of the agenda.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// 1-based position.
+    pub number: usize,
+    /// The bare label editors write (`3`, `c`).
+    pub label: String,
+    /// The label as readers see it (`3`, `(c)`).
+    pub written: String,
+    /// Its title, from the configuration.
+    pub title: String,
+    /// The chapter that reports on it, if the document has one.
+    pub chapter: Option<ChapterId>,
+}
+
+impl Item {
+    /// The `id` of the item on the overview page.
+    pub fn fragment(&self) -> String {
+        format!("item-{}", self.label)
+    }
+}
+
+/// The agenda: its items and which chapter reports on which.
+#[derive(Debug)]
+pub struct Agenda {
+    /// The items, in order.
+    pub items: Vec<Item>,
+    /// The overview page.
+    pub page: PathBuf,
+}
+
+impl Agenda {
+    /// Reads the items from the configuration and checks the chapters' `agenda-item`
+    /// declarations.
+    pub fn collect(model: &Model, cfg: &AgendaConfig, diags: &mut Diagnostics) -> Agenda {
+        let mut items: Vec<Item> = cfg
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, title)| Item {
+                number: i + 1,
+                label: cfg.numbering.bare(i + 1),
+                written: cfg.numbering.written(i + 1),
+                title: text::squash(title),
+                chapter: None,
+            })
+            .collect();
+        for ch in &model.chapters {
+            declare(ch, cfg, model, &mut items, diags);
+        }
+        report_missing(model, cfg, &items, diags);
+        Agenda {
+            items,
+            page: cfg.page.clone(),
+        }
+    }
+
+    /// The item a chapter reports on.
+    pub fn item_of(&self, chapter: ChapterId) -> Option<&Item> {
+        self.items.iter().find(|i| i.chapter == Some(chapter))
+    }
+
+    /// True when no item is configured: the feature has nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Links the agenda's phrases to the overview and rewrites `agenda:` links.
+    pub fn edit(
+        &self,
+        model: &Model,
+        cfg: &AgendaConfig,
+        outputs: &mut Outputs,
+        diags: &mut Diagnostics,
+    ) {
+        let phrases: Vec<&str> = cfg
+            .phrases
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let phrases = (!phrases.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&phrases)
+                .expect("phrases build")
+        });
+        for ch in &model.chapters {
+            if let Some(phrases) = &phrases {
+                self.link_phrases(ch, phrases, outputs);
+            }
+            self.rewrite_links(ch, model, cfg, outputs, diags);
+        }
+    }
+
+    fn link_phrases(&self, ch: &Chapter, phrases: &AhoCorasick, outputs: &mut Outputs) {
+        let overview = html::href(&ch.path, &self.page, None);
+        for run in &ch.doc.runs {
+            for m in phrases.find_iter(&run.text) {
+                let before = run.text[..m.start()].chars().next_back();
+                let after = run.text[m.end()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let Some(src) = run
+                    .source_range(m.range())
+                    .filter(|r| safe_to_wrap(ch.body(), r.clone()))
+                else {
+                    continue;
+                };
+                let out = &mut outputs[ch.id].edits;
+                out.insert(
+                    src.start,
+                    order::OPEN,
+                    format!("<a class=\"agenda-ref\" href=\"{overview}\">"),
+                );
+                out.insert(src.end, order::CLOSE, "</a>");
+            }
+        }
+    }
+
+    fn rewrite_links(
+        &self,
+        ch: &Chapter,
+        model: &Model,
+        cfg: &AgendaConfig,
+        outputs: &mut Outputs,
+        diags: &mut Diagnostics,
+    ) {
+        for link in ch.doc.scheme_links.iter().filter(|l| l.scheme == "agenda") {
+            let item = self.items.iter().find(|i| i.label == link.target);
+            match (item, &link.dest_range) {
+                (Some(item), Some(dest)) => {
+                    let href = match item.chapter {
+                        Some(c) => html::href(&ch.path, &model.chapter(c).path, None),
+                        None => html::href(&ch.path, &self.page, Some(&item.fragment())),
+                    };
+                    outputs[ch.id].edits.replace(dest.clone(), href);
+                }
+                (Some(_), None) => {
+                    diags
+                        .error(
+                            "agenda-reference-link",
+                            ch.locate(link.range.start),
+                            "an `agenda:` link must be written inline, as `[text](agenda:3)`",
+                        )
+                        .hint("reference-style links cannot be rewritten");
+                }
+                (None, _) => {
+                    diags
+                        .error(
+                            "agenda-link-unknown",
+                            ch.locate(link.range.start),
+                            format!(
+                                "`agenda:{}` is not an {} of the agenda",
+                                link.target, cfg.item
+                            ),
+                        )
+                        .hint(labels_hint(&self.items, "agenda:", cfg));
+                }
+            }
+        }
+    }
+}
+
+/// "the agenda's action points are `agenda:1` to `agenda:8`".
+fn labels_hint(items: &[Item], prefix: &str, cfg: &AgendaConfig) -> String {
+    match (items.first(), items.last()) {
+        (Some(first), Some(last)) if items.len() > 1 => format!(
+            "the agenda's {} are `{prefix}{}` to `{prefix}{}`",
+            cfg.items_word(),
+            first.label,
+            last.label
+        ),
+        (Some(only), _) => format!("the agenda's only {} is `{prefix}{}`", cfg.item, only.label),
+        _ => format!(
+            "list the agenda's items under `items` in `[preprocessor.{}.agenda]`",
+            crate::model::config::PREPROCESSOR
+        ),
+    }
+}
+
+/// Records the chapter's `agenda-item` declaration, if any, or reports why it cannot be.
+fn declare(
+    ch: &Chapter,
+    cfg: &AgendaConfig,
+    model: &Model,
+    items: &mut [Item],
+    diags: &mut Diagnostics,
+) {
+    let Some(declared) = &ch.front().agenda_item else {
+        return;
+    };
+    let at = ch.locate_front(declared);
+    let label = declared.value.trim();
+    let Some(item) = items.iter_mut().find(|i| i.label == label) else {
+        let labels: Vec<String> = items.iter().map(|i| i.label.clone()).collect();
+        let close = did_you_mean(label, labels.iter().map(String::as_str));
+        let hint = match close {
+            Some(c) if !items.is_empty() => format!("did you mean `{c}`?"),
+            _ => labels_hint(items, "", cfg),
+        };
+        diags
+            .error(
+                "agenda-item-unknown",
+                at,
+                format!("{} `{label}` is not on the agenda", cfg.item),
+            )
+            .hint(hint);
+        return;
+    };
+    match item.chapter {
+        Some(first) => {
+            let first = model.chapter(first).lines.path().display().to_string();
+            diags
+                .error(
+                    "agenda-item-duplicate",
+                    at,
+                    format!("{} {label} is declared twice", cfg.item),
+                )
+                .hint(format!(
+                    "`{first}` already declares it; each {} has one chapter",
+                    cfg.item
+                ));
+        }
+        None => item.chapter = Some(ch.id),
+    }
+}
+
+/// Once any chapter declares an item, all must: the gaps are reported once, at the first
+/// declaration (where an editor looks for the agenda's front matter).
+fn report_missing(model: &Model, cfg: &AgendaConfig, items: &[Item], diags: &mut Diagnostics) {
+    let Some(first) = items.iter().filter_map(|i| i.chapter).min() else {
+        return;
+    };
+    let missing: Vec<&str> = items
+        .iter()
+        .filter(|i| i.chapter.is_none())
+        .map(|i| i.label.as_str())
+        .collect();
+    let list = match missing.split_last() {
+        None => return,
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} and {last}", cfg.items_word(), rest.join(", "))
+        }
+        Some((only, _)) => format!("{} {only}", cfg.item),
+    };
+    let ch = model.chapter(first);
+    let declared = ch.front().agenda_item.as_ref().expect("it declares one");
+    diags
+        .error(
+            "agenda-item-missing",
+            ch.locate_front(declared),
+            format!("no chapter declares {list}"),
+        )
+        .hint(format!(
+            "add `agenda-item: LABEL` to the front matter of the chapter that reports on each {}",
+            cfg.item
+        ));
+}

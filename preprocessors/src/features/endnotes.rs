@@ -1,0 +1,380 @@
+//! Book-wide endnotes, numbered in reading order (i, ii, iii… or 1, 2, 3…, as configured) and
+//! linked both ways across pages.
+//!
+//! Syntax (standard Markdown footnote syntax, with keys instead of numbers):
+//!
+//! ```markdown
+//! The programme was adopted in December.[^programme]                        ← any chapter
+//!
+//! [^programme]: Resolution 1/23, annex.                                       ← endnotes chapter
+//! ```
+//!
+//! Labels are not written by editors: the note first cited earliest in the book is `i`, the next
+//! `ii`, and so on, so adding a citation to an early chapter renumbers the later notes. Each
+//! reference becomes `<sup><a href="endnotes.html#note-iv">iv</a></sup>` with the note's text as
+//! a preview; the endnotes chapter lists the notes in label order, each with links back to every
+//! place citing it. All links are relative chapter links, which mdBook also rewrites for
+//! `print.html`.
+//!
+//! Checks: a reference without a definition, a definition never cited, a key defined twice, a
+//! definition outside the endnotes chapter (errors); two notes citing the same document
+//! (a warning, or a note when the endnotes chapter's front matter lists the pair under
+//! `same-source`).
+
+use crate::base::diagnostics::{Diagnostics, did_you_mean};
+use crate::base::html;
+use crate::base::markdown::Edits;
+use crate::base::text::truncate;
+use crate::model::config::EndnotesConfig;
+use crate::model::{ChapterId, Model, Outputs};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One place citing a note.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// The citing chapter.
+    pub chapter: ChapterId,
+    /// Index into that chapter's `doc.footnote_refs`.
+    pub reference: usize,
+    /// The `id` of the reference's `<sup>`.
+    pub id: String,
+}
+
+/// A cited, defined note.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// The editor's key.
+    pub key: String,
+    /// 1-based number in reading order.
+    pub number: usize,
+    /// `iv` (or `4`).
+    pub label: String,
+    /// Index into the endnotes chapter's `doc.footnote_defs`.
+    pub definition: usize,
+    /// Every citation, in reading order.
+    pub citations: Vec<Citation>,
+    /// The note's text as plain text.
+    pub preview: String,
+}
+
+impl Note {
+    /// The `id` of the note on the endnotes page.
+    pub fn id(&self) -> String {
+        format!("note-{}", self.label)
+    }
+}
+
+/// The book's endnotes.
+#[derive(Debug, Default)]
+pub struct Endnotes {
+    /// The endnotes chapter, if it is in the book.
+    pub chapter: Option<ChapterId>,
+    /// Notes in label order.
+    pub notes: Vec<Note>,
+    /// What a note is called in previews.
+    name: String,
+    by_key: HashMap<String, usize>,
+}
+
+static URL: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"https?://[^\s<>)\]]+").expect("valid regex"));
+
+impl Endnotes {
+    /// Finds every definition and reference, numbers the notes and checks them.
+    pub fn collect(model: &Model, cfg: &EndnotesConfig, diags: &mut Diagnostics) -> Endnotes {
+        let chapter = model.by_path(&cfg.chapter).map(|c| c.id);
+        // Definitions: only in the endnotes chapter.
+        let mut defined: HashMap<&str, usize> = HashMap::new();
+        for ch in &model.chapters {
+            for (i, def) in ch.doc.footnote_defs.iter().enumerate() {
+                if Some(ch.id) != chapter {
+                    diags
+                        .error(
+                            "endnote-definition-elsewhere",
+                            ch.locate(def.range.start),
+                            format!(
+                                "endnote `{}` is defined outside the endnotes chapter",
+                                def.label
+                            ),
+                        )
+                        .hint(format!(
+                            "move the definition to `{}`, where every endnote of the book is defined",
+                            cfg.chapter.display()
+                        ));
+                    continue;
+                }
+                if let Some(&first) = defined.get(def.label.as_str()) {
+                    let first_at = ch.locate(ch.doc.footnote_defs[first].range.start);
+                    diags
+                        .error(
+                            "endnote-duplicate-definition",
+                            ch.locate(def.range.start),
+                            format!("endnote `{}` is defined twice", def.label),
+                        )
+                        .hint = Some(format!(
+                        "the first definition is at line {}; remove one or give it another key",
+                        first_at.line
+                    ));
+                    continue;
+                }
+                defined.insert(&def.label, i);
+            }
+        }
+        // References, in reading order, number the notes.
+        let mut out = Endnotes {
+            chapter,
+            name: cfg.name.clone(),
+            ..Endnotes::default()
+        };
+        let keys: Vec<&str> = defined.keys().copied().collect();
+        for ch in &model.chapters {
+            for (r, reference) in ch.doc.footnote_refs.iter().enumerate() {
+                let Some(&definition) = defined.get(reference.label.as_str()) else {
+                    let d = diags.error(
+                        "endnote-undefined",
+                        ch.locate(reference.range.start),
+                        format!("endnote `{}` is cited but never defined", reference.label),
+                    );
+                    d.hint = Some(match did_you_mean(&reference.label, keys.iter().copied()) {
+                        Some(k) => format!("did you mean `[^{k}]`?"),
+                        None => format!(
+                            "define it in `{}` as `[^{}]: text of the note`",
+                            cfg.chapter.display(),
+                            reference.label
+                        ),
+                    });
+                    continue;
+                };
+                let n = *out
+                    .by_key
+                    .entry(reference.label.clone())
+                    .or_insert_with(|| {
+                        let number = out.notes.len() + 1;
+                        out.notes.push(Note {
+                            key: reference.label.clone(),
+                            number,
+                            label: cfg.labels.bare(number),
+                            definition,
+                            citations: Vec::new(),
+                            preview: String::new(),
+                        });
+                        number - 1
+                    });
+                let note = &mut out.notes[n];
+                let id = match note.citations.len() {
+                    0 => format!("note-ref-{}", note.label),
+                    k => format!("note-ref-{}-{}", note.label, k + 1),
+                };
+                note.citations.push(Citation {
+                    chapter: ch.id,
+                    reference: r,
+                    id,
+                });
+            }
+        }
+        if let Some(c) = chapter {
+            out.check_definitions(model, c, diags);
+        }
+        out
+    }
+
+    /// Previews, uncited definitions and notes citing the same document.
+    fn check_definitions(&mut self, model: &Model, c: ChapterId, diags: &mut Diagnostics) {
+        let ch = model.chapter(c);
+        for note in &mut self.notes {
+            let def = &ch.doc.footnote_defs[note.definition];
+            note.preview = ch
+                .doc
+                .blocks
+                .iter()
+                .filter(|b| b.range.start >= def.range.start && b.range.end <= def.range.end)
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        for def in &ch.doc.footnote_defs {
+            if !self.by_key.contains_key(&def.label) {
+                diags
+                    .error(
+                        "endnote-unused",
+                        ch.locate(def.range.start),
+                        format!("endnote `{}` is defined but never cited", def.label),
+                    )
+                    .hint = Some(format!(
+                    "cite it with `[^{}]` where it belongs, or delete the definition",
+                    def.label
+                ));
+            }
+        }
+        let acknowledged: Vec<&Vec<String>> =
+            ch.front().same_source.iter().map(|s| &s.value).collect();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, note) in self.notes.iter().enumerate() {
+            let text = ch.text(ch.doc.footnote_defs[note.definition].content.clone());
+            let normalised = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut sources: Vec<String> = URL
+                .find_iter(text)
+                .map(|m| m.as_str().to_string())
+                .collect();
+            sources.push(normalised);
+            for source in sources {
+                let Some(&j) = seen.get(&source) else {
+                    seen.insert(source, i);
+                    continue;
+                };
+                let first = &self.notes[j];
+                if first.key == note.key {
+                    continue;
+                }
+                let is_ack = acknowledged
+                    .iter()
+                    .any(|pair| pair.contains(&first.key) && pair.contains(&note.key));
+                let message = format!(
+                    "endnotes {} (`{}`) and {} (`{}`) cite the same document",
+                    first.label, first.key, note.label, note.key
+                );
+                let at = ch.locate(ch.doc.footnote_defs[note.definition].range.start);
+                if is_ack {
+                    diags.note(
+                        "endnote-same-source",
+                        at,
+                        format!("{message}; acknowledged under `same-source`"),
+                    );
+                } else {
+                    diags.warning("endnote-same-source", at, message).hint = Some(format!(
+                        "if the original report does this, acknowledge it in the front matter of this chapter: `same-source: [[{}, {}]]`",
+                        first.key, note.key
+                    ));
+                }
+                break;
+            }
+        }
+    }
+
+    /// Replaces every reference with its superscript link.
+    pub fn edit_references(
+        &self,
+        model: &Model,
+        endnotes_path: &std::path::Path,
+        outputs: &mut Outputs,
+    ) {
+        for note in &self.notes {
+            for citation in &note.citations {
+                let ch = model.chapter(citation.chapter);
+                let reference = &ch.doc.footnote_refs[citation.reference];
+                let href = html::href(&ch.path, endnotes_path, Some(&note.id()));
+                let markup = format!(
+                    "<sup class=\"endnote-ref\" id=\"{id}\"><a href=\"{href}\" role=\"doc-noteref\" title=\"{title}\">{label}</a></sup>",
+                    id = citation.id,
+                    title = html::attr(&format!(
+                        "{} {}: {}",
+                        self.name,
+                        note.label,
+                        truncate(&note.preview, 300)
+                    )),
+                    label = note.label,
+                );
+                outputs[citation.chapter]
+                    .edits
+                    .replace(reference.range.clone(), markup);
+            }
+        }
+    }
+
+    /// Rebuilds the endnotes chapter: the definitions, with every other feature's edits applied
+    /// inside them, become an ordered list in label order with back-links. Run after all
+    /// features have added their edits.
+    pub fn assemble(&self, model: &Model, outputs: &mut Outputs, diags: &mut Diagnostics) {
+        let Some(c) = self.chapter else { return };
+        let ch = model.chapter(c);
+        let defs = &ch.doc.footnote_defs;
+        let (Some(first), Some(last)) = (defs.first(), defs.last()) else {
+            return;
+        };
+        let body = ch.body();
+        let edits: &Edits = &outputs[c].edits;
+        let mut list = String::from("<ol class=\"endnotes\">\n");
+        for note in &self.notes {
+            let def = &defs[note.definition];
+            let content = dedent(&edits.apply_within(body, def.content.clone()));
+            list.push_str(&format!(
+                "<li class=\"endnote\" id=\"{id}\"><span class=\"endnote-label\">{label}</span>\n\n{content}\n\n<p class=\"endnote-backlinks\">Cited in: ",
+                id = note.id(),
+                label = note.label,
+                content = content.trim_end(),
+            ));
+            for (k, citation) in note.citations.iter().enumerate() {
+                let citing = model.chapter(citation.chapter);
+                let href = html::href(&ch.path, &citing.path, Some(&citation.id));
+                let text = if k == 0 {
+                    citing.title()
+                } else {
+                    format!("{} ({})", citing.title(), k + 1)
+                };
+                if k > 0 {
+                    list.push_str(" · ");
+                }
+                list.push_str(&format!(
+                    "<a href=\"{href}\" role=\"doc-backlink\"><span aria-hidden=\"true\">↩ </span>{text}</a>",
+                    text = html::text(&text),
+                ));
+            }
+            list.push_str("</p>\n</li>\n");
+        }
+        list.push_str("</ol>\n");
+        // Anything an editor wrote between two definitions follows the list.
+        let mut between = String::new();
+        for pair in defs.windows(2) {
+            let gap = pair[0].range.end..pair[1].range.start;
+            if !body[gap.clone()].trim().is_empty() {
+                diags
+                    .warning(
+                        "endnote-interleaved-text",
+                        ch.locate(
+                            gap.start
+                                + (body[gap.clone()].len() - body[gap.clone()].trim_start().len()),
+                        ),
+                        "text between endnote definitions is moved after the list of notes",
+                    )
+                    .hint = Some("put introductory text before the first definition".into());
+                between.push_str(&edits.apply_within(body, gap));
+            }
+        }
+        let mut out = edits.apply_within(body, 0..first.range.start);
+        out.push_str(&list);
+        if !between.trim().is_empty() {
+            out.push('\n');
+            out.push_str(between.trim());
+            out.push('\n');
+        }
+        out.push_str(&edits.apply_within(body, last.range.end..body.len()));
+        outputs[c].replacement = Some(out);
+    }
+}
+
+/// Removes the up-to-four-space indentation of a definition's continuation lines.
+fn dedent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i == 0 {
+            out.push_str(line);
+        } else if let Some(rest) = line.strip_prefix('\t') {
+            out.push_str(rest);
+        } else {
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            out.push_str(&line[spaces.min(4)..]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dedent_removes_continuation_indentation_only() {
+        assert_eq!(dedent("a\n    b\n      c\n\tz"), "a\nb\n  c\nz");
+    }
+}

@@ -1,0 +1,288 @@
+//! Organisations: every mention in the text linked to the organisation's own page.
+//!
+//! Mentions are the registry's forms (names, acronyms, other spellings) found in prose: outside
+//! code, links, raw HTML, headings, images and front matter, whole words only, longest form first
+//! ("UN Women", not "UN"). A possessive may follow ("WTO's", "WTO’s"). Mentions become
+//! `<a class="org" href="organisations/wto.html">`, an acronym wrapped in
+//! `<abbr title="World Trade Organization">`; by default only the first mention of each
+//! organisation per paragraph is linked (`link = "first-per-page" | "every"` in book.toml).
+//! Phrases listed under `never-link` and document symbols (`A/HRC/17/31`) link nothing
+//! ([`matcher`]).
+//!
+//! Editors can link explicitly, `[the trade body](org:wto)` (an unknown id is an error with
+//! a "did you mean"), and suppress one mention by wrapping it in any inline HTML element, e.g.
+//! `<span class="nolink">Office</span>`.
+//!
+//! Each paragraph with a mention gets a stable anchor so the organisation's page can link to it.
+
+pub mod matcher;
+pub mod registry;
+
+use crate::base::diagnostics::Diagnostics;
+use crate::base::html;
+use crate::base::markdown::{order, safe_to_wrap};
+use crate::model::config::{LinkMode, OrganisationsConfig};
+use crate::model::orgs::Directory;
+use crate::model::{BlockId, ChapterId, Model, OrgId, Outputs};
+use matcher::Matcher;
+use registry::Registry;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+
+/// One mention of an organisation.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The organisation.
+    pub org: OrgId,
+    /// The chapter.
+    pub chapter: ChapterId,
+    /// The block of the chapter.
+    pub block: BlockId,
+    /// Body bytes of the mention, when it can be wrapped in a link.
+    pub source: Option<Range<usize>>,
+    /// The acronym was used.
+    pub acronym: bool,
+    /// Byte range of the mention in the block's text (for the context snippet).
+    pub in_block: Range<usize>,
+    /// Index of the chapter's `org:` link, for explicit mentions.
+    pub explicit: Option<usize>,
+}
+
+/// The registry and every mention in the book.
+#[derive(Debug)]
+pub struct Organisations {
+    /// The validated registry.
+    pub registry: Registry,
+    /// Mentions in reading order.
+    pub mentions: Vec<Mention>,
+}
+
+impl Organisations {
+    /// Loads the registry, finds every mention, and warns about organisations never mentioned.
+    pub fn collect(
+        model: &Model,
+        root: &Path,
+        cfg: &OrganisationsConfig,
+        diags: &mut Diagnostics,
+    ) -> Organisations {
+        let registry = registry::load(root, &cfg.registry, &cfg.dir, diags);
+        let matcher = Matcher::new(&registry.directory, &cfg.never_link);
+        let mut mentions = Vec::new();
+        for ch in &model.chapters {
+            found_in_prose(ch, &matcher, &mut mentions);
+            explicit_links(ch, &registry.directory, &cfg.registry, &mut mentions, diags);
+        }
+        mentions.sort_by_key(|m| (m.chapter, m.block, m.in_block.start));
+        let out = Organisations { registry, mentions };
+        out.warn_unmentioned(diags);
+        out
+    }
+
+    /// The organisations' data.
+    pub fn directory(&self) -> &Directory {
+        &self.registry.directory
+    }
+
+    /// An organisation the registry lists but no chapter names is a registry mistake (a
+    /// misspelt form) or a leftover: a warning at its entry.
+    fn warn_unmentioned(&self, diags: &mut Diagnostics) {
+        let mut named = vec![false; self.directory().orgs.len()];
+        for m in &self.mentions {
+            named[m.org.0] = true;
+        }
+        for (id, org) in self.directory().iter() {
+            if !named[id.0] {
+                diags
+                    .warning(
+                        "registry-unmentioned",
+                        self.registry.locations[id.0].clone(),
+                        format!("`{}` is in the registry but no chapter names it", org.id),
+                    )
+                    .hint("check that its name, acronym or `forms` are spelt exactly as in the text, or remove the entry");
+            }
+        }
+    }
+
+    /// The mentions of every organisation, in reading order, indexed by organisation: one pass,
+    /// where filtering the mentions for each organisation would cost organisations × mentions.
+    pub fn by_org(&self) -> Vec<Vec<&Mention>> {
+        let mut out = vec![Vec::new(); self.directory().orgs.len()];
+        for m in &self.mentions {
+            out[m.org.0].push(m);
+        }
+        out
+    }
+
+    /// Links the mentions (as `mode` says) and rewrites `org:` links; anchors every paragraph
+    /// with a mention.
+    pub fn edit(&self, model: &Model, mode: LinkMode, outputs: &mut Outputs) {
+        let mut linked: HashSet<(ChapterId, OrgId, Option<BlockId>)> = HashSet::new();
+        for m in &self.mentions {
+            let ch = model.chapter(m.chapter);
+            let out = &mut outputs[m.chapter];
+            out.anchors.insert(m.block);
+            let org = self.directory().org(m.org);
+            let href = html::href(&ch.path, &self.directory().page(m.org), None);
+            if let Some(i) = m.explicit {
+                let link = &ch.doc.scheme_links[i];
+                if let Some(dest) = &link.dest_range {
+                    out.edits.replace(dest.clone(), href);
+                }
+                continue;
+            }
+            let Some(source) = &m.source else { continue };
+            let first = match mode {
+                LinkMode::Every => true,
+                LinkMode::FirstPerParagraph => linked.insert((m.chapter, m.org, Some(m.block))),
+                LinkMode::FirstPerPage => linked.insert((m.chapter, m.org, None)),
+            };
+            if !first {
+                continue;
+            }
+            let open = if m.acronym {
+                format!(
+                    "<a class=\"org\" href=\"{href}\"><abbr title=\"{}\">",
+                    html::attr(&org.name)
+                )
+            } else {
+                format!("<a class=\"org\" href=\"{href}\">")
+            };
+            let close = if m.acronym { "</abbr></a>" } else { "</a>" };
+            out.edits.insert(source.start, order::OPEN, open);
+            out.edits.insert(source.end, order::CLOSE, close);
+        }
+    }
+}
+
+/// The registry's forms in the chapter's prose.
+fn found_in_prose(ch: &crate::model::Chapter, matcher: &Matcher, out: &mut Vec<Mention>) {
+    for run in &ch.doc.runs {
+        for m in matcher
+            .find(&run.text)
+            .into_iter()
+            .filter(|m| !run.in_url(m.range.clone()))
+        {
+            out.push(Mention {
+                org: m.org,
+                chapter: ch.id,
+                block: run.block,
+                source: run
+                    .source_range(m.range.clone())
+                    .filter(|r| safe_to_wrap(ch.body(), r.clone())),
+                acronym: m.acronym,
+                in_block: run.block_offset + m.range.start..run.block_offset + m.range.end,
+                explicit: None,
+            });
+        }
+    }
+}
+
+/// The chapter's `[text](org:id)` links; an unknown id or a reference-style link is an error.
+fn explicit_links(
+    ch: &crate::model::Chapter,
+    dir: &Directory,
+    registry: &Path,
+    out: &mut Vec<Mention>,
+    diags: &mut Diagnostics,
+) {
+    for (i, link) in ch.doc.scheme_links.iter().enumerate() {
+        if link.scheme != "org" {
+            continue;
+        }
+        let Some(block) = link.block else { continue };
+        let Some(org) = dir.get(&link.target) else {
+            diags
+                .error(
+                    "org-unknown-id",
+                    ch.locate(link.range.start),
+                    format!(
+                        "`org:{}` names no organisation in the registry",
+                        link.target
+                    ),
+                )
+                .suggest(
+                    dir.suggest(&link.target).map(|id| format!("`org:{id}`")),
+                    format!("add it to `{}` or fix the id", registry.display()),
+                );
+            continue;
+        };
+        if link.dest_range.is_none() {
+            diags
+                .error(
+                    "org-reference-link",
+                    ch.locate(link.range.start),
+                    "an `org:` link must be written inline, as `[text](org:id)`",
+                )
+                .hint("reference-style links (`[text][ref]`) cannot be rewritten");
+            continue;
+        }
+        out.push(Mention {
+            org,
+            chapter: ch.id,
+            block,
+            source: None,
+            acronym: false,
+            in_block: link.text_in_block.clone(),
+            explicit: Some(i),
+        });
+    }
+}
+
+/// Up to `context` characters of `text` on each side of `range`, cut at spaces.
+pub fn snippet(text: &str, range: Range<usize>, context: usize) -> (String, String, String) {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let range = floor(range.start)..floor(range.end.max(range.start));
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    let mut b: Vec<char> = before.chars().rev().take(context).collect();
+    b.reverse();
+    let mut b: String = b.into_iter().collect();
+    if b.len() < before.len() {
+        b = format!("…{}", b.split_once(' ').map_or("", |(_, rest)| rest));
+    }
+    let mut a: String = after.chars().take(context).collect();
+    if a.len() < after.len() {
+        a = format!("{}…", a.rsplit_once(' ').map_or("", |(head, _)| head));
+    }
+    let squash = |s: &str| {
+        let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lead = if s.starts_with(char::is_whitespace) && !t.is_empty() {
+            " "
+        } else {
+            ""
+        };
+        let trail = if s.ends_with(char::is_whitespace) && !t.is_empty() {
+            " "
+        } else {
+            ""
+        };
+        format!("{lead}{t}{trail}")
+    };
+    (squash(&b), text[range].to_string(), squash(&a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_cut_at_words() {
+        let (b, m, a) = snippet("one two three WORLDS four five six", 14..20, 8);
+        assert_eq!(
+            (b.as_str(), m.as_str(), a.as_str()),
+            ("…three ", "WORLDS", " four…")
+        );
+        let (b, _, a) = snippet("WORLDS", 0..6, 8);
+        assert_eq!((b.as_str(), a.as_str()), ("", ""));
+        // Ranges inside a multibyte character are moved to its start (found by a property test).
+        let (b, m, _) = snippet("a😀b", 2..3, 8);
+        assert_eq!((b.as_str(), m.as_str()), ("a", ""));
+    }
+}

@@ -1,0 +1,831 @@
+//! Meetings described in chapters' front matter, checked and put in date order: the data of the
+//! timeline page and its iCalendar and JSON exports ([`crate::outputs`]).
+//!
+//! Front matter syntax (in the chapter whose text describes the meeting):
+//!
+//! ```yaml
+//! meetings:
+//!   - id: transit-forum                      # unique in the book
+//!     title: Forum on Transit Transport
+//!     date: "2030-04-23"                     # see below
+//!     end: "2030-04-24"                      # optional, same forms, not before `date`
+//!     place: Geneva, Switzerland             # optional
+//!     organisers: [wto]                      # registry ids
+//!     parent: trade-week                     # optional: the meeting this one is part of
+//!     tentative: false                       # optional: the text says "tentatively"
+//!     mention: "A forum on transit transport was convened"   # verbatim from the chapter text
+//! ```
+//!
+//! Dates are as precise as the text: `2030`, `2030-06`, `2030-04-23`, a half year `2030-H1`, a
+//! quarter `2030-Q3`, a season `2029-autumn` (northern hemisphere; `fall` is accepted); see
+//! [`crate::base::dates`].
+//!
+//! [`Timeline::collect`] validates every meeting of the book, each problem an error located at the
+//! offending value: a malformed or impossible date, an end before the start, an unknown organiser
+//! (checked only when the organisations feature is on), a duplicate or malformed id, an unknown parent,
+//! parents forming a cycle, a `mention` not found in the chapter's text. The mention is matched
+//! against the paragraphs' text as a reader sees it, whitespace collapsed and typographic quotes
+//! made straight; the paragraph containing it gets an anchor and the timeline links to it.
+//!
+//! Meetings are ordered by [`dates::Span::sort_key`]: a meeting dated to the day sorts on its
+//! first day; one dated only to a month, season, half year or year sorts at the end of that
+//! period, after the meetings dated inside it. A meeting is *planned at the time of writing* when
+//! it is not entirely over at the end of the document's date (`date` under
+//! `[preprocessor.report]`, e.g. `2030-05`: anything ending after 31 May 2030); without a date,
+//! no meeting is marked.
+
+use crate::base::dates::{Date, Span};
+use crate::base::diagnostics::{Diagnostics, Location, did_you_mean};
+use crate::model::config::TimelineConfig;
+use crate::model::frontmatter::MeetingSpec;
+use crate::model::orgs::Directory;
+use crate::model::{BlockId, Chapter, ChapterId, MeetingId, Model, OrgId, Outputs};
+use serde_saphyr::Spanned;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// An organiser of a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organiser {
+    /// The id the editor wrote.
+    pub id: String,
+    /// The organisation (none when the organisations feature is off).
+    pub org: Option<OrgId>,
+}
+
+/// A validated meeting.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// Unique id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// When.
+    pub span: Span,
+    /// Where, if the text says.
+    pub place: Option<String>,
+    /// Organisers, in the editor's order.
+    pub organisers: Vec<Organiser>,
+    /// The meeting this one is part of.
+    pub parent: Option<MeetingId>,
+    /// The text calls the date tentative.
+    pub tentative: bool,
+    /// Not entirely over at the document's date.
+    pub planned: bool,
+    /// The chapter whose front matter declares it.
+    pub chapter: ChapterId,
+    /// The block of that chapter that mentions it (none when the mention was not found).
+    pub block: Option<BlockId>,
+}
+
+impl Meeting {
+    /// The `id` of its entry on the timeline page.
+    pub fn fragment(&self) -> String {
+        format!("meeting-{}", self.id)
+    }
+}
+
+/// Every meeting of the book, in chronological order.
+#[derive(Debug)]
+pub struct Timeline {
+    /// Meetings, sorted by [`Span::sort_key`], then in reading order.
+    pub meetings: Vec<Meeting>,
+    /// The generated page (relative to `src/`).
+    pub page: PathBuf,
+    /// The document's date, if configured.
+    pub report: Option<Date>,
+}
+
+/// A meeting before parents are resolved and meetings sorted.
+struct Draft {
+    meeting: Meeting,
+    parent: Option<(String, Location)>,
+    location: Location,
+}
+
+/// Whitespace collapsed and typographic quotes made straight, for matching mentions.
+pub fn normalise(s: &str) -> String {
+    // One pass, one allocation: every block of a chapter with meetings goes through here.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(match c {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        });
+    }
+    out
+}
+
+/// Every block's text of `ch`, [`normalise`]d, for [`find_mention_in`].
+pub fn normalised_blocks(ch: &Chapter) -> Vec<String> {
+    ch.doc.blocks.iter().map(|b| normalise(&b.text)).collect()
+}
+
+/// The innermost block of `ch` whose text contains `phrase` (first in reading order).
+pub fn find_mention(ch: &Chapter, phrase: &str) -> Option<BlockId> {
+    find_mention_in(ch, &normalised_blocks(ch), phrase)
+}
+
+/// [`find_mention`] with the chapter's [`normalised_blocks`] computed once for all its meetings
+/// (normalising every block again for each meeting made a chapter with many meetings quadratic).
+pub fn find_mention_in(ch: &Chapter, blocks: &[String], phrase: &str) -> Option<BlockId> {
+    let phrase = normalise(phrase);
+    if phrase.is_empty() {
+        return None;
+    }
+    let contains = |b: usize| blocks[b].contains(&phrase);
+    let mut found = (0..ch.doc.blocks.len()).find(|&b| contains(b))?;
+    // A list item's text includes its nested paragraphs: prefer the innermost block.
+    let outer = ch.doc.blocks[found].range.clone();
+    for b in found + 1..ch.doc.blocks.len() {
+        let r = &ch.doc.blocks[b].range;
+        if r.start >= outer.end {
+            break;
+        }
+        if r.end <= outer.end && contains(b) {
+            found = b;
+        }
+    }
+    Some(BlockId(found))
+}
+
+/// Whitespace collapsed: titles and places go on one line of the page.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Timeline {
+    /// Reads and validates every meeting of the book. `orgs` are the organisations to check
+    /// organisers against (none when that feature is off: organisers are then not checked);
+    /// `report` is the document's date.
+    pub fn collect(
+        model: &Model,
+        orgs: Option<&Directory>,
+        report: Option<Date>,
+        cfg: &TimelineConfig,
+        diags: &mut Diagnostics,
+    ) -> Timeline {
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut ids: HashMap<String, Location> = HashMap::new();
+        for ch in &model.chapters {
+            if ch.front().meetings.is_empty() {
+                continue;
+            }
+            let blocks = normalised_blocks(ch);
+            for spec in &ch.front().meetings {
+                if let Some(draft) =
+                    Self::draft(ch, &blocks, spec, orgs, report, &mut ids, diags)
+                {
+                    drafts.push(draft);
+                }
+            }
+        }
+        let mut timeline = Timeline {
+            meetings: Vec::new(),
+            page: cfg.page.clone(),
+            report,
+        };
+        timeline.resolve(drafts, diags);
+        timeline
+    }
+
+    /// Checks one meeting; `None` when it cannot be placed on the timeline.
+    fn draft(
+        ch: &Chapter,
+        blocks: &[String],
+        spec: &MeetingSpec,
+        orgs: Option<&Directory>,
+        report: Option<Date>,
+        ids: &mut HashMap<String, Location>,
+        diags: &mut Diagnostics,
+    ) -> Option<Draft> {
+        let at = |v: &Spanned<String>| ch.locate_front(v);
+        let id = spec.id.value.trim().to_string();
+        let mut ok = true;
+        if !crate::base::html::is_slug(&id) {
+            diags
+                .error(
+                    "meeting-bad-id",
+                    at(&spec.id),
+                    format!("meeting id `{id}` is not a lower-case slug"),
+                )
+                .hint = Some(
+                "use lower-case letters, digits and `-`, e.g. `fair-recruitment-workshop`".into(),
+            );
+            ok = false;
+        } else if let Some(first) = ids.get(&id) {
+            diags
+                .error(
+                    "meeting-duplicate-id",
+                    at(&spec.id),
+                    format!("meeting id `{id}` is used twice"),
+                )
+                .hint = Some(format!(
+                "the first meeting with this id is at {first}; ids must be unique in the book"
+            ));
+            ok = false;
+        } else {
+            ids.insert(id.clone(), at(&spec.id));
+        }
+        let mut parse = |v: &Spanned<String>| match Date::parse(&v.value) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                diags.error("meeting-date", at(v), e.message).hint = Some(e.hint);
+                None
+            }
+        };
+        let start = parse(&spec.date);
+        let end = spec.end.as_ref().map(&mut parse);
+        let span = match (start, end) {
+            (Some(start), None) => Some(Span::new(start, None).expect("no end")),
+            (Some(start), Some(Some(end))) => match Span::new(start, Some(end)) {
+                Ok(span) => Some(span),
+                Err(e) => {
+                    let end_at = spec.end.as_ref().map_or_else(|| at(&spec.date), at);
+                    diags
+                        .error("meeting-end-before-start", end_at, e.message)
+                        .hint = Some(e.hint);
+                    None
+                }
+            },
+            _ => None,
+        };
+        if spec.title.value.trim().is_empty() {
+            diags
+                .error(
+                    "meeting-empty-title",
+                    at(&spec.title),
+                    format!("meeting `{id}` has an empty title"),
+                )
+                .hint = Some("give the meeting's name as the text gives it".into());
+        }
+        let mut organisers = Vec::new();
+        for o in &spec.organisers {
+            let oid = o.value.trim();
+            let org = match orgs {
+                Some(a) => match a.get(oid) {
+                    Some(i) => Some(i),
+                    None => {
+                        diags
+                            .error(
+                                "meeting-organiser-unknown",
+                                at(o),
+                                format!("organiser `{oid}` is not in the organisation registry"),
+                            )
+                            .hint = Some(match a.suggest(oid) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => "use the id of an organisation in the registry, or add the organisation to it".into(),
+                        });
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            organisers.push(Organiser {
+                id: oid.to_string(),
+                org,
+            });
+        }
+        let block = find_mention_in(ch, blocks, &spec.mention.value);
+        if block.is_none() {
+            diags
+                .error(
+                    "meeting-mention-not-found",
+                    at(&spec.mention),
+                    format!(
+                        "the mention of meeting `{id}` is not in the text of this chapter: “{}”",
+                        spec.mention.value.trim()
+                    ),
+                )
+                .hint = Some(
+                "copy a phrase of the paragraph that describes the meeting, word for word, from the chapter's text"
+                    .into(),
+            );
+        }
+        let span = span.filter(|_| ok)?;
+        let planned = report.is_some_and(|r| span.last_day() > r.last());
+        Some(Draft {
+            meeting: Meeting {
+                id,
+                title: one_line(&spec.title.value),
+                span,
+                place: spec
+                    .place
+                    .as_ref()
+                    .map(|p| one_line(&p.value))
+                    .filter(|p| !p.is_empty()),
+                organisers,
+                parent: None,
+                tentative: spec.tentative,
+                planned,
+                chapter: ch.id,
+                block,
+            },
+            parent: spec
+                .parent
+                .as_ref()
+                .map(|p| (p.value.trim().to_string(), at(p))),
+            location: at(&spec.id),
+        })
+    }
+
+    /// Resolves parents (unknown ones and cycles are errors) and sorts the meetings.
+    fn resolve(&mut self, drafts: Vec<Draft>, diags: &mut Diagnostics) {
+        let index: HashMap<&str, usize> = drafts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.meeting.id.as_str(), i))
+            .collect();
+        let mut parents: Vec<Option<usize>> = vec![None; drafts.len()];
+        for (i, d) in drafts.iter().enumerate() {
+            let Some((pid, at)) = &d.parent else { continue };
+            match index.get(pid.as_str()) {
+                Some(&p) => parents[i] = Some(p),
+                None => {
+                    diags
+                        .error(
+                            "meeting-parent-unknown",
+                            at.clone(),
+                            format!(
+                                "parent `{pid}` of meeting `{}` is not a meeting of the book",
+                                d.meeting.id
+                            ),
+                        )
+                        .hint = Some(
+                        match did_you_mean(pid, drafts.iter().map(|d| d.meeting.id.as_str())) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => "`parent` is the id of the meeting this one is part of".into(),
+                        },
+                    );
+                }
+            }
+        }
+        // Cycles: report each once, at the meeting of the cycle that comes first in the book.
+        let mut in_cycle = vec![false; drafts.len()];
+        for i in 0..drafts.len() {
+            let mut path = vec![i];
+            let mut cur = parents[i];
+            while let Some(p) = cur {
+                if p == i {
+                    if !in_cycle[i] {
+                        let names: Vec<&str> = path
+                            .iter()
+                            .chain([&i])
+                            .map(|&k| drafts[k].meeting.id.as_str())
+                            .collect();
+                        let at = drafts[i]
+                            .parent
+                            .as_ref()
+                            .map_or_else(|| drafts[i].location.clone(), |(_, at)| at.clone());
+                        diags
+                            .error(
+                                "meeting-parent-cycle",
+                                at,
+                                format!(
+                                    "the parents of meeting `{}` form a cycle: {}",
+                                    drafts[i].meeting.id,
+                                    names.join(" → ")
+                                ),
+                            )
+                            .hint = Some(
+                            "`parent` names the meeting this one is part of; remove it from one of them"
+                                .into(),
+                        );
+                        for &k in &path {
+                            in_cycle[k] = true;
+                        }
+                    }
+                    break;
+                }
+                if path.contains(&p) {
+                    break; // a cycle further up, reported from one of its own meetings
+                }
+                path.push(p);
+                cur = parents[p];
+            }
+        }
+        for (i, c) in in_cycle.iter().enumerate() {
+            if *c {
+                parents[i] = None;
+            }
+        }
+        let mut order: Vec<usize> = (0..drafts.len()).collect();
+        order.sort_by_key(|&i| drafts[i].meeting.span.sort_key());
+        let mut position = vec![0; drafts.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            position[i] = pos;
+        }
+        let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+        for &i in &order {
+            let mut m = slots[i].take().expect("each draft once").meeting;
+            m.parent = parents[i].map(|p| MeetingId(position[p]));
+            self.meetings.push(m);
+        }
+    }
+
+    /// Asks for an anchor on every paragraph that mentions a meeting.
+    pub fn anchor(&self, outputs: &mut Outputs) {
+        for m in &self.meetings {
+            if let Some(b) = m.block {
+                outputs[m.chapter].anchors.insert(b);
+            }
+        }
+    }
+
+    /// Meeting `id`.
+    pub fn meeting(&self, id: MeetingId) -> &Meeting {
+        &self.meetings[id.0]
+    }
+
+    /// Every meeting with its id, in date order.
+    pub fn iter(&self) -> impl Iterator<Item = (MeetingId, &Meeting)> {
+        self.meetings.iter().enumerate().map(|(i, m)| (MeetingId(i), m))
+    }
+
+    /// The meetings contained in meeting `id` (whose parent it is).
+    pub fn children(&self, id: MeetingId) -> impl Iterator<Item = MeetingId> + '_ {
+        self.iter()
+            .filter(move |(_, m)| m.parent == Some(id))
+            .map(|(k, _)| k)
+    }
+
+    /// For each of `orgs` organisations, the meetings it organises (each once), in date order.
+    pub fn by_organiser(&self, orgs: usize) -> Vec<Vec<MeetingId>> {
+        let mut out: Vec<Vec<MeetingId>> = vec![Vec::new(); orgs];
+        for (id, m) in self.iter() {
+            for org in m.organisers.iter().filter_map(|o| o.org) {
+                if out[org.0].last() != Some(&id) {
+                    out[org.0].push(id);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::features::organisations::registry;
+    use mdbook_preprocessor::book::{Book, BookItem, Chapter as BookChapter};
+    use std::path::Path;
+
+    #[test]
+    fn normalise_collapses_whitespace_and_straightens_quotes() {
+        assert_eq!(
+            normalise("  The \u{2018}HLD\u{2019}s\n\t \u{201c}2013\u{201d}  review "),
+            "The 'HLD's \"2013\" review"
+        );
+        assert_eq!(normalise(" \n "), "");
+    }
+
+    /// A model of small chapters: `(file name, content)`.
+    pub(crate) fn model(chapters: &[(&str, &str)], diags: &mut Diagnostics) -> Model {
+        let mut book = Book::new();
+        for (i, (path, content)) in chapters.iter().enumerate() {
+            book.push_item(BookItem::Chapter(BookChapter::new(
+                &format!("Chapter {}", i + 1),
+                content.to_string(),
+                *path,
+                vec![],
+            )));
+        }
+        Model::build(&book, Path::new("src"), diags)
+    }
+
+    pub(crate) fn orgs() -> Directory {
+        let mut diags = Diagnostics::new();
+        let yaml = "organisations:\n\
+                    - {id: ilo, name: International Labour Organization, acronym: ILO, website: https://www.ilo.org}\n\
+                    - {id: unhcr, name: Office of the United Nations High Commissioner for Refugees, acronym: UNHCR}\n";
+        let registry = registry::parse(
+            yaml,
+            Path::new("data/agencies.yaml"),
+            Path::new("agencies"),
+            &mut diags,
+        );
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        registry.directory
+    }
+
+    /// The document's date of the tests.
+    pub(crate) fn may_2014() -> Option<Date> {
+        Date::parse("2014-05").ok()
+    }
+
+    /// A configuration whose document is a report of May 2014.
+    pub(crate) fn config() -> crate::model::config::Config {
+        let mut cfg = crate::model::config::Config {
+            document: "report".into(),
+            date_text: Some("2014-05".into()),
+            ..Default::default()
+        };
+        cfg.check(None, &mut Diagnostics::new());
+        cfg
+    }
+
+    pub(crate) fn collect(chapters: &[(&str, &str)]) -> (Timeline, String) {
+        let mut diags = Diagnostics::new();
+        let model = model(chapters, &mut diags);
+        let orgs = orgs();
+        let t = Timeline::collect(
+            &model,
+            Some(&orgs),
+            may_2014(),
+            &TimelineConfig::default(),
+            &mut diags,
+        );
+        diags.sort();
+        (t, diags.render())
+    }
+
+    const BODY: &str = "# Chapter\n\nA workshop on “Fair Recruitment” was\nconvened in Turin.\n\n\
+                        - The ILO’s Academy met in June 2014.\n- The panel met.\n";
+
+    fn chapter(meetings: &str) -> String {
+        format!("---\nmeetings:\n{meetings}---\n{BODY}")
+    }
+
+    #[test]
+    fn valid_meetings_are_sorted_and_linked_to_their_paragraph() {
+        let a = chapter(
+            "  - id: academy\n    title: Academy\n    date: \"2014-06\"\n    organisers: [ilo]\n    mention: \"The ILO's Academy met\"\n\
+             \x20 - id: workshop\n    title: Workshop\n    date: \"2014-04-23\"\n    end: \"2014-04-24\"\n    place: Turin\n    organisers: [ilo, unhcr]\n    mention: 'A workshop on \"Fair Recruitment\" was convened'\n\
+             \x20 - id: panel\n    title: Panel\n    date: \"2014-06-16\"\n    parent: academy\n    tentative: true\n    mention: The panel met\n",
+        );
+        let (t, d) = collect(&[("a.md", &a)]);
+        assert_eq!(d, "0 errors, 0 warnings");
+        let got: Vec<_> = t
+            .meetings
+            .iter()
+            .map(|m| {
+                (
+                    m.id.as_str(),
+                    m.span.written(),
+                    m.block,
+                    m.parent,
+                    m.planned,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("workshop", "23–24 April 2014".into(), Some(0), None, false),
+                ("panel", "16 June 2014".into(), Some(2), Some(2), true),
+                ("academy", "June 2014".into(), Some(1), None, true),
+            ]
+        );
+        assert_eq!(
+            t.meetings[0].organisers,
+            vec![
+                Organiser {
+                    id: "ilo".into(),
+                    org: Some(OrgId(0))
+                },
+                Organiser {
+                    id: "unhcr".into(),
+                    org: Some(OrgId(1))
+                }
+            ]
+        );
+        assert_eq!(t.children(MeetingId(2)).collect::<Vec<_>>(), [MeetingId(1)]);
+        let mut diags = Diagnostics::new();
+        let mut outputs = model(&[("a.md", &a)], &mut diags).outputs();
+        t.anchor(&mut outputs);
+        assert_eq!(
+            outputs[ChapterId(0)].anchors.iter().copied().collect::<Vec<_>>(),
+            [BlockId(0), BlockId(1), BlockId(2)]
+        );
+    }
+
+    fn one(meeting: &str) -> String {
+        collect(&[("a.md", &chapter(meeting))]).1
+    }
+
+    #[test]
+    fn malformed_and_impossible_dates_are_located_at_the_value() {
+        assert_eq!(
+            one("  - id: a\n    title: A\n    date: \"2014-02-30\"\n    mention: The panel met\n"),
+            "src/a.md:5:11: error: `2014-02-30` is not a date: February 2014 has no day 30 [meeting-date]\n\
+             \x20 = hint: February 2014 has 28 days\n1 error, 0 warnings"
+        );
+        assert_eq!(
+            one("  - id: a\n    title: A\n    date: 2014-H3\n    mention: The panel met\n"),
+            "src/a.md:5:11: error: `2014-H3` is not a date: a year has two halves [meeting-date]\n\
+             \x20 = hint: write `2014-H1` (January–June) or `2014-H2` (July–December)\n1 error, 0 warnings"
+        );
+        assert_eq!(
+            one(
+                "  - id: a\n    title: A\n    date: \"2014\"\n    end: June 2014\n    mention: The panel met\n"
+            ),
+            format!(
+                "src/a.md:6:10: error: `June 2014` is not a date [meeting-date]\n  = hint: {}\n1 error, 0 warnings",
+                dates::FORMS
+            )
+        );
+    }
+
+    #[test]
+    fn unquoted_yaml_dates_are_read_as_written() {
+        let (t, d) = collect(&[(
+            "a.md",
+            &chapter(
+                "  - id: a\n    title: A\n    date: 2014\n    mention: The panel met\n\
+                 \x20 - id: b\n    title: B\n    date: 2014-04-23\n    end: 2014-04-24\n    mention: The panel met\n",
+            ),
+        )]);
+        assert_eq!(d, "0 errors, 0 warnings");
+        let specs: Vec<String> = t.meetings.iter().map(|m| m.span.start.spec()).collect();
+        assert_eq!(specs, ["2014-04-23", "2014"]);
+    }
+
+    #[test]
+    fn end_before_start_is_located_at_the_end() {
+        assert_eq!(
+            one(
+                "  - id: a\n    title: A\n    date: \"2014-04-24\"\n    end: \"2014-04-23\"\n    mention: The panel met\n"
+            ),
+            "src/a.md:6:10: error: the meeting ends (23 April 2014) before it starts (24 April 2014) [meeting-end-before-start]\n\
+             \x20 = hint: `end` is the last day of the meeting and cannot come before `date`; leave `end` out for a one-day meeting\n\
+             1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn unknown_organiser_suggests_a_registry_id() {
+        assert_eq!(
+            one(
+                "  - id: a\n    title: A\n    date: \"2014\"\n    organisers: [ilo, unhrc, zzzzzzzz]\n    mention: The panel met\n"
+            ),
+            "src/a.md:6:23: error: organiser `unhrc` is not in the organisation registry [meeting-organiser-unknown]\n\
+             \x20 = hint: did you mean `unhcr`?\n\
+             src/a.md:6:30: error: organiser `zzzzzzzz` is not in the organisation registry [meeting-organiser-unknown]\n\
+             \x20 = hint: use the id of an organisation in the registry, or add the organisation to it\n\
+             2 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn organisers_are_not_checked_without_the_organisations_feature() {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[(
+                "a.md",
+                &chapter(
+                    "  - id: a\n    title: A\n    date: \"2014\"\n    organisers: [nobody]\n    mention: The panel met\n",
+                ),
+            )],
+            &mut diags,
+        );
+        let t = Timeline::collect(&m, None, may_2014(), &TimelineConfig::default(), &mut diags);
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        assert_eq!(
+            t.meetings[0].organisers,
+            vec![Organiser {
+                id: "nobody".into(),
+                org: None
+            }]
+        );
+    }
+
+    #[test]
+    fn duplicate_id_names_the_first_across_chapters() {
+        let a =
+            chapter("  - id: a\n    title: A\n    date: \"2014\"\n    mention: The panel met\n");
+        let (t, d) = collect(&[("a.md", &a), ("b.md", &a)]);
+        assert_eq!(
+            d,
+            "src/b.md:3:9: error: meeting id `a` is used twice [meeting-duplicate-id]\n\
+             \x20 = hint: the first meeting with this id is at src/a.md:3:9; ids must be unique in the book\n\
+             1 error, 0 warnings"
+        );
+        assert_eq!(t.meetings.len(), 1);
+    }
+
+    #[test]
+    fn malformed_id_is_an_error() {
+        assert_eq!(
+            one(
+                "  - id: Fair Workshop\n    title: A\n    date: \"2014\"\n    mention: The panel met\n"
+            ),
+            "src/a.md:3:9: error: meeting id `Fair Workshop` is not a lower-case slug [meeting-bad-id]\n\
+             \x20 = hint: use lower-case letters, digits and `-`, e.g. `fair-recruitment-workshop`\n\
+             1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn unknown_parent_suggests_a_meeting() {
+        assert_eq!(
+            one(
+                "  - id: academy\n    title: A\n    date: \"2014\"\n    mention: The panel met\n\
+                 \x20 - id: b\n    title: B\n    date: \"2014\"\n    parent: acadmy\n    mention: The panel met\n"
+            ),
+            "src/a.md:10:13: error: parent `acadmy` of meeting `b` is not a meeting of the book [meeting-parent-unknown]\n\
+             \x20 = hint: did you mean `academy`?\n1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn parent_cycles_are_reported_once() {
+        let (t, d) = collect(&[(
+            "a.md",
+            &chapter(
+                "  - id: a\n    title: A\n    date: \"2014\"\n    parent: b\n    mention: The panel met\n\
+                 \x20 - id: b\n    title: B\n    date: \"2014\"\n    parent: a\n    mention: The panel met\n\
+                 \x20 - id: c\n    title: C\n    date: \"2014\"\n    parent: c\n    mention: The panel met\n\
+                 \x20 - id: d\n    title: D\n    date: \"2014\"\n    parent: a\n    mention: The panel met\n",
+            ),
+        )]);
+        assert_eq!(
+            d,
+            "src/a.md:6:13: error: the parents of meeting `a` form a cycle: a → b → a [meeting-parent-cycle]\n\
+             \x20 = hint: `parent` names the meeting this one is part of; remove it from one of them\n\
+             src/a.md:16:13: error: the parents of meeting `c` form a cycle: c → c [meeting-parent-cycle]\n\
+             \x20 = hint: `parent` names the meeting this one is part of; remove it from one of them\n\
+             2 errors, 0 warnings"
+        );
+        let parents: Vec<Option<&str>> = t
+            .meetings
+            .iter()
+            .map(|m| m.parent.map(|p| t.meetings[p].id.as_str()))
+            .collect();
+        assert_eq!(parents, [None, None, None, Some("a")]);
+    }
+
+    #[test]
+    fn mention_must_be_in_the_chapter_text() {
+        assert_eq!(
+            one(
+                "  - id: a\n    title: A\n    date: \"2014\"\n    mention: A workshop on Fair Recruitment\n"
+            ),
+            "src/a.md:6:14: error: the mention of meeting `a` is not in the text of this chapter: “A workshop on Fair Recruitment” [meeting-mention-not-found]\n\
+             \x20 = hint: copy a phrase of the paragraph that describes the meeting, word for word, from the chapter's text\n\
+             1 error, 0 warnings"
+        );
+        // Quotes and line breaks may differ; words may not, and the heading is not a paragraph.
+        assert_eq!(
+            one(
+                "  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"on “Fair Recruitment”  was convened\"\n"
+            ),
+            "0 errors, 0 warnings"
+        );
+        assert!(
+            one("  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"# Chapter\"\n")
+                .contains("[meeting-mention-not-found]")
+        );
+        assert!(
+            one("  - id: a\n    title: A\n    date: \"2014\"\n    mention: \"\"\n")
+                .contains("[meeting-mention-not-found]")
+        );
+    }
+
+    #[test]
+    fn the_documents_date_decides_what_was_planned() {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[(
+                "a.md",
+                &chapter(
+                    "  - id: may\n    title: A\n    date: \"2014-05\"\n    mention: The panel met\n\
+                     \x20 - id: h1\n    title: B\n    date: \"2014-H1\"\n    mention: The panel met\n\
+                     \x20 - id: may-june\n    title: C\n    date: \"2014-05-31\"\n    end: \"2014-06-01\"\n    mention: The panel met\n",
+                ),
+            )],
+            &mut diags,
+        );
+        let t = Timeline::collect(&m, None, may_2014(), &TimelineConfig::default(), &mut diags);
+        let planned: Vec<(&str, bool)> = t
+            .meetings
+            .iter()
+            .map(|m| (m.id.as_str(), m.planned))
+            .collect();
+        assert_eq!(planned, [("may-june", true), ("may", false), ("h1", true)]);
+        // Without a date, nothing is assumed: no meeting is marked.
+        let t = Timeline::collect(&m, None, None, &TimelineConfig::default(), &mut diags);
+        assert!(t.meetings.iter().all(|m| !m.planned));
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn meetings_by_organiser_list_each_meeting_once() {
+        let (t, _) = collect(&[(
+            "a.md",
+            &chapter(
+                "  - id: a\n    title: A\n    date: \"2014-06\"\n    organisers: [unhcr, unhcr]\n    mention: The panel met\n",
+            ),
+        )]);
+        assert_eq!(t.by_organiser(2), [vec![], vec![MeetingId(0)]]);
+    }
+}

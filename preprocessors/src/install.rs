@@ -1,0 +1,182 @@
+//! The plugin set's theme files: `mdbook-report install` puts them into a book, and every build
+//! checks that the files `book.toml` lists are there.
+//!
+//! The files are this repository's `theme/` (its own book uses them as they are), compiled into
+//! the binary: `report.css` and `report.js` (the look of generated markup, small accessibility
+//! fixes), `timeline.css` and `timeline.js` (the timeline's filter), `head.hbs` (link-preview
+//! tags). `install` writes the missing ones into the book's `theme/` and adds what `book.toml`
+//! lacks (the preprocessor, the post-build renderer, the files in `additional-css` and
+//! `additional-js`), editing it with `toml_edit` so its comments and layout stay.
+
+use crate::base::diagnostics::Diagnostics;
+use crate::model::config::{PREPROCESSOR, RENDERER, locate};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// The theme files, by name under `theme/`.
+pub const THEME: &[(&str, &str)] = &[
+    ("report.css", include_str!("../../theme/report.css")),
+    ("report.js", include_str!("../../theme/report.js")),
+    ("timeline.css", include_str!("../../theme/timeline.css")),
+    ("timeline.js", include_str!("../../theme/timeline.js")),
+    ("head.hbs", include_str!("../../theme/head.hbs")),
+];
+
+const CSS: &[&str] = &["theme/report.css", "theme/timeline.css"];
+const JS: &[&str] = &["theme/report.js", "theme/timeline.js"];
+
+/// Every file `[output.html]` lists in `additional-css` and `additional-js` must exist: a
+/// missing one is an error (mdBook's own would come later and without a hint).
+pub fn check_theme(
+    root: &Path,
+    config: &mdbook_preprocessor::config::Config,
+    diags: &mut Diagnostics,
+) {
+    let book_toml = std::fs::read_to_string(root.join("book.toml")).ok();
+    for key in ["additional-css", "additional-js"] {
+        let listed = config
+            .get::<Vec<PathBuf>>(&format!("output.html.{key}"))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        for file in listed.iter().filter(|f| !root.join(f).is_file()) {
+            let ours = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| THEME.iter().any(|(t, _)| *t == n));
+            let hint = if ours {
+                format!(
+                    "run `mdbook-{PREPROCESSOR} install` in the book's directory to write the plugin set's theme files"
+                )
+            } else {
+                "add the file, or remove it from the list".to_string()
+            };
+            diags
+                .error(
+                    "theme-file-missing",
+                    locate(book_toml.as_deref(), "output.html", key),
+                    format!("`{}` is listed in `{key}` but is not in the book", file.display()),
+                )
+                .hint(hint);
+        }
+    }
+}
+
+/// What [`install`] did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Installed {
+    /// Theme files written.
+    pub written: Vec<PathBuf>,
+    /// Theme files already there, left as they are.
+    pub kept: Vec<PathBuf>,
+    /// Whether book.toml was changed.
+    pub config_changed: bool,
+}
+
+/// Writes the missing theme files into `root/theme/` and completes `root/book.toml`.
+pub fn install(root: &Path) -> anyhow::Result<Installed> {
+    let toml_path = root.join("book.toml");
+    let text = std::fs::read_to_string(&toml_path)
+        .with_context(|| format!("no book here: cannot read {}", toml_path.display()))?;
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .with_context(|| format!("{} is not valid TOML", toml_path.display()))?;
+    let theme = root.join("theme");
+    std::fs::create_dir_all(&theme)
+        .with_context(|| format!("cannot create {}", theme.display()))?;
+    let mut done = Installed::default();
+    for (name, content) in THEME {
+        let path = theme.join(name);
+        if path.exists() {
+            done.kept.push(path);
+        } else {
+            std::fs::write(&path, content)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            done.written.push(path);
+        }
+    }
+    done.config_changed = complete(&mut doc);
+    if done.config_changed {
+        std::fs::write(&toml_path, doc.to_string())
+            .with_context(|| format!("cannot write {}", toml_path.display()))?;
+    }
+    Ok(done)
+}
+
+/// Adds to `doc` what the plugin set needs; true when anything was added.
+fn complete(doc: &mut toml_edit::DocumentMut) -> bool {
+    use toml_edit::{Array, Item, Table, value};
+    let before = doc.to_string();
+    let table = |doc: &mut toml_edit::DocumentMut, outer: &str| -> bool {
+        if !doc.contains_key(outer) {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            doc.insert(outer, Item::Table(t));
+        }
+        doc[outer].is_table()
+    };
+    if table(doc, "preprocessor") && !doc["preprocessor"].as_table().is_some_and(|t| t.contains_key(PREPROCESSOR)) {
+        let mut t = Table::new();
+        let mut after = Array::new();
+        after.push("links");
+        t.insert("after", value(after));
+        doc["preprocessor"][PREPROCESSOR] = Item::Table(t);
+    }
+    if table(doc, "output") {
+        let output = doc["output"].as_table_mut().expect("a table");
+        if !output.contains_key("html") {
+            output.insert("html", Item::Table(Table::new()));
+        }
+        if let Some(html) = output["html"].as_table_mut() {
+            for (key, files) in [("additional-css", CSS), ("additional-js", JS)] {
+                let list = html
+                    .entry(key)
+                    .or_insert_with(|| value(Array::new()))
+                    .as_array_mut();
+                if let Some(list) = list {
+                    for file in files {
+                        if !list.iter().any(|v| v.as_str() == Some(file)) {
+                            list.push(*file);
+                        }
+                    }
+                }
+            }
+        }
+        if !output.contains_key(RENDERER) {
+            output.insert(RENDERER, Item::Table(Table::new()));
+        }
+    }
+    doc.to_string() != before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn install_writes_the_theme_and_completes_book_toml_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("book.toml"),
+            "# My book\n[book]\ntitle = \"T\"\n\n[output.html]\nadditional-css = [\"mine.css\"]\n",
+        )
+        .unwrap();
+        let first = install(dir.path()).unwrap();
+        assert_eq!(first.written.len(), THEME.len());
+        assert!(first.config_changed);
+        let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
+        assert!(toml.starts_with("# My book\n[book]\ntitle = \"T\"\n"), "{toml}");
+        let parsed: toml_edit::DocumentMut = toml.parse().unwrap();
+        assert_eq!(
+            parsed["output"]["html"]["additional-css"].to_string().trim(),
+            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\"]"
+        );
+        assert!(parsed["preprocessor"][PREPROCESSOR].is_table());
+        assert!(parsed["output"][RENDERER].is_table());
+        let second = install(dir.path()).unwrap();
+        assert_eq!(
+            (second.written.len(), second.kept.len(), second.config_changed),
+            (0, THEME.len(), false)
+        );
+    }
+}

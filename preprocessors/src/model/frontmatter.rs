@@ -1,0 +1,292 @@
+//! YAML front matter at the top of a chapter.
+//!
+//! Syntax: a chapter may begin (after an optional byte-order mark) with a line `---`, YAML lines,
+//! and a closing line `---` (or `...`). The block is parsed with serde-saphyr into the typed
+//! [`FrontMatter`] (unknown keys are errors), removed from the chapter so it never renders, and
+//! every problem is reported at its line and column *in the chapter file*, not inside the block.
+//!
+//! ```markdown
+//! ---
+//! agenda-item: 3
+//! meetings:
+//!   - id: transit-forum
+//!     ...
+//! ---
+//! # Transit and transport
+//! ```
+//!
+//! The schema is the model's, one part per feature: features read their part and validate it.
+
+use crate::base::diagnostics::{Diagnostics, LineIndex, Location};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// Everything a chapter can declare about itself. Grows with the features.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The agenda item this chapter reports on, by its bare label (`3`, `c`).
+    pub agenda_item: Option<Spanned<String>>,
+    /// A one-sentence summary of the page for search engines and link previews.
+    pub description: Option<String>,
+    /// The meetings the chapter's text describes, for the timeline.
+    pub meetings: Vec<MeetingSpec>,
+    /// Endnotes chapter only: pairs of endnote keys known to cite the same document, as the
+    /// original report does. Their duplicate-source finding is reported as a note.
+    pub same_source: Vec<Spanned<Vec<String>>>,
+}
+
+/// One meeting as an editor writes it in a chapter's front matter (see the timeline feature,
+/// [`crate::features::timeline`], and `docs/timeline.md`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct MeetingSpec {
+    /// Unique id across the book (`transit-forum`).
+    pub id: Spanned<String>,
+    /// The meeting's name, as the text gives it.
+    pub title: Spanned<String>,
+    /// Start date, as precise as the text.
+    pub date: Spanned<String>,
+    /// Optional last day (inclusive), as precise as the text.
+    #[serde(default)]
+    pub end: Option<Spanned<String>>,
+    /// Where it takes place.
+    #[serde(default)]
+    pub place: Option<Spanned<String>>,
+    /// Registry ids of the organisers.
+    #[serde(default)]
+    pub organisers: Vec<Spanned<String>>,
+    /// The id of the meeting this one is part of.
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    /// The text calls the date tentative.
+    #[serde(default)]
+    pub tentative: bool,
+    /// A phrase copied verbatim from the chapter text where the meeting is mentioned.
+    pub mention: Spanned<String>,
+}
+
+/// Where the front matter sits in a chapter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Byte range of the YAML text (between the fences) in the chapter, if there is a block.
+    pub yaml: Option<(usize, usize)>,
+    /// Byte offset where the Markdown body starts (0 when there is no front matter).
+    pub body_start: usize,
+}
+
+const BOM: &str = "\u{feff}";
+
+/// Finds the front matter block. An opening fence without a closing one is an error located at
+/// the opening fence: everything after it would otherwise silently vanish or render as YAML.
+pub fn split(content: &str) -> Result<Split, String> {
+    let start = if content.starts_with(BOM) {
+        BOM.len()
+    } else {
+        0
+    };
+    let rest = &content[start..];
+    let Some(after_open) = strip_fence_line(rest, "---") else {
+        return Ok(Split {
+            yaml: None,
+            body_start: 0,
+        });
+    };
+    let yaml_start = start + (rest.len() - after_open.len());
+    let mut pos = yaml_start;
+    for line in content[yaml_start..].split_inclusive('\n') {
+        let bare = line
+            .trim_end_matches(['\n', '\r'])
+            .trim_end_matches([' ', '\t']);
+        if bare == "---" || bare == "..." {
+            return Ok(Split {
+                yaml: Some((yaml_start, pos)),
+                body_start: pos + line.len(),
+            });
+        }
+        pos += line.len();
+    }
+    Err("front matter is not closed: the opening `---` has no closing `---` line".into())
+}
+
+/// If `text` starts with the line `fence` (trailing spaces allowed), returns what follows it.
+fn strip_fence_line<'a>(text: &'a str, fence: &str) -> Option<&'a str> {
+    let rest = text.strip_prefix(fence)?;
+    let rest = rest.trim_start_matches([' ', '\t']);
+    rest.strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+        .or_else(|| rest.is_empty().then_some(rest))
+}
+
+/// A chapter's front matter, parsed, with what is needed to locate its values in the file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The typed values (defaults when the chapter has no front matter or it is invalid).
+    pub front: FrontMatter,
+    /// Byte offset where the Markdown body starts in the chapter.
+    pub body_start: usize,
+    /// 1-based line of the first YAML line in the chapter file.
+    first_yaml_line: usize,
+}
+
+impl Parsed {
+    /// The location in the chapter file of a value read from the YAML block.
+    pub fn locate<T>(&self, index: &LineIndex, value: &Spanned<T>) -> Location {
+        self.locate_yaml(
+            index,
+            value.referenced.line() as usize,
+            value.referenced.column() as usize,
+        )
+    }
+
+    fn locate_yaml(&self, index: &LineIndex, line: usize, col: usize) -> Location {
+        if line == 0 {
+            return Location::at(
+                index.path(),
+                self.first_yaml_line.saturating_sub(1).max(1),
+                1,
+            );
+        }
+        Location::at(index.path(), self.first_yaml_line + line - 1, col.max(1))
+    }
+}
+
+/// Parses the front matter of `content` (a chapter whose lines `index` maps). Problems go to
+/// `diags`; on error the chapter still gets a body (everything after the block) so the rest of
+/// the build can report its own problems too.
+pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parsed {
+    let split = match split(content) {
+        Ok(split) => split,
+        Err(message) => {
+            diags
+                .error("frontmatter-unclosed", index.location(content, 0), message)
+                .hint = Some("add a line `---` after the last YAML line".into());
+            // Keep the whole chapter as body: nothing is lost and the fence shows the problem.
+            return Parsed::default();
+        }
+    };
+    let Some((yaml_start, yaml_end)) = split.yaml else {
+        return Parsed::default();
+    };
+    let first_yaml_line = index.location(content, yaml_start).line;
+    let mut parsed = Parsed {
+        front: FrontMatter::default(),
+        body_start: split.body_start,
+        first_yaml_line,
+    };
+    let yaml = &content[yaml_start..yaml_end];
+    if yaml.trim().is_empty() {
+        return parsed;
+    }
+    if let Some(message) = crate::base::yaml::too_large(yaml.len(), crate::base::yaml::MAX_FRONT_MATTER) {
+        diags
+            .error(
+                "frontmatter-yaml",
+                index.location(content, yaml_start),
+                message,
+            )
+            .hint =
+            Some("front matter holds a few declarations; move long text into the chapter".into());
+        return parsed;
+    }
+    match serde_saphyr::from_str_with_options::<FrontMatter>(yaml, crate::base::yaml::options()) {
+        Ok(front) => parsed.front = front,
+        Err(err) => {
+            let (line, col) = err
+                .location()
+                .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+            let location = parsed.locate_yaml(index, line, col);
+            let d = diags.error("frontmatter-yaml", location, crate::base::yaml::message(&err));
+            d.hint = Some(crate::base::yaml::hint(&err, FRONT_MATTER_KEYS));
+        }
+    }
+    parsed
+}
+
+/// The keys a chapter's front matter accepts, for hints.
+pub const FRONT_MATTER_KEYS: &[&str] = &["agenda-item", "description", "meetings", "same-source"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(content: &str) -> (Parsed, String) {
+        let index = LineIndex::new("src/ch.md", content);
+        let mut diags = Diagnostics::new();
+        let parsed = parse(content, &index, &mut diags);
+        (parsed, diags.render())
+    }
+
+    #[test]
+    fn no_front_matter_leaves_the_body_whole() {
+        let (p, d) = run("# Title\n\n---\n\ntext\n");
+        assert_eq!(p.body_start, 0);
+        assert_eq!(d, "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn strips_the_block_and_reads_typed_values() {
+        let content = "---\nagenda-item: 3\ndescription: \"A page\"\n---\n# T\n";
+        let (p, d) = run(content);
+        assert_eq!(&content[p.body_start..], "# T\n");
+        assert_eq!(p.front.agenda_item.as_ref().unwrap().value, "3");
+        assert_eq!(p.front.description.as_deref(), Some("A page"));
+        assert_eq!(d, "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn accepts_bom_crlf_and_dot_fence() {
+        let content = "\u{feff}---\r\nagenda-item: 2\r\n...\r\nBody\r\n";
+        let (p, d) = run(content);
+        assert_eq!(&content[p.body_start..], "Body\r\n");
+        assert_eq!(p.front.agenda_item.unwrap().value, "2");
+        assert_eq!(d, "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn chapter_that_is_only_front_matter_has_an_empty_body() {
+        let content = "---\ndescription: x\n---";
+        let (p, d) = run(content);
+        assert_eq!(&content[p.body_start..], "");
+        assert_eq!(d, "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn unknown_key_is_located_in_the_chapter_file() {
+        let (_, d) = run("---\nagenda-item: 1\nagenda-iten: 2\n---\nx\n");
+        assert!(
+            d.starts_with("src/ch.md:3:1: error: unknown field `agenda-iten`"),
+            "{d}"
+        );
+        assert!(d.contains("hint: did you mean `agenda-item`?"), "{d}");
+    }
+
+    #[test]
+    fn wrong_type_is_located_at_the_value() {
+        let (_, d) = run("---\n\nagenda-item: [1]\n---\nx\n");
+        assert!(d.starts_with("src/ch.md:3:15: error: "), "{d}");
+    }
+
+    #[test]
+    fn tab_indentation_is_an_error_at_its_line() {
+        let (_, d) = run("---\nmeetings:\n\t- id: x\n---\nx\n");
+        assert!(d.starts_with("src/ch.md:3:"), "{d}");
+        assert!(d.contains("error"), "{d}");
+    }
+
+    #[test]
+    fn bad_indentation_is_an_error_at_its_line() {
+        let (_, d) = run("---\ndescription: a\n  agenda-item: 1\n---\nx\n");
+        assert!(d.starts_with("src/ch.md:3:"), "{d}");
+    }
+
+    #[test]
+    fn unterminated_block_is_an_error_and_keeps_the_text() {
+        let (p, d) = run("---\nagenda-item: 1\n# Title\n");
+        assert_eq!(p.body_start, 0);
+        assert!(
+            d.starts_with("src/ch.md:1:1: error: front matter is not closed"),
+            "{d}"
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! The shared model: every chapter of the book parsed once, built once per run, and the types
+//! that more than one feature reads (configuration, front matter, organisations, typed ids).
+//!
+//! [`Model::build`] reads each chapter mdBook hands over (after its `links` preprocessor, so
+//! `{{#include}}`d text is there too), splits off and parses the front matter, and parses the body
+//! with [`Doc::parse`]. Features read the model and return edits ([`ChapterOutput`]); none of
+//! them parses Markdown or YAML again, and none imports another.
+
+pub mod config;
+pub mod frontmatter;
+pub mod ids;
+pub mod orgs;
+
+use crate::base::diagnostics::{Diagnostics, LineIndex, Location};
+use crate::base::markdown::{Block, Doc, Edits, order};
+use frontmatter::FrontMatter;
+pub use ids::{BlockId, ChapterId, MeetingId, OrgId};
+use mdbook_preprocessor::book::Chapter as BookChapter;
+use mdbook_preprocessor::book::{Book, BookItem, SectionNumber};
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// One chapter of the book.
+#[derive(Debug)]
+pub struct Chapter {
+    /// Position in reading order.
+    pub id: ChapterId,
+    /// The title from `SUMMARY.md`.
+    pub name: String,
+    /// The section number, e.g. `2.1.`, if numbered.
+    pub number: Option<SectionNumber>,
+    /// Path relative to `src/` (`protect-human-rights.md`): what links are made from.
+    pub path: PathBuf,
+    /// The full content mdBook read, front matter included.
+    pub content: String,
+    /// Where the Markdown body starts in `content`.
+    pub body_start: usize,
+    /// Line/column map of `content`, labelled with the file the editor edits.
+    pub lines: LineIndex,
+    /// The front matter.
+    pub meta: frontmatter::Parsed,
+    /// The body, parsed.
+    pub doc: Doc,
+}
+
+impl Chapter {
+    /// The Markdown body (front matter removed).
+    pub fn body(&self) -> &str {
+        &self.content[self.body_start..]
+    }
+
+    /// The typed front matter.
+    pub fn front(&self) -> &FrontMatter {
+        &self.meta.front
+    }
+
+    /// The location in the chapter file of byte `offset` of the body.
+    pub fn locate(&self, offset: usize) -> Location {
+        self.lines.location(&self.content, self.body_start + offset)
+    }
+
+    /// The location in the chapter file of a value read from the front matter.
+    pub fn locate_front<T>(&self, value: &serde_saphyr::Spanned<T>) -> Location {
+        self.meta.locate(&self.lines, value)
+    }
+
+    /// "2.1. Protect the human rights of all migrants".
+    pub fn title(&self) -> String {
+        match &self.number {
+            Some(n) => format!("{n} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// Block `id` of the body.
+    pub fn block(&self, id: BlockId) -> &Block {
+        self.doc.block(id)
+    }
+
+    /// The source text of body range `range`.
+    pub fn text(&self, range: Range<usize>) -> &str {
+        &self.body()[range]
+    }
+}
+
+/// The book, parsed.
+#[derive(Debug, Default)]
+pub struct Model {
+    /// Chapters in reading order (drafts, which have no file, are left out).
+    pub chapters: Vec<Chapter>,
+}
+
+impl Model {
+    /// Parses every chapter of `book`. `src` is the source directory relative to the book root
+    /// (`src`), used to name files in diagnostics.
+    pub fn build(book: &Book, src: &Path, diags: &mut Diagnostics) -> Model {
+        let mut chapters = Vec::new();
+        for item in book.iter() {
+            let BookItem::Chapter(ch) = item else {
+                continue;
+            };
+            let Some(path) = &ch.path else { continue };
+            let file = src.join(ch.source_path.as_ref().unwrap_or(path));
+            let lines = LineIndex::new(file, &ch.content);
+            let meta = frontmatter::parse(&ch.content, &lines, diags);
+            let doc = Doc::parse(&ch.content[meta.body_start..]);
+            chapters.push(Chapter {
+                id: ChapterId(chapters.len()),
+                name: ch.name.clone(),
+                number: ch.number.clone(),
+                path: path.clone(),
+                body_start: meta.body_start,
+                content: ch.content.clone(),
+                lines,
+                meta,
+                doc,
+            });
+        }
+        Model { chapters }
+    }
+
+    /// Chapter `id`.
+    pub fn chapter(&self, id: ChapterId) -> &Chapter {
+        &self.chapters[id.0]
+    }
+
+    /// The chapter at `path` (relative to `src/`).
+    pub fn by_path(&self, path: &Path) -> Option<&Chapter> {
+        self.chapters.iter().find(|c| c.path == path)
+    }
+
+    /// One empty [`ChapterOutput`] per chapter, for the features to fill.
+    pub fn outputs(&self) -> Outputs {
+        Outputs(self.chapters.iter().map(|_| ChapterOutput::default()).collect())
+    }
+}
+
+/// What the features produce for one chapter.
+#[derive(Debug, Default)]
+pub struct ChapterOutput {
+    /// Edits to the body.
+    pub edits: Edits,
+    /// Blocks other pages link to: they get their anchor inserted.
+    pub anchors: BTreeSet<BlockId>,
+    /// Markdown to put before the body (e.g. the action-point box), after the first heading.
+    pub prelude: String,
+    /// A complete replacement of the edited body (the endnotes chapter is reassembled).
+    pub replacement: Option<String>,
+}
+
+/// What the features produce for every chapter, indexed by [`ChapterId`].
+#[derive(Debug, Default)]
+pub struct Outputs(Vec<ChapterOutput>);
+
+impl std::ops::Index<ChapterId> for Outputs {
+    type Output = ChapterOutput;
+    fn index(&self, id: ChapterId) -> &ChapterOutput {
+        &self.0[id.0]
+    }
+}
+
+impl std::ops::IndexMut<ChapterId> for Outputs {
+    fn index_mut(&mut self, id: ChapterId) -> &mut ChapterOutput {
+        &mut self.0[id.0]
+    }
+}
+
+impl Outputs {
+    /// Every chapter's output, in reading order.
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, ChapterOutput> {
+        self.0.iter_mut()
+    }
+}
+
+/// Turns the requested anchors into edits: an empty `<span id="p-…">` at the start of the block,
+/// before anything else inserted there.
+pub fn insert_anchors(model: &Model, outputs: &mut Outputs) {
+    for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
+        for &b in &out.anchors {
+            let block = chapter.block(b);
+            out.edits.insert(
+                anchor_position(chapter.body(), block.anchor_at),
+                order::ANCHOR,
+                format!(
+                    "<span id=\"{}\" class=\"anchor-target\"></span>",
+                    block.anchor
+                ),
+            );
+        }
+    }
+}
+
+/// Where a block's anchor goes: its first inline content, but after a leading emphasis delimiter
+/// run (`**Bold…`). A tag before the run would make the run follow `>` instead of the start of the
+/// paragraph, which can let it close as well as open and pair differently; after it, the run is
+/// followed by `<` instead of a character, which keeps its flanking. A run followed by a space is
+/// no delimiter (`** x`) and is left where it is.
+fn anchor_position(body: &str, at: usize) -> usize {
+    let rest = &body[at..];
+    let after_run = rest.trim_start_matches(['*', '_', '~']);
+    match after_run.chars().next() {
+        Some(c) if after_run.len() < rest.len() && !c.is_whitespace() => {
+            at + rest.len() - after_run.len()
+        }
+        _ => at,
+    }
+}
+
+/// Writes the curled quotes of every edited paragraph as they render (`'` → `’`). Smart
+/// punctuation curls a straight quote by the characters around it and pairs it with the other
+/// quotes of its paragraph, so markup inserted next to one (`UNICEF</a>'s`, an anchor before
+/// `'Migration…'`) could turn it, or its partner, the other way. Written curly, no quote depends
+/// on its neighbours any more; the rendered text is unchanged.
+pub fn settle_quotes(model: &Model, outputs: &mut Outputs) {
+    for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
+        let positions: Vec<usize> = out.edits.positions().collect();
+        let edited: Vec<&Range<usize>> = chapter
+            .doc
+            .blocks
+            .iter()
+            .map(|b| &b.range)
+            .filter(|r| positions.iter().any(|p| r.contains(p) || r.end == *p))
+            .collect();
+        for &(at, rendered) in &chapter.doc.quotes {
+            if edited.iter().any(|r| r.contains(&at)) && !out.edits.replaces(at..at + 1) {
+                out.edits.replace(at..at + 1, rendered.to_string());
+            }
+        }
+    }
+}
+
+/// Writes the edited chapters back into `book`, in the same reading order [`Model::build`] used.
+pub fn write_back(book: &mut Book, model: &Model, outputs: &mut Outputs) {
+    let mut next = 0;
+    write_items(&mut book.items, model, outputs, &mut next);
+}
+
+fn write_items(
+    items: &mut [BookItem],
+    model: &Model,
+    outputs: &mut Outputs,
+    next: &mut usize,
+) {
+    for item in items {
+        let BookItem::Chapter(ch) = item else {
+            continue;
+        };
+        if ch.path.is_some() {
+            let chapter = &model.chapters[*next];
+            let out = &mut outputs.0[*next];
+            *next += 1;
+            let body = match out.replacement.take() {
+                Some(text) => text,
+                None => out.edits.apply(chapter.body()),
+            };
+            ch.content = insert_prelude(&body, &out.prelude, chapter);
+        }
+        write_items(&mut ch.sub_items, model, outputs, next);
+    }
+}
+
+/// Puts `prelude` right after the chapter's first heading (or at the top if it has none).
+fn insert_prelude(body: &str, prelude: &str, chapter: &Chapter) -> String {
+    if prelude.is_empty() {
+        return body.to_string();
+    }
+    // The first heading's range is in the unedited body; edits never touch headings, so the
+    // text up to its end is unchanged unless a feature edited before it (endnotes chapter intro),
+    // in which case the prelude goes first.
+    let at = chapter
+        .doc
+        .headings
+        .first()
+        .filter(|h| h.level == 1 && body.get(..h.range.end) == chapter.body().get(..h.range.end))
+        .map_or(0, |h| h.range.end);
+    let mut out = String::with_capacity(body.len() + prelude.len() + 4);
+    out.push_str(body[..at].trim_end_matches(['\r', '\n']));
+    out.push_str(if at == 0 { "" } else { "\n\n" });
+    out.push_str(prelude);
+    out.push_str("\n\n");
+    out.push_str(body[at..].trim_start_matches(['\r', '\n']));
+    out
+}
+
+/// A chapter this project generates (no file on disk): `path` is where it appears in the site.
+pub fn generated_chapter(
+    name: &str,
+    path: &Path,
+    content: String,
+    parent_names: Vec<String>,
+) -> BookChapter {
+    BookChapter {
+        name: name.to_string(),
+        content,
+        number: None,
+        sub_items: Vec::new(),
+        path: Some(path.to_path_buf()),
+        source_path: None,
+        parent_names,
+    }
+}

@@ -1,0 +1,141 @@
+//! The organisations of a book as data: who they are, their kinds and group memberships, and
+//! where their pages are. Loaded and validated by the organisations feature
+//! ([`crate::features::organisations`]); read by any feature or page that names an organisation,
+//! none of which needs the feature itself.
+
+use super::ids::OrgId;
+use crate::base::diagnostics::did_you_mean;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// A kind of organisation, declared in the registry: the index page groups by kind, in the
+/// registry's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kind {
+    /// Its id in the registry.
+    pub id: String,
+    /// Singular, as an organisation's page shows it ("UN specialized agency").
+    pub label: String,
+    /// Plural, as a heading of the index page ("UN specialized agencies").
+    pub plural: String,
+}
+
+/// A group organisations may be members of, declared in the registry with the words its pages
+/// use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Its id in the registry.
+    pub id: String,
+    /// The fact's term on an organisation's page ("Global Migration Group").
+    pub name: String,
+    /// The fact's value for a member ("Member in 2014").
+    pub member: String,
+    /// The fact's value for others; none: the fact is left out for them.
+    pub non_member: Option<String>,
+    /// The index's column heading.
+    pub column: String,
+    /// The index's cell for a member.
+    pub marker: String,
+    /// A sentence of the index's introduction, `{count}` standing for the number of members.
+    pub summary: Option<String>,
+}
+
+/// One organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Org {
+    /// Unique id, used in URLs and `org:` links.
+    pub id: String,
+    /// Full name as the text spells it.
+    pub name: String,
+    /// Acronym, if any.
+    pub acronym: Option<String>,
+    /// Other spellings.
+    pub forms: Vec<String>,
+    /// Index in [`Directory::kinds`].
+    pub kind: Option<usize>,
+    /// The parent organisation.
+    pub parent: Option<OrgId>,
+    /// The organisations whose parent this is.
+    pub children: Vec<OrgId>,
+    /// Indices in [`Directory::groups`] of the groups it is a member of.
+    pub groups: Vec<usize>,
+    /// Official website.
+    pub website: Option<String>,
+}
+
+impl Org {
+    /// "United Nations Children's Fund (UNICEF)".
+    pub fn display_name(&self) -> String {
+        match &self.acronym {
+            Some(a) if a != &self.name => format!("{} ({a})", self.name),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// The short name: the acronym, or the full name.
+    pub fn short_name(&self) -> &str {
+        self.acronym.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// Every organisation of the book.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    /// Organisations, in registry order.
+    pub orgs: Vec<Org>,
+    /// Kinds, in display order.
+    pub kinds: Vec<Kind>,
+    /// Groups, in registry order.
+    pub groups: Vec<Group>,
+    /// The directory (under `src/`, virtual) of the organisations' pages.
+    pub dir: PathBuf,
+    by_id: HashMap<String, OrgId>,
+}
+
+impl Directory {
+    /// A directory of `orgs` whose pages are in `dir`.
+    pub fn new(orgs: Vec<Org>, kinds: Vec<Kind>, groups: Vec<Group>, dir: PathBuf) -> Directory {
+        let by_id = orgs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), OrgId(i)))
+            .collect();
+        Directory {
+            orgs,
+            kinds,
+            groups,
+            dir,
+            by_id,
+        }
+    }
+
+    /// The organisation `id`.
+    pub fn org(&self, id: OrgId) -> &Org {
+        &self.orgs[id.0]
+    }
+
+    /// Every organisation with its id, in registry order.
+    pub fn iter(&self) -> impl Iterator<Item = (OrgId, &Org)> {
+        self.orgs.iter().enumerate().map(|(i, o)| (OrgId(i), o))
+    }
+
+    /// The organisation with this registry id.
+    pub fn get(&self, id: &str) -> Option<OrgId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The closest registry id, for "did you mean" hints.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        did_you_mean(id, self.orgs.iter().map(|o| o.id.as_str()))
+    }
+
+    /// The page of organisation `org` (relative to `src/`).
+    pub fn page(&self, org: OrgId) -> PathBuf {
+        self.dir.join(format!("{}.md", self.org(org).id))
+    }
+
+    /// The index page of the organisations.
+    pub fn index_page(&self) -> PathBuf {
+        self.dir.join("index.md")
+    }
+}

@@ -1,0 +1,335 @@
+//! Per-page descriptions for search engines and link previews.
+//!
+//! mdBook writes the same `<meta name="description">` (`book.description`) into every page, and
+//! its template sees nothing of a chapter but its name, path and rendered content, so a page's
+//! own description cannot reach `<head>` through the template (`theme/head.hbs` writes the Open
+//! Graph tags the template can know: title, site name, type). It takes two steps:
+//!
+//! 1. [`annotate`] (preprocessor, after every feature): each page gets its description as a marker
+//!    comment at the end of its content, `<!-- report-meta {"description":"…"} -->`. The
+//!    description is the chapter's front matter `description:`; else, for an organisation page,
+//!    the configured sentence (`description` under `[preprocessor.report.organisations]`);
+//!    else the page's opening words (the document's chapters: its own words, cut at a word near
+//!    [`MAX_CHARS`]).
+//! 2. [`apply_to_site`] (post-build renderer, after mdBook's HTML renderer): in every page with one
+//!    marker, the marker is removed and its description replaces mdBook's
+//!    `<meta name="description">`, followed by `<meta property="og:description">`. The print page
+//!    (every chapter's marker) keeps the book's description and loses the markers.
+//!
+//! Without the post-build step (`mdbook serve`) the markers stay as harmless comments.
+
+use crate::base::text::{plural, shorten, squash};
+use crate::features::organisations::{Mention, Organisations};
+use crate::model::config::Config;
+use crate::model::{Model, OrgId};
+use mdbook_preprocessor::book::{Book, BookItem};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Descriptions are cut at a word boundary before this many characters (search engines show
+/// about 155).
+pub const MAX_CHARS: usize = 160;
+
+const OPEN: &str = "<!-- report-meta ";
+const CLOSE: &str = " -->";
+
+/// What a page says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMeta {
+    /// One or two sentences, plain text.
+    pub description: String,
+}
+
+/// The marker comment carrying `meta`. `--` never appears inside it (JSON-escaped), so the
+/// comment cannot end early.
+pub fn marker(meta: &PageMeta) -> String {
+    let json = serde_json::to_string(meta)
+        .expect("serialisable")
+        .replace("--", "-\\u002d");
+    format!("{OPEN}{json}{CLOSE}")
+}
+
+/// Gives every chapter of `book` its description marker (see the module documentation).
+pub fn annotate(book: &mut Book, model: &Model, orgs: Option<&Organisations>, cfg: &Config) {
+    // Looked up once per page: by path, not by a search through every chapter and organisation.
+    let index = Index {
+        chapters: model
+            .chapters
+            .iter()
+            .map(|c| (c.path.as_path(), c.id))
+            .rev() // the first chapter with a path wins, as `Model::chapter` finds it
+            .collect(),
+        orgs: orgs.map_or_else(HashMap::new, |o| {
+            let dir = o.directory();
+            dir.iter().map(|(i, _)| (dir.page(i), i)).collect()
+        }),
+        mentions: orgs.map(Organisations::by_org).unwrap_or_default(),
+    };
+    book.for_each_mut(|item| {
+        let BookItem::Chapter(ch) = item else { return };
+        let Some(path) = ch.path.clone() else { return };
+        let description = describe(&path, &ch.content, model, orgs, cfg, &index);
+        if let Some(description) = description.filter(|d| !d.is_empty()) {
+            let m = marker(&PageMeta { description });
+            // At the end: what a page starts with stays as the features made it.
+            let body = ch.content.trim_end_matches(['\n', '\r']);
+            ch.content = format!("{body}\n\n{m}\n");
+        }
+    });
+}
+
+/// Chapters and organisation pages by path, and each organisation's mentions.
+struct Index<'a> {
+    chapters: HashMap<&'a Path, crate::model::ChapterId>,
+    orgs: HashMap<PathBuf, OrgId>,
+    mentions: Vec<Vec<&'a Mention>>,
+}
+
+fn describe(
+    path: &Path,
+    content: &str,
+    model: &Model,
+    orgs: Option<&Organisations>,
+    cfg: &Config,
+    index: &Index<'_>,
+) -> Option<String> {
+    if let Some(ch) = index.chapters.get(path).map(|&i| model.chapter(i)) {
+        if let Some(d) = &ch.front().description {
+            return Some(squash(d));
+        }
+        let block = ch.doc.blocks.iter().find(|b| !b.text.trim().is_empty())?;
+        return Some(shorten(&squash(&block.text), MAX_CHARS));
+    }
+    if let Some(orgs) = orgs
+        && let Some(&i) = index.orgs.get(path)
+    {
+        let name = orgs.directory().org(i).display_name();
+        let mentions = &index.mentions[i.0];
+        let mut chapters: Vec<_> = mentions.iter().map(|m| m.chapter).collect();
+        chapters.dedup();
+        let counted = match mentions.len() {
+            0 => "named".to_string(),
+            n => format!(
+                "{} in {}",
+                plural(n, "mention"),
+                plural(chapters.len(), "chapter")
+            ),
+        };
+        return Some(cfg.phrase(
+            &cfg.organisations.description,
+            &[("name", &name), ("mentions", &counted)],
+        ));
+    }
+    first_paragraph(content).map(|p| shorten(&p, MAX_CHARS))
+}
+
+/// The plain text of the first `<p …>…</p>` of a generated page (its introduction).
+fn first_paragraph(content: &str) -> Option<String> {
+    let start = content.find("<p")?;
+    let open_end = start + content[start..].find('>')? + 1;
+    let end = open_end + content[open_end..].find("</p>")?;
+    let text = strip_tags(&content[open_end..end]);
+    let text = squash(&decode_entities(&text));
+    (!text.is_empty()).then_some(text)
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Decodes the entities [`crate::base::html::text`] writes (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#N;`).
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest.find(';').filter(|&e| e <= 8) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix('#')
+                .and_then(|n| n.parse::<u32>().ok())
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes `s` for a double-quoted HTML attribute.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Moves the page's marker into its `<head>` (see the module documentation). Returns the new
+/// page, or `None` when the page has no marker, several (the print page), or no description tag.
+pub fn apply_to_page(html: &str) -> Option<String> {
+    let start = html.find(OPEN)?;
+    if html[start + OPEN.len()..].contains(OPEN) {
+        return None;
+    }
+    let json_start = start + OPEN.len();
+    let json_end = json_start + html[json_start..].find(CLOSE)?;
+    let meta: PageMeta = serde_json::from_str(&html[json_start..json_end]).ok()?;
+    let tag = "<meta name=\"description\" content=\"";
+    let tag_start = html.find(tag)?;
+    let tag_end = tag_start + html[tag_start..].find('>')? + 1;
+    if tag_end > start {
+        return None;
+    }
+    let description = attr(&meta.description);
+    let mut marker_end = json_end + CLOSE.len();
+    // The marker's own line break(s), so no blank line is left behind.
+    while html[marker_end..].starts_with('\n') {
+        marker_end += 1;
+    }
+    let mut out = String::with_capacity(html.len() + description.len() * 2);
+    out.push_str(&html[..tag_start]);
+    out.push_str(&format!(
+        "<meta name=\"description\" content=\"{description}\">\n        \
+         <meta property=\"og:description\" content=\"{description}\">"
+    ));
+    out.push_str(&html[tag_end..start]);
+    out.push_str(&html[marker_end..]);
+    Some(out)
+}
+
+/// `html` without its markers, if it has several (the print page has every chapter's).
+pub fn strip_markers(html: &str) -> Option<String> {
+    if html.matches(OPEN).count() < 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let Some(end) = after.find(CLOSE) else {
+            out.push_str(after);
+            return Some(out);
+        };
+        rest = after[end + CLOSE.len()..].trim_start_matches('\n');
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Applies [`apply_to_page`] (or [`strip_markers`]) to every HTML page under `dir`. Returns the
+/// pages rewritten.
+pub fn apply_to_site(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut rewritten = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&d)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let html = std::fs::read_to_string(&path)?;
+                if let Some(new) = apply_to_page(&html).or_else(|| strip_markers(&html)) {
+                    std::fs::write(&path, new)?;
+                    rewritten.push(path);
+                }
+            }
+        }
+    }
+    rewritten.sort();
+    Ok(rewritten)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<head>\n        <meta name=\"description\" content=\"The book.\">\n</head>\n<body><main>\n";
+
+    #[test]
+    fn the_marker_moves_into_the_head() {
+        let m = marker(&PageMeta {
+            description: "A page about \"UNICEF\" & <co>".into(),
+        });
+        let html = format!("{PAGE}{m}\n<h1>T</h1></main></body>");
+        let out = apply_to_page(&html).expect("rewritten");
+        assert!(out.contains(
+            "<meta name=\"description\" content=\"A page about &quot;UNICEF&quot; &amp; &lt;co&gt;\">"
+        ));
+        assert!(out.contains("<meta property=\"og:description\" content=\"A page about"));
+        assert!(!out.contains("report-meta"));
+        assert!(!out.contains("The book."));
+        assert!(out.contains("<main>\n<h1>T</h1>"));
+        // Idempotent: a second run finds no marker.
+        assert_eq!(apply_to_page(&out), None);
+    }
+
+    #[test]
+    fn pages_with_several_markers_or_none_are_left_alone() {
+        let m = marker(&PageMeta {
+            description: "x".into(),
+        });
+        let print = format!("{PAGE}{m}\n<h1>A</h1>{m}\n<h1>B</h1>");
+        assert_eq!(apply_to_page(&print), None);
+        assert_eq!(apply_to_page(PAGE), None);
+        // The print page keeps the book's description and loses the markers.
+        let stripped = strip_markers(&print).unwrap();
+        assert_eq!(stripped, format!("{PAGE}<h1>A</h1><h1>B</h1>"));
+        assert_eq!(strip_markers(PAGE), None);
+    }
+
+    #[test]
+    fn a_marker_cannot_close_early() {
+        let m = marker(&PageMeta {
+            description: "a -- b --> c".into(),
+        });
+        assert_eq!(m.matches("--").count(), 2, "{m}");
+        let out = apply_to_page(&format!("{PAGE}{m}")).unwrap();
+        assert!(out.contains("content=\"a -- b --&gt; c\""), "{out}");
+    }
+
+    #[test]
+    fn generated_pages_are_described_by_their_first_paragraph() {
+        let content = "# T\n\n<p class=\"report-generated\">The report names <strong>95</strong> \
+                       organisations &amp; groups&#46; It&#39;s “fine”.</p>\n";
+        assert_eq!(
+            first_paragraph(content).as_deref(),
+            Some("The report names 95 organisations & groups. It's “fine”.")
+        );
+        assert_eq!(first_paragraph("# T\n\nno paragraph"), None);
+    }
+}

@@ -1,0 +1,364 @@
+//! The agenda made visible: the overview page and the box at the top of each item's chapter.
+//!
+//! - The overview (`agenda.md`): each item with its title, the opening sentence of its chapter,
+//!   the organisations active under it and the meetings it reports, then an organisation × item
+//!   matrix of mention counts, each cell linking to the first paragraph.
+//! - A box at the top of each item's chapter: "Action point N of 8" (in the configured words),
+//!   the organisations active in it, previous and next item.
+//!
+//! Without the organisations feature the overview and the boxes still work, without
+//! organisations; without the timeline, without meetings.
+
+use crate::base::html;
+use crate::base::text::capitalise;
+use crate::features::agenda::{Agenda, Item};
+use crate::features::organisations::Organisations;
+use crate::features::timeline::Timeline;
+use crate::model::config::{AgendaConfig, Config};
+use crate::model::{BlockId, Chapter as ModelChapter, ChapterId, Model, OrgId, generated_chapter};
+use mdbook_preprocessor::book::Chapter;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// What the agenda's pages show of the other features.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The parsed book.
+    pub model: &'a Model,
+    /// The configuration.
+    pub cfg: &'a Config,
+    /// The organisations, when that feature is on.
+    pub orgs: Option<&'a Organisations>,
+    /// The timeline, when that feature is on.
+    pub timeline: Option<&'a Timeline>,
+}
+
+/// An organisation active in a chapter, with its number of mentions there.
+struct Active {
+    org: OrgId,
+    mentions: usize,
+}
+
+/// Organisations mentioned in a chapter with their mention counts, most mentioned first.
+fn active(orgs: &Organisations, chapter: ChapterId) -> Vec<Active> {
+    let mut by_org: BTreeMap<OrgId, usize> = BTreeMap::new();
+    for m in orgs.mentions.iter().filter(|m| m.chapter == chapter) {
+        *by_org.entry(m.org).or_insert(0) += 1;
+    }
+    let dir = orgs.directory();
+    let mut out: Vec<Active> = by_org
+        .into_iter()
+        .map(|(org, mentions)| Active { org, mentions })
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| dir.org(a.org).short_name().cmp(dir.org(b.org).short_name()))
+    });
+    out
+}
+
+/// "Action point 3 of 8".
+fn position(cfg: &AgendaConfig, item: &Item, count: usize) -> String {
+    format!("{} {} of {count}", capitalise(&cfg.item), item.written)
+}
+
+/// The box at the top of each item's chapter, by chapter.
+pub fn chapter_boxes(agenda: &Agenda, cx: Context<'_>) -> Vec<(ChapterId, String)> {
+    let with_chapter: Vec<(&Item, ChapterId)> = agenda
+        .items
+        .iter()
+        .filter_map(|i| i.chapter.map(|c| (i, c)))
+        .collect();
+    with_chapter
+        .iter()
+        .enumerate()
+        .map(|(k, &(item, c))| {
+            let neighbours = (
+                k.checked_sub(1).and_then(|p| with_chapter.get(p)).map(|n| n.1),
+                with_chapter.get(k + 1).map(|n| n.1),
+            );
+            (c, chapter_box(agenda, cx, item, c, neighbours))
+        })
+        .collect()
+}
+
+fn chapter_box(
+    agenda: &Agenda,
+    cx: Context<'_>,
+    item: &Item,
+    c: ChapterId,
+    (prev, next): (Option<ChapterId>, Option<ChapterId>),
+) -> String {
+    let cfg = &cx.cfg.agenda;
+    let ch = cx.model.chapter(c);
+    let label = position(cfg, item, agenda.items.len());
+    let named = if cfg.name.is_empty() {
+        String::new()
+    } else {
+        format!(" of {}", html::text(&cfg.name))
+    };
+    let mut out = format!(
+        "<nav class=\"action-point-box report-generated\" aria-label=\"{label_attr}\">\n\
+         <p class=\"ap-position\"><a href=\"{href}\">{label_text}</a>{named}</p>\n",
+        label_attr = html::attr(&label),
+        href = html::attr(&html::href(&ch.path, &agenda.page, None)),
+        label_text = html::text(&label),
+    );
+    if let Some(orgs) = cx.orgs {
+        let dir = orgs.directory();
+        let active = active(orgs, c);
+        if !active.is_empty() {
+            let links: Vec<String> = active
+                .iter()
+                .map(|a| {
+                    let org = dir.org(a.org);
+                    format!(
+                        "<a href=\"{}\" title=\"{}\">{}</a>",
+                        html::attr(&html::href(&ch.path, &dir.page(a.org), None)),
+                        html::attr(&org.name),
+                        html::text(org.short_name())
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "<p class=\"ap-orgs\">Organisations active: {}</p>",
+                links.join(", ")
+            );
+        }
+    }
+    let neighbour = |target: Option<ChapterId>, rel: &str, which: &str| -> Option<String> {
+        let target = cx.model.chapter(target?);
+        Some(format!(
+            "<a rel=\"{rel}\" href=\"{}\">{which} {}: {}</a>",
+            html::attr(&html::href(&ch.path, &target.path, None)),
+            html::text(&cfg.item),
+            html::text(&target.title())
+        ))
+    };
+    let nav: Vec<String> = [
+        neighbour(prev, "prev", "Previous"),
+        neighbour(next, "next", "Next"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !nav.is_empty() {
+        let _ = writeln!(out, "<p class=\"ap-nav\">{}</p>", nav.join(" "));
+    }
+    out.push_str("</nav>");
+    out
+}
+
+/// The overview page.
+pub fn overview(agenda: &Agenda, cx: Context<'_>) -> Chapter {
+    let cfg = &cx.cfg.agenda;
+    let title = &cfg.title;
+    let mut out = format!("# {}\n\n", html::text(title));
+    let intro = cx.cfg.phrase(
+        &cfg.introduction,
+        &[
+            ("count", &agenda.items.len().to_string()),
+            ("items", &cfg.items_word()),
+        ],
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"report-generated\">{}</p>\n",
+        html::text(&intro)
+    );
+    for item in &agenda.items {
+        out.push_str(&overview_item(agenda, cx, item));
+    }
+    if let Some(orgs) = cx.orgs {
+        out.push_str(&matrix(agenda, cx, orgs));
+    }
+    generated_chapter(title, &agenda.page, out, vec![])
+}
+
+fn overview_item(agenda: &Agenda, cx: Context<'_>, item: &Item) -> String {
+    let cfg = &cx.cfg.agenda;
+    let page = &agenda.page;
+    let mut out = format!(
+        "## {} {}: {}\n\n<div class=\"agenda-point report-generated\" id=\"{}\">\n",
+        html::text(&capitalise(&cfg.item)),
+        html::text(&item.written),
+        html::text(&item.title),
+        item.fragment()
+    );
+    let Some(c) = item.chapter else {
+        out.push_str("</div>\n\n");
+        return out;
+    };
+    let ch = cx.model.chapter(c);
+    if let Some(sentence) = opening_sentence(ch) {
+        let _ = writeln!(
+            out,
+            "<blockquote class=\"opening\"><p>{}</p></blockquote>",
+            html::text(&sentence)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"read-section\"><a href=\"{}\">Read section {}</a></p>",
+        html::attr(&html::href(page, &ch.path, None)),
+        html::text(&ch.title())
+    );
+    if let Some(orgs) = cx.orgs {
+        let dir = orgs.directory();
+        let active = active(orgs, c);
+        let links: Vec<String> = active
+            .iter()
+            .map(|a| {
+                format!(
+                    "<a href=\"{}\">{}</a> ({})",
+                    html::attr(&html::href(page, &dir.page(a.org), None)),
+                    html::text(dir.org(a.org).short_name()),
+                    a.mentions
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"agenda-orgs\"><strong>Organisations active ({}):</strong> {}</p>",
+            active.len(),
+            if links.is_empty() {
+                "none named".into()
+            } else {
+                links.join(", ")
+            }
+        );
+    }
+    if let Some(timeline) = cx.timeline {
+        out.push_str(&meetings(timeline, c, page));
+    }
+    out.push_str("</div>\n\n");
+    out
+}
+
+/// The meetings a chapter describes, linked to the timeline.
+fn meetings(timeline: &Timeline, c: ChapterId, page: &std::path::Path) -> String {
+    let here: Vec<_> = timeline
+        .meetings
+        .iter()
+        .filter(|m| m.chapter == c)
+        .collect();
+    if here.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "<p class=\"agenda-meetings-label\"><strong>Meetings:</strong></p>\n<ul class=\"agenda-meetings\">\n",
+    );
+    for m in here {
+        let _ = writeln!(
+            out,
+            "<li>{}: <a href=\"{}\">{}</a></li>",
+            html::text(&m.span.written()),
+            html::attr(&html::href(page, &timeline.page, Some(&m.fragment()))),
+            html::text(&m.title)
+        );
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+/// Per item: the number of mentions and the first mention's block.
+type Row = Vec<Option<(usize, BlockId)>>;
+
+/// The organisation × item table (items with a chapter only).
+fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
+    let cfg = &cx.cfg.agenda;
+    let dir = orgs.directory();
+    let columns: Vec<(&Item, ChapterId)> = agenda
+        .items
+        .iter()
+        .filter_map(|i| i.chapter.map(|c| (i, c)))
+        .collect();
+    if columns.is_empty() {
+        return String::new();
+    }
+    let mut counts: BTreeMap<OrgId, Row> = BTreeMap::new();
+    for m in &orgs.mentions {
+        let Some(col) = columns.iter().position(|&(_, c)| c == m.chapter) else {
+            continue;
+        };
+        let row = counts
+            .entry(m.org)
+            .or_insert_with(|| vec![None; columns.len()]);
+        match &mut row[col] {
+            Some((k, _)) => *k += 1,
+            cell => *cell = Some((1, m.block)),
+        }
+    }
+    let mut rows: Vec<(OrgId, Row)> = counts.into_iter().collect();
+    rows.sort_by_key(|(o, _)| dir.org(*o).short_name().to_lowercase());
+    let page = &agenda.page;
+    let mut out = format!("## Organisations by {}\n\n", html::text(&cfg.item));
+    let _ = write!(
+        out,
+        "<div class=\"matrix-scroll report-generated\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n\
+         <table class=\"agenda-matrix\">\n<caption id=\"matrix-caption\">Mentions of each organisation under each {}; \
+         each number links to the first paragraph that mentions it, “–” means none.</caption>\n\
+         <thead><tr><th scope=\"col\">Organisation</th>",
+        html::text(&cfg.item)
+    );
+    for (item, c) in &columns {
+        let _ = write!(
+            out,
+            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
+            html::attr(&cx.model.chapter(*c).name),
+            html::text(&item.written)
+        );
+    }
+    out.push_str("<th scope=\"col\">Total</th></tr></thead>\n<tbody>\n");
+    for (o, cells) in rows {
+        let org = dir.org(o);
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\"><a href=\"{}\" title=\"{}\">{}</a></th>",
+            html::attr(&html::href(page, &dir.page(o), None)),
+            html::attr(&org.name),
+            html::text(org.short_name())
+        );
+        let mut total = 0;
+        for (cell, (item, c)) in cells.iter().zip(&columns) {
+            let Some((k, b)) = cell else {
+                out.push_str("<td class=\"none\">–</td>");
+                continue;
+            };
+            total += k;
+            let ch = cx.model.chapter(*c);
+            let label = format!(
+                "{k} mention{} of {} under {} {}",
+                if *k == 1 { "" } else { "s" },
+                org.short_name(),
+                cfg.item,
+                item.written
+            );
+            let _ = write!(
+                out,
+                "<td><a href=\"{}\" aria-label=\"{}\">{k}</a></td>",
+                html::attr(&html::href(page, &ch.path, Some(&ch.block(*b).anchor))),
+                html::attr(&label),
+            );
+        }
+        let _ = writeln!(out, "<td>{total}</td></tr>");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    out
+}
+
+/// The first sentence of the chapter's first paragraph, verbatim.
+pub fn opening_sentence(ch: &ModelChapter) -> Option<String> {
+    let block = ch.doc.blocks.iter().find(|b| !b.text.trim().is_empty())?;
+    let text = crate::base::text::squash(&block.text);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for w in chars.windows(3) {
+        let [(_, a), (i, b), (_, c)] = [w[0], w[1], w[2]];
+        if matches!(a, '.' | '?' | '!') && b == ' ' && (c.is_uppercase() || c.is_ascii_digit()) {
+            return Some(text[..i].to_string());
+        }
+    }
+    Some(text)
+}

@@ -1,0 +1,432 @@
+//! The generated "Timeline" page: every meeting in date order, readable without JavaScript.
+//!
+//! Structure: a `## 2030` heading per year, then a `### April 2030` heading per month; meetings
+//! dated only to a quarter, season or half year get a group named after that period ("First
+//! half of 2030"), and those dated only to a year a group "During 2030 (month not known)". Groups
+//! follow the meetings' order ([`crate::base::dates::Span::sort_key`]): a period's group comes
+//! after the months it covers, the year's group last. A meeting is listed under the year in which
+//! it sorts (winter 2029–2030 under 2030).
+//!
+//! Each entry (`<li id="meeting-<id>">`) gives the title, the date as a reader writes it with
+//! text markers ("approximate date", "planned at the time of writing", "tentative"), the place,
+//! the organisers linked to their pages, the meeting it is part of and those it includes
+//! (linked to their entries), and a link to the paragraph that mentions it. `data-year` and
+//! `data-organisers` let `theme/timeline.js` filter the list; without JavaScript nothing is
+//! hidden.
+//!
+//! The page embeds the data twice, from the same [`Timeline`]: schema.org `Event`s as JSON-LD for
+//! search engines, and the export document ([`super::export`]) that the post-build step turns
+//! into `timeline.json` and `timeline.ics`, both linked from the page.
+
+use crate::base::dates::{self, Date};
+use crate::base::html;
+use crate::features::timeline::{Meeting, Timeline};
+use crate::model::config::Config;
+use crate::model::orgs::Directory;
+use crate::model::{MeetingId, Model, generated_chapter};
+use crate::outputs::exports::ics::ICS_FILE;
+use crate::outputs::exports::json::{self as export, Document};
+use chrono::Datelike;
+use mdbook_preprocessor::book::Chapter;
+use serde_json::{Value, json};
+use std::fmt::Write;
+use std::path::Path;
+
+/// The group a meeting is listed in, within its year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Group {
+    /// `id` of the group's heading.
+    id: String,
+    /// Heading text.
+    heading: String,
+}
+
+fn group_of(m: &Meeting) -> Group {
+    match m.span.start {
+        Date::Day(d) => Group {
+            id: format!("timeline-{}-{:02}", d.year(), d.month()),
+            heading: format!("{} {}", dates::month_name(d.month()), d.year()),
+        },
+        Date::Month(..) => Group {
+            id: format!("timeline-{}", m.span.start.spec()),
+            heading: m.span.start.written(),
+        },
+        Date::Year(y) => Group {
+            id: format!("timeline-{y}-year"),
+            heading: format!("During {y} (month not known)"),
+        },
+        period => {
+            let written = period.written();
+            let mut chars = written.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+            Group {
+                id: format!("timeline-{}", period.spec().to_lowercase()),
+                heading: first.unwrap_or_default() + chars.as_str(),
+            }
+        }
+    }
+}
+
+/// Builds the page.
+pub fn chapter(
+    timeline: &Timeline,
+    model: &Model,
+    orgs: Option<&Directory>,
+    cfg: &Config,
+    doc: &Document,
+) -> Chapter {
+    let page = &timeline.page;
+    let title = &cfg.timeline.title;
+    let mut out = format!("# {}\n\n", html::text(title));
+    out.push_str(&intro(timeline, cfg));
+    let _ = writeln!(
+        out,
+        "<script type=\"application/ld+json\">{}</script>\n",
+        export::script_json(&json_ld(timeline, model, orgs))
+    );
+    let _ = writeln!(out, "{}\n", export::embed(doc));
+    let mut year = None;
+    let mut group: Option<Group> = None;
+    for (i, m) in timeline.iter() {
+        let y = m.span.listed_year();
+        let g = group_of(m);
+        if year != Some(y) || group.as_ref() != Some(&g) {
+            if group.is_some() {
+                out.push_str("</ol>\n\n");
+            }
+            if year != Some(y) {
+                let _ = writeln!(out, "## {y} {{#timeline-{y}}}\n");
+                year = Some(y);
+            }
+            let _ = writeln!(
+                out,
+                "### {} {{#{}}}\n\n<ol class=\"timeline-entries\">",
+                html::text(&g.heading),
+                g.id
+            );
+            group = Some(g);
+        }
+        out.push_str(&entry(timeline, model, orgs, i));
+    }
+    if group.is_some() {
+        out.push_str("</ol>\n");
+    }
+    generated_chapter(title, page, out, vec![])
+}
+
+fn intro(timeline: &Timeline, cfg: &Config) -> String {
+    let page = &timeline.page;
+    let document = &cfg.document;
+    let dated = match timeline.report {
+        Some(r) => format!(
+            "The {document} dates from {}: meetings not over by {} are marked “planned at the \
+             time of writing”.",
+            r.written(),
+            Date::Day(r.last()).written()
+        ),
+        None => format!(
+            "The {document}’s date is not given, so no meeting is marked “planned at the time \
+             of writing”."
+        ),
+    };
+    let first = cfg.phrase(
+        &cfg.timeline.introduction,
+        &[("count", &timeline.meetings.len().to_string())],
+    );
+    format!(
+        "<div class=\"timeline-intro report-generated\" id=\"timeline-intro\">\n\
+         <p>{first} They are listed here in date order, each with a link to the paragraph \
+         that describes it.</p>\n\
+         <p>{precision}</p>\n\
+         <p>Download the timeline: <a href=\"{ics}\">calendar file (iCalendar, .ics)</a> for \
+         calendar programs, or <a href=\"{json}\">data file (JSON)</a>.</p>\n\
+         </div>\n\n",
+        first = html::text(&first),
+        precision = html::text(&format!(
+            "Dates are as precise as the {document}. A date it gives only as a month, a season, a \
+             half year or a year is marked “approximate date”, and the meeting is listed at the \
+             end of that period, after the meetings dated within it. {dated}"
+        )),
+        ics = html::attr(&html::relative(page, Path::new(ICS_FILE))),
+        json = html::attr(&html::relative(page, Path::new(export::JSON_FILE))),
+    )
+}
+
+fn entry(timeline: &Timeline, model: &Model, orgs: Option<&Directory>, i: MeetingId) -> String {
+    let m = timeline.meeting(i);
+    let page = &timeline.page;
+    let ch = model.chapter(m.chapter);
+    let ids: Vec<&str> = m.organisers.iter().map(|o| o.id.as_str()).collect();
+    let mut out = format!(
+        "<li class=\"timeline-entry\" id=\"{}\" data-year=\"{}\" data-organisers=\"{}\">\n\
+         <h4 class=\"timeline-title\">{}</h4>\n<p class=\"timeline-when\"><span class=\"timeline-date\">{}</span>",
+        m.fragment(),
+        m.span.listed_year(),
+        html::attr(&ids.join(" ")),
+        html::text(&m.title),
+        html::text(&m.span.written())
+    );
+    for marker in export::status(m.span.approximate(), m.planned, m.tentative) {
+        let _ = write!(out, " <span class=\"timeline-marker\">{marker}</span>");
+    }
+    out.push_str("</p>\n<dl class=\"timeline-facts\">\n");
+    if let Some(place) = &m.place {
+        let _ = writeln!(out, "<dt>Place</dt><dd>{}</dd>", html::text(place));
+    }
+    if !m.organisers.is_empty() {
+        let links: Vec<String> = m
+            .organisers
+            .iter()
+            .map(|o| match (o.org, orgs) {
+                (Some(org), Some(dir)) => format!(
+                    "<a href=\"{}\" data-org=\"{}\">{}</a>",
+                    html::attr(&html::href(page, &dir.page(org), None)),
+                    html::attr(&o.id),
+                    html::text(&dir.org(org).display_name())
+                ),
+                _ => format!(
+                    "<span data-org=\"{}\">{}</span>",
+                    html::attr(&o.id),
+                    html::text(&o.id)
+                ),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            if links.len() == 1 {
+                "Organiser"
+            } else {
+                "Organisers"
+            },
+            links.join(", ")
+        );
+    }
+    let link = |k: MeetingId| {
+        let other = timeline.meeting(k);
+        format!(
+            "<a href=\"#{}\">{}</a> ({})",
+            other.fragment(),
+            html::text(&other.title),
+            html::text(&other.span.written())
+        )
+    };
+    if let Some(p) = m.parent {
+        let _ = writeln!(out, "<dt>Part of</dt><dd>{}</dd>", link(p));
+    }
+    let children: Vec<String> = timeline.children(i).map(link).collect();
+    if !children.is_empty() {
+        let _ = writeln!(out, "<dt>Includes</dt><dd>{}</dd>", children.join("; "));
+    }
+    out.push_str("</dl>\n");
+    let anchor = m.block.map(|b| ch.block(b).anchor.as_str());
+    let _ = writeln!(
+        out,
+        "<p class=\"timeline-source\"><a href=\"{}\">Read in {}</a></p>\n</li>",
+        html::attr(&html::href(page, &ch.path, anchor)),
+        html::text(&ch.title())
+    );
+    out
+}
+
+/// schema.org `Event`s. Dates less precise than a day use ISO 8601's reduced forms (`2014-06`,
+/// `2014`); a quarter, season or half year gives its first and last month.
+fn json_ld(timeline: &Timeline, model: &Model, orgs: Option<&Directory>) -> Value {
+    use crate::base::dates::Precision;
+    let iso = |d: Date, last: bool| -> String {
+        let day = if last { d.last() } else { d.first() };
+        match d.precision() {
+            Precision::Day => day.format("%Y-%m-%d").to_string(),
+            Precision::Year => day.format("%Y").to_string(),
+            _ => day.format("%Y-%m").to_string(),
+        }
+    };
+    let page = &timeline.page;
+    let events: Vec<Value> = timeline
+        .meetings
+        .iter()
+        .map(|m| {
+            let ch = model.chapter(m.chapter);
+            let anchor = m.block.map(|b| ch.block(b).anchor.as_str());
+            let organizers: Vec<Value> = m
+                .organisers
+                .iter()
+                .map(|o| match (o.org, orgs) {
+                    (Some(org), Some(dir)) => {
+                        let org = dir.org(org);
+                        let mut v = json!({"@type": "Organization", "name": org.display_name()});
+                        if let Some(site) = &org.website {
+                            v["url"] = json!(site);
+                        }
+                        v
+                    }
+                    _ => json!({"@type": "Organization", "name": o.id}),
+                })
+                .collect();
+            let mut v = json!({
+                "@type": "Event",
+                "@id": format!("#{}", m.fragment()),
+                "name": m.title,
+                "startDate": iso(m.span.start, false),
+                "endDate": iso(m.span.end.unwrap_or(m.span.start), true),
+                "eventStatus": "https://schema.org/EventScheduled",
+                "url": html::href(page, &ch.path, anchor),
+                "organizer": organizers,
+            });
+            if let Some(place) = &m.place {
+                v["location"] = json!({"@type": "Place", "name": place});
+            }
+            if let Some(p) = m.parent {
+                v["superEvent"] = json!({"@id": format!("#{}", timeline.meeting(p).fragment())});
+            }
+            v
+        })
+        .collect();
+    json!({"@context": "https://schema.org", "@graph": events})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::diagnostics::Diagnostics;
+    use crate::features::timeline::tests::{config, may_2014, model, orgs};
+
+    fn build(meetings: &str) -> String {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[(
+                "a.md",
+                &format!(
+                    "---\nmeetings:\n{meetings}---\n# A\n\nThe first <b>meeting</b>.\n\nThe second meeting.\n"
+                ),
+            )],
+            &mut diags,
+        );
+        let orgs = orgs();
+        let cfg = config();
+        let t = Timeline::collect(&m, Some(&orgs), may_2014(), &cfg.timeline, &mut diags);
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        let doc = export::document(&t, &m, Some(&orgs), &cfg);
+        chapter(&t, &m, Some(&orgs), &cfg, &doc).content
+    }
+
+    const MEETINGS: &str = "  - id: h1\n    title: Workshops <i>\n    date: 2014-H1\n    organisers: [ilo]\n    mention: The second meeting\n\
+                            \x20 - id: w\n    title: Workshop\n    date: \"2014-04-23\"\n    end: \"2014-04-24\"\n    place: Turin\n    organisers: [ilo, unhcr]\n    parent: y\n    mention: The first meeting\n\
+                            \x20 - id: y\n    title: Year\n    date: \"2014\"\n    tentative: true\n    mention: The second meeting\n\
+                            \x20 - id: old\n    title: Old\n    date: 2013-autumn\n    mention: The first meeting\n";
+
+    #[test]
+    fn groups_by_year_then_month_or_period() {
+        let page = build(MEETINGS);
+        let headings: Vec<&str> = page.lines().filter(|l| l.starts_with('#')).collect();
+        assert_eq!(
+            headings,
+            [
+                "# Timeline",
+                "## 2013 {#timeline-2013}",
+                "### Autumn 2013 {#timeline-2013-autumn}",
+                "## 2014 {#timeline-2014}",
+                "### April 2014 {#timeline-2014-04}",
+                "### First half of 2014 {#timeline-2014-h1}",
+                "### During 2014 (month not known) {#timeline-2014-year}",
+            ]
+        );
+        let ids: Vec<&str> = page
+            .lines()
+            .filter_map(|l| l.strip_prefix("<li class=\"timeline-entry\" id=\""))
+            .map(|l| &l[..l.find('"').unwrap()])
+            .collect();
+        assert_eq!(ids, ["meeting-old", "meeting-w", "meeting-h1", "meeting-y"]);
+    }
+
+    #[test]
+    fn entries_give_date_markers_facts_and_links() {
+        let page = build(MEETINGS);
+        let start = page
+            .find("<li class=\"timeline-entry\" id=\"meeting-w\"")
+            .unwrap();
+        let end = start + page[start..].find("</li>").unwrap() + 5;
+        assert_eq!(
+            &page[start..end],
+            "<li class=\"timeline-entry\" id=\"meeting-w\" data-year=\"2014\" data-organisers=\"ilo unhcr\">\n\
+             <h4 class=\"timeline-title\">Workshop</h4>\n\
+             <p class=\"timeline-when\"><span class=\"timeline-date\">23–24 April 2014</span></p>\n\
+             <dl class=\"timeline-facts\">\n\
+             <dt>Place</dt><dd>Turin</dd>\n\
+             <dt>Organisers</dt><dd><a href=\"agencies/ilo.html\" data-org=\"ilo\">International Labour Organization (ILO)</a>, \
+             <a href=\"agencies/unhcr.html\" data-org=\"unhcr\">Office of the United Nations High Commissioner for Refugees (UNHCR)</a></dd>\n\
+             <dt>Part of</dt><dd><a href=\"#meeting-y\">Year</a> (2014)</dd>\n\
+             </dl>\n\
+             <p class=\"timeline-source\"><a href=\"a.html#p-the-first-meeting\">Read in Chapter 1</a></p>\n\
+             </li>"
+        );
+        assert!(page.contains(
+            "<h4 class=\"timeline-title\">Workshops &lt;i&gt;</h4>\n<p class=\"timeline-when\"><span class=\"timeline-date\">first half of 2014</span> \
+             <span class=\"timeline-marker\">approximate date</span> <span class=\"timeline-marker\">planned at the time of writing</span></p>"
+        ));
+        assert!(page.contains(
+            "<span class=\"timeline-date\">2014</span> <span class=\"timeline-marker\">approximate date</span> \
+             <span class=\"timeline-marker\">planned at the time of writing</span> <span class=\"timeline-marker\">tentative</span></p>"
+        ));
+        assert!(page.contains(
+            "<dt>Includes</dt><dd><a href=\"#meeting-w\">Workshop</a> (23–24 April 2014)</dd>"
+        ));
+        assert!(page.contains("<span class=\"timeline-date\">autumn 2013</span> <span class=\"timeline-marker\">approximate date</span></p>"));
+        assert!(
+            page.contains("<a href=\"timeline.ics\">")
+                && page.contains("<a href=\"timeline.json\">")
+        );
+    }
+
+    #[test]
+    fn embeds_json_ld_events_and_the_export() {
+        let page = build(MEETINGS);
+        let open = "<script type=\"application/ld+json\">";
+        let start = page.find(open).unwrap() + open.len();
+        let json = &page[start..start + page[start..].find("</script>").unwrap()];
+        assert!(!json.contains('<'));
+        let v: Value = serde_json::from_str(json).unwrap();
+        assert_eq!(v["@context"], "https://schema.org");
+        let w = &v["@graph"][1];
+        assert_eq!(
+            w,
+            &json!({
+                "@type": "Event",
+                "@id": "#meeting-w",
+                "name": "Workshop",
+                "startDate": "2014-04-23",
+                "endDate": "2014-04-24",
+                "eventStatus": "https://schema.org/EventScheduled",
+                "url": "a.html#p-the-first-meeting",
+                "organizer": [
+                    {"@type": "Organization", "name": "International Labour Organization (ILO)", "url": "https://www.ilo.org"},
+                    {"@type": "Organization", "name": "Office of the United Nations High Commissioner for Refugees (UNHCR)"}
+                ],
+                "location": {"@type": "Place", "name": "Turin"},
+                "superEvent": {"@id": "#meeting-y"}
+            })
+        );
+        let dates: Vec<(&str, &str)> = v["@graph"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["startDate"].as_str().unwrap(),
+                    e["endDate"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("2013-09", "2013-11"),
+                ("2014-04-23", "2014-04-24"),
+                ("2014-01", "2014-06"),
+                ("2014", "2014")
+            ]
+        );
+        let doc = export::extract(&page).unwrap();
+        assert_eq!(doc.events.len(), 4);
+    }
+}

@@ -1,0 +1,236 @@
+//! The pipeline: builds the model once, runs every enabled feature over it, splices the edits
+//! and appends the generated pages. The only module that knows every feature and output.
+//!
+//! Order matters in two places: the endnotes chapter is reassembled last, from the edits of
+//! every other feature (its notes mention organisations too), and the page descriptions are
+//! written after every page exists.
+
+use crate::base::diagnostics::Diagnostics;
+use crate::features::agenda::Agenda;
+use crate::features::endnotes::Endnotes;
+use crate::features::organisations::Organisations;
+use crate::features::timeline::Timeline;
+use crate::model::config::Config;
+use crate::model::{self, Model};
+use crate::outputs::{describe, exports, pages};
+use mdbook_preprocessor::book::{Book, BookItem};
+use std::path::Path;
+
+/// The whole transformation: `book` in, the published book out, problems in `diags`.
+/// `src` is the source directory relative to the book root, used to name files in diagnostics.
+/// `root` is the book root, where data files are read from.
+pub fn transform(
+    book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+) -> Book {
+    run(book, cfg, root, src, diags, false)
+}
+
+/// What mdBook gets: [`transform`], and every page's description for its `<head>` (a marker the
+/// post-build step moves there, see [`describe`]).
+pub fn transform_for_site(
+    book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+) -> Book {
+    run(book, cfg, root, src, diags, true)
+}
+
+/// What the features found.
+struct Findings {
+    endnotes: Option<Endnotes>,
+    orgs: Option<Organisations>,
+    agenda: Option<Agenda>,
+    timeline: Option<Timeline>,
+}
+
+fn run(
+    mut book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+    page_meta: bool,
+) -> Book {
+    let model = Model::build(&book, src, diags);
+    let mut outputs = model.outputs();
+
+    let endnotes = cfg
+        .endnotes
+        .enable
+        .then(|| Endnotes::collect(&model, &cfg.endnotes, diags));
+    if let Some(endnotes) = &endnotes {
+        endnotes.edit_references(&model, &cfg.endnotes.chapter, &mut outputs);
+    }
+    let orgs = cfg
+        .organisations
+        .enable
+        .then(|| Organisations::collect(&model, root, &cfg.organisations, diags));
+    if let Some(orgs) = &orgs {
+        orgs.edit(&model, cfg.organisations.link, &mut outputs);
+    }
+    let agenda = cfg
+        .agenda
+        .enable
+        .then(|| Agenda::collect(&model, &cfg.agenda, diags))
+        .filter(|a| !a.is_empty());
+    if let Some(agenda) = &agenda {
+        agenda.edit(&model, &cfg.agenda, &mut outputs, diags);
+    }
+    let timeline = cfg.timeline.enable.then(|| {
+        let dir = orgs.as_ref().map(Organisations::directory);
+        Timeline::collect(&model, dir, cfg.date(), &cfg.timeline, diags)
+    });
+    if let Some(timeline) = &timeline {
+        timeline.anchor(&mut outputs);
+    }
+    let found = Findings {
+        endnotes,
+        orgs,
+        agenda,
+        timeline,
+    };
+    if let Some(agenda) = &found.agenda {
+        for (c, prelude) in pages::agenda::chapter_boxes(agenda, agenda_context(&model, cfg, &found)) {
+            outputs[c].prelude = prelude;
+        }
+    }
+
+    model::insert_anchors(&model, &mut outputs);
+    model::settle_quotes(&model, &mut outputs);
+    // Last: the endnotes chapter is reassembled from the edits of every feature.
+    if let Some(endnotes) = &found.endnotes {
+        endnotes.assemble(&model, &mut outputs, diags);
+    }
+    model::write_back(&mut book, &model, &mut outputs);
+    append_pages(&mut book, &model, cfg, &found);
+    // Last: every page, generated ones included, gets its description for <head>.
+    if page_meta {
+        describe::annotate(&mut book, &model, found.orgs.as_ref(), cfg);
+    }
+    book
+}
+
+fn agenda_context<'a>(model: &'a Model, cfg: &'a Config, found: &'a Findings) -> pages::agenda::Context<'a> {
+    pages::agenda::Context {
+        model,
+        cfg,
+        orgs: found.orgs.as_ref(),
+        timeline: found.timeline.as_ref(),
+    }
+}
+
+/// The generated pages after the book's own: the overview pages under one part title, then the
+/// organisations under theirs.
+fn append_pages(book: &mut Book, model: &Model, cfg: &Config, found: &Findings) {
+    let dir = found.orgs.as_ref().map(Organisations::directory);
+    let mut explore = Vec::new();
+    if let Some(agenda) = &found.agenda {
+        explore.push(pages::agenda::overview(agenda, agenda_context(model, cfg, found)));
+    }
+    if let Some(timeline) = &found.timeline {
+        let doc = exports::json::document(timeline, model, dir, cfg);
+        explore.push(pages::timeline::chapter(timeline, model, dir, cfg, &doc));
+    }
+    if !explore.is_empty() {
+        let part = cfg.phrase(&cfg.explore_part, &[]);
+        if !part.is_empty() {
+            book.items.push(BookItem::PartTitle(part));
+        }
+        book.items.extend(explore.into_iter().map(BookItem::Chapter));
+    }
+    if let Some(orgs) = &found.orgs {
+        if !cfg.organisations.part.is_empty() {
+            book.items
+                .push(BookItem::PartTitle(cfg.organisations.part.clone()));
+        }
+        let cx = pages::organisations::Context {
+            model,
+            cfg,
+            agenda: found.agenda.as_ref(),
+            timeline: found.timeline.as_ref(),
+        };
+        book.items
+            .push(BookItem::Chapter(pages::organisations::build(orgs, cx)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mdbook_preprocessor::book::Chapter;
+
+    fn book() -> Book {
+        let mut book = Book::new();
+        book.push_item(BookItem::Chapter(Chapter::new(
+            "Meetings",
+            "---\nmeetings:\n  - id: w\n    title: Workshop\n    date: \"2014-04-23\"\n    \
+             mention: A workshop met\n---\n# Meetings\n\nA workshop met in Turin.\n"
+                .into(),
+            "meetings.md",
+            vec![],
+        )));
+        book
+    }
+
+    fn run(cfg: &Config) -> (Book, String) {
+        let mut diags = Diagnostics::new();
+        let book = transform(book(), cfg, Path::new("."), Path::new("src"), &mut diags);
+        (book, diags.render())
+    }
+
+    fn config(timeline: bool) -> Config {
+        let mut cfg = Config::default();
+        cfg.organisations.enable = false;
+        cfg.agenda.enable = false;
+        cfg.endnotes.enable = false;
+        cfg.timeline.enable = timeline;
+        cfg
+    }
+
+    #[test]
+    fn the_timeline_page_follows_the_explore_part_title_and_anchors_the_paragraph() {
+        let (book, diags) = run(&config(true));
+        assert_eq!(diags, "0 errors, 0 warnings");
+        let names: Vec<String> = book
+            .items
+            .iter()
+            .map(|i| match i {
+                BookItem::Chapter(c) => c.name.clone(),
+                BookItem::PartTitle(t) => format!("part: {t}"),
+                BookItem::Separator => "---".into(),
+            })
+            .collect();
+        assert_eq!(names, ["Meetings", "part: Explore the document", "Timeline"]);
+        let BookItem::Chapter(page) = &book.items[2] else {
+            panic!("a chapter")
+        };
+        assert_eq!(page.path.as_deref(), Some(Path::new("timeline.md")));
+        assert!(
+            page.content
+                .contains("<li class=\"timeline-entry\" id=\"meeting-w\"")
+        );
+        let BookItem::Chapter(ch) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert!(ch.content.contains(
+            "<span id=\"p-a-workshop-met-in-turin\" class=\"anchor-target\"></span>A workshop met"
+        ));
+    }
+
+    #[test]
+    fn the_timeline_can_be_switched_off() {
+        let (book, diags) = run(&config(false));
+        assert_eq!(diags, "0 errors, 0 warnings");
+        assert_eq!(book.items.len(), 1);
+        let BookItem::Chapter(ch) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert!(!ch.content.contains("anchor-target"));
+    }
+}
