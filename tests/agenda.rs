@@ -1,16 +1,16 @@
-//! The eight-point agenda: declarations checked, chapter boxes, the overview and the matrix,
-//! whose every count matches the mentions on the chapter's page.
+//! The agenda: declarations checked, chapter boxes, the overview and the matrix, whose every
+//! count matches the mentions on the chapter's page; and an agenda of another shape (lettered
+//! items, no chapter per item).
 
 mod common;
 
-use common::{REGISTRY, content, sel, transform, transform_with};
-use gmg_report::config::Config;
+use common::{REGISTRY, book_config, content, sel, transform, transform_with};
 use mdbook_driver::MDBook;
 use scraper::Html;
 use std::collections::HashMap;
 
 fn point(n: i64, body: &str) -> String {
-    format!("---\naction-point: {n}\n---\n# Point {n}\n\n{body}\n")
+    format!("---\nagenda-item: {n}\n---\n# Point {n}\n\n{body}\n")
 }
 
 fn eight() -> Vec<(String, String)> {
@@ -29,21 +29,105 @@ fn as_refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 #[test]
-fn points_must_be_exactly_one_to_eight() {
+fn each_configured_item_needs_exactly_one_chapter() {
     let mut chapters = eight();
     chapters[2].1 = point(2, "dup");
     chapters[4].1 = point(9, "out of range");
     let (_, diags) = transform(&as_refs(&chapters));
     assert_eq!(
         diags,
-        "src/p1.md:2:15: error: no chapter declares action points 3 and 5 [agenda-point-missing]
-  = hint: add `action-point: N` to the front matter of each action-point chapter (2.1 to 2.8)
-src/p3.md:2:15: error: action point 2 is declared twice [agenda-point-duplicate]
-  = hint: `src/p2.md` already declares it; each point has one chapter
-src/p5.md:2:15: error: action point 9 does not exist [agenda-point-range]
-  = hint: the Secretary-General's agenda has points 1 to 8
+        "src/p1.md:2:14: error: no chapter declares action points 3 and 5 [agenda-item-missing]
+  = hint: add `agenda-item: LABEL` to the front matter of the chapter that reports on each action point
+src/p3.md:2:14: error: action point 2 is declared twice [agenda-item-duplicate]
+  = hint: `src/p2.md` already declares it; each action point has one chapter
+src/p5.md:2:14: error: action point `9` is not on the agenda [agenda-item-unknown]
+  = hint: the agenda's action points are `1` to `8`
 3 errors, 0 warnings"
     );
+}
+
+#[test]
+fn a_declaration_without_configured_items_says_where_to_list_them() {
+    let mut cfg = book_config();
+    cfg.agenda.items.clear();
+    let (_, diags) = transform_with(&[("a.md", &point(1, "x"))], REGISTRY, &cfg);
+    assert_eq!(
+        diags,
+        "src/a.md:2:14: error: action point `1` is not on the agenda [agenda-item-unknown]
+  = hint: list the agenda's items under `items` in `[preprocessor.report.agenda]`
+1 error, 0 warnings"
+    );
+}
+
+/// Five lettered priority areas listed in the text, no chapter for each.
+fn lettered() -> mdbook_report::model::config::Config {
+    let mut cfg = book_config();
+    let agenda = &mut cfg.agenda;
+    agenda.title = "Priority areas".into();
+    agenda.item = "priority area".into();
+    agenda.name = String::new();
+    agenda.numbering = mdbook_report::base::numbering::Numbering::parse("(a)").unwrap();
+    agenda.items = ["Trade", "Transit", "Means of implementation"]
+        .map(String::from)
+        .to_vec();
+    agenda.phrases = vec!["three priority areas".into()];
+    agenda.introduction = "The {document} names {count} {items}.".into();
+    cfg
+}
+
+#[test]
+fn an_agenda_listed_in_the_text_links_to_its_items_on_the_overview() {
+    let (book, diags) = transform_with(
+        &[(
+            "a.md",
+            "# A\n\nIn its three priority areas, and [transit](agenda:b) first.\n",
+        )],
+        REGISTRY,
+        &lettered(),
+    );
+    assert_eq!(diags, "0 errors, 0 warnings");
+    assert_eq!(
+        content(&book, "a.md"),
+        "# A\n\nIn its <a class=\"agenda-ref\" href=\"agenda.html\">three priority areas</a>, and [transit](agenda.html#item-b) first.\n"
+    );
+    let overview = content(&book, "agenda.md");
+    assert!(
+        overview.starts_with(
+            "# Priority areas\n\n<p class=\"report-generated\">The report names 3 priority areas.</p>\n\n\
+             ## Priority area (a): Trade\n\n<div class=\"agenda-point report-generated\" id=\"item-a\">\n</div>\n\n\
+             ## Priority area (b): Transit\n\n"
+        ),
+        "{overview}"
+    );
+    // No chapter reports on an item: no matrix.
+    assert!(!overview.contains("agenda-matrix"), "{overview}");
+}
+
+#[test]
+fn an_unknown_agenda_link_names_the_labels() {
+    let (_, diags) = transform_with(
+        &[("a.md", "See [x](agenda:d).\n")],
+        REGISTRY,
+        &lettered(),
+    );
+    assert_eq!(
+        diags,
+        "src/a.md:1:5: error: `agenda:d` names no priority area of the agenda [agenda-link-unknown]
+  = hint: the agenda's priority areas are `agenda:a` to `agenda:c`
+1 error, 0 warnings"
+    );
+}
+
+#[test]
+fn without_configured_items_the_agenda_leaves_no_trace() {
+    let mut cfg = book_config();
+    cfg.agenda.items.clear();
+    let (book, diags) = transform_with(&[("a.md", "The eight-point agenda.\n")], REGISTRY, &cfg);
+    assert_eq!(diags, "0 errors, 0 warnings");
+    assert_eq!(content(&book, "a.md"), "The eight-point agenda.\n");
+    assert!(book.chapters().all(|c| c.path.as_deref() != Some(std::path::Path::new("agenda.md"))));
+    let unicef = content(&book, "agencies/unicef.md");
+    assert!(!unicef.contains("Action points"), "{unicef}");
 }
 
 #[test]
@@ -54,10 +138,10 @@ fn each_point_chapter_opens_with_its_box() {
     let p2 = content(&book, "p2.md");
     assert!(
         p2.starts_with(
-            "# Point 2\n\n<nav class=\"action-point-box gmg-generated\" aria-label=\"Action point 2 of 8\">\n\
+            "# Point 2\n\n<nav class=\"action-point-box report-generated\" aria-label=\"Action point 2 of 8\">\n\
              <p class=\"ap-position\"><a href=\"agenda.html\">Action point 2 of 8</a> of the Secretary-General’s eight-point agenda for action</p>\n\
              <p class=\"ap-orgs\">Organisations active: <a href=\"agencies/unicef.html\" title=\"United Nations Children&#39;s Fund\">UNICEF</a></p>\n\
-             <p class=\"ap-nav\"><a rel=\"prev\" href=\"p1.html\">Previous point: 1. p1</a> <a rel=\"next\" href=\"p3.html\">Next point: 3. p3</a></p>\n\
+             <p class=\"ap-nav\"><a rel=\"prev\" href=\"p1.html\">Previous action point: 1. p1</a> <a rel=\"next\" href=\"p3.html\">Next action point: 3. p3</a></p>\n\
              </nav>\n\n<span id=\"p-opening-2-unicef-acts-here\" class=\"anchor-target\"></span>Opening 2."
         ),
         "{p2}"
@@ -67,10 +151,10 @@ fn each_point_chapter_opens_with_its_box() {
 }
 
 #[test]
-fn without_agencies_the_box_and_overview_still_work() {
+fn without_organisations_the_box_and_overview_still_work() {
     let chapters = eight();
-    let mut cfg = Config::default();
-    cfg.agencies.enable = false;
+    let mut cfg = book_config();
+    cfg.organisations.enable = false;
     let (book, diags) = transform_with(&as_refs(&chapters), REGISTRY, &cfg);
     assert_eq!(diags, "0 errors, 0 warnings");
     let p2 = content(&book, "p2.md");
@@ -90,14 +174,14 @@ fn agenda_phrases_and_point_links_are_linked() {
     let mut chapters = eight();
     chapters.push((
         "intro.md".into(),
-        "The eight-point agenda for action and the eight-point action agenda; see [the second point](point:2) and [x](point:12).\n".into(),
+        "The eight-point agenda for action and the eight-point action agenda; see [the second point](agenda:2) and [x](agenda:12).\n".into(),
     ));
     let (book, diags) = transform(&as_refs(&chapters));
-    assert!(diags.contains("src/intro.md:1:106: error: `point:12` is not an action point of the agenda [point-unknown]"), "{diags}");
+    assert!(diags.contains("src/intro.md:1:107: error: `agenda:12` names no action point of the agenda [agenda-link-unknown]"), "{diags}");
     assert_eq!(
         content(&book, "intro.md"),
         "The <a class=\"agenda-ref\" href=\"agenda.html\">eight-point agenda for action</a> and the \
-         <a class=\"agenda-ref\" href=\"agenda.html\">eight-point action agenda</a>; see [the second point](p2.html) and [x](point:12).\n"
+         <a class=\"agenda-ref\" href=\"agenda.html\">eight-point action agenda</a>; see [the second point](p2.html) and [x](agenda:12).\n"
     );
 }
 
@@ -116,10 +200,10 @@ fn site_with_every_mention_linked() -> HashMap<String, Html> {
     let dir = tempfile::tempdir().unwrap();
     let mut md = MDBook::load(common::root()).unwrap();
     md.config
-        .set("preprocessor.gmg.agencies.link", "every")
+        .set("preprocessor.report.organisations.link", "every")
         .unwrap();
     md.config.build.build_dir = dir.path().to_path_buf();
-    gmg_report::build::register(&mut md);
+    mdbook_report::build::register(&mut md);
     md.build().unwrap();
     let html = md.build_dir_for("html");
     let mut pages = HashMap::new();

@@ -4,7 +4,7 @@
 mod common;
 
 use common::root;
-use gmg_report::preprocessor::Gmg;
+use mdbook_report::preprocessor::Gmg;
 use mdbook_driver::MDBook;
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};

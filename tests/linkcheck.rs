@@ -1,8 +1,8 @@
 //! `gmg-report check`: the fixture site's faults, exact reports, the command line, external links
 //! against a local HTTP server, and the real site built in-process.
 
-use gmg_report::build;
-use gmg_report::linkcheck::{self, Kind, Options, Report, check_site, external};
+use mdbook_report::build;
+use mdbook_report::linkcheck::{self, Kind, Options, Report, check_site, external};
 use serde_json::json;
 use std::collections::HashMap;
 use std::io::{Read, Write};

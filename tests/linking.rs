@@ -4,7 +4,7 @@
 mod common;
 
 use common::{REGISTRY, content, rendered_text, transform, transform_with};
-use gmg_report::config::{Config, LinkMode};
+use mdbook_report::config::{Config, LinkMode};
 use proptest::prelude::*;
 
 /// The processed body of a one-chapter book, without the paragraph anchors.

@@ -7,8 +7,8 @@
 //! at that place, or be on the short allow-list below, each entry with the reason it is not an
 //! organisation.
 
-use gmg_report::agencies::registry::Registry;
-use gmg_report::diagnostics::Diagnostics;
+use mdbook_report::agencies::registry::Registry;
+use mdbook_report::diagnostics::Diagnostics;
 use regex::Regex;
 use std::ops::Range;
 use std::path::Path;

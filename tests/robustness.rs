@@ -8,9 +8,9 @@
 mod common;
 
 use common::{content, transform, transform_with};
-use gmg_report::agencies::registry::Registry;
-use gmg_report::config::Config;
-use gmg_report::diagnostics::Diagnostics;
+use mdbook_report::agencies::registry::Registry;
+use mdbook_report::config::Config;
+use mdbook_report::diagnostics::Diagnostics;
 use proptest::prelude::*;
 use std::path::Path;
 use std::time::Instant;
@@ -260,11 +260,11 @@ fn two_builds_are_byte_identical_and_leave_the_sources_alone() {
     );
     let build = || {
         let dir = tempfile::tempdir().unwrap();
-        let options = gmg_report::build::Options {
+        let options = mdbook_report::build::Options {
             deny_warnings: Some(true),
             dest: Some(dir.path().to_path_buf()),
         };
-        gmg_report::build::build(root, &options).unwrap();
+        mdbook_report::build::build(root, &options).unwrap();
         (common::files_under(dir.path()), dir)
     };
     let (first, _a) = build();

@@ -4,11 +4,11 @@
 mod common;
 
 use common::{normalise, page, root, sel, sentences, site, source_lines};
-use gmg_report::diagnostics::Diagnostics;
-use gmg_report::model::Model;
-use gmg_report::timeline::dates::{Date, Span};
-use gmg_report::timeline::export::Document;
-use gmg_report::timeline::{self, export};
+use mdbook_report::diagnostics::Diagnostics;
+use mdbook_report::model::Model;
+use mdbook_report::timeline::dates::{Date, Span};
+use mdbook_report::timeline::export::Document;
+use mdbook_report::timeline::{self, export};
 use mdbook_driver::MDBook;
 use scraper::Html;
 use std::collections::{HashMap, HashSet};

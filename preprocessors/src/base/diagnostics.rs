@@ -185,6 +185,11 @@ impl Diagnostics {
         self.items.iter()
     }
 
+    /// Keeps only the diagnostics `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// Number of diagnostics.
     pub fn len(&self) -> usize {
         self.items.len()

@@ -39,9 +39,21 @@ pub fn text(s: &str) -> String {
     out
 }
 
-/// Escapes `s` for a double-quoted attribute value.
+/// Escapes `s` for a double-quoted attribute value, hrefs included. Inline HTML tags are raw in
+/// Markdown (nothing inside a tag is read as Markdown), so only HTML's own characters need it.
 pub fn attr(s: &str) -> String {
-    text(s)
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// True for an id usable in URLs and fragments as is: lower-case letters, digits and inner `-`

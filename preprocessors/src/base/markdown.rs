@@ -774,7 +774,7 @@ mod tests {
     #[test]
     fn scheme_links_are_recorded() {
         let doc = Doc::parse(
-            "Ask [the agency](org:unhcr) about [point three](point:3) or [x](http://a).\n",
+            "Ask [the agency](org:unhcr) about [item three](agenda:3) or [x](http://a).\n",
         );
         let links: Vec<_> = doc
             .scheme_links
@@ -783,7 +783,7 @@ mod tests {
             .collect();
         assert_eq!(
             links,
-            vec![("org", "unhcr", Some(17..26)), ("point", "3", Some(48..55))]
+            vec![("org", "unhcr", Some(17..26)), ("agenda", "3", Some(47..55))]
         );
     }
 

@@ -10,7 +10,7 @@
 //! overview). The overview page and the boxes at the top of the items' chapters are made from
 //! its result by [`crate::outputs::pages::agenda`].
 
-use crate::base::diagnostics::{Diagnostics, did_you_mean};
+use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::base::markdown::{order, safe_to_wrap};
 use crate::base::text;
@@ -175,7 +175,7 @@ impl Agenda {
                             "agenda-link-unknown",
                             ch.locate(link.range.start),
                             format!(
-                                "`agenda:{}` is not an {} of the agenda",
+                                "`agenda:{}` names no {} of the agenda",
                                 link.target, cfg.item
                             ),
                         )
@@ -217,12 +217,7 @@ fn declare(
     let at = ch.locate_front(declared);
     let label = declared.value.trim();
     let Some(item) = items.iter_mut().find(|i| i.label == label) else {
-        let labels: Vec<String> = items.iter().map(|i| i.label.clone()).collect();
-        let close = did_you_mean(label, labels.iter().map(String::as_str));
-        let hint = match close {
-            Some(c) if !items.is_empty() => format!("did you mean `{c}`?"),
-            _ => labels_hint(items, "", cfg),
-        };
+        let hint = labels_hint(items, "", cfg);
         diags
             .error(
                 "agenda-item-unknown",

@@ -525,11 +525,9 @@ pub(crate) mod tests {
 
     /// A configuration whose document is a report of May 2014.
     pub(crate) fn config() -> crate::model::config::Config {
-        let mut cfg = crate::model::config::Config {
-            document: "report".into(),
-            date_text: Some("2014-05".into()),
-            ..Default::default()
-        };
+        let mut cfg = crate::model::config::Config::default();
+        cfg.document = "report".into();
+        cfg.date_text = Some("2014-05".into());
         cfg.check(None, &mut Diagnostics::new());
         cfg
     }
@@ -581,9 +579,9 @@ pub(crate) mod tests {
         assert_eq!(
             got,
             vec![
-                ("workshop", "23–24 April 2014".into(), Some(0), None, false),
-                ("panel", "16 June 2014".into(), Some(2), Some(2), true),
-                ("academy", "June 2014".into(), Some(1), None, true),
+                ("workshop", "23–24 April 2014".into(), Some(BlockId(0)), None, false),
+                ("panel", "16 June 2014".into(), Some(BlockId(2)), Some(MeetingId(2)), true),
+                ("academy", "June 2014".into(), Some(BlockId(1)), None, true),
             ]
         );
         assert_eq!(
@@ -631,7 +629,7 @@ pub(crate) mod tests {
             ),
             format!(
                 "src/a.md:6:10: error: `June 2014` is not a date [meeting-date]\n  = hint: {}\n1 error, 0 warnings",
-                dates::FORMS
+                crate::base::dates::FORMS
             )
         );
     }
@@ -759,7 +757,7 @@ pub(crate) mod tests {
         let parents: Vec<Option<&str>> = t
             .meetings
             .iter()
-            .map(|m| m.parent.map(|p| t.meetings[p].id.as_str()))
+            .map(|m| m.parent.map(|p| t.meeting(p).id.as_str()))
             .collect();
         assert_eq!(parents, [None, None, None, Some("a")]);
     }

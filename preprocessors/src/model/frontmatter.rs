@@ -264,7 +264,7 @@ mod tests {
     #[test]
     fn wrong_type_is_located_at_the_value() {
         let (_, d) = run("---\n\nagenda-item: [1]\n---\nx\n");
-        assert!(d.starts_with("src/ch.md:3:15: error: "), "{d}");
+        assert!(d.starts_with("src/ch.md:3:14: error: "), "{d}");
     }
 
     #[test]

@@ -556,7 +556,7 @@ mod tests {
         assert_eq!(d, "0 errors, 0 warnings");
         let org = r.directory.org(OrgId(0));
         assert_eq!((org.kind, org.groups.len()), (None, 0));
-        assert_eq!(r.locations[0], Location::at("data/organisations.yaml", 2, 9));
+        assert_eq!(r.locations[0], Location::at("data/organisations.yaml", 2, 10));
     }
 
     #[test]
@@ -609,7 +609,7 @@ organisations:
         let (_, d) = parse_sample(yaml);
         assert_eq!(
             d,
-            "data/organisations.yaml:4:53: error: the summary of group `board` has an unknown placeholder `{members}` [registry-placeholder]
+            "data/organisations.yaml:4:55: error: the summary of group `board` has an unknown placeholder `{members}` [registry-placeholder]
   = hint: it may use `{count}`, the number of members
 data/organisations.yaml:9:11: error: kind `agncy` of `ilo` is not declared in the registry [registry-unknown-kind]
   = hint: did you mean `agency`?
