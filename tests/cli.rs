@@ -4,23 +4,28 @@
 mod common;
 
 use common::root;
-use mdbook_report::preprocessor::Gmg;
+use mdbook_report::preprocessor::Report;
 use mdbook_driver::MDBook;
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_gmg-report");
+const BIN: &str = env!("CARGO_BIN_EXE_mdbook-report");
+const POSTBUILD: &str = env!("CARGO_BIN_EXE_mdbook-report-postbuild");
 
 fn run_with_stdin(args: &[&str], stdin: &[u8]) -> std::process::Output {
-    let mut child = Command::new(BIN)
+    run_bin_with_stdin(BIN, args, stdin)
+}
+
+fn run_bin_with_stdin(bin: &str, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    let mut child = Command::new(bin)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn gmg-report");
+        .expect("spawn mdbook-report");
     child
         .stdin
         .take()
@@ -34,7 +39,7 @@ fn run_with_stdin(args: &[&str], stdin: &[u8]) -> std::process::Output {
 fn supports_answers_by_exit_code() {
     let status = |r: &str| {
         Command::new(BIN)
-            .args(["preprocess", "supports", r])
+            .args(["supports", r])
             .status()
             .unwrap()
     };
@@ -42,7 +47,7 @@ fn supports_answers_by_exit_code() {
     assert!(!status("markdown").success());
     // The post-build step reads the built site, not the preprocessed book: mdBook need not run
     // the preprocessor a second time for it.
-    assert!(!status("postbuild").success());
+    assert!(!status("report-postbuild").success());
 }
 
 /// The raw book and the context mdBook would send for the real book.
@@ -56,14 +61,14 @@ fn input() -> (PreprocessorContext, Book) {
 fn processes_context_and_book_json_from_stdin() {
     let (ctx, book) = input();
     let json = serde_json::to_vec(&(&ctx, &book)).unwrap();
-    let out = run_with_stdin(&["preprocess"], &json);
+    let out = run_with_stdin(&[], &json);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     let from_binary: Book = serde_json::from_slice(&out.stdout).expect("a book on stdout");
-    let in_process = Gmg.run(&ctx, book).expect("in-process run");
+    let in_process = Report.run(&ctx, book).expect("in-process run");
     assert_eq!(from_binary, in_process);
     let intro = from_binary
         .chapters()
@@ -75,7 +80,7 @@ fn processes_context_and_book_json_from_stdin() {
 #[test]
 fn malformed_input_is_an_error_message_not_a_panic() {
     for input in [&b"not json"[..], b"[]", b"[{}, {}]", b""] {
-        let out = run_with_stdin(&["preprocess"], input);
+        let out = run_with_stdin(&[], input);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success());
         assert!(
@@ -88,8 +93,9 @@ fn malformed_input_is_an_error_message_not_a_panic() {
 
 #[test]
 fn postbuild_rejects_malformed_input_with_a_message() {
-    for input in [&b"not json"[..], b"{}", b""] {
-        let out = run_with_stdin(&["postbuild"], input);
+    for (input, bin) in [&b"not json"[..], b"{}", b""].into_iter().zip([BIN, POSTBUILD, BIN]) {
+        let args: &[&str] = if bin == BIN { &["postbuild"] } else { &[] };
+        let out = run_bin_with_stdin(bin, args, input);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success());
         assert!(
@@ -109,12 +115,12 @@ fn under_mdbook_serve_problems_are_shown_in_the_book_and_serving_goes_on() {
         }
     });
     let json = |ctx: &PreprocessorContext| serde_json::to_vec(&(ctx, &book)).unwrap();
-    let plain = run_with_stdin(&["preprocess"], &json(&ctx));
+    let plain = run_with_stdin(&[], &json(&ctx));
     assert!(!plain.status.success(), "a normal build fails");
     ctx.config
         .set("output.html.live-reload-endpoint", "__livereload")
         .unwrap();
-    let served = run_with_stdin(&["preprocess"], &json(&ctx));
+    let served = run_with_stdin(&[], &json(&ctx));
     let stderr = String::from_utf8_lossy(&served.stderr);
     assert!(served.status.success(), "{stderr}");
     assert!(stderr.contains("src/introduction.md:"), "{stderr}");
@@ -132,7 +138,7 @@ fn under_mdbook_serve_problems_are_shown_in_the_book_and_serving_goes_on() {
     assert!(
         intro
             .content
-            .starts_with("<div class=\"gmg-problems gmg-generated\" role=\"alert\">")
+            .starts_with("<div class=\"report-problems report-generated\" role=\"alert\">")
     );
 }
 
@@ -178,15 +184,9 @@ fn mdbook_cli_and_in_process_build_give_the_same_site() {
         .arg("--dest-dir")
         .arg(cli.path())
         .current_dir(root())
-        // Use the binary cargo built for this test rather than `cargo run` from book.toml.
-        .env(
-            "MDBOOK_PREPROCESSOR__GMG__COMMAND",
-            format!("{BIN} preprocess"),
-        )
-        .env(
-            "MDBOOK_OUTPUT__POSTBUILD__COMMAND",
-            format!("{BIN} postbuild"),
-        )
+        // mdBook finds `mdbook-report` and `mdbook-report-postbuild` on PATH, as it does for any
+        // plugin: the ones cargo built for this test come first.
+        .env("PATH", common::path_with_binaries())
         .output()
         .expect("run mdbook");
     assert!(

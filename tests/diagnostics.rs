@@ -5,8 +5,8 @@
 
 mod common;
 
-use mdbook_report::config::Config;
-use mdbook_report::diagnostics::Diagnostics;
+use mdbook_report::model::config::Config;
+use mdbook_report::base::diagnostics::Diagnostics;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
 use std::path::Path;
 use std::str::FromStr;
@@ -98,7 +98,7 @@ fn run(case: &Case) -> String {
         ch.number = Some(SectionNumber::new(vec![n as u32 + 1]));
         book.items.push(BookItem::Chapter(ch));
     }
-    mdbook_report::preprocessor::transform(book, &cfg, dir.path(), Path::new("src"), &mut diags);
+    mdbook_report::pipeline::transform(book, &cfg, dir.path(), Path::new("src"), &mut diags);
     diags.sort();
     diags
         .iter()

@@ -1,4 +1,4 @@
-//! `gmg-report check`: the fixture site's faults, exact reports, the command line, external links
+//! `mdbook-report check`: the fixture site's faults, exact reports, the command line, external links
 //! against a local HTTP server, and the real site built in-process.
 
 use mdbook_report::build;
@@ -161,8 +161,8 @@ fn the_site_defaults_to_the_html_directory_of_the_build_directory() {
     );
 }
 
-fn gmg_report(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_gmg-report"))
+fn mdbook_report(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_mdbook-report"))
         .args(args)
         .output()
         .unwrap();
@@ -175,11 +175,11 @@ fn gmg_report(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn the_command_exits_0_when_clean_1_on_problems_2_when_it_cannot_check() {
-    let (code, stdout, _) = gmg_report(&["check", "--book", BOOK]);
+    let (code, stdout, _) = mdbook_report(&["check", "--book", BOOK]);
     assert_eq!(code, 1);
     assert_eq!(stdout, check_fixture().render_text());
 
-    let (code, stdout, _) = gmg_report(&["check", "--book", BOOK, "--json", SITE]);
+    let (code, stdout, _) = mdbook_report(&["check", "--book", BOOK, "--json", SITE]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json, serde_json::to_value(check_fixture()).unwrap());
@@ -190,13 +190,13 @@ fn the_command_exits_0_when_clean_1_on_problems_2_when_it_cannot_check() {
         r##"<p id="a"><a href="#a">here</a></p>"##,
     )
     .unwrap();
-    let (code, stdout, _) = gmg_report(&["check", clean.path().to_str().unwrap()]);
+    let (code, stdout, _) = mdbook_report(&["check", clean.path().to_str().unwrap()]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "1 page, 1 link: no problems; no external links\n")
     );
 
-    let (code, stdout, stderr) = gmg_report(&["check", "tests/fixtures/linkcheck/no-such-site"]);
+    let (code, stdout, stderr) = mdbook_report(&["check", "tests/fixtures/linkcheck/no-such-site"]);
     assert_eq!((code, stdout.as_str()), (2, ""));
     assert!(
         stderr.starts_with(
@@ -206,7 +206,7 @@ fn the_command_exits_0_when_clean_1_on_problems_2_when_it_cannot_check() {
     );
 
     // Options of --external make no sense without it.
-    let (code, _, stderr) = gmg_report(&["check", "--cache", "x.json", SITE]);
+    let (code, _, stderr) = mdbook_report(&["check", "--cache", "x.json", SITE]);
     assert_eq!(code, 2, "{stderr}");
 }
 
@@ -406,7 +406,7 @@ fn the_command_checks_external_links_on_request() {
         "--retries",
         "0",
     ];
-    let (code, stdout, stderr) = gmg_report(&args);
+    let (code, stdout, stderr) = mdbook_report(&args);
     assert_eq!(code, 1, "{stderr}");
     let ok_line = format!("external: {} [200] (index.html)", server.url("/ok"));
     assert!(stdout.lines().any(|l| l == ok_line), "{stdout}");

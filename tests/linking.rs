@@ -4,7 +4,7 @@
 mod common;
 
 use common::{REGISTRY, content, rendered_text, transform, transform_with};
-use mdbook_report::config::{Config, LinkMode};
+use mdbook_report::model::config::LinkMode;
 use proptest::prelude::*;
 
 /// The processed body of a one-chapter book, without the paragraph anchors.
@@ -148,8 +148,8 @@ fn wrapping_a_mention_in_a_span_suppresses_it() {
 fn link_modes_every_and_first_per_page() {
     let md = "UNICEF, UNICEF.\n\nUNICEF.\n";
     let run = |mode| {
-        let mut cfg = Config::default();
-        cfg.agencies.link = mode;
+        let mut cfg = common::book_config();
+        cfg.organisations.link = mode;
         let (book, _) = transform_with(&[("ch.md", md)], REGISTRY, &cfg);
         strip_anchors(&content(&book, "ch.md"))
             .matches("class=\"org\"")
@@ -232,8 +232,8 @@ proptest! {
     /// The claim: apart from the added links and abbreviations, the rendered text is unchanged.
     #[test]
     fn linking_never_changes_the_rendered_text(md in markdown()) {
-        let mut cfg = Config::default();
-        cfg.agencies.link = LinkMode::Every;
+        let mut cfg = common::book_config();
+        cfg.organisations.link = LinkMode::Every;
         cfg.endnotes.enable = false;
         let (book, _) = transform_with(&[("ch.md", &md)], REGISTRY, &cfg);
         let out = content(&book, "ch.md");

@@ -35,7 +35,7 @@ fn every_chapter_page_has_its_own_description_and_link_preview_tags() {
     let book_description = "How the agencies of the Global Migration Group followed up";
     for name in pages() {
         let html = std::fs::read_to_string(site().join(&name)).unwrap();
-        assert!(!html.contains("gmg-meta"), "{name} still has a marker");
+        assert!(!html.contains("report-meta"), "{name} still has a marker");
         if ["print.html", "toc.html", "404.html"].contains(&name.as_str()) {
             continue;
         }

@@ -7,8 +7,9 @@
 //! at that place, or be on the short allow-list below, each entry with the reason it is not an
 //! organisation.
 
-use mdbook_report::agencies::registry::Registry;
-use mdbook_report::diagnostics::Diagnostics;
+use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::features::organisations::matcher::Matcher;
+use mdbook_report::features::organisations::registry::{self, Registry};
 use regex::Regex;
 use std::ops::Range;
 use std::path::Path;
@@ -56,15 +57,29 @@ const NOT_ORGANISATION_NAMES: &[&str] = &[
     "Initiative of the",      // "an Initiative of the NGO Committee": the committee is registered
 ];
 
-fn registry() -> Registry {
+/// The book's registry and its matcher.
+struct Reg {
+    registry: Registry,
+    matcher: Matcher,
+}
+
+impl Reg {
+    fn find(&self, text: &str) -> Vec<mdbook_report::features::organisations::matcher::Match> {
+        self.matcher.find(text)
+    }
+}
+
+fn registry() -> Reg {
     let mut diags = Diagnostics::new();
-    let reg = Registry::load(
+    let registry = registry::load(
         Path::new(env!("CARGO_MANIFEST_DIR")),
         Path::new("data/agencies.yaml"),
+        Path::new("agencies"),
         &mut diags,
     );
     assert!(diags.is_empty(), "{}", diags.render());
-    reg
+    let matcher = Matcher::new(&registry.directory, &[]);
+    Reg { registry, matcher }
 }
 
 fn report_lines() -> Vec<String> {
@@ -84,10 +99,11 @@ fn covered(matches: &[Range<usize>], span: Range<usize>) -> bool {
 #[test]
 fn the_registry_is_valid() {
     let reg = registry();
-    assert!(reg.orgs.len() >= 80, "{} organisations", reg.orgs.len());
+    let n = reg.registry.directory.orgs.len();
+    assert!(n >= 80, "{n} organisations");
 }
 
-fn unknown_tokens(reg: &Registry, lines: &[String]) -> Vec<String> {
+fn unknown_tokens(reg: &Reg, lines: &[String]) -> Vec<String> {
     let token = Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*").unwrap();
     let mut unknown = Vec::new();
     for line in lines {
@@ -115,7 +131,7 @@ fn unknown_tokens(reg: &Registry, lines: &[String]) -> Vec<String> {
     unknown
 }
 
-fn unknown_names(reg: &Registry, lines: &[String]) -> Vec<String> {
+fn unknown_names(reg: &Reg, lines: &[String]) -> Vec<String> {
     let name = Regex::new(
         r"(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*\s+(?:of|for|on)\s+the\s+[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+|on\s+)?[A-Z][\w'’-]*)*",
     )

@@ -4,11 +4,12 @@
 mod common;
 
 use common::{normalise, page, root, sel, sentences, site, source_lines};
-use mdbook_report::diagnostics::Diagnostics;
+use mdbook_report::base::diagnostics::Diagnostics;
 use mdbook_report::model::Model;
-use mdbook_report::timeline::dates::{Date, Span};
-use mdbook_report::timeline::export::Document;
-use mdbook_report::timeline::{self, export};
+use mdbook_report::base::dates::{Date, Span};
+use mdbook_report::outputs::exports::json::Document;
+use mdbook_report::features::timeline;
+use mdbook_report::outputs::exports::json as export;
 use mdbook_driver::MDBook;
 use scraper::Html;
 use std::collections::{HashMap, HashSet};
@@ -194,7 +195,7 @@ fn organisation_pages_and_agenda_list_the_meetings() {
     );
     let agenda = page("agenda.html");
     let point1: Vec<String> = agenda
-        .select(&sel("#point-1 ul.agenda-meetings li"))
+        .select(&sel("#item-1 ul.agenda-meetings li"))
         .map(|li| li.text().collect())
         .collect();
     assert!(
@@ -309,7 +310,7 @@ fn the_calendar_reads_back_with_exclusive_ends_stable_uids_and_a_fixed_stamp() {
 #[test]
 fn the_json_export_matches_the_front_matter() {
     let json = json();
-    assert_eq!(json.report_date, "2014-05");
+    assert_eq!(json.report_date.as_deref(), Some("2014-05"));
     let ids: HashSet<&str> = json.events.iter().map(|e| e.id.as_str()).collect();
     let declared = mentions();
     assert_eq!(ids.len(), declared.len());

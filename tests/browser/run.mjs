@@ -97,7 +97,7 @@ const BASE = `http://127.0.0.1:${server.address().port}/`;
 
 // ---------------------------------------------------------------------------------- browser
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), "gmg-chromium-"));
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "report-chromium-"));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless: true,
@@ -284,7 +284,7 @@ await scenario("keyboard: skip link, Tab to the first organisation link, Enter f
   const page = await open("protect-human-rights.html");
   await page.keyboard.press("Tab");
   const first = await page.evaluate(() => document.activeElement.className);
-  check(first.includes("gmg-skip-link"), `first Tab stop is "${first}", not the skip link`);
+  check(first.includes("report-skip-link"), `first Tab stop is "${first}", not the skip link`);
   await page.keyboard.press("Enter");
   let found = null;
   for (let i = 0; i < 80 && !found; i++) {
@@ -346,8 +346,8 @@ await scenario("print: no sidebar or menu, external addresses written out", asyn
       const el = document.querySelector(sel);
       return el && getComputedStyle(el).display !== "none";
     };
-    const ext = document.querySelector('main a[href^="http"]:not(.gmg-url-shown)');
-    const bare = document.querySelector("main a.gmg-url-shown");
+    const ext = document.querySelector('main a[href^="http"]:not(.report-url-shown)');
+    const bare = document.querySelector("main a.report-url-shown");
     return {
       sidebar: shown("#mdbook-sidebar"),
       menu: shown("#mdbook-menu-bar"),

@@ -42,7 +42,7 @@ pub fn sel(s: &str) -> Selector {
 
 /// Elements this project generates around the report's words (labels, boxes, back-links):
 /// left out when comparing the site's text with the report.
-pub const GENERATED: &str = "sup.endnote-ref, .endnote-label, .endnote-backlinks, .gmg-generated";
+pub const GENERATED: &str = "sup.endnote-ref, .endnote-label, .endnote-backlinks, .report-generated";
 
 /// The text of the `<main>` element, without generated elements, whitespace collapsed.
 pub fn main_text(doc: &Html) -> String {
@@ -262,4 +262,16 @@ pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     out.sort();
     out
+}
+
+/// `PATH` with the directory of the binaries cargo built for the tests first, so mdBook finds
+/// `mdbook-report` and `mdbook-report-postbuild` as it finds any installed plugin.
+pub fn path_with_binaries() -> std::ffi::OsString {
+    let bin = Path::new(env!("CARGO_BIN_EXE_mdbook-report"))
+        .parent()
+        .expect("a directory")
+        .to_path_buf();
+    let mut dirs = vec![bin];
+    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(dirs).expect("a valid PATH")
 }
