@@ -38,7 +38,7 @@ fn each_configured_item_needs_exactly_one_chapter() {
         diags,
         "src/p1.md:2:14: error: no chapter declares action points 3 and 5 [agenda-item-missing]
   = hint: add `agenda-item: LABEL` to the front matter of the chapter that reports on each action point
-src/p3.md:2:14: error: action point 2 is declared twice [agenda-item-duplicate]
+src/p3.md:2:14: error: action point `2` is declared twice [agenda-item-duplicate]
   = hint: `src/p2.md` already declares it; each action point has one chapter
 src/p5.md:2:14: error: action point `9` is not on the agenda [agenda-item-unknown]
   = hint: the agenda's action points are `1` to `8`
@@ -94,7 +94,7 @@ fn an_agenda_listed_in_the_text_links_to_its_items_on_the_overview() {
     assert!(
         overview.starts_with(
             "# Priority areas\n\n<p class=\"report-generated\">The report names 3 priority areas.</p>\n\n\
-             ## Priority area (a): Trade\n\n<div class=\"agenda-point report-generated\" id=\"item-a\">\n</div>\n\n\
+             ## Priority area (a): Trade\n\n<div class=\"agenda-item report-generated\" id=\"item-a\">\n</div>\n\n\
              ## Priority area (b): Transit\n\n"
         ),
         "{overview}"
@@ -105,11 +105,7 @@ fn an_agenda_listed_in_the_text_links_to_its_items_on_the_overview() {
 
 #[test]
 fn an_unknown_agenda_link_names_the_labels() {
-    let (_, diags) = transform_with(
-        &[("a.md", "See [x](agenda:d).\n")],
-        REGISTRY,
-        &lettered(),
-    );
+    let (_, diags) = transform_with(&[("a.md", "See [x](agenda:d).\n")], REGISTRY, &lettered());
     assert_eq!(
         diags,
         "src/a.md:1:5: error: `agenda:d` names no priority area of the agenda [agenda-link-unknown]
@@ -125,7 +121,10 @@ fn without_configured_items_the_agenda_leaves_no_trace() {
     let (book, diags) = transform_with(&[("a.md", "The eight-point agenda.\n")], REGISTRY, &cfg);
     assert_eq!(diags, "0 errors, 0 warnings");
     assert_eq!(content(&book, "a.md"), "The eight-point agenda.\n");
-    assert!(book.chapters().all(|c| c.path.as_deref() != Some(std::path::Path::new("agenda.md"))));
+    assert!(
+        book.chapters()
+            .all(|c| c.path.as_deref() != Some(std::path::Path::new("agenda.md")))
+    );
     let unicef = content(&book, "agencies/unicef.md");
     assert!(!unicef.contains("Action points"), "{unicef}");
 }
@@ -138,10 +137,10 @@ fn each_point_chapter_opens_with_its_box() {
     let p2 = content(&book, "p2.md");
     assert!(
         p2.starts_with(
-            "# Point 2\n\n<nav class=\"action-point-box report-generated\" aria-label=\"Action point 2 of 8\">\n\
-             <p class=\"ap-position\"><a href=\"agenda.html\">Action point 2 of 8</a> of the Secretary-General’s eight-point agenda for action</p>\n\
-             <p class=\"ap-orgs\">Organisations active: <a href=\"agencies/unicef.html\" title=\"United Nations Children&#39;s Fund\">UNICEF</a></p>\n\
-             <p class=\"ap-nav\"><a rel=\"prev\" href=\"p1.html\">Previous action point: 1. p1</a> <a rel=\"next\" href=\"p3.html\">Next action point: 3. p3</a></p>\n\
+            "# Point 2\n\n<nav class=\"agenda-box report-generated\" aria-label=\"Action point 2 of 8\">\n\
+             <p class=\"agenda-box-position\"><a href=\"agenda.html\">Action point 2 of 8</a> of the Secretary-General’s eight-point agenda for action</p>\n\
+             <p class=\"agenda-box-orgs\">Organisations active: <a href=\"agencies/unicef.html\" title=\"United Nations Children&#39;s Fund\">UNICEF</a></p>\n\
+             <p class=\"agenda-box-nav\"><a rel=\"prev\" href=\"p1.html\">Previous action point: 1. p1</a> <a rel=\"next\" href=\"p3.html\">Next action point: 3. p3</a></p>\n\
              </nav>\n\n<span id=\"p-opening-2-unicef-acts-here\" class=\"anchor-target\"></span>Opening 2."
         ),
         "{p2}"
@@ -231,7 +230,7 @@ fn every_matrix_count_matches_the_mentions_on_the_chapter_page() {
     assert_eq!(head, ["1", "2", "3", "4", "5", "6", "7", "8"]);
     // Point n → its chapter page, from the overview's "Read section" links.
     let chapters: Vec<String> = overview
-        .select(&sel(".agenda-point p.read-section > a"))
+        .select(&sel(".agenda-item p.read-section > a"))
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect();
     assert_eq!(chapters.len(), 8);

@@ -4,10 +4,10 @@
 mod common;
 
 use common::root;
-use mdbook_report::preprocessor::Report;
 use mdbook_driver::MDBook;
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use mdbook_report::preprocessor::Report;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -37,12 +37,7 @@ fn run_bin_with_stdin(bin: &str, args: &[&str], stdin: &[u8]) -> std::process::O
 
 #[test]
 fn supports_answers_by_exit_code() {
-    let status = |r: &str| {
-        Command::new(BIN)
-            .args(["supports", r])
-            .status()
-            .unwrap()
-    };
+    let status = |r: &str| Command::new(BIN).args(["supports", r]).status().unwrap();
     assert!(status("html").success());
     assert!(!status("markdown").success());
     // The post-build step reads the built site, not the preprocessed book: mdBook need not run
@@ -93,7 +88,10 @@ fn malformed_input_is_an_error_message_not_a_panic() {
 
 #[test]
 fn postbuild_rejects_malformed_input_with_a_message() {
-    for (input, bin) in [&b"not json"[..], b"{}", b""].into_iter().zip([BIN, POSTBUILD, BIN]) {
+    for (input, bin) in [&b"not json"[..], b"{}", b""]
+        .into_iter()
+        .zip([BIN, POSTBUILD, BIN])
+    {
         let args: &[&str] = if bin == BIN { &["postbuild"] } else { &[] };
         let out = run_bin_with_stdin(bin, args, input);
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -5,9 +5,9 @@
 
 mod common;
 
-use mdbook_report::model::config::Config;
-use mdbook_report::base::diagnostics::Diagnostics;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
+use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::model::config::Config;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -68,16 +68,25 @@ fn cases(text: &str) -> Vec<Case> {
     out
 }
 
-/// Builds the example's book and returns its reports with the case's code.
+/// The registry a case gets when it shows none: the default configuration's path.
+const REGISTRY_PATH: &str = "data/organisations.yaml";
+
+/// Builds the example's book and returns its reports with the case's code. Every file of the
+/// case is written where the case says (`book.toml` included, so locations in it and the theme
+/// check see it); a case without `data/organisations.yaml` gets the small shared registry there.
 fn run(case: &Case) -> String {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("data")).unwrap();
-    let registry = case
-        .files
-        .iter()
-        .find(|(p, _)| p == "data/agencies.yaml")
-        .map_or(common::REGISTRY, |(_, c)| c.as_str());
-    std::fs::write(dir.path().join("data/agencies.yaml"), registry).unwrap();
+    let write = |path: &str, content: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    };
+    for (path, content) in &case.files {
+        write(path, content);
+    }
+    if !case.files.iter().any(|(p, _)| p == REGISTRY_PATH) {
+        write(REGISTRY_PATH, common::REGISTRY);
+    }
     let mut diags = Diagnostics::new();
     let toml = case
         .files
@@ -86,6 +95,7 @@ fn run(case: &Case) -> String {
         .map_or("", |(_, c)| c.as_str());
     let mdbook_config = mdbook_preprocessor::config::Config::from_str(toml).expect("valid TOML");
     let cfg = Config::from_mdbook(&mdbook_config, Some(toml), &mut diags);
+    mdbook_report::install::check_theme(dir.path(), &mdbook_config, &mut diags);
     let mut book = Book::new();
     for (n, (path, content)) in case
         .files

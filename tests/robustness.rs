@@ -8,15 +8,20 @@
 mod common;
 
 use common::{content, transform, transform_with};
-use mdbook_report::features::organisations::registry;
 use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::features::organisations::registry;
 use proptest::prelude::*;
 use std::path::Path;
 use std::time::Instant;
 
 fn registry(yaml: &str) -> String {
     let mut d = Diagnostics::new();
-    registry::parse(yaml, Path::new("data/agencies.yaml"), Path::new("agencies"), &mut d);
+    registry::parse(
+        yaml,
+        Path::new("data/agencies.yaml"),
+        Path::new("agencies"),
+        &mut d,
+    );
     d.sort();
     d.render()
 }
@@ -176,9 +181,7 @@ fn deep_nesting_and_huge_scalars_are_rejected() {
 
 #[test]
 fn duplicate_keys_tabs_and_unknown_fields_in_the_registry_are_located() {
-    let d = registry(
-        "organisations:\n  - id: a\n    id: b\n    name: A\n",
-    );
+    let d = registry("organisations:\n  - id: a\n    id: b\n    name: A\n");
     assert!(
         d.starts_with("data/agencies.yaml:3:5: error: duplicate mapping key: id"),
         "{d}"

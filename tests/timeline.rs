@@ -4,13 +4,12 @@
 mod common;
 
 use common::{normalise, page, root, sel, sentences, site, source_lines};
+use mdbook_driver::MDBook;
+use mdbook_report::base::dates::{Date, Span};
 use mdbook_report::base::diagnostics::Diagnostics;
 use mdbook_report::model::Model;
-use mdbook_report::base::dates::{Date, Span};
-use mdbook_report::outputs::exports::json::Document;
-use mdbook_report::features::timeline;
 use mdbook_report::outputs::exports::json as export;
-use mdbook_driver::MDBook;
+use mdbook_report::outputs::exports::json::Document;
 use scraper::Html;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -156,7 +155,8 @@ fn entries_show_markers_in_words_and_link_to_their_paragraph() {
             .unwrap_or_else(|| panic!("{id}: {file}#{anchor} does not exist"));
         let mention = &mentions[&e.id];
         assert!(
-            timeline::normalise(&text).contains(&timeline::normalise(mention)),
+            mdbook_report::model::find::normalise(&text)
+                .contains(&mdbook_report::model::find::normalise(mention)),
             "{id}: {file}#{anchor} does not mention “{mention}”: {text}"
         );
         // Organisers link to their pages, parents and parts to entries on this page.

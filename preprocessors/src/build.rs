@@ -25,7 +25,7 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
         .with_context(|| format!("cannot load the book at {}", root.display()))?;
     if let Some(deny) = options.deny_warnings {
         book.config
-            .set(&format!("preprocessor.{PREPROCESSOR}.deny-warnings"), deny)
+            .set(format!("preprocessor.{PREPROCESSOR}.deny-warnings"), deny)
             .context("cannot set deny-warnings")?;
     }
     if let Some(dest) = &options.dest {

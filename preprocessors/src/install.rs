@@ -55,7 +55,10 @@ pub fn check_theme(
                 .error(
                     "theme-file-missing",
                     locate(book_toml.as_deref(), "output.html", key),
-                    format!("`{}` is listed in `{key}` but is not in the book", file.display()),
+                    format!(
+                        "`{}` is listed in `{key}` but is not in the book",
+                        file.display()
+                    ),
                 )
                 .hint(hint);
         }
@@ -115,7 +118,11 @@ fn complete(doc: &mut toml_edit::DocumentMut) -> bool {
         }
         doc[outer].is_table()
     };
-    if table(doc, "preprocessor") && !doc["preprocessor"].as_table().is_some_and(|t| t.contains_key(PREPROCESSOR)) {
+    if table(doc, "preprocessor")
+        && !doc["preprocessor"]
+            .as_table()
+            .is_some_and(|t| t.contains_key(PREPROCESSOR))
+    {
         let mut t = Table::new();
         let mut after = Array::new();
         after.push("links");
@@ -165,17 +172,26 @@ mod tests {
         assert_eq!(first.written.len(), THEME.len());
         assert!(first.config_changed);
         let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
-        assert!(toml.starts_with("# My book\n[book]\ntitle = \"T\"\n"), "{toml}");
+        assert!(
+            toml.starts_with("# My book\n[book]\ntitle = \"T\"\n"),
+            "{toml}"
+        );
         let parsed: toml_edit::DocumentMut = toml.parse().unwrap();
         assert_eq!(
-            parsed["output"]["html"]["additional-css"].to_string().trim(),
+            parsed["output"]["html"]["additional-css"]
+                .to_string()
+                .trim(),
             "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\"]"
         );
         assert!(parsed["preprocessor"][PREPROCESSOR].is_table());
         assert!(parsed["output"][RENDERER].is_table());
         let second = install(dir.path()).unwrap();
         assert_eq!(
-            (second.written.len(), second.kept.len(), second.config_changed),
+            (
+                second.written.len(),
+                second.kept.len(),
+                second.config_changed
+            ),
             (0, THEME.len(), false)
         );
     }

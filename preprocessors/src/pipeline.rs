@@ -74,14 +74,15 @@ fn run(
     if let Some(orgs) = &orgs {
         orgs.edit(&model, cfg.organisations.link, &mut outputs);
     }
+    // An agenda without items makes no pages, but its `agenda:` links are still checked.
     let agenda = cfg
         .agenda
         .enable
-        .then(|| Agenda::collect(&model, &cfg.agenda, diags))
-        .filter(|a| !a.is_empty());
+        .then(|| Agenda::collect(&model, &cfg.agenda, diags));
     if let Some(agenda) = &agenda {
         agenda.edit(&model, &cfg.agenda, &mut outputs, diags);
     }
+    let agenda = agenda.filter(|a| !a.is_empty());
     let timeline = cfg.timeline.enable.then(|| {
         let dir = orgs.as_ref().map(Organisations::directory);
         Timeline::collect(&model, dir, cfg.date(), &cfg.timeline, diags)
@@ -96,7 +97,9 @@ fn run(
         timeline,
     };
     if let Some(agenda) = &found.agenda {
-        for (c, prelude) in pages::agenda::chapter_boxes(agenda, agenda_context(&model, cfg, &found)) {
+        for (c, prelude) in
+            pages::agenda::chapter_boxes(agenda, agenda_context(&model, cfg, &found))
+        {
             outputs[c].prelude = prelude;
         }
     }
@@ -116,7 +119,11 @@ fn run(
     book
 }
 
-fn agenda_context<'a>(model: &'a Model, cfg: &'a Config, found: &'a Findings) -> pages::agenda::Context<'a> {
+fn agenda_context<'a>(
+    model: &'a Model,
+    cfg: &'a Config,
+    found: &'a Findings,
+) -> pages::agenda::Context<'a> {
     pages::agenda::Context {
         model,
         cfg,
@@ -131,7 +138,10 @@ fn append_pages(book: &mut Book, model: &Model, cfg: &Config, found: &Findings) 
     let dir = found.orgs.as_ref().map(Organisations::directory);
     let mut explore = Vec::new();
     if let Some(agenda) = &found.agenda {
-        explore.push(pages::agenda::overview(agenda, agenda_context(model, cfg, found)));
+        explore.push(pages::agenda::overview(
+            agenda,
+            agenda_context(model, cfg, found),
+        ));
     }
     if let Some(timeline) = &found.timeline {
         let doc = exports::json::document(timeline, model, dir, cfg);
@@ -142,7 +152,8 @@ fn append_pages(book: &mut Book, model: &Model, cfg: &Config, found: &Findings) 
         if !part.is_empty() {
             book.items.push(BookItem::PartTitle(part));
         }
-        book.items.extend(explore.into_iter().map(BookItem::Chapter));
+        book.items
+            .extend(explore.into_iter().map(BookItem::Chapter));
     }
     if let Some(orgs) = &found.orgs {
         if !cfg.organisations.part.is_empty() {
@@ -206,7 +217,10 @@ mod tests {
                 BookItem::Separator => "---".into(),
             })
             .collect();
-        assert_eq!(names, ["Meetings", "part: Explore the document", "Timeline"]);
+        assert_eq!(
+            names,
+            ["Meetings", "part: Explore the document", "Timeline"]
+        );
         let BookItem::Chapter(page) = &book.items[2] else {
             panic!("a chapter")
         };

@@ -42,7 +42,8 @@ pub fn sel(s: &str) -> Selector {
 
 /// Elements this project generates around the report's words (labels, boxes, back-links):
 /// left out when comparing the site's text with the report.
-pub const GENERATED: &str = "sup.endnote-ref, .endnote-label, .endnote-backlinks, .report-generated";
+pub const GENERATED: &str =
+    "sup.endnote-ref, .endnote-label, .endnote-backlinks, .report-generated";
 
 /// The text of the `<main>` element, without generated elements, whitespace collapsed.
 pub fn main_text(doc: &Html) -> String {
@@ -272,6 +273,8 @@ pub fn path_with_binaries() -> std::ffi::OsString {
         .expect("a directory")
         .to_path_buf();
     let mut dirs = vec![bin];
-    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     std::env::join_paths(dirs).expect("a valid PATH")
 }

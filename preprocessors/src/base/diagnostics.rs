@@ -112,7 +112,11 @@ impl Diagnostic {
 
     /// "did you mean `candidate`?" when there is a close candidate (already quoted as the
     /// editor would write it), else `otherwise`.
-    pub fn suggest(&mut self, candidate: Option<String>, otherwise: impl Into<String>) -> &mut Self {
+    pub fn suggest(
+        &mut self,
+        candidate: Option<String>,
+        otherwise: impl Into<String>,
+    ) -> &mut Self {
         self.hint = Some(match candidate {
             Some(c) => format!("did you mean {c}?"),
             None => otherwise.into(),

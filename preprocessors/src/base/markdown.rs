@@ -783,7 +783,10 @@ mod tests {
             .collect();
         assert_eq!(
             links,
-            vec![("org", "unhcr", Some(17..26)), ("agenda", "3", Some(47..55))]
+            vec![
+                ("org", "unhcr", Some(17..26)),
+                ("agenda", "3", Some(47..55))
+            ]
         );
     }
 

@@ -47,7 +47,11 @@ impl Numbering {
             ));
         };
         let (prefix, suffix) = (&style[..at], &style[at + c.len_utf8()..]);
-        if prefix.chars().chain(suffix.chars()).any(char::is_alphanumeric) {
+        if prefix
+            .chars()
+            .chain(suffix.chars())
+            .any(char::is_alphanumeric)
+        {
             return Err(format!(
                 "numbering `{style}`: only punctuation may surround the first label"
             ));
@@ -148,21 +152,29 @@ mod tests {
     fn roman_numerals() {
         assert_eq!(
             labels("i", &[1, 2, 3, 4, 5, 9, 14, 19, 21, 22, 40, 1994]),
-            ["i", "ii", "iii", "iv", "v", "ix", "xiv", "xix", "xxi", "xxii", "xl", "mcmxciv"]
+            [
+                "i", "ii", "iii", "iv", "v", "ix", "xiv", "xix", "xxi", "xxii", "xl", "mcmxciv"
+            ]
         );
         assert_eq!(labels("I.", &[4]), ["IV."]);
     }
 
     #[test]
     fn letters_continue_past_z_as_lists_do() {
-        assert_eq!(labels("(a)", &[1, 5, 26, 27, 52, 53]), ["(a)", "(e)", "(z)", "(aa)", "(az)", "(ba)"]);
+        assert_eq!(
+            labels("(a)", &[1, 5, 26, 27, 52, 53]),
+            ["(a)", "(e)", "(z)", "(aa)", "(az)", "(ba)"]
+        );
         assert_eq!(labels("A", &[3]), ["C"]);
     }
 
     #[test]
     fn bare_labels_drop_the_punctuation() {
         let n = Numbering::parse("(a)").unwrap();
-        assert_eq!((n.bare(3), n.written(3)), ("c".to_string(), "(c)".to_string()));
+        assert_eq!(
+            (n.bare(3), n.written(3)),
+            ("c".to_string(), "(c)".to_string())
+        );
         assert_eq!(Numbering::decimal().written(8), "8");
     }
 

@@ -7,15 +7,18 @@
 //! every item needs its chapter, each one only. This feature checks those declarations, links the
 //! configured phrases to the overview page and rewrites `[the third item](agenda:3)` into a link
 //! to the item's chapter (or, when the document has no chapter per item, to the item on the
-//! overview). The overview page and the boxes at the top of the items' chapters are made from
-//! its result by [`crate::outputs::pages::agenda`].
+//! overview). A document without a chapter per item usually lists its agenda in one paragraph
+//! ("(a) Trade …"): each item is then linked to the first paragraph containing its title. The
+//! overview page and the boxes at the top of the items' chapters are made from its result by
+//! [`crate::outputs::pages::agenda`].
 
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::base::markdown::{order, safe_to_wrap};
 use crate::base::text;
 use crate::model::config::AgendaConfig;
-use crate::model::{Chapter, ChapterId, Model, Outputs};
+use crate::model::find::{find_phrase_in, normalised_blocks};
+use crate::model::{BlockId, Chapter, ChapterId, Model, Outputs};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::path::PathBuf;
 
@@ -32,6 +35,8 @@ pub struct Item {
     pub title: String,
     /// The chapter that reports on it, if the document has one.
     pub chapter: Option<ChapterId>,
+    /// Without chapters per item: the first paragraph whose text contains its title.
+    pub listed: Option<(ChapterId, BlockId)>,
 }
 
 impl Item {
@@ -64,12 +69,16 @@ impl Agenda {
                 written: cfg.numbering.written(i + 1),
                 title: text::squash(title),
                 chapter: None,
+                listed: None,
             })
             .collect();
         for ch in &model.chapters {
             declare(ch, cfg, model, &mut items, diags);
         }
         report_missing(model, cfg, &items, diags);
+        if items.iter().all(|i| i.chapter.is_none()) {
+            find_listed(model, &mut items);
+        }
         Agenda {
             items,
             page: cfg.page.clone(),
@@ -111,6 +120,9 @@ impl Agenda {
                 self.link_phrases(ch, phrases, outputs);
             }
             self.rewrite_links(ch, model, cfg, outputs, diags);
+        }
+        for &(c, b) in self.items.iter().filter_map(|i| i.listed.as_ref()) {
+            outputs[c].anchors.insert(b);
         }
     }
 
@@ -203,6 +215,19 @@ fn labels_hint(items: &[Item], prefix: &str, cfg: &AgendaConfig) -> String {
     }
 }
 
+/// For each item, the first paragraph of the book containing its title.
+fn find_listed(model: &Model, items: &mut [Item]) {
+    for ch in &model.chapters {
+        if items.iter().all(|i| i.listed.is_some()) {
+            return;
+        }
+        let blocks = normalised_blocks(ch);
+        for item in items.iter_mut().filter(|i| i.listed.is_none()) {
+            item.listed = find_phrase_in(ch, &blocks, &item.title).map(|b| (ch.id, b));
+        }
+    }
+}
+
 /// Records the chapter's `agenda-item` declaration, if any, or reports why it cannot be.
 fn declare(
     ch: &Chapter,
@@ -234,7 +259,7 @@ fn declare(
                 .error(
                     "agenda-item-duplicate",
                     at,
-                    format!("{} {label} is declared twice", cfg.item),
+                    format!("{} `{label}` is declared twice", cfg.item),
                 )
                 .hint(format!(
                     "`{first}` already declares it; each {} has one chapter",

@@ -37,6 +37,7 @@
 use crate::base::dates::{Date, Span};
 use crate::base::diagnostics::{Diagnostics, Location, did_you_mean};
 use crate::model::config::TimelineConfig;
+use crate::model::find::{find_phrase_in, normalised_blocks};
 use crate::model::frontmatter::MeetingSpec;
 use crate::model::orgs::Directory;
 use crate::model::{BlockId, Chapter, ChapterId, MeetingId, Model, OrgId, Outputs};
@@ -103,62 +104,6 @@ struct Draft {
     location: Location,
 }
 
-/// Whitespace collapsed and typographic quotes made straight, for matching mentions.
-pub fn normalise(s: &str) -> String {
-    // One pass, one allocation: every block of a chapter with meetings goes through here.
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(match c {
-            '’' | '‘' => '\'',
-            '“' | '”' => '"',
-            c => c,
-        });
-    }
-    out
-}
-
-/// Every block's text of `ch`, [`normalise`]d, for [`find_mention_in`].
-pub fn normalised_blocks(ch: &Chapter) -> Vec<String> {
-    ch.doc.blocks.iter().map(|b| normalise(&b.text)).collect()
-}
-
-/// The innermost block of `ch` whose text contains `phrase` (first in reading order).
-pub fn find_mention(ch: &Chapter, phrase: &str) -> Option<BlockId> {
-    find_mention_in(ch, &normalised_blocks(ch), phrase)
-}
-
-/// [`find_mention`] with the chapter's [`normalised_blocks`] computed once for all its meetings
-/// (normalising every block again for each meeting made a chapter with many meetings quadratic).
-pub fn find_mention_in(ch: &Chapter, blocks: &[String], phrase: &str) -> Option<BlockId> {
-    let phrase = normalise(phrase);
-    if phrase.is_empty() {
-        return None;
-    }
-    let contains = |b: usize| blocks[b].contains(&phrase);
-    let mut found = (0..ch.doc.blocks.len()).find(|&b| contains(b))?;
-    // A list item's text includes its nested paragraphs: prefer the innermost block.
-    let outer = ch.doc.blocks[found].range.clone();
-    for b in found + 1..ch.doc.blocks.len() {
-        let r = &ch.doc.blocks[b].range;
-        if r.start >= outer.end {
-            break;
-        }
-        if r.end <= outer.end && contains(b) {
-            found = b;
-        }
-    }
-    Some(BlockId(found))
-}
-
 /// Whitespace collapsed: titles and places go on one line of the page.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -183,9 +128,7 @@ impl Timeline {
             }
             let blocks = normalised_blocks(ch);
             for spec in &ch.front().meetings {
-                if let Some(draft) =
-                    Self::draft(ch, &blocks, spec, orgs, report, &mut ids, diags)
-                {
+                if let Some(draft) = Self::draft(ch, &blocks, spec, orgs, report, &mut ids, diags) {
                     drafts.push(draft);
                 }
             }
@@ -296,7 +239,7 @@ impl Timeline {
                 org,
             });
         }
-        let block = find_mention_in(ch, blocks, &spec.mention.value);
+        let block = find_phrase_in(ch, blocks, &spec.mention.value);
         if block.is_none() {
             diags
                 .error(
@@ -449,7 +392,10 @@ impl Timeline {
 
     /// Every meeting with its id, in date order.
     pub fn iter(&self) -> impl Iterator<Item = (MeetingId, &Meeting)> {
-        self.meetings.iter().enumerate().map(|(i, m)| (MeetingId(i), m))
+        self.meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (MeetingId(i), m))
     }
 
     /// The meetings contained in meeting `id` (whose parent it is).
@@ -479,15 +425,6 @@ pub(crate) mod tests {
     use crate::features::organisations::registry;
     use mdbook_preprocessor::book::{Book, BookItem, Chapter as BookChapter};
     use std::path::Path;
-
-    #[test]
-    fn normalise_collapses_whitespace_and_straightens_quotes() {
-        assert_eq!(
-            normalise("  The \u{2018}HLD\u{2019}s\n\t \u{201c}2013\u{201d}  review "),
-            "The 'HLD's \"2013\" review"
-        );
-        assert_eq!(normalise(" \n "), "");
-    }
 
     /// A model of small chapters: `(file name, content)`.
     pub(crate) fn model(chapters: &[(&str, &str)], diags: &mut Diagnostics) -> Model {
@@ -579,8 +516,20 @@ pub(crate) mod tests {
         assert_eq!(
             got,
             vec![
-                ("workshop", "23–24 April 2014".into(), Some(BlockId(0)), None, false),
-                ("panel", "16 June 2014".into(), Some(BlockId(2)), Some(MeetingId(2)), true),
+                (
+                    "workshop",
+                    "23–24 April 2014".into(),
+                    Some(BlockId(0)),
+                    None,
+                    false
+                ),
+                (
+                    "panel",
+                    "16 June 2014".into(),
+                    Some(BlockId(2)),
+                    Some(MeetingId(2)),
+                    true
+                ),
                 ("academy", "June 2014".into(), Some(BlockId(1)), None, true),
             ]
         );
@@ -602,7 +551,11 @@ pub(crate) mod tests {
         let mut outputs = model(&[("a.md", &a)], &mut diags).outputs();
         t.anchor(&mut outputs);
         assert_eq!(
-            outputs[ChapterId(0)].anchors.iter().copied().collect::<Vec<_>>(),
+            outputs[ChapterId(0)]
+                .anchors
+                .iter()
+                .copied()
+                .collect::<Vec<_>>(),
             [BlockId(0), BlockId(1), BlockId(2)]
         );
     }

@@ -393,8 +393,18 @@ impl Config {
                 &self.timeline.introduction,
                 &["document", "count"],
             ),
-            ("timeline", "calendar-name", &self.timeline.calendar_name, &["title", "document"]),
-            ("timeline", "summary", &self.timeline.summary, &["title", "document"]),
+            (
+                "timeline",
+                "calendar-name",
+                &self.timeline.calendar_name,
+                &["title", "document"],
+            ),
+            (
+                "timeline",
+                "summary",
+                &self.timeline.summary,
+                &["title", "document"],
+            ),
         ];
         for (sub, key, phrase, allowed) in phrases {
             let table = if sub.is_empty() {
@@ -409,7 +419,9 @@ impl Config {
                         .error(
                             "config-placeholder",
                             locate(book_toml, &table, key),
-                            format!("`{key}` under `[{table}]` has an unknown placeholder `{{{name}}}`"),
+                            format!(
+                                "`{key}` under `[{table}]` has an unknown placeholder `{{{name}}}`"
+                            ),
                         )
                         .hint(format!("it may use {}", list.join(", ")));
                 }

@@ -178,7 +178,9 @@ pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parse
     if yaml.trim().is_empty() {
         return parsed;
     }
-    if let Some(message) = crate::base::yaml::too_large(yaml.len(), crate::base::yaml::MAX_FRONT_MATTER) {
+    if let Some(message) =
+        crate::base::yaml::too_large(yaml.len(), crate::base::yaml::MAX_FRONT_MATTER)
+    {
         diags
             .error(
                 "frontmatter-yaml",
@@ -196,7 +198,11 @@ pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parse
                 .location()
                 .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
             let location = parsed.locate_yaml(index, line, col);
-            let d = diags.error("frontmatter-yaml", location, crate::base::yaml::message(&err));
+            let d = diags.error(
+                "frontmatter-yaml",
+                location,
+                crate::base::yaml::message(&err),
+            );
             d.hint = Some(crate::base::yaml::hint(&err, FRONT_MATTER_KEYS));
         }
     }

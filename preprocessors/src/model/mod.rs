@@ -7,6 +7,7 @@
 //! them parses Markdown or YAML again, and none imports another.
 
 pub mod config;
+pub mod find;
 pub mod frontmatter;
 pub mod ids;
 pub mod orgs;
@@ -132,7 +133,12 @@ impl Model {
 
     /// One empty [`ChapterOutput`] per chapter, for the features to fill.
     pub fn outputs(&self) -> Outputs {
-        Outputs(self.chapters.iter().map(|_| ChapterOutput::default()).collect())
+        Outputs(
+            self.chapters
+                .iter()
+                .map(|_| ChapterOutput::default())
+                .collect(),
+        )
     }
 }
 
@@ -236,12 +242,7 @@ pub fn write_back(book: &mut Book, model: &Model, outputs: &mut Outputs) {
     write_items(&mut book.items, model, outputs, &mut next);
 }
 
-fn write_items(
-    items: &mut [BookItem],
-    model: &Model,
-    outputs: &mut Outputs,
-    next: &mut usize,
-) {
+fn write_items(items: &mut [BookItem], model: &Model, outputs: &mut Outputs, next: &mut usize) {
     for item in items {
         let BookItem::Chapter(ch) = item else {
             continue;

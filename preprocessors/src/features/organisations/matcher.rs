@@ -71,7 +71,11 @@ impl Matcher {
                 );
             }
         }
-        for phrase in never_link.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        for phrase in never_link
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+        {
             add(
                 phrase,
                 Pattern {
@@ -131,7 +135,9 @@ impl Matcher {
 fn in_symbol(text: &str, range: Range<usize>) -> bool {
     let start = text[..range.start]
         .rfind(char::is_whitespace)
-        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let end = text[range.end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| range.end + i);
@@ -177,7 +183,9 @@ mod tests {
     }
 
     fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-        p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -202,9 +210,15 @@ mod tests {
     #[test]
     fn full_names_match_with_either_apostrophe() {
         assert_eq!(found(&[], "the United Nations Children’s Fund").len(), 1);
-        assert_eq!(found(&[], "the United Nations Children's Fund")[0].0, "unicef");
+        assert_eq!(
+            found(&[], "the United Nations Children's Fund")[0].0,
+            "unicef"
+        );
         // "United Nations" inside the longer name is not a separate mention.
-        assert_eq!(found(&[], "United Nations Children's Fund (UNICEF)").len(), 2);
+        assert_eq!(
+            found(&[], "United Nations Children's Fund (UNICEF)").len(),
+            2
+        );
     }
 
     #[test]
@@ -216,7 +230,10 @@ mod tests {
     fn never_linked_phrases_hide_the_forms_inside_them() {
         let text = "the United Nations Convention against Transnational Organized Crime and the United Nations";
         assert_eq!(
-            found(&["United Nations Convention against Transnational Organized Crime"], text),
+            found(
+                &["United Nations Convention against Transnational Organized Crime"],
+                text
+            ),
             pairs(&[("un", "United Nations")])
         );
         assert_eq!(found(&[], text).len(), 2);
@@ -225,7 +242,10 @@ mod tests {
     #[test]
     fn an_acronym_inside_a_document_symbol_is_not_a_mention() {
         assert_eq!(
-            found(&[], "(A/HRC/17/31), HRC/RES/16/21 and CEDAW/C/GC/38; the HRC and UNICEF/UNFPA."),
+            found(
+                &[],
+                "(A/HRC/17/31), HRC/RES/16/21 and CEDAW/C/GC/38; the HRC and UNICEF/UNFPA."
+            ),
             pairs(&[("hrc", "HRC"), ("unicef", "UNICEF"), ("unfpa", "UNFPA")])
         );
     }

@@ -226,7 +226,7 @@ impl Reader<'_> {
                 self.at(id),
                 format!("id `{value}` is not a lower-case slug"),
             )
-            .hint("use lower-case letters, digits and `-`, e.g. `un-desa`");
+            .hint("use lower-case letters, digits and `-`, e.g. `regional-office`");
         None
     }
 
@@ -391,7 +391,13 @@ impl Reader<'_> {
             groups: member_of,
             website,
         };
-        Some((org, self.at(&spec.id), Refs { parent: spec.parent }))
+        Some((
+            org,
+            self.at(&spec.id),
+            Refs {
+                parent: spec.parent,
+            },
+        ))
     }
 
     fn website(&mut self, w: &Spanned<String>, id: &str) -> Option<String> {
@@ -403,7 +409,7 @@ impl Reader<'_> {
                     self.at(w),
                     format!("website `{}` of `{id}` is not an http(s) URL", w.value),
                 )
-                .hint("write the full address, e.g. `https://www.wto.org`");
+                .hint(website_hint(w.value.trim()));
         }
         url.map(str::to_string)
     }
@@ -467,11 +473,15 @@ impl Reader<'_> {
             let Some(parent) = &r.parent else { continue };
             match index.get(parent.value.trim()) {
                 Some(&p) if p == i => {
-                    self.diags.error(
-                        "registry-parent-cycle",
-                        self.at(parent),
-                        format!("`{}` is its own parent", orgs[i].id),
-                    );
+                    self.diags
+                        .error(
+                            "registry-parent-cycle",
+                            self.at(parent),
+                            format!("`{}` is its own parent", orgs[i].id),
+                        )
+                        .hint(
+                            "`parent` names the larger organisation this one is part of; remove it",
+                        );
                 }
                 Some(&p) => orgs[i].parent = Some(OrgId(p)),
                 None => {
@@ -486,7 +496,10 @@ impl Reader<'_> {
                                 parent.value, orgs[i].id
                             ),
                         )
-                        .suggest(suggestion, "use the id of another organisation of the registry");
+                        .suggest(
+                            suggestion,
+                            "use the id of another organisation of the registry",
+                        );
                 }
             }
         }
@@ -529,6 +542,21 @@ impl Reader<'_> {
     }
 }
 
+/// How to write a website the registry refused.
+fn website_hint(value: &str) -> String {
+    let has_scheme = value.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    if has_scheme {
+        "only `http://` and `https://` addresses are linked".into()
+    } else {
+        format!(
+            "write the full address, with its scheme: `https://{}`",
+            value.trim_start_matches('/')
+        )
+    }
+}
+
 /// Forms compare with straight apostrophes and single spaces.
 fn normalise_form(form: &str) -> String {
     crate::base::text::squash(&form.replace('’', "'"))
@@ -552,11 +580,15 @@ mod tests {
 
     #[test]
     fn only_an_id_and_a_name_are_required() {
-        let (r, d) = parse_sample("organisations:\n  - {id: wto, name: World Trade Organization}\n");
+        let (r, d) =
+            parse_sample("organisations:\n  - {id: wto, name: World Trade Organization}\n");
         assert_eq!(d, "0 errors, 0 warnings");
         let org = r.directory.org(OrgId(0));
         assert_eq!((org.kind, org.groups.len()), (None, 0));
-        assert_eq!(r.locations[0], Location::at("data/organisations.yaml", 2, 10));
+        assert_eq!(
+            r.locations[0],
+            Location::at("data/organisations.yaml", 2, 10)
+        );
     }
 
     #[test]
@@ -622,9 +654,9 @@ data/organisations.yaml:15:13: error: parent `ilx` of `itc` is not in the regist
 data/organisations.yaml:16:14: error: group `bord` of `itc` is not declared in the registry [registry-unknown-group]
   = hint: did you mean `board`?
 data/organisations.yaml:17:14: error: website `javascript:alert(1)` of `itc` is not an http(s) URL [registry-bad-url]
-  = hint: write the full address, e.g. `https://www.wto.org`
+  = hint: only `http://` and `https://` addresses are linked
 data/organisations.yaml:18:9: error: id `Bad Id` is not a lower-case slug [registry-bad-id]
-  = hint: use lower-case letters, digits and `-`, e.g. `un-desa`
+  = hint: use lower-case letters, digits and `-`, e.g. `regional-office`
 8 errors, 0 warnings"
         );
     }
@@ -648,6 +680,11 @@ data/organisations.yaml:18:9: error: id `Bad Id` is not a lower-case slug [regis
 ",
         );
         assert!(d.contains("error: the parents of `a` form a cycle"), "{d}");
-        assert!(r.directory.orgs.iter().all(|o| o.parent.is_none() || o.id == "b"));
+        assert!(
+            r.directory
+                .orgs
+                .iter()
+                .all(|o| o.parent.is_none() || o.id == "b")
+        );
     }
 }

@@ -72,9 +72,15 @@ impl Words {
             .collect::<Vec<_>>()
             .join("-");
         Words {
-            prodid: or(&t.calendar_id, format!("-//mdbook-report//{}//EN", cfg.title)),
+            prodid: or(
+                &t.calendar_id,
+                format!("-//mdbook-report//{}//EN", cfg.title),
+            ),
             name: cfg.phrase(&or(&t.calendar_name, "Meetings in {title}".into()), &[]),
-            uid_domain: or(&t.uid_domain, if slug.is_empty() { "book".into() } else { slug }),
+            uid_domain: or(
+                &t.uid_domain,
+                if slug.is_empty() { "book".into() } else { slug },
+            ),
             document: cfg.document.clone(),
         }
     }
@@ -88,10 +94,10 @@ pub fn calendar(
     base_url: Option<&str>,
 ) -> String {
     let last_meeting = doc.events.iter().map(|e| e.last_day).max();
-    let stamp = report
-        .map(|r| r.last())
-        .or(last_meeting)
-        .map_or_else(|| "19700101T000000Z".to_string(), |d| d.format("%Y%m%dT000000Z").to_string());
+    let stamp = report.map(|r| r.last()).or(last_meeting).map_or_else(
+        || "19700101T000000Z".to_string(),
+        |d| d.format("%Y%m%dT000000Z").to_string(),
+    );
     let titles: HashMap<&str, &str> = doc
         .events
         .iter()

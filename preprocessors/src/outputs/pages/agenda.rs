@@ -75,7 +75,9 @@ pub fn chapter_boxes(agenda: &Agenda, cx: Context<'_>) -> Vec<(ChapterId, String
         .enumerate()
         .map(|(k, &(item, c))| {
             let neighbours = (
-                k.checked_sub(1).and_then(|p| with_chapter.get(p)).map(|n| n.1),
+                k.checked_sub(1)
+                    .and_then(|p| with_chapter.get(p))
+                    .map(|n| n.1),
                 with_chapter.get(k + 1).map(|n| n.1),
             );
             (c, chapter_box(agenda, cx, item, c, neighbours))
@@ -99,8 +101,8 @@ fn chapter_box(
         format!(" of {}", html::text(&cfg.name))
     };
     let mut out = format!(
-        "<nav class=\"action-point-box report-generated\" aria-label=\"{label_attr}\">\n\
-         <p class=\"ap-position\"><a href=\"{href}\">{label_text}</a>{named}</p>\n",
+        "<nav class=\"agenda-box report-generated\" aria-label=\"{label_attr}\">\n\
+         <p class=\"agenda-box-position\"><a href=\"{href}\">{label_text}</a>{named}</p>\n",
         label_attr = html::attr(&label),
         href = html::attr(&html::href(&ch.path, &agenda.page, None)),
         label_text = html::text(&label),
@@ -123,7 +125,7 @@ fn chapter_box(
                 .collect();
             let _ = writeln!(
                 out,
-                "<p class=\"ap-orgs\">Organisations active: {}</p>",
+                "<p class=\"agenda-box-orgs\">Organisations active: {}</p>",
                 links.join(", ")
             );
         }
@@ -145,7 +147,7 @@ fn chapter_box(
     .flatten()
     .collect();
     if !nav.is_empty() {
-        let _ = writeln!(out, "<p class=\"ap-nav\">{}</p>", nav.join(" "));
+        let _ = writeln!(out, "<p class=\"agenda-box-nav\">{}</p>", nav.join(" "));
     }
     out.push_str("</nav>");
     out
@@ -181,13 +183,22 @@ fn overview_item(agenda: &Agenda, cx: Context<'_>, item: &Item) -> String {
     let cfg = &cx.cfg.agenda;
     let page = &agenda.page;
     let mut out = format!(
-        "## {} {}: {}\n\n<div class=\"agenda-point report-generated\" id=\"{}\">\n",
+        "## {} {}: {}\n\n<div class=\"agenda-item report-generated\" id=\"{}\">\n",
         html::text(&capitalise(&cfg.item)),
         html::text(&item.written),
         html::text(&item.title),
         item.fragment()
     );
     let Some(c) = item.chapter else {
+        if let Some((c, b)) = item.listed {
+            let ch = cx.model.chapter(c);
+            let _ = writeln!(
+                out,
+                "<p class=\"read-section\"><a href=\"{}\">Read in {}</a></p>",
+                html::attr(&html::href(page, &ch.path, Some(&ch.block(b).anchor))),
+                html::text(&ch.title())
+            );
+        }
         out.push_str("</div>\n\n");
         return out;
     };

@@ -78,12 +78,22 @@ fn index_content(dir: &Directory, by_org: &[Vec<&Mention>], cfg: &Config) -> Str
             intro.push(' ');
         }
     }
-    intro.push_str(&format!("Each page lists every mention in the {}.", cfg.document));
-    let _ = writeln!(out, "<p class=\"report-generated\">{}</p>\n", html::text(&intro));
+    intro.push_str(&format!(
+        "Each page lists every mention in the {}.",
+        cfg.document
+    ));
+    let _ = writeln!(
+        out,
+        "<p class=\"report-generated\">{}</p>\n",
+        html::text(&intro)
+    );
     // Grouped by kind in the registry's order; organisations without a kind come last.
     let mut by_kind: BTreeMap<usize, Vec<OrgId>> = BTreeMap::new();
     for (i, org) in dir.iter() {
-        by_kind.entry(org.kind.unwrap_or(usize::MAX)).or_default().push(i);
+        by_kind
+            .entry(org.kind.unwrap_or(usize::MAX))
+            .or_default()
+            .push(i);
     }
     let from = dir.index_page();
     for (kind, mut orgs) in by_kind {
@@ -153,7 +163,11 @@ impl OrgPage<'_> {
     fn link(&self, to: OrgId) -> String {
         format!(
             "<a href=\"{}\">{}</a>",
-            html::attr(&html::href(&self.dir.page(self.id), &self.dir.page(to), None)),
+            html::attr(&html::href(
+                &self.dir.page(self.id),
+                &self.dir.page(to),
+                None
+            )),
             html::text(&self.dir.org(to).display_name())
         )
     }
@@ -165,7 +179,10 @@ impl OrgPage<'_> {
         let mut fact = |term: &str, value: String| {
             let _ = writeln!(out, "<dt>{}</dt><dd>{value}</dd>", html::text(term));
         };
-        fact(&format!("Name in the {}", cfg.document), html::text(&org.name));
+        fact(
+            &format!("Name in the {}", cfg.document),
+            html::text(&org.name),
+        );
         if let Some(a) = &org.acronym {
             fact("Acronym", html::text(a));
         }
