@@ -1,4 +1,4 @@
-//! Benchmark support for `gmg-report`: the scaled-book generator ([`generate`]), the "plain
+//! Benchmark support for `mdbook-report`: the scaled-book generator ([`generate`]), the "plain
 //! mdBook" copy of a book ([`plain_copy`]), the plain book of its preprocessed pages
 //! ([`expanded_copy`]) and small helpers shared by the criterion benches and
 //! the binaries that `benches/run.sh` calls. See BENCHMARKS.md.
@@ -7,22 +7,40 @@ pub mod generate;
 
 pub use generate::{Generated, Options, expanded_copy, generate, markdown_bytes, plain_copy};
 
-use gmg_report::config::Config;
+use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::model::config::Config;
 use std::path::{Path, PathBuf};
 
 /// The features a benchmark can select: `all` keeps `cfg` as it is, `none` switches every feature
 /// off (the shared model alone), a feature's name keeps only that one on.
-pub const FEATURES: [&str; 6] = ["all", "none", "endnotes", "agencies", "agenda", "timeline"];
+pub const FEATURES: [&str; 6] = [
+    "all",
+    "none",
+    "endnotes",
+    "organisations",
+    "agenda",
+    "timeline",
+];
 
 /// `cfg` with only the features `selection` (one of [`FEATURES`]) names.
 pub fn with_features(mut cfg: Config, selection: &str) -> Config {
     if selection != "all" {
         cfg.endnotes.enable = selection == "endnotes";
-        cfg.agencies.enable = selection == "agencies";
+        cfg.organisations.enable = selection == "organisations";
         cfg.agenda.enable = selection == "agenda";
         cfg.timeline.enable = selection == "timeline";
     }
     cfg
+}
+
+/// The `[preprocessor.report]` configuration of a loaded book, as the preprocessor reads it (the
+/// date parsed, the phrases checked); a problem in it is an error.
+pub fn config_of(book: &mdbook_driver::MDBook) -> anyhow::Result<Config> {
+    let toml = std::fs::read_to_string(book.root.join("book.toml")).ok();
+    let mut diags = Diagnostics::new();
+    let cfg = Config::from_mdbook(&book.config, toml.as_deref(), &mut diags);
+    diags.finish(false)?;
+    Ok(cfg)
 }
 
 /// The repository root (the directory above this package).

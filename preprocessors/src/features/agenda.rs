@@ -109,7 +109,8 @@ impl Agenda {
             .map(|p| p.trim())
             .filter(|p| !p.is_empty())
             .collect();
-        let phrases = (!phrases.is_empty()).then(|| {
+        // Without items there is no overview page to link the phrases to.
+        let phrases = (!phrases.is_empty() && !self.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&phrases)
