@@ -1,38 +1,40 @@
-//! Throughput of the in-process transform (`preprocessor::transform`), per MB of Markdown: every
+//! Throughput of the in-process transform (`pipeline::transform`), per MB of Markdown: every
 //! feature on, none (the shared model: front matter and one Markdown parse per chapter, and
 //! writing back), each feature alone (the others switched off through `Config`), and the site
 //! build's `transform_for_site` (every feature plus the page descriptions), on the report and on
-//! generated books of `GMG_BENCH_REPORTS` reports (default `10,100`), to show whether the cost is
+//! generated books of `REPORT_BENCH_REPORTS` reports (default `10,100`), to show whether the cost is
 //! linear in size.
 //!
-//! `cargo bench -p gmg-bench --bench transform`; `-- --test` runs each case once (CI smoke pass).
+//! `cargo bench -p report-bench --bench transform`; `-- --test` runs each case once (CI smoke pass).
 //! Before measuring, each case is checked to give no error or warning.
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use gmg_bench::{FEATURES, Options, generate, repo_root, with_features};
-use gmg_report::config::Config;
-use gmg_report::diagnostics::Diagnostics;
-use gmg_report::preprocessor::{transform, transform_for_site};
 use mdbook_driver::book::Book;
+use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::model::config::Config;
+use mdbook_report::pipeline::{transform, transform_for_site};
+use report_bench::{FEATURES, Options, config_of, generate, repo_root, with_features};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The configurations measured: (name, config, page descriptions too): each of
-/// [`FEATURES`], and `site` (every feature plus the page descriptions).
-fn configs() -> Vec<(&'static str, Config, bool)> {
-    let mut out = vec![("site", Config::default(), true)];
+/// The configurations measured, from the book's own `cfg`: (name, config, page descriptions
+/// too): each of [`FEATURES`], and `site` (every feature plus the page descriptions).
+fn configs(cfg: &Config) -> Vec<(&'static str, Config, bool)> {
+    let mut out = vec![("site", cfg.clone(), true)];
     out.extend(
         FEATURES
             .iter()
-            .map(|&f| (f, with_features(Config::default(), f), false)),
+            .map(|&f| (f, with_features(cfg.clone(), f), false)),
     );
     out
 }
 
-fn load(root: &Path) -> Book {
-    mdbook_driver::MDBook::load(root)
-        .unwrap_or_else(|e| panic!("cannot load {}: {e:#}", root.display()))
-        .book
+/// The book at `root` and its `[preprocessor.report]` configuration.
+fn load(root: &Path) -> (Book, Config) {
+    let md = mdbook_driver::MDBook::load(root)
+        .unwrap_or_else(|e| panic!("cannot load {}: {e:#}", root.display()));
+    let cfg = config_of(&md).unwrap_or_else(|e| panic!("{}: {e:#}", root.display()));
+    (md.book, cfg)
 }
 
 fn markdown_len(book: &Book) -> u64 {
@@ -53,9 +55,9 @@ fn run(book: Book, cfg: &Config, root: &Path, site: bool) -> (Book, Diagnostics)
 fn books() -> Vec<(String, PathBuf)> {
     let repo = repo_root();
     let mut out = vec![("report".to_string(), repo.clone())];
-    let sizes = std::env::var("GMG_BENCH_REPORTS").unwrap_or_else(|_| "10,100".into());
+    let sizes = std::env::var("REPORT_BENCH_REPORTS").unwrap_or_else(|_| "10,100".into());
     for n in sizes.split(',').filter(|s| !s.trim().is_empty()) {
-        let reports: usize = n.trim().parse().expect("GMG_BENCH_REPORTS: numbers");
+        let reports: usize = n.trim().parse().expect("REPORT_BENCH_REPORTS: numbers");
         let dir = repo.join(format!("target/bench-books/criterion/gen-{reports}"));
         let opts = Options {
             reports,
@@ -69,7 +71,7 @@ fn books() -> Vec<(String, PathBuf)> {
 
 fn bench(c: &mut Criterion) {
     for (name, root) in books() {
-        let book = load(&root);
+        let (book, book_cfg) = load(&root);
         let bytes = markdown_len(&book);
         let mut group = c.benchmark_group(format!("transform/{name}"));
         group.throughput(Throughput::Bytes(bytes));
@@ -79,7 +81,7 @@ fn bench(c: &mut Criterion) {
         } else {
             group.sample_size(20);
         }
-        for (feature, cfg, site) in configs() {
+        for (feature, cfg, site) in configs(&book_cfg) {
             let (_, mut diags) = run(book.clone(), &cfg, &root, site);
             diags.deny_warnings();
             assert!(

@@ -27,13 +27,16 @@
 //! (including the phrases that link to the agenda overview) without the declarations.
 //!
 //! [`plain_copy`] makes the "plain mdBook" book of the same Markdown: the same `src/` files
-//! byte for byte, the same theme and `[output.html]`, with `[preprocessor.gmg]` and
-//! `[output.postbuild]` removed.
+//! byte for byte, the same theme and `[output.html]`, with `[preprocessor.report*]` and
+//! `[output.report-postbuild]` removed.
 
 use crate::Lcg;
 use anyhow::{Context, Result, bail};
-use gmg_report::agencies::registry::Registry;
-use gmg_report::diagnostics::Diagnostics;
+use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::features::organisations::matcher::Matcher;
+use mdbook_report::features::organisations::registry::{self, Registry};
+use mdbook_report::model::OrgId;
+use mdbook_report::model::orgs::{Directory, Org};
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -100,8 +103,13 @@ struct Variant<'a> {
     /// Years added to every year.
     shift: i32,
     registry: &'a Registry,
-    /// Original organisation index → (synthetic id, name, acronym).
-    orgs: HashMap<usize, Synthetic>,
+    /// The registry's forms (and the book's `never-link` phrases), as the preprocessor finds them.
+    matcher: &'a Matcher,
+    /// Original organisation → (synthetic id, name, acronym).
+    orgs: HashMap<OrgId, Synthetic>,
+    /// The forms of the registry and of this report's synthetic organisations: a word swap must
+    /// keep every mention of either.
+    all_forms: Matcher,
     rng: Lcg,
 }
 
@@ -110,7 +118,7 @@ struct Synthetic {
     id: String,
     name: String,
     acronym: Option<String>,
-    original: usize,
+    original: OrgId,
 }
 
 /// The chapters `SUMMARY.md` links, in order.
@@ -186,7 +194,7 @@ impl Variant<'_> {
         let protected = protected_spans(text);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
-        for m in self.registry.find(text) {
+        for m in self.matcher.find(text) {
             let Some(s) = self.orgs.get(&m.org) else {
                 continue;
             };
@@ -250,6 +258,7 @@ impl Variant<'_> {
                     .map(|id| {
                         let id = id.trim();
                         self.registry
+                            .directory
                             .get(id)
                             .and_then(|o| self.orgs.get(&o))
                             .map_or_else(|| id.to_string(), |s| s.id.clone())
@@ -350,7 +359,19 @@ impl Variant<'_> {
             let i = 1 + self.rng.below(words.len() - 3);
             words.swap(i, i + 1);
         }
-        words.join(" ")
+        let swapped = words.join(" ");
+        // A swap may not break or create the mention of an organisation (one named only there
+        // would be left unmentioned, a warning of the strict build).
+        let orgs = |text: &str| {
+            let mut orgs: Vec<OrgId> = self.all_forms.find(text).iter().map(|m| m.org).collect();
+            orgs.sort_unstable();
+            orgs
+        };
+        if orgs(&swapped) == orgs(sentence) {
+            swapped
+        } else {
+            sentence.to_string()
+        }
     }
 }
 
@@ -484,12 +505,12 @@ const SUFFIXES: &[&str] = &[
 /// A synthetic organisation for `original`, its forms unused by any text or registry form.
 fn synthetic(
     rid: &str,
-    original: usize,
+    original: OrgId,
     registry: &Registry,
     rng: &mut Lcg,
     taken: &mut BTreeSet<String>,
 ) -> Synthetic {
-    let org = &registry.orgs[original];
+    let org = registry.directory.org(original);
     loop {
         let (a, b) = (pseudo_word(rng), pseudo_word(rng));
         let suffix = SUFFIXES[rng.below(SUFFIXES.len())];
@@ -536,15 +557,16 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// `book.toml` for a copy: strict, watching only `data/` (the copy has no Rust sources);
-/// `title` replaces the title. With `plain`, `[preprocessor.gmg*]` and `[output.postbuild]`
-/// (and `extra-watch-dirs`) are removed: plain mdBook with the same `[output.html]`.
+/// `title` replaces the title. With `plain`, `[preprocessor.report]` and its sub-tables,
+/// `[output.report-postbuild]` (and `extra-watch-dirs`) are removed: plain mdBook with the same
+/// `[output.html]`.
 pub fn derive_book_toml(orig: &str, title: Option<&str>, plain: bool) -> String {
     let mut out = String::new();
     let mut skipping = false;
     for line in orig.lines() {
         let t = line.trim();
         if t.starts_with('[') {
-            skipping = plain && (t.starts_with("[preprocessor.gmg") || t == "[output.postbuild]");
+            skipping = plain && is_our_table(t);
         }
         if skipping {
             continue;
@@ -567,6 +589,20 @@ pub fn derive_book_toml(orig: &str, title: Option<&str>, plain: bool) -> String 
         out.push('\n');
     }
     out
+}
+
+/// `[preprocessor.report]`, `[preprocessor.report.…]` or `[output.report-postbuild]` (a
+/// trimmed table header line, comments after it allowed).
+fn is_our_table(header: &str) -> bool {
+    let name = header
+        .trim_start_matches('[')
+        .split(']')
+        .next()
+        .unwrap_or("")
+        .trim();
+    name == "preprocessor.report"
+        || name.starts_with("preprocessor.report.")
+        || name == "output.report-postbuild"
 }
 
 /// The report itself, copied to `out` (book.toml, src/, theme/, data/) so that benchmarks can
@@ -611,7 +647,7 @@ pub fn plain_copy(full: &Path, out: &Path) -> Result<()> {
 /// generate may differ (a `SUMMARY.md` cannot express an unnumbered chapter under a part title).
 pub fn expanded_copy(full: &Path, out: &Path) -> Result<()> {
     let mut md = mdbook_driver::MDBook::load(full).map_err(|e| anyhow::anyhow!("{e:#}"))?;
-    gmg_report::build::register(&mut md);
+    mdbook_report::build::register(&mut md);
     let (book, _) = md
         .preprocess_book(&mdbook_html::HtmlHandlebars::new())
         .map_err(|e| anyhow::anyhow!("{e:#}"))?;
@@ -712,13 +748,19 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
         .collect::<Result<_>>()?;
     let endnotes = read(endnotes_file)?;
 
-    let registry_path = Path::new("data/agencies.yaml");
-    let registry_text = std::fs::read_to_string(repo.join(registry_path))?;
+    // The report's own configuration: where its registry is, and the phrases it never links.
+    let book = mdbook_driver::MDBook::load(repo).map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    let cfg = crate::config_of(&book)?.organisations;
+    let registry_path = cfg.registry.as_path();
+    let registry_text = std::fs::read_to_string(repo.join(registry_path))
+        .with_context(|| format!("cannot read {}", registry_path.display()))?;
     let mut diags = Diagnostics::new();
-    let registry = Registry::parse(&registry_text, registry_path, &mut diags);
+    let registry = registry::parse(&registry_text, registry_path, &cfg.dir, &mut diags);
     if diags.is_fatal(false) {
         bail!("the registry has problems:\n{}", diags.render());
     }
+    let matcher = Matcher::new(&registry.directory, &cfg.never_link);
+    let dir = &registry.directory;
 
     // Words in use, so that synthetic names and acronyms never collide with text or forms.
     let word = Regex::new(r"[A-Za-z]+").expect("valid");
@@ -731,17 +773,18 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
         taken.extend(word.find_iter(text).map(|m| m.as_str().to_string()));
     }
     // Organisations worth replacing: an acronym of 3+ letters, mentioned twice or more.
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: HashMap<OrgId, usize> = HashMap::new();
     for text in texts.iter().map(|(_, t)| t).chain([&endnotes]) {
-        for m in registry.find(split_front(text).1) {
+        for m in matcher.find(split_front(text).1) {
             *counts.entry(m.org).or_default() += 1;
         }
     }
-    let mut candidates: Vec<usize> = counts
+    let mut candidates: Vec<OrgId> = counts
         .iter()
         .filter(|&(&o, &n)| {
             n >= 2
-                && registry.orgs[o]
+                && dir
+                    .org(o)
                     .acronym
                     .as_ref()
                     .is_some_and(|a| a.chars().filter(|c| c.is_alphabetic()).count() >= 3)
@@ -765,13 +808,15 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
 
     let mut summary_out = String::from("# Summary\n\n[About this collection](index.md)\n\n");
     let mut index = format!(
-        "# A collection of {n} follow-up reports\n\nA book generated by `gmg-bench` (benches/) from the GMG follow-up report: {n} distinct reports, each with its own organisations, meetings and endnotes, to measure the build at scale. See BENCHMARKS.md.\n\n",
+        "# A collection of {n} follow-up reports\n\nA book generated by `report-bench` (benches/) from the GMG follow-up report: {n} distinct reports, each with its own organisations, meetings and endnotes, to measure the build at scale. See BENCHMARKS.md.\n\n",
         n = opts.reports
     );
     let mut same_source = String::new();
     let mut end_meetings = String::new();
     let mut definitions = String::new();
     let mut synthetic_orgs: Vec<Synthetic> = Vec::new();
+    // How many reports replaced each organisation of the registry.
+    let mut replaced = vec![0usize; dir.orgs.len()];
 
     for r in 0..opts.reports {
         let rid = format!("r{:03}", r + 1);
@@ -785,16 +830,21 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
         let mut pool = candidates.clone();
         rng.shuffle(&mut pool);
         let mut orgs = HashMap::new();
+        let first_own = synthetic_orgs.len();
         for &o in pool.iter().take(opts.orgs_per_report) {
             let s = synthetic(&rid, o, &registry, &mut rng, &mut taken);
             synthetic_orgs.push(s.clone());
             orgs.insert(o, s);
+            replaced[o.0] += 1;
         }
+        let all_forms = with_synthetic(dir, &synthetic_orgs[first_own..], &cfg.never_link);
         let mut v = Variant {
             id: rid.clone(),
             shift,
             registry: &registry,
+            matcher: &matcher,
             orgs,
+            all_forms,
             rng,
         };
         std::fs::create_dir_all(out_src.join(&rid))?;
@@ -858,6 +908,21 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
     }
     writeln!(summary_out, "[Endnotes]({endnotes_file})").expect("string");
     std::fs::write(out_src.join("SUMMARY.md"), summary_out)?;
+    // An organisation that every report replaced is named by no chapter: named here, so that
+    // the registry (the real one, kept whole) has no unmentioned entry.
+    let everywhere: Vec<&str> = dir
+        .iter()
+        .filter(|(o, _)| replaced[o.0] == opts.reports)
+        .map(|(_, org)| org.name.as_str())
+        .collect();
+    if !everywhere.is_empty() {
+        writeln!(
+            index,
+            "\nEvery report of this collection replaces some organisations of the original report with its own; these it names in none: {}.",
+            everywhere.join(", ")
+        )
+        .expect("string");
+    }
     std::fs::write(out_src.join("index.md"), index)?;
     let endnotes_out = format!(
         "---\ndescription: \"The endnotes of the {n} generated reports, each linked to where it is cited.\"\nsame-source:\n{same_source}meetings:\n{end_meetings}---\n# Endnotes\n\n{definitions}",
@@ -870,25 +935,28 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
 
     // The registry: the real one, then the synthetic organisations.
     let mut reg = registry_text.trim_end().to_string();
-    reg.push_str("\n\n  # ---------------------------------------------------------------- generated by gmg-bench\n");
+    reg.push_str("\n\n  # ---------------------------------------------------------------- generated by report-bench\n");
+    // The kind and parent of the organisation each replaces; in no group.
     for s in &synthetic_orgs {
-        let org = &registry.orgs[s.original];
+        let org = dir.org(s.original);
         writeln!(reg, "  - id: {}", s.id).expect("string");
         writeln!(reg, "    name: \"{}\"", s.name).expect("string");
         if let Some(a) = &s.acronym {
             writeln!(reg, "    acronym: \"{a}\"").expect("string");
         }
-        let kind = kind_slug(&registry, s.original, &registry_text)?;
-        writeln!(reg, "    kind: {kind}").expect("string");
-        match org.parent {
-            Some(p) => writeln!(reg, "    parent: {}", registry.orgs[p].id),
-            None => writeln!(reg, "    parent: null"),
+        if let Some(kind) = org.kind {
+            writeln!(reg, "    kind: {}", dir.kinds[kind].id).expect("string");
         }
-        .expect("string");
-        writeln!(reg, "    gmg: false\n").expect("string");
+        if let Some(p) = org.parent {
+            writeln!(reg, "    parent: {}", dir.org(p).id).expect("string");
+        }
+        reg.push('\n');
     }
-    std::fs::create_dir_all(out.join("data"))?;
-    std::fs::write(out.join("data/agencies.yaml"), reg)?;
+    let out_registry = out.join(registry_path);
+    if let Some(parent) = out_registry.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(out_registry, reg.trim_end().to_string() + "\n")?;
 
     let toml = std::fs::read_to_string(repo.join("book.toml"))?;
     let title = format!(
@@ -910,24 +978,29 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
         root: out.to_path_buf(),
         pages: opts.reports * report_chapters.len() + 2,
         markdown_bytes: markdown_bytes(out)?,
-        organisations: registry.orgs.len() + synthetic_orgs.len(),
+        organisations: dir.orgs.len() + synthetic_orgs.len(),
         meetings: meetings_per_report * opts.reports,
         endnotes: NOTE_KEY.find_iter(end_defs).count() * opts.reports,
     })
 }
 
-/// The `kind:` of an organisation as its registry entry writes it (the registry's own text).
-fn kind_slug(registry: &Registry, org: usize, text: &str) -> Result<String> {
-    let id = &registry.orgs[org].id;
-    let entry = text
-        .split("\n  - id: ")
-        .find(|e| e.lines().next().is_some_and(|l| l.trim() == id))
-        .with_context(|| format!("no registry entry `{id}`"))?;
-    entry
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("kind: "))
-        .map(|k| k.trim().to_string())
-        .with_context(|| format!("no kind for `{id}`"))
+/// A matcher of `dir`'s forms and those of `synthetic` organisations (after the registry's, so
+/// the registry's ids stay the same).
+fn with_synthetic(dir: &Directory, synthetic: &[Synthetic], never_link: &[String]) -> Matcher {
+    let mut orgs = dir.orgs.clone();
+    orgs.extend(synthetic.iter().map(|s| Org {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        acronym: s.acronym.clone(),
+        forms: Vec::new(),
+        kind: None,
+        parent: None,
+        children: Vec::new(),
+        groups: Vec::new(),
+        website: None,
+    }));
+    let all = Directory::new(orgs, dir.kinds.clone(), dir.groups.clone(), dir.dir.clone());
+    Matcher::new(&all, never_link)
 }
 
 #[cfg(test)]
@@ -958,7 +1031,7 @@ mod tests {
 
     #[test]
     fn a_generated_book_is_valid_in_strict_mode_and_its_reports_differ() {
-        let out = std::env::temp_dir().join(format!("gmg-bench-gen-{}", std::process::id()));
+        let out = std::env::temp_dir().join(format!("report-bench-gen-{}", std::process::id()));
         let opts = Options {
             reports: 3,
             ..Options::default()
@@ -969,11 +1042,12 @@ mod tests {
         let a = std::fs::read_to_string(out.join("src/r002/evidence-base.md")).unwrap();
         let b = std::fs::read_to_string(out.join("src/r003/evidence-base.md")).unwrap();
         assert_ne!(a.replace("r002", "r003"), b);
-        let book = mdbook_driver::MDBook::load(&out).unwrap().book;
+        let md = mdbook_driver::MDBook::load(&out).unwrap();
+        let cfg = crate::config_of(&md).unwrap();
         let mut diags = Diagnostics::new();
-        gmg_report::preprocessor::transform_for_site(
-            book,
-            &gmg_report::config::Config::default(),
+        mdbook_report::pipeline::transform_for_site(
+            md.book,
+            &cfg,
             &out,
             Path::new("src"),
             &mut diags,
@@ -985,15 +1059,17 @@ mod tests {
 
     #[test]
     fn book_toml_plain_drops_our_tables() {
-        let toml = "[book]\ntitle = \"T\"\n[build]\nextra-watch-dirs = [\"preprocessors\", \"data\"]\n[preprocessor.gmg]\ncommand = \"x\"\ndeny-warnings = false\n[preprocessor.gmg.timeline]\nenable = true\n[output.html]\nno-section-label = false\n[output.postbuild]\ncommand = \"y\"\n";
+        let toml = "[book]\ntitle = \"T\"\n[build]\nextra-watch-dirs = [\"preprocessors\", \"data\"]\n[preprocessor.report]\nafter = [\"links\"]\ndeny-warnings = false\n[preprocessor.report.timeline]\nenable = true\n[preprocessor.reporter]\ncommand = \"z\"\n[output.html]\nno-section-label = false\n[output.report-postbuild]\n";
         let plain = derive_book_toml(toml, None, true);
         assert_eq!(
             plain,
-            "[book]\ntitle = \"T\"\n[build]\n[output.html]\nno-section-label = false\n"
+            "[book]\ntitle = \"T\"\n[build]\n[preprocessor.reporter]\ncommand = \"z\"\n[output.html]\nno-section-label = false\n"
         );
         let full = derive_book_toml(toml, Some("G"), false);
         assert!(full.contains("title = \"G\"\n"));
         assert!(full.contains("extra-watch-dirs = [\"data\"]\n"));
         assert!(full.contains("deny-warnings = true\n"));
+        assert!(full.contains("[preprocessor.report.timeline]\n"));
+        assert!(full.contains("[output.report-postbuild]\n"));
     }
 }

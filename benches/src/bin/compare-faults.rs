@@ -1,4 +1,4 @@
-//! `compare-faults`: does `gmg-report check` find every fault that lychee finds?
+//! `compare-faults`: does `mdbook-report check` find every fault that lychee finds?
 //!
 //! ```text
 //! compare-faults --inject SITE                 # puts known faults into a copy of a built site
@@ -6,7 +6,7 @@
 //! ```
 //!
 //! Both reports are reduced to (page, target file, fragment), the target resolved against the
-//! page and relative to the site. A lychee finding is covered when `gmg-report check` reports a
+//! page and relative to the site. A lychee finding is covered when `mdbook-report check` reports a
 //! problem on the same page with the same target. Exit status 1 when one is not.
 
 use anyhow::{Context, Result, bail};
@@ -67,7 +67,7 @@ fn split_fragment(s: &str) -> (&str, Option<String>) {
     }
 }
 
-/// `gmg-report check --json`: link problems with a target.
+/// `mdbook-report check --json`: link problems with a target.
 fn ours(report: &Value) -> Result<BTreeSet<Finding>> {
     let mut out = BTreeSet::new();
     for p in report["problems"].as_array().context("no `problems`")? {
@@ -231,7 +231,7 @@ fn main() -> Result<()> {
         );
     } else {
         println!(
-            "gmg-report check: {problems} problems ({} with a link target); lychee: {} failed links; lychee's found by gmg-report check: {}/{}",
+            "mdbook-report check: {problems} problems ({} with a link target); lychee: {} failed links; lychee's found by mdbook-report check: {}/{}",
             ours.len(),
             theirs.len(),
             theirs.len() - missed.len(),
@@ -248,7 +248,7 @@ fn main() -> Result<()> {
         }
         let only: Vec<_> = ours.difference(&theirs).collect();
         if !only.is_empty() {
-            println!("  found by gmg-report check only: {}", only.len());
+            println!("  found by mdbook-report check only: {}", only.len());
             for (page, file, fragment) in only.iter().take(20) {
                 let f = fragment.as_ref().map_or(String::new(), |f| format!("#{f}"));
                 println!("    {page} → {file}{f}");

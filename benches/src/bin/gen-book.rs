@@ -10,7 +10,7 @@
 //! - `gen-N/full`, `gen-N/plain`, `gen-N/expanded`: the same for the N-report book.
 
 use anyhow::{Context, Result, bail};
-use gmg_bench::{Options, expanded_copy, generate, markdown_bytes, plain_copy, repo_root};
+use report_bench::{Options, expanded_copy, generate, markdown_bytes, plain_copy, repo_root};
 use std::path::PathBuf;
 
 fn main() -> Result<()> {
@@ -33,7 +33,7 @@ fn main() -> Result<()> {
         }
     }
     let report = out.join("report");
-    gmg_bench::generate::copy_report(&repo, &report.join("full"))?;
+    report_bench::generate::copy_report(&repo, &report.join("full"))?;
     plain_copy(&report.join("full"), &report.join("plain"))?;
     expanded_copy(&report.join("full"), &report.join("expanded"))?;
     println!(

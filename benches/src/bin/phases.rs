@@ -4,13 +4,12 @@
 //! BENCHMARKS.md.
 
 use anyhow::{Context, Result};
-use gmg_report::config::Config;
-use gmg_report::diagnostics::Diagnostics;
-use gmg_report::postbuild::Postbuild;
 use mdbook_driver::MDBook;
 use mdbook_driver::config::Config as MdConfig;
 use mdbook_html::HtmlHandlebars;
 use mdbook_renderer::{RenderContext, Renderer};
+use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::postbuild::Postbuild;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -19,28 +18,23 @@ fn main() -> Result<()> {
     let t = Instant::now();
     let mut book = MDBook::load(&root)?;
     let load = t.elapsed();
-    gmg_report::build::register(&mut book);
+    mdbook_report::build::register(&mut book);
 
     let mut diags = Diagnostics::new();
-    let cfg: Config = book
-        .config
-        .get("preprocessor.gmg")
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    // `PHASES_FEATURES=all|none|endnotes|agencies|agenda|timeline PHASES_LOOPS=N`: only the
+    let cfg = report_bench::config_of(&book)?;
+    // `PHASES_FEATURES=all|none|endnotes|organisations|agenda|timeline PHASES_LOOPS=N`: only the
     // transform, N times (for a profiler), with those features.
     if let Ok(loops) = std::env::var("PHASES_LOOPS") {
         let features = std::env::var("PHASES_FEATURES").unwrap_or_else(|_| "all".into());
-        if !gmg_bench::FEATURES.contains(&features.as_str()) {
-            anyhow::bail!("PHASES_FEATURES: one of {:?}", gmg_bench::FEATURES);
+        if !report_bench::FEATURES.contains(&features.as_str()) {
+            anyhow::bail!("PHASES_FEATURES: one of {:?}", report_bench::FEATURES);
         }
-        let cfg = gmg_bench::with_features(cfg.clone(), &features);
+        let cfg = report_bench::with_features(cfg.clone(), &features);
         let t = Instant::now();
         let n: u32 = loops.parse()?;
         for _ in 0..n {
             let mut diags = Diagnostics::new();
-            let b = gmg_report::preprocessor::transform(
+            let b = mdbook_report::pipeline::transform(
                 book.book.clone(),
                 &cfg,
                 &root,
@@ -56,7 +50,7 @@ fn main() -> Result<()> {
         return Ok(());
     }
     let t = Instant::now();
-    let out = gmg_report::preprocessor::transform_for_site(
+    let out = mdbook_report::pipeline::transform_for_site(
         book.book.clone(),
         &cfg,
         &root,

@@ -2,22 +2,22 @@
 //!
 //! | Form            | Example        | Period                                   | Written as              |
 //! |-----------------|----------------|------------------------------------------|-------------------------|
-//! | day             | `2014-04-23`   | that day                                 | 23 April 2014           |
-//! | month           | `2014-06`      | the month                                | June 2014               |
-//! | quarter         | `2014-Q3`      | July–September                           | third quarter of 2014   |
-//! | half year       | `2014-H1`      | January–June (`H2`: July–December)       | first half of 2014      |
-//! | season          | `2013-autumn`  | September–November                       | autumn 2013             |
-//! | year            | `2014`         | the year                                 | 2014                    |
+//! | day             | `2030-04-23`   | that day                                 | 23 April 2030           |
+//! | month           | `2030-06`      | the month                                | June 2030               |
+//! | quarter         | `2030-Q3`      | July–September                           | third quarter of 2030   |
+//! | half year       | `2030-H1`      | January–June (`H2`: July–December)       | first half of 2030      |
+//! | season          | `2029-autumn`  | September–November                       | autumn 2029             |
+//! | year            | `2030`         | the year                                 | 2030                    |
 //!
 //! Seasons are the northern hemisphere's meteorological seasons (the report's meetings are dated
 //! by organisations in Geneva, New York and Turin): spring March–May, summer June–August, autumn
-//! September–November, winter December to February of the next year (`2013-winter` is
-//! December 2013 – February 2014). `fall` is accepted for autumn; `H`, `Q` and season names are
+//! September–November, winter December to February of the next year (`2029-winter` is
+//! December 2029 – February 2030). `fall` is accepted for autumn; `H`, `Q` and season names are
 //! case-insensitive. Months and days have two digits, years four.
 //!
 //! A [`Date`] knows its first and last day and its [`Precision`]; anything less precise than a
 //! day is approximate. A [`Span`] is a meeting's `date` with its optional `end`, written the way a
-//! reader writes a range: "23–24 April 2014", "30 November – 2 December 2014", "June–July 2014".
+//! reader writes a range: "23–24 April 2030", "30 November – 2 December 2030", "June–July 2030".
 
 use crate::base::diagnostics::did_you_mean;
 use chrono::{Datelike, NaiveDate};
@@ -87,17 +87,17 @@ impl Season {
 /// accepts dates that exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Date {
-    /// `2014-04-23`.
+    /// `2030-04-23`.
     Day(NaiveDate),
-    /// `2014-06`: year and month (1–12).
+    /// `2030-06`: year and month (1–12).
     Month(i32, u32),
-    /// `2014-Q3`: year and quarter (1–4).
+    /// `2030-Q3`: year and quarter (1–4).
     Quarter(i32, u32),
-    /// `2014-H1`: year and half (1–2).
+    /// `2030-H1`: year and half (1–2).
     Half(i32, u32),
-    /// `2013-autumn`.
+    /// `2029-autumn`.
     Season(i32, Season),
-    /// `2014`.
+    /// `2030`.
     Year(i32),
 }
 
@@ -111,8 +111,8 @@ pub struct DateError {
 }
 
 /// The accepted forms, for hints.
-pub const FORMS: &str = "write a day `2014-04-23`, a month `2014-06`, a year `2014`, a half year \
-                         `2014-H1`, a quarter `2014-Q3` or a season `2013-autumn`";
+pub const FORMS: &str = "write a day `2030-04-23`, a month `2030-06`, a year `2030`, a half year \
+                         `2030-H1`, a quarter `2030-Q3` or a season `2029-autumn`";
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -285,8 +285,8 @@ impl Date {
         }
     }
 
-    /// The canonical front-matter form: `2014-04-23`, `2014-06`, `2014-Q3`, `2014-H1`,
-    /// `2013-autumn`, `2014`.
+    /// The canonical front-matter form: `2030-04-23`, `2030-06`, `2030-Q3`, `2030-H1`,
+    /// `2029-autumn`, `2030`.
     pub fn spec(&self) -> String {
         match *self {
             Date::Day(d) => d.format("%Y-%m-%d").to_string(),
@@ -298,8 +298,8 @@ impl Date {
         }
     }
 
-    /// The date as a reader writes it: "23 April 2014", "June 2014", "first half of 2014",
-    /// "autumn 2013", "winter 2013–2014", "2014".
+    /// The date as a reader writes it: "23 April 2030", "June 2030", "first half of 2030",
+    /// "autumn 2029", "winter 2029–2030", "2030".
     pub fn written(&self) -> String {
         match *self {
             Date::Day(d) => format!("{} {} {}", d.day(), month_name(d.month()), d.year()),
@@ -319,7 +319,7 @@ impl fmt::Display for Date {
     }
 }
 
-/// `2014-6-3` → `2014-06-03`, when the editor only left out leading zeros.
+/// `2030-6-3` → `2030-06-03`, when the editor only left out leading zeros.
 fn pad(year: i32, month: &str, day: Option<&str>) -> Option<String> {
     let short = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let needs = month.len() == 1 || day.is_some_and(|d| d.len() == 1);
@@ -400,14 +400,14 @@ impl Span {
         (anchor, self.start.precision(), self.last_day())
     }
 
-    /// The year the meeting is listed under: that of the day it sorts on (winter 2013–2014 sorts
-    /// at the end of February 2014).
+    /// The year the meeting is listed under: that of the day it sorts on (winter 2029–2030 sorts
+    /// at the end of February 2030).
     pub fn listed_year(&self) -> i32 {
         self.sort_key().0.year()
     }
 
-    /// The span as a reader writes it: "23–24 April 2014", "30 November – 2 December 2014",
-    /// "29 December 2013 – 2 January 2014", "June–July 2014", "2014–2015".
+    /// The span as a reader writes it: "23–24 April 2030", "30 November – 2 December 2030",
+    /// "29 December 2029 – 2 January 2030", "June–July 2030", "2030–2031".
     pub fn written(&self) -> String {
         let Some(end) = self.end else {
             return self.start.written();

@@ -679,7 +679,7 @@ fn unclosed_markup_before(before: &str) -> bool {
 ///
 /// Inserting `<a …>` before a match or `</a>` after it is unsafe when the neighbour is a
 /// backslash (it would escape the `<`) or an emphasis delimiter run that touches a word on its
-/// other side (`x*UNICEF*y`: the tag changes how the `*` pairs).
+/// other side (`x*WTO*y`: the tag changes how the `*` pairs).
 pub fn safe_to_wrap(body: &str, range: Range<usize>) -> bool {
     let before = &body[..range.start];
     let after = &body[range.end..];

@@ -58,7 +58,7 @@ pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The first letter upper-cased: `"action point"` → `"Action point"`.
+/// The first letter upper-cased: `"priority area"` → `"Priority area"`.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {

@@ -193,7 +193,10 @@ fn agent(options: &Options) -> ureq::Agent {
         .http_status_as_error(false)
         .max_redirects(10)
         .save_redirect_history(true)
-        .user_agent(concat!("gmg-report-linkcheck/", env!("CARGO_PKG_VERSION")))
+        .user_agent(concat!(
+            "mdbook-report-linkcheck/",
+            env!("CARGO_PKG_VERSION")
+        ))
         .build()
         .new_agent()
 }

@@ -1,4 +1,4 @@
-//! `gmg-report check [SITE_DIR]`: proves that the built site has no broken link.
+//! `mdbook-report check [SITE_DIR]`: proves that the built site has no broken link.
 //!
 //! Every `.html` page of the site is parsed once (html5ever, through `scraper`) and checked:
 //!
@@ -93,7 +93,7 @@ pub struct Options {
     pub external: Option<external::Options>,
 }
 
-/// `gmg-report check`.
+/// `mdbook-report check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
     /// The built site [default: the build directory's `html/` if it exists, else the build
@@ -156,7 +156,7 @@ impl CheckArgs {
     }
 }
 
-/// Runs `gmg-report check`: prints the report; exit status 0 (clean), 1 (problems) or 2 (the
+/// Runs `mdbook-report check`: prints the report; exit status 0 (clean), 1 (problems) or 2 (the
 /// site or book cannot be read). Only a failure to write the report is an `Err`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let site = args

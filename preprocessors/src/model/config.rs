@@ -184,7 +184,7 @@ pub struct AgendaConfig {
     pub title: String,
     /// How the text names the agenda, for the chapter boxes ("of {name}"); empty: not named.
     pub name: String,
-    /// What an item is called, lower case ("action point", "priority area").
+    /// What an item is called, lower case ("priority area", "objective").
     pub item: String,
     /// Its plural; empty: `item` + "s".
     pub item_plural: String,

@@ -149,7 +149,7 @@ pub struct ChapterOutput {
     pub edits: Edits,
     /// Blocks other pages link to: they get their anchor inserted.
     pub anchors: BTreeSet<BlockId>,
-    /// Markdown to put before the body (e.g. the action-point box), after the first heading.
+    /// Markdown to put before the body (e.g. the agenda item's box), after the first heading.
     pub prelude: String,
     /// A complete replacement of the edited body (the endnotes chapter is reassembled).
     pub replacement: Option<String>,
@@ -215,8 +215,8 @@ fn anchor_position(body: &str, at: usize) -> usize {
 
 /// Writes the curled quotes of every edited paragraph as they render (`'` → `’`). Smart
 /// punctuation curls a straight quote by the characters around it and pairs it with the other
-/// quotes of its paragraph, so markup inserted next to one (`UNICEF</a>'s`, an anchor before
-/// `'Migration…'`) could turn it, or its partner, the other way. Written curly, no quote depends
+/// quotes of its paragraph, so markup inserted next to one (`WTO</a>'s`, an anchor before
+/// `'Trade…'`) could turn it, or its partner, the other way. Written curly, no quote depends
 /// on its neighbours any more; the rendered text is unchanged.
 pub fn settle_quotes(model: &Model, outputs: &mut Outputs) {
     for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {

@@ -26,9 +26,9 @@ pub struct Kind {
 pub struct Group {
     /// Its id in the registry.
     pub id: String,
-    /// The fact's term on an organisation's page ("Global Migration Group").
+    /// The fact's term on an organisation's page ("Executive Board").
     pub name: String,
-    /// The fact's value for a member ("Member in 2014").
+    /// The fact's value for a member ("Member in 2030").
     pub member: String,
     /// The fact's value for others; none: the fact is left out for them.
     pub non_member: Option<String>,
@@ -64,7 +64,7 @@ pub struct Org {
 }
 
 impl Org {
-    /// "United Nations Children's Fund (UNICEF)".
+    /// "World Trade Organization (WTO)".
     pub fn display_name(&self) -> String {
         match &self.acronym {
             Some(a) if a != &self.name => format!("{} ({a})", self.name),

@@ -131,7 +131,7 @@ impl Matcher {
 
 /// True when `range` of `text` lies in a document symbol: the whitespace-delimited token around
 /// it has a `/` and a segment of digits (`A/HRC/17/31`), which an organisation's name such as
-/// `UNICEF/UNFPA` has not.
+/// `WHO/FAO` has not.
 fn in_symbol(text: &str, range: Range<usize>) -> bool {
     let start = text[..range.start]
         .rfind(char::is_whitespace)

@@ -3,7 +3,7 @@
 //! - The overview (`agenda.md`): each item with its title, the opening sentence of its chapter,
 //!   the organisations active under it and the meetings it reports, then an organisation × item
 //!   matrix of mention counts, each cell linking to the first paragraph.
-//! - A box at the top of each item's chapter: "Action point N of 8" (in the configured words),
+//! - A box at the top of each item's chapter: "Priority area (c) of 5" (in the configured words),
 //!   the organisations active in it, previous and next item.
 //!
 //! Without the organisations feature the overview and the boxes still work, without
@@ -58,7 +58,7 @@ fn active(orgs: &Organisations, chapter: ChapterId) -> Vec<Active> {
     out
 }
 
-/// "Action point 3 of 8".
+/// "Priority area (c) of 5".
 fn position(cfg: &AgendaConfig, item: &Item, count: usize) -> String {
     format!("{} {} of {count}", capitalise(&cfg.item), item.written)
 }

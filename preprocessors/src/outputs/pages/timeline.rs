@@ -229,8 +229,8 @@ fn entry(timeline: &Timeline, model: &Model, orgs: Option<&Directory>, i: Meetin
     out
 }
 
-/// schema.org `Event`s. Dates less precise than a day use ISO 8601's reduced forms (`2014-06`,
-/// `2014`); a quarter, season or half year gives its first and last month.
+/// schema.org `Event`s. Dates less precise than a day use ISO 8601's reduced forms (`2030-06`,
+/// `2030`); a quarter, season or half year gives its first and last month.
 fn json_ld(timeline: &Timeline, model: &Model, orgs: Option<&Directory>) -> Value {
     use crate::base::dates::Precision;
     let iso = |d: Date, last: bool| -> String {
