@@ -23,7 +23,7 @@
 //!   meeting's `mention` (or unbalance emphasis, links, quotes or HTML) is left as it was.
 //!
 //! **The eight-point agenda is book-wide** (exactly one chapter per point in the whole book), so
-//! only the first report's chapters declare `action-point`; the other reports keep their text
+//! only the first report's chapters declare `agenda-item`; the other reports keep their text
 //! (including the phrases that link to the agenda overview) without the declarations.
 //!
 //! [`plain_copy`] makes the "plain mdBook" book of the same Markdown: the same `src/` files
@@ -227,14 +227,14 @@ impl Variant<'_> {
     }
 
     /// The front matter, varied: meeting ids, parents and organisers, years and organisations in
-    /// the values; `action-point` kept only when `agenda`. Returns the text and the mentions.
+    /// the values; `agenda-item` kept only when `agenda`. Returns the text and the mentions.
     fn front(&self, front: &str, agenda: bool) -> (String, Vec<String>) {
         let mut out = String::with_capacity(front.len());
         let mut mentions = Vec::new();
         for line in front.split_inclusive('\n') {
             let trimmed = line.trim_start();
             let indent = &line[..line.len() - trimmed.len()];
-            if trimmed.starts_with("action-point:") && !agenda {
+            if trimmed.starts_with("agenda-item:") && !agenda {
                 continue;
             }
             let new = if let Some(id) = trimmed.strip_prefix("- id: ") {
