@@ -28,7 +28,13 @@ MDBOOK=${MDBOOK:-$HOME/.cargo/bin/mdbook}
 LYCHEE=${LYCHEE:-$REPO/target/bench-tools/bin/lychee}
 LYCHEE_TIMEOUT=${LYCHEE_TIMEOUT:-300}
 TOOLS=$REPO/target/bench-tools
-BIN=$TOOLS/bin/gmg-report
+BIN=$TOOLS/bin/mdbook-report
+POSTBUILD=$TOOLS/bin/mdbook-report-postbuild
+# book.toml names no command: mdBook runs `mdbook-report` and `mdbook-report-postbuild` from PATH.
+# Commands measured with the installed binaries get this PATH (no spaces in it, for hyperfine -N).
+TOOLS_PATH=PATH=$TOOLS/bin:$PATH
+# The command path through cargo, for comparison (what book.toml used to name).
+CARGO_RUN="cargo run --release --quiet --manifest-path $REPO/Cargo.toml --bin"
 BOOKS=$REPO/target/bench-books
 GEN=gen-$REPORTS
 mkdir -p "$OUT"
@@ -68,12 +74,13 @@ secs() { awk -v a="$1" 'BEGIN {printf (a < 1 ? "%.3f" : "%.2f"), a}'; }
 meets() { awk -v a="$1" -v b="$2" 'BEGIN {print (a <= b ? "met" : "**missed**")}'; }
 
 say "release binaries (installed into $TOOLS/bin for the command path)"
-cargo build --release --quiet --bin gmg-report
-cargo build --release --quiet -p gmg-bench --bins
+cargo build --release --quiet --bin mdbook-report --bin mdbook-report-postbuild
+cargo build --release --quiet -p report-bench --bins
 # Compiled now, so that no compilation runs between measurements.
-if want criterion; then cargo bench --quiet -p gmg-bench --bench transform --no-run 2> /dev/null; fi
+if want criterion; then cargo bench --quiet -p report-bench --bench transform --no-run 2> /dev/null; fi
 mkdir -p "$TOOLS/bin"
-install -m 755 target/release/gmg-report "$BIN"
+install -m 755 target/release/mdbook-report "$BIN"
+install -m 755 target/release/mdbook-report-postbuild "$POSTBUILD"
 GEN_BOOK=$REPO/target/release/gen-book
 SERVE_LATENCY=$REPO/target/release/serve-latency
 COMPARE=$REPO/target/release/compare-faults
@@ -108,22 +115,23 @@ if want machine; then
 fi
 
 # Whole builds, side by side in one hyperfine invocation per book: plain mdBook, our in-process
-# build, and the mdBook CLI with our commands (installed binary; `cargo run` as book.toml has it,
-# on the report only: its cost per spawn does not grow with the book). Each command runs under
-# /usr/bin/time, so the same runs give the peak memory.
+# build, and the mdBook CLI with our binaries (installed, found on PATH as book.toml has it;
+# `cargo run` through MDBOOK_…_COMMAND, on the report only: its cost per spawn does not grow
+# with the book). Each command runs under /usr/bin/time, so the same runs give the peak memory.
 if want build; then
   say "(a)+(b) whole builds"
-  # Count the command invocations of one CLI build.
-  cat > "$OUT/count.sh" <<EOF
+  # Count the command invocations of one CLI build: wrappers of the same names first on PATH.
+  mkdir -p "$OUT/count-bin"
+  for b in mdbook-report mdbook-report-postbuild; do
+    cat > "$OUT/count-bin/$b" <<EOF
 #!/bin/sh
-echo "\$*" >> "$OUT/invocations.log"
-exec "$BIN" "\$@"
+echo "$b\${1:+ \$*}" >> "$OUT/invocations.log"
+exec "$TOOLS/bin/$b" "\$@"
 EOF
-  chmod +x "$OUT/count.sh"
+    chmod +x "$OUT/count-bin/$b"
+  done
   : > "$OUT/invocations.log"
-  MDBOOK_PREPROCESSOR__GMG__COMMAND="$OUT/count.sh preprocess" \
-    MDBOOK_OUTPUT__POSTBUILD__COMMAND="$OUT/count.sh postbuild" \
-    "$MDBOOK" build "$BOOKS/report/full" > /dev/null 2>&1
+  PATH="$OUT/count-bin:$PATH" "$MDBOOK" build "$BOOKS/report/full" > /dev/null 2>&1
   spawns=$(wc -l < "$OUT/invocations.log")
   for b in report "$GEN"; do
     runs=$RUNS_SMALL warm=2
@@ -132,9 +140,9 @@ EOF
     cmds=(-n plain "$(rss plain) $MDBOOK build $BOOKS/$b/plain"
       -n expanded "$(rss expanded) $MDBOOK build $BOOKS/$b/expanded"
       -n in-process "$(rss in-process) $BIN build --no-check --book $BOOKS/$b/full"
-      -n installed "$(rss installed) env MDBOOK_PREPROCESSOR__GMG__COMMAND='$BIN preprocess' MDBOOK_OUTPUT__POSTBUILD__COMMAND='$BIN postbuild' $MDBOOK build $BOOKS/$b/full")
+      -n installed "$(rss installed) env $TOOLS_PATH $MDBOOK build $BOOKS/$b/full")
     if [ "$b" = report ]; then
-      cmds+=(-n cargo-run "$(rss cargo-run) $MDBOOK build $BOOKS/$b/full")
+      cmds+=(-n cargo-run "$(rss cargo-run) env MDBOOK_PREPROCESSOR__REPORT__COMMAND='$CARGO_RUN mdbook-report --' MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND='$CARGO_RUN mdbook-report-postbuild' $MDBOOK build $BOOKS/$b/full")
     fi
     rm -f "$OUT"/rss-"$b"-*.txt
     printf -v "before_${b//-/_}" '%s' "$(load)"
@@ -153,7 +161,7 @@ EOF
   md ""
   md "*plain*: \`mdbook build\` of the same source Markdown, our preprocessor and post-build step off. *expanded*: \`mdbook build\` (no preprocessor of ours) of the Markdown our preprocessing produces, i.e. the same pages as a full build (\`gen-book\` writes it): *ours / expanded* is the cost of our own work; *expanded / plain* is mdBook rendering the pages we add."
   md ""
-  md "| book | plain | expanded | ours: \`gmg-report build --no-check\` | ours / plain (goal ≤ 1.10) | ours / expanded | expanded / plain | peak memory plain / expanded / ours | load before → after |"
+  md "| book | plain | expanded | ours: \`mdbook-report build --no-check\` | ours / plain (goal ≤ 1.10) | ours / expanded | expanded / plain | peak memory plain / expanded / ours | load before → after |"
   md "|---|---|---|---|---|---|---|---|---|"
   for b in report "$GEN"; do
     plain=$(med "build-$b" plain)
@@ -165,11 +173,11 @@ EOF
     md "| $b | $(secs "$plain") s | $(secs "$exp") s | $(secs "$ours") s | **$r×** ($(meets "$r" 1.10)) | **$(ratio "$ours" "$exp")×** | $(ratio "$exp" "$plain")× | $(mem "$b" plain) / $(mem "$b" expanded) / $(mem "$b" in-process) MiB | ${!bb} → ${!aa} |"
   done
   md ""
-  md "## (b) The mdBook CLI path (\`book.toml\` commands) vs in-process"
+  md "## (b) The mdBook CLI path (our binaries as commands) vs in-process"
   md ""
   md "Same hyperfine invocation as (a). One \`mdbook build\` spawns our binary $spawns times: $(sort "$OUT/invocations.log" | uniq -c | awk '{n = $1; $1 = ""; printf "%s%s× `%s`", sep, n, substr($0, 2); sep = ", "}'). The peak memory of a CLI build is that of its largest process (GNU time reports the largest member of the process tree, not the sum)."
   md ""
-  md "| book | in-process | \`mdbook build\`, installed binary | \`mdbook build\`, \`cargo run\` (book.toml) | installed / in-process | cargo run / in-process | peak memory in-process | peak memory CLI, installed |"
+  md "| book | in-process | \`mdbook build\`, installed binaries (on PATH, book.toml) | \`mdbook build\`, \`cargo run\` (MDBOOK_…_COMMAND) | installed / in-process | cargo run / in-process | peak memory in-process | peak memory CLI, installed |"
   md "|---|---|---|---|---|---|---|---|"
   for b in report "$GEN"; do
     inp=$(med "build-$b" in-process)
@@ -184,32 +192,32 @@ EOF
     fi
     md "| $b | $(secs "$inp") s | $(secs "$ins") s | $c1 | $(ratio "$ins" "$inp")× | $c2 | $(mem "$b" in-process) MiB | $(mem "$b" installed) MiB |"
   done
-  # One process start, and one JSON round trip of the whole book through `preprocess`.
+  # One process start, and one JSON round trip of the whole book through the preprocessor
+  # (`mdbook-report` without arguments).
   for b in report "$GEN"; do
     cat > "$OUT/capture.sh" <<EOF
 #!/bin/sh
-if [ "\$1" = preprocess ] && [ -z "\$2" ]; then tee "$OUT/input-$b.json" | "$BIN" "\$@"; else exec "$BIN" "\$@"; fi
+if [ -z "\$1" ]; then tee "$OUT/input-$b.json" | "$BIN"; else exec "$BIN" "\$@"; fi
 EOF
     chmod +x "$OUT/capture.sh"
-    MDBOOK_PREPROCESSOR__GMG__COMMAND="$OUT/capture.sh preprocess" \
-      MDBOOK_OUTPUT__POSTBUILD__COMMAND="$BIN postbuild" \
+    PATH="$TOOLS/bin:$PATH" MDBOOK_PREPROCESSOR__REPORT__COMMAND="$OUT/capture.sh" \
       "$MDBOOK" build "$BOOKS/$b/full" > /dev/null 2>&1
   done
   before=$(load)
   hf spawn "$RUNS_SMALL" \
-    -n installed "$BIN preprocess supports html" \
-    -n cargo-run "cargo run --release --quiet --bin gmg-report -- preprocess supports html"
+    -n installed "$BIN supports html" \
+    -n cargo-run "cargo run --release --quiet --bin mdbook-report -- supports html"
   hyperfine --style basic --warmup 1 --runs "$RUNS_SMALL" --export-json "$OUT/preprocess.json" \
-    -n report "cd $BOOKS/report/full && $BIN preprocess < $OUT/input-report.json > /dev/null" \
-    -n "$GEN" "cd $BOOKS/$GEN/full && $BIN preprocess < $OUT/input-$GEN.json > /dev/null" \
+    -n report "cd $BOOKS/report/full && $BIN < $OUT/input-report.json > /dev/null" \
+    -n "$GEN" "cd $BOOKS/$GEN/full && $BIN < $OUT/input-$GEN.json > /dev/null" \
     >> "$OUT/hyperfine.log" 2>&1
   md ""
   md "| one command | median |"
   md "|---|---|"
-  md "| process start: \`gmg-report preprocess supports html\` (installed) | $(secs "$(med spawn installed)") s |"
-  md "| process start: \`cargo run --release --quiet --bin gmg-report -- preprocess supports html\` | $(secs "$(med spawn cargo-run)") s |"
-  md "| \`gmg-report preprocess\` on the report's JSON ($(wc -c < "$OUT/input-report.json") B in): start, JSON in, transform, JSON out | $(secs "$(med preprocess report)") s |"
-  md "| \`gmg-report preprocess\` on the $GEN book's JSON ($(wc -c < "$OUT/input-$GEN.json") B in) | $(secs "$(med preprocess "$GEN")") s |"
+  md "| process start: \`mdbook-report supports html\` (installed) | $(secs "$(med spawn installed)") s |"
+  md "| process start: \`cargo run --release --quiet --bin mdbook-report -- supports html\` | $(secs "$(med spawn cargo-run)") s |"
+  md "| \`mdbook-report\` (the preprocessor) on the report's JSON ($(wc -c < "$OUT/input-report.json") B in): start, JSON in, transform, JSON out | $(secs "$(med preprocess report)") s |"
+  md "| \`mdbook-report\` on the $GEN book's JSON ($(wc -c < "$OUT/input-$GEN.json") B in) | $(secs "$(med preprocess "$GEN")") s |"
   md ""
   md "Load before → after: $before → $(load). Compare the last two rows with the criterion \`site\` row below (the same transform, in-process): the difference is the process start and the JSON."
 fi
@@ -235,20 +243,21 @@ if want serve; then
     rb=$(jq -r .median_rebuild "$j")
     md "| $name | $(secs "$(jq -r .median_total "$j")") s | $(secs "$(jq -r .median_debounce "$j")") s | $(secs "$rb") s ($(meets "$rb" 0.3)) | $before → $(load) |"
   }
-  serve "installed binary (MDBOOK_…_COMMAND)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
-    MDBOOK_PREPROCESSOR__GMG__COMMAND="$BIN preprocess" MDBOOK_OUTPUT__POSTBUILD__COMMAND="$BIN postbuild"
-  serve "installed binary, search index off (README's preview command)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
-    MDBOOK_PREPROCESSOR__GMG__COMMAND="$BIN preprocess" MDBOOK_OUTPUT__POSTBUILD__COMMAND="$BIN postbuild" \
-    MDBOOK_OUTPUT__HTML__SEARCH__ENABLE=false
-  serve "cargo run (book.toml as committed)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics
+  serve "installed binaries (on PATH, book.toml as committed)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
+    "$TOOLS_PATH"
+  serve "installed binaries, search index off (README's fast preview)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
+    "$TOOLS_PATH" MDBOOK_OUTPUT__HTML__SEARCH__ENABLE=false
+  serve "cargo run (MDBOOK_…_COMMAND)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
+    MDBOOK_PREPROCESSOR__REPORT__COMMAND="$CARGO_RUN mdbook-report --" \
+    MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND="$CARGO_RUN mdbook-report-postbuild"
   serve "plain mdBook (no preprocessor)" "$BOOKS/report/plain" book/protect-human-rights.html ""
 fi
 
 if want check; then
-  say "(d) gmg-report check vs lychee --offline --include-fragments"
+  say "(d) mdbook-report check vs lychee --offline --include-fragments"
   [ -x "$LYCHEE" ] || { echo "missing $LYCHEE: cargo install lychee --locked --root target/bench-tools" >&2; exit 2; }
   md ""
-  md "## (d) Link check: \`gmg-report check\` vs \`lychee --offline --include-fragments\` on the same built sites"
+  md "## (d) Link check: \`mdbook-report check\` vs \`lychee --offline --include-fragments\` on the same built sites"
   md ""
   md "| site | pages | ours | lychee | time ratio (goal ≤ 0.5) | peak memory ours | peak memory lychee | memory ratio (goal ≤ 0.1) | problems ours / lychee | load before → after |"
   md "|---|---|---|---|---|---|---|---|---|---|"
@@ -311,14 +320,14 @@ if want check; then
   md '```text'
   cat "$OUT/injected.txt" >> "$RESULTS"
   "$COMPARE" --site "$faulty" --ours "$OUT/ours-faulty.json" --lychee "$OUT/lychee-faulty.json" >> "$RESULTS" 2>&1 \
-    || echo "compare-faults: lychee found a fault that gmg-report check did not" >> "$RESULTS"
+    || echo "compare-faults: lychee found a fault that mdbook-report check did not" >> "$RESULTS"
   md '```'
 fi
 
 if want criterion; then
   say "transform throughput (criterion)"
   before=$(load)
-  GMG_BENCH_REPORTS="10,$REPORTS" cargo bench --quiet -p gmg-bench --bench transform > "$OUT/criterion.log" 2>&1
+  REPORT_BENCH_REPORTS="10,$REPORTS" cargo bench --quiet -p report-bench --bench transform > "$OUT/criterion.log" 2>&1
   md ""
   md "## Throughput of the in-process transform (criterion, median; MB = 10⁶ bytes of chapter Markdown)"
   md ""
@@ -329,7 +338,7 @@ if want criterion; then
   for s in $sizes; do header="$header $s |"; rule="$rule---|"; done
   md "$header $GEN vs report (1.00 = linear) |"
   md "$rule---|"
-  for f in all site none endnotes agencies agenda timeline; do
+  for f in all site none endnotes organisations agenda timeline; do
     row="| $f |"
     first=""; last=""
     for s in $sizes; do
