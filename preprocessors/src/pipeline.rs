@@ -111,7 +111,8 @@ fn run(
         endnotes.assemble(&model, &mut outputs, diags);
     }
     model::write_back(&mut book, &model, &mut outputs);
-    append_pages(&mut book, &model, cfg, &found);
+    let templates = pages::templates::Templates::load(root, &cfg.templates, diags);
+    append_pages(&mut book, &model, cfg, &found, &templates, diags);
     // Last: every page, generated ones included, gets its description for <head>.
     if page_meta {
         describe::annotate(&mut book, &model, found.orgs.as_ref(), cfg);
@@ -134,7 +135,14 @@ fn agenda_context<'a>(
 
 /// The generated pages after the book's own: the overview pages under one part title, then the
 /// organisations under theirs.
-fn append_pages(book: &mut Book, model: &Model, cfg: &Config, found: &Findings) {
+fn append_pages(
+    book: &mut Book,
+    model: &Model,
+    cfg: &Config,
+    found: &Findings,
+    templates: &pages::templates::Templates,
+    diags: &mut Diagnostics,
+) {
     let dir = found.orgs.as_ref().map(Organisations::directory);
     let mut explore = Vec::new();
     if let Some(agenda) = &found.agenda {
@@ -167,7 +175,9 @@ fn append_pages(book: &mut Book, model: &Model, cfg: &Config, found: &Findings) 
             timeline: found.timeline.as_ref(),
         };
         book.items
-            .push(BookItem::Chapter(pages::organisations::build(orgs, cx)));
+            .push(BookItem::Chapter(pages::organisations::build(
+                orgs, cx, templates, diags,
+            )));
     }
 }
 

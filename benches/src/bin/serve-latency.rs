@@ -5,8 +5,10 @@
 //!               [--iterations N] [--port P] [--mdbook PATH] [--json OUT]
 //! ```
 //!
-//! Starts `mdbook serve` in DIR (the environment is passed on, so `MDBOOK_PREPROCESSOR__GMG__COMMAND`
-//! and `MDBOOK_OUTPUT__POSTBUILD__COMMAND` choose the commands), waits for the first build, then
+//! Starts `mdbook serve` in DIR (the environment is passed on: with no command in book.toml,
+//! mdBook runs the `mdbook-report` and `mdbook-report-postbuild` that `PATH` finds first;
+//! `MDBOOK_PREPROCESSOR__REPORT__COMMAND` and `MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND` choose
+//! other commands), waits for the first build, then
 //! N times: appends a sentence with a unique word to the chapter, and polls (every 2 ms) until
 //! the page contains the word and, with `--done`, that file (the post-build step's last output)
 //! has been written again. Three times per edit:
@@ -83,6 +85,48 @@ fn modified(path: &std::path::Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
+/// The file `PATH` finds for `name`, as mdBook's spawn would.
+fn on_path(name: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|p| {
+            std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+}
+
+/// Says which commands mdBook will run for our tables (a `command` from book.toml or the
+/// environment, or the binary `PATH` finds), so that a measurement names what it measured; a
+/// binary not found is an error at once, not a first build that never comes.
+fn report_commands(book: &std::path::Path) -> Result<()> {
+    let mut config = mdbook_driver::config::Config::from_disk(book.join("book.toml"))
+        .map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    config
+        .update_from_env()
+        .map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    for (table, binary) in [
+        ("preprocessor.report", "mdbook-report"),
+        ("output.report-postbuild", "mdbook-report-postbuild"),
+    ] {
+        if !config.contains_key(table) {
+            continue;
+        }
+        let command: Option<String> = config
+            .get(&format!("{table}.command"))
+            .map_err(|e| anyhow::anyhow!("{e:#}"))?;
+        if let Some(command) = command {
+            eprintln!("[{table}]: `{command}` (its `command`)");
+        } else if let Some(path) = on_path(binary) {
+            eprintln!("[{table}]: {} (PATH)", path.display());
+        } else {
+            bail!(
+                "[{table}] has no `command` and `{binary}` is not on PATH: install the binaries (cargo install --path . --locked) or put their directory first on PATH"
+            );
+        }
+    }
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let a = parse()?;
     let chapter = a.book.join(&a.chapter);
@@ -90,6 +134,7 @@ fn main() -> Result<()> {
     let done = a.done.as_ref().map(|d| a.book.join(d));
     let original = std::fs::read_to_string(&chapter)
         .with_context(|| format!("cannot read {}", chapter.display()))?;
+    report_commands(&a.book)?;
 
     let started = SystemTime::now();
     let mut child = Command::new(&a.mdbook)
@@ -138,7 +183,7 @@ fn main() -> Result<()> {
 
         let mut times = Vec::new();
         for i in 0..a.iterations {
-            let token = format!("gmgbenchedit{i}x{}", std::process::id());
+            let token = format!("reportbenchedit{i}x{}", std::process::id());
             let text = format!("{}\n\nBenchmark edit {token}.\n", original.trim_end());
             let t0_sys = SystemTime::now();
             let t0 = Instant::now();

@@ -45,6 +45,8 @@ pub struct Config {
     pub date_text: Option<String>,
     /// The sidebar part title before the generated overview pages.
     pub explore_part: String,
+    /// Where a book keeps templates that replace the built-in ones (relative to the book root).
+    pub templates: PathBuf,
     /// `[preprocessor.report.endnotes]`.
     pub endnotes: EndnotesConfig,
     /// `[preprocessor.report.organisations]`.
@@ -79,6 +81,7 @@ impl Default for Config {
             document: "document".into(),
             date_text: None,
             explore_part: "Explore the {document}".into(),
+            templates: "theme/report".into(),
             endnotes: EndnotesConfig::default(),
             organisations: OrganisationsConfig::default(),
             agenda: AgendaConfig::default(),
@@ -319,6 +322,7 @@ const KEYS: &[&str] = &[
     "document",
     "date",
     "explore-part",
+    "templates",
     "endnotes",
     "organisations",
     "agenda",
