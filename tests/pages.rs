@@ -69,3 +69,54 @@ fn each_gmg_member_page_links_to_every_chapter_and_paragraph_that_mentions_it() 
     }
     assert!(site().join("agencies/unicef.html").is_file());
 }
+
+/// Eight chapters naming UNICEF, one per agenda item; the first describes a meeting it organises.
+fn small_book() -> Vec<(String, String)> {
+    (1..=8)
+        .map(|n| {
+            let meeting = if n == 1 {
+                "meetings:\n  - id: m\n    title: M\n    date: \"2014-06\"\n    organisers: [unicef]\n    mention: UNICEF works\n"
+            } else {
+                ""
+            };
+            (
+                format!("p{n}.md"),
+                format!("---\nagenda-item: {n}\n{meeting}---\n# Item {n}\n\nUNICEF works here.\n"),
+            )
+        })
+        .collect()
+}
+
+fn unicef_page(cfg: &mdbook_report::model::config::Config) -> String {
+    let chapters = small_book();
+    let refs: Vec<(&str, &str)> = chapters
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    let (book, diags) = common::transform_with(&refs, common::REGISTRY, cfg);
+    assert_eq!(diags, "0 errors, 0 warnings");
+    common::content(&book, "agencies/unicef.md")
+}
+
+#[test]
+fn a_feature_switched_off_leaves_no_trace_on_the_organisation_pages() {
+    let all = unicef_page(&common::book_config());
+    assert!(
+        all.contains("## Action points") && all.contains("## Meetings"),
+        "{all}"
+    );
+    let mut cfg = common::book_config();
+    cfg.agenda.enable = false;
+    let page = unicef_page(&cfg);
+    assert!(
+        !page.contains("Action point") && page.contains("## Meetings"),
+        "{page}"
+    );
+    let mut cfg = common::book_config();
+    cfg.timeline.enable = false;
+    let page = unicef_page(&cfg);
+    assert!(
+        page.contains("## Action points") && !page.contains("Meetings"),
+        "{page}"
+    );
+}

@@ -461,4 +461,21 @@ mod tests {
                 .starts_with("the `timeline-data` data block is not a timeline: missing field")
         );
     }
+
+    #[test]
+    fn a_meeting_on_the_landing_page_links_to_the_page_not_a_bare_fragment() {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[(
+                "index.md",
+                "---\nmeetings:\n  - id: w\n    title: W\n    date: \"2014\"\n    mention: We met\n---\nWe met.\n",
+            )],
+            &mut diags,
+        );
+        let cfg = config();
+        let t = Timeline::collect(&m, None, may_2014(), &cfg.timeline, &mut diags);
+        let doc = document(&t, &m, None, &cfg);
+        assert_eq!(doc.events[0].url, "index.html#p-we-met");
+        assert_eq!(doc.events[0].chapter.url, "index.html");
+    }
 }
