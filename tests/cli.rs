@@ -193,7 +193,7 @@ fn mdbook_cli_and_in_process_build_give_the_same_site() {
         String::from_utf8_lossy(&out.stderr)
     );
     let in_process = common::site();
-    // Two outputs (`html`, `postbuild`): each renderer has its own directory.
+    // Two outputs (`html`, `report-postbuild`): each renderer has its own directory.
     let cli_html = cli.path().join("html");
     assert_eq!(in_process.file_name(), cli_html.file_name());
     for export in ["timeline.ics", "timeline.json"] {
