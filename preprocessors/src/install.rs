@@ -8,7 +8,7 @@
 //! lacks (the preprocessor, the post-build renderer, the files in `additional-css` and
 //! `additional-js`), editing it with `toml_edit` so its comments and layout stay.
 
-use crate::base::diagnostics::Diagnostics;
+use crate::base::diagnostics::{Diagnostics, Location};
 use crate::model::config::{PREPROCESSOR, RENDERER, locate};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -24,6 +24,44 @@ pub const THEME: &[(&str, &str)] = &[
 
 const CSS: &[&str] = &["theme/report.css", "theme/timeline.css"];
 const JS: &[&str] = &["theme/report.js", "theme/timeline.js"];
+
+/// What a book needs of the plugin set's theme and renderer: [`check_theme`] and
+/// [`check_renderer`].
+pub fn check_book(
+    root: &Path,
+    config: &mdbook_preprocessor::config::Config,
+    diags: &mut Diagnostics,
+) {
+    check_theme(root, config, diags);
+    let book_toml = std::fs::read_to_string(root.join("book.toml")).ok();
+    check_renderer(config, book_toml.as_deref(), diags);
+}
+
+/// Without `[output.report-postbuild]` the pages keep mdBook's one description and the
+/// timeline's exports are never written (its page links to them): a warning that says what to
+/// add.
+fn check_renderer(
+    config: &mdbook_preprocessor::config::Config,
+    book_toml: Option<&str>,
+    diags: &mut Diagnostics,
+) {
+    if config.contains_key(&format!("output.{RENDERER}")) {
+        return;
+    }
+    let at = match book_toml.and_then(|t| t.lines().position(|l| l.trim() == "[output.html]")) {
+        Some(line) => Location::at("book.toml", line + 1, 1),
+        None => Location::file("book.toml"),
+    };
+    diags
+        .warning(
+            "postbuild-missing",
+            at,
+            format!("`[output.{RENDERER}]` is not in book.toml: pages keep the book's description and the timeline's exports are not written"),
+        )
+        .hint(format!(
+            "add an empty `[output.{RENDERER}]` table (mdBook then runs `mdbook-{RENDERER}` after `html`), or run `mdbook-{PREPROCESSOR} install`"
+        ));
+}
 
 /// Every file `[output.html]` lists in `additional-css` and `additional-js` must exist: a
 /// missing one is an error (mdBook's own would come later and without a hint).

@@ -29,6 +29,9 @@ pub fn text(s: &str) -> String {
             b'|' => "&#124;",
             b'#' => "&#35;",
             b'!' => "&#33;",
+            // `{…}` ending a heading is mdBook's heading-attribute syntax.
+            b'{' => "&#123;",
+            b'}' => "&#125;",
             _ => continue,
         };
         out.push_str(&s[done..i]);

@@ -22,6 +22,8 @@ use crate::base::numbering::Numbering;
 use crate::base::text;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
+#[cfg(test)]
+use std::path::Path;
 use std::path::PathBuf;
 
 /// The name mdBook knows the preprocessor by (`[preprocessor.report]`, binary `mdbook-report`).
@@ -236,7 +238,7 @@ pub struct TimelineConfig {
     pub page: PathBuf,
     /// The page's title.
     pub title: String,
-    /// The page's first sentence: `{document}`, `{count}`.
+    /// The page's first sentence: `{document}`, `{count}`, `{meetings}` ("1 meeting").
     pub introduction: String,
     /// The calendar's name; empty: "Meetings in" and the book's title.
     pub calendar_name: String,
@@ -254,7 +256,7 @@ impl Default for TimelineConfig {
             enable: true,
             page: "timeline.md".into(),
             title: "Timeline".into(),
-            introduction: "The {document} describes {count} meetings.".into(),
+            introduction: "The {document} describes {meetings}.".into(),
             calendar_name: String::new(),
             calendar_id: String::new(),
             uid_domain: String::new(),
@@ -317,6 +319,105 @@ fn report(cause: &str, book_toml: Option<&str>, diags: &mut Diagnostics) {
         );
 }
 
+/// The table without its feature tables, to read when one of them is malformed.
+#[derive(Debug, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+struct Top {
+    deny_warnings: bool,
+    document: String,
+    date: Option<String>,
+    explore_part: String,
+    templates: PathBuf,
+}
+
+impl Default for Top {
+    fn default() -> Self {
+        let d = Config::default();
+        Top {
+            deny_warnings: d.deny_warnings,
+            document: d.document,
+            date: d.date_text,
+            explore_part: d.explore_part,
+            templates: d.templates,
+        }
+    }
+}
+
+/// Reads a malformed `[preprocessor.report]` table by parts, so one mistake (a misspelt key in
+/// one feature's table) is reported once, where it is, and every other table is still used
+/// instead of falling back to defaults that would cause errors of their own.
+fn salvage(
+    config: &mdbook_preprocessor::config::Config,
+    root: &str,
+    book_toml: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Config {
+    fn part<T: serde::de::DeserializeOwned>(
+        config: &mdbook_preprocessor::config::Config,
+        root: &str,
+        sub: &str,
+        book_toml: Option<&str>,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
+        match config.get::<T>(&format!("{root}.{sub}")) {
+            Ok(t) => t,
+            Err(err) => {
+                let cause = err.root_cause().to_string().trim_end().to_string();
+                // The error of a part names no table: say which.
+                report(&format!("{cause}\nin `{sub}`"), book_toml, diags);
+                None
+            }
+        }
+    }
+    let mut cfg = Config::default();
+    if let Some(t) = part::<EndnotesConfig>(config, root, "endnotes", book_toml, diags) {
+        cfg.endnotes = t;
+    }
+    if let Some(t) = part::<OrganisationsConfig>(config, root, "organisations", book_toml, diags) {
+        cfg.organisations = t;
+    }
+    if let Some(t) = part::<AgendaConfig>(config, root, "agenda", book_toml, diags) {
+        cfg.agenda = t;
+    }
+    if let Some(t) = part::<TimelineConfig>(config, root, "timeline", book_toml, diags) {
+        cfg.timeline = t;
+    }
+    // Top-level keys: a strict read reports an unknown one; the lenient one keeps the others.
+    #[derive(Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    struct Keys {
+        #[serde(flatten)]
+        keys: std::collections::BTreeMap<String, IgnoredAny>,
+    }
+    if let Ok(Some(Keys { keys })) = config.get::<Keys>(root) {
+        for key in keys.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+            report(
+                &format!(
+                    "unknown field `{key}`, expected one of {}",
+                    KEYS.iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                book_toml,
+                diags,
+            );
+        }
+    }
+    match config.get::<Top>(root) {
+        Ok(Some(top)) => {
+            cfg.deny_warnings = top.deny_warnings;
+            cfg.document = top.document;
+            cfg.date_text = top.date;
+            cfg.explore_part = top.explore_part;
+            cfg.templates = top.templates;
+        }
+        Ok(None) => {}
+        Err(err) => report(&err.root_cause().to_string(), book_toml, diags),
+    }
+    cfg
+}
+
 const KEYS: &[&str] = &[
     "deny-warnings",
     "document",
@@ -343,13 +444,11 @@ impl Config {
         book_toml: Option<&str>,
         diags: &mut Diagnostics,
     ) -> Config {
-        let mut cfg = match config.get::<Config>(&format!("preprocessor.{PREPROCESSOR}")) {
+        let root = format!("preprocessor.{PREPROCESSOR}");
+        let mut cfg = match config.get::<Config>(&root) {
             Ok(Some(cfg)) => cfg,
             Ok(None) => Config::default(),
-            Err(err) => {
-                report(&err.root_cause().to_string(), book_toml, diags);
-                Config::default()
-            }
+            Err(_) => salvage(config, &root, book_toml, diags),
         };
         cfg.title = config.book.title.clone().unwrap_or_default();
         cfg.check(book_toml, diags);
@@ -391,7 +490,7 @@ impl Config {
                 "timeline",
                 "introduction",
                 &self.timeline.introduction,
-                &["document", "count"],
+                &["document", "count", "meetings"],
             ),
             (
                 "timeline",
@@ -440,5 +539,56 @@ impl Config {
         all.push(("document", &self.document));
         all.push(("title", &self.title));
         text::fill(template, &all)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(toml: &str) -> (Config, String) {
+        let config: mdbook_preprocessor::config::Config = toml.parse().expect("valid TOML");
+        let mut diags = Diagnostics::new();
+        let cfg = Config::from_mdbook(&config, Some(toml), &mut diags);
+        diags.sort();
+        (cfg, diags.render())
+    }
+
+    #[test]
+    fn a_misspelt_key_is_reported_once_and_the_other_tables_still_apply() {
+        let (cfg, d) = read(
+            "[book]\ntitle = \"T\"\n[preprocessor.report]\ndocument = \"declaration\"\n\
+             [preprocessor.report.organisations]\nregistry = \"data/x.yaml\"\n\
+             [preprocessor.report.timeline]\ntitel = \"Meetings\"\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:8:1: error: in [preprocessor.report.timeline]: unknown key `titel`, expected one of `enable`, `page`, `title`, `introduction`, `calendar-name`, `calendar-id`, `uid-domain`, `summary` [config]\n\
+             \x20 = hint: did you mean `title`?\n1 error, 0 warnings"
+        );
+        assert_eq!(cfg.document, "declaration");
+        assert_eq!(cfg.organisations.registry, Path::new("data/x.yaml"));
+        assert_eq!(cfg.title, "T");
+    }
+
+    #[test]
+    fn an_unknown_top_level_key_is_located_and_the_rest_kept() {
+        let (cfg, d) = read("[preprocessor.report]\ndocument = \"report\"\ndocumnet = 1\n");
+        assert!(
+            d.starts_with("book.toml:3:1: error: in [preprocessor.report]: unknown key `documnet`"),
+            "{d}"
+        );
+        assert!(d.contains("did you mean `document`?"), "{d}");
+        assert_eq!(cfg.document, "report");
+    }
+
+    #[test]
+    fn a_bad_date_and_an_unknown_placeholder_are_errors_at_their_keys() {
+        let (cfg, d) = read(
+            "[preprocessor.report]\ndate = \"May 2030\"\n[preprocessor.report.agenda]\nintroduction = \"{cuont} items\"\n",
+        );
+        assert!(d.contains("book.toml:2:1: error: `date` under `[preprocessor.report]`: `May 2030` is not a date [config-date]"), "{d}");
+        assert!(d.contains("book.toml:4:1: error: `introduction` under `[preprocessor.report.agenda]` has an unknown placeholder `{cuont}` [config-placeholder]"), "{d}");
+        assert_eq!(cfg.date(), None);
     }
 }

@@ -129,9 +129,13 @@ fn intro(timeline: &Timeline, cfg: &Config) -> String {
              of writing”."
         ),
     };
+    let n = timeline.meetings.len();
     let first = cfg.phrase(
         &cfg.timeline.introduction,
-        &[("count", &timeline.meetings.len().to_string())],
+        &[
+            ("count", &n.to_string()),
+            ("meetings", &crate::base::text::plural(n, "meeting")),
+        ],
     );
     format!(
         "<div class=\"timeline-intro report-generated\" id=\"timeline-intro\">\n\
