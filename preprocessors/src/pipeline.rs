@@ -97,9 +97,7 @@ fn run(
         timeline,
     };
     if let Some(agenda) = &found.agenda {
-        for (c, prelude) in
-            pages::agenda::chapter_boxes(agenda, agenda_context(&model, cfg, &found))
-        {
+        for (c, prelude) in pages::agenda::chapter_boxes(agenda, context(&model, cfg, &found)) {
             outputs[c].prelude = prelude;
         }
     }
@@ -120,15 +118,13 @@ fn run(
     book
 }
 
-fn agenda_context<'a>(
-    model: &'a Model,
-    cfg: &'a Config,
-    found: &'a Findings,
-) -> pages::agenda::Context<'a> {
-    pages::agenda::Context {
+/// What the generated pages read.
+fn context<'a>(model: &'a Model, cfg: &'a Config, found: &'a Findings) -> pages::Context<'a> {
+    pages::Context {
         model,
         cfg,
         orgs: found.orgs.as_ref(),
+        agenda: found.agenda.as_ref(),
         timeline: found.timeline.as_ref(),
     }
 }
@@ -146,10 +142,7 @@ fn append_pages(
     let dir = found.orgs.as_ref().map(Organisations::directory);
     let mut explore = Vec::new();
     if let Some(agenda) = &found.agenda {
-        explore.push(pages::agenda::overview(
-            agenda,
-            agenda_context(model, cfg, found),
-        ));
+        explore.push(pages::agenda::overview(agenda, context(model, cfg, found)));
     }
     if let Some(timeline) = &found.timeline {
         let doc = exports::json::document(timeline, model, dir, cfg);
@@ -168,12 +161,7 @@ fn append_pages(
             book.items
                 .push(BookItem::PartTitle(cfg.organisations.part.clone()));
         }
-        let cx = pages::organisations::Context {
-            model,
-            cfg,
-            agenda: found.agenda.as_ref(),
-            timeline: found.timeline.as_ref(),
-        };
+        let cx = context(model, cfg, found);
         book.items
             .push(BookItem::Chapter(pages::organisations::build(
                 orgs, cx, templates, diags,

@@ -9,29 +9,17 @@
 //! Without the organisations feature the overview and the boxes still work, without
 //! organisations; without the timeline, without meetings.
 
+pub use super::Context;
 use crate::base::html;
 use crate::base::text::capitalise;
 use crate::features::agenda::{Agenda, Item};
 use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
-use crate::model::config::{AgendaConfig, Config};
-use crate::model::{BlockId, Chapter as ModelChapter, ChapterId, Model, OrgId, generated_chapter};
+use crate::model::config::AgendaConfig;
+use crate::model::{BlockId, Chapter as ModelChapter, ChapterId, OrgId, generated_chapter};
 use mdbook_preprocessor::book::Chapter;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-
-/// What the agenda's pages show of the other features.
-#[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
-    /// The parsed book.
-    pub model: &'a Model,
-    /// The configuration.
-    pub cfg: &'a Config,
-    /// The organisations, when that feature is on.
-    pub orgs: Option<&'a Organisations>,
-    /// The timeline, when that feature is on.
-    pub timeline: Option<&'a Timeline>,
-}
 
 /// An organisation active in a chapter, with its number of mentions there.
 struct Active {

@@ -5,3 +5,25 @@ pub mod agenda;
 pub mod organisations;
 pub mod templates;
 pub mod timeline;
+
+use crate::features::agenda::Agenda;
+use crate::features::organisations::Organisations;
+use crate::features::timeline::Timeline;
+use crate::model::Model;
+use crate::model::config::Config;
+
+/// What the generated pages show of the book: the model, the configuration and the findings of
+/// every feature that is on.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The parsed book.
+    pub model: &'a Model,
+    /// The configuration.
+    pub cfg: &'a Config,
+    /// The organisations, when that feature is on.
+    pub orgs: Option<&'a Organisations>,
+    /// The agenda, when that feature is on and has items.
+    pub agenda: Option<&'a Agenda>,
+    /// The timeline, when that feature is on.
+    pub timeline: Option<&'a Timeline>,
+}

@@ -3,32 +3,19 @@
 //! pages are rendered from templates a book can replace ([`super::templates`]); this module
 //! gathers their data.
 
+pub use super::Context;
 use super::templates::Templates;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::base::text::{capitalise, plural};
 use crate::features::agenda::Agenda;
 use crate::features::organisations::{Mention, Organisations, snippet};
-use crate::features::timeline::Timeline;
 use crate::model::config::Config;
 use crate::model::orgs::{Directory, Org};
 use crate::model::{ChapterId, MeetingId, Model, OrgId, generated_chapter};
 use mdbook_preprocessor::book::{BookItem, Chapter};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-
-/// What the organisation pages show of the other features.
-#[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
-    /// The parsed book.
-    pub model: &'a Model,
-    /// The configuration (the document's word, the agenda's words).
-    pub cfg: &'a Config,
-    /// The agenda, when that feature is on.
-    pub agenda: Option<&'a Agenda>,
-    /// The timeline, when that feature is on.
-    pub timeline: Option<&'a Timeline>,
-}
 
 /// Builds the index chapter with one sub-chapter per organisation, from the templates
 /// `organisations` and `organisation` ([`Templates`]).
