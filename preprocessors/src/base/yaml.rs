@@ -71,12 +71,18 @@ pub fn hint(err: &serde_saphyr::Error, known_keys: &[&str]) -> String {
         && let Some(end) = rest.find('`')
     {
         let key = &rest[..end];
-        return match did_you_mean(key, known_keys.iter().copied()) {
-            Some(k) => format!(
-                "did you mean `{k}`? accepted keys: {}",
-                known_keys.join(", ")
-            ),
-            None => format!("accepted keys: {}", known_keys.join(", ")),
+        // The message lists the keys this mapping accepts; suggest among those, not every key
+        // of the file.
+        let expected: Vec<&str> = rest
+            .split_once("expected one of ")
+            .map(|(_, list)| list.split(", ").map(|k| k.trim_matches('`')).collect())
+            .unwrap_or_else(|| known_keys.to_vec());
+        return match did_you_mean(key, expected.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None if rest.contains("expected one of") => {
+                "remove the key, or write it as one of the keys listed".into()
+            }
+            None => format!("accepted keys: {}", expected.join(", ")),
         };
     }
     if text.contains("tabs disallowed") {
