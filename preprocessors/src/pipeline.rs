@@ -12,7 +12,7 @@ use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
 use crate::model::config::Config;
 use crate::model::{self, Model};
-use crate::outputs::{describe, exports, pages};
+use crate::outputs::{describe, exports, pages, previews};
 use mdbook_preprocessor::book::{Book, BookItem};
 use std::path::Path;
 
@@ -104,7 +104,7 @@ fn run(
         }
     }
 
-    model::insert_anchors(&model, &mut outputs);
+    model::insert_anchors(&model, &mut outputs, cfg.permalinks.enable);
     model::settle_quotes(&model, &mut outputs);
     // Last: the endnotes chapter is reassembled from the edits of every feature.
     if let Some(endnotes) = &found.endnotes {
@@ -116,6 +116,17 @@ fn run(
     // Last: every page, generated ones included, gets its description for <head>.
     if page_meta {
         describe::annotate(&mut book, &model, found.orgs.as_ref(), cfg);
+        if cfg.previews.enable {
+            let data = previews::data(previews::Sources {
+                model: &model,
+                endnotes: found.endnotes.as_ref(),
+                orgs: found.orgs.as_ref(),
+                agenda: found.agenda.as_ref(),
+                item_word: &cfg.agenda.item,
+                timeline: found.timeline.as_ref(),
+            });
+            previews::annotate(&mut book, &data);
+        }
     }
     book
 }

@@ -12,6 +12,9 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The address the test builds give the site (the published one is the workflow's).
+pub const SITE_URL: &str = "https://example.org/gmg-report/";
+
 /// The HTML directory of the real book, built once (strict: warnings fail the build).
 pub fn site() -> &'static Path {
     static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
@@ -21,6 +24,7 @@ pub fn site() -> &'static Path {
             let options = build::Options {
                 deny_warnings: Some(true),
                 dest: Some(dir.path().to_path_buf()),
+                site_url: Some(SITE_URL.into()),
             };
             let html = build::build(root(), &options).expect("the book builds without problems");
             (dir, html)
