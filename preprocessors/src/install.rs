@@ -226,7 +226,7 @@ mod tests {
             parsed["output"]["html"]["additional-css"]
                 .to_string()
                 .trim(),
-            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\"]"
+            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\", \"theme/previews.css\"]"
         );
         assert!(parsed["preprocessor"][PREPROCESSOR].is_table());
         assert!(parsed["output"][RENDERER].is_table());

@@ -259,8 +259,22 @@ mod tests {
     }
 
     #[test]
+    fn with_permalinks_every_paragraph_gets_an_id_and_a_link_at_its_end() {
+        let (book, _) = run(&config(false));
+        let BookItem::Chapter(ch) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert!(ch.content.ends_with(
+            "<span id=\"p-a-workshop-met-in-turin\" class=\"anchor-target\"></span>A workshop met in Turin.\
+             <a class=\"permalink report-generated\" href=\"#p-a-workshop-met-in-turin\" aria-label=\"Link to this paragraph\"></a>\n"
+        ), "{}", ch.content);
+    }
+
+    #[test]
     fn the_timeline_can_be_switched_off() {
-        let (book, diags) = run(&config(false));
+        let mut cfg = config(false);
+        cfg.permalinks.enable = false;
+        let (book, diags) = run(&cfg);
         assert_eq!(diags, "0 errors, 0 warnings");
         assert_eq!(book.items.len(), 1);
         let BookItem::Chapter(ch) = &book.items[0] else {

@@ -240,6 +240,50 @@ mod tests {
     }
 
     #[test]
+    fn a_page_gets_its_citation_in_head_and_cite_this_in_main() {
+        let mut cfg = Config::default();
+        cfg.title = "T".into();
+        cfg.authors = vec!["Org".into()];
+        cfg.citation.site_url = "https://example.org/r/".into();
+        let c = Citation::from_config(&cfg);
+        let meta = describe::marker(&describe::PageMeta {
+            title: "1. A".into(),
+            description: String::new(),
+        });
+        let html = format!(
+            "<head>\n    <meta name=\"description\" content=\"Book.\">\n</head>\n<main>\n<p>x</p>\n{meta}\n</main>"
+        );
+        let page = finish_page(&html, "a.html", Some(&c), Some("report-previews-1.js"));
+        assert_eq!(
+            page,
+            format!(
+                "<head>\n    <meta name=\"description\" content=\"Book.\">\n    {}\n        \
+                 <meta name=\"report-previews\" content=\"report-previews-1.js\">\n    </head>\n\
+                 <main>\n<p>x</p>\n{}</main>",
+                c.head_tags(cite::Page {
+                    title: "1. A",
+                    path: "a.html"
+                }),
+                c.block(cite::Page {
+                    title: "1. A",
+                    path: "a.html"
+                })
+            )
+        );
+        assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/r/a.html\">"));
+        // A page without a marker of its own (mdBook's 404 page, the print page) is left alone.
+        let print = format!("<head></head><main>{meta}{meta}</main>");
+        assert_eq!(
+            finish_page(&print, "print.html", Some(&c), None),
+            "<head></head><main></main>"
+        );
+        assert_eq!(
+            finish_page("<head></head>", "404.html", Some(&c), None),
+            "<head></head>"
+        );
+    }
+
+    #[test]
     fn writes_both_exports_next_to_the_html() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("book/html")).unwrap();

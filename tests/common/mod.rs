@@ -187,6 +187,14 @@ pub fn book_config() -> mdbook_report::model::config::Config {
     cfg
 }
 
+/// [`book_config`] without permalinks, for tests of one feature's exact output (permalinks, which
+/// touch every paragraph, have tests of their own; the property tests keep them on).
+pub fn feature_config() -> mdbook_report::model::config::Config {
+    let mut cfg = book_config();
+    cfg.permalinks.enable = false;
+    cfg
+}
+
 /// Runs the preprocessor over chapters given as `(path, content)` (all numbered 1, 2, …),
 /// with `registry` as the organisation registry. Returns the processed book and the sorted,
 /// rendered diagnostics.
@@ -220,9 +228,9 @@ pub fn transform_with(
     (book, diags.render())
 }
 
-/// [`transform_with`] this book's configuration and [`REGISTRY`].
+/// [`transform_with`] [`feature_config`] and [`REGISTRY`].
 pub fn transform(chapters: &[(&str, &str)]) -> (mdbook_preprocessor::book::Book, String) {
-    transform_with(chapters, REGISTRY, &book_config())
+    transform_with(chapters, REGISTRY, &feature_config())
 }
 
 /// The processed content of the chapter at `path`.

@@ -732,12 +732,14 @@ fn unclosed_markup_before(before: &str) -> bool {
     }
 }
 
-/// Whether inserting an inline HTML element at `at`, the end of a block's inline content,
-/// leaves the rendered text unchanged: not after a backslash (it would escape the `<`) nor after
-/// an unclosed `<` (the element's `>` would close it).
+/// Whether an inline HTML element appended at `at`, the end of a block's inline content, leaves
+/// the rendered text unchanged: not after an unclosed `<` (the element's `>` would close it), a
+/// backslash (it would escape the `<`) or an emphasis delimiter run (the end of a paragraph
+/// counts as whitespace and `<` does not: `**a*` then `<` lets the `*` open as well as close,
+/// and pair differently).
 pub fn safe_to_append(body: &str, at: usize) -> bool {
     let before = &body[..at];
-    !before.ends_with('\\') && !unclosed_markup_before(before)
+    !unclosed_markup_before(before) && !before.ends_with(['\\', '*', '_', '~'])
 }
 
 /// Whether wrapping `body[range]` in inline HTML tags leaves the rendered text unchanged.
@@ -863,14 +865,64 @@ mod tests {
         assert_eq!(
             anchors,
             vec![
-                "p-intro-para-here",
+                "p-intro-para-here-8cb0e6",
                 "p-item-one",
-                "p-intro-para-here-2",
-                "p-intro-para-here-3"
+                "p-intro-para-here-8cb0e6-2",
+                "p-intro-para-here-8cb0e6-3"
             ]
         );
         let item = &doc.blocks[1];
         assert_eq!(&body[item.anchor_at..item.anchor_at + 4], "item");
+        assert_eq!(item.inline_end, body.find("**\n-").unwrap() + 2);
+    }
+
+    #[test]
+    fn an_id_depends_on_its_own_paragraph_only() {
+        let ids = |body: &str| -> Vec<String> {
+            Doc::parse(body)
+                .blocks
+                .into_iter()
+                .map(|b| b.anchor)
+                .collect()
+        };
+        // Two paragraphs open alike: each adds a hash of its own text.
+        let before =
+            ids("One two three four five six a.\n\nOne two three four five six b.\n\nOther.\n");
+        assert_eq!(
+            before,
+            [
+                "p-one-two-three-four-five-six-ae1ffe",
+                "p-one-two-three-four-five-six-301cf9",
+                "p-other"
+            ]
+        );
+        // Inserting a paragraph before them, one more that opens alike, and editing another
+        // changes none of their ids.
+        let after = ids(
+            "New.\n\nOne two three four five six a.\n\nOne two three four five six c.\n\n\
+             One two three four five six b.\n\nOther, edited.\n",
+        );
+        assert_eq!(after[1], before[0]);
+        assert_eq!(after[3], before[1]);
+        // A paragraph's own line breaks do not count.
+        assert_eq!(
+            ids("One two three four five six\na.\n\nOne two three four five six b.\n")[0],
+            before[0]
+        );
+    }
+
+    #[test]
+    fn inline_end_is_the_end_of_the_blocks_own_text() {
+        let body = "A *b* [c](x) `d`[^n] <b>e</b>\n\n- item\n  - nested\n";
+        let doc = Doc::parse(body);
+        let end = |i: usize| &body[..doc.blocks[i].inline_end];
+        assert!(end(0).ends_with("<b>e</b>"), "{}", end(0));
+        assert!(end(1).ends_with("- item"), "{}", end(1));
+        assert!(end(2).ends_with("nested"), "{}", end(2));
+        assert!(safe_to_append(body, doc.blocks[0].inline_end));
+        assert!(!safe_to_append("a \\", 3));
+        assert!(!safe_to_append("**a*", 4));
+        assert!(!safe_to_append("a <b", 4));
     }
 
     #[test]

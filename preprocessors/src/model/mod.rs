@@ -182,7 +182,8 @@ impl Outputs {
 /// Turns the requested anchors into edits: an empty `<span id="p-…">` at the start of the block,
 /// before anything else inserted there. With `permalinks`, every block of the text gets one
 /// (blocks without words and endnote definitions, which have their own ids, excepted), and a
-/// permalink at the end of its own inline content ([`permalink`]).
+/// permalink at the end of its own inline content ([`permalink`]; after the anchor where an
+/// insertion at the end would change the text, see [`safe_to_append`]).
 pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
     for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
         let body = chapter.body();
@@ -193,17 +194,23 @@ pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
             if !linked && !out.anchors.contains(&b) {
                 continue;
             }
+            let start = anchor_position(body, block.anchor_at);
             out.edits.insert(
-                anchor_position(body, block.anchor_at),
+                start,
                 order::ANCHOR,
                 format!(
                     "<span id=\"{}\" class=\"anchor-target\"></span>",
                     block.anchor
                 ),
             );
-            if linked && safe_to_append(body, block.inline_end) {
-                out.edits
-                    .insert(block.inline_end, order::CLOSE, permalink(&block.anchor));
+            if linked {
+                // At the end of the text; where that would change it, right after the anchor.
+                let (at, order) = if safe_to_append(body, block.inline_end) {
+                    (block.inline_end, order::CLOSE)
+                } else {
+                    (start, order::ANCHOR)
+                };
+                out.edits.insert(at, order, permalink(&block.anchor));
             }
         }
     }

@@ -6,13 +6,14 @@
 //! Graph tags the template can know: title, site name, type). It takes two steps:
 //!
 //! 1. [`annotate`] (preprocessor, after every feature): each page gets its description as a marker
-//!    comment at the end of its content, `<!-- report-meta {"description":"…"} -->`. The
+//!    comment at the end of its content, `<!-- report-meta {"title":"…","description":"…"} -->`
+//!    (the title is for its citation, [`super::cite`]). The
 //!    description is the chapter's front matter `description:`; else, for an organisation page,
 //!    the configured sentence (`description` under `[preprocessor.report.organisations]`);
 //!    else the page's opening words (the document's chapters: its own words, cut at a word near
 //!    [`MAX_CHARS`]).
-//! 2. [`apply_to_site`] (post-build renderer, after mdBook's HTML renderer): in every page with one
-//!    marker, the marker is removed and its description replaces mdBook's
+//! 2. [`take`] and [`apply`] (post-build renderer, after mdBook's HTML renderer): in every page
+//!    with one marker, the marker is removed and its description replaces mdBook's
 //!    `<meta name="description">`, followed by `<meta property="og:description">`. The print page
 //!    (every chapter's marker) keeps the book's description and loses the markers.
 //!
@@ -246,12 +247,6 @@ pub fn apply(html: String, meta: &PageMeta) -> String {
     )
 }
 
-/// [`take`] and [`apply`]: the page with its description in `<head>`, and what the marker said.
-pub fn apply_to_page(html: &str) -> Option<(String, PageMeta)> {
-    let (page, meta) = take(html)?;
-    Some((apply(page, &meta), meta))
-}
-
 /// `html` without its markers, if it has several (the print page has every chapter's).
 pub fn strip_markers(html: &str) -> Option<String> {
     if html.matches(OPEN).count() < 2 {
@@ -276,11 +271,17 @@ pub fn strip_markers(html: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// [`take`] and [`apply`], as the post-build step does.
+    fn apply_to_page(html: &str) -> Option<String> {
+        take(html).map(|(page, meta)| apply(page, &meta))
+    }
+
     const PAGE: &str = "<head>\n        <meta name=\"description\" content=\"The book.\">\n</head>\n<body><main>\n";
 
     #[test]
     fn the_marker_moves_into_the_head() {
         let m = marker(&PageMeta {
+            title: "T".into(),
             description: "A page about \"UNICEF\" & <co>".into(),
         });
         let html = format!("{PAGE}{m}\n<h1>T</h1></main></body>");
@@ -299,6 +300,7 @@ mod tests {
     #[test]
     fn pages_with_several_markers_or_none_are_left_alone() {
         let m = marker(&PageMeta {
+            title: "T".into(),
             description: "x".into(),
         });
         let print = format!("{PAGE}{m}\n<h1>A</h1>{m}\n<h1>B</h1>");
@@ -313,6 +315,7 @@ mod tests {
     #[test]
     fn a_marker_cannot_close_early() {
         let m = marker(&PageMeta {
+            title: "T".into(),
             description: "a -- b --> c".into(),
         });
         assert_eq!(m.matches("--").count(), 2, "{m}");

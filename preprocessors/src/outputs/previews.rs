@@ -93,7 +93,7 @@ pub struct Link {
 /// An agenda item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
-    /// "Action point 3: Eliminate migrant exploitation".
+    /// "Objective (c): Cooperation across borders".
     pub title: String,
 }
 
@@ -120,7 +120,7 @@ pub struct Sources<'a> {
     pub orgs: Option<&'a Organisations>,
     /// The agenda, when on and not empty.
     pub agenda: Option<&'a Agenda>,
-    /// What an agenda item is called ("action point").
+    /// What an agenda item is called ("objective").
     pub item_word: &'a str,
     /// The timeline, when on.
     pub timeline: Option<&'a Timeline>,
@@ -295,4 +295,85 @@ pub fn finish(mut data: Data, page: &str) -> (String, String) {
 /// The `<meta>` naming the data file, for every page's `<head>`.
 pub fn meta_tag(file: &str) -> String {
     format!("<meta name=\"{META}\" content=\"{}\">", html::attr(file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ENDNOTES: &str = "<main><ol class=\"endnotes\">\n\
+        <li class=\"endnote\" id=\"note-i\"><span class=\"endnote-label\">i</span>\n\
+        <p>See <a href=\"agencies/who.html\">WHO</a>.</p>\n\
+        <p class=\"endnote-backlinks\">Cited in: <a href=\"a.html#note-ref-i\">A</a></p>\n</li>\n\
+        <li class=\"endnote\" id=\"note-ii\"><span class=\"endnote-label\">ii</span>\n\
+        <p>One.</p>\n<p>Two.</p>\n<p class=\"endnote-backlinks\">Cited in: …</p>\n</li>\n</ol></main>";
+
+    #[test]
+    fn a_notes_html_is_what_mdbook_rendered_between_its_label_and_its_backlinks() {
+        let notes = notes_html(ENDNOTES);
+        assert_eq!(
+            notes.into_iter().collect::<Vec<_>>(),
+            [
+                (
+                    "note-i".to_string(),
+                    "<p>See <a href=\"agencies/who.html\">WHO</a>.</p>".to_string()
+                ),
+                (
+                    "note-ii".to_string(),
+                    "<p>One.</p>\n<p>Two.</p>".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_marker_goes_on_the_first_page_and_comes_out_whole() {
+        let mut data = Data::default();
+        data.items.insert(
+            "agenda.html#item-1".into(),
+            Item {
+                title: "Objective (a): Safe water -- for all".into(),
+            },
+        );
+        let m = marker(&data);
+        assert!(!m[4..m.len() - 3].contains("--"), "{m}");
+        let html = format!("<main><p>x</p>\n{m}\n</main>");
+        let (page, back) = take_marker(&html).unwrap();
+        assert_eq!(page, "<main><p>x</p>\n</main>");
+        assert_eq!(back, Some(data));
+        assert_eq!(take_marker(&page), None);
+    }
+
+    #[test]
+    fn the_data_file_is_a_script_named_by_its_content() {
+        let mut data = Data::default();
+        for id in ["note-i", "note-ii", "note-iii"] {
+            data.notes.insert(
+                format!("endnotes.html#{id}"),
+                Note {
+                    title: format!("Note {}", &id[5..]),
+                    html: String::new(),
+                },
+            );
+        }
+        let (name, text) = finish(data.clone(), ENDNOTES);
+        // A note the page lacks gets no preview; `</` cannot close a script early.
+        assert_eq!(
+            text,
+            "reportPreviewsLoaded({\"notes\":{\"endnotes.html#note-i\":{\"title\":\"Note i\",\"html\":\"<p>See <a href=\\\"agencies/who.html\\\">WHO<\\/a>.<\\/p>\"},\
+             \"endnotes.html#note-ii\":{\"title\":\"Note ii\",\"html\":\"<p>One.<\\/p>\\n<p>Two.<\\/p>\"}}});\n"
+        );
+        assert_eq!(
+            name,
+            format!(
+                "report-previews-{:08x}.js",
+                crate::base::text::fnv1a(text.as_bytes())
+            )
+        );
+        assert_ne!(finish(data, "").0, name);
+        assert_eq!(
+            meta_tag(&name),
+            format!("<meta name=\"report-previews\" content=\"{name}\">")
+        );
+    }
 }
