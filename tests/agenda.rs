@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{REGISTRY, book_config, content, sel, transform, transform_with};
+use common::{REGISTRY, content, sel, transform, transform_with};
 use mdbook_driver::MDBook;
 use scraper::Html;
 use std::collections::HashMap;

@@ -220,3 +220,15 @@ fn every_paragraph_of_the_report_has_a_permalink_to_its_own_id() {
     }
     assert!(paragraphs > 70, "{paragraphs} paragraphs");
 }
+
+#[test]
+fn the_committed_citation_cff_is_the_one_book_toml_gives() {
+    let cfg = common::book_config();
+    let want = mdbook_report::outputs::cite::Citation::from_config(&cfg).cff();
+    let path = common::root().join("CITATION.cff");
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "CITATION.cff is not what book.toml gives: run `cargo run --release -- citation --format cff > CITATION.cff`\n{want}"
+    );
+}

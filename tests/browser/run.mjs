@@ -391,7 +391,7 @@ await scenario("previews: hover opens an organisation's after a delay; the point
     const a = document.querySelector('main a.org[aria-describedby="report-preview"]');
     return { role: box.getAttribute("role"), label: box.getAttribute("aria-label"), text: box.textContent, trigger: !!a, next: a && a.nextElementSibling === box };
   });
-  check(p.role === "dialog" && /UNICEF/.test(p.label), `role ${p.role}, label ${p.label}`);
+  check(p.role === "dialog" && /Children.s Fund/.test(p.label), `role ${p.role}, label ${p.label}`);
   check(/United Nations Children.s Fund \(UNICEF\)/.test(p.text) && /\d+ mentions in \d+ chapters/.test(p.text), `text: ${p.text}`);
   check(p.trigger && p.next, "the link is described by the preview, which follows it");
   await preview(page).hover();
@@ -425,7 +425,8 @@ await scenario("previews: focus opens a note's (its text, its links working); Ar
   await marker.focus();
   await preview(page).waitFor({ state: "visible" });
   await page.keyboard.press("Tab");
-  await preview(page).waitFor({ state: "detached" });
+  await page.locator(".report-preview-notes").waitFor({ state: "detached" });
+  check(!(await page.evaluate(() => !!document.activeElement.closest(".report-preview"))), "Tab moved into the preview");
   await page.close();
 });
 
