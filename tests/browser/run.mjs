@@ -4,7 +4,10 @@
 // Debian's Chromium (/usr/bin/chromium) with playwright-core, and checks what a reader does:
 // the landing page, an organisation link and back to its paragraph, an endnote and its
 // back-link, the timeline (when the site has one), mdBook's search, the keyboard, phone widths,
-// and axe-core over every page (serious and critical violations fail). Screenshots go to the
+// previews (hover, focus, tap with touch emulation, Escape, the on/off switch, axe with one open
+// in every theme at 360 px), "Cite this" (its three formats, copy, download), paragraph
+// permalinks, the folded sidebar, and axe-core over every page (serious and critical violations
+// fail). Screenshots go to the
 // screenshot dir (default: ci-artifacts/screenshots next to the current directory).
 //
 // GMG_BROWSER_ONLY=<regex> limits the run to the scenarios whose names match.
