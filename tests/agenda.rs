@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{REGISTRY, book_config, content, sel, transform, transform_with};
+use common::{REGISTRY, content, sel, transform, transform_with};
 use mdbook_driver::MDBook;
 use scraper::Html;
 use std::collections::HashMap;
@@ -48,7 +48,7 @@ src/p5.md:2:14: error: action point `9` is not on the agenda [agenda-item-unknow
 
 #[test]
 fn a_declaration_without_configured_items_says_where_to_list_them() {
-    let mut cfg = book_config();
+    let mut cfg = common::feature_config();
     cfg.agenda.items.clear();
     let (_, diags) = transform_with(&[("a.md", &point(1, "x"))], REGISTRY, &cfg);
     assert_eq!(
@@ -61,7 +61,7 @@ fn a_declaration_without_configured_items_says_where_to_list_them() {
 
 /// Five lettered priority areas listed in the text, no chapter for each.
 fn lettered() -> mdbook_report::model::config::Config {
-    let mut cfg = book_config();
+    let mut cfg = common::feature_config();
     let agenda = &mut cfg.agenda;
     agenda.title = "Priority areas".into();
     agenda.item = "priority area".into();
@@ -116,7 +116,7 @@ fn an_unknown_agenda_link_names_the_labels() {
 
 #[test]
 fn without_configured_items_the_agenda_leaves_no_trace() {
-    let mut cfg = book_config();
+    let mut cfg = common::feature_config();
     cfg.agenda.items.clear();
     let (book, diags) = transform_with(&[("a.md", "The eight-point agenda.\n")], REGISTRY, &cfg);
     assert_eq!(diags, "0 errors, 0 warnings");
@@ -152,7 +152,7 @@ fn each_point_chapter_opens_with_its_box() {
 #[test]
 fn without_organisations_the_box_and_overview_still_work() {
     let chapters = eight();
-    let mut cfg = book_config();
+    let mut cfg = common::feature_config();
     cfg.organisations.enable = false;
     let (book, diags) = transform_with(&as_refs(&chapters), REGISTRY, &cfg);
     assert_eq!(diags, "0 errors, 0 warnings");

@@ -185,6 +185,12 @@ fn mdbook_cli_and_in_process_build_give_the_same_site() {
         // mdBook finds `mdbook-report` and `mdbook-report-postbuild` on PATH, as it does for any
         // plugin: the ones cargo built for this test come first.
         .env("PATH", common::path_with_binaries())
+        // The test site's address, as `--site-url` gives it to the in-process build (mdBook
+        // reads any key from the environment).
+        .env(
+            "MDBOOK_PREPROCESSOR__REPORT__CITATION__SITE_URL",
+            common::SITE_URL,
+        )
         .output()
         .expect("run mdbook");
     assert!(

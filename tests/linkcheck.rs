@@ -424,6 +424,7 @@ fn the_real_site_checks_clean() {
     let options = build::Options {
         deny_warnings: Some(true),
         dest: Some(dest.path().to_path_buf()),
+        site_url: None,
     };
     let html = build::build(Path::new("."), &options).unwrap();
     let report = check_site(

@@ -108,3 +108,127 @@ fn the_noscript_table_of_contents_has_a_title() {
     let title = doc.select(&sel("title")).next().expect("a <title>");
     assert!(title.text().collect::<String>().starts_with("Contents - "));
 }
+
+#[test]
+fn every_page_has_citation_tags_a_canonical_link_and_cite_this_in_three_formats() {
+    // mdBook's own pages (no chapter of the book) have no citation.
+    let all: Vec<String> = pages()
+        .into_iter()
+        .filter(|p| !["404.html", "print.html", "toc.html"].contains(&p.as_str()))
+        .collect();
+    assert!(all.len() > 100, "{} pages", all.len());
+    for name in &all {
+        let doc = common::page(name);
+        let canonical: Vec<&str> = doc
+            .select(&sel(r#"link[rel="canonical"]"#))
+            .filter_map(|l| l.value().attr("href"))
+            .collect();
+        let want = if name == "index.html" {
+            common::SITE_URL.to_string()
+        } else {
+            format!("{}{name}", common::SITE_URL)
+        };
+        assert_eq!(canonical, [want.as_str()], "{name}");
+        for tag in [
+            "citation_title",
+            "citation_author",
+            "citation_publication_date",
+            "citation_technical_report_institution",
+            "citation_fulltext_html_url",
+        ] {
+            assert_eq!(
+                meta(&doc, &format!(r#"meta[name="{tag}"]"#)).len(),
+                1,
+                "{name}: {tag}"
+            );
+        }
+        assert_eq!(
+            meta(&doc, r#"meta[name="citation_publication_date"]"#),
+            ["2014/05"]
+        );
+        let formats: Vec<String> = doc
+            .select(&common::sel("main details.report-cite figure"))
+            .map(|f| {
+                f.value()
+                    .attr("data-format")
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(formats, ["bibtex", "ris", "csl-json"], "{name}");
+        let bibtex: String = doc
+            .select(&common::sel("main details.report-cite figure pre"))
+            .next()
+            .unwrap()
+            .text()
+            .collect();
+        assert!(
+            bibtex.starts_with("@techreport{gmg2014,\n"),
+            "{name}: {bibtex}"
+        );
+        assert!(
+            bibtex.contains(&format!("  url = {{{want}}},\n")),
+            "{name}: {bibtex}"
+        );
+    }
+}
+
+#[test]
+fn every_paragraph_of_the_report_has_a_permalink_to_its_own_id() {
+    let mut paragraphs = 0;
+    for chapter in common::summary_chapters() {
+        let name = chapter.replace(".md", ".html");
+        let doc = common::page(&name);
+        for p in doc.select(&common::sel("main p:not([class]), main li:not([class])")) {
+            let text: String = p.text().collect();
+            let own = p
+                .children()
+                .any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+            // Raw HTML an editor wrote (the landing page's note on this edition) is not parsed
+            // as Markdown: not the report's text.
+            let in_html = p
+                .ancestors()
+                .filter_map(scraper::ElementRef::wrap)
+                .take_while(|a| a.value().name() != "main")
+                .any(|a| matches!(a.value().name(), "div" | "nav" | "details"));
+            // A note's permalink is its own id (`#note-iv`, linked from every marker).
+            let in_note = p
+                .ancestors()
+                .filter_map(scraper::ElementRef::wrap)
+                .any(|a| {
+                    a.value()
+                        .has_class("endnote", scraper::CaseSensitivity::CaseSensitive)
+                });
+            if in_note {
+                continue;
+            }
+            if !own || in_html || text.trim().is_empty() {
+                continue;
+            }
+            paragraphs += 1;
+            let id = p
+                .select(&common::sel(":scope > span.anchor-target"))
+                .next()
+                .and_then(|s| s.value().attr("id"))
+                .unwrap_or_else(|| panic!("{name}: no id in {text:?}"));
+            let link = p
+                .select(&common::sel(":scope > a.permalink"))
+                .next()
+                .unwrap_or_else(|| panic!("{name}: no permalink in {text:?}"));
+            assert_eq!(link.value().attr("href"), Some(format!("#{id}").as_str()));
+        }
+    }
+    assert!(paragraphs > 70, "{paragraphs} paragraphs");
+}
+
+#[test]
+fn the_committed_citation_cff_is_the_one_book_toml_gives() {
+    let cfg = common::book_config();
+    let want = mdbook_report::outputs::cite::Citation::from_config(&cfg).cff();
+    let path = common::root().join("CITATION.cff");
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "CITATION.cff is not what book.toml gives: run `cargo run --release -- citation --format cff > CITATION.cff`\n{want}"
+    );
+}

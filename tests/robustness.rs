@@ -267,6 +267,7 @@ fn two_builds_are_byte_identical_and_leave_the_sources_alone() {
         let options = mdbook_report::build::Options {
             deny_warnings: Some(true),
             dest: Some(dir.path().to_path_buf()),
+            site_url: None,
         };
         mdbook_report::build::build(root, &options).unwrap();
         (common::files_under(dir.path()), dir)

@@ -15,6 +15,9 @@ pub struct Options {
     pub deny_warnings: Option<bool>,
     /// Build into this directory instead of `build.build-dir`.
     pub dest: Option<PathBuf>,
+    /// Overrides `[preprocessor.report.citation] site-url` (the address the site is published
+    /// at, which a book's repository may not know).
+    pub site_url: Option<String>,
 }
 
 /// Loads the book at `root` and builds every configured output. Returns the HTML directory
@@ -27,6 +30,14 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
         book.config
             .set(format!("preprocessor.{PREPROCESSOR}.deny-warnings"), deny)
             .context("cannot set deny-warnings")?;
+    }
+    if let Some(url) = &options.site_url {
+        book.config
+            .set(
+                format!("preprocessor.{PREPROCESSOR}.citation.site-url"),
+                url,
+            )
+            .context("cannot set the site's address")?;
     }
     if let Some(dest) = &options.dest {
         book.config.build.build_dir = dest.clone();

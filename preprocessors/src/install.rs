@@ -3,8 +3,9 @@
 //!
 //! The files are this repository's `theme/` (its own book uses them as they are), compiled into
 //! the binary: `report.css` and `report.js` (the look of generated markup, small accessibility
-//! fixes), `timeline.css` and `timeline.js` (the timeline's filter), `head.hbs` (link-preview
-//! tags). `install` writes the missing ones into the book's `theme/` and adds what `book.toml`
+//! fixes, permalinks, "Cite this", the sidebar's folding), `timeline.css` and `timeline.js` (the
+//! timeline's filter), `previews.css` and `previews.js` (the links' previews), `head.hbs`
+//! (link-preview tags). `install` writes the missing ones into the book's `theme/` and adds what `book.toml`
 //! lacks (the preprocessor, the post-build renderer, the files in `additional-css` and
 //! `additional-js`), editing it with `toml_edit` so its comments and layout stay.
 
@@ -19,11 +20,17 @@ pub const THEME: &[(&str, &str)] = &[
     ("report.js", include_str!("../../theme/report.js")),
     ("timeline.css", include_str!("../../theme/timeline.css")),
     ("timeline.js", include_str!("../../theme/timeline.js")),
+    ("previews.css", include_str!("../../theme/previews.css")),
+    ("previews.js", include_str!("../../theme/previews.js")),
     ("head.hbs", include_str!("../../theme/head.hbs")),
 ];
 
-const CSS: &[&str] = &["theme/report.css", "theme/timeline.css"];
-const JS: &[&str] = &["theme/report.js", "theme/timeline.js"];
+const CSS: &[&str] = &[
+    "theme/report.css",
+    "theme/timeline.css",
+    "theme/previews.css",
+];
+const JS: &[&str] = &["theme/report.js", "theme/timeline.js", "theme/previews.js"];
 
 /// What a book needs of the plugin set's theme and renderer: [`check_theme`] and
 /// [`check_renderer`].
@@ -219,7 +226,7 @@ mod tests {
             parsed["output"]["html"]["additional-css"]
                 .to_string()
                 .trim(),
-            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\"]"
+            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\", \"theme/previews.css\"]"
         );
         assert!(parsed["preprocessor"][PREPROCESSOR].is_table());
         assert!(parsed["output"][RENDERER].is_table());

@@ -6,6 +6,8 @@
 //! - `mdbook-report build` builds the whole site in-process (mdbook-driver), strict by default,
 //!   then checks its links; any problem fails it.
 //! - `mdbook-report check [SITE_DIR]` checks every link, fragment and asset of the built site.
+//! - `mdbook-report citation` prints the document's citation (`CITATION.cff`, BibTeX, RIS,
+//!   CSL-JSON) from `book.toml`.
 //! - `mdbook-report install` writes the theme files into a book and completes its `book.toml`.
 //! - `mdbook-report postbuild` is the renderer protocol of `[output.report-postbuild]` (also
 //!   the binary `mdbook-report-postbuild`, which mdBook finds by that table's name).
@@ -48,6 +50,19 @@ enum Command {
         /// Skip the link check that follows the build.
         #[arg(long)]
         no_check: bool,
+        /// The address the site is published at (`https://example.org/report/`): overrides
+        /// `[preprocessor.report.citation] site-url` for canonical links and citations.
+        #[arg(long)]
+        site_url: Option<String>,
+    },
+    /// Print the document's citation, from book.toml (e.g. `--format cff > CITATION.cff`).
+    Citation {
+        /// The book's root directory (where book.toml is).
+        #[arg(long, default_value = ".")]
+        book: PathBuf,
+        /// `cff`, `bibtex`, `ris` or `csl-json`.
+        #[arg(long, default_value = "cff")]
+        format: CitationFormat,
     },
     /// Check the links, fragments and assets of the built site.
     Check(linkcheck::CheckArgs),
@@ -59,6 +74,41 @@ enum Command {
     },
     /// mdBook renderer protocol for `[output.report-postbuild]` (render context on stdin).
     Postbuild,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CitationFormat {
+    Cff,
+    Bibtex,
+    Ris,
+    CslJson,
+}
+
+/// The citation of the book at `root` in `format`, for the whole document.
+fn citation(root: &std::path::Path, format: CitationFormat) -> anyhow::Result<String> {
+    use mdbook_report::base::diagnostics::Diagnostics;
+    use mdbook_report::model::config::Config;
+    use mdbook_report::outputs::cite::{Citation, Page};
+    let path = root.join("book.toml");
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let config: mdbook_preprocessor::config::Config = text
+        .parse()
+        .with_context(|| format!("{} is not valid", path.display()))?;
+    let mut diags = Diagnostics::new();
+    let cfg = Config::from_mdbook(&config, Some(&text), &mut diags);
+    diags.finish(false)?;
+    let c = Citation::from_config(&cfg);
+    let whole = Page {
+        title: "",
+        path: "index.html",
+    };
+    Ok(match format {
+        CitationFormat::Cff => c.cff(),
+        CitationFormat::Bibtex => c.bibtex(whole),
+        CitationFormat::Ris => c.ris(whole),
+        CitationFormat::CslJson => c.csl_json(whole),
+    })
 }
 
 fn main() -> ExitCode {
@@ -84,10 +134,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             allow_warnings,
             dest,
             no_check,
+            site_url,
         }) => {
             let options = build::Options {
                 deny_warnings: Some(!allow_warnings),
                 dest,
+                site_url,
             };
             let html = build::build(&book, &options)?;
             eprintln!("built {}", html.display());
@@ -123,6 +175,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Postbuild) => postbuild::main(),
+        Some(Command::Citation { book, format }) => {
+            print!("{}", citation(&book, format)?);
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

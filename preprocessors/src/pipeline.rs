@@ -12,7 +12,7 @@ use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
 use crate::model::config::Config;
 use crate::model::{self, Model};
-use crate::outputs::{describe, exports, pages};
+use crate::outputs::{describe, exports, pages, previews};
 use mdbook_preprocessor::book::{Book, BookItem};
 use std::path::Path;
 
@@ -102,7 +102,7 @@ fn run(
         }
     }
 
-    model::insert_anchors(&model, &mut outputs);
+    model::insert_anchors(&model, &mut outputs, cfg.permalinks.enable);
     model::settle_quotes(&model, &mut outputs);
     // Last: the endnotes chapter is reassembled from the edits of every feature.
     if let Some(endnotes) = &found.endnotes {
@@ -114,6 +114,17 @@ fn run(
     // Last: every page, generated ones included, gets its description for <head>.
     if page_meta {
         describe::annotate(&mut book, &model, found.orgs.as_ref(), cfg);
+        if cfg.previews.enable {
+            let data = previews::data(previews::Sources {
+                model: &model,
+                endnotes: found.endnotes.as_ref(),
+                orgs: found.orgs.as_ref(),
+                agenda: found.agenda.as_ref(),
+                item_word: &cfg.agenda.item,
+                timeline: found.timeline.as_ref(),
+            });
+            previews::annotate(&mut book, &data);
+        }
     }
     book
 }
@@ -236,8 +247,22 @@ mod tests {
     }
 
     #[test]
+    fn with_permalinks_every_paragraph_gets_an_id_and_a_link_at_its_end() {
+        let (book, _) = run(&config(false));
+        let BookItem::Chapter(ch) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert!(ch.content.ends_with(
+            "<span id=\"p-a-workshop-met-in-turin\" class=\"anchor-target\"></span>A workshop met in Turin.\
+             <a class=\"permalink report-generated\" href=\"#p-a-workshop-met-in-turin\" aria-label=\"Link to this paragraph\"></a>\n"
+        ), "{}", ch.content);
+    }
+
+    #[test]
     fn the_timeline_can_be_switched_off() {
-        let (book, diags) = run(&config(false));
+        let mut cfg = config(false);
+        cfg.permalinks.enable = false;
+        let (book, diags) = run(&cfg);
         assert_eq!(diags, "0 errors, 0 warnings");
         assert_eq!(book.items.len(), 1);
         let BookItem::Chapter(ch) = &book.items[0] else {

@@ -19,13 +19,13 @@
 //! `mdbook-report build` ([`crate::build`]) and as `mdbook-report-postbuild` for the mdBook CLI.
 
 use crate::base::diagnostics::Diagnostics;
-use crate::base::html;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
-use crate::outputs::describe;
+use crate::outputs::cite::{self, Citation};
 use crate::outputs::exports::{ics, json as export};
+use crate::outputs::{describe, previews};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The post-build renderer, for [`mdbook_driver::MDBook::with_renderer`] and the binary.
 #[derive(Debug, Default, Clone, Copy)]
@@ -67,18 +67,45 @@ pub fn main() -> anyhow::Result<std::process::ExitCode> {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// Puts the page descriptions into the pages' `<head>` and writes the exports; returns the
-/// export files written (none when the timeline is off).
+/// Finishes every page (description, citation, the previews' data file in `<head>`; the "Cite
+/// this" block in `<main>`), writes the previews' data file and the timeline's exports; returns
+/// the files written besides the pages.
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let mut diags = Diagnostics::new();
     let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
     let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
     diags.finish(false)?;
     let dir = html_dir(ctx)?;
-    describe::apply_to_site(&dir)
-        .with_context(|| format!("cannot write the page descriptions in {}", dir.display()))?;
+    let pages =
+        read_pages(&dir).with_context(|| format!("cannot read the pages in {}", dir.display()))?;
+    let mut written = Vec::new();
+    let mut previews_file = None;
+    let data = pages
+        .iter()
+        .find_map(|(_, html)| previews::take_marker(html).and_then(|(_, d)| d));
+    if let Some(data) = data.filter(|_| cfg.previews.enable) {
+        let endnotes = site_path(&cfg.endnotes.chapter.with_extension("html"));
+        let notes = pages
+            .iter()
+            .find(|(rel, _)| *rel == endnotes)
+            .map_or("", |(_, html)| html.as_str());
+        let (name, text) = previews::finish(data, notes);
+        let path = dir.join(&name);
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
+        previews_file = Some(name);
+    }
+    let citation = cfg.citation.enable.then(|| Citation::from_config(&cfg));
+    for (rel, html) in &pages {
+        let page = finish_page(html, rel, citation.as_ref(), previews_file.as_deref());
+        if page != *html {
+            let path = dir.join(rel);
+            std::fs::write(&path, page)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
     if !cfg.timeline.enable {
-        return Ok(Vec::new());
+        return Ok(written);
     }
     let page = dir.join(cfg.timeline.page.with_extension("html"));
     let content = std::fs::read_to_string(&page).with_context(|| {
@@ -89,12 +116,7 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     })?;
     let doc = export::extract(&content)?;
     // A calendar needs absolute URLs: only a site URL with a scheme gives them.
-    let site_url = ctx
-        .config
-        .get::<String>("output.html.site-url")
-        .ok()
-        .flatten()
-        .filter(|u| html::safe_url(u).is_some_and(|u| u.starts_with("http")));
+    let site_url = cfg.site_url();
     let files = [
         (export::JSON_FILE, export::to_file(&doc)),
         (
@@ -107,13 +129,72 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
             ),
         ),
     ];
-    let mut written = Vec::new();
     for (name, text) in files {
         let path = dir.join(name);
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Every HTML page under `dir`: its path from `dir` (with `/`) and its text, sorted by path.
+fn read_pages(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let mut pages = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let rel = path.strip_prefix(dir).unwrap_or(&path);
+                pages.push((site_path(rel), std::fs::read_to_string(&path)?));
+            }
+        }
+    }
+    pages.sort();
+    Ok(pages)
+}
+
+/// A path in the site, with `/`.
+fn site_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// One page finished: the previews' marker removed; for a page with its own marker (every page
+/// of the book; not the print page, which has them all, nor mdBook's own pages), the
+/// description, the citation's tags and the data file's name in `<head>` and "Cite this" at the
+/// end of `<main>`.
+pub fn finish_page(
+    html: &str,
+    rel: &str,
+    citation: Option<&Citation>,
+    previews_file: Option<&str>,
+) -> String {
+    let page = previews::take_marker(html).map_or_else(|| html.to_string(), |(p, _)| p);
+    let Some((page, meta)) = describe::take(&page) else {
+        return describe::strip_markers(&page).unwrap_or(page);
+    };
+    let mut page = describe::apply(page, &meta);
+    let mut head = Vec::new();
+    if let Some(c) = citation {
+        let at = cite::Page {
+            title: &meta.title,
+            path: rel,
+        };
+        head.push(c.head_tags(at));
+        if let Some(end) = page.rfind("</main>") {
+            page.insert_str(end, &c.block(at));
+        }
+    }
+    head.extend(previews_file.map(previews::meta_tag));
+    if let Some(end) = page.find("</head>").filter(|_| !head.is_empty()) {
+        page.insert_str(end, &format!("    {}\n    ", head.join("\n        ")));
+    }
+    page
 }
 
 #[cfg(test)]
@@ -156,6 +237,50 @@ mod tests {
             config.set("output.html.site-url", url).unwrap();
         }
         RenderContext::new(dir, book, config, dir.join("book").join(RENDERER))
+    }
+
+    #[test]
+    fn a_page_gets_its_citation_in_head_and_cite_this_in_main() {
+        let mut cfg = Config::default();
+        cfg.title = "T".into();
+        cfg.authors = vec!["Org".into()];
+        cfg.citation.site_url = "https://example.org/r/".into();
+        let c = Citation::from_config(&cfg);
+        let meta = describe::marker(&describe::PageMeta {
+            title: "1. A".into(),
+            description: String::new(),
+        });
+        let html = format!(
+            "<head>\n    <meta name=\"description\" content=\"Book.\">\n</head>\n<main>\n<p>x</p>\n{meta}\n</main>"
+        );
+        let page = finish_page(&html, "a.html", Some(&c), Some("report-previews-1.js"));
+        assert_eq!(
+            page,
+            format!(
+                "<head>\n    <meta name=\"description\" content=\"Book.\">\n    {}\n        \
+                 <meta name=\"report-previews\" content=\"report-previews-1.js\">\n    </head>\n\
+                 <main>\n<p>x</p>\n{}</main>",
+                c.head_tags(cite::Page {
+                    title: "1. A",
+                    path: "a.html"
+                }),
+                c.block(cite::Page {
+                    title: "1. A",
+                    path: "a.html"
+                })
+            )
+        );
+        assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/r/a.html\">"));
+        // A page without a marker of its own (mdBook's 404 page, the print page) is left alone.
+        let print = format!("<head></head><main>{meta}{meta}</main>");
+        assert_eq!(
+            finish_page(&print, "print.html", Some(&c), None),
+            "<head></head><main></main>"
+        );
+        assert_eq!(
+            finish_page("<head></head>", "404.html", Some(&c), None),
+            "<head></head>"
+        );
     }
 
     #[test]

@@ -4,7 +4,10 @@
 // Debian's Chromium (/usr/bin/chromium) with playwright-core, and checks what a reader does:
 // the landing page, an organisation link and back to its paragraph, an endnote and its
 // back-link, the timeline (when the site has one), mdBook's search, the keyboard, phone widths,
-// and axe-core over every page (serious and critical violations fail). Screenshots go to the
+// previews (hover, focus, tap with touch emulation, Escape, the on/off switch, axe with one open
+// in every theme at 360 px), "Cite this" (its three formats, copy, download), paragraph
+// permalinks, the folded sidebar, and axe-core over every page (serious and critical violations
+// fail). Screenshots go to the
 // screenshot dir (default: ci-artifacts/screenshots next to the current directory).
 //
 // GMG_BROWSER_ONLY=<regex> limits the run to the scenarios whose names match.
@@ -359,6 +362,233 @@ await scenario("print: no sidebar or menu, external addresses written out", asyn
   check(p.bareAfter === "none" || p.bareAfter === "normal", `a link showing its address gets it twice: ${p.bareAfter}`);
   await page.goto(BASE + "agencies/unicef.html");
   await page.screenshot({ path: path.join(shots, "unicef-print.png"), fullPage: true });
+  await page.close();
+});
+
+// ---------------------------------------------------------------------------------- previews, citation, permalinks
+
+const CHAPTER = "protect-human-rights.html";
+const preview = (page) => page.locator(".report-preview");
+/** The text of note `id` on the endnotes page, as a reader sees it. */
+async function noteText(id) {
+  const page = await open("endnotes.html");
+  const text = await page.evaluate((id) => {
+    const li = document.getElementById(id).cloneNode(true);
+    li.querySelectorAll(".endnote-label, .endnote-backlinks").forEach((e) => e.remove());
+    return li.textContent.replace(/\s+/g, " ").trim();
+  }, id);
+  await page.close();
+  return text;
+}
+const squash = (s) => s.replace(/\s+/g, " ").trim();
+
+await scenario("previews: hover opens an organisation's after a delay; the pointer can rest on it; leaving closes it", async () => {
+  const page = await open(CHAPTER);
+  const link = page.locator('main a.org[href="agencies/unicef.html"]').first();
+  await link.hover();
+  await page.waitForTimeout(150);
+  check((await preview(page).count()) === 0, "the preview opened without a delay");
+  await preview(page).waitFor({ state: "visible" });
+  const p = await page.evaluate(() => {
+    const box = document.querySelector(".report-preview");
+    const a = document.querySelector('main a.org[aria-describedby="report-preview"]');
+    return { role: box.getAttribute("role"), label: box.getAttribute("aria-label"), text: box.textContent, trigger: !!a, next: a && a.nextElementSibling === box };
+  });
+  check(p.role === "dialog" && /Children.s Fund/.test(p.label), `role ${p.role}, label ${p.label}`);
+  check(/United Nations Children.s Fund \(UNICEF\)/.test(p.text) && /\d+ mentions in \d+ chapters/.test(p.text), `text: ${p.text}`);
+  check(p.trigger && p.next, "the link is described by the preview, which follows it");
+  await preview(page).hover();
+  await page.waitForTimeout(700);
+  check(await preview(page).isVisible(), "the preview closed while the pointer was on it");
+  await page.mouse.move(2, 700);
+  await preview(page).waitFor({ state: "detached" });
+  await page.close();
+});
+
+await scenario("previews: focus opens a note's (its text, its links working); ArrowDown enters, Tab leaves, Escape returns focus", async () => {
+  const page = await open(CHAPTER);
+  const marker = page.locator("main sup.endnote-ref a").first();
+  const id = (await marker.getAttribute("href")).split("#")[1];
+  await marker.focus();
+  await preview(page).waitFor({ state: "visible" });
+  const want = await noteText(id);
+  const got = squash(await page.locator(".report-preview-body").textContent());
+  check(got === want, `preview "${got}" is not the note "${want}"`);
+  check((await marker.getAttribute("title")) === null, "the browser's own tooltip is still there");
+  const links = await page.$$eval(".report-preview a", (as) => as.map((a) => [a.getAttribute("tabindex"), a.href]));
+  check(links.length > 0 && links.every(([t]) => t === "-1"), `links in the Tab order before entering: ${JSON.stringify(links)}`);
+  check(links[0][1] === BASE + "endnotes.html#" + id, `the title links to ${links[0][1]}`);
+  await page.keyboard.press("ArrowDown");
+  check(await page.evaluate(() => document.querySelector(".report-preview").contains(document.activeElement)), "ArrowDown did not move focus into the preview");
+  await page.keyboard.press("Escape");
+  await preview(page).waitFor({ state: "detached" });
+  check(await page.evaluate(() => document.activeElement.matches("sup.endnote-ref a")), "Escape did not return focus to the marker");
+  // Tab from the link goes on through the text, not into the preview, and closes it.
+  await marker.blur();
+  await marker.focus();
+  await preview(page).waitFor({ state: "visible" });
+  await page.keyboard.press("Tab");
+  await page.locator(".report-preview-notes").waitFor({ state: "detached" });
+  check(!(await page.evaluate(() => !!document.activeElement.closest(".report-preview"))), "Tab moved into the preview");
+  await page.close();
+});
+
+await scenario("previews: a tap opens, a second tap closes, a tap elsewhere closes; the link is offered, not followed", async () => {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    await ctx.route((url) => !url.href.startsWith(BASE), (route) => route.abort());
+    const page = await ctx.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`touch ${CHAPTER}: ${e.message}`));
+    await page.goto(BASE + CHAPTER);
+    const link = page.locator('main a.org[href="agencies/unicef.html"]').first();
+    await link.tap();
+    await preview(page).waitFor({ state: "visible" });
+    check(page.url() === BASE + CHAPTER, `the tap followed the link to ${page.url()}`);
+    const box = await preview(page).boundingBox();
+    check(box.x >= 0 && box.x + box.width <= PHONE.width, `the preview is outside the screen: ${JSON.stringify(box)}`);
+    check(await preview(page).locator('a[href$="agencies/unicef.html"]').count(), "no link to the organisation's page in the preview");
+    await link.tap();
+    await preview(page).waitFor({ state: "detached" });
+    check(page.url() === BASE + CHAPTER, "the second tap followed the link");
+    await link.tap();
+    await preview(page).waitFor({ state: "visible" });
+    await page.locator("main h1").tap();
+    await preview(page).waitFor({ state: "detached" });
+    // An agenda or meeting preview is plain text; opened by a tap it offers its link.
+    const agenda = page.locator('main a.agenda-ref, main nav.agenda-box a[rel="next"]').last();
+    if (await agenda.count()) {
+      await agenda.tap();
+      await page.waitForTimeout(400);
+    }
+    await ctx.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+await scenario("previews: the switch turns them off and on, by keyboard, remembered across a reload", async () => {
+  const page = await open(CHAPTER);
+  const sw = page.locator(".report-previews-switch");
+  check((await sw.getAttribute("aria-checked")) === "true", "previews are not on at first");
+  await sw.focus();
+  await page.keyboard.press("Enter");
+  check((await sw.getAttribute("aria-checked")) === "false", "Enter did not turn them off");
+  await page.reload();
+  check((await page.locator(".report-previews-switch").getAttribute("aria-checked")) === "false", "off was not remembered");
+  await page.locator("main sup.endnote-ref a").first().focus();
+  await page.locator('main a.org[href="agencies/unicef.html"]').first().hover();
+  await page.waitForTimeout(800);
+  check((await preview(page).count()) === 0, "a preview opened while they are off");
+  check((await page.locator("main sup.endnote-ref a").first().getAttribute("title")) !== null, "the marker lost its title while previews are off");
+  await page.locator(".report-previews-switch").focus();
+  await page.keyboard.press("Space");
+  await page.reload();
+  check((await page.locator(".report-previews-switch").getAttribute("aria-checked")) === "true", "on was not remembered");
+  await page.close();
+});
+
+for (const theme of THEMES) {
+  await scenario(`previews: axe clean with a note's and an organisation's preview open, ${theme} theme, 360 px`, async () => {
+    const page = await open(CHAPTER, { theme, viewport: PHONE });
+    await page.addScriptTag({ content: AXE });
+    for (const sel of ["main sup.endnote-ref a", 'main a.org[href="agencies/unicef.html"]']) {
+      await page.locator(sel).first().focus();
+      await preview(page).waitFor({ state: "visible" });
+      const box = await preview(page).boundingBox();
+      check(box.x >= 0 && box.x + box.width <= PHONE.width, `${sel}: the preview is outside the screen: ${JSON.stringify(box)}`);
+      const bad = (await axe(page, true)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      check(bad.length === 0, `${sel}: ${bad.map((v) => `${v.impact} ${v.id}: ${v.targets.join(", ")}`).join("; ")}`);
+      const w = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      check(w[0] <= w[1], `the page is ${w[0]} px wide at ${w[1]} px with a preview open`);
+      await page.keyboard.press("Escape");
+    }
+    if (theme === "light" || theme === "coal") {
+      await page.locator("main sup.endnote-ref a").first().focus();
+      await preview(page).waitFor({ state: "visible" });
+      await page.screenshot({ path: path.join(shots, `preview-note-phone-${theme}.png`) });
+    }
+    await page.close();
+  });
+}
+
+await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE.slice(0, -1) });
+
+await scenario("cite this: BibTeX, RIS and CSL-JSON of the page, with the paragraph's address when cited from it; copy and download", async () => {
+  const para = "p-to-protect-migrants-at-all-stages";
+  const page = await open(`${CHAPTER}#${para}`);
+  const canonical = await page.getAttribute('link[rel="canonical"]', "href");
+  check(canonical && canonical.endsWith("/" + CHAPTER), `canonical ${canonical}`);
+  const metas = await page.$$eval('meta[name^="citation_"]', (ms) => ms.map((m) => m.name));
+  for (const m of ["citation_title", "citation_author", "citation_publication_date", "citation_technical_report_institution"]) {
+    check(metas.includes(m), `no ${m}`);
+  }
+  await page.click("details.report-cite summary");
+  const f = await page.$$eval("figure.report-cite-format", (fs) => Object.fromEntries(fs.map((x) => [x.dataset.format, x.querySelector("pre").textContent])));
+  const url = `${canonical}#${para}`;
+  check(/^@techreport\{gmg2014,\n/.test(f.bibtex) && f.bibtex.includes(`  url = {${url}},`) && f.bibtex.includes("  year = {2014},"), `BibTeX:\n${f.bibtex}`);
+  check(f.ris.startsWith("TY  - RPRT\n") && f.ris.includes(`\nUR  - ${url}\n`) && f.ris.trimEnd().endsWith("ER  -"), `RIS:\n${f.ris}`);
+  const csl = JSON.parse(f["csl-json"]);
+  check(csl[0].type === "report" && csl[0].URL === url && csl[0].issued["date-parts"][0][0] === 2014, `CSL-JSON:\n${f["csl-json"]}`);
+  check(/Citing the paragraph “To protect migrants at all stages/.test(await page.textContent("details.report-cite")), "the citation does not say which paragraph");
+  await page.click('details.report-cite button[aria-label="Copy RIS"]');
+  await page.waitForFunction(() => /RIS copied/.test(document.querySelector(".report-status")?.textContent || ""));
+  check((await page.evaluate(() => navigator.clipboard.readText())) === f.ris, "the clipboard does not hold the RIS");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('details.report-cite button[aria-label="Download BibTeX"]')]);
+  check(download.suggestedFilename() === "gmg2014.bib", `downloaded ${download.suggestedFilename()}`);
+  const file = fs.readFileSync(await download.path(), "utf8");
+  check(file === f.bibtex, "the downloaded BibTeX differs from the one shown");
+  await page.close();
+});
+
+await scenario("permalinks: every paragraph has one, shown on hover and on focus; it copies the paragraph's address", async () => {
+  const page = await open(CHAPTER);
+  const counts = await page.evaluate(() => ({
+    paragraphs: document.querySelectorAll("main > p:not([class])").length,
+    linked: document.querySelectorAll("main > p:not([class]) > a.permalink").length,
+  }));
+  check(counts.paragraphs > 3 && counts.linked === counts.paragraphs, `${counts.linked} of ${counts.paragraphs} paragraphs have a permalink`);
+  const opacity = (sel) => page.$eval(sel, (a) => getComputedStyle(a).opacity);
+  const first = "main > p:not([class]) > a.permalink";
+  check((await opacity(first)) === "0", "the permalink shows before hover or focus");
+  await page.hover("main > p:not([class])");
+  await page.waitForTimeout(300);
+  check((await opacity(first)) === "1", "hover does not show the permalink");
+  await page.mouse.move(2, 700);
+  let id = null;
+  for (let i = 0; i < 120 && !id; i++) {
+    await page.keyboard.press("Tab");
+    id = await page.evaluate(() => (document.activeElement.matches("a.permalink") ? document.activeElement.getAttribute("href").slice(1) : null));
+  }
+  check(id, "no permalink reached with Tab");
+  await page.waitForTimeout(300);
+  check((await page.evaluate(() => getComputedStyle(document.activeElement).opacity)) === "1", "focus does not show the permalink");
+  check((await page.evaluate(() => document.activeElement.getAttribute("aria-label"))) === "Link to this paragraph", "no accessible name");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /copied/.test(document.querySelector(".report-status")?.textContent || ""));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  check(copied === `${BASE}${CHAPTER}#${id}`, `copied ${copied}`);
+  check(page.url().endsWith(`#${id}`), `the address is ${page.url()}`);
+  await page.close();
+});
+
+await scenario("sidebar: the organisation pages fold under their index; chapters stay in view on a phone", async () => {
+  const page = await open(CHAPTER, { viewport: PHONE });
+  await page.click("#mdbook-sidebar-toggle");
+  await page.waitForFunction(() => document.documentElement.classList.contains("sidebar-visible"));
+  const fold = page.locator("#mdbook-sidebar .report-fold");
+  check((await fold.count()) === 1, `${await fold.count()} fold buttons`);
+  check((await fold.getAttribute("aria-expanded")) === "false", "the organisations are unfolded on a chapter");
+  check(!(await page.locator('#mdbook-sidebar a[href$="agencies/unicef.html"]').isVisible()), "an organisation is listed while folded");
+  const last = page.locator('#mdbook-sidebar a[href$="endnotes.html"]');
+  check(await last.isVisible(), "the endnotes are not listed");
+  await fold.focus();
+  await page.keyboard.press("Enter");
+  check((await fold.getAttribute("aria-expanded")) === "true", "Enter does not unfold");
+  check(await page.locator('#mdbook-sidebar a[href$="agencies/unicef.html"]').isVisible(), "unfolded, UNICEF is not listed");
+  check(/^Hide the \d+ pages of /.test(await fold.getAttribute("aria-label")), `label ${await fold.getAttribute("aria-label")}`);
+  await page.goto(BASE + "agencies/unicef.html");
+  check((await page.locator("#mdbook-sidebar .report-fold").getAttribute("aria-expanded")) === "true", "on an organisation's page its list is folded");
   await page.close();
 });
 

@@ -12,6 +12,9 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The address the test builds give the site (the published one is the workflow's).
+pub const SITE_URL: &str = "https://example.org/gmg-report/";
+
 /// The HTML directory of the real book, built once (strict: warnings fail the build).
 pub fn site() -> &'static Path {
     static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
@@ -21,6 +24,7 @@ pub fn site() -> &'static Path {
             let options = build::Options {
                 deny_warnings: Some(true),
                 dest: Some(dir.path().to_path_buf()),
+                site_url: Some(SITE_URL.into()),
             };
             let html = build::build(root(), &options).expect("the book builds without problems");
             (dir, html)
@@ -183,6 +187,14 @@ pub fn book_config() -> mdbook_report::model::config::Config {
     cfg
 }
 
+/// [`book_config`] without permalinks, for tests of one feature's exact output (permalinks, which
+/// touch every paragraph, have tests of their own; the property tests keep them on).
+pub fn feature_config() -> mdbook_report::model::config::Config {
+    let mut cfg = book_config();
+    cfg.permalinks.enable = false;
+    cfg
+}
+
 /// Runs the preprocessor over chapters given as `(path, content)` (all numbered 1, 2, …),
 /// with `registry` as the organisation registry. Returns the processed book and the sorted,
 /// rendered diagnostics.
@@ -216,9 +228,9 @@ pub fn transform_with(
     (book, diags.render())
 }
 
-/// [`transform_with`] this book's configuration and [`REGISTRY`].
+/// [`transform_with`] [`feature_config`] and [`REGISTRY`].
 pub fn transform(chapters: &[(&str, &str)]) -> (mdbook_preprocessor::book::Book, String) {
-    transform_with(chapters, REGISTRY, &book_config())
+    transform_with(chapters, REGISTRY, &feature_config())
 }
 
 /// The processed content of the chapter at `path`.

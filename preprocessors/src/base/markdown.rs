@@ -32,9 +32,13 @@ pub struct Block {
     pub range: Range<usize>,
     /// Byte offset where an inline anchor can be inserted (the block's first inline content).
     pub anchor_at: usize,
+    /// Byte offset just after the block's last inline content (its own, not a nested list's),
+    /// where a permalink can be appended; `anchor_at` when it has none.
+    pub inline_end: usize,
     /// The text as a reader sees it (markup removed, line breaks as spaces).
     pub text: String,
-    /// Stable `id` for the block: `p-` and the first words, unique in the chapter.
+    /// Stable `id` for the block: `p-` and its first words, made unique in the chapter by a
+    /// hash of its own text (see [`assign_anchors`]).
     pub anchor: String,
     /// Index of the heading this block follows, if any.
     pub heading: Option<usize>,
@@ -329,6 +333,14 @@ impl Walker {
         }
     }
 
+    /// Records that the innermost block's inline content reaches `end`.
+    fn note_inline_end(&mut self, end: usize) {
+        if let Some(b) = self.current_block() {
+            let block = &mut self.doc.blocks[b.0];
+            block.inline_end = block.inline_end.max(end);
+        }
+    }
+
     fn prose(&mut self, text: &str, src: Range<usize>, direct: bool) {
         self.plain(text);
         let linkable = self.skip == 0 && self.html_depth == 0 && self.heading.is_none();
@@ -358,6 +370,7 @@ impl Walker {
         self.doc.blocks.push(Block {
             range,
             anchor_at: usize::MAX,
+            inline_end: 0,
             text: String::new(),
             anchor: String::new(),
             heading,
@@ -390,6 +403,7 @@ impl Walker {
                     .take_while(|&b| b == b'\\')
                     .count();
                 self.note_inline_start(range.start - escapes % 2);
+                self.note_inline_end(range.end);
                 if let Some(quote @ ("'" | "\"")) = body.get(range.clone())
                     && let Some(rendered) = text.chars().next().filter(|_| &*text != quote)
                 {
@@ -407,11 +421,13 @@ impl Walker {
             }
             Event::Code(code) | Event::InlineMath(code) | Event::DisplayMath(code) => {
                 self.note_inline_start(range.start);
+                self.note_inline_end(range.end);
                 self.flush();
                 self.plain(&code);
             }
             Event::InlineHtml(html) => {
                 self.note_inline_start(range.start);
+                self.note_inline_end(range.end);
                 self.flush();
                 match opens_element(&html) {
                     Some(true) => self.html_depth += 1,
@@ -421,6 +437,7 @@ impl Walker {
             }
             Event::FootnoteReference(label) => {
                 self.note_inline_start(range.start);
+                self.note_inline_end(range.end);
                 self.flush();
                 let block = self.current_block();
                 self.doc.footnote_refs.push(FootnoteRef {
@@ -507,11 +524,24 @@ impl Walker {
                     });
                 }
             }
-            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
                 self.skip = self.skip.saturating_sub(1);
+            }
+            TagEnd::Image => {
+                self.skip = self.skip.saturating_sub(1);
+                self.note_inline_end(range.end);
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {
+                self.flush();
+                self.note_inline_end(range.end);
             }
             TagEnd::Link => {
                 self.skip = self.skip.saturating_sub(1);
+                self.note_inline_end(range.end);
                 if let Some(Some(i)) = self.open_links.pop() {
                     let link = &mut self.doc.scheme_links[i];
                     if let Some(b) = link.block {
@@ -535,29 +565,56 @@ fn scheme_link(dest: &CowStr<'_>) -> Option<(String, String)> {
         .then(|| (scheme.to_string(), target.to_string()))
 }
 
-/// Gives every block a stable id from its first words, unique within the chapter.
+/// Gives every block a stable id that depends on its own text only: `p-` and its first six
+/// words; where several blocks of the chapter open with the same six words, each of them adds
+/// a short hash of its whole text (`p-the-council-noted-that-the-a3f09c`). So adding, removing
+/// or editing a paragraph changes no other paragraph's id, except that a paragraph whose opening
+/// becomes shared gains its hash. Identical paragraphs, which nothing tells apart, are numbered.
 fn assign_anchors(blocks: &mut [Block]) {
+    let bases: Vec<String> = blocks.iter().map(|b| opening_id(&b.text)).collect();
+    let mut shared: HashMap<&str, usize> = HashMap::new();
+    for base in &bases {
+        *shared.entry(base.as_str()).or_insert(0) += 1;
+    }
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for block in blocks {
-        let words: Vec<String> = block
-            .text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(6)
-            .map(str::to_lowercase)
-            .collect();
-        let base = if words.is_empty() {
-            "p".to_string()
+    for (block, base) in blocks.iter_mut().zip(&bases) {
+        let id = if shared[base.as_str()] == 1 {
+            base.clone()
         } else {
-            format!("p-{}", words.join("-"))
+            format!("{base}-{}", text_hash(&block.text))
         };
-        let n = seen.entry(base.clone()).or_insert(0);
+        let n = seen.entry(id.clone()).or_insert(0);
         *n += 1;
-        block.anchor = if *n == 1 { base } else { format!("{base}-{n}") };
+        block.anchor = if *n == 1 { id } else { format!("{id}-{n}") };
         if block.anchor_at == usize::MAX {
             block.anchor_at = block.range.start;
         }
+        block.inline_end = block.inline_end.max(block.anchor_at);
     }
+}
+
+/// `p-` and the first six words of `text`, lower-cased (`p` for a block without words).
+fn opening_id(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "p".to_string()
+    } else {
+        format!("p-{}", words.join("-"))
+    }
+}
+
+/// Six hex digits of a hash of `text` with its whitespace squashed: stable across builds,
+/// platforms and line wrapping.
+fn text_hash(text: &str) -> String {
+    format!(
+        "{:06x}",
+        crate::base::text::fnv1a(crate::base::text::squash(text).as_bytes()) >> 8
+    )
 }
 
 /// One change to a chapter body.
@@ -673,6 +730,16 @@ fn unclosed_markup_before(before: &str) -> bool {
             .is_none_or(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')),
         _ => false,
     }
+}
+
+/// Whether an inline HTML element appended at `at`, the end of a block's inline content, leaves
+/// the rendered text unchanged: not after an unclosed `<` (the element's `>` would close it), a
+/// backslash (it would escape the `<`) or an emphasis delimiter run (the end of a paragraph
+/// counts as whitespace and `<` does not: `**a*` then `<` lets the `*` open as well as close,
+/// and pair differently).
+pub fn safe_to_append(body: &str, at: usize) -> bool {
+    let before = &body[..at];
+    !unclosed_markup_before(before) && !before.ends_with(['\\', '*', '_', '~'])
 }
 
 /// Whether wrapping `body[range]` in inline HTML tags leaves the rendered text unchanged.
@@ -798,14 +865,64 @@ mod tests {
         assert_eq!(
             anchors,
             vec![
-                "p-intro-para-here",
+                "p-intro-para-here-8cb0e6",
                 "p-item-one",
-                "p-intro-para-here-2",
-                "p-intro-para-here-3"
+                "p-intro-para-here-8cb0e6-2",
+                "p-intro-para-here-8cb0e6-3"
             ]
         );
         let item = &doc.blocks[1];
         assert_eq!(&body[item.anchor_at..item.anchor_at + 4], "item");
+        assert_eq!(item.inline_end, body.find("**\n-").unwrap() + 2);
+    }
+
+    #[test]
+    fn an_id_depends_on_its_own_paragraph_only() {
+        let ids = |body: &str| -> Vec<String> {
+            Doc::parse(body)
+                .blocks
+                .into_iter()
+                .map(|b| b.anchor)
+                .collect()
+        };
+        // Two paragraphs open alike: each adds a hash of its own text.
+        let before =
+            ids("One two three four five six a.\n\nOne two three four five six b.\n\nOther.\n");
+        assert_eq!(
+            before,
+            [
+                "p-one-two-three-four-five-six-ae1ffe",
+                "p-one-two-three-four-five-six-301cf9",
+                "p-other"
+            ]
+        );
+        // Inserting a paragraph before them, one more that opens alike, and editing another
+        // changes none of their ids.
+        let after = ids(
+            "New.\n\nOne two three four five six a.\n\nOne two three four five six c.\n\n\
+             One two three four five six b.\n\nOther, edited.\n",
+        );
+        assert_eq!(after[1], before[0]);
+        assert_eq!(after[3], before[1]);
+        // A paragraph's own line breaks do not count.
+        assert_eq!(
+            ids("One two three four five six\na.\n\nOne two three four five six b.\n")[0],
+            before[0]
+        );
+    }
+
+    #[test]
+    fn inline_end_is_the_end_of_the_blocks_own_text() {
+        let body = "A *b* [c](x) `d`[^n] <b>e</b>\n\n- item\n  - nested\n";
+        let doc = Doc::parse(body);
+        let end = |i: usize| &body[..doc.blocks[i].inline_end];
+        assert!(end(0).ends_with("<b>e</b>"), "{}", end(0));
+        assert!(end(1).ends_with("- item"), "{}", end(1));
+        assert!(end(2).ends_with("nested"), "{}", end(2));
+        assert!(safe_to_append(body, doc.blocks[0].inline_end));
+        assert!(!safe_to_append("a \\", 3));
+        assert!(!safe_to_append("**a*", 4));
+        assert!(!safe_to_append("a <b", 4));
     }
 
     #[test]

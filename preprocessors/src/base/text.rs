@@ -97,6 +97,14 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{}…", head.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// FNV-1a, 32 bits: a stable short hash (the same on every build and platform) for ids and file
+/// names; nothing here needs a cryptographic one.
+pub fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,6 +58,13 @@ pub struct Note {
     pub preview: String,
 }
 
+impl Endnotes {
+    /// What a note is called ("Note", "Endnote").
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 impl Note {
     /// The `id` of the note on the endnotes page.
     pub fn id(&self) -> String {

@@ -57,12 +57,30 @@ pub struct Config {
     pub agenda: AgendaConfig,
     /// `[preprocessor.report.timeline]`.
     pub timeline: TimelineConfig,
+    /// `[preprocessor.report.permalinks]`.
+    pub permalinks: PermalinksConfig,
+    /// `[preprocessor.report.previews]`.
+    pub previews: PreviewsConfig,
+    /// `[preprocessor.report.citation]`.
+    pub citation: CitationConfig,
     /// `book.title`, for defaults.
     #[serde(skip)]
     pub title: String,
+    /// `book.authors`, for the citation's default.
+    #[serde(skip)]
+    pub authors: Vec<String>,
+    /// `book.language`, for the citation.
+    #[serde(skip)]
+    pub language: Option<String>,
+    /// `[output.html] site-url` when it is absolute, for the citation's default.
+    #[serde(skip)]
+    pub html_site_url: Option<String>,
     /// The parsed `date`.
     #[serde(skip)]
     date: Option<Date>,
+    /// The parsed `citation.date`.
+    #[serde(skip)]
+    citation_date: Option<Date>,
     // mdBook's own keys in a preprocessor table; mdBook reads them, we accept them.
     #[serde(rename = "command")]
     _command: Option<IgnoredAny>,
@@ -88,8 +106,15 @@ impl Default for Config {
             organisations: OrganisationsConfig::default(),
             agenda: AgendaConfig::default(),
             timeline: TimelineConfig::default(),
+            permalinks: PermalinksConfig::default(),
+            previews: PreviewsConfig::default(),
+            citation: CitationConfig::default(),
             title: String::new(),
+            authors: Vec::new(),
+            language: None,
+            html_site_url: None,
             date: None,
+            citation_date: None,
             _command: None,
             _before: None,
             _after: None,
@@ -265,6 +290,88 @@ impl Default for TimelineConfig {
     }
 }
 
+/// `[preprocessor.report.permalinks]`: a stable id and a `¶` link on every paragraph.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PermalinksConfig {
+    /// Switch them on or off (off: only the paragraphs other pages link to get an id).
+    pub enable: bool,
+}
+
+impl Default for PermalinksConfig {
+    fn default() -> Self {
+        PermalinksConfig { enable: true }
+    }
+}
+
+/// `[preprocessor.report.previews]`: previews of notes, organisations, agenda items and
+/// meetings where they are linked.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PreviewsConfig {
+    /// Switch them on or off (off: no data file is written and links behave as without
+    /// JavaScript).
+    pub enable: bool,
+}
+
+impl Default for PreviewsConfig {
+    fn default() -> Self {
+        PreviewsConfig { enable: true }
+    }
+}
+
+/// `[preprocessor.report.citation]`: how the document is cited ("Cite this", the `citation_*`
+/// tags, `CITATION.cff`). Empty values fall back to the book's own (`book.title`,
+/// `book.authors`, the document's `date`, `[output.html] site-url`) or are left out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct CitationConfig {
+    /// Switch citations on or off.
+    pub enable: bool,
+    /// The site's absolute address (`https://example.org/report/`): pages' canonical URLs.
+    pub site_url: String,
+    /// The document's title.
+    pub title: String,
+    /// Its authors: an organisation as it is named, a person as `Family, Given`.
+    pub authors: Vec<String>,
+    /// Its publication date, in the front-matter date forms.
+    pub date: Option<String>,
+    /// Who published it.
+    pub publisher: String,
+    /// The institution a report is issued by (`citation_technical_report_institution`);
+    /// empty: the publisher.
+    pub institution: String,
+    /// The document's number or symbol (`A/68/190`).
+    pub number: String,
+    /// The BibTeX key; empty: made of the first author and the year.
+    pub key: String,
+}
+
+impl Default for CitationConfig {
+    fn default() -> Self {
+        CitationConfig {
+            enable: true,
+            site_url: String::new(),
+            title: String::new(),
+            authors: Vec::new(),
+            date: None,
+            publisher: String::new(),
+            institution: String::new(),
+            number: String::new(),
+            key: String::new(),
+        }
+    }
+}
+
+/// An `http(s)://host…` address.
+fn is_absolute_url(url: &str) -> bool {
+    crate::base::html::safe_url(url).is_some_and(|u| {
+        u.strip_prefix("https://")
+            .or_else(|| u.strip_prefix("http://"))
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+    })
+}
+
 /// Where `key` of `[table]` is in book.toml (the first `key =` line after the table header), or
 /// the file.
 pub fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
@@ -382,6 +489,15 @@ fn salvage(
     if let Some(t) = part::<TimelineConfig>(config, root, "timeline", book_toml, diags) {
         cfg.timeline = t;
     }
+    if let Some(t) = part::<PermalinksConfig>(config, root, "permalinks", book_toml, diags) {
+        cfg.permalinks = t;
+    }
+    if let Some(t) = part::<PreviewsConfig>(config, root, "previews", book_toml, diags) {
+        cfg.previews = t;
+    }
+    if let Some(t) = part::<CitationConfig>(config, root, "citation", book_toml, diags) {
+        cfg.citation = t;
+    }
     // Top-level keys: a strict read reports an unknown one; the lenient one keeps the others.
     #[derive(Deserialize)]
     #[serde(rename_all = "kebab-case")]
@@ -428,6 +544,9 @@ const KEYS: &[&str] = &[
     "organisations",
     "agenda",
     "timeline",
+    "permalinks",
+    "previews",
+    "citation",
     "command",
     "before",
     "after",
@@ -451,6 +570,13 @@ impl Config {
             Err(_) => salvage(config, &root, book_toml, diags),
         };
         cfg.title = config.book.title.clone().unwrap_or_default();
+        cfg.authors = config.book.authors.clone();
+        cfg.language = config.book.language.clone();
+        cfg.html_site_url = config
+            .get::<String>("output.html.site-url")
+            .ok()
+            .flatten()
+            .filter(|u| is_absolute_url(u));
         cfg.check(book_toml, diags);
         cfg
     }
@@ -471,6 +597,32 @@ impl Config {
                         .hint(e.hint);
                 }
             }
+        }
+        let table = format!("{root}.citation");
+        if let Some(text) = &self.citation.date {
+            match Date::parse(text) {
+                Ok(date) => self.citation_date = Some(date),
+                Err(e) => {
+                    diags
+                        .error(
+                            "config-date",
+                            locate(book_toml, &table, "date"),
+                            format!("`date` under `[{table}]`: {}", e.message),
+                        )
+                        .hint(e.hint);
+                }
+            }
+        }
+        let url = &self.citation.site_url;
+        if !url.is_empty() && !is_absolute_url(url) {
+            diags
+                .error(
+                    "config-site-url",
+                    locate(book_toml, &table, "site-url"),
+                    format!("`site-url` under `[{table}]` is `{url}`, not an absolute address"),
+                )
+                .hint("write the address the site is published at, with `https://`: citations and canonical links need it whole");
+            self.citation.site_url.clear();
         }
         let phrases: [(&str, &str, &str, &[&str]); 6] = [
             ("", "explore-part", &self.explore_part, &["document"]),
@@ -531,6 +683,24 @@ impl Config {
     /// The document's date, when `date` is set and valid.
     pub fn date(&self) -> Option<Date> {
         self.date
+    }
+
+    /// The citation's date: `[preprocessor.report.citation] date`, else the document's.
+    pub fn citation_date(&self) -> Option<Date> {
+        self.citation_date.or(self.date)
+    }
+
+    /// The site's absolute address, ending in `/`: the citation's `site-url`, else
+    /// `[output.html] site-url` when that is absolute.
+    pub fn site_url(&self) -> Option<String> {
+        let url = Some(self.citation.site_url.as_str())
+            .filter(|u| !u.is_empty())
+            .or(self.html_site_url.as_deref())?;
+        Some(if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        })
     }
 
     /// A configured phrase with the book's own words filled in (`{document}`, `{title}`).

@@ -13,7 +13,7 @@ pub mod ids;
 pub mod orgs;
 
 use crate::base::diagnostics::{Diagnostics, LineIndex, Location};
-use crate::base::markdown::{Block, Doc, Edits, order};
+use crate::base::markdown::{Block, Doc, Edits, order, safe_to_append};
 use frontmatter::FrontMatter;
 pub use ids::{BlockId, ChapterId, MeetingId, OrgId};
 use mdbook_preprocessor::book::Chapter as BookChapter;
@@ -180,21 +180,50 @@ impl Outputs {
 }
 
 /// Turns the requested anchors into edits: an empty `<span id="p-…">` at the start of the block,
-/// before anything else inserted there.
-pub fn insert_anchors(model: &Model, outputs: &mut Outputs) {
+/// before anything else inserted there. With `permalinks`, every block of the text gets one
+/// (blocks without words and endnote definitions, which have their own ids, excepted), and a
+/// permalink at the end of its own inline content ([`permalink`]; after the anchor where an
+/// insertion at the end would change the text, see [`safe_to_append`]).
+pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
     for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
-        for &b in &out.anchors {
-            let block = chapter.block(b);
+        let body = chapter.body();
+        for (b, block) in chapter.doc.blocks() {
+            let linked = permalinks
+                && block.in_footnote.is_none()
+                && block.text.chars().any(char::is_alphanumeric);
+            if !linked && !out.anchors.contains(&b) {
+                continue;
+            }
+            let start = anchor_position(body, block.anchor_at);
             out.edits.insert(
-                anchor_position(chapter.body(), block.anchor_at),
+                start,
                 order::ANCHOR,
                 format!(
                     "<span id=\"{}\" class=\"anchor-target\"></span>",
                     block.anchor
                 ),
             );
+            if linked {
+                // At the end of the text; where that would change it, right after the anchor.
+                let (at, order) = if safe_to_append(body, block.inline_end) {
+                    (block.inline_end, order::CLOSE)
+                } else {
+                    (start, order::ANCHOR)
+                };
+                out.edits.insert(at, order, permalink(&block.anchor));
+            }
         }
     }
+}
+
+/// The paragraph's permalink: an empty link (its `¶` is drawn by `theme/report.css`, so the
+/// sign is neither in the search index nor in the text), shown on hover and focus; with
+/// JavaScript a click copies its address (`theme/report.js`).
+pub fn permalink(anchor: &str) -> String {
+    format!(
+        "<a class=\"permalink report-generated\" href=\"#{id}\" aria-label=\"Link to this paragraph\"></a>",
+        id = crate::base::html::attr(anchor)
+    )
 }
 
 /// Where a block's anchor goes: its first inline content, but after a leading emphasis delimiter

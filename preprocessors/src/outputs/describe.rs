@@ -6,13 +6,14 @@
 //! Graph tags the template can know: title, site name, type). It takes two steps:
 //!
 //! 1. [`annotate`] (preprocessor, after every feature): each page gets its description as a marker
-//!    comment at the end of its content, `<!-- report-meta {"description":"…"} -->`. The
+//!    comment at the end of its content, `<!-- report-meta {"title":"…","description":"…"} -->`
+//!    (the title is for its citation, [`super::cite`]). The
 //!    description is the chapter's front matter `description:`; else, for an organisation page,
 //!    the configured sentence (`description` under `[preprocessor.report.organisations]`);
 //!    else the page's opening words (the document's chapters: its own words, cut at a word near
 //!    [`MAX_CHARS`]).
-//! 2. [`apply_to_site`] (post-build renderer, after mdBook's HTML renderer): in every page with one
-//!    marker, the marker is removed and its description replaces mdBook's
+//! 2. [`take`] and [`apply`] (post-build renderer, after mdBook's HTML renderer): in every page
+//!    with one marker, the marker is removed and its description replaces mdBook's
 //!    `<meta name="description">`, followed by `<meta property="og:description">`. The print page
 //!    (every chapter's marker) keeps the book's description and loses the markers.
 //!
@@ -35,9 +36,13 @@ const OPEN: &str = "<!-- report-meta ";
 const CLOSE: &str = " -->";
 
 /// What a page says about itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageMeta {
-    /// One or two sentences, plain text.
+    /// Its title as the sidebar shows it ("2.1. Protect …"), for its citation.
+    #[serde(default)]
+    pub title: String,
+    /// One or two sentences, plain text; empty: the book's description stays.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
 }
 
@@ -70,12 +75,17 @@ pub fn annotate(book: &mut Book, model: &Model, orgs: Option<&Organisations>, cf
         let BookItem::Chapter(ch) = item else { return };
         let Some(path) = ch.path.clone() else { return };
         let description = describe(&path, &ch.content, model, orgs, cfg, &index);
-        if let Some(description) = description.filter(|d| !d.is_empty()) {
-            let m = marker(&PageMeta { description });
-            // At the end: what a page starts with stays as the features made it.
-            let body = ch.content.trim_end_matches(['\n', '\r']);
-            ch.content = format!("{body}\n\n{m}\n");
-        }
+        let title = match &ch.number {
+            Some(n) => format!("{n} {}", ch.name),
+            None => ch.name.clone(),
+        };
+        let m = marker(&PageMeta {
+            title,
+            description: description.unwrap_or_default(),
+        });
+        // At the end: what a page starts with stays as the features made it.
+        let body = ch.content.trim_end_matches(['\n', '\r']);
+        ch.content = format!("{body}\n\n{m}\n");
     });
 }
 
@@ -105,23 +115,27 @@ fn describe(
         && let Some(&i) = index.orgs.get(path)
     {
         let name = orgs.directory().org(i).display_name();
-        let mentions = &index.mentions[i.0];
-        let mut chapters: Vec<_> = mentions.iter().map(|m| m.chapter).collect();
-        chapters.dedup();
-        let counted = match mentions.len() {
-            0 => "named".to_string(),
-            n => format!(
-                "{} in {}",
-                plural(n, "mention"),
-                plural(chapters.len(), "chapter")
-            ),
-        };
+        let counted = mentions_phrase(&index.mentions[i.0]);
         return Some(cfg.phrase(
             &cfg.organisations.description,
             &[("name", &name), ("mentions", &counted)],
         ));
     }
     first_paragraph(content).map(|p| shorten(&p, MAX_CHARS))
+}
+
+/// "12 mentions in 5 chapters" (mentions in reading order), or "named" for none.
+pub fn mentions_phrase(mentions: &[&Mention]) -> String {
+    let mut chapters: Vec<_> = mentions.iter().map(|m| m.chapter).collect();
+    chapters.dedup();
+    match mentions.len() {
+        0 => "named".to_string(),
+        n => format!(
+            "{} in {}",
+            plural(n, "mention"),
+            plural(chapters.len(), "chapter")
+        ),
+    }
 }
 
 /// The plain text of the first `<p …>…</p>` of a generated page (its introduction).
@@ -195,9 +209,9 @@ fn attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Moves the page's marker into its `<head>` (see the module documentation). Returns the new
-/// page, or `None` when the page has no marker, several (the print page), or no description tag.
-pub fn apply_to_page(html: &str) -> Option<String> {
+/// Takes the page's marker out of `html`: the page without it, and what it says. `None` when
+/// the page has no marker or several (the print page: see [`strip_markers`]).
+pub fn take(html: &str) -> Option<(String, PageMeta)> {
     let start = html.find(OPEN)?;
     if html[start + OPEN.len()..].contains(OPEN) {
         return None;
@@ -205,27 +219,32 @@ pub fn apply_to_page(html: &str) -> Option<String> {
     let json_start = start + OPEN.len();
     let json_end = json_start + html[json_start..].find(CLOSE)?;
     let meta: PageMeta = serde_json::from_str(&html[json_start..json_end]).ok()?;
-    let tag = "<meta name=\"description\" content=\"";
-    let tag_start = html.find(tag)?;
-    let tag_end = tag_start + html[tag_start..].find('>')? + 1;
-    if tag_end > start {
-        return None;
-    }
-    let description = attr(&meta.description);
     let mut marker_end = json_end + CLOSE.len();
     // The marker's own line break(s), so no blank line is left behind.
     while html[marker_end..].starts_with('\n') {
         marker_end += 1;
     }
-    let mut out = String::with_capacity(html.len() + description.len() * 2);
-    out.push_str(&html[..tag_start]);
-    out.push_str(&format!(
-        "<meta name=\"description\" content=\"{description}\">\n        \
-         <meta property=\"og:description\" content=\"{description}\">"
-    ));
-    out.push_str(&html[tag_end..start]);
-    out.push_str(&html[marker_end..]);
-    Some(out)
+    Some((format!("{}{}", &html[..start], &html[marker_end..]), meta))
+}
+
+/// Puts `meta`'s description into the page's `<head>`: it replaces mdBook's
+/// `<meta name="description">`, followed by `og:description`. A page without a description, or
+/// without that tag, is returned as it is.
+pub fn apply(html: String, meta: &PageMeta) -> String {
+    let tag = "<meta name=\"description\" content=\"";
+    let Some(tag_start) = html.find(tag).filter(|_| !meta.description.is_empty()) else {
+        return html;
+    };
+    let Some(tag_end) = html[tag_start..].find('>').map(|e| tag_start + e + 1) else {
+        return html;
+    };
+    let description = attr(&meta.description);
+    format!(
+        "{}<meta name=\"description\" content=\"{description}\">\n        \
+         <meta property=\"og:description\" content=\"{description}\">{}",
+        &html[..tag_start],
+        &html[tag_end..]
+    )
 }
 
 /// `html` without its markers, if it has several (the print page has every chapter's).
@@ -248,41 +267,21 @@ pub fn strip_markers(html: &str) -> Option<String> {
     Some(out)
 }
 
-/// Applies [`apply_to_page`] (or [`strip_markers`]) to every HTML page under `dir`. Returns the
-/// pages rewritten.
-pub fn apply_to_site(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut rewritten = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(&d)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()?;
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let html = std::fs::read_to_string(&path)?;
-                if let Some(new) = apply_to_page(&html).or_else(|| strip_markers(&html)) {
-                    std::fs::write(&path, new)?;
-                    rewritten.push(path);
-                }
-            }
-        }
-    }
-    rewritten.sort();
-    Ok(rewritten)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`take`] and [`apply`], as the post-build step does.
+    fn apply_to_page(html: &str) -> Option<String> {
+        take(html).map(|(page, meta)| apply(page, &meta))
+    }
 
     const PAGE: &str = "<head>\n        <meta name=\"description\" content=\"The book.\">\n</head>\n<body><main>\n";
 
     #[test]
     fn the_marker_moves_into_the_head() {
         let m = marker(&PageMeta {
+            title: "T".into(),
             description: "A page about \"UNICEF\" & <co>".into(),
         });
         let html = format!("{PAGE}{m}\n<h1>T</h1></main></body>");
@@ -301,6 +300,7 @@ mod tests {
     #[test]
     fn pages_with_several_markers_or_none_are_left_alone() {
         let m = marker(&PageMeta {
+            title: "T".into(),
             description: "x".into(),
         });
         let print = format!("{PAGE}{m}\n<h1>A</h1>{m}\n<h1>B</h1>");
@@ -315,6 +315,7 @@ mod tests {
     #[test]
     fn a_marker_cannot_close_early() {
         let m = marker(&PageMeta {
+            title: "T".into(),
             description: "a -- b --> c".into(),
         });
         assert_eq!(m.matches("--").count(), 2, "{m}");
