@@ -201,14 +201,6 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Escapes `s` for a double-quoted HTML attribute.
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Takes the page's marker out of `html`: the page without it, and what it says. `None` when
 /// the page has no marker or several (the print page: see [`strip_markers`]).
 pub fn take(html: &str) -> Option<(String, PageMeta)> {
@@ -238,7 +230,7 @@ pub fn apply(html: String, meta: &PageMeta) -> String {
     let Some(tag_end) = html[tag_start..].find('>').map(|e| tag_start + e + 1) else {
         return html;
     };
-    let description = attr(&meta.description);
+    let description = crate::base::html::attr(&meta.description);
     format!(
         "{}<meta name=\"description\" content=\"{description}\">\n        \
          <meta property=\"og:description\" content=\"{description}\">{}",
