@@ -1,12 +1,15 @@
 //! The pipeline: builds the model once, runs every enabled feature over it, splices the edits
 //! and appends the generated pages. The only module that knows every feature and output.
 //!
-//! Order matters in two places: the endnotes chapter is reassembled last, from the edits of
-//! every other feature (its notes mention organisations too), and the page descriptions are
-//! written after every page exists.
+//! Order matters in three places: the documents feature links symbols after the organisations
+//! and the agenda have linked their names and phrases (links never nest: a later feature skips a
+//! range overlapping an earlier one's link); the endnotes chapter is reassembled last, from the
+//! edits of every other feature (its notes mention organisations and cite documents too); and
+//! the page descriptions are written after every page exists.
 
 use crate::base::diagnostics::Diagnostics;
 use crate::features::agenda::Agenda;
+use crate::features::documents::Documents;
 use crate::features::endnotes::Endnotes;
 use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
@@ -47,6 +50,7 @@ struct Findings {
     orgs: Option<Organisations>,
     agenda: Option<Agenda>,
     timeline: Option<Timeline>,
+    documents: Option<Documents>,
 }
 
 fn run(
@@ -83,6 +87,15 @@ fn run(
         agenda.edit(&model, &cfg.agenda, &mut outputs, diags);
     }
     let agenda = agenda.filter(|a| !a.is_empty());
+    // After the features that link names and phrases: a symbol overlapping one of their links
+    // is listed but not linked.
+    let documents = cfg.documents.enable.then(|| {
+        Documents::collect(&model, &cfg.documents, cfg.date(), &cfg.document, diags)
+    });
+    if let Some(documents) = &documents {
+        documents.edit(&model, &mut outputs);
+    }
+    let documents = documents.filter(|d| !d.is_empty());
     let timeline = cfg.timeline.enable.then(|| {
         let dir = orgs.as_ref().map(Organisations::directory);
         Timeline::collect(&model, dir, cfg.date(), &cfg.timeline, diags)
@@ -95,6 +108,7 @@ fn run(
         orgs,
         agenda,
         timeline,
+        documents,
     };
     if let Some(agenda) = &found.agenda {
         for (c, prelude) in pages::agenda::chapter_boxes(agenda, context(&model, cfg, &found)) {
@@ -159,6 +173,10 @@ fn append_pages(
         let doc = exports::json::document(timeline, model, dir, cfg);
         explore.push(pages::timeline::chapter(timeline, model, dir, cfg, &doc));
     }
+    if let Some(documents) = &found.documents {
+        let data = exports::documents::export(documents, model, found.endnotes.as_ref(), cfg);
+        explore.push(pages::documents::chapter(documents, model, cfg, &data));
+    }
     if !explore.is_empty() {
         let part = cfg.phrase(&cfg.explore_part, &[]);
         if !part.is_empty() {
@@ -209,6 +227,7 @@ mod tests {
         cfg.organisations.enable = false;
         cfg.agenda.enable = false;
         cfg.endnotes.enable = false;
+        cfg.documents.enable = false;
         cfg.timeline.enable = timeline;
         cfg
     }

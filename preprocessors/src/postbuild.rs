@@ -1,15 +1,15 @@
 //! The post-build step: an mdBook renderer that finishes the site after mdBook's HTML renderer:
-//! each page's own description goes into its `<head>` ([`crate::outputs::describe`]), and the timeline's
-//! exports are written next to the pages.
+//! each page's own description goes into its `<head>` ([`crate::outputs::describe`]), and the
+//! exports (the timeline's, `documents.json`) are written next to the pages.
 //!
 //! mdBook preprocessors cannot write files into the output (mdBook #1222), so `book.toml` has a
 //! second output, `[output.report-postbuild]`, whose renderer is this one. mdBook runs renderers
 //! in the alphabetical order of their table names, so it runs after `html` (which empties its
 //! own directory first and would delete files written before it). With two outputs mdBook gives
 //! each its own directory: the site is in `book/html/`, and this renderer writes
-//! `timeline.json` and `timeline.ics` there (its own directory stays empty).
+//! `timeline.json`, `timeline.ics` and `documents.json` there (its own directory stays empty).
 //!
-//! It reads the timeline page the HTML renderer has just written and the data block the
+//! It reads the timeline page (and the "Documents cited" page) the HTML renderer has just written and the data block the
 //! preprocessor embedded in it ([`export::extract`]; mdBook copies the raw `<script>` block as it
 //! is): the exports are the page's own data, never recomputed. So this renderer needs nothing of
 //! the preprocessed book, and the `report` preprocessor does not run for it
@@ -21,7 +21,7 @@
 use crate::base::diagnostics::Diagnostics;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
-use crate::outputs::exports::{ics, json as export};
+use crate::outputs::exports::{documents, ics, json as export};
 use crate::outputs::{describe, previews};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
@@ -68,8 +68,9 @@ pub fn main() -> anyhow::Result<std::process::ExitCode> {
 }
 
 /// Finishes every page (description, citation, the previews' data file in `<head>`; the "Cite
-/// this" block in `<main>`), writes the previews' data file and the timeline's exports; returns
-/// the files written besides the pages.
+/// this" block in `<main>`), writes the previews' data file, `documents.json` (when the book has
+/// a "Documents cited" page) and the timeline's exports; returns the files written besides the
+/// pages.
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let mut diags = Diagnostics::new();
     let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
@@ -104,6 +105,9 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
+    if cfg.documents.enable {
+        written.extend(documents_export(&cfg, &dir, &pages)?);
+    }
     if !cfg.timeline.enable {
         return Ok(written);
     }
@@ -135,6 +139,25 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
         written.push(path);
     }
     Ok(written)
+}
+
+/// `documents.json`, from the data the "Documents cited" page embeds. A book that cites no
+/// document and has no archived address has no such page, and gets no file.
+fn documents_export(
+    cfg: &Config,
+    dir: &Path,
+    pages: &[(String, String)],
+) -> anyhow::Result<Option<PathBuf>> {
+    let page = site_path(&cfg.documents.page.with_extension("html"));
+    let Some((_, content)) = pages.iter().find(|(rel, _)| *rel == page) else {
+        return Ok(None);
+    };
+    let data = documents::extract(content)
+        .with_context(|| format!("cannot read the documents' data in {page}"))?;
+    let path = dir.join(documents::JSON_FILE);
+    std::fs::write(&path, documents::to_file(&data))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(Some(path))
 }
 
 /// Every HTML page under `dir`: its path from `dir` (with `/`) and its text, sorted by path.

@@ -313,6 +313,52 @@ impl Date {
     }
 }
 
+/// A day as running text writes it: "February 14, 2030", "14 February 2030", "14 Feb. 2030",
+/// "Feb 14 2030" (English month names, full or abbreviated, any case) or `2030-02-14`. `None`
+/// for anything else, a day that does not exist included.
+pub fn parse_written_day(text: &str) -> Option<NaiveDate> {
+    let s = text.trim().trim_end_matches(['.', ',']);
+    if let Ok(Date::Day(d)) = Date::parse(s) {
+        return Some(d);
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| -> Option<u32> {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        if w.len() < 3 {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| {
+                let m = m.to_ascii_lowercase();
+                m == w || (w.len() <= 4 && m.starts_with(&w))
+            })
+            .map(|i| i as u32 + 1)
+    };
+    let number = |w: &str, max: usize| -> Option<u32> {
+        let w = w
+            .trim_end_matches("st")
+            .trim_end_matches("nd")
+            .trim_end_matches("rd")
+            .trim_end_matches("th");
+        (!w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())?
+    };
+    let (day, m, year) = match words.as_slice() {
+        [a, b, y] => match (month(a), month(b)) {
+            (Some(m), None) => (number(b, 2)?, m, y),
+            (None, Some(m)) => (number(a, 2)?, m, y),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let year = (year.len() == 4).then(|| number(year, 4))??;
+    NaiveDate::from_ymd_opt(year as i32, m, day)
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.written())
@@ -444,6 +490,24 @@ mod tests {
 
     fn ymd(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn written_days_in_running_text() {
+        for text in [
+            "February 14, 2030",
+            "14 February 2030",
+            "february 14 2030",
+            "14 Feb. 2030",
+            "Feb 14, 2030",
+            "14th February 2030",
+            "2030-02-14",
+        ] {
+            assert_eq!(parse_written_day(text), Some(ymd(2030, 2, 14)), "{text}");
+        }
+        for text in ["February 30, 2030", "Febuary 14, 2030", "14 2030", "May 2030", "1/2/2030"] {
+            assert_eq!(parse_written_day(text), None, "{text}");
+        }
     }
 
     #[test]

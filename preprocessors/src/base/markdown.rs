@@ -9,12 +9,13 @@
 //!   elements, headings and footnote definitions' labels, with a map from the rendered text back
 //!   to the source bytes;
 //! - endnote references `[^key]` and definitions `[^key]: …`;
-//! - links with this project's schemes (`org:unhcr`, `agenda:3`).
+//! - links with this project's schemes (`org:unhcr`, `agenda:3`), and every link's destination
+//!   and range ([`Link`]).
 //!
 //! Features never edit text themselves: they add [`Edit`]s (insert or replace a byte range) and
 //! [`Edits::apply`] splices them all at once, so every byte no feature touched stays identical.
 
-use mdbook_markdown::pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use mdbook_markdown::pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -89,6 +90,11 @@ static BARE_URL: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 impl TextRun {
+    /// The bare URLs in the text (byte ranges of [`TextRun::text`]).
+    pub fn urls(&self) -> &[Range<usize>] {
+        &self.urls
+    }
+
     /// True when `range` of the text touches a bare URL.
     pub fn in_url(&self, range: Range<usize>) -> bool {
         self.urls
@@ -172,6 +178,21 @@ pub struct SchemeLink {
     pub text_in_block: Range<usize>,
 }
 
+/// Any Markdown link (`[text](dest)`, `<https://…>`, a reference link), as written.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// The destination, as pulldown-cmark resolved it.
+    pub dest: String,
+    /// Byte range of the whole link.
+    pub range: Range<usize>,
+    /// The block it sits in.
+    pub block: Option<BlockId>,
+    /// An autolink (`<https://…>`), whose text is its address.
+    pub autolink: bool,
+    /// Where the link's text starts in the block's [`Block::text`].
+    pub in_block: usize,
+}
+
 /// The schemes [`SchemeLink`] recognises.
 pub const SCHEMES: &[&str] = &["org", "agenda"];
 
@@ -190,6 +211,8 @@ pub struct Doc {
     pub footnote_defs: Vec<FootnoteDef>,
     /// `[text](org:id)`-style links.
     pub scheme_links: Vec<SchemeLink>,
+    /// Every link (images aside), in order.
+    pub links: Vec<Link>,
     /// Straight quotes that smart punctuation renders curly: body offset and rendered character.
     pub quotes: Vec<(usize, char)>,
 }
@@ -467,10 +490,22 @@ impl Walker {
                 self.flush();
                 self.skip += 1;
             }
-            Tag::Link { dest_url, .. } => {
+            Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            } => {
                 self.note_inline_start(range.start);
                 self.flush();
                 self.skip += 1;
+                let block = self.current_block();
+                self.doc.links.push(Link {
+                    dest: dest_url.to_string(),
+                    range: range.clone(),
+                    block,
+                    autolink: matches!(link_type, LinkType::Autolink),
+                    in_block: block.map_or(0, |b| self.doc.blocks[b.0].text.len()),
+                });
                 let mut index = None;
                 if let Some((scheme, target)) = scheme_link(&dest_url) {
                     let dest_range = body[range.clone()]
@@ -855,6 +890,26 @@ mod tests {
                 ("agenda", "3", Some(47..55))
             ]
         );
+    }
+
+    #[test]
+    fn every_link_is_recorded_with_its_range() {
+        let body = "See <https://a.org/x> and [b](http://b.org) or `<http://c>`.\n";
+        let doc = Doc::parse(body);
+        let links: Vec<_> = doc
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), &body[l.range.clone()], l.autolink))
+            .collect();
+        assert_eq!(
+            links,
+            vec![
+                ("https://a.org/x", "<https://a.org/x>", true),
+                ("http://b.org", "[b](http://b.org)", false)
+            ]
+        );
+        let run = Doc::parse("Visit http://a.org/x now.\n").runs.remove(0);
+        assert_eq!(run.urls(), &[6..20]);
     }
 
     #[test]

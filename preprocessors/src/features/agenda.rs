@@ -14,7 +14,7 @@
 
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
-use crate::base::markdown::{order, safe_to_wrap};
+use crate::base::markdown::safe_to_wrap;
 use crate::base::text;
 use crate::model::config::AgendaConfig;
 use crate::model::find::{find_phrase_in, normalised_blocks};
@@ -144,13 +144,11 @@ impl Agenda {
                 else {
                     continue;
                 };
-                let out = &mut outputs[ch.id].edits;
-                out.insert(
-                    src.start,
-                    order::OPEN,
+                outputs[ch.id].wrap(
+                    src,
                     format!("<a class=\"agenda-ref\" href=\"{overview}\">"),
+                    "</a>",
                 );
-                out.insert(src.end, order::CLOSE, "</a>");
             }
         }
     }

@@ -4,6 +4,7 @@
 //! pages, exports and descriptions.
 
 pub mod agenda;
+pub mod documents;
 pub mod endnotes;
 pub mod organisations;
 pub mod timeline;

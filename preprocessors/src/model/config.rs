@@ -63,6 +63,8 @@ pub struct Config {
     pub previews: PreviewsConfig,
     /// `[preprocessor.report.citation]`.
     pub citation: CitationConfig,
+    /// `[preprocessor.report.documents]`.
+    pub documents: DocumentsConfig,
     /// `book.title`, for defaults.
     #[serde(skip)]
     pub title: String,
@@ -109,6 +111,7 @@ impl Default for Config {
             permalinks: PermalinksConfig::default(),
             previews: PreviewsConfig::default(),
             citation: CitationConfig::default(),
+            documents: DocumentsConfig::default(),
             title: String::new(),
             authors: Vec::new(),
             language: None,
@@ -195,6 +198,194 @@ impl Default for OrganisationsConfig {
             part: "Organisations".into(),
             never_link: Vec::new(),
             description: "{name}: {mentions} in {title}.".into(),
+        }
+    }
+}
+
+/// `[preprocessor.report.documents]`: document symbols linked to their documents and listed on a
+/// generated page; archived copies of the web addresses in the endnotes.
+///
+/// The defaults follow the United Nations' symbol grammar and link to `undocs.org`, the UN's
+/// permanent redirector to its Official Document System (ODS): `https://undocs.org/en/A/68/190`
+/// always leads to the current ODS address of the document, where ODS's own URLs have changed
+/// more than once. `fr`, `es`, `ar`, `zh`, `ru` instead of `en` give the other official languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct DocumentsConfig {
+    /// Switch the feature on or off.
+    pub enable: bool,
+    /// Where a symbol's document is: `{symbol}`; empty: symbols are listed, not linked.
+    pub link: String,
+    /// Path (virtual, under `src/`) of the generated "Documents cited" page.
+    pub page: PathBuf,
+    /// The page's title.
+    pub title: String,
+    /// The page's first sentence: `{document}`, `{count}`, `{documents}` ("3 documents").
+    pub introduction: String,
+    /// The series a symbol starts with (its first components), `{n}` for a number:
+    /// `A`, `A/HRC`, `E/CN.{n}`. Longest first wins.
+    pub prefixes: Vec<String>,
+    /// The components that may follow besides numbers: `RES`, `L.{n}`, `Add.{n}` ….
+    pub parts: Vec<String>,
+    /// Symbols never linked nor listed (the text keeps them as written).
+    pub never_link: Vec<String>,
+    /// Bodies whose "resolution NN/NNN" the text cites, with the symbol it stands for.
+    pub resolutions: Vec<ResolutionBody>,
+    /// The body of a resolution the text cites without naming one (a General Assembly
+    /// resolution's "its resolutions"); empty: such resolutions are not linked.
+    pub default_body: String,
+    /// Other series, by pattern (`WHA {session}.{number}`), with their own symbol and link.
+    pub series: Vec<Series>,
+    /// The words around resolution numbers (other languages).
+    pub words: DocumentWords,
+    /// An endnote's web address's archived copy: `{date}` (`YYYYMMDD`) and `{address}`; empty:
+    /// none.
+    pub archive: String,
+    /// The text of the archived-copy link.
+    pub archive_text: String,
+}
+
+/// The built-in series prefixes (README lists them).
+pub const DEFAULT_PREFIXES: &[&str] = &[
+    "A",
+    "A/C.{n}",
+    "A/CONF.{n}",
+    "A/HRC",
+    "A/INF",
+    "S",
+    "E",
+    "E/C.{n}",
+    "E/CN.{n}",
+    "E/ICEF",
+    "ST/SGB",
+    "ST/AI",
+    "CAT/C",
+    "CCPR/C",
+    "CED/C",
+    "CEDAW/C",
+    "CERD/C",
+    "CMW/C",
+    "CRC/C",
+    "CRPD/C",
+    "HRI/GEN",
+    "DP/FPA",
+    "TD/B",
+    "UNEP/EA.{n}",
+    "FCCC/CP",
+    "FCCC/KP/CMP",
+    "FCCC/PA/CMA",
+    "FCCC/SBI",
+    "FCCC/SBSTA",
+];
+
+/// The built-in components besides numbers.
+pub const DEFAULT_PARTS: &[&str] = &[
+    "RES",
+    "PRST",
+    "DEC",
+    "L.{n}",
+    "Add.{n}",
+    "Rev.{n}",
+    "Corr.{n}",
+    "Amend.{n}",
+    "CRP.{n}",
+    "WP.{n}",
+    "INF",
+    "INF.{n}",
+    "PV.{n}",
+    "SR.{n}",
+    "Misc.{n}",
+    "GC",
+    "GEN",
+];
+
+/// A body whose resolutions the text cites by number ("General Assembly resolution 56/131").
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ResolutionBody {
+    /// The body's name as the text writes it ("General Assembly", inside "UN General Assembly"
+    /// too).
+    pub body: String,
+    /// Other names the text uses ("ECOSOC").
+    #[serde(default)]
+    pub forms: Vec<String>,
+    /// The symbol of "resolution {session}/{number}": `A/RES/{session}/{number}`; none: the body
+    /// is known, its resolutions are not linked (and not taken for another body's).
+    #[serde(default)]
+    pub symbol: Option<String>,
+}
+
+/// Another series of documents, recognised by a pattern (what belongs to one book).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Series {
+    /// The text: literal characters, `{name}` for a number, a space for an optional space:
+    /// `WHA {session}.{number}` finds "WHA 61.17" and "WHA61.17".
+    pub pattern: String,
+    /// The canonical symbol, from the pattern's numbers: `WHA{session}.{number}`.
+    pub symbol: String,
+    /// Where the document is, from the pattern's numbers and `{symbol}`; empty: the documents'
+    /// `link`.
+    #[serde(default)]
+    pub link: String,
+}
+
+/// `[preprocessor.report.documents.words]`: the words around resolution numbers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct DocumentWords {
+    /// The word before a resolution's number, singular first ("resolution", "resolutions");
+    /// any case.
+    pub resolution: Vec<String>,
+    /// What joins a number to the body after it ("resolution 16/21 of the Human Rights
+    /// Council").
+    pub of: Vec<String>,
+    /// What joins the last two numbers of a list ("resolutions 76/217 and 77/246").
+    pub and: Vec<String>,
+}
+
+impl Default for DocumentWords {
+    fn default() -> Self {
+        let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect();
+        DocumentWords {
+            resolution: v(&["resolution", "resolutions"]),
+            of: v(&["of the", "of"]),
+            and: v(&["and"]),
+        }
+    }
+}
+
+impl Default for DocumentsConfig {
+    fn default() -> Self {
+        let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect();
+        let body = |name: &str, forms: &[&str], symbol: &str| ResolutionBody {
+            body: name.into(),
+            forms: v(forms),
+            symbol: Some(symbol.into()),
+        };
+        DocumentsConfig {
+            enable: true,
+            link: "https://undocs.org/en/{symbol}".into(),
+            page: "documents.md".into(),
+            title: "Documents cited".into(),
+            introduction: "The {document} cites {documents} by their symbols.".into(),
+            prefixes: v(DEFAULT_PREFIXES),
+            parts: v(DEFAULT_PARTS),
+            never_link: Vec::new(),
+            resolutions: vec![
+                body("General Assembly", &[], "A/RES/{session}/{number}"),
+                body("Human Rights Council", &[], "A/HRC/RES/{session}/{number}"),
+                body(
+                    "Economic and Social Council",
+                    &["ECOSOC"],
+                    "E/RES/{session}/{number}",
+                ),
+            ],
+            default_body: String::new(),
+            series: Vec::new(),
+            words: DocumentWords::default(),
+            archive: "https://web.archive.org/web/{date}/{address}".into(),
+            archive_text: "archived copy".into(),
         }
     }
 }
@@ -379,11 +570,12 @@ pub fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
         return Location::file("book.toml");
     };
     let header = format!("[{table}]");
+    let array_header = format!("[[{table}]]");
     let mut in_table = false;
     for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
+        let trimmed = line.split(" #").next().unwrap_or_default().trim();
         if trimmed.starts_with('[') {
-            in_table = trimmed == header;
+            in_table = trimmed == header || trimmed == array_header;
             continue;
         }
         let is_key = trimmed
@@ -498,6 +690,9 @@ fn salvage(
     if let Some(t) = part::<CitationConfig>(config, root, "citation", book_toml, diags) {
         cfg.citation = t;
     }
+    if let Some(t) = part::<DocumentsConfig>(config, root, "documents", book_toml, diags) {
+        cfg.documents = t;
+    }
     // Top-level keys: a strict read reports an unknown one; the lenient one keeps the others.
     #[derive(Deserialize)]
     #[serde(rename_all = "kebab-case")]
@@ -547,6 +742,7 @@ const KEYS: &[&str] = &[
     "permalinks",
     "previews",
     "citation",
+    "documents",
     "command",
     "before",
     "after",
@@ -624,7 +820,7 @@ impl Config {
                 .hint("write the address the site is published at, with `https://`: citations and canonical links need it whole");
             self.citation.site_url.clear();
         }
-        let phrases: [(&str, &str, &str, &[&str]); 6] = [
+        let phrases: [(&str, &str, &str, &[&str]); 9] = [
             ("", "explore-part", &self.explore_part, &["document"]),
             (
                 "organisations",
@@ -656,7 +852,21 @@ impl Config {
                 &self.timeline.summary,
                 &["title", "document"],
             ),
+            (
+                "documents",
+                "introduction",
+                &self.documents.introduction,
+                &["document", "count", "documents"],
+            ),
+            ("documents", "link", &self.documents.link, &["symbol"]),
+            (
+                "documents",
+                "archive",
+                &self.documents.archive,
+                &["date", "address"],
+            ),
         ];
+        self.check_documents(book_toml, diags);
         for (sub, key, phrase, allowed) in phrases {
             let table = if sub.is_empty() {
                 root.clone()
@@ -676,6 +886,111 @@ impl Config {
                         )
                         .hint(format!("it may use {}", list.join(", ")));
                 }
+            }
+        }
+    }
+
+    /// The grammar of `[preprocessor.report.documents]`: placeholders of prefixes, parts,
+    /// resolution symbols and series; empty entries; the default body; the link templates'
+    /// schemes.
+    fn check_documents(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        let table = format!("preprocessor.{PREPROCESSOR}.documents");
+        let d = &self.documents;
+        let at = |key: &str| locate(book_toml, &table, key);
+        let placeholder = |key: &str, value: &str, allowed: &[&str], diags: &mut Diagnostics| {
+            for name in text::placeholders(value) {
+                if !allowed.contains(&name) {
+                    let list: Vec<String> = allowed.iter().map(|a| format!("`{{{a}}}`")).collect();
+                    diags
+                        .error(
+                            "config-placeholder",
+                            at(key),
+                            format!(
+                                "`{value}` in `{key}` under `[{table}]` has an unknown placeholder `{{{name}}}`"
+                            ),
+                        )
+                        .hint(if list.is_empty() {
+                            "it may use none".to_string()
+                        } else {
+                            format!("it may use {}", list.join(", "))
+                        });
+                }
+            }
+        };
+        let empty = |key: &str, what: &str, diags: &mut Diagnostics| {
+            diags
+                .error(
+                    "config-documents",
+                    at(key),
+                    format!("`{key}` under `[{table}]` has an empty {what}"),
+                )
+                .hint(format!("remove the empty {what}"));
+        };
+        for (key, list) in [("prefixes", &d.prefixes), ("parts", &d.parts)] {
+            for value in list {
+                if value.trim().is_empty() {
+                    empty(key, "entry", diags);
+                }
+                placeholder(key, value, &["n"], diags);
+            }
+        }
+        for body in &d.resolutions {
+            if body.body.trim().is_empty() || body.forms.iter().any(|f| f.trim().is_empty()) {
+                empty("body", "body name", diags);
+            }
+            if let Some(symbol) = &body.symbol {
+                placeholder("symbol", symbol, &["session", "number"], diags);
+            }
+        }
+        for series in &d.series {
+            if series.pattern.trim().is_empty() || series.symbol.trim().is_empty() {
+                empty("pattern", "pattern or symbol", diags);
+                continue;
+            }
+            let names = text::placeholders(&series.pattern);
+            placeholder("symbol", &series.symbol, &names, diags);
+            let mut with_symbol = names.clone();
+            with_symbol.push("symbol");
+            placeholder("link", &series.link, &with_symbol, diags);
+        }
+        if d.words.resolution.iter().all(|w| w.trim().is_empty()) {
+            empty("resolution", "list of words", diags);
+        }
+        let body = d.default_body.trim();
+        if !body.is_empty() {
+            let names: Vec<&str> = d
+                .resolutions
+                .iter()
+                .flat_map(|b| std::iter::once(&b.body).chain(&b.forms))
+                .map(String::as_str)
+                .collect();
+            if !names.contains(&body) {
+                diags
+                    .error(
+                        "config-documents",
+                        at("default-body"),
+                        format!("`default-body` under `[{table}]` names no body of `resolutions`: `{body}`"),
+                    )
+                    .suggest(
+                        did_you_mean(body, names.iter().copied()).map(|n| format!("`{n}`")),
+                        "add the body to `resolutions`, or leave `default-body` empty",
+                    );
+            }
+        }
+        let templates = std::iter::once(("link", d.link.as_str()))
+            .chain(d.series.iter().map(|s| ("link", s.link.as_str())))
+            .chain(std::iter::once(("archive", d.archive.as_str())));
+        for (key, template) in templates {
+            let lower = template.trim().to_ascii_lowercase();
+            let web = lower.starts_with("https://") || lower.starts_with("http://");
+            if !template.trim().is_empty() && !web {
+                diags
+                    .error(
+                        "config-documents",
+                        at(key),
+                        format!("`{key}` under `[{table}]` is not a web address: `{template}`"),
+                    )
+                    .hint("write an address starting with `https://` (or `http://`)");
             }
         }
     }

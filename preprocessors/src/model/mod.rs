@@ -153,6 +153,25 @@ pub struct ChapterOutput {
     pub prelude: String,
     /// A complete replacement of the edited body (the endnotes chapter is reassembled).
     pub replacement: Option<String>,
+    /// Body ranges a feature has wrapped in a link: a later feature never wraps a range that
+    /// overlaps one, so links never nest (`<a>` inside `<a>` is not HTML).
+    pub linked: Vec<Range<usize>>,
+}
+
+impl ChapterOutput {
+    /// Wraps body `range` in `open` … `close` and records it as linked.
+    pub fn wrap(&mut self, range: Range<usize>, open: impl Into<String>, close: impl Into<String>) {
+        self.edits.insert(range.start, order::OPEN, open);
+        self.edits.insert(range.end, order::CLOSE, close);
+        self.linked.push(range);
+    }
+
+    /// True when `range` overlaps (or contains, or lies inside) a range already linked.
+    pub fn overlaps_link(&self, range: &Range<usize>) -> bool {
+        self.linked
+            .iter()
+            .any(|l| l.start < range.end && range.start < l.end)
+    }
 }
 
 /// What the features produce for every chapter, indexed by [`ChapterId`].

@@ -20,7 +20,7 @@ pub mod registry;
 
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
-use crate::base::markdown::{order, safe_to_wrap};
+use crate::base::markdown::safe_to_wrap;
 use crate::model::config::{LinkMode, OrganisationsConfig};
 use crate::model::orgs::Directory;
 use crate::model::{BlockId, ChapterId, Model, OrgId, Outputs};
@@ -149,8 +149,7 @@ impl Organisations {
                 format!("<a class=\"org\" href=\"{href}\">")
             };
             let close = if m.acronym { "</abbr></a>" } else { "</a>" };
-            out.edits.insert(source.start, order::OPEN, open);
-            out.edits.insert(source.end, order::CLOSE, close);
+            out.wrap(source.clone(), open, close);
         }
     }
 }

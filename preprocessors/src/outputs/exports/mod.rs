@@ -1,5 +1,7 @@
-//! The timeline as files: `timeline.json` ([`json`]) and `timeline.ics` ([`ics`]), both written
-//! by the post-build step from the document the timeline page embeds.
+//! The exports the post-build step writes from the data their pages embed: the timeline as
+//! `timeline.json` ([`json`]) and `timeline.ics` ([`ics`]), the documents cited as
+//! `documents.json` ([`documents`]).
 
+pub mod documents;
 pub mod ics;
 pub mod json;

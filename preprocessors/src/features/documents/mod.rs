@@ -1,0 +1,380 @@
+//! Documents: the document symbols a text cites (`A/68/190`, "General Assembly resolution
+//! 56/131"), each linked to its document and listed on a generated "Documents cited" page, and
+//! the endnotes' web addresses with links to their archived copies ([`archive`]).
+//!
+//! Recognition ([`symbols`]) runs over prose only, as the organisations' does: never inside code,
+//! links, raw HTML (so `<span class="nolink">A/68/190</span>` opts one symbol out), headings,
+//! front matter or bare URLs; `never-link` opts a symbol out everywhere. Each citation becomes
+//! `<a class="document-symbol" href="https://undocs.org/en/A/68/190">A/68/190</a>` (a resolution's
+//! number alone is the link text, its symbol the link's title), unless another feature already
+//! linked an overlapping range: links never nest.
+//!
+//! A document's title is taken from the text only where the text states it, by two conservative
+//! rules: a quoted title right after the citation (`resolution 85/131 "Water for all"`), or the
+//! citation form "Issuer, Title, Date, Symbol" (`UN General Assembly, Report of the Director on
+//! …, 25 July 2030, A/85/190`), whose title is what stands between the first comma and the date
+//! (an issuer of at most eight words; a date of one day). The first title found in reading order
+//! is kept.
+
+pub mod archive;
+pub mod symbols;
+
+use crate::base::dates::{Date, parse_written_day};
+use crate::base::diagnostics::Diagnostics;
+use crate::base::html;
+use crate::base::markdown::{order, safe_to_wrap};
+use crate::base::text::fill;
+use crate::model::config::DocumentsConfig;
+use crate::model::{BlockId, Chapter, ChapterId, Model, Outputs};
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+use symbols::{Grammar, Kind};
+
+/// One place citing a document.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// The chapter.
+    pub chapter: ChapterId,
+    /// The paragraph.
+    pub block: BlockId,
+    /// How the text cites it ("A/68/190", "resolution 56/131").
+    pub cited_as: String,
+    /// Body bytes of the citation's link text, when it can be linked.
+    pub source: Option<Range<usize>>,
+    /// Its range in the paragraph's text.
+    pub in_block: Range<usize>,
+}
+
+/// A document the text cites.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The canonical symbol.
+    pub symbol: String,
+    /// Where the document is; `None` when `link` is empty.
+    pub url: Option<String>,
+    /// Its title, where the text gives one.
+    pub title: Option<String>,
+    /// The body, for a resolution cited by number.
+    pub body: Option<String>,
+    /// Every citation, in reading order.
+    pub citations: Vec<Citation>,
+}
+
+impl Document {
+    /// The `id` of its entry on the "Documents cited" page: `doc-a-68-190`.
+    pub fn id(&self) -> String {
+        let mut id = String::from("doc-");
+        let mut dash = false;
+        for c in self.symbol.chars() {
+            if c.is_ascii_alphanumeric() {
+                id.push(c.to_ascii_lowercase());
+                dash = false;
+            } else if !dash {
+                id.push('-');
+                dash = true;
+            }
+        }
+        id.trim_end_matches('-').to_string()
+    }
+
+    /// The distinct ways the text cites it, in order of first use.
+    pub fn cited_as(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for c in &self.citations {
+            if !out.contains(&c.cited_as.as_str()) {
+                out.push(&c.cited_as);
+            }
+        }
+        out
+    }
+}
+
+/// Every document cited and every archived address.
+#[derive(Debug, Default)]
+pub struct Documents {
+    /// Documents in symbol order (numbers compared as numbers).
+    pub documents: Vec<Document>,
+    /// The endnotes' addresses with their archived copies, in reading order.
+    pub archived: Vec<archive::Copy>,
+    /// The "Documents cited" page.
+    pub page: PathBuf,
+    archive_text: String,
+    document: String,
+}
+
+impl Documents {
+    /// Finds every citation and archived address; warns about malformed symbols and unreadable
+    /// access dates. `date` is the document's date, `document` its word ("report").
+    pub fn collect(
+        model: &Model,
+        cfg: &DocumentsConfig,
+        date: Option<Date>,
+        document: &str,
+        diags: &mut Diagnostics,
+    ) -> Documents {
+        let grammar = Grammar::new(cfg);
+        let mut by_symbol: HashMap<String, usize> = HashMap::new();
+        let mut documents: Vec<Document> = Vec::new();
+        for ch in &model.chapters {
+            for run in &ch.doc.runs {
+                let block = ch.block(run.block);
+                let (found, malformed) = grammar.find(&run.text, &block.text, run.block_offset);
+                for m in malformed.iter().filter(|m| !run.in_url(m.range.clone())) {
+                    let at = run
+                        .source_range(m.range.clone())
+                        .map_or(block.range.start, |r| r.start);
+                    diags
+                        .warning("document-symbol-malformed", ch.locate(at), m.message.clone())
+                        .hint(m.hint.clone());
+                }
+                for f in found {
+                    if run.in_url(f.range.clone())
+                        || cfg
+                            .never_link
+                            .iter()
+                            .any(|n| n.trim() == f.symbol || n.trim() == f.cited_as)
+                    {
+                        continue;
+                    }
+                    let in_block = run.block_offset + f.range.start..run.block_offset + f.range.end;
+                    let title = title_after(&block.text, in_block.end)
+                        .or_else(|| title_before(&block.text, in_block.start));
+                    let i = *by_symbol.entry(f.symbol.clone()).or_insert_with(|| {
+                        let url = match &f.kind {
+                            Kind::Series(s) if !cfg.series[*s].link.trim().is_empty() => {
+                                &cfg.series[*s].link
+                            }
+                            _ => &cfg.link,
+                        };
+                        let url = (!url.trim().is_empty()).then(|| {
+                            let mut vars = f.vars.clone();
+                            vars.push(("symbol".into(), f.symbol.clone()));
+                            let vars: Vec<(&str, &str)> =
+                                vars.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+                            fill(url.trim(), &vars)
+                        });
+                        documents.push(Document {
+                            symbol: f.symbol.clone(),
+                            url,
+                            title: None,
+                            body: match f.kind {
+                                Kind::Resolution(b) => Some(cfg.resolutions[b].body.clone()),
+                                _ => None,
+                            },
+                            citations: Vec::new(),
+                        });
+                        documents.len() - 1
+                    });
+                    let doc = &mut documents[i];
+                    if doc.title.is_none() {
+                        doc.title = title;
+                    }
+                    doc.citations.push(Citation {
+                        chapter: ch.id,
+                        block: run.block,
+                        cited_as: f.cited_as,
+                        source: run
+                            .source_range(f.range)
+                            .filter(|r| safe_to_wrap(ch.body(), r.clone())),
+                        in_block,
+                    });
+                }
+            }
+        }
+        documents.sort_by_cached_key(|d| natural_key(&d.symbol));
+        let archived = archive::collect(model, cfg, date, document, diags);
+        Documents {
+            documents,
+            archived,
+            page: cfg.page.clone(),
+            archive_text: cfg.archive_text.clone(),
+            document: document.to_string(),
+        }
+    }
+
+    /// True when nothing was found: no page is made.
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty() && self.archived.is_empty()
+    }
+
+    /// Links every citation that can be, adds the archived-copy links, and anchors every
+    /// paragraph the page links to.
+    pub fn edit(&self, model: &Model, outputs: &mut Outputs) {
+        for doc in &self.documents {
+            for c in &doc.citations {
+                let out = &mut outputs[c.chapter];
+                out.anchors.insert(c.block);
+                let (Some(url), Some(source)) = (&doc.url, &c.source) else {
+                    continue;
+                };
+                if out.overlaps_link(source) {
+                    continue;
+                }
+                let title = if c.cited_as == doc.symbol {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", html::attr(&doc.symbol))
+                };
+                out.wrap(
+                    source.clone(),
+                    format!(
+                        "<a class=\"document-symbol\" href=\"{}\"{title}>",
+                        html::attr(url)
+                    ),
+                    "</a>",
+                );
+            }
+        }
+        for copy in &self.archived {
+            let ch = model.chapter(copy.chapter);
+            if !safe_to_wrap(ch.body(), copy.at..copy.at) {
+                continue;
+            }
+            let out = &mut outputs[copy.chapter];
+            out.anchors.insert(copy.block);
+            let day = Date::Day(copy.date).written();
+            let title = match copy.from {
+                archive::DateFrom::Access => {
+                    format!("The web archive's copy nearest to {day}, the access date")
+                }
+                archive::DateFrom::Document => format!(
+                    "The web archive's copy nearest to {day}, the {}'s date (no access date given)",
+                    self.document
+                ),
+            };
+            // After any link closing here, before any opening: never inside another link.
+            out.edits.insert(
+                copy.at,
+                order::ANCHOR,
+                format!(
+                    "<span class=\"archived-copy report-generated\"> (<a href=\"{}\" title=\"{}\">{}</a>)</span>",
+                    html::attr(&copy.archive),
+                    html::attr(&title),
+                    html::text(&self.archive_text)
+                ),
+            );
+        }
+    }
+}
+
+/// The body offset of byte `at` of paragraph `b`'s text (its start when that byte is not in a
+/// run of prose).
+pub fn body_offset(ch: &Chapter, b: BlockId, at: usize) -> usize {
+    let block = ch.block(b);
+    ch.doc
+        .runs
+        .iter()
+        .filter(|r| r.block == b)
+        .find(|r| (r.block_offset..r.block_offset + r.text.len()).contains(&at))
+        .and_then(|r| {
+            let i = at - r.block_offset;
+            let end = r.text[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+            r.source_range(i..end)
+        })
+        .map_or(block.range.start, |r| r.start)
+}
+
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*,?\s*[“"]([^“”"]{3,200})[”"]"#).expect("valid regex")
+});
+
+static CITED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|,)\s*(?P<date>[0-9]{1,2}\s+\p{L}+\.?\s+[0-9]{4}|\p{L}+\.?\s+[0-9]{1,2},\s*[0-9]{4})\s*,\s*$")
+        .expect("valid regex")
+});
+
+/// A quoted title right after the citation.
+fn title_after(text: &str, end: usize) -> Option<String> {
+    let caps = QUOTED.captures(&text[end..])?;
+    let title = caps[1].trim().trim_end_matches([',', '.']);
+    (!title.is_empty()).then(|| title.to_string())
+}
+
+/// "Issuer, Title, Date, " before the citation: the title.
+fn title_before(text: &str, start: usize) -> Option<String> {
+    let sentence = &text[symbols::sentence_start(text, start)..start];
+    let caps = CITED_BEFORE.captures(sentence)?;
+    let date = caps.name("date").expect("group");
+    parse_written_day(date.as_str())?;
+    let head = sentence[..date.start()].trim_end().strip_suffix(',')?;
+    let (issuer, title) = head.split_once(", ")?;
+    let (issuer, title) = (issuer.trim(), title.trim());
+    let words = issuer.split_whitespace().count();
+    (!issuer.is_empty() && words <= 8 && !title.is_empty()).then(|| title.to_string())
+}
+
+/// A sort key comparing the numbers in symbols as numbers (`A/9/1` before `A/10/1`).
+fn natural_key(symbol: &str) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in symbol.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                out.push((std::mem::take(&mut text), digits.parse().unwrap_or(u64::MAX)));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    out.push((text, digits.parse().unwrap_or(0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_only_where_the_text_gives_them() {
+        let note = "UN General Assembly, Report of the Secretary General on Trade, 25 July 2030, A/85/190, available at: x";
+        let at = note.find("A/85").unwrap();
+        assert_eq!(
+            title_before(note, at).as_deref(),
+            Some("Report of the Secretary General on Trade")
+        );
+        let note = "Commission, Report of the Conference on its sixteenth session, held in Cancun from 29 November to 10 December 2030, 15 March 2031, FCCC/CP/2030/7/Add.1";
+        assert_eq!(
+            title_before(note, note.find("FCCC").unwrap()).as_deref(),
+            Some("Report of the Conference on its sixteenth session, held in Cancun from 29 November to 10 December 2030")
+        );
+        let date_first = "Adopted on 25 July 2030, A/85/190.";
+        assert_eq!(title_before(date_first, date_first.find("A/").unwrap()), None);
+        let range = "ILO, Conclusions of the Meeting, 4-8 November 2030, A/85/14";
+        assert_eq!(title_before(range, range.find("A/").unwrap()), None);
+        let prose = "follow-up to resolution 56/131 “Violence against women migrant workers”.";
+        let end = prose.find("131").unwrap() + 3;
+        assert_eq!(
+            title_after(prose, end).as_deref(),
+            Some("Violence against women migrant workers")
+        );
+        assert_eq!(title_after("56/131 and “this”", 6), None);
+    }
+
+    #[test]
+    fn symbols_sort_with_numbers_as_numbers() {
+        let mut s = vec!["A/RES/10/1", "A/68/L.5", "A/RES/9/2", "A/68/190", "WHA61.17", "E/2030/1"];
+        s.sort_by_cached_key(|x| natural_key(x));
+        assert_eq!(
+            s,
+            ["A/68/190", "A/68/L.5", "A/RES/9/2", "A/RES/10/1", "E/2030/1", "WHA61.17"]
+        );
+    }
+
+    #[test]
+    fn entry_ids_are_slugs_of_the_symbol() {
+        let d = Document {
+            symbol: "FCCC/CP/2010/7/Add.1".into(),
+            url: None,
+            title: None,
+            body: None,
+            citations: vec![],
+        };
+        assert_eq!(d.id(), "doc-fccc-cp-2010-7-add-1");
+    }
+}

@@ -1,0 +1,284 @@
+//! `documents.json`: the documents cited and the endnotes' archived addresses, as data.
+//!
+//! Built once by the preprocessor, embedded in the "Documents cited" page as
+//! `<script type="application/json" id="documents-data">` ([`embed`]), read back by the
+//! post-build step ([`extract`]) and written next to `timeline.json`, as the timeline's export
+//! is: the file is the page's own data, never recomputed.
+//!
+//! Schema (`?` marks a field that may be absent or `null`):
+//!
+//! ```text
+//! {
+//!   "title": "Documents cited",
+//!   "page": "documents.html",                the page, from the site root
+//!   "documents": [ {                         in symbol order (numbers as numbers)
+//!     "symbol":   "A/RES/85/131",
+//!     "url"?:     "https://undocs.org/en/A/RES/85/131",   none when `link` is empty
+//!     "title"?:   "Water for all",           where the text gives it
+//!     "body"?:    "General Assembly",        a resolution cited by number
+//!     "cited_as": ["resolution 85/131"],     how the text writes it, in order of first use
+//!     "citations": [ {
+//!       "chapter":  { "title": "2.1. Water", "url": "water.html" },
+//!       "url":      "water.html#p-the-assembly-adopted",   the paragraph
+//!       "note"?:    "iv",                    the endnote's label, for a citation in a note
+//!       "cited_as": "resolution 85/131"
+//!     } ]
+//!   } ],
+//!   "archived": [ {                          the endnotes' web addresses, in reading order
+//!     "address":   "https://example.org/report.pdf",
+//!     "archive":   "https://web.archive.org/web/20300214/https://example.org/report.pdf",
+//!     "date":      "2030-02-14",             the day asked of the archive
+//!     "date_from": "access" | "document",    the note's access date, or the document's date
+//!     "note"?:     "iv",
+//!     "url":       "notes.html#p-…"          the note's paragraph
+//!   } ]
+//! }
+//! ```
+//!
+//! URLs of the site are relative to its root, where `documents.json` is written.
+
+use super::json::script_json;
+use crate::base::html;
+use crate::features::documents::Documents;
+use crate::features::documents::archive::DateFrom;
+use crate::features::endnotes::Endnotes;
+use crate::model::config::Config;
+use crate::model::{BlockId, ChapterId, Model};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The file name, at the site root.
+pub const JSON_FILE: &str = "documents.json";
+
+/// The `id` of the embedded data block on the page.
+pub const DATA_ID: &str = "documents-data";
+
+/// The whole export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Export {
+    /// The page's title.
+    pub title: String,
+    /// The page's URL from the site root.
+    pub page: String,
+    /// The documents.
+    pub documents: Vec<DocumentEntry>,
+    /// The archived addresses.
+    pub archived: Vec<ArchivedEntry>,
+}
+
+/// One document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentEntry {
+    /// The canonical symbol.
+    pub symbol: String,
+    /// Where the document is.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub url: Option<String>,
+    /// Its title, where the text gives it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    /// The body, for a resolution cited by number.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub body: Option<String>,
+    /// How the text writes it.
+    pub cited_as: Vec<String>,
+    /// Where.
+    pub citations: Vec<CitationEntry>,
+}
+
+/// A chapter, for readers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChapterRef {
+    /// "2.1. Water".
+    pub title: String,
+    /// From the site root.
+    pub url: String,
+}
+
+/// One citation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitationEntry {
+    /// The chapter.
+    pub chapter: ChapterRef,
+    /// The paragraph, from the site root.
+    pub url: String,
+    /// The endnote's label.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+    /// How the text writes it there.
+    pub cited_as: String,
+}
+
+/// One archived address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchivedEntry {
+    /// The address as the note gives it.
+    pub address: String,
+    /// The archived copy.
+    pub archive: String,
+    /// The day asked of the archive, `YYYY-MM-DD`.
+    pub date: String,
+    /// `access` or `document`.
+    pub date_from: String,
+    /// The endnote's label.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+    /// The note's paragraph, from the site root.
+    pub url: String,
+}
+
+/// Endnote labels by key, and the chapter that defines them.
+struct Labels<'a> {
+    chapter: Option<ChapterId>,
+    by_key: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Labels<'a> {
+    fn new(endnotes: Option<&'a Endnotes>) -> Labels<'a> {
+        Labels {
+            chapter: endnotes.and_then(|e| e.chapter),
+            by_key: endnotes
+                .map(|e| {
+                    e.notes
+                        .iter()
+                        .map(|n| (n.key.as_str(), n.label.as_str()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The label of the note paragraph `b` of chapter `c` belongs to.
+    fn of(&self, model: &Model, c: ChapterId, b: BlockId) -> Option<String> {
+        if self.chapter != Some(c) {
+            return None;
+        }
+        let key = model.chapter(c).block(b).in_footnote.as_deref()?;
+        self.by_key.get(key).map(|l| l.to_string())
+    }
+}
+
+/// The export of `docs`; `endnotes` labels the citations in notes.
+pub fn export(
+    docs: &Documents,
+    model: &Model,
+    endnotes: Option<&Endnotes>,
+    cfg: &Config,
+) -> Export {
+    let labels = Labels::new(endnotes);
+    let paragraph = |c: ChapterId, b: BlockId| {
+        let ch = model.chapter(c);
+        html::site_href(&ch.path, Some(&ch.block(b).anchor))
+    };
+    let documents = docs
+        .documents
+        .iter()
+        .map(|d| DocumentEntry {
+            symbol: d.symbol.clone(),
+            url: d.url.clone(),
+            title: d.title.clone(),
+            body: d.body.clone(),
+            cited_as: d.cited_as().into_iter().map(String::from).collect(),
+            citations: d
+                .citations
+                .iter()
+                .map(|c| {
+                    let ch = model.chapter(c.chapter);
+                    CitationEntry {
+                        chapter: ChapterRef {
+                            title: ch.title(),
+                            url: html::site_href(&ch.path, None),
+                        },
+                        url: paragraph(c.chapter, c.block),
+                        note: labels.of(model, c.chapter, c.block),
+                        cited_as: c.cited_as.clone(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let archived = docs
+        .archived
+        .iter()
+        .map(|a| ArchivedEntry {
+            address: a.address.clone(),
+            archive: a.archive.clone(),
+            date: a.date.format("%Y-%m-%d").to_string(),
+            date_from: match a.from {
+                DateFrom::Access => "access",
+                DateFrom::Document => "document",
+            }
+            .into(),
+            note: labels.of(model, a.chapter, a.block),
+            url: paragraph(a.chapter, a.block),
+        })
+        .collect();
+    Export {
+        title: cfg.documents.title.clone(),
+        page: html::site_href(&docs.page, None),
+        documents,
+        archived,
+    }
+}
+
+/// The data block for the page.
+pub fn embed(export: &Export) -> String {
+    format!(
+        "<script type=\"application/json\" id=\"{DATA_ID}\">{}</script>",
+        script_json(export)
+    )
+}
+
+/// Reads the data block back from the page.
+pub fn extract(content: &str) -> anyhow::Result<Export> {
+    let open = format!("<script type=\"application/json\" id=\"{DATA_ID}\">");
+    let start = content
+        .find(&open)
+        .map(|i| i + open.len())
+        .ok_or_else(|| anyhow::anyhow!("the documents page has no `{DATA_ID}` data block"))?;
+    let len = content[start..]
+        .find("</script>")
+        .ok_or_else(|| anyhow::anyhow!("the `{DATA_ID}` data block is not closed"))?;
+    serde_json::from_str(&content[start..start + len])
+        .map_err(|e| anyhow::anyhow!("the `{DATA_ID}` data block is not a documents export: {e}"))
+}
+
+/// The file's text: pretty-printed, with a final newline.
+pub fn to_file(export: &Export) -> String {
+    let mut s = serde_json::to_string_pretty(export).expect("the export serialises");
+    s.push('\n');
+    s
+}
+
+/// The site-root URL of the JSON file as seen from `page`.
+pub fn file_href(page: &Path) -> String {
+    html::relative(page, Path::new(JSON_FILE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_block_round_trips_and_cannot_close_the_script() {
+        let e = Export {
+            title: "Documents cited".into(),
+            page: "documents.html".into(),
+            documents: vec![DocumentEntry {
+                symbol: "A/85/1".into(),
+                url: Some("https://undocs.org/en/A/85/1".into()),
+                title: Some("</script><!-- x".into()),
+                body: None,
+                cited_as: vec!["A/85/1".into()],
+                citations: vec![],
+            }],
+            archived: vec![],
+        };
+        let block = embed(&e);
+        assert_eq!(block.matches("</script>").count(), 1);
+        assert_eq!(extract(&format!("x {block} y")).unwrap(), e);
+        assert!(extract("no block").is_err());
+        assert!(!to_file(&e).contains("\"body\""));
+    }
+}
