@@ -212,7 +212,7 @@ fn the_command_exits_0_when_clean_1_on_problems_2_when_it_cannot_check() {
 
 /// A local HTTP server with canned answers, counting requests per path:
 /// `/ok` 200, `/missing` 404, `/moved` 301 to `/ok`, `/head-refused` 405 to HEAD and 200 to GET,
-/// `/slow` never answers.
+/// `/slow` never answers; and a web archive under `/web/`.
 struct Server {
     base: String,
     hits: Arc<Mutex<HashMap<String, usize>>>,
@@ -259,6 +259,22 @@ fn answer(mut stream: TcpStream, hits: &Mutex<HashMap<String, usize>>) {
         words.next().unwrap_or("").to_owned(),
     );
     *hits.lock().unwrap().entry(path.clone()).or_default() += 1;
+    // The web archive: `/web/<day>/<address>` redirects to its capture `/web/<14 digits>/…`,
+    // which answers; an address it never captured is a 404.
+    if let Some(rest) = path.strip_prefix("/web/") {
+        let (stamp, address) = rest.split_once('/').unwrap_or((rest, ""));
+        let status = if address.contains("never-archived") {
+            "404 Not Found".to_owned()
+        } else if stamp.len() == 14 {
+            "200 OK".to_owned()
+        } else {
+            format!("302 Found\r\nLocation: /web/20300301000000/{address}")
+        };
+        let response =
+            format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        let _ = stream.write_all(response.as_bytes());
+        return;
+    }
     let status = match (method, path.as_str()) {
         (_, "/slow") => {
             // Hold the connection without a word until the client gives up.
@@ -416,6 +432,170 @@ fn the_command_checks_external_links_on_request() {
     );
     assert_eq!(server.hits("/slow"), 1, "no retry with --retries 0");
     assert!(cache.is_file());
+}
+
+/// A book whose notes cite three addresses of the server: one that answers, one gone, one gone
+/// that the archive never captured; its archived copies point at the server's `/web/`.
+fn book_citing(server: &Server) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let base = &server.base;
+    let files = [
+        (
+            "book.toml",
+            format!(
+                "[book]\ntitle = \"Links\"\n\n[preprocessor.report]\ndate = \"2030-06\"\n\n\
+                 [preprocessor.report.organisations]\nenable = false\n\n\
+                 [preprocessor.report.timeline]\nenable = false\n\n\
+                 [preprocessor.report.documents]\narchive = \"{base}/web/{{date}}/{{address}}\"\n\n\
+                 [output.html]\n\n[output.report-postbuild]\n"
+            ),
+        ),
+        (
+            "src/SUMMARY.md",
+            "# Summary\n\n- [Chapter](a.md)\n\n[Endnotes](endnotes.md)\n".into(),
+        ),
+        (
+            "src/a.md",
+            "# Chapter\n\nFirst.[^live] Second.[^gone] Third.[^lost]\n".into(),
+        ),
+        (
+            "src/endnotes.md",
+            format!(
+                "# Endnotes\n\n[^live]: Live, <{base}/ok> [Accessed on February 14, 2030].\n\n\
+                 [^gone]: Gone, <{base}/gone> [accessed on 3 March 2030].\n\n\
+                 [^lost]: Lost, <{base}/never-archived>.\n"
+            ),
+        ),
+    ];
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn failing_addresses_are_reported_with_their_archived_copies_and_the_archives_answer() {
+    let server = Server::start();
+    let book = book_citing(&server);
+    let html = build::build(
+        book.path(),
+        &build::Options {
+            deny_warnings: Some(true),
+            dest: None,
+        },
+    )
+    .unwrap();
+    let cache = book.path().join("cache.json");
+    let options = Options {
+        book: Some(book.path().to_path_buf()),
+        external: Some(external_options(&cache)),
+    };
+    let report = check_site(&html, &options).unwrap();
+    let url = |p: &str| server.url(p);
+    let copy = |day: &str, p: &str| url(&format!("/web/{day}/{}", url(p)));
+    let capture = |p: &str| url(&format!("/web/20300301000000/{}", url(p)));
+
+    // The archived copies are the notes' access dates, else the book's date.
+    let external: Vec<(String, Option<String>, Vec<String>)> = report
+        .external
+        .iter()
+        .map(|l| {
+            (
+                l.url.clone(),
+                l.archive_of.clone(),
+                l.archived_copies.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        external,
+        [
+            (url("/gone"), None, vec![copy("20300303", "/gone")]),
+            (
+                url("/never-archived"),
+                None,
+                vec![copy("20300601", "/never-archived")]
+            ),
+            (url("/ok"), None, vec![copy("20300214", "/ok")]),
+            (copy("20300214", "/ok"), Some(url("/ok")), vec![]),
+            (copy("20300303", "/gone"), Some(url("/gone")), vec![]),
+            (
+                copy("20300601", "/never-archived"),
+                Some(url("/never-archived")),
+                vec![]
+            ),
+        ]
+    );
+
+    // Each failure once per page that links it (the notes, print.html, the documents page).
+    let mut messages: Vec<&str> = report.problems.iter().map(|p| p.message.as_str()).collect();
+    messages.sort();
+    messages.dedup();
+    let gone = format!(
+        "broken external link `{}`: 404; archived copy `{}`: 200 after redirect to {}",
+        url("/gone"),
+        copy("20300303", "/gone"),
+        capture("/gone")
+    );
+    let lost = format!(
+        "broken external link `{}`: 404; archived copy `{}`: 404",
+        url("/never-archived"),
+        copy("20300601", "/never-archived")
+    );
+    let lost_copy = format!(
+        "broken archived copy `{}` of `{}`: 404",
+        copy("20300601", "/never-archived"),
+        url("/never-archived")
+    );
+    assert_eq!(messages, [lost_copy.as_str(), gone.as_str(), lost.as_str()]);
+    let pages: std::collections::BTreeSet<&str> =
+        report.problems.iter().map(|p| p.page.as_str()).collect();
+    assert_eq!(
+        pages.into_iter().collect::<Vec<_>>(),
+        ["documents.html", "endnotes.html", "print.html"]
+    );
+    assert!(
+        report.summary().ends_with(
+            "6 external links, 6 checked: 3 broken (2 with an archived copy, 1 of which answers), 0 from the cache"
+        ),
+        "{}",
+        report.summary()
+    );
+    let text = report.render_text();
+    let line = format!(
+        "  archived copy: {} [200 after redirect to {}]\n",
+        copy("20300303", "/gone"),
+        capture("/gone")
+    );
+    assert!(
+        text.contains(&format!("external: {} [404] (", url("/gone"))),
+        "{text}"
+    );
+    assert!(text.contains(&line), "{text}");
+
+    // The archive's answer is in the cache, with the capture it redirected to.
+    let cached: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
+    let entry = &cached["entries"][copy("20300303", "/gone")];
+    assert_eq!(entry["status"], 200);
+    assert_eq!(entry["final_url"], json!(capture("/gone")));
+    assert_eq!(server.hits(&format!("/web/20300303/{}", url("/gone"))), 1);
+
+    // The JSON report names the copies both ways.
+    let value = serde_json::to_value(&report).unwrap();
+    let gone_entry = value["external"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["url"] == json!(url("/gone")))
+        .unwrap();
+    assert_eq!(
+        gone_entry["archived_copies"],
+        json!([copy("20300303", "/gone")])
+    );
+    assert!(gone_entry.get("archive_of").is_none());
 }
 
 #[test]

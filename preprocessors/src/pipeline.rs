@@ -89,9 +89,10 @@ fn run(
     let agenda = agenda.filter(|a| !a.is_empty());
     // After the features that link names and phrases: a symbol overlapping one of their links
     // is listed but not linked.
-    let documents = cfg.documents.enable.then(|| {
-        Documents::collect(&model, &cfg.documents, cfg.date(), &cfg.document, diags)
-    });
+    let documents = cfg
+        .documents
+        .enable
+        .then(|| Documents::collect(&model, &cfg.documents, cfg.date(), &cfg.document, diags));
     if let Some(documents) = &documents {
         documents.edit(&model, &mut outputs);
     }

@@ -505,7 +505,13 @@ mod tests {
         ] {
             assert_eq!(parse_written_day(text), Some(ymd(2030, 2, 14)), "{text}");
         }
-        for text in ["February 30, 2030", "Febuary 14, 2030", "14 2030", "May 2030", "1/2/2030"] {
+        for text in [
+            "February 30, 2030",
+            "Febuary 14, 2030",
+            "14 2030",
+            "May 2030",
+            "1/2/2030",
+        ] {
             assert_eq!(parse_written_day(text), None, "{text}");
         }
     }

@@ -8,6 +8,7 @@ use super::url::{self, Url};
 use super::{Options, external};
 use anyhow::Context;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -72,12 +73,15 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
             .external
             .into_iter()
             .map(|(url, pages)| ExternalLink {
+                archive_of: external::archived_address(&url).map(String::from),
                 url,
                 pages: pages.into_iter().collect(),
                 check: None,
+                archived_copies: Vec::new(),
             })
             .collect(),
     };
+    pair_archived_copies(&mut report.external);
     if let Some(options) = &options.external {
         fetch_external(&mut report, options)?;
     }
@@ -91,24 +95,63 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
     Ok(report)
 }
 
-/// Fetches the report's external links; each failure is a problem on every page using it.
+/// Gives every external address the site's links to its archived copies (links of the form
+/// `…/<timestamp>/<address>`, as the Wayback Machine and other web archives write them),
+/// compared without `#fragment`s.
+fn pair_archived_copies(external: &mut [ExternalLink]) {
+    let bare = |u: &str| u.split_once('#').map_or(u, |(b, _)| b).to_owned();
+    let mut copies: HashMap<String, Vec<String>> = HashMap::new();
+    for link in external.iter() {
+        if let Some(of) = &link.archive_of {
+            copies.entry(bare(of)).or_default().push(link.url.clone());
+        }
+    }
+    for link in external.iter_mut().filter(|l| l.archive_of.is_none()) {
+        if let Some(found) = copies.get(&bare(&link.url)) {
+            link.archived_copies = found.clone();
+            link.archived_copies.sort();
+        }
+    }
+}
+
+/// Fetches the report's external links; each failure is a problem on every page using it, and
+/// a failing address says where its archived copies are and what the archive answered.
 fn fetch_external(report: &mut Report, options: &external::Options) -> anyhow::Result<()> {
     let urls: Vec<&str> = report.external.iter().map(|l| l.url.as_str()).collect();
     let outcomes = external::check(&urls, options)?;
     for (link, outcome) in report.external.iter_mut().zip(outcomes) {
-        if let Some(outcome) = outcome.as_ref().filter(|o| !o.is_ok()) {
-            for page in &link.pages {
-                report.problems.push(Problem {
-                    page: page.clone(),
-                    kind: Kind::BrokenExternal,
-                    target: Some(link.url.clone()),
-                    message: format!("broken external link `{}`: {outcome}", link.url),
-                    source: None,
-                });
-            }
-        }
         link.check = outcome;
     }
+    let mut problems = Vec::new();
+    for link in &report.external {
+        let Some(outcome) = link.check.as_ref().filter(|o| !o.is_ok()) else {
+            continue;
+        };
+        let mut message = match &link.archive_of {
+            Some(of) => format!("broken archived copy `{}` of `{of}`: {outcome}", link.url),
+            None => format!("broken external link `{}`: {outcome}", link.url),
+        };
+        for copy in &link.archived_copies {
+            match report.check_of(copy) {
+                Some(answer) => {
+                    let _ = write!(message, "; archived copy `{copy}`: {answer}");
+                }
+                None => {
+                    let _ = write!(message, "; archived copy `{copy}`");
+                }
+            }
+        }
+        for page in &link.pages {
+            problems.push(Problem {
+                page: page.clone(),
+                kind: Kind::BrokenExternal,
+                target: Some(link.url.clone()),
+                message: message.clone(),
+                source: None,
+            });
+        }
+    }
+    report.problems.extend(problems);
     Ok(())
 }
 

@@ -166,6 +166,35 @@ pub fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outc
     Ok(outcomes)
 }
 
+/// The address a web archive's copy archives: `https://web.archive.org/web/20300214/https://x.org/a`
+/// gives `https://x.org/a`. Any link whose path has a timestamp segment (4 to 14 digits, with an
+/// optional modifier such as `id_`) followed by an `http(s)://` address is taken for one: the
+/// form of the Wayback Machine and the other archives built on its software.
+pub fn archived_address(url: &str) -> Option<&str> {
+    let lower = url.to_ascii_lowercase();
+    let host = lower.find("://")? + 3;
+    let mut from = host;
+    while let Some(i) = lower[from..].find("/http") {
+        let at = from + i;
+        from = at + 1;
+        let rest = &lower[at + 1..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            continue;
+        }
+        let segment = lower[host..at].rsplit('/').next().unwrap_or_default();
+        let digits = segment.bytes().take_while(u8::is_ascii_digit).count();
+        let modifier = &segment[digits..];
+        let modifier_ok = modifier.is_empty()
+            || (modifier.len() == 3
+                && modifier.ends_with('_')
+                && modifier[..2].bytes().all(|b| b.is_ascii_lowercase()));
+        if (4..=14).contains(&digits) && modifier_ok && lower[host..at].contains('/') {
+            return Some(&url[at + 1..]);
+        }
+    }
+    None
+}
+
 /// The URL to ask the server: `http(s)` only, without the fragment, non-ASCII percent-encoded
 /// as browsers do; protocol-relative links are asked over `https`.
 fn request_url(url: &str) -> Option<String> {
@@ -293,6 +322,31 @@ mod tests {
             Some("https://a.org/caf%C3%A9")
         );
         assert_eq!(request_url("mailto:x@un.org"), None);
+    }
+
+    #[test]
+    fn archive_links_name_the_address_they_archive() {
+        assert_eq!(
+            archived_address("https://web.archive.org/web/20300214/http://a.org/x?y=1#z"),
+            Some("http://a.org/x?y=1#z")
+        );
+        assert_eq!(
+            archived_address("http://127.0.0.1:8/web/2030id_/https://a.org/"),
+            Some("https://a.org/")
+        );
+        assert_eq!(
+            archived_address("https://a.org/2030/http://b.org"),
+            Some("http://b.org")
+        );
+        for url in [
+            "https://a.org/x/http://b.org",
+            "https://a.org/web/12/http://b.org",
+            "https://a.org/?u=http://b.org",
+            "https://web.archive.org/web/20300214/ftp://a.org",
+            "https://a.org/docs/2030/report.pdf",
+        ] {
+            assert_eq!(archived_address(url), None, "{url}");
+        }
     }
 
     #[test]

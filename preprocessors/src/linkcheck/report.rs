@@ -93,6 +93,12 @@ pub struct ExternalLink {
     pub pages: Vec<String>,
     /// The result of fetching it; `None` unless `--external` (and never for `mailto:`).
     pub check: Option<Outcome>,
+    /// For a web archive's copy (`…/20300214/https://…`): the address it archives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive_of: Option<String>,
+    /// The site's links to archived copies of this address, sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub archived_copies: Vec<String>,
 }
 
 /// Everything one check found.
@@ -153,6 +159,16 @@ impl Report {
                 let _ = write!(out, " [{check}]");
             }
             let _ = writeln!(out, " ({})", link.pages.join(", "));
+            // A failing address: where its archived copies are, and what the archive answered.
+            if link.check.as_ref().is_some_and(|c| !c.is_ok()) {
+                for copy in &link.archived_copies {
+                    let _ = write!(out, "  archived copy: {copy}");
+                    if let Some(check) = self.check_of(copy) {
+                        let _ = write!(out, " [{check}]");
+                    }
+                    out.push('\n');
+                }
+            }
         }
         out.push_str(&self.summary());
         out.push('\n');
@@ -197,13 +213,39 @@ impl Report {
         } else {
             let broken = checked.iter().filter(|c| !c.is_ok()).count();
             let cached = checked.iter().filter(|c| c.cached).count();
-            let _ = write!(
-                out,
-                ", {} checked: {broken} broken, {cached} from the cache",
-                checked.len()
-            );
+            let _ = write!(out, ", {} checked: {broken} broken", checked.len());
+            let rescued = self
+                .external
+                .iter()
+                .filter(|l| l.check.as_ref().is_some_and(|c| !c.is_ok()))
+                .filter(|l| !l.archived_copies.is_empty())
+                .collect::<Vec<_>>();
+            if !rescued.is_empty() {
+                let answering = rescued
+                    .iter()
+                    .filter(|l| {
+                        l.archived_copies
+                            .iter()
+                            .any(|c| self.check_of(c).is_some_and(Outcome::is_ok))
+                    })
+                    .count();
+                let _ = write!(
+                    out,
+                    " ({} with an archived copy, {answering} of which answers)",
+                    rescued.len()
+                );
+            }
+            let _ = write!(out, ", {cached} from the cache");
         }
         out
+    }
+
+    /// The outcome of fetching the external link `url`, when it was fetched.
+    pub fn check_of(&self, url: &str) -> Option<&Outcome> {
+        self.external
+            .binary_search_by(|l| l.url.as_str().cmp(url))
+            .ok()
+            .and_then(|i| self.external[i].check.as_ref())
     }
 }
 
@@ -253,6 +295,8 @@ mod tests {
                 url: "https://un.org".into(),
                 pages: vec!["a.html".into(), "print.html".into()],
                 check: None,
+                archive_of: None,
+                archived_copies: Vec::new(),
             }],
         };
         report.problems[1].source = Some(Source {

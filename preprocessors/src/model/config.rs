@@ -206,7 +206,7 @@ impl Default for OrganisationsConfig {
 /// generated page; archived copies of the web addresses in the endnotes.
 ///
 /// The defaults follow the United Nations' symbol grammar and link to `undocs.org`, the UN's
-/// permanent redirector to its Official Document System (ODS): `https://undocs.org/en/A/68/190`
+/// permanent redirector to its Official Document System (ODS): `https://undocs.org/en/A/85/190`
 /// always leads to the current ODS address of the document, where ODS's own URLs have changed
 /// more than once. `fr`, `es`, `ar`, `zh`, `ru` instead of `en` give the other official languages.
 #[derive(Debug, Clone, Deserialize)]
@@ -299,7 +299,7 @@ pub const DEFAULT_PARTS: &[&str] = &[
     "GEN",
 ];
 
-/// A body whose resolutions the text cites by number ("General Assembly resolution 56/131").
+/// A body whose resolutions the text cites by number ("General Assembly resolution 85/131").
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ResolutionBody {
@@ -337,7 +337,7 @@ pub struct DocumentWords {
     /// The word before a resolution's number, singular first ("resolution", "resolutions");
     /// any case.
     pub resolution: Vec<String>,
-    /// What joins a number to the body after it ("resolution 16/21 of the Human Rights
+    /// What joins a number to the body after it ("resolution 50/3 of the Human Rights
     /// Council").
     pub of: Vec<String>,
     /// What joins the last two numbers of a list ("resolutions 76/217 and 77/246").

@@ -232,7 +232,10 @@ mod tests {
             days("available at: x (retrieved 3 March 2030). Next."),
             [Some("2030-03-03".into())]
         );
-        assert_eq!(days("accessed 14 Feb. 2030; more"), [Some("2030-02-14".into())]);
+        assert_eq!(
+            days("accessed 14 Feb. 2030; more"),
+            [Some("2030-02-14".into())]
+        );
         assert_eq!(days("[accessed on Febuary 4, 2030]"), [None]);
         assert!(days("information accessed by migrants in 12 countries").is_empty());
     }

@@ -1,11 +1,11 @@
-//! Documents: the document symbols a text cites (`A/68/190`, "General Assembly resolution
-//! 56/131"), each linked to its document and listed on a generated "Documents cited" page, and
+//! Documents: the document symbols a text cites (`A/85/190`, "General Assembly resolution
+//! 85/131"), each linked to its document and listed on a generated "Documents cited" page, and
 //! the endnotes' web addresses with links to their archived copies ([`archive`]).
 //!
 //! Recognition ([`symbols`]) runs over prose only, as the organisations' does: never inside code,
-//! links, raw HTML (so `<span class="nolink">A/68/190</span>` opts one symbol out), headings,
+//! links, raw HTML (so `<span class="nolink">A/85/190</span>` opts one symbol out), headings,
 //! front matter or bare URLs; `never-link` opts a symbol out everywhere. Each citation becomes
-//! `<a class="document-symbol" href="https://undocs.org/en/A/68/190">A/68/190</a>` (a resolution's
+//! `<a class="document-symbol" href="https://undocs.org/en/A/85/190">A/85/190</a>` (a resolution's
 //! number alone is the link text, its symbol the link's title), unless another feature already
 //! linked an overlapping range: links never nest.
 //!
@@ -40,7 +40,7 @@ pub struct Citation {
     pub chapter: ChapterId,
     /// The paragraph.
     pub block: BlockId,
-    /// How the text cites it ("A/68/190", "resolution 56/131").
+    /// How the text cites it ("A/85/190", "resolution 85/131").
     pub cited_as: String,
     /// Body bytes of the citation's link text, when it can be linked.
     pub source: Option<Range<usize>>,
@@ -127,7 +127,11 @@ impl Documents {
                         .source_range(m.range.clone())
                         .map_or(block.range.start, |r| r.start);
                     diags
-                        .warning("document-symbol-malformed", ch.locate(at), m.message.clone())
+                        .warning(
+                            "document-symbol-malformed",
+                            ch.locate(at),
+                            m.message.clone(),
+                        )
                         .hint(m.hint.clone());
                 }
                 for f in found {
@@ -277,9 +281,8 @@ pub fn body_offset(ch: &Chapter, b: BlockId, at: usize) -> usize {
         .map_or(block.range.start, |r| r.start)
 }
 
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*,?\s*[“"]([^“”"]{3,200})[”"]"#).expect("valid regex")
-});
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^\s*,?\s*[“"]([^“”"]{3,200})[”"]"#).expect("valid regex"));
 
 static CITED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|,)\s*(?P<date>[0-9]{1,2}\s+\p{L}+\.?\s+[0-9]{4}|\p{L}+\.?\s+[0-9]{1,2},\s*[0-9]{4})\s*,\s*$")
@@ -316,7 +319,10 @@ fn natural_key(symbol: &str) -> Vec<(String, u64)> {
             digits.push(c);
         } else {
             if !digits.is_empty() {
-                out.push((std::mem::take(&mut text), digits.parse().unwrap_or(u64::MAX)));
+                out.push((
+                    std::mem::take(&mut text),
+                    digits.parse().unwrap_or(u64::MAX),
+                ));
                 digits.clear();
             }
             text.push(c);
@@ -341,10 +347,15 @@ mod tests {
         let note = "Commission, Report of the Conference on its sixteenth session, held in Cancun from 29 November to 10 December 2030, 15 March 2031, FCCC/CP/2030/7/Add.1";
         assert_eq!(
             title_before(note, note.find("FCCC").unwrap()).as_deref(),
-            Some("Report of the Conference on its sixteenth session, held in Cancun from 29 November to 10 December 2030")
+            Some(
+                "Report of the Conference on its sixteenth session, held in Cancun from 29 November to 10 December 2030"
+            )
         );
         let date_first = "Adopted on 25 July 2030, A/85/190.";
-        assert_eq!(title_before(date_first, date_first.find("A/").unwrap()), None);
+        assert_eq!(
+            title_before(date_first, date_first.find("A/").unwrap()),
+            None
+        );
         let range = "ILO, Conclusions of the Meeting, 4-8 November 2030, A/85/14";
         assert_eq!(title_before(range, range.find("A/").unwrap()), None);
         let prose = "follow-up to resolution 56/131 “Violence against women migrant workers”.";
@@ -358,11 +369,25 @@ mod tests {
 
     #[test]
     fn symbols_sort_with_numbers_as_numbers() {
-        let mut s = vec!["A/RES/10/1", "A/68/L.5", "A/RES/9/2", "A/68/190", "WHA61.17", "E/2030/1"];
+        let mut s = vec![
+            "A/RES/10/1",
+            "A/68/L.5",
+            "A/RES/9/2",
+            "A/68/190",
+            "WHA61.17",
+            "E/2030/1",
+        ];
         s.sort_by_cached_key(|x| natural_key(x));
         assert_eq!(
             s,
-            ["A/68/190", "A/68/L.5", "A/RES/9/2", "A/RES/10/1", "E/2030/1", "WHA61.17"]
+            [
+                "A/68/190",
+                "A/68/L.5",
+                "A/RES/9/2",
+                "A/RES/10/1",
+                "E/2030/1",
+                "WHA61.17"
+            ]
         );
     }
 

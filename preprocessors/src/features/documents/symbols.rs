@@ -2,14 +2,14 @@
 //!
 //! Three ways a text cites a document:
 //!
-//! - **A symbol** (`A/68/190`, `A/HRC/RES/16/21`, `E/CN.6/2014/L.2/Rev.1`): a configured prefix
+//! - **A symbol** (`A/85/190`, `A/HRC/RES/50/3`, `E/CN.6/2030/L.2/Rev.1`): a configured prefix
 //!   (the series: `A`, `A/HRC`, `E/CN.{n}` …, longest first), then components separated by `/`,
 //!   each a number (session, year, document number) or a configured part (`RES`, `L.{n}`,
 //!   `Add.{n}`, `Rev.{n}`, `Corr.{n}` …). The last component carries a number, and a prefix
-//!   without a number needs two components (`A/68` is a session, not a document). The symbol
+//!   without a number needs two components (`A/85` is a session, not a document). The symbol
 //!   starts a word (nothing alphanumeric, `/` or `.` before it) and ends one; a full stop after
 //!   it ends the sentence, not the symbol.
-//! - **A resolution by number** ("General Assembly resolution 56/131", "its resolution 16/21",
+//! - **A resolution by number** ("General Assembly resolution 85/131", "its resolution 50/3",
 //!   "resolutions 76/217 of 17 December 2021 and 77/246"): the word (`words.resolution`), one
 //!   number or a list of them, and the body whose resolution it is, which must be unambiguous:
 //!   named right after the numbers ("of the Human Rights Council"), else the only body named
@@ -19,9 +19,9 @@
 //! - **Another series**, by a book's own pattern (`WHA {session}.{number}`).
 //!
 //! What only looks like a symbol is never one: a date (`10/7`), a ratio or fraction (`3/4`),
-//! `24/7`, a number series (`2013/2`), a slash between words (`and/or`, `GMG/KNOMAD`), a lower-case
-//! or unknown prefix (`a/68/190`, `TMELE/2013/7`, `CBD/COP/15/17` unless configured). A token that
-//! starts like a symbol but breaks the grammar (`A/68/`, `A//190`, `A/68/L5`) is reported as
+//! `24/7`, a number series (`2030/2`), a slash between words (`and/or`, `UNDP/UNFPA`), a lower-case
+//! or unknown prefix (`a/85/190`, `TMELE/2030/7`, `CBD/COP/15/17` unless configured). A token that
+//! starts like a symbol but breaks the grammar (`A/85/`, `A//190`, `A/85/L5`) is reported as
 //! malformed, never linked.
 
 use crate::model::config::{DocumentsConfig, ResolutionBody};
@@ -44,9 +44,9 @@ pub enum Kind {
 pub struct Found {
     /// Byte range in the searched text (the symbol, or a resolution's number).
     pub range: Range<usize>,
-    /// The canonical symbol (`A/RES/56/131` for "resolution 56/131").
+    /// The canonical symbol (`A/RES/85/131` for "resolution 85/131").
     pub symbol: String,
-    /// How a reader sees it cited: the symbol as written, "resolution 56/131".
+    /// How a reader sees it cited: the symbol as written, "resolution 85/131".
     pub cited_as: String,
     /// What kind of citation.
     pub kind: Kind,
@@ -328,7 +328,8 @@ impl Grammar {
             }
             let token = &text[start..end];
             let components: Vec<&str> = rest_text[1..].split('/').collect();
-            let number = |c: &str| (1..=5).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit());
+            let number =
+                |c: &str| (1..=5).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit());
             let valid = |c: &str| number(c) || self.part(c).is_some();
             let numbered = |c: &str| number(c) || self.part(c).is_some_and(|p| p.numbered);
             let prefix_numbered = prefix.as_str().bytes().any(|b| b.is_ascii_digit());
@@ -352,7 +353,7 @@ impl Grammar {
                 .filter(|c| !c.is_empty() && !valid(c))
                 .collect();
             let example = "a symbol is a series, then numbers and parts separated by single \
-                           slashes (`A/68/190`, `A/68/L.5`)";
+                           slashes (`A/85/190`, `A/85/L.5`)";
             let opt_out = "if the original has it so, wrap it in `<span class=\"nolink\">…</span>` \
                            to leave it as it is";
             if has_number && empty && unknown.is_empty() {
@@ -451,9 +452,17 @@ impl Grammar {
     /// The body of the resolutions whose word is at `keyword` and whose numbers end at `end`
     /// (offsets in `block`): see the module documentation.
     fn body_of(&self, block: &str, keyword: usize, end: usize) -> Option<usize> {
-        if let Some(caps) = self.body_after.as_ref().and_then(|r| r.captures(&block[end..])) {
+        if let Some(caps) = self
+            .body_after
+            .as_ref()
+            .and_then(|r| r.captures(&block[end..]))
+        {
             let name = caps.name("body").expect("group").as_str();
-            return self.body_names.iter().find(|(n, _)| n == name).map(|(_, i)| *i);
+            return self
+                .body_names
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, i)| *i);
         }
         let sentence = &block[sentence_start(block, keyword)..keyword];
         let mut named: Vec<usize> = Vec::new();
@@ -463,7 +472,9 @@ impl Grammar {
                 let range = at..at + name.len();
                 // Longest names first: "UN General Assembly" is not "General Assembly" again.
                 if !bounded(sentence, range.clone())
-                    || covered.iter().any(|c| c.start < range.end && range.start < c.end)
+                    || covered
+                        .iter()
+                        .any(|c| c.start < range.end && range.start < c.end)
                 {
                     continue;
                 }
@@ -635,7 +646,11 @@ mod tests {
             ]
         );
         let (_, m) = grammar().find("A/68/L5", "A/68/L5", 0);
-        assert!(m[0].hint.starts_with("did you mean `A/68/L.5`?"), "{}", m[0].hint);
+        assert!(
+            m[0].hint.starts_with("did you mean `A/68/L.5`?"),
+            "{}",
+            m[0].hint
+        );
     }
 
     #[test]
@@ -679,7 +694,12 @@ mod tests {
         let g = Grammar::new(&cfg);
         let text = "Recalling its resolutions 76/217 of 17 December 2021, 77/246 of 30 December \
                     2022 and 79/279 of 11 April 2025 on the convening, and 10/7 more";
-        let found: Vec<String> = g.find(text, text, 0).0.iter().map(|f| f.symbol.clone()).collect();
+        let found: Vec<String> = g
+            .find(text, text, 0)
+            .0
+            .iter()
+            .map(|f| f.symbol.clone())
+            .collect();
         assert_eq!(found, ["A/RES/76/217", "A/RES/77/246", "A/RES/79/279"]);
         // A body configured without a symbol is known: its resolutions are not the default's.
         cfg.resolutions.push(ResolutionBody {

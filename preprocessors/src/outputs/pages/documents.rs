@@ -43,7 +43,11 @@ pub fn chapter(docs: &Documents, model: &Model, cfg: &Config, data: &Export) -> 
         let _ = writeln!(
             out,
             "<p>{} of the endnotes have archived copies, listed <a href=\"#documents-web-addresses\">below the documents</a>, for when an address no longer answers.</p>",
-            html::text(&capitalised_plural(docs.archived.len(), "web address", "web addresses"))
+            html::text(&capitalised_plural(
+                docs.archived.len(),
+                "web address",
+                "web addresses"
+            ))
         );
     }
     let _ = writeln!(
@@ -161,7 +165,11 @@ fn document(
             .entry((c.chapter.index(), e.note.as_deref()))
             .or_insert(0);
         *n += 1;
-        let name = if *n == 1 { name } else { format!("{name} ({n})") };
+        let name = if *n == 1 {
+            name
+        } else {
+            format!("{name} ({n})")
+        };
         if k > 0 {
             out.push_str(" · ");
         }
