@@ -41,6 +41,7 @@ const THEME_SAMPLE = [
   "agencies/index.html",
   "agencies/unicef.html",
   "timeline.html",
+  "documents.html",
 ];
 
 // The site: the argument, else book/html (two outputs) or book.
@@ -200,6 +201,7 @@ await scenario("landing page: title, about-edition, entry points, every link res
   check(/Annex/.test(about) && /not included/.test(about), "the about-edition note mentions the Annex");
   const entries = ["agenda.html", "agencies/index.html", "endnotes.html", "introduction.html"];
   if (exists("timeline.html")) entries.push("timeline.html");
+  if (exists("documents.html")) entries.push("documents.html");
   for (const href of entries) {
     check(await page.$(`main a[href="${href}"]`), `no entry point to ${href}`);
   }
@@ -322,6 +324,7 @@ await scenario("phone width: no page wider than the screen; the matrix scrolls w
   const page = await open(null, { viewport: PHONE });
   const pages = ["index.html", "protect-human-rights.html", "agenda.html", "endnotes.html", "agencies/index.html", "agencies/unicef.html"];
   if (exists("timeline.html")) pages.push("timeline.html");
+  if (exists("documents.html")) pages.push("documents.html");
   for (const rel of pages) {
     await page.goto(BASE + rel);
     const w = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
@@ -667,6 +670,7 @@ await scenario("screenshots (desktop 1280×800, phone 360×740)", async () => {
     ["chapter-2-1", "protect-human-rights.html"],
     ["agenda-matrix", "agenda.html#matrix-caption"],
     ["endnotes", "endnotes.html#note-iv"],
+    ["documents", "documents.html"],
   ];
   const written = [];
   for (const [name, rel] of targets) {

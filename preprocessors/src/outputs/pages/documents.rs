@@ -42,7 +42,7 @@ pub fn chapter(docs: &Documents, model: &Model, cfg: &Config, data: &Export) -> 
     if !docs.archived.is_empty() {
         let _ = writeln!(
             out,
-            "<p>{} of the endnotes have archived copies, listed <a href=\"#documents-web-addresses\">below the documents</a>, for when an address no longer answers.</p>",
+            "<p>{} in the endnotes have archived copies, listed <a href=\"#documents-web-addresses\">below the documents</a>, for when an address no longer answers.</p>",
             html::text(&capitalised_plural(
                 docs.archived.len(),
                 "web address",
