@@ -14,7 +14,9 @@
 //!   links to every page but print.html, toc.html, index.html, the 404 page and redirect stubs —
 //!   `unreachable-page`;
 //! - external links (`http:`, `https:`, `mailto:`) are listed with the pages using them; with
-//!   `--external` they are fetched (see [`external`]) and failures are `broken-external`.
+//!   `--external` they are fetched (see [`external`]) and failures are `broken-external`. A link
+//!   of a web archive's form (`…/<timestamp>/<address>`, [`external::archived_address`]) is an
+//!   archived copy of that address: a failing address names its copies and the archive's answer.
 //!
 //! Each problem is reported once per page (print.html repeats every chapter's links), sorted by
 //! page, kind and target. When `--book` points at the book (`book.toml`, `src/SUMMARY.md`), a
