@@ -202,7 +202,7 @@ fn mdbook_cli_and_in_process_build_give_the_same_site() {
     // Two outputs (`html`, `report-postbuild`): each renderer has its own directory.
     let cli_html = cli.path().join("html");
     assert_eq!(in_process.file_name(), cli_html.file_name());
-    for export in ["timeline.ics", "timeline.json"] {
+    for export in ["timeline.ics", "timeline.json", "documents.json"] {
         assert!(cli_html.join(export).is_file(), "{export}");
     }
     let (cli_files, in_process_files) = (

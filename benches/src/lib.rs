@@ -13,13 +13,14 @@ use std::path::{Path, PathBuf};
 
 /// The features a benchmark can select: `all` keeps `cfg` as it is, `none` switches every feature
 /// off (the shared model alone), a feature's name keeps only that one on.
-pub const FEATURES: [&str; 6] = [
+pub const FEATURES: [&str; 7] = [
     "all",
     "none",
     "endnotes",
     "organisations",
     "agenda",
     "timeline",
+    "documents",
 ];
 
 /// `cfg` with only the features `selection` (one of [`FEATURES`]) names.
@@ -29,6 +30,7 @@ pub fn with_features(mut cfg: Config, selection: &str) -> Config {
         cfg.organisations.enable = selection == "organisations";
         cfg.agenda.enable = selection == "agenda";
         cfg.timeline.enable = selection == "timeline";
+        cfg.documents.enable = selection == "documents";
     }
     cfg
 }

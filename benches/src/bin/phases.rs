@@ -22,7 +22,7 @@ fn main() -> Result<()> {
 
     let mut diags = Diagnostics::new();
     let cfg = report_bench::config_of(&book)?;
-    // `PHASES_FEATURES=all|none|endnotes|organisations|agenda|timeline PHASES_LOOPS=N`: only the
+    // `PHASES_FEATURES=all|none|endnotes|organisations|agenda|timeline|documents PHASES_LOOPS=N`: only the
     // transform, N times (for a profiler), with those features.
     if let Ok(loops) = std::env::var("PHASES_LOOPS") {
         let features = std::env::var("PHASES_FEATURES").unwrap_or_else(|_| "all".into());

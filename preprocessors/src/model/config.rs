@@ -896,15 +896,38 @@ impl Config {
     fn check_documents(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
         let table = format!("preprocessor.{PREPROCESSOR}.documents");
         let d = &self.documents;
-        let at = |key: &str| locate(book_toml, &table, key);
-        let placeholder = |key: &str, value: &str, allowed: &[&str], diags: &mut Diagnostics| {
+        // A key of the table; inside `resolutions = [{ … }]`, that list's line; inside a
+        // `[[….series]]` table, its key there, else the `series` list's line.
+        let at = |key: &str| {
+            let series = format!("{table}.series");
+            match key {
+                "symbol" | "link" | "pattern" => {
+                    let found = locate(book_toml, &series, key);
+                    if found.line > 0 {
+                        return found;
+                    }
+                    let list = locate(book_toml, &table, "series");
+                    if list.line > 0 || key != "symbol" {
+                        return list;
+                    }
+                    locate(book_toml, &table, "resolutions")
+                }
+                "body" => locate(book_toml, &table, "resolutions"),
+                _ => locate(book_toml, &table, key),
+            }
+        };
+        let placeholder = |key: &str,
+                           place: Location,
+                           value: &str,
+                           allowed: &[&str],
+                           diags: &mut Diagnostics| {
             for name in text::placeholders(value) {
                 if !allowed.contains(&name) {
                     let list: Vec<String> = allowed.iter().map(|a| format!("`{{{a}}}`")).collect();
                     diags
                         .error(
                             "config-placeholder",
-                            at(key),
+                            place.clone(),
                             format!(
                                 "`{value}` in `{key}` under `[{table}]` has an unknown placeholder `{{{name}}}`"
                             ),
@@ -931,7 +954,7 @@ impl Config {
                 if value.trim().is_empty() {
                     empty(key, "entry", diags);
                 }
-                placeholder(key, value, &["n"], diags);
+                placeholder(key, at(key), value, &["n"], diags);
             }
         }
         for body in &d.resolutions {
@@ -939,7 +962,7 @@ impl Config {
                 empty("body", "body name", diags);
             }
             if let Some(symbol) = &body.symbol {
-                placeholder("symbol", symbol, &["session", "number"], diags);
+                placeholder("symbol", at("body"), symbol, &["session", "number"], diags);
             }
         }
         for series in &d.series {
@@ -948,10 +971,10 @@ impl Config {
                 continue;
             }
             let names = text::placeholders(&series.pattern);
-            placeholder("symbol", &series.symbol, &names, diags);
+            placeholder("symbol", at("symbol"), &series.symbol, &names, diags);
             let mut with_symbol = names.clone();
             with_symbol.push("symbol");
-            placeholder("link", &series.link, &with_symbol, diags);
+            placeholder("link", at("link"), &series.link, &with_symbol, diags);
         }
         if d.words.resolution.iter().all(|w| w.trim().is_empty()) {
             empty("resolution", "list of words", diags);
@@ -977,17 +1000,26 @@ impl Config {
                     );
             }
         }
-        let templates = std::iter::once(("link", d.link.as_str()))
-            .chain(d.series.iter().map(|s| ("link", s.link.as_str())))
-            .chain(std::iter::once(("archive", d.archive.as_str())));
-        for (key, template) in templates {
+        let templates =
+            std::iter::once(("link", locate(book_toml, &table, "link"), d.link.as_str()))
+                .chain(
+                    d.series
+                        .iter()
+                        .map(|s| ("link", at("link"), s.link.as_str())),
+                )
+                .chain(std::iter::once((
+                    "archive",
+                    at("archive"),
+                    d.archive.as_str(),
+                )));
+        for (key, place, template) in templates {
             let lower = template.trim().to_ascii_lowercase();
             let web = lower.starts_with("https://") || lower.starts_with("http://");
             if !template.trim().is_empty() && !web {
                 diags
                     .error(
                         "config-documents",
-                        at(key),
+                        place,
                         format!("`{key}` under `[{table}]` is not a web address: `{template}`"),
                     )
                     .hint("write an address starting with `https://` (or `http://`)");
@@ -1065,6 +1097,27 @@ mod tests {
         );
         assert!(d.contains("did you mean `document`?"), "{d}");
         assert_eq!(cfg.document, "report");
+    }
+
+    #[test]
+    fn the_documents_grammar_is_checked_where_it_is_written() {
+        let (cfg, d) = read(
+            "[preprocessor.report.documents]\nlink = \"undocs.org/{symbol}\"\n\
+             archive = \"https://a.org/{day}/{address}\"\nprefixes = [\"A\", \"\"]\n\
+             resolutions = [{ body = \"Assembly\", symbol = \"A/RES/{year}/{number}\" }]\n\n\
+             [[preprocessor.report.documents.series]]\npattern = \"WHA {session}.{number}\"\n\
+             symbol = \"WHA{session}.{num}\"\n",
+        );
+        for expected in [
+            "book.toml:2:1: error: `link` under `[preprocessor.report.documents]` is not a web address: `undocs.org/{symbol}` [config-documents]",
+            "book.toml:3:1: error: `archive` under `[preprocessor.report.documents]` has an unknown placeholder `{day}` [config-placeholder]",
+            "book.toml:4:1: error: `prefixes` under `[preprocessor.report.documents]` has an empty entry [config-documents]",
+            "book.toml:5:1: error: `A/RES/{year}/{number}` in `symbol` under `[preprocessor.report.documents]` has an unknown placeholder `{year}` [config-placeholder]",
+            "book.toml:9:1: error: `WHA{session}.{num}` in `symbol` under `[preprocessor.report.documents]` has an unknown placeholder `{num}` [config-placeholder]",
+        ] {
+            assert!(d.contains(expected), "{expected}\nin\n{d}");
+        }
+        assert_eq!(cfg.documents.series[0].pattern, "WHA {session}.{number}");
     }
 
     #[test]
