@@ -148,9 +148,9 @@ const LOOKALIKES: &[&str] = &[
 
 #[test]
 fn what_only_looks_like_a_symbol_is_never_linked_nor_reported() {
+    let symbols = regex::Regex::new(r#"class="document-symbol"[^>]*>([^<]*)<"#).unwrap();
     for text in LOOKALIKES {
         let (out, diags) = run_with(&format!("{text}\n"), &config());
-        let symbols = regex::Regex::new(r#"class="document-symbol"[^>]*>([^<]*)<"#).unwrap();
         let linked: Vec<&str> = symbols
             .captures_iter(&out)
             .map(|c| c.get(1).unwrap().as_str())

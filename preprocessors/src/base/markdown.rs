@@ -909,7 +909,7 @@ mod tests {
             ]
         );
         let run = Doc::parse("Visit http://a.org/x now.\n").runs.remove(0);
-        assert_eq!(run.urls(), &[6..20]);
+        assert_eq!(run.urls().to_vec(), vec![6..20usize]);
     }
 
     #[test]

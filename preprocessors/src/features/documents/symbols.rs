@@ -508,8 +508,9 @@ fn bounded(text: &str, range: Range<usize>) -> bool {
     let after = text[range.end..].chars().next();
     let first = text[range.clone()].chars().next();
     let last = text[range].chars().next_back();
-    !(before.is_some_and(is_word) && first.is_some_and(is_word))
-        && !(after.is_some_and(is_word) && last.is_some_and(is_word))
+    let joined_before = before.is_some_and(is_word) && first.is_some_and(is_word);
+    let joined_after = after.is_some_and(is_word) && last.is_some_and(is_word);
+    !joined_before && !joined_after
 }
 
 /// Where the sentence containing byte `at` of `text` starts: after the last `.`, `?` or `!`
@@ -689,8 +690,10 @@ mod tests {
 
     #[test]
     fn lists_of_resolutions_with_dates_and_the_default_body() {
-        let mut cfg = DocumentsConfig::default();
-        cfg.default_body = "General Assembly".into();
+        let mut cfg = DocumentsConfig {
+            default_body: "General Assembly".into(),
+            ..DocumentsConfig::default()
+        };
         let g = Grammar::new(&cfg);
         let text = "Recalling its resolutions 76/217 of 17 December 2021, 77/246 of 30 December \
                     2022 and 79/279 of 11 April 2025 on the convening, and 10/7 more";
