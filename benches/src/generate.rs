@@ -93,7 +93,8 @@ static NOTE_KEY: LazyLock<Regex> =
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("valid"));
 static ROOT_PAGE_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\]\((agenda\.md|timeline\.md|endnotes\.md|agencies/[^)\s]*)\)").expect("valid")
+    Regex::new(r"\]\((agenda\.md|timeline\.md|documents\.md|endnotes\.md|agencies/[^)\s]*)\)")
+        .expect("valid")
 });
 
 /// One report's variations.

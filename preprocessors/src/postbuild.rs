@@ -327,6 +327,40 @@ mod tests {
     }
 
     #[test]
+    fn writes_documents_json_from_the_documents_page_when_there_is_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let html = dir.path().join("book/html");
+        std::fs::create_dir_all(&html).unwrap();
+        let ctx = context(dir.path(), None);
+        // No documents page (nothing cited): no file, no error.
+        assert!(!run(&ctx).unwrap().contains(&html.join("documents.json")));
+        let data = documents::Export {
+            title: "Documents cited".into(),
+            page: "documents.html".into(),
+            documents: vec![],
+            archived: vec![documents::ArchivedEntry {
+                address: "https://a.org/x".into(),
+                archive: "https://web.archive.org/web/20300214/https://a.org/x".into(),
+                date: "2030-02-14".into(),
+                date_from: "access".into(),
+                note: Some("1".into()),
+                url: "notes.html#p-x".into(),
+            }],
+        };
+        std::fs::write(
+            html.join("documents.html"),
+            format!("<main>{}</main>", documents::embed(&data)),
+        )
+        .unwrap();
+        let written = run(&ctx).unwrap();
+        assert_eq!(written.last(), Some(&html.join("documents.json")));
+        let back: documents::Export =
+            serde_json::from_str(&std::fs::read_to_string(html.join("documents.json")).unwrap())
+                .unwrap();
+        assert_eq!(back, data);
+    }
+
+    #[test]
     fn a_relative_site_url_gives_no_calendar_urls() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
