@@ -10,8 +10,10 @@ use mdbook_report::model::config::{Config, Series};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
+/// This book's configuration without permalinks (they have tests of their own); the property
+/// test keeps them on.
 fn config() -> Config {
-    common::book_config()
+    common::feature_config()
 }
 
 /// The processed body of a one-chapter book under `cfg`, without paragraph anchors, and the
@@ -501,7 +503,7 @@ proptest! {
     /// `report-generated`), the rendered text is unchanged.
     #[test]
     fn linking_documents_never_changes_the_rendered_text(md in markdown()) {
-        let mut cfg = config();
+        let mut cfg = common::book_config();
         cfg.endnotes.enable = false;
         cfg.documents.series.push(Series {
             pattern: "WHA {session}.{number}".into(),

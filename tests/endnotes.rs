@@ -15,7 +15,7 @@ fn run(chapters: &[(&str, &str)]) -> (mdbook_preprocessor::book::Book, String) {
 #[test]
 fn notes_are_numbered_by_first_citation_across_chapters() {
     // Only the endnotes: the note's address would get its archived copy (tests/documents.rs).
-    let mut cfg = common::book_config();
+    let mut cfg = common::feature_config();
     cfg.documents.enable = false;
     let run = |chapters: &[(&str, &str)]| common::transform_with(chapters, common::REGISTRY, &cfg);
     let (book, diags) = run(&[

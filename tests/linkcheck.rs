@@ -484,6 +484,7 @@ fn failing_addresses_are_reported_with_their_archived_copies_and_the_archives_an
         &build::Options {
             deny_warnings: Some(true),
             dest: None,
+            site_url: None,
         },
     )
     .unwrap();
