@@ -10,11 +10,11 @@
 //! linked an overlapping range: links never nest.
 //!
 //! A document's title is taken from the text only where the text states it, by two conservative
-//! rules: a quoted title right after the citation (`resolution 85/131 "Water for all"`), or the
-//! citation form "Issuer, Title, Date, Symbol" (`UN General Assembly, Report of the Director on
-//! …, 25 July 2030, A/85/190`), whose title is what stands between the first comma and the date
-//! (an issuer of at most eight words; a date of one day). The first title found in reading order
-//! is kept.
+//! rules: a quoted title right after the citation (`resolution 85/131 "Water for all"`), or, in
+//! an endnote, the citation form "Issuer, Title, Date, Symbol" (`UN General Assembly, Report of
+//! the Director on …, 25 July 2030, A/85/190`), whose title is what stands between the first comma
+//! and the date (an issuer of at most eight words; a date of one day). The first title found in
+//! reading order is kept.
 
 pub mod archive;
 pub mod symbols;
@@ -144,8 +144,12 @@ impl Documents {
                         continue;
                     }
                     let in_block = run.block_offset + f.range.start..run.block_offset + f.range.end;
-                    let title = title_after(&block.text, in_block.end)
-                        .or_else(|| title_before(&block.text, in_block.start));
+                    let title = title_after(&block.text, in_block.end).or_else(|| {
+                        block
+                            .in_footnote
+                            .as_ref()
+                            .and_then(|_| title_before(&block.text, in_block.start))
+                    });
                     let i = *by_symbol.entry(f.symbol.clone()).or_insert_with(|| {
                         let url = match &f.kind {
                             Kind::Series(s) if !cfg.series[*s].link.trim().is_empty() => {
