@@ -2,6 +2,8 @@
 //! uses only its own layer and those below, features never use one another, no import cycle),
 //! and no non-test code names the GMG report, its organisations, years or counts.
 
+mod common;
+
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -28,7 +30,7 @@ fn modules() -> BTreeMap<String, String> {
                 name = parent.to_string();
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.split("#[cfg(test)]").next().unwrap().to_string();
+            let code = common::before_unit_tests(&text).to_string();
             out.insert(name, code);
         }
     }

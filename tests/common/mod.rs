@@ -290,3 +290,10 @@ pub fn path_with_binaries() -> std::ffi::OsString {
     ));
     std::env::join_paths(dirs).expect("a valid PATH")
 }
+
+/// `source` up to its unit-test module (`#[cfg(test)]` then `mod …`): a `#[cfg(test)]` on an
+/// import is not the end of the production code.
+pub fn before_unit_tests(source: &str) -> &str {
+    let module = regex::Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([a-z]+\))?\s+)?mod ").unwrap();
+    module.find(source).map_or(source, |m| &source[..m.start()])
+}

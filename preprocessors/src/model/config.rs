@@ -22,8 +22,6 @@ use crate::base::numbering::Numbering;
 use crate::base::text;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-#[cfg(test)]
-use std::path::Path;
 use std::path::PathBuf;
 
 /// The name mdBook knows the preprocessor by (`[preprocessor.report]`, binary `mdbook-report`).
@@ -1062,6 +1060,7 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn read(toml: &str) -> (Config, String) {
         let config: mdbook_preprocessor::config::Config = toml.parse().expect("valid TOML");
