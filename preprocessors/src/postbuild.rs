@@ -21,11 +21,15 @@
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
-use crate::outputs::describe;
+use crate::outputs::describe::{self, PageKind, PageMeta};
 use crate::outputs::exports::{ics, json as export};
+use crate::outputs::print;
+use crate::outputs::search::{self, extract, extract::PageRecords};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The post-build renderer, for [`mdbook_driver::MDBook::with_renderer`] and the binary.
 #[derive(Debug, Default, Clone, Copy)]
@@ -67,16 +71,15 @@ pub fn main() -> anyhow::Result<std::process::ExitCode> {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// Puts the page descriptions into the pages' `<head>` and writes the exports; returns the
-/// export files written (none when the timeline is off).
+/// Finishes the site (see the module documentation) and writes the exports; returns the export
+/// files written (none when the timeline is off).
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let mut diags = Diagnostics::new();
     let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
     let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
     diags.finish(false)?;
     let dir = html_dir(ctx)?;
-    describe::apply_to_site(&dir)
-        .with_context(|| format!("cannot write the page descriptions in {}", dir.display()))?;
+    finish_pages(&dir, &cfg)?;
     if !cfg.timeline.enable {
         return Ok(Vec::new());
     }
@@ -114,6 +117,147 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
         written.push(path);
     }
     Ok(written)
+}
+
+/// The print page, which holds every chapter.
+const PRINT: &str = "print.html";
+/// Where the search index goes in the site.
+pub const SEARCH_DIR: &str = "search";
+
+/// One pass over the site's pages (on both cores): each page's marker becomes its description
+/// ([`describe::apply_to_page`]) and its records go to the search index; then the print page
+/// loses its generated chapters ([`print::report_only`]) and its markers.
+fn finish_pages(dir: &Path, cfg: &Config) -> anyhow::Result<()> {
+    let mut pages = Vec::new();
+    html_files(dir, "", &mut pages)
+        .with_context(|| format!("cannot list the pages of {}", dir.display()))?;
+    pages.sort();
+    pages.retain(|p| p != PRINT);
+    let next = AtomicUsize::new(0);
+    let work = || -> anyhow::Result<Vec<(usize, PageMeta, PageRecords)>> {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(rel) = pages.get(i) else {
+                return Ok(done);
+            };
+            let path = dir.join(rel);
+            let html = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            // A page without a marker is not one of the book's (toc.html, 404.html).
+            let Some((new, meta)) = describe::apply_to_page(&html) else {
+                continue;
+            };
+            std::fs::write(&path, &new)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            if cfg.search.enable || meta.kind != PageKind::Chapter {
+                let records = extract::page(&new, &meta.path);
+                done.push((i, meta, records));
+            }
+        }
+    };
+    let mut done = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mine = work();
+        let theirs = other.join().expect("page worker");
+        mine.and_then(|mut m| {
+            m.extend(theirs?);
+            Ok(m)
+        })
+    })?;
+    done.sort_by_key(|(i, ..)| *i);
+
+    let mut ids = HashMap::new();
+    let mut index = search::Builder::default();
+    for (_, meta, records) in done {
+        if meta.kind != PageKind::Chapter {
+            ids.insert(meta.path.clone(), records.ids.clone());
+        }
+        if cfg.search.enable {
+            index.add(meta, records);
+        }
+    }
+    if cfg.search.enable {
+        let out = dir.join(SEARCH_DIR);
+        index
+            .write(&out, &search_labels(cfg))
+            .with_context(|| format!("cannot write the search index into {}", out.display()))?;
+    }
+
+    let path = dir.join(PRINT);
+    if let Ok(html) = std::fs::read_to_string(&path) {
+        let reduced = match print::report_only(&html, &ids) {
+            Ok((reduced, _)) => Some(reduced),
+            Err(print::Unchanged::NothingGenerated) => None,
+            Err(print::Unchanged::UnknownShape(why)) => {
+                eprintln!(
+                    "warning: {PRINT} keeps the generated pages: it does not have the shape mdBook 0.5.4 gives it ({why})"
+                );
+                None
+            }
+        };
+        let html = reduced.unwrap_or(html);
+        let html = describe::strip_markers(&html).unwrap_or(html);
+        std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The search interface's words that belong to the document, from its configuration.
+fn search_labels(cfg: &Config) -> search::Labels {
+    let agenda = &cfg.agenda;
+    let mut item = agenda.item.clone();
+    if let Some(first) = item.get(..1) {
+        item = first.to_uppercase() + &item[1..];
+    }
+    search::Labels {
+        kinds: [
+            "Chapters".into(),
+            "Overviews".into(),
+            cfg.organisations.title.clone(),
+            "Meetings".into(),
+        ],
+        item,
+        items: agenda
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, title)| {
+                let written = agenda.numbering.written(i + 1);
+                let sep = if written.ends_with([')', '.']) {
+                    " "
+                } else {
+                    ". "
+                };
+                (
+                    agenda.numbering.bare(i + 1),
+                    format!("{written}{sep}{title}"),
+                )
+            })
+            .collect(),
+        org: "Organisation".into(),
+    }
+}
+
+/// The site-relative paths (`/`-separated) of the HTML files under `dir`.
+fn html_files(dir: &Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        if entry.file_type()?.is_dir() {
+            if path != SEARCH_DIR {
+                html_files(&entry.path(), &path, out)?;
+            }
+        } else if path.ends_with(".html") {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -57,6 +57,8 @@ pub struct Config {
     pub agenda: AgendaConfig,
     /// `[preprocessor.report.timeline]`.
     pub timeline: TimelineConfig,
+    /// `[preprocessor.report.search]`.
+    pub search: SearchConfig,
     /// `book.title`, for defaults.
     #[serde(skip)]
     pub title: String,
@@ -88,6 +90,7 @@ impl Default for Config {
             organisations: OrganisationsConfig::default(),
             agenda: AgendaConfig::default(),
             timeline: TimelineConfig::default(),
+            search: SearchConfig::default(),
             title: String::new(),
             date: None,
             _command: None,
@@ -265,6 +268,20 @@ impl Default for TimelineConfig {
     }
 }
 
+/// `[preprocessor.report.search]`: the site's search (the post-build step writes its index).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Switch the feature on or off.
+    pub enable: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enable: true }
+    }
+}
+
 /// Where `key` of `[table]` is in book.toml (the first `key =` line after the table header), or
 /// the file.
 pub fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
@@ -382,6 +399,9 @@ fn salvage(
     if let Some(t) = part::<TimelineConfig>(config, root, "timeline", book_toml, diags) {
         cfg.timeline = t;
     }
+    if let Some(t) = part::<SearchConfig>(config, root, "search", book_toml, diags) {
+        cfg.search = t;
+    }
     // Top-level keys: a strict read reports an unknown one; the lenient one keeps the others.
     #[derive(Deserialize)]
     #[serde(rename_all = "kebab-case")]
@@ -428,6 +448,7 @@ const KEYS: &[&str] = &[
     "organisations",
     "agenda",
     "timeline",
+    "search",
     "command",
     "before",
     "after",

@@ -1,24 +1,28 @@
-//! Per-page descriptions for search engines and link previews.
+//! What each page says about itself, carried from the preprocessor to the post-build step:
+//! its description for search engines and link previews, its kind, path, agenda item and
+//! organisation for the search index ([`crate::outputs::search`]) and the print page
+//! ([`crate::outputs::print`]).
 //!
 //! mdBook writes the same `<meta name="description">` (`book.description`) into every page, and
 //! its template sees nothing of a chapter but its name, path and rendered content, so a page's
 //! own description cannot reach `<head>` through the template (`theme/head.hbs` writes the Open
 //! Graph tags the template can know: title, site name, type). It takes two steps:
 //!
-//! 1. [`annotate`] (preprocessor, after every feature): each page gets its description as a marker
-//!    comment at the end of its content, `<!-- report-meta {"description":"…"} -->`. The
+//! 1. [`annotate`] (preprocessor, after every feature): each page gets a marker comment at the
+//!    end of its content, `<!-- report-meta {"description":"…","kind":"chapter",…} -->`. The
 //!    description is the chapter's front matter `description:`; else, for an organisation page,
 //!    the configured sentence (`description` under `[preprocessor.report.organisations]`);
 //!    else the page's opening words (the document's chapters: its own words, cut at a word near
 //!    [`MAX_CHARS`]).
-//! 2. [`apply_to_site`] (post-build renderer, after mdBook's HTML renderer): in every page with one
-//!    marker, the marker is removed and its description replaces mdBook's
-//!    `<meta name="description">`, followed by `<meta property="og:description">`. The print page
-//!    (every chapter's marker) keeps the book's description and loses the markers.
+//! 2. [`apply_to_page`] (post-build renderer, after mdBook's HTML renderer): the page's marker is
+//!    removed and its description replaces mdBook's `<meta name="description">`, followed by
+//!    `<meta property="og:description">`. The print page (every chapter's marker) keeps the
+//!    book's description; [`strip_markers`] removes its markers once [`metas`] has read them.
 //!
-//! Without the post-build step (`mdbook serve`) the markers stay as harmless comments.
+//! Without the post-build step the markers stay as harmless comments.
 
 use crate::base::text::{plural, shorten, squash};
+use crate::features::agenda::Agenda;
 use crate::features::organisations::{Mention, Organisations};
 use crate::model::config::Config;
 use crate::model::{Model, OrgId};
@@ -34,11 +38,36 @@ pub const MAX_CHARS: usize = 160;
 const OPEN: &str = "<!-- report-meta ";
 const CLOSE: &str = " -->";
 
-/// What a page says about itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What a page is: the document's own chapter, or a page generated from it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageKind {
+    /// A chapter of the document (in `SUMMARY.md`).
+    #[default]
+    Chapter,
+    /// A generated overview: the agenda's, the timeline, the organisation index.
+    Overview,
+    /// An organisation's page.
+    Organisation,
+}
+
+/// What a page says about itself, for its `<head>`, the search index and the print page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PageMeta {
-    /// One or two sentences, plain text.
+    /// One or two sentences, plain text (empty: the book's description stays).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// What the page is.
+    pub kind: PageKind,
+    /// Its path in the site (`agencies/who.html`): the print page's chapters need it.
+    pub path: String,
+    /// The agenda item (bare label) a chapter reports on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The organisation (id) an organisation page is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
 }
 
 /// The marker comment carrying `meta`. `--` never appears inside it (JSON-escaped), so the
@@ -50,8 +79,14 @@ pub fn marker(meta: &PageMeta) -> String {
     format!("{OPEN}{json}{CLOSE}")
 }
 
-/// Gives every chapter of `book` its description marker (see the module documentation).
-pub fn annotate(book: &mut Book, model: &Model, orgs: Option<&Organisations>, cfg: &Config) {
+/// Gives every chapter of `book` its marker (see the module documentation).
+pub fn annotate(
+    book: &mut Book,
+    model: &Model,
+    orgs: Option<&Organisations>,
+    agenda: Option<&Agenda>,
+    cfg: &Config,
+) {
     // Looked up once per page: by path, not by a search through every chapter and organisation.
     let index = Index {
         chapters: model
@@ -70,12 +105,27 @@ pub fn annotate(book: &mut Book, model: &Model, orgs: Option<&Organisations>, cf
         let BookItem::Chapter(ch) = item else { return };
         let Some(path) = ch.path.clone() else { return };
         let description = describe(&path, &ch.content, model, orgs, cfg, &index);
-        if let Some(description) = description.filter(|d| !d.is_empty()) {
-            let m = marker(&PageMeta { description });
-            // At the end: what a page starts with stays as the features made it.
-            let body = ch.content.trim_end_matches(['\n', '\r']);
-            ch.content = format!("{body}\n\n{m}\n");
-        }
+        let chapter = index.chapters.get(path.as_path()).copied();
+        let org = index.orgs.get(&path).copied();
+        let meta = PageMeta {
+            description: description.unwrap_or_default(),
+            kind: match (chapter, org) {
+                (Some(_), _) => PageKind::Chapter,
+                (None, Some(_)) => PageKind::Organisation,
+                (None, None) => PageKind::Overview,
+            },
+            path: path
+                .with_extension("html")
+                .to_string_lossy()
+                .replace('\\', "/"),
+            item: chapter
+                .and_then(|c| agenda.and_then(|a| a.item_of(c)))
+                .map(|i| i.label.clone()),
+            org: org.zip(orgs).map(|(i, o)| o.directory().org(i).id.clone()),
+        };
+        // At the end: what a page starts with stays as the features made it.
+        let body = ch.content.trim_end_matches(['\n', '\r']);
+        ch.content = format!("{body}\n\n{}\n", marker(&meta));
     });
 }
 
@@ -195,9 +245,23 @@ fn attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Moves the page's marker into its `<head>` (see the module documentation). Returns the new
-/// page, or `None` when the page has no marker, several (the print page), or no description tag.
-pub fn apply_to_page(html: &str) -> Option<String> {
+/// Every marker of `html`, in order (those that do not parse are skipped).
+pub fn metas(html: &str) -> Vec<PageMeta> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        let json = &rest[start + OPEN.len()..];
+        let Some(end) = json.find(CLOSE) else { break };
+        out.extend(serde_json::from_str(&json[..end]).ok());
+        rest = &json[end..];
+    }
+    out
+}
+
+/// Takes the page's one marker out and puts its description into its `<head>` (see the module
+/// documentation). Returns the new page and what the marker said, or `None` when the page has no
+/// marker or several (the print page).
+pub fn apply_to_page(html: &str) -> Option<(String, PageMeta)> {
     let start = html.find(OPEN)?;
     if html[start + OPEN.len()..].contains(OPEN) {
         return None;
@@ -205,27 +269,31 @@ pub fn apply_to_page(html: &str) -> Option<String> {
     let json_start = start + OPEN.len();
     let json_end = json_start + html[json_start..].find(CLOSE)?;
     let meta: PageMeta = serde_json::from_str(&html[json_start..json_end]).ok()?;
-    let tag = "<meta name=\"description\" content=\"";
-    let tag_start = html.find(tag)?;
-    let tag_end = tag_start + html[tag_start..].find('>')? + 1;
-    if tag_end > start {
-        return None;
-    }
-    let description = attr(&meta.description);
     let mut marker_end = json_end + CLOSE.len();
     // The marker's own line break(s), so no blank line is left behind.
     while html[marker_end..].starts_with('\n') {
         marker_end += 1;
     }
-    let mut out = String::with_capacity(html.len() + description.len() * 2);
-    out.push_str(&html[..tag_start]);
-    out.push_str(&format!(
-        "<meta name=\"description\" content=\"{description}\">\n        \
-         <meta property=\"og:description\" content=\"{description}\">"
-    ));
-    out.push_str(&html[tag_end..start]);
+    let tag = "<meta name=\"description\" content=\"";
+    let head = html
+        .find(tag)
+        .and_then(|s| Some((s, s + html[s..].find('>')? + 1)))
+        .filter(|&(_, end)| end <= start && !meta.description.is_empty());
+    let mut out = String::with_capacity(html.len() + meta.description.len() * 2);
+    match head {
+        Some((tag_start, tag_end)) => {
+            let description = attr(&meta.description);
+            out.push_str(&html[..tag_start]);
+            out.push_str(&format!(
+                "<meta name=\"description\" content=\"{description}\">\n        \
+                 <meta property=\"og:description\" content=\"{description}\">"
+            ));
+            out.push_str(&html[tag_end..start]);
+        }
+        None => out.push_str(&html[..start]),
+    }
     out.push_str(&html[marker_end..]);
-    Some(out)
+    Some((out, meta))
 }
 
 /// `html` without its markers, if it has several (the print page has every chapter's).
@@ -248,32 +316,6 @@ pub fn strip_markers(html: &str) -> Option<String> {
     Some(out)
 }
 
-/// Applies [`apply_to_page`] (or [`strip_markers`]) to every HTML page under `dir`. Returns the
-/// pages rewritten.
-pub fn apply_to_site(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut rewritten = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(&d)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()?;
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let html = std::fs::read_to_string(&path)?;
-                if let Some(new) = apply_to_page(&html).or_else(|| strip_markers(&html)) {
-                    std::fs::write(&path, new)?;
-                    rewritten.push(path);
-                }
-            }
-        }
-    }
-    rewritten.sort();
-    Ok(rewritten)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,11 +324,17 @@ mod tests {
 
     #[test]
     fn the_marker_moves_into_the_head() {
-        let m = marker(&PageMeta {
+        let meta = PageMeta {
             description: "A page about \"UNICEF\" & <co>".into(),
-        });
+            kind: PageKind::Organisation,
+            path: "orgs/unicef.html".into(),
+            org: Some("unicef".into()),
+            ..PageMeta::default()
+        };
+        let m = marker(&meta);
         let html = format!("{PAGE}{m}\n<h1>T</h1></main></body>");
-        let out = apply_to_page(&html).expect("rewritten");
+        let (out, read) = apply_to_page(&html).expect("rewritten");
+        assert_eq!(read, meta);
         assert!(out.contains(
             "<meta name=\"description\" content=\"A page about &quot;UNICEF&quot; &amp; &lt;co&gt;\">"
         ));
@@ -302,6 +350,7 @@ mod tests {
     fn pages_with_several_markers_or_none_are_left_alone() {
         let m = marker(&PageMeta {
             description: "x".into(),
+            ..PageMeta::default()
         });
         let print = format!("{PAGE}{m}\n<h1>A</h1>{m}\n<h1>B</h1>");
         assert_eq!(apply_to_page(&print), None);
@@ -310,15 +359,33 @@ mod tests {
         let stripped = strip_markers(&print).unwrap();
         assert_eq!(stripped, format!("{PAGE}<h1>A</h1><h1>B</h1>"));
         assert_eq!(strip_markers(PAGE), None);
+        assert_eq!(metas(&print).len(), 2);
+    }
+
+    #[test]
+    fn a_page_without_description_keeps_the_books_and_loses_the_marker() {
+        let m = marker(&PageMeta {
+            kind: PageKind::Overview,
+            path: "agenda.html".into(),
+            ..PageMeta::default()
+        });
+        assert_eq!(
+            m,
+            r#"<!-- report-meta {"kind":"overview","path":"agenda.html"} -->"#
+        );
+        let (out, meta) = apply_to_page(&format!("{PAGE}{m}\n<h1>T</h1>")).unwrap();
+        assert_eq!(out, format!("{PAGE}<h1>T</h1>"));
+        assert_eq!(meta.kind, PageKind::Overview);
     }
 
     #[test]
     fn a_marker_cannot_close_early() {
         let m = marker(&PageMeta {
             description: "a -- b --> c".into(),
+            ..PageMeta::default()
         });
         assert_eq!(m.matches("--").count(), 2, "{m}");
-        let out = apply_to_page(&format!("{PAGE}{m}")).unwrap();
+        let (out, _) = apply_to_page(&format!("{PAGE}{m}")).unwrap();
         assert!(out.contains("content=\"a -- b --&gt; c\""), "{out}");
     }
 
