@@ -133,64 +133,63 @@ EOF
   : > "$OUT/invocations.log"
   PATH="$OUT/count-bin:$PATH" "$MDBOOK" build "$BOOKS/report/full" > /dev/null 2>&1
   spawns=$(wc -l < "$OUT/invocations.log")
+  # Alternating rounds (benches/ab.sh: plain, expanded, ours, … then again), so every command
+  # sees the same load; time and peak memory from the same runs.
   for b in report "$GEN"; do
     runs=$RUNS_SMALL warm=2
-    [ "$b" = report ] || { runs=$RUNS_LARGE; warm=0; }
-    rss() { echo "/usr/bin/time -f %M -a -o $OUT/rss-$b-$1.txt"; }
-    cmds=(-n plain "$(rss plain) $MDBOOK build $BOOKS/$b/plain"
-      -n expanded "$(rss expanded) $MDBOOK build $BOOKS/$b/expanded"
-      -n in-process "$(rss in-process) $BIN build --no-check --book $BOOKS/$b/full"
-      -n installed "$(rss installed) env $TOOLS_PATH $MDBOOK build $BOOKS/$b/full")
+    [ "$b" = report ] || { runs=$RUNS_LARGE; warm=1; }
+    cmds=(plain "$MDBOOK build $BOOKS/$b/plain"
+      plain-no-search "MDBOOK_OUTPUT__HTML__SEARCH__ENABLE=false $MDBOOK build $BOOKS/$b/plain"
+      expanded "$MDBOOK build $BOOKS/$b/expanded"
+      in-process "$BIN build --book $BOOKS/$b/full"
+      no-check "$BIN build --no-check --book $BOOKS/$b/full"
+      installed "$TOOLS_PATH $MDBOOK build $BOOKS/$b/full")
     if [ "$b" = report ]; then
-      cmds+=(-n cargo-run "$(rss cargo-run) env MDBOOK_PREPROCESSOR__REPORT__COMMAND='$CARGO_RUN mdbook-report --' MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND='$CARGO_RUN mdbook-report-postbuild' $MDBOOK build $BOOKS/$b/full")
+      cmds+=(cargo-run "MDBOOK_PREPROCESSOR__REPORT__COMMAND='$CARGO_RUN mdbook-report --' MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND='$CARGO_RUN mdbook-report-postbuild' $MDBOOK build $BOOKS/$b/full")
     fi
-    rm -f "$OUT"/rss-"$b"-*.txt
-    printf -v "before_${b//-/_}" '%s' "$(load)"
-    hyperfine -N --style basic --warmup "$warm" --runs "$runs" \
-      --export-json "$OUT/build-$b.json" "${cmds[@]}" >> "$OUT/hyperfine.log" 2>&1
-    printf -v "after_${b//-/_}" '%s' "$(load)"
+    "$REPO/benches/ab.sh" "$runs" "$warm" "${cmds[@]}" > "$OUT/build-$b.tsv"
   done
-  # Median of the last RUNS lines (warm-up runs are measured by /usr/bin/time too), in MiB.
-  mem() {
-    local runs=$RUNS_SMALL
-    [ "$1" = report ] || runs=$RUNS_LARGE
-    tail -n "$runs" "$OUT/rss-$1-$2.txt" | sort -n | awk '{a[NR] = $1} END {printf "%.0f", a[int((NR + 1) / 2)] / 1024}'
-  }
+  # Median seconds / peak MiB / load of command NAME in book B's alternating run.
+  abm() { awk -F'\t' -v n="$2" '$1 == n {print $2}' "$OUT/build-$1.tsv"; }
+  mem() { awk -F'\t' -v n="$2" '$1 == n {print $5}' "$OUT/build-$1.tsv"; }
+  abload() { awk -F'\t' 'NR == 1 {print $6}' "$OUT/build-$1.tsv"; }
   md ""
-  md "## (a) Full build (every feature, in-process) vs plain \`mdbook build\` of the same Markdown"
+  md "## (a) Full build (every feature, in-process, link check included) vs plain \`mdbook build\` of the same Markdown"
   md ""
-  md "*plain*: \`mdbook build\` of the same source Markdown, our preprocessor and post-build step off. *expanded*: \`mdbook build\` (no preprocessor of ours) of the Markdown our preprocessing produces, i.e. the same pages as a full build (\`gen-book\` writes it): *ours / expanded* is the cost of our own work; *expanded / plain* is mdBook rendering the pages we add."
+  md "*plain*: \`mdbook build\` of the same source Markdown, our preprocessor and post-build step off, mdBook's own search index on (its default: mdBook doing the whole job). *plain, no search*: the same with mdBook's index off, for reference. *expanded*: \`mdbook build\` (mdBook's index on) of the Markdown our preprocessing produces, i.e. the same pages as a full build (\`gen-book\` writes it). *ours*: \`mdbook-report build\` (our search index, the print page, the link check). Alternating rounds (benches/ab.sh), medians."
   md ""
-  md "| book | plain | expanded | ours: \`mdbook-report build --no-check\` | ours / plain (goal ≤ 1.10) | ours / expanded | expanded / plain | peak memory plain / expanded / ours | load before → after |"
-  md "|---|---|---|---|---|---|---|---|---|"
+  md "| book | plain | plain, no search | expanded | ours | ours, no check | ours / plain (goal: report ≤ 2.5, gen ≤ 2.0) | ours / expanded (goal ≤ 0.8) | peak memory plain / expanded / ours | ours / plain peak (goal ≤ 1.2) | load before → after |"
+  md "|---|---|---|---|---|---|---|---|---|---|---|"
   for b in report "$GEN"; do
-    plain=$(med "build-$b" plain)
-    exp=$(med "build-$b" expanded)
-    ours=$(med "build-$b" in-process)
+    plain=$(abm "$b" plain)
+    exp=$(abm "$b" expanded)
+    ours=$(abm "$b" in-process)
     r=$(ratio "$ours" "$plain")
-    bb=before_${b//-/_}
-    aa=after_${b//-/_}
-    md "| $b | $(secs "$plain") s | $(secs "$exp") s | $(secs "$ours") s | **$r×** ($(meets "$r" 1.10)) | **$(ratio "$ours" "$exp")×** | $(ratio "$exp" "$plain")× | $(mem "$b" plain) / $(mem "$b" expanded) / $(mem "$b" in-process) MiB | ${!bb} → ${!aa} |"
+    goal=2.5
+    [ "$b" = report ] || goal=2.0
+    re=$(ratio "$ours" "$exp")
+    rm_=$(ratio "$(mem "$b" in-process)" "$(mem "$b" plain)")
+    md "| $b | $(secs "$plain") s | $(secs "$(abm "$b" plain-no-search)") s | $(secs "$exp") s | $(secs "$ours") s | $(secs "$(abm "$b" no-check)") s | **$r×** ($(meets "$r" "$goal")) | **$re×** ($(meets "$re" 0.8)) | $(mem "$b" plain) / $(mem "$b" expanded) / $(mem "$b" in-process) MiB | **$rm_×** ($(meets "$rm_" 1.2)) | $(abload "$b") |"
   done
   md ""
   md "## (b) The mdBook CLI path (our binaries as commands) vs in-process"
   md ""
-  md "Same hyperfine invocation as (a). One \`mdbook build\` spawns our binary $spawns times: $(sort "$OUT/invocations.log" | uniq -c | awk '{n = $1; $1 = ""; printf "%s%s× `%s`", sep, n, substr($0, 2); sep = ", "}'). The peak memory of a CLI build is that of its largest process (GNU time reports the largest member of the process tree, not the sum)."
+  md "Same alternating run as (a); *in-process* is \`mdbook-report build --no-check\` (the CLI path does no link check). One \`mdbook build\` spawns our binary $spawns times: $(sort "$OUT/invocations.log" | uniq -c | awk '{n = $1; $1 = ""; printf "%s%s× `%s`", sep, n, substr($0, 2); sep = ", "}'). The peak memory of a CLI build is that of its largest process (GNU time reports the largest member of the process tree, not the sum)."
   md ""
   md "| book | in-process | \`mdbook build\`, installed binaries (on PATH, book.toml) | \`mdbook build\`, \`cargo run\` (MDBOOK_…_COMMAND) | installed / in-process | cargo run / in-process | peak memory in-process | peak memory CLI, installed |"
   md "|---|---|---|---|---|---|---|---|"
   for b in report "$GEN"; do
-    inp=$(med "build-$b" in-process)
-    ins=$(med "build-$b" installed)
+    inp=$(abm "$b" no-check)
+    ins=$(abm "$b" installed)
     if [ "$b" = report ]; then
-      car=$(med "build-$b" cargo-run)
+      car=$(abm "$b" cargo-run)
       c1="$(secs "$car") s"
       c2="$(ratio "$car" "$inp")×"
     else
       c1="not run"
       c2="—"
     fi
-    md "| $b | $(secs "$inp") s | $(secs "$ins") s | $c1 | $(ratio "$ins" "$inp")× | $c2 | $(mem "$b" in-process) MiB | $(mem "$b" installed) MiB |"
+    md "| $b | $(secs "$inp") s | $(secs "$ins") s | $c1 | $(ratio "$ins" "$inp")× | $c2 | $(mem "$b" no-check) MiB | $(mem "$b" installed) MiB |"
   done
   # One process start, and one JSON round trip of the whole book through the preprocessor
   # (`mdbook-report` without arguments).
@@ -245,8 +244,6 @@ if want serve; then
   }
   serve "installed binaries (on PATH, book.toml as committed)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
     "$TOOLS_PATH"
-  serve "installed binaries, search index off (README's fast preview)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
-    "$TOOLS_PATH" MDBOOK_OUTPUT__HTML__SEARCH__ENABLE=false
   serve "cargo run (MDBOOK_…_COMMAND)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
     MDBOOK_PREPROCESSOR__REPORT__COMMAND="$CARGO_RUN mdbook-report --" \
     MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND="$CARGO_RUN mdbook-report-postbuild"

@@ -73,7 +73,7 @@ page.on("request", (req) => {
   if (counting) pending.add(req);
 });
 page.on("requestfinished", async (req) => {
-  const preloaded = /(^|\/)search[^/]*\.js$/.test(new URL(req.url()).pathname);
+  const preloaded = mode === "ours" && /\/theme\/search[^/]*\.js$/.test(new URL(req.url()).pathname);
   if (!counting && !preloaded) return;
   const s = await req.sizes();
   counted.push({ url: req.url().slice(BASE.length), bytes: s.responseBodySize + s.responseHeadersSize });

@@ -2,9 +2,9 @@
 //!
 //! mdBook's `print.html` is every chapter one after another, separated by a page-break `<div>`,
 //! with links between chapters rewritten into fragments of the print page (and ids made unique
-//! across it: a repeated id gets `-1`, `-2` …). With an organisation page per organisation that
-//! is most of the page (605 KB of 1 chapter's worth for a 13-chapter report; 36 MB for a hundred
-//! reports), and printing it prints a directory nobody asked for. mdBook has no per-chapter
+//! across it: a repeated id gets `-1`, `-2` …). With a page per organisation the generated pages
+//! are most of it (BENCHMARKS.md has the sizes), and printing it prints a directory nobody asked
+//! for. mdBook has no per-chapter
 //! switch for it, so the post-build step cuts the generated chapters out after rendering: each
 //! chapter of the print page ends with its description marker ([`crate::outputs::describe`]),
 //! which says what the page is and where it lives. Links from the kept chapters into a removed

@@ -200,14 +200,14 @@ impl State {
             self.own.push(self.records.len() - 1);
         } else if heading && self.own.is_empty() {
             // A section starts at each heading with an id (the page's top at its `<h1>`).
-            if name != "h1" || !self.title.is_empty() {
-                if let Some(id) = attr(tag, "id") {
-                    self.records.push(Record {
-                        anchor: Some(id.to_string()),
-                        ..Record::default()
-                    });
-                    self.section = self.records.len() - 1;
-                }
+            if (name != "h1" || !self.title.is_empty())
+                && let Some(id) = attr(tag, "id")
+            {
+                self.records.push(Record {
+                    anchor: Some(id.to_string()),
+                    ..Record::default()
+                });
+                self.section = self.records.len() - 1;
             }
         }
         if heading {

@@ -1,7 +1,7 @@
 //! The site's search index: built by the post-build step from the pages mdBook has written, in
 //! small files a reader's browser fetches only as a query needs them (`theme/search.js` is the
 //! client). It replaces mdBook's own index (`searchindex.js`, one file of every page's text,
-//! downloaded whole when search opens: 1.2 MB for a 100-page report, 66 MB for a hundred).
+//! downloaded whole when search opens; BENCHMARKS.md has the sizes of both).
 //!
 //! What is searched: every page, cut into records at its headings ([`extract`]), and every
 //! element a page marks as a record of its own (the timeline's meetings). A record's kind is
@@ -103,7 +103,7 @@ impl Kind {
 pub struct Labels {
     /// The kinds' filter labels, in [`Kind`] order.
     pub kinds: [String; 4],
-    /// What an agenda item is called ("Action point"), for its filter.
+    /// What an agenda item is called ("Objective"), for its filter.
     pub item: String,
     /// The agenda items: bare label and how a reader sees it ("1. Protect …").
     pub items: Vec<(String, String)>,
