@@ -21,10 +21,10 @@
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
-use crate::outputs::describe::{self, PageKind, PageMeta};
+use crate::outputs::describe::{self, PageKind};
 use crate::outputs::exports::{ics, json as export};
 use crate::outputs::print;
-use crate::outputs::search::{self, extract, extract::PageRecords};
+use crate::outputs::search::{self, extract};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
 use std::collections::HashMap;
@@ -134,7 +134,7 @@ fn finish_pages(dir: &Path, cfg: &Config) -> anyhow::Result<()> {
     pages.sort();
     pages.retain(|p| p != PRINT);
     let next = AtomicUsize::new(0);
-    let work = || -> anyhow::Result<Vec<(usize, PageMeta, PageRecords)>> {
+    let work = || -> anyhow::Result<Vec<(usize, Done)>> {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
@@ -152,7 +152,11 @@ fn finish_pages(dir: &Path, cfg: &Config) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot write {}", path.display()))?;
             if cfg.search.enable || meta.kind != PageKind::Chapter {
                 let records = extract::page(&new, &meta.path);
-                done.push((i, meta, records));
+                // A generated page's ids, for the print page's links into it.
+                let ids = (meta.kind != PageKind::Chapter)
+                    .then(|| (meta.path.clone(), records.ids.clone()));
+                let prepared = cfg.search.enable.then(|| search::prepare(meta, records));
+                done.push((i, Done { ids, prepared }));
             }
         }
     };
@@ -169,12 +173,10 @@ fn finish_pages(dir: &Path, cfg: &Config) -> anyhow::Result<()> {
 
     let mut ids = HashMap::new();
     let mut index = search::Builder::default();
-    for (_, meta, records) in done {
-        if meta.kind != PageKind::Chapter {
-            ids.insert(meta.path.clone(), records.ids.clone());
-        }
-        if cfg.search.enable {
-            index.add(meta, records);
+    for (_, page) in done {
+        ids.extend(page.ids);
+        if let Some(prepared) = page.prepared {
+            index.add(prepared);
         }
     }
     if cfg.search.enable {
@@ -201,6 +203,14 @@ fn finish_pages(dir: &Path, cfg: &Config) -> anyhow::Result<()> {
         std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
+}
+
+/// What the pass over the pages keeps of one page.
+struct Done {
+    /// A generated page's path and the ids inside its `<main>`.
+    ids: Option<(String, Vec<String>)>,
+    /// Its search records, cut into terms.
+    prepared: Option<search::Prepared>,
 }
 
 /// The search interface's words that belong to the document, from its configuration.

@@ -114,23 +114,90 @@ pub struct Labels {
 /// One record as the index keeps it.
 struct Entry {
     kind: Kind,
-    page: usize,
     url: String,
     title: String,
-    /// The terms of its text (with its page's title, for a section), repeats kept.
-    terms: Vec<String>,
-    /// The terms of its own heading (the page's title for the page's top).
-    heading_terms: BTreeSet<String>,
+    /// Its distinct terms, sorted: how often each is in its text (with its page's title, for a
+    /// section), and whether its own heading has it.
+    terms: Vec<(String, u32, bool)>,
+    /// The number of terms of its text.
+    len: usize,
     text: String,
     links: Vec<String>,
 }
 
-/// The index being built, page by page.
+/// A page's records, weighed up for the index ([`prepare`]: on any thread, pages in any order).
+pub struct Prepared {
+    meta: PageMeta,
+    title: String,
+    entries: Vec<Entry>,
+}
+
+/// Cuts a page's records into terms (see [`Builder`]).
+pub fn prepare(meta: PageMeta, found: PageRecords) -> Prepared {
+    let page_kind = Kind::of_page(meta.kind);
+    let path = meta.path.as_str();
+    let mut entries = Vec::with_capacity(found.records.len());
+    for r in found.records {
+        let kind = r.kind.as_deref().and_then(Kind::named).unwrap_or(page_kind);
+        let title = match (r.heading.is_empty(), found.title.is_empty()) {
+            (true, _) => found.title.clone(),
+            (false, true) => r.heading.clone(),
+            (false, false) => format!("{} » {}", found.title, r.heading),
+        };
+        // The record's own heading is its title for ranking (the page's `<h1>` for the page's
+        // top); a section's page title counts as text, so a query for the page's name ranks its
+        // top above its sections.
+        let own_title = if r.heading.is_empty() {
+            &found.title
+        } else {
+            &r.heading
+        };
+        let heading: BTreeSet<String> = text::terms(own_title).into_iter().collect();
+        let mut words = Vec::new();
+        if !r.heading.is_empty() {
+            words.extend(text::terms(&found.title));
+        }
+        words.extend(text::terms(&r.text));
+        let len = words.len();
+        let mut counts: BTreeMap<String, u32> = heading.iter().map(|t| (t.clone(), 0)).collect();
+        for w in words {
+            *counts.entry(w).or_default() += 1;
+        }
+        let terms = counts
+            .into_iter()
+            .map(|(t, n)| {
+                let h = heading.contains(&t);
+                (t, n, h)
+            })
+            .collect();
+        let url = match &r.anchor {
+            Some(a) => format!("{path}#{a}"),
+            None => path.to_string(),
+        };
+        entries.push(Entry {
+            kind,
+            url,
+            title,
+            terms,
+            len,
+            text: r.text,
+            links: r.links,
+        });
+    }
+    Prepared {
+        meta,
+        title: found.title,
+        entries,
+    }
+}
+
+/// The index being built, page by page, in reading order.
 #[derive(Default)]
 pub struct Builder {
     /// Per page: its marker and its title.
     pages: Vec<(PageMeta, String)>,
-    entries: Vec<Entry>,
+    /// Records, with the page they are on.
+    entries: Vec<(usize, Entry)>,
 }
 
 /// What was written.
@@ -145,48 +212,12 @@ pub struct Summary {
 }
 
 impl Builder {
-    /// Adds the records of the page `meta` describes.
-    pub fn add(&mut self, meta: PageMeta, found: PageRecords) {
-        let page = self.pages.len();
-        let page_kind = Kind::of_page(meta.kind);
-        let path = meta.path.as_str();
-        for r in found.records {
-            let kind = r.kind.as_deref().and_then(Kind::named).unwrap_or(page_kind);
-            let title = match (r.heading.is_empty(), found.title.is_empty()) {
-                (true, _) => found.title.clone(),
-                (false, true) => r.heading.clone(),
-                (false, false) => format!("{} » {}", found.title, r.heading),
-            };
-            // The record's own heading is its title for ranking (the page's `<h1>` for the
-            // page's top); a section's page title counts as text, so a query for the page's
-            // name ranks its top above its sections.
-            let own_title = if r.heading.is_empty() {
-                &found.title
-            } else {
-                &r.heading
-            };
-            let heading_terms: BTreeSet<String> = text::terms(own_title).into_iter().collect();
-            let mut terms = Vec::new();
-            if !r.heading.is_empty() {
-                terms.extend(text::terms(&found.title));
-            }
-            terms.extend(text::terms(&r.text));
-            let url = match &r.anchor {
-                Some(a) => format!("{path}#{a}"),
-                None => path.to_string(),
-            };
-            self.entries.push(Entry {
-                kind,
-                page,
-                url,
-                title,
-                terms,
-                heading_terms,
-                text: r.text,
-                links: r.links,
-            });
-        }
-        self.pages.push((meta, found.title));
+    /// Adds a page's records, in reading order.
+    pub fn add(&mut self, page: Prepared) {
+        let at = self.pages.len();
+        self.entries
+            .extend(page.entries.into_iter().map(|e| (at, e)));
+        self.pages.push((page.meta, page.title));
     }
 
     /// Writes the index into `dir` (emptied first).
@@ -198,7 +229,7 @@ impl Builder {
             std::fs::create_dir_all(dir.join(sub))?;
         }
         // Records kind by kind (stable: reading order within a kind).
-        self.entries.sort_by_key(|e| e.kind);
+        self.entries.sort_by_key(|(_, e)| e.kind);
         let by_path: HashMap<&str, usize> = self
             .pages
             .iter()
@@ -209,21 +240,19 @@ impl Builder {
         let mut org_records: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut item_records: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
-        let total_len: usize = self.entries.iter().map(|e| e.terms.len()).sum();
+        let total_len: usize = self.entries.iter().map(|(_, e)| e.len).sum();
         let avg_len = (total_len as f64 / self.entries.len().max(1) as f64).max(1.0);
         let mut df: HashMap<&str, u32> = HashMap::new();
-        for e in &self.entries {
-            let mut distinct: BTreeSet<&str> = e.terms.iter().map(String::as_str).collect();
-            distinct.extend(e.heading_terms.iter().map(String::as_str));
-            for t in distinct {
+        for (_, e) in &self.entries {
+            for (t, ..) in &e.terms {
                 *df.entry(t).or_default() += 1;
             }
         }
         let n = self.entries.len() as f64;
-        for (id, e) in self.entries.iter().enumerate() {
+        for (id, (page, e)) in self.entries.iter().enumerate() {
             let id = id as u32;
             // Facets.
-            let own = &self.pages[e.page].0;
+            let own = &self.pages[*page].0;
             let mut orgs: BTreeSet<&str> = BTreeSet::new();
             let mut items: BTreeSet<&str> = own.item.iter().map(String::as_str).collect();
             orgs.extend(own.org.as_deref());
@@ -244,18 +273,13 @@ impl Builder {
             }
             // Term weights: BM25 over the text, and the term's idf again when the record's own
             // heading has it.
-            let mut tf: HashMap<&str, usize> =
-                e.heading_terms.iter().map(|t| (t.as_str(), 0)).collect();
-            for t in &e.terms {
-                *tf.entry(t).or_default() += 1;
-            }
-            let len = e.terms.len() as f64;
-            for (t, f) in tf {
-                let d = f64::from(df[t]);
+            let len = e.len as f64;
+            for (t, f, in_heading) in &e.terms {
+                let d = f64::from(df[t.as_str()]);
                 let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
-                let f = f as f64;
+                let f = f64::from(*f);
                 let mut score = idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * len / avg_len));
-                if e.heading_terms.contains(t) {
+                if *in_heading {
                     score += idf * HEADING_WEIGHT;
                 }
                 let w = (score * 10.0).round().clamp(1.0, 255.0) as u8;
@@ -264,7 +288,7 @@ impl Builder {
         }
 
         // Records.
-        for (id, e) in self.entries.iter().enumerate() {
+        for (id, (_, e)) in self.entries.iter().enumerate() {
             let rec = RecordFile {
                 u: &e.url,
                 t: &e.title,
@@ -324,7 +348,7 @@ impl Builder {
         let mut kinds = Vec::new();
         let mut start = 0;
         for (k, label) in Kind::ALL.iter().zip(&labels.kinds) {
-            let count = self.entries.iter().filter(|e| e.kind == *k).count();
+            let count = self.entries.iter().filter(|(_, e)| e.kind == *k).count();
             if count > 0 {
                 kinds.push(KindRange {
                     id: k.id(),
@@ -551,7 +575,7 @@ mod tests {
     #[test]
     fn records_are_numbered_by_kind_with_their_facets() {
         let mut b = Builder::default();
-        b.add(
+        b.add(prepare(
             PageMeta {
                 kind: PageKind::Organisation,
                 path: "orgs/who.html".into(),
@@ -563,8 +587,8 @@ mod tests {
                 records: vec![record(None, "", "Health agency", &["water.html"])],
                 ..PageRecords::default()
             },
-        );
-        b.add(
+        ));
+        b.add(prepare(
             PageMeta {
                 path: "water.html".into(),
                 item: Some("1".into()),
@@ -583,7 +607,7 @@ mod tests {
                 ],
                 ..PageRecords::default()
             },
-        );
+        ));
         let dir = tempfile::tempdir().unwrap();
         let labels = Labels {
             kinds: ["Chapters", "Overviews", "Organisations", "Meetings"].map(String::from),
