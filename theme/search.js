@@ -170,11 +170,17 @@
       return scores;
     });
   }
+  // The records of one organisation or agenda item: its list in the file of its first character.
   function facet(kind, value) {
-    return get("f/" + kind + "/" + shardName(value) + ".bin", true).then(function (buf) {
-      var r = reader(buf), n = r.num(), set = new Set(), id = 0;
-      for (var k = 0; k < n; k++) set.add((id += r.num()));
-      return set;
+    var first = Array.from(value)[0];
+    return get("f/" + kind + "/" + shardName(first) + ".bin", true).then(function (buf) {
+      var r = reader(buf);
+      while (r.more()) {
+        var name = utf8.decode(r.bytes(r.num())), n = r.num(), set = new Set(), id = 0;
+        for (var k = 0; k < n; k++) set.add((id += r.num()));
+        if (name === value) return set;
+      }
+      return new Set();
     });
   }
 
@@ -250,7 +256,8 @@
     more.classList.toggle("hidden", end >= hits.length);
   }
   function fill(li, id) {
-    get("r/" + id + ".json").then(function (r) {
+    get("r/" + Math.floor(id / meta.per_file) + ".json").then(function (file) {
+      var r = file[id % meta.per_file];
       li.className = "";
       li.innerHTML = '<a href="' + esc(ROOT + r.u) + '">' + esc(r.t) + "</a>" +
         '<span class="teaser">' + teaser(r.b, state.words) + "</span>";

@@ -316,12 +316,16 @@ await scenario('search "UNHCR" → its page, within the byte budget; no monolith
   await page.close();
 });
 
+/** Every result listed has arrived (its record file fetched). */
+const allShown = () => !document.querySelector("#mdbook-searchresults li.report-search-pending");
+
 await scenario("search: keyboard (/, arrows, Enter, Escape), meetings and chapters found, filters", async () => {
   const page = await open("protect-human-rights.html");
   await page.keyboard.press("/");
   await page.waitForSelector("#mdbook-searchbar", { state: "visible" });
   await page.keyboard.type("consultations", { delay: 30 });
   await page.locator("#mdbook-searchresults li > a").first().waitFor({ state: "visible" });
+  await page.waitForFunction(allShown);
   const hrefs = await page.$$eval("#mdbook-searchresults li > a", (as) => as.map((a) => a.getAttribute("href")));
   check(hrefs.some((h) => /^timeline\.html#meeting-/.test(h)), `no meeting among ${hrefs.join(", ")}`);
   // Kind filter: meetings only.
@@ -359,6 +363,7 @@ await scenario("search: keyboard (/, arrows, Enter, Escape), meetings and chapte
   await page.fill("#mdbook-searchbar", "exploitation trafficking");
   await page.waitForFunction(() => /for 'exploitation trafficking'/.test(document.getElementById("mdbook-searchresults-header").textContent));
   await page.locator("#mdbook-searchresults li > a").first().waitFor({ state: "visible" });
+  await page.waitForFunction(allShown);
   const found = await page.$$eval("#mdbook-searchresults li > a", (as) => as.map((a) => a.getAttribute("href")));
   check(found.some((h) => h.startsWith("eliminate-exploitation.html")), `chapter 2.3 not among ${found.join(", ")}`);
   const orgSelect = page.locator(".report-search-select select").last();

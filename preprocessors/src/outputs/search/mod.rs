@@ -11,7 +11,7 @@
 //!
 //! The files, under `search/` in the site (all sizes are what a reader downloads):
 //!
-//! - `meta.json`: the number of records, the kinds' ranges of record ids (records are numbered
+//! - `meta.json`: the number of records (and of records per file), the kinds' ranges of record ids (records are numbered
 //!   kind by kind, so a kind filter needs no data), the shards that are split (below), the agenda
 //!   items' labels. Fetched when search opens.
 //! - `t/<prefix>.bin`: the terms that start with a prefix, each with its postings (record id,
@@ -19,11 +19,13 @@
 //!   [`SHARD_LIMIT`]; a split shard keeps only the term equal to its prefix. The client walks
 //!   from a query word's first letter down the split prefixes to the one shard to fetch, so a
 //!   query costs one shard per word, however large the site.
-//! - `r/<id>.json`: one record: its URL, title ("Page » Section") and text, for the result's
-//!   line and excerpt; fetched for the results shown (ten at a time).
-//! - `f/o/<organisation>.bin`, `f/a/<item>.bin`: the records of each organisation and agenda
-//!   item, fetched when a reader filters by one; `orgs.json` names the organisations for the
-//!   filter, fetched when the filter is first used.
+//! - `r/<n>.json`: records `4n` to `4n + 3` ([`RECORDS_PER_FILE`]), each its URL, title
+//!   ("Page » Section") and text (the first 2,500 characters), for the result's line and
+//!   excerpt; fetched for the results shown (ten at a time).
+//! - `f/o/<c>.bin`, `f/a/<c>.bin`: the records of each organisation and agenda item, the values
+//!   that start with character `c` in one file (per value: its length and bytes, the number of
+//!   records and their ids), fetched when a reader filters by one; `orgs.json` names the
+//!   organisations for the filter, fetched when the filter is first used.
 //!
 //! Binary files are sequences of unsigned LEB128 numbers (a term: bytes shared with the previous
 //! term, then the rest's length and UTF-8 bytes, then the number of postings and, per posting,
@@ -45,7 +47,11 @@ pub const SHARD_LIMIT: usize = 12 * 1024;
 /// Prefixes are not split past this many characters.
 const MAX_DEPTH: usize = 6;
 /// A record's text kept for its excerpt (characters; the whole text is indexed).
-const EXCERPT_SOURCE: usize = 4000;
+const EXCERPT_SOURCE: usize = 2500;
+/// Records per file of `r/`: fewer files to write on every build (creating thousands of files
+/// right after the HTML renderer deleted the last build's is most of the cost on ext4), at most
+/// this many records downloaded per result shown.
+pub const RECORDS_PER_FILE: usize = 4;
 /// BM25's parameters.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -287,16 +293,19 @@ impl Builder {
             }
         }
 
-        // Records.
-        for (id, (_, e)) in self.entries.iter().enumerate() {
-            let rec = RecordFile {
-                u: &e.url,
-                t: &e.title,
-                b: excerpt_source(&e.text),
-            };
+        // Records, RECORDS_PER_FILE to a file.
+        for (n, chunk) in self.entries.chunks(RECORDS_PER_FILE).enumerate() {
+            let recs: Vec<RecordFile> = chunk
+                .iter()
+                .map(|(_, e)| RecordFile {
+                    u: &e.url,
+                    t: &e.title,
+                    b: excerpt_source(&e.text),
+                })
+                .collect();
             std::fs::write(
-                dir.join(format!("r/{id}.json")),
-                serde_json::to_vec(&rec).expect("serialisable"),
+                dir.join(format!("r/{n}.json")),
+                serde_json::to_vec(&recs).expect("serialisable"),
             )?;
         }
         // Term shards.
@@ -317,20 +326,23 @@ impl Builder {
                 body,
             )?;
         }
-        // Facets.
+        // Facets: the lists of the values that start with the same character in one file.
         for (sub, records) in [("o", &org_records), ("a", &item_records)] {
+            let mut buckets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
             for (value, ids) in records {
-                let mut out = Vec::new();
-                leb(&mut out, ids.len() as u64);
+                let first: String = value.chars().take(1).collect();
+                let out = buckets.entry(text::shard_name(&first)).or_default();
+                leb(out, value.len() as u64);
+                out.extend_from_slice(value.as_bytes());
+                leb(out, ids.len() as u64);
                 let mut prev = 0;
                 for &id in ids {
-                    leb(&mut out, u64::from(id - prev));
+                    leb(out, u64::from(id - prev));
                     prev = id;
                 }
-                std::fs::write(
-                    dir.join(format!("f/{sub}/{}.bin", text::shard_name(value))),
-                    out,
-                )?;
+            }
+            for (name, out) in buckets {
+                std::fs::write(dir.join(format!("f/{sub}/{name}.bin")), out)?;
             }
         }
         let mut orgs: Vec<(&str, &str)> = self
@@ -368,6 +380,7 @@ impl Builder {
         let meta = Meta {
             version: 1,
             records: self.entries.len(),
+            per_file: RECORDS_PER_FILE,
             kinds,
             split,
             item: (!items.is_empty()).then_some(&labels.item),
@@ -411,6 +424,7 @@ struct ItemLabel<'a> {
 struct Meta<'a> {
     version: u32,
     records: usize,
+    per_file: usize,
     kinds: Vec<KindRange<'a>>,
     split: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -622,26 +636,22 @@ mod tests {
         assert_eq!(summary.records, 3);
         let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
         assert_eq!(
-            read("r/1.json"),
-            r#"{"u":"water.html#wells","t":"Water » Wells","b":"WHO drills wells"}"#
-        );
-        assert_eq!(
-            read("r/2.json"),
-            r#"{"u":"orgs/who.html","t":"WHO","b":"Health agency"}"#
+            read("r/0.json"),
+            r#"[{"u":"water.html","t":"Water","b":"Safe water for all"},{"u":"water.html#wells","t":"Water » Wells","b":"WHO drills wells"},{"u":"orgs/who.html","t":"WHO","b":"Health agency"}]"#
         );
         assert_eq!(
             read("meta.json"),
-            r#"{"version":1,"records":3,"kinds":[{"id":"chapter","label":"Chapters","start":0,"end":2},{"id":"organisation","label":"Organisations","start":2,"end":3}],"split":[],"item":"Objective","items":[{"id":"1","label":"1. Water"}],"org":"Organisation"}"#
+            r#"{"version":1,"records":3,"per_file":4,"kinds":[{"id":"chapter","label":"Chapters","start":0,"end":2},{"id":"organisation","label":"Organisations","start":2,"end":3}],"split":[],"item":"Objective","items":[{"id":"1","label":"1. Water"}],"org":"Organisation"}"#
         );
         // The organisation's records: the section that links to it and its own page.
         assert_eq!(
-            std::fs::read(dir.path().join("f/o/who.bin")).unwrap(),
-            [2, 1, 1]
+            std::fs::read(dir.path().join("f/o/w.bin")).unwrap(),
+            [3, b'w', b'h', b'o', 2, 1, 1]
         );
         // Agenda item 1: both chapter records, and the organisation page that links to the chapter.
         assert_eq!(
             std::fs::read(dir.path().join("f/a/1.bin")).unwrap(),
-            [3, 0, 1, 1]
+            [1, b'1', 3, 0, 1, 1]
         );
         assert_eq!(read("orgs.json"), r#"[["who","WHO"]]"#);
         // One shard for "w": "water" in both chapter records (title), "wells" in record 1
