@@ -77,49 +77,6 @@ say "release binaries (installed into $TOOLS/bin for the command path)"
 cargo build --release --quiet --bin mdbook-report --bin mdbook-report-postbuild
 cargo build --release --quiet -p report-bench --bins
 # Compiled now, so that no compilation runs between measurements.
-# Search and the print page: what a reader downloads for a query, and the sizes, ours against
-# mdBook's own index (the expanded copy builds it for the same pages) and, when the probe is
-# built (cargo build --release --manifest-path benches/pagefind-probe/Cargo.toml), Pagefind's
-# crate as a library on the same built site.
-if want search; then
-  say "(e) search: bytes to the first result, index sizes; the print page"
-  PROBE=$REPO/benches/pagefind-probe/target/release/pagefind-probe
-  md ""
-  md "## (e) Search: bytes from opening search to the first result for \"UNHCR\", and index sizes"
-  md ""
-  md "\`node benches/search-bytes.mjs SITE ours|pagefind UNHCR\`: headers and bodies, uncompressed, typed a key every 150 ms (every prefix searched, as a reader types); ours shows ten results, Pagefind's five (its UI's first page). Pagefind: \`pagefind-probe\` (its crate as a library, pages as they are) on a copy of the same built site, its own process, one run."
-  md ""
-  md "| book | ours: bytes, first result | Pagefind: bytes, first result | ours: index files (shards / records), bytes | mdBook's searchindex | Pagefind: build time, peak memory, bundle bytes | print.html before (expanded) → after | load before → after |"
-  md "|---|---|---|---|---|---|---|---|"
-  for b in report "$GEN"; do
-    before=$(load)
-    site=$BOOKS/$b/full/book/html
-    [ -f "$site/search/meta.json" ] || "$BIN" build --no-check --book "$BOOKS/$b/full" 2> /dev/null
-    [ -f "$BOOKS/$b/expanded/book/print.html" ] || "$MDBOOK" build "$BOOKS/$b/expanded" > /dev/null 2>&1
-    node "$REPO/benches/search-bytes.mjs" "$site" ours UNHCR > "$OUT/search-ours-$b.json"
-    ours="$(jq .bytes "$OUT/search-ours-$b.json") B, \`$(jq -r .first "$OUT/search-ours-$b.json")\`"
-    shards=$(find "$site/search/t" -type f | wc -l)
-    records=$(find "$site/search/r" -type f | wc -l)
-    bytes=$(find "$site/search" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
-    mdidx=$(find "$BOOKS/$b/expanded/book" -maxdepth 1 -name 'searchindex*.js' -printf '%s\n' | head -n 1)
-    pf="not measured (probe not built)"; pfb="—"
-    if [ -x "$PROBE" ]; then
-      copy=$OUT/pagefind-$b
-      rm -rf "$copy"; cp -r "$site" "$copy"
-      /usr/bin/time -f '%e %M' -o "$OUT/pagefind-$b.time" "$PROBE" "$copy" "$copy/pagefind" > "$OUT/pagefind-$b.txt"
-      read -r pt pm < "$OUT/pagefind-$b.time"
-      pbytes=$(find "$copy/pagefind" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
-      pf="$pt s, $((pm / 1024)) MiB, $pbytes B"
-      node "$REPO/benches/search-bytes.mjs" "$copy" pagefind UNHCR > "$OUT/search-pagefind-$b.json"
-      pfb="$(jq .bytes "$OUT/search-pagefind-$b.json") B, \`$(jq -r .first "$OUT/search-pagefind-$b.json")\`"
-      rm -rf "$copy"
-    fi
-    pexp=$(stat -c %s "$BOOKS/$b/expanded/book/print.html")
-    pours=$(stat -c %s "$site/print.html")
-    md "| $b | $ours | $pfb | $shards / $records, $bytes B | ${mdidx:-?} B | $pf | $pexp → $pours B | $before → $(load) |"
-  done
-fi
-
 if want criterion; then cargo bench --quiet -p report-bench --bench transform --no-run 2> /dev/null; fi
 mkdir -p "$TOOLS/bin"
 install -m 755 target/release/mdbook-report "$BIN"
@@ -362,6 +319,49 @@ if want check; then
   "$COMPARE" --site "$faulty" --ours "$OUT/ours-faulty.json" --lychee "$OUT/lychee-faulty.json" >> "$RESULTS" 2>&1 \
     || echo "compare-faults: lychee found a fault that mdbook-report check did not" >> "$RESULTS"
   md '```'
+fi
+
+# Search and the print page: what a reader downloads for a query, and the sizes, ours against
+# mdBook's own index (the expanded copy builds it for the same pages) and, when the probe is
+# built (cargo build --release --manifest-path benches/pagefind-probe/Cargo.toml), Pagefind's
+# crate as a library on the same built site.
+if want search; then
+  say "(e) search: bytes to the first result, index sizes; the print page"
+  PROBE=$REPO/benches/pagefind-probe/target/release/pagefind-probe
+  md ""
+  md "## (e) Search: bytes from opening search to the first result for \"UNHCR\", and index sizes"
+  md ""
+  md "\`node benches/search-bytes.mjs SITE ours|pagefind UNHCR\`: headers and bodies, uncompressed, typed a key every 150 ms (every prefix searched, as a reader types); ours shows ten results, Pagefind's five (its UI's first page). Pagefind: \`pagefind-probe\` (its crate as a library, pages as they are) on a copy of the same built site, its own process, one run."
+  md ""
+  md "| book | ours: bytes, first result | Pagefind: bytes, first result | ours: index files (shards / records), bytes | mdBook's searchindex | Pagefind: build time, peak memory, bundle bytes | print.html before (expanded) → after | load before → after |"
+  md "|---|---|---|---|---|---|---|---|"
+  for b in report "$GEN"; do
+    before=$(load)
+    site=$BOOKS/$b/full/book/html
+    [ -f "$site/search/meta.json" ] || "$BIN" build --no-check --book "$BOOKS/$b/full" 2> /dev/null
+    [ -f "$BOOKS/$b/expanded/book/print.html" ] || "$MDBOOK" build "$BOOKS/$b/expanded" > /dev/null 2>&1
+    node "$REPO/benches/search-bytes.mjs" "$site" ours UNHCR > "$OUT/search-ours-$b.json"
+    ours="$(jq .bytes "$OUT/search-ours-$b.json") B, \`$(jq -r .first "$OUT/search-ours-$b.json")\`"
+    shards=$(find "$site/search/t" -type f | wc -l)
+    records=$(find "$site/search/r" -type f | wc -l)
+    bytes=$(find "$site/search" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+    mdidx=$(find "$BOOKS/$b/expanded/book" -maxdepth 1 -name 'searchindex*.js' -printf '%s\n' | head -n 1)
+    pf="not measured (probe not built)"; pfb="—"
+    if [ -x "$PROBE" ]; then
+      copy=$OUT/pagefind-$b
+      rm -rf "$copy"; cp -r "$site" "$copy"
+      /usr/bin/time -f '%e %M' -o "$OUT/pagefind-$b.time" "$PROBE" "$copy" "$copy/pagefind" > "$OUT/pagefind-$b.txt"
+      read -r pt pm < "$OUT/pagefind-$b.time"
+      pbytes=$(find "$copy/pagefind" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+      pf="$pt s, $((pm / 1024)) MiB, $pbytes B"
+      node "$REPO/benches/search-bytes.mjs" "$copy" pagefind UNHCR > "$OUT/search-pagefind-$b.json"
+      pfb="$(jq .bytes "$OUT/search-pagefind-$b.json") B, \`$(jq -r .first "$OUT/search-pagefind-$b.json")\`"
+      rm -rf "$copy"
+    fi
+    pexp=$(stat -c %s "$BOOKS/$b/expanded/book/print.html")
+    pours=$(stat -c %s "$site/print.html")
+    md "| $b | $ours | $pfb | $shards / $records, $bytes B | ${mdidx:-?} B | $pf | $pexp → $pours B | $before → $(load) |"
+  done
 fi
 
 if want criterion; then
