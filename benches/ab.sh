@@ -3,7 +3,8 @@
 #
 # Runs every command once per round, in order, for WARMUP + RUNS rounds (A B C, A B C, …), so
 # each command sees the same machine state as the others; the warm-up rounds are not counted.
-# Each run is under GNU time: wall-clock seconds and peak resident memory from the same run.
+# Each run: wall-clock seconds (bash's EPOCHREALTIME, microseconds) and peak resident memory
+# (GNU time, the largest process of the tree) from the same run.
 # Prints one line per command: NAME, median seconds, min, max, median peak MiB, then the load
 # average before and after. A command that fails stops the script (the books must be valid).
 set -euo pipefail
@@ -19,9 +20,13 @@ trap 'rm -rf "$tmp"' EXIT
 before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((round = 0; round < warm + runs; round++)); do
   for i in "${!cmds[@]}"; do
-    /usr/bin/time -f '%e %M' -o "$tmp/one" bash -c "${cmds[$i]}" > /dev/null 2> "$tmp/err" \
+    start=$EPOCHREALTIME
+    /usr/bin/time -f '%M' -o "$tmp/one" bash -c "${cmds[$i]}" > /dev/null 2> "$tmp/err" \
       || { echo "failed: ${names[$i]}: ${cmds[$i]}" >&2; cat "$tmp/err" >&2; exit 1; }
-    if ((round >= warm)); then tail -n 1 "$tmp/one" >> "$tmp/$i"; fi
+    end=$EPOCHREALTIME
+    if ((round >= warm)); then
+      echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.4f", b - a}') $(tail -n 1 "$tmp/one")" >> "$tmp/$i"
+    fi
   done
 done
 after=$(cut -d' ' -f1-3 /proc/loadavg)

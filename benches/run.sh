@@ -7,6 +7,7 @@
 #
 # Knobs (environment): REPORTS (100), RUNS_SMALL (10), RUNS_LARGE (3), MEM_RUNS (3),
 # SERVE_EDITS (7), LYCHEE_TIMEOUT (300 s, lychee on the large site), OUT (target/bench-results/<UTC time>), MDBOOK (~/.cargo/bin/mdbook),
+# BOOKS (target/bench-books; /dev/shm/… for a tmpfs),
 # LYCHEE (target/bench-tools/bin/lychee).
 #
 # Needs: hyperfine (apt-get install hyperfine), GNU time (/usr/bin/time), jq, mdbook 0.5.4
@@ -35,7 +36,9 @@ POSTBUILD=$TOOLS/bin/mdbook-report-postbuild
 TOOLS_PATH=PATH=$TOOLS/bin:$PATH
 # The command path through cargo, for comparison (what book.toml used to name).
 CARGO_RUN="cargo run --release --quiet --manifest-path $REPO/Cargo.toml --bin"
-BOOKS=$REPO/target/bench-books
+# Where the books are written and built: BOOKS=/dev/shm/bench-books (tmpfs) keeps the file
+# system out of the comparison (BENCHMARKS.md: ext4 after mass deletions).
+BOOKS=${BOOKS:-$REPO/target/bench-books}
 GEN=gen-$REPORTS
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
