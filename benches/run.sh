@@ -3,10 +3,11 @@
 # and /usr/bin/time -v (peak memory), the in-process transform with criterion, side by side.
 #
 #   benches/run.sh                         # everything (about 40 minutes on 2 cores)
-#   QUESTIONS="build check" benches/run.sh # only some tables: machine build serve check criterion
+#   QUESTIONS="build check" benches/run.sh # only some tables: machine build serve check search criterion
 #
 # Knobs (environment): REPORTS (100), RUNS_SMALL (10), RUNS_LARGE (3), MEM_RUNS (3),
 # SERVE_EDITS (7), LYCHEE_TIMEOUT (300 s, lychee on the large site), OUT (target/bench-results/<UTC time>), MDBOOK (~/.cargo/bin/mdbook),
+# BOOKS (target/bench-books; /dev/shm/… for a tmpfs),
 # LYCHEE (target/bench-tools/bin/lychee).
 #
 # Needs: hyperfine (apt-get install hyperfine), GNU time (/usr/bin/time), jq, mdbook 0.5.4
@@ -22,7 +23,7 @@ RUNS_SMALL=${RUNS_SMALL:-10}
 RUNS_LARGE=${RUNS_LARGE:-3}
 MEM_RUNS=${MEM_RUNS:-3}
 SERVE_EDITS=${SERVE_EDITS:-7}
-QUESTIONS=${QUESTIONS:-"machine build serve check criterion"}
+QUESTIONS=${QUESTIONS:-"machine build serve check search criterion"}
 OUT=${OUT:-target/bench-results/$(date -u +%Y%m%dT%H%M%SZ)}
 MDBOOK=${MDBOOK:-$HOME/.cargo/bin/mdbook}
 LYCHEE=${LYCHEE:-$REPO/target/bench-tools/bin/lychee}
@@ -35,7 +36,9 @@ POSTBUILD=$TOOLS/bin/mdbook-report-postbuild
 TOOLS_PATH=PATH=$TOOLS/bin:$PATH
 # The command path through cargo, for comparison (what book.toml used to name).
 CARGO_RUN="cargo run --release --quiet --manifest-path $REPO/Cargo.toml --bin"
-BOOKS=$REPO/target/bench-books
+# Where the books are written and built: BOOKS=/dev/shm/bench-books (tmpfs) keeps the file
+# system out of the comparison (BENCHMARKS.md: ext4 after mass deletions).
+BOOKS=${BOOKS:-$REPO/target/bench-books}
 GEN=gen-$REPORTS
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -133,64 +136,63 @@ EOF
   : > "$OUT/invocations.log"
   PATH="$OUT/count-bin:$PATH" "$MDBOOK" build "$BOOKS/report/full" > /dev/null 2>&1
   spawns=$(wc -l < "$OUT/invocations.log")
+  # Alternating rounds (benches/ab.sh: plain, expanded, ours, … then again), so every command
+  # sees the same load; time and peak memory from the same runs.
   for b in report "$GEN"; do
     runs=$RUNS_SMALL warm=2
-    [ "$b" = report ] || { runs=$RUNS_LARGE; warm=0; }
-    rss() { echo "/usr/bin/time -f %M -a -o $OUT/rss-$b-$1.txt"; }
-    cmds=(-n plain "$(rss plain) $MDBOOK build $BOOKS/$b/plain"
-      -n expanded "$(rss expanded) $MDBOOK build $BOOKS/$b/expanded"
-      -n in-process "$(rss in-process) $BIN build --no-check --book $BOOKS/$b/full"
-      -n installed "$(rss installed) env $TOOLS_PATH $MDBOOK build $BOOKS/$b/full")
+    [ "$b" = report ] || { runs=$RUNS_LARGE; warm=1; }
+    cmds=(plain "$MDBOOK build $BOOKS/$b/plain"
+      plain-no-search "MDBOOK_OUTPUT__HTML__SEARCH__ENABLE=false $MDBOOK build $BOOKS/$b/plain"
+      expanded "$MDBOOK build $BOOKS/$b/expanded"
+      in-process "$BIN build --book $BOOKS/$b/full"
+      no-check "$BIN build --no-check --book $BOOKS/$b/full"
+      installed "$TOOLS_PATH $MDBOOK build $BOOKS/$b/full")
     if [ "$b" = report ]; then
-      cmds+=(-n cargo-run "$(rss cargo-run) env MDBOOK_PREPROCESSOR__REPORT__COMMAND='$CARGO_RUN mdbook-report --' MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND='$CARGO_RUN mdbook-report-postbuild' $MDBOOK build $BOOKS/$b/full")
+      cmds+=(cargo-run "MDBOOK_PREPROCESSOR__REPORT__COMMAND='$CARGO_RUN mdbook-report --' MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND='$CARGO_RUN mdbook-report-postbuild' $MDBOOK build $BOOKS/$b/full")
     fi
-    rm -f "$OUT"/rss-"$b"-*.txt
-    printf -v "before_${b//-/_}" '%s' "$(load)"
-    hyperfine -N --style basic --warmup "$warm" --runs "$runs" \
-      --export-json "$OUT/build-$b.json" "${cmds[@]}" >> "$OUT/hyperfine.log" 2>&1
-    printf -v "after_${b//-/_}" '%s' "$(load)"
+    "$REPO/benches/ab.sh" "$runs" "$warm" "${cmds[@]}" > "$OUT/build-$b.tsv"
   done
-  # Median of the last RUNS lines (warm-up runs are measured by /usr/bin/time too), in MiB.
-  mem() {
-    local runs=$RUNS_SMALL
-    [ "$1" = report ] || runs=$RUNS_LARGE
-    tail -n "$runs" "$OUT/rss-$1-$2.txt" | sort -n | awk '{a[NR] = $1} END {printf "%.0f", a[int((NR + 1) / 2)] / 1024}'
-  }
+  # Median seconds / peak MiB / load of command NAME in book B's alternating run.
+  abm() { awk -F'\t' -v n="$2" '$1 == n {print $2}' "$OUT/build-$1.tsv"; }
+  mem() { awk -F'\t' -v n="$2" '$1 == n {print $5}' "$OUT/build-$1.tsv"; }
+  abload() { awk -F'\t' 'NR == 1 {print $6}' "$OUT/build-$1.tsv"; }
   md ""
-  md "## (a) Full build (every feature, in-process) vs plain \`mdbook build\` of the same Markdown"
+  md "## (a) Full build (every feature, in-process, link check included) vs plain \`mdbook build\` of the same Markdown"
   md ""
-  md "*plain*: \`mdbook build\` of the same source Markdown, our preprocessor and post-build step off. *expanded*: \`mdbook build\` (no preprocessor of ours) of the Markdown our preprocessing produces, i.e. the same pages as a full build (\`gen-book\` writes it): *ours / expanded* is the cost of our own work; *expanded / plain* is mdBook rendering the pages we add."
+  md "*plain*: \`mdbook build\` of the same source Markdown, our preprocessor and post-build step off, mdBook's own search index on (its default: mdBook doing the whole job). *plain, no search*: the same with mdBook's index off, for reference. *expanded*: \`mdbook build\` (mdBook's index on) of the Markdown our preprocessing produces, i.e. the same pages as a full build (\`gen-book\` writes it). *ours*: \`mdbook-report build\` (our search index, the print page, the link check). Alternating rounds (benches/ab.sh), medians."
   md ""
-  md "| book | plain | expanded | ours: \`mdbook-report build --no-check\` | ours / plain (goal ≤ 1.10) | ours / expanded | expanded / plain | peak memory plain / expanded / ours | load before → after |"
-  md "|---|---|---|---|---|---|---|---|---|"
+  md "| book | plain | plain, no search | expanded | ours | ours, no check | ours / plain (goal: report ≤ 2.5, gen ≤ 2.0) | ours / expanded (goal ≤ 0.8) | peak memory plain / expanded / ours | ours / plain peak (goal ≤ 1.2) | load before → after |"
+  md "|---|---|---|---|---|---|---|---|---|---|---|"
   for b in report "$GEN"; do
-    plain=$(med "build-$b" plain)
-    exp=$(med "build-$b" expanded)
-    ours=$(med "build-$b" in-process)
+    plain=$(abm "$b" plain)
+    exp=$(abm "$b" expanded)
+    ours=$(abm "$b" in-process)
     r=$(ratio "$ours" "$plain")
-    bb=before_${b//-/_}
-    aa=after_${b//-/_}
-    md "| $b | $(secs "$plain") s | $(secs "$exp") s | $(secs "$ours") s | **$r×** ($(meets "$r" 1.10)) | **$(ratio "$ours" "$exp")×** | $(ratio "$exp" "$plain")× | $(mem "$b" plain) / $(mem "$b" expanded) / $(mem "$b" in-process) MiB | ${!bb} → ${!aa} |"
+    goal=2.5
+    [ "$b" = report ] || goal=2.0
+    re=$(ratio "$ours" "$exp")
+    rm_=$(ratio "$(mem "$b" in-process)" "$(mem "$b" plain)")
+    md "| $b | $(secs "$plain") s | $(secs "$(abm "$b" plain-no-search)") s | $(secs "$exp") s | $(secs "$ours") s | $(secs "$(abm "$b" no-check)") s | **$r×** ($(meets "$r" "$goal")) | **$re×** ($(meets "$re" 0.8)) | $(mem "$b" plain) / $(mem "$b" expanded) / $(mem "$b" in-process) MiB | **$rm_×** ($(meets "$rm_" 1.2)) | $(abload "$b") |"
   done
   md ""
   md "## (b) The mdBook CLI path (our binaries as commands) vs in-process"
   md ""
-  md "Same hyperfine invocation as (a). One \`mdbook build\` spawns our binary $spawns times: $(sort "$OUT/invocations.log" | uniq -c | awk '{n = $1; $1 = ""; printf "%s%s× `%s`", sep, n, substr($0, 2); sep = ", "}'). The peak memory of a CLI build is that of its largest process (GNU time reports the largest member of the process tree, not the sum)."
+  md "Same alternating run as (a); *in-process* is \`mdbook-report build --no-check\` (the CLI path does no link check). One \`mdbook build\` spawns our binary $spawns times: $(sort "$OUT/invocations.log" | uniq -c | awk '{n = $1; $1 = ""; printf "%s%s× `%s`", sep, n, substr($0, 2); sep = ", "}'). The peak memory of a CLI build is that of its largest process (GNU time reports the largest member of the process tree, not the sum)."
   md ""
   md "| book | in-process | \`mdbook build\`, installed binaries (on PATH, book.toml) | \`mdbook build\`, \`cargo run\` (MDBOOK_…_COMMAND) | installed / in-process | cargo run / in-process | peak memory in-process | peak memory CLI, installed |"
   md "|---|---|---|---|---|---|---|---|"
   for b in report "$GEN"; do
-    inp=$(med "build-$b" in-process)
-    ins=$(med "build-$b" installed)
+    inp=$(abm "$b" no-check)
+    ins=$(abm "$b" installed)
     if [ "$b" = report ]; then
-      car=$(med "build-$b" cargo-run)
+      car=$(abm "$b" cargo-run)
       c1="$(secs "$car") s"
       c2="$(ratio "$car" "$inp")×"
     else
       c1="not run"
       c2="—"
     fi
-    md "| $b | $(secs "$inp") s | $(secs "$ins") s | $c1 | $(ratio "$ins" "$inp")× | $c2 | $(mem "$b" in-process) MiB | $(mem "$b" installed) MiB |"
+    md "| $b | $(secs "$inp") s | $(secs "$ins") s | $c1 | $(ratio "$ins" "$inp")× | $c2 | $(mem "$b" no-check) MiB | $(mem "$b" installed) MiB |"
   done
   # One process start, and one JSON round trip of the whole book through the preprocessor
   # (`mdbook-report` without arguments).
@@ -245,8 +247,6 @@ if want serve; then
   }
   serve "installed binaries (on PATH, book.toml as committed)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
     "$TOOLS_PATH"
-  serve "installed binaries, search index off (README's fast preview)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
-    "$TOOLS_PATH" MDBOOK_OUTPUT__HTML__SEARCH__ENABLE=false
   serve "cargo run (MDBOOK_…_COMMAND)" "$BOOKS/report/full" book/html/protect-human-rights.html book/html/timeline.ics \
     MDBOOK_PREPROCESSOR__REPORT__COMMAND="$CARGO_RUN mdbook-report --" \
     MDBOOK_OUTPUT__REPORT_POSTBUILD__COMMAND="$CARGO_RUN mdbook-report-postbuild"
@@ -322,6 +322,49 @@ if want check; then
   "$COMPARE" --site "$faulty" --ours "$OUT/ours-faulty.json" --lychee "$OUT/lychee-faulty.json" >> "$RESULTS" 2>&1 \
     || echo "compare-faults: lychee found a fault that mdbook-report check did not" >> "$RESULTS"
   md '```'
+fi
+
+# Search and the print page: what a reader downloads for a query, and the sizes, ours against
+# mdBook's own index (the expanded copy builds it for the same pages) and, when the probe is
+# built (cargo build --release --manifest-path benches/pagefind-probe/Cargo.toml), Pagefind's
+# crate as a library on the same built site.
+if want search; then
+  say "(e) search: bytes to the first result, index sizes; the print page"
+  PROBE=$REPO/benches/pagefind-probe/target/release/pagefind-probe
+  md ""
+  md "## (e) Search: bytes from opening search to the first result for \"UNHCR\", and index sizes"
+  md ""
+  md "\`node benches/search-bytes.mjs SITE ours|pagefind UNHCR\`: headers and bodies, uncompressed, typed a key every 150 ms (every prefix searched, as a reader types); ours shows ten results, Pagefind's five (its UI's first page). Pagefind: \`pagefind-probe\` (its crate as a library, pages as they are) on a copy of the same built site, its own process, one run."
+  md ""
+  md "| book | ours: bytes, first result | Pagefind: bytes, first result | ours: index files (shards / records), bytes | mdBook's searchindex | Pagefind: build time, peak memory, bundle bytes | print.html before (expanded) → after | load before → after |"
+  md "|---|---|---|---|---|---|---|---|"
+  for b in report "$GEN"; do
+    before=$(load)
+    site=$BOOKS/$b/full/book/html
+    [ -f "$site/search/meta.json" ] || "$BIN" build --no-check --book "$BOOKS/$b/full" 2> /dev/null
+    [ -f "$BOOKS/$b/expanded/book/print.html" ] || "$MDBOOK" build "$BOOKS/$b/expanded" > /dev/null 2>&1
+    node "$REPO/benches/search-bytes.mjs" "$site" ours UNHCR > "$OUT/search-ours-$b.json"
+    ours="$(jq .bytes "$OUT/search-ours-$b.json") B, \`$(jq -r .first "$OUT/search-ours-$b.json")\`"
+    shards=$(find "$site/search/t" -type f | wc -l)
+    records=$(find "$site/search/r" -type f | wc -l)
+    bytes=$(find "$site/search" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+    mdidx=$(find "$BOOKS/$b/expanded/book" -maxdepth 1 -name 'searchindex*.js' -printf '%s\n' | head -n 1)
+    pf="not measured (probe not built)"; pfb="—"
+    if [ -x "$PROBE" ]; then
+      copy=$OUT/pagefind-$b
+      rm -rf "$copy"; cp -r "$site" "$copy"
+      /usr/bin/time -f '%e %M' -o "$OUT/pagefind-$b.time" "$PROBE" "$copy" "$copy/pagefind" > "$OUT/pagefind-$b.txt"
+      read -r pt pm < "$OUT/pagefind-$b.time"
+      pbytes=$(find "$copy/pagefind" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+      pf="$pt s, $((pm / 1024)) MiB, $pbytes B"
+      node "$REPO/benches/search-bytes.mjs" "$copy" pagefind UNHCR > "$OUT/search-pagefind-$b.json"
+      pfb="$(jq .bytes "$OUT/search-pagefind-$b.json") B, \`$(jq -r .first "$OUT/search-pagefind-$b.json")\`"
+      rm -rf "$copy"
+    fi
+    pexp=$(stat -c %s "$BOOKS/$b/expanded/book/print.html")
+    pours=$(stat -c %s "$site/print.html")
+    md "| $b | $ours | $pfb | $shards / $records, $bytes B | ${mdidx:-?} B | $pf | $pexp → $pours B | $before → $(load) |"
+  done
 fi
 
 if want criterion; then

@@ -153,7 +153,7 @@ fn no_page_of_the_second_book_carries_a_word_of_the_gmg_report() {
         // mdBook's own scripts are not ours; the theme, pages, data and search index are.
         let ours = name.starts_with("theme/")
             || [".html", ".json", ".ics"].iter().any(|e| name.ends_with(e))
-            || name.starts_with("searchindex");
+            || name.starts_with("search/");
         if !ours {
             continue;
         }
@@ -163,6 +163,46 @@ fn no_page_of_the_second_book_carries_a_word_of_the_gmg_report() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The `id` of a page's `<h1>`.
+fn h1_id(page: &str) -> String {
+    let re = regex::Regex::new(r#"<h1 id="([^"]+)""#).unwrap();
+    re.captures(page).expect("an <h1> with an id")[1].to_string()
+}
+
+#[test]
+fn the_second_books_print_page_holds_the_declaration_and_its_search_index_is_in_parts() {
+    let site = awaza_site();
+    let read = |p: &str| std::fs::read_to_string(site.join(p)).unwrap();
+    let print = read("print.html");
+    for chapter in ["index.html", "annex.html", "notes.html"] {
+        let id = h1_id(&read(chapter));
+        assert!(
+            print.contains(&format!("<h1 id=\"{id}\"")),
+            "{chapter} is not printed"
+        );
+    }
+    for generated in [
+        "agenda.html",
+        "organisations/index.html",
+        "organisations/wto.html",
+    ] {
+        let id = h1_id(&read(generated));
+        assert!(
+            !print.contains(&format!("<h1 id=\"{id}\"")),
+            "{generated} is printed"
+        );
+    }
+    // Links to the generated pages lead to them, not into the print page.
+    assert!(print.contains("href=\"organisations/wto.html\""));
+    assert!(site.join("search/meta.json").is_file());
+    let monolithic: Vec<_> = std::fs::read_dir(site)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("searchindex"))
+        .collect();
+    assert!(monolithic.is_empty(), "{monolithic:?}");
 }
 
 #[test]

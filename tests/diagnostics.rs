@@ -95,7 +95,7 @@ fn run(case: &Case) -> String {
         .map_or("", |(_, c)| c.as_str());
     let mdbook_config = mdbook_preprocessor::config::Config::from_str(toml).expect("valid TOML");
     let cfg = Config::from_mdbook(&mdbook_config, Some(toml), &mut diags);
-    mdbook_report::install::check_book(dir.path(), &mdbook_config, &mut diags);
+    mdbook_report::install::check_book(dir.path(), &mdbook_config, cfg.search.enable, &mut diags);
     let mut book = Book::new();
     for (n, (path, content)) in case
         .files

@@ -447,7 +447,7 @@ fn book_citing(server: &Server) -> tempfile::TempDir {
                  [preprocessor.report.organisations]\nenable = false\n\n\
                  [preprocessor.report.timeline]\nenable = false\n\n\
                  [preprocessor.report.documents]\narchive = \"{base}/web/{{date}}/{{address}}\"\n\n\
-                 [output.html]\n\n[output.report-postbuild]\n"
+                 [output.html]\n\n[output.html.search]\nenable = false\n\n[output.report-postbuild]\n"
             ),
         ),
         (

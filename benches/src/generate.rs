@@ -592,8 +592,10 @@ pub fn derive_book_toml(orig: &str, title: Option<&str>, plain: bool) -> String 
     out
 }
 
-/// `[preprocessor.report]`, `[preprocessor.report.…]` or `[output.report-postbuild]` (a
-/// trimmed table header line, comments after it allowed).
+/// `[preprocessor.report]`, `[preprocessor.report.…]`, `[output.report-postbuild]` or
+/// `[output.html.search]` (a trimmed table header line, comments after it allowed). The last is
+/// the plugin set switching mdBook's search index off for its own: a plain copy keeps mdBook's
+/// default, its search on, so it is mdBook doing the whole job, search included.
 fn is_our_table(header: &str) -> bool {
     let name = header
         .trim_start_matches('[')
@@ -604,6 +606,7 @@ fn is_our_table(header: &str) -> bool {
     name == "preprocessor.report"
         || name.starts_with("preprocessor.report.")
         || name == "output.report-postbuild"
+        || name == "output.html.search"
 }
 
 /// The report itself, copied to `out` (book.toml, src/, theme/, data/) so that benchmarks can

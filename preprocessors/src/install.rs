@@ -4,10 +4,12 @@
 //! The files are this repository's `theme/` (its own book uses them as they are), compiled into
 //! the binary: `report.css` and `report.js` (the look of generated markup, small accessibility
 //! fixes, permalinks, "Cite this", the sidebar's folding), `timeline.css` and `timeline.js` (the
-//! timeline's filter), `previews.css` and `previews.js` (the links' previews), `head.hbs`
-//! (link-preview tags). `install` writes the missing ones into the book's `theme/` and adds what `book.toml`
-//! lacks (the preprocessor, the post-build renderer, the files in `additional-css` and
-//! `additional-js`), editing it with `toml_edit` so its comments and layout stay.
+//! timeline's filter), `previews.css` and `previews.js` (the links' previews), `search.js` (the
+//! search client), `head.hbs` (link-preview tags), `header.hbs` (the note that search needs
+//! JavaScript). `install` writes the missing ones into the book's `theme/` and adds what
+//! `book.toml` lacks (the preprocessor, the post-build renderer, the files in `additional-css`
+//! and `additional-js`, mdBook's own search index switched off), editing it with `toml_edit` so
+//! its comments and layout stay.
 
 use crate::base::diagnostics::{Diagnostics, Location};
 use crate::model::config::{PREPROCESSOR, RENDERER, locate};
@@ -22,7 +24,9 @@ pub const THEME: &[(&str, &str)] = &[
     ("timeline.js", include_str!("../../theme/timeline.js")),
     ("previews.css", include_str!("../../theme/previews.css")),
     ("previews.js", include_str!("../../theme/previews.js")),
+    ("search.js", include_str!("../../theme/search.js")),
     ("head.hbs", include_str!("../../theme/head.hbs")),
+    ("header.hbs", include_str!("../../theme/header.hbs")),
 ];
 
 const CSS: &[&str] = &[
@@ -30,18 +34,60 @@ const CSS: &[&str] = &[
     "theme/timeline.css",
     "theme/previews.css",
 ];
-const JS: &[&str] = &["theme/report.js", "theme/timeline.js", "theme/previews.js"];
+const JS: &[&str] = &[
+    "theme/report.js",
+    "theme/timeline.js",
+    "theme/previews.js",
+    "theme/search.js",
+];
 
-/// What a book needs of the plugin set's theme and renderer: [`check_theme`] and
-/// [`check_renderer`].
+/// What a book needs of the plugin set's theme and renderer: [`check_theme`],
+/// [`check_renderer`] and, when the plugin set's search is on (`search`), [`check_search`].
 pub fn check_book(
     root: &Path,
     config: &mdbook_preprocessor::config::Config,
+    search: bool,
     diags: &mut Diagnostics,
 ) {
     check_theme(root, config, diags);
     let book_toml = std::fs::read_to_string(root.join("book.toml")).ok();
     check_renderer(config, book_toml.as_deref(), diags);
+    if search {
+        check_search(config, book_toml.as_deref(), diags);
+    }
+}
+
+/// mdBook's own search index next to the plugin set's: two search buttons, and mdBook's index
+/// is every page's text in one file a reader downloads whole. A warning that says what to set.
+fn check_search(
+    config: &mdbook_preprocessor::config::Config,
+    book_toml: Option<&str>,
+    diags: &mut Diagnostics,
+) {
+    let mdbook_search = config
+        .get::<bool>("output.html.search.enable")
+        .ok()
+        .flatten()
+        .unwrap_or(true);
+    if !mdbook_search {
+        return;
+    }
+    let at = match locate(book_toml, "output.html.search", "enable") {
+        at if at.line > 0 => at,
+        _ => match book_toml.and_then(|t| t.lines().position(|l| l.trim() == "[output.html]")) {
+            Some(line) => Location::at("book.toml", line + 1, 1),
+            None => Location::file("book.toml"),
+        },
+    };
+    diags
+        .warning(
+            "search-mdbook-index",
+            at,
+            "mdBook's own search index is on next to the plugin set's search: readers would download every page's text when they open search",
+        )
+        .hint(format!(
+            "set `enable = false` under `[output.html.search]` (the plugin set's search replaces it), or switch the plugin set's off with `enable = false` under `[preprocessor.{PREPROCESSOR}.search]`"
+        ));
 }
 
 /// Without `[output.report-postbuild]` the pages keep mdBook's one description and the
@@ -193,6 +239,16 @@ fn complete(doc: &mut toml_edit::DocumentMut) -> bool {
                     }
                 }
             }
+            // The plugin set's search replaces mdBook's one-file index (an explicit choice
+            // stays, and gets the `search-mdbook-index` warning).
+            let search = html
+                .entry("search")
+                .or_insert_with(|| Item::Table(Table::new()));
+            if let Some(search) = search.as_table_like_mut()
+                && !search.contains_key("enable")
+            {
+                search.insert("enable", value(false));
+            }
         }
         if !output.contains_key(RENDERER) {
             output.insert(RENDERER, Item::Table(Table::new()));
@@ -229,6 +285,10 @@ mod tests {
             "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\", \"theme/previews.css\"]"
         );
         assert!(parsed["preprocessor"][PREPROCESSOR].is_table());
+        assert_eq!(
+            parsed["output"]["html"]["search"]["enable"].as_bool(),
+            Some(false)
+        );
         assert!(parsed["output"][RENDERER].is_table());
         let second = install(dir.path()).unwrap();
         assert_eq!(

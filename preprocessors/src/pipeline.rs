@@ -128,7 +128,13 @@ fn run(
     append_pages(&mut book, &model, cfg, &found, &templates, diags);
     // Last: every page, generated ones included, gets its description for <head>.
     if page_meta {
-        describe::annotate(&mut book, &model, found.orgs.as_ref(), cfg);
+        describe::annotate(
+            &mut book,
+            &model,
+            found.orgs.as_ref(),
+            found.agenda.as_ref(),
+            cfg,
+        );
         if cfg.previews.enable {
             let data = previews::data(previews::Sources {
                 model: &model,

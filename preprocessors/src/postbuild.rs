@@ -1,6 +1,10 @@
-//! The post-build step: an mdBook renderer that finishes the site after mdBook's HTML renderer:
-//! each page's own description goes into its `<head>` ([`crate::outputs::describe`]), and the
-//! exports (the timeline's, `documents.json`) are written next to the pages.
+//! The post-build step: an mdBook renderer that finishes the site after mdBook's HTML renderer,
+//! in one pass over the pages on both cores: each page's own description, citation tags and the
+//! previews' data file go into its `<head>` ([`crate::outputs::describe`], [`crate::outputs::cite`],
+//! [`crate::outputs::previews`]), "Cite this" at the end of its `<main>`, and its records into the
+//! search index ([`crate::outputs::search`]); then the print page loses the generated chapters
+//! ([`crate::outputs::print`]), and the exports (the timeline's, `documents.json`) are written
+//! next to the pages.
 //!
 //! mdBook preprocessors cannot write files into the output (mdBook #1222), so `book.toml` has a
 //! second output, `[output.report-postbuild]`, whose renderer is this one. mdBook runs renderers
@@ -21,11 +25,15 @@
 use crate::base::diagnostics::Diagnostics;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
+use crate::outputs::describe::{self, PageKind, PageMeta};
 use crate::outputs::exports::{documents, ics, json as export};
-use crate::outputs::{describe, previews};
+use crate::outputs::search::{self, extract};
+use crate::outputs::{previews, print};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The post-build renderer, for [`mdbook_driver::MDBook::with_renderer`] and the binary.
 #[derive(Debug, Default, Clone, Copy)]
@@ -67,46 +75,18 @@ pub fn main() -> anyhow::Result<std::process::ExitCode> {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// Finishes every page (description, citation, the previews' data file in `<head>`; the "Cite
-/// this" block in `<main>`), writes the previews' data file, `documents.json` (when the book has
-/// a "Documents cited" page) and the timeline's exports; returns the files written besides the
-/// pages.
+/// Finishes every page, writes the previews' data file, the search index, the print page,
+/// `documents.json` (when the book has a "Documents cited" page) and the timeline's exports;
+/// returns the files written besides the pages and the index.
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let mut diags = Diagnostics::new();
     let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
     let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
     diags.finish(false)?;
     let dir = html_dir(ctx)?;
-    let pages =
-        read_pages(&dir).with_context(|| format!("cannot read the pages in {}", dir.display()))?;
-    let mut written = Vec::new();
-    let mut previews_file = None;
-    let data = pages
-        .iter()
-        .find_map(|(_, html)| previews::take_marker(html).and_then(|(_, d)| d));
-    if let Some(data) = data.filter(|_| cfg.previews.enable) {
-        let endnotes = site_path(&cfg.endnotes.chapter.with_extension("html"));
-        let notes = pages
-            .iter()
-            .find(|(rel, _)| *rel == endnotes)
-            .map_or("", |(_, html)| html.as_str());
-        let (name, text) = previews::finish(data, notes);
-        let path = dir.join(&name);
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-        written.push(path);
-        previews_file = Some(name);
-    }
-    let citation = cfg.citation.enable.then(|| Citation::from_config(&cfg));
-    for (rel, html) in &pages {
-        let page = finish_page(html, rel, citation.as_ref(), previews_file.as_deref());
-        if page != *html {
-            let path = dir.join(rel);
-            std::fs::write(&path, page)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-    }
+    let mut written = finish_pages(ctx, &dir, &cfg)?;
     if cfg.documents.enable {
-        written.extend(documents_export(&cfg, &dir, &pages)?);
+        written.extend(documents_export(&cfg, &dir)?);
     }
     if !cfg.timeline.enable {
         return Ok(written);
@@ -143,63 +123,171 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
 
 /// `documents.json`, from the data the "Documents cited" page embeds. A book that cites no
 /// document and has no archived address has no such page, and gets no file.
-fn documents_export(
-    cfg: &Config,
-    dir: &Path,
-    pages: &[(String, String)],
-) -> anyhow::Result<Option<PathBuf>> {
-    let page = site_path(&cfg.documents.page.with_extension("html"));
-    let Some((_, content)) = pages.iter().find(|(rel, _)| *rel == page) else {
+fn documents_export(cfg: &Config, dir: &Path) -> anyhow::Result<Option<PathBuf>> {
+    let page = dir.join(cfg.documents.page.with_extension("html"));
+    let Ok(content) = std::fs::read_to_string(&page) else {
         return Ok(None);
     };
-    let data = documents::extract(content)
-        .with_context(|| format!("cannot read the documents' data in {page}"))?;
+    let data = documents::extract(&content)
+        .with_context(|| format!("cannot read the documents' data in {}", page.display()))?;
     let path = dir.join(documents::JSON_FILE);
     std::fs::write(&path, documents::to_file(&data))
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(Some(path))
 }
 
-/// Every HTML page under `dir`: its path from `dir` (with `/`) and its text, sorted by path.
-fn read_pages(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
-    let mut pages = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let rel = path.strip_prefix(dir).unwrap_or(&path);
-                pages.push((site_path(rel), std::fs::read_to_string(&path)?));
-            }
-        }
+/// The print page, which holds every chapter.
+const PRINT: &str = "print.html";
+/// Where the search index goes in the site.
+pub const SEARCH_DIR: &str = "search";
+
+/// The previews' data file: the data rides on the first chapter's page (its marker), each note
+/// gets its HTML from the endnotes page as mdBook rendered it. Returns the file's name.
+fn previews_file(
+    ctx: &RenderContext,
+    dir: &Path,
+    cfg: &Config,
+    pages: &[String],
+    written: &mut Vec<PathBuf>,
+) -> anyhow::Result<Option<String>> {
+    if !cfg.previews.enable {
+        return Ok(None);
     }
-    pages.sort();
-    Ok(pages)
+    let first = ctx.book.iter().find_map(|item| match item {
+        mdbook_renderer::book::BookItem::Chapter(ch) => ch
+            .path
+            .as_ref()
+            .map(|p| site_path(&p.with_extension("html"))),
+        _ => None,
+    });
+    let read = |rel: &str| std::fs::read_to_string(dir.join(rel)).ok();
+    // The first chapter's page, else (a book whose first chapter moved) any page with the marker.
+    let data = first
+        .as_deref()
+        .and_then(read)
+        .and_then(|html| previews::take_marker(&html))
+        .or_else(|| {
+            pages
+                .iter()
+                .filter_map(|p| read(p))
+                .find_map(|h| previews::take_marker(&h))
+        })
+        .and_then(|(_, data)| data);
+    let Some(data) = data else {
+        return Ok(None);
+    };
+    let notes = read(&site_path(&cfg.endnotes.chapter.with_extension("html"))).unwrap_or_default();
+    let (name, text) = previews::finish(data, &notes);
+    let path = dir.join(&name);
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    written.push(path);
+    Ok(Some(name))
 }
 
-/// A path in the site, with `/`.
-fn site_path(rel: &Path) -> String {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+/// One pass over the site's pages (on both cores): each page is finished ([`finish_page`]) and
+/// its records go to the search index; then the print page loses its generated chapters
+/// ([`print::report_only`]) and its markers.
+fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result<Vec<PathBuf>> {
+    let mut pages = Vec::new();
+    html_files(dir, "", &mut pages)
+        .with_context(|| format!("cannot list the pages of {}", dir.display()))?;
+    pages.sort();
+    pages.retain(|p| p != PRINT);
+    let mut written = Vec::new();
+    let previews = previews_file(ctx, dir, cfg, &pages, &mut written)?;
+    let citation = cfg.citation.enable.then(|| Citation::from_config(cfg));
+    let next = AtomicUsize::new(0);
+    let work = || -> anyhow::Result<Vec<(usize, Done)>> {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(rel) = pages.get(i) else {
+                return Ok(done);
+            };
+            let path = dir.join(rel);
+            let html = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let (new, meta) = finish_page(&html, rel, citation.as_ref(), previews.as_deref());
+            if new != html {
+                std::fs::write(&path, &new)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            // A page without a marker is not one of the book's (toc.html, 404.html).
+            let Some(meta) = meta else { continue };
+            if cfg.search.enable || meta.kind != PageKind::Chapter {
+                let records = extract::page(&new, &meta.path);
+                // A generated page's ids, for the print page's links into it.
+                let ids = (meta.kind != PageKind::Chapter)
+                    .then(|| (meta.path.clone(), records.ids.clone()));
+                let prepared = cfg.search.enable.then(|| search::prepare(meta, records));
+                done.push((i, Done { ids, prepared }));
+            }
+        }
+    };
+    let mut done = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mine = work();
+        let theirs = other.join().expect("page worker");
+        mine.and_then(|mut m| {
+            m.extend(theirs?);
+            Ok(m)
+        })
+    })?;
+    done.sort_by_key(|(i, ..)| *i);
+
+    let mut ids = HashMap::new();
+    let mut index = search::Builder::default();
+    for (_, page) in done {
+        ids.extend(page.ids);
+        if let Some(prepared) = page.prepared {
+            index.add(prepared);
+        }
+    }
+    if cfg.search.enable {
+        let out = dir.join(SEARCH_DIR);
+        index
+            .write(&out, &search_labels(cfg))
+            .with_context(|| format!("cannot write the search index into {}", out.display()))?;
+    }
+    finish_print(dir, &ids)?;
+    Ok(written)
+}
+
+/// The print page without the generated chapters and without any marker.
+fn finish_print(dir: &Path, ids: &HashMap<String, Vec<String>>) -> anyhow::Result<()> {
+    let path = dir.join(PRINT);
+    let Ok(html) = std::fs::read_to_string(&path) else {
+        return Ok(());
+    };
+    let reduced = match print::report_only(&html, ids) {
+        Ok((reduced, _)) => Some(reduced),
+        Err(print::Unchanged::NothingGenerated) => None,
+        Err(print::Unchanged::UnknownShape(why)) => {
+            eprintln!(
+                "warning: {PRINT} keeps the generated pages: it does not have the shape mdBook 0.5.4 gives it ({why})"
+            );
+            None
+        }
+    };
+    let html = reduced.unwrap_or(html);
+    let html = previews::take_marker(&html).map_or(html, |(page, _)| page);
+    let html = describe::strip_markers(&html).unwrap_or(html);
+    std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// One page finished: the previews' marker removed; for a page with its own marker (every page
-/// of the book; not the print page, which has them all, nor mdBook's own pages), the
-/// description, the citation's tags and the data file's name in `<head>` and "Cite this" at the
-/// end of `<main>`.
+/// of the book; not mdBook's own pages), the description, the citation's tags and the data
+/// file's name in `<head>` and "Cite this" at the end of `<main>`. Returns the page and what its
+/// marker said.
 pub fn finish_page(
     html: &str,
     rel: &str,
     citation: Option<&Citation>,
     previews_file: Option<&str>,
-) -> String {
+) -> (String, Option<PageMeta>) {
     let page = previews::take_marker(html).map_or_else(|| html.to_string(), |(p, _)| p);
     let Some((page, meta)) = describe::take(&page) else {
-        return describe::strip_markers(&page).unwrap_or(page);
+        return (describe::strip_markers(&page).unwrap_or(page), None);
     };
     let mut page = describe::apply(page, &meta);
     let mut head = Vec::new();
@@ -217,7 +305,80 @@ pub fn finish_page(
     if let Some(end) = page.find("</head>").filter(|_| !head.is_empty()) {
         page.insert_str(end, &format!("    {}\n    ", head.join("\n        ")));
     }
-    page
+    (page, Some(meta))
+}
+
+/// A path in the site, with `/`.
+fn site_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// What the pass over the pages keeps of one page.
+struct Done {
+    /// A generated page's path and the ids inside its `<main>`.
+    ids: Option<(String, Vec<String>)>,
+    /// Its search records, cut into terms.
+    prepared: Option<search::Prepared>,
+}
+
+/// The search interface's words that belong to the document, from its configuration.
+fn search_labels(cfg: &Config) -> search::Labels {
+    let agenda = &cfg.agenda;
+    let mut item = agenda.item.clone();
+    if let Some(first) = item.get(..1) {
+        item = first.to_uppercase() + &item[1..];
+    }
+    search::Labels {
+        kinds: [
+            "Chapters".into(),
+            "Overviews".into(),
+            cfg.organisations.title.clone(),
+            "Meetings".into(),
+        ],
+        item,
+        items: agenda
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, title)| {
+                let written = agenda.numbering.written(i + 1);
+                let sep = if written.ends_with([')', '.']) {
+                    " "
+                } else {
+                    ". "
+                };
+                (
+                    agenda.numbering.bare(i + 1),
+                    format!("{written}{sep}{title}"),
+                )
+            })
+            .collect(),
+        org: "Organisation".into(),
+    }
+}
+
+/// The site-relative paths (`/`-separated) of the HTML files under `dir`.
+fn html_files(dir: &Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        if entry.file_type()?.is_dir() {
+            if path != SEARCH_DIR {
+                html_files(&entry.path(), &path, out)?;
+            }
+        } else if path.ends_with(".html") {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -271,12 +432,13 @@ mod tests {
         let c = Citation::from_config(&cfg);
         let meta = describe::marker(&describe::PageMeta {
             title: "1. A".into(),
-            description: String::new(),
+            ..describe::PageMeta::default()
         });
         let html = format!(
             "<head>\n    <meta name=\"description\" content=\"Book.\">\n</head>\n<main>\n<p>x</p>\n{meta}\n</main>"
         );
-        let page = finish_page(&html, "a.html", Some(&c), Some("report-previews-1.js"));
+        let (page, read) = finish_page(&html, "a.html", Some(&c), Some("report-previews-1.js"));
+        assert_eq!(read.map(|m| m.title), Some("1. A".to_string()));
         assert_eq!(
             page,
             format!(
@@ -298,11 +460,11 @@ mod tests {
         let print = format!("<head></head><main>{meta}{meta}</main>");
         assert_eq!(
             finish_page(&print, "print.html", Some(&c), None),
-            "<head></head><main></main>"
+            ("<head></head><main></main>".to_string(), None)
         );
         assert_eq!(
             finish_page("<head></head>", "404.html", Some(&c), None),
-            "<head></head>"
+            ("<head></head>".to_string(), None)
         );
     }
 

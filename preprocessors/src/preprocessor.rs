@@ -31,7 +31,7 @@ impl Preprocessor for Report {
         let mut diags = Diagnostics::new();
         let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
         let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
-        crate::install::check_book(&ctx.root, &ctx.config, &mut diags);
+        crate::install::check_book(&ctx.root, &ctx.config, cfg.search.enable, &mut diags);
         let mut book =
             pipeline::transform_for_site(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
         // mdBook runs the preprocessor once per renderer it supports; `supports` leaves out the

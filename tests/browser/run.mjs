@@ -3,11 +3,12 @@
 // Serves the site over HTTP on 127.0.0.1 (mdBook's search needs http, not file://), drives
 // Debian's Chromium (/usr/bin/chromium) with playwright-core, and checks what a reader does:
 // the landing page, an organisation link and back to its paragraph, an endnote and its
-// back-link, the timeline (when the site has one), mdBook's search, the keyboard, phone widths,
-// previews (hover, focus, tap with touch emulation, Escape, the on/off switch, axe with one open
-// in every theme at 360 px), "Cite this" (its three formats, copy, download), paragraph
-// permalinks, the folded sidebar, and axe-core over every page (serious and critical violations
-// fail). Screenshots go to the
+// back-link, the timeline (when the site has one), the site's search (bytes to the first result
+// within budget, keys, filters, every theme, without JavaScript), the print page, the keyboard,
+// phone widths, previews (hover, focus, tap with touch emulation, Escape, the on/off switch, axe
+// with one open in every theme at 360 px), "Cite this" (its three formats, copy, download),
+// paragraph permalinks, the folded sidebar, and axe-core over every page (serious and critical
+// violations fail). Screenshots go to the
 // screenshot dir (default: ci-artifacts/screenshots next to the current directory).
 //
 // GMG_BROWSER_ONLY=<regex> limits the run to the scenarios whose names match.
@@ -271,17 +272,168 @@ await scenario("timeline: entries in date order", async () => {
   await page.close();
 });
 
-await scenario('search "UNHCR" with mdBook\'s search → its page', async () => {
-  const page = await open("index.html");
+// Search: the site's own (theme/search.js over search/), in mdBook's search bar.
+const SEARCH_BUDGET = 150 * 1024; // bytes from opening search to the first result (issue 17)
+/** Opens search with `s` on `page` and types `query` a key at a time; returns the bytes
+ * transferred for search until the first result shows (search scripts included). */
+async function searchFor(page, query) {
+  let bytes = 0;
+  const done = [];
+  const count = async (req) => {
+    const s = await req.sizes();
+    bytes += s.responseBodySize + s.responseHeadersSize;
+  };
+  const onFinished = (req) => {
+    if (/\/search\//.test(req.url())) done.push(count(req));
+  };
+  page.on("requestfinished", onFinished);
+  // The client script came with the page: its bytes are search's too.
+  bytes += await page.evaluate(() =>
+    performance.getEntriesByType("resource")
+      .filter((e) => /\/theme\/search[^/]*\.js$/.test(e.name))
+      .reduce((a, e) => a + e.encodedBodySize, 0)
+  );
   await page.keyboard.press("s");
   await page.waitForSelector("#mdbook-searchbar", { state: "visible" });
-  await page.keyboard.type("UNHCR");
-  const result = page.locator('#mdbook-searchresults a[href*="agencies/unhcr.html"]').first();
-  await result.waitFor({ state: "visible" });
-  await result.click();
-  await page.waitForURL(/agencies\/unhcr\.html/);
-  const h1 = await page.textContent("main h1");
-  check(h1.includes("UNHCR"), `reached "${h1}"`);
+  check(await page.evaluate(() => document.activeElement.id === "mdbook-searchbar"), "`s` focuses the search bar");
+  await page.keyboard.type(query, { delay: 150 });
+  await page.locator("#mdbook-searchresults li > a").first().waitFor({ state: "visible" });
+  await page.waitForLoadState("networkidle");
+  await Promise.all(done);
+  page.off("requestfinished", onFinished);
+  return bytes;
+}
+
+await scenario('search "UNHCR" → its page, within the byte budget; no monolithic index', async () => {
+  check(!exists("searchindex.js") && !fs.readdirSync(site).some((f) => /^searchindex/.test(f)), "mdBook's searchindex is in the site");
+  const page = await open("index.html");
+  const bytes = await searchFor(page, "UNHCR");
+  check(bytes <= SEARCH_BUDGET, `search transferred ${bytes} bytes before the first result (budget ${SEARCH_BUDGET})`);
+  console.log(`       "UNHCR": ${bytes} bytes from opening search to the first result`);
+  const header = await page.textContent("#mdbook-searchresults-header");
+  check(/search results? for 'UNHCR'/.test(header), `header "${header}"`);
+  const first = page.locator("#mdbook-searchresults li > a").first();
+  check((await first.getAttribute("href")) === "agencies/unhcr.html", `first result ${await first.getAttribute("href")}`);
+  check(/\?search=UNHCR/.test(page.url()), `the address keeps the search: ${page.url()}`);
+  await first.click();
+  await page.waitForURL(/agencies\/unhcr\.html$/);
+  check((await page.textContent("main h1")).includes("UNHCR"), "reached the UNHCR page");
+  await page.close();
+});
+
+/** Every result listed has arrived (its record file fetched). */
+const allShown = () => !document.querySelector("#mdbook-searchresults li.report-search-pending");
+
+await scenario("search: keyboard (/, arrows, Enter, Escape), meetings and chapters found, filters", async () => {
+  const page = await open("protect-human-rights.html");
+  await page.keyboard.press("/");
+  await page.waitForSelector("#mdbook-searchbar", { state: "visible" });
+  await page.keyboard.type("consultations", { delay: 30 });
+  await page.locator("#mdbook-searchresults li > a").first().waitFor({ state: "visible" });
+  await page.waitForFunction(allShown);
+  const hrefs = await page.$$eval("#mdbook-searchresults li > a", (as) => as.map((a) => a.getAttribute("href")));
+  check(hrefs.some((h) => /^timeline\.html#meeting-/.test(h)), `no meeting among ${hrefs.join(", ")}`);
+  // Kind filter: meetings only.
+  await page.click('.report-search-filters button[data-kind="meeting"]');
+  await page.waitForFunction(() => {
+    const as = [...document.querySelectorAll("#mdbook-searchresults li > a")];
+    return as.length > 0 && as.every((a) => a.getAttribute("href").startsWith("timeline.html#meeting-"));
+  });
+  check((await page.getAttribute('.report-search-filters button[data-kind="meeting"]', "aria-pressed")) === "true", "the filter is pressed");
+  await page.click('.report-search-filters button[data-kind=""]');
+  // Agenda item filter: action point 1's records only.
+  const item = page.locator(".report-search-select select").first();
+  await item.selectOption("1");
+  await page.waitForFunction(() => /search results? for/.test(document.getElementById("mdbook-searchresults-header").textContent));
+  await item.selectOption("");
+  // Arrows move through the results, Enter follows one.
+  await page.focus("#mdbook-searchbar");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  const second = await page.evaluate(() => {
+    const a = document.activeElement;
+    const all = [...document.querySelectorAll("#mdbook-searchresults li > a")];
+    return a.parentNode.classList.contains("focus") ? all.indexOf(a) : -1;
+  });
+  check(second === 1, `ArrowDown twice focuses result ${second}, not the second`);
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  check(await page.evaluate(() => document.activeElement.id === "mdbook-searchbar"), "ArrowUp from the first result returns to the search bar");
+  await page.keyboard.press("Escape");
+  check(await page.isHidden("#mdbook-search-wrapper"), "Escape closes search");
+  check(await page.evaluate(() => document.activeElement.id === "mdbook-search-toggle"), "focus returns to the search button");
+  check(!/search=/.test(page.url()), "closing search clears the address");
+  // The organisation filter names its organisations once used; a chapter is found by its words.
+  await page.keyboard.press("s");
+  await page.fill("#mdbook-searchbar", "exploitation trafficking");
+  await page.waitForFunction(() => /for 'exploitation trafficking'/.test(document.getElementById("mdbook-searchresults-header").textContent));
+  await page.locator("#mdbook-searchresults li > a").first().waitFor({ state: "visible" });
+  await page.waitForFunction(allShown);
+  const found = await page.$$eval("#mdbook-searchresults li > a", (as) => as.map((a) => a.getAttribute("href")));
+  check(found.some((h) => h.startsWith("eliminate-exploitation.html")), `chapter 2.3 not among ${found.join(", ")}`);
+  const orgSelect = page.locator(".report-search-select select").last();
+  await orgSelect.focus();
+  await page.waitForFunction(() => [...document.querySelectorAll(".report-search-select select")].pop().options.length > 5);
+  await orgSelect.selectOption("ilo");
+  await page.waitForFunction(() => {
+    const as = [...document.querySelectorAll("#mdbook-searchresults li > a")];
+    return as.length > 0 && as.length < 10;
+  });
+  await page.keyboard.press("Enter").catch(() => {});
+  await page.close();
+});
+
+await scenario("search opened by ?search= in the address, at phone width, in every theme, passes axe", async () => {
+  for (const theme of THEMES) {
+    const page = await open(null, { viewport: PHONE, theme });
+    await page.addInitScript({ content: AXE });
+    await page.goto(BASE + "agenda.html?search=UNICEF");
+    await page.locator("#mdbook-searchresults li > a").first().waitFor({ state: "visible" });
+    await page.waitForLoadState("networkidle");
+    const w = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    check(w[0] <= w[1], `${theme}: the page is ${w[0]} px wide at ${w[1]} px with search open`);
+    const bad = (await axe(page, true)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    check(bad.length === 0, `${theme}: ${bad.map((v) => `${v.id} ${v.targets.slice(0, 3).join(" ")}`).join("; ")}`);
+    if (theme === "light" || theme === "coal") await page.screenshot({ path: path.join(shots, `search-phone-${theme}.png`) });
+    await page.close();
+  }
+});
+
+await scenario("without JavaScript: no search button, a note says search needs it; links work", async () => {
+  const nojs = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  const ctx = await nojs.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(BASE + "protect-human-rights.html");
+  check(!(await page.$("#mdbook-search-toggle")), "a search button that cannot work");
+  const note = await page.textContent(".report-noscript");
+  check(/Search needs JavaScript/.test(note || ""), `the note: ${note}`);
+  check(await page.isVisible(".report-noscript"), "the note is visible");
+  await page.click('main a.org[href="agencies/unicef.html"] >> nth=0');
+  await page.waitForURL(/agencies\/unicef\.html$/);
+  await ctx.close();
+  await nojs.close();
+});
+
+await scenario("print.html holds the report: its chapters and endnotes, links to the generated pages", async () => {
+  const page = await open("print.html");
+  const p = await page.evaluate(() => {
+    const ids = new Set([...document.querySelectorAll("main [id]")].map((e) => "#" + e.id));
+    return {
+      h1: [...document.querySelectorAll("main h1")].map((h) => h.textContent.trim()),
+      orgLinks: document.querySelectorAll('main a.org[href^="agencies/"]').length,
+      broken: [...document.querySelectorAll('main a[href^="#"]')]
+        .map((a) => a.getAttribute("href"))
+        .filter((h) => !ids.has(decodeURIComponent(h))),
+    };
+  });
+  check(p.h1.some((t) => /Endnotes/.test(t)), `no Endnotes chapter among ${p.h1.join(" | ")}`);
+  check(!p.h1.some((t) => /UNHCR|Timeline|Eight-point agenda/.test(t)), `a generated page is printed: ${p.h1.join(" | ")}`);
+  check(p.orgLinks > 50, `${p.orgLinks} organisation links lead to the organisation pages`);
+  check(p.broken.length === 0, `links into nothing: ${p.broken.slice(0, 5).join(", ")}`);
   await page.close();
 });
 

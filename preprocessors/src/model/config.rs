@@ -63,6 +63,8 @@ pub struct Config {
     pub citation: CitationConfig,
     /// `[preprocessor.report.documents]`.
     pub documents: DocumentsConfig,
+    /// `[preprocessor.report.search]`.
+    pub search: SearchConfig,
     /// `book.title`, for defaults.
     #[serde(skip)]
     pub title: String,
@@ -110,6 +112,7 @@ impl Default for Config {
             previews: PreviewsConfig::default(),
             citation: CitationConfig::default(),
             documents: DocumentsConfig::default(),
+            search: SearchConfig::default(),
             title: String::new(),
             authors: Vec::new(),
             language: None,
@@ -561,6 +564,20 @@ fn is_absolute_url(url: &str) -> bool {
     })
 }
 
+/// `[preprocessor.report.search]`: the site's search (the post-build step writes its index).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Switch the feature on or off.
+    pub enable: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enable: true }
+    }
+}
+
 /// Where `key` of `[table]` is in book.toml (the first `key =` line after the table header), or
 /// the file.
 pub fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
@@ -691,6 +708,9 @@ fn salvage(
     if let Some(t) = part::<DocumentsConfig>(config, root, "documents", book_toml, diags) {
         cfg.documents = t;
     }
+    if let Some(t) = part::<SearchConfig>(config, root, "search", book_toml, diags) {
+        cfg.search = t;
+    }
     // Top-level keys: a strict read reports an unknown one; the lenient one keeps the others.
     #[derive(Deserialize)]
     #[serde(rename_all = "kebab-case")]
@@ -741,6 +761,7 @@ const KEYS: &[&str] = &[
     "previews",
     "citation",
     "documents",
+    "search",
     "command",
     "before",
     "after",

@@ -314,7 +314,7 @@ impl Citation {
             format!(" data-url=\"{}\"", html::attr(&u))
         });
         let mut out = format!(
-            "<details class=\"report-cite report-generated\"{url}>\n\
+            "<details class=\"report-cite report-generated\" data-search=\"skip\"{url}>\n\
              <summary>Cite this page</summary>\n\
              <p class=\"report-cite-reference\">{reference}</p>\n",
             reference = html::attr(&self.reference(page)),
@@ -596,7 +596,7 @@ mod tests {
         let c = Citation::from_config(&cfg(BOOK));
         let block = c.block(CHAPTER);
         assert!(block.starts_with(
-            "<details class=\"report-cite report-generated\" data-url=\"https://example.org/water/part/cooperation.html\">\n\
+            "<details class=\"report-cite report-generated\" data-search=\"skip\" data-url=\"https://example.org/water/part/cooperation.html\">\n\
              <summary>Cite this page</summary>\n\
              <p class=\"report-cite-reference\">Example Water Commission; Doe, Jane (2030). Water &amp; Sanitation: 100% #goals. E/2030/1. United Nations. Section: 2. Cooperation. https://example.org/water/part/cooperation.html</p>\n"
         ), "{block}");

@@ -5,9 +5,10 @@
 //! own description cannot reach `<head>` through the template (`theme/head.hbs` writes the Open
 //! Graph tags the template can know: title, site name, type). It takes two steps:
 //!
-//! 1. [`annotate`] (preprocessor, after every feature): each page gets its description as a marker
-//!    comment at the end of its content, `<!-- report-meta {"title":"…","description":"…"} -->`
-//!    (the title is for its citation, [`super::cite`]). The
+//! 1. [`annotate`] (preprocessor, after every feature): each page gets a marker comment at the
+//!    end of its content, `<!-- report-meta {"title":"…","description":"…","kind":"chapter",…} -->`
+//!    (the title is for its citation, [`super::cite`]; the kind, path, item and organisation for
+//!    the search index and the print page, [`super::search`], [`super::print`]). The
 //!    description is the chapter's front matter `description:`; else, for an organisation page,
 //!    the configured sentence (`description` under `[preprocessor.report.organisations]`);
 //!    else the page's opening words (the document's chapters: its own words, cut at a word near
@@ -15,11 +16,13 @@
 //! 2. [`take`] and [`apply`] (post-build renderer, after mdBook's HTML renderer): in every page
 //!    with one marker, the marker is removed and its description replaces mdBook's
 //!    `<meta name="description">`, followed by `<meta property="og:description">`. The print page
-//!    (every chapter's marker) keeps the book's description and loses the markers.
+//!    (every chapter's marker) keeps the book's description; [`strip_markers`] removes its
+//!    markers once [`metas`] has read them.
 //!
 //! Without the post-build step (`mdbook serve`) the markers stay as harmless comments.
 
 use crate::base::text::{plural, shorten, squash};
+use crate::features::agenda::Agenda;
 use crate::features::organisations::{Mention, Organisations};
 use crate::model::config::Config;
 use crate::model::{Model, OrgId};
@@ -35,15 +38,39 @@ pub const MAX_CHARS: usize = 160;
 const OPEN: &str = "<!-- report-meta ";
 const CLOSE: &str = " -->";
 
-/// What a page says about itself.
+/// What a page is: the document's own chapter, or a page generated from it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageKind {
+    /// A chapter of the document (in `SUMMARY.md`).
+    #[default]
+    Chapter,
+    /// A generated overview: the agenda's, the timeline, the organisation index.
+    Overview,
+    /// An organisation's page.
+    Organisation,
+}
+
+/// What a page says about itself, for its `<head>`, its citation, the search index and the print
+/// page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PageMeta {
     /// Its title as the sidebar shows it ("2.1. Protect …"), for its citation.
-    #[serde(default)]
     pub title: String,
-    /// One or two sentences, plain text; empty: the book's description stays.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// One or two sentences, plain text (empty: the book's description stays).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// What the page is.
+    pub kind: PageKind,
+    /// Its path in the site (`agencies/who.html`): the print page's chapters need it.
+    pub path: String,
+    /// The agenda item (bare label) a chapter reports on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The organisation (id) an organisation page is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
 }
 
 /// The marker comment carrying `meta`. `--` never appears inside it (JSON-escaped), so the
@@ -56,7 +83,13 @@ pub fn marker(meta: &PageMeta) -> String {
 }
 
 /// Gives every chapter of `book` its description marker (see the module documentation).
-pub fn annotate(book: &mut Book, model: &Model, orgs: Option<&Organisations>, cfg: &Config) {
+pub fn annotate(
+    book: &mut Book,
+    model: &Model,
+    orgs: Option<&Organisations>,
+    agenda: Option<&Agenda>,
+    cfg: &Config,
+) {
     // Looked up once per page: by path, not by a search through every chapter and organisation.
     let index = Index {
         chapters: model
@@ -79,13 +112,28 @@ pub fn annotate(book: &mut Book, model: &Model, orgs: Option<&Organisations>, cf
             Some(n) => format!("{n} {}", ch.name),
             None => ch.name.clone(),
         };
-        let m = marker(&PageMeta {
+        let chapter = index.chapters.get(path.as_path()).copied();
+        let org = index.orgs.get(&path).copied();
+        let meta = PageMeta {
             title,
             description: description.unwrap_or_default(),
-        });
+            kind: match (chapter, org) {
+                (Some(_), _) => PageKind::Chapter,
+                (None, Some(_)) => PageKind::Organisation,
+                (None, None) => PageKind::Overview,
+            },
+            path: path
+                .with_extension("html")
+                .to_string_lossy()
+                .replace('\\', "/"),
+            item: chapter
+                .and_then(|c| agenda.and_then(|a| a.item_of(c)))
+                .map(|i| i.label.clone()),
+            org: org.zip(orgs).map(|(i, o)| o.directory().org(i).id.clone()),
+        };
         // At the end: what a page starts with stays as the features made it.
         let body = ch.content.trim_end_matches(['\n', '\r']);
-        ch.content = format!("{body}\n\n{m}\n");
+        ch.content = format!("{body}\n\n{}\n", marker(&meta));
     });
 }
 
@@ -201,6 +249,20 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
+/// Every marker of `html`, in order (those that do not parse are skipped): what each chapter of
+/// the print page is.
+pub fn metas(html: &str) -> Vec<PageMeta> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        let json = &rest[start + OPEN.len()..];
+        let Some(end) = json.find(CLOSE) else { break };
+        out.extend(serde_json::from_str(&json[..end]).ok());
+        rest = &json[end..];
+    }
+    out
+}
+
 /// Takes the page's marker out of `html`: the page without it, and what it says. `None` when
 /// the page has no marker or several (the print page: see [`strip_markers`]).
 pub fn take(html: &str) -> Option<(String, PageMeta)> {
@@ -275,6 +337,10 @@ mod tests {
         let m = marker(&PageMeta {
             title: "T".into(),
             description: "A page about \"UNICEF\" & <co>".into(),
+            kind: PageKind::Organisation,
+            path: "orgs/unicef.html".into(),
+            org: Some("unicef".into()),
+            ..PageMeta::default()
         });
         let html = format!("{PAGE}{m}\n<h1>T</h1></main></body>");
         let out = apply_to_page(&html).expect("rewritten");
@@ -294,9 +360,11 @@ mod tests {
         let m = marker(&PageMeta {
             title: "T".into(),
             description: "x".into(),
+            ..PageMeta::default()
         });
         let print = format!("{PAGE}{m}\n<h1>A</h1>{m}\n<h1>B</h1>");
         assert_eq!(apply_to_page(&print), None);
+        assert_eq!(metas(&print).len(), 2);
         assert_eq!(apply_to_page(PAGE), None);
         // The print page keeps the book's description and loses the markers.
         let stripped = strip_markers(&print).unwrap();
@@ -309,6 +377,7 @@ mod tests {
         let m = marker(&PageMeta {
             title: "T".into(),
             description: "a -- b --> c".into(),
+            ..PageMeta::default()
         });
         assert_eq!(m.matches("--").count(), 2, "{m}");
         let out = apply_to_page(&format!("{PAGE}{m}")).unwrap();
@@ -324,5 +393,21 @@ mod tests {
             Some("The report names 95 organisations & groups. It's “fine”.")
         );
         assert_eq!(first_paragraph("# T\n\nno paragraph"), None);
+    }
+
+    #[test]
+    fn a_page_without_description_keeps_the_books_and_loses_the_marker() {
+        let m = marker(&PageMeta {
+            kind: PageKind::Overview,
+            path: "agenda.html".into(),
+            ..PageMeta::default()
+        });
+        assert_eq!(
+            m,
+            r#"<!-- report-meta {"title":"","kind":"overview","path":"agenda.html"} -->"#
+        );
+        let (page, meta) = take(&format!("{PAGE}{m}\n<h1>T</h1>")).unwrap();
+        assert_eq!(apply(page, &meta), format!("{PAGE}<h1>T</h1>"));
+        assert_eq!(meta.kind, PageKind::Overview);
     }
 }

@@ -194,7 +194,7 @@ fn overview_item(agenda: &Agenda, cx: Context<'_>, item: &Item) -> String {
     if let Some(sentence) = opening_sentence(ch) {
         let _ = writeln!(
             out,
-            "<blockquote class=\"opening\"><p>{}</p></blockquote>",
+            "<blockquote class=\"opening\" data-search=\"skip\"><p>{}</p></blockquote>",
             html::text(&sentence)
         );
     }
@@ -296,7 +296,7 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
     let mut out = format!("## Organisations by {}\n\n", html::text(&cfg.item));
     let _ = write!(
         out,
-        "<div class=\"matrix-scroll report-generated\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n\
+        "<div class=\"matrix-scroll report-generated\" data-search=\"skip\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n\
          <table class=\"agenda-matrix\">\n<caption id=\"matrix-caption\">Mentions of each organisation under each {}; \
          each number links to the first paragraph that mentions it, “–” means none.</caption>\n\
          <thead><tr><th scope=\"col\">Organisation</th>",

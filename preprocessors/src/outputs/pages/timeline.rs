@@ -162,7 +162,7 @@ fn entry(timeline: &Timeline, model: &Model, orgs: Option<&Directory>, i: Meetin
     let ch = model.chapter(m.chapter);
     let ids: Vec<&str> = m.organisers.iter().map(|o| o.id.as_str()).collect();
     let mut out = format!(
-        "<li class=\"timeline-entry\" id=\"{}\" data-year=\"{}\" data-organisers=\"{}\">\n\
+        "<li class=\"timeline-entry\" id=\"{}\" data-search-kind=\"meeting\" data-year=\"{}\" data-organisers=\"{}\">\n\
          <h4 class=\"timeline-title\">{}</h4>\n<p class=\"timeline-when\"><span class=\"timeline-date\">{}</span>",
         m.fragment(),
         m.span.listed_year(),
@@ -352,7 +352,7 @@ mod tests {
         let end = start + page[start..].find("</li>").unwrap() + 5;
         assert_eq!(
             &page[start..end],
-            "<li class=\"timeline-entry\" id=\"meeting-w\" data-year=\"2014\" data-organisers=\"ilo unhcr\">\n\
+            "<li class=\"timeline-entry\" id=\"meeting-w\" data-search-kind=\"meeting\" data-year=\"2014\" data-organisers=\"ilo unhcr\">\n\
              <h4 class=\"timeline-title\">Workshop</h4>\n\
              <p class=\"timeline-when\"><span class=\"timeline-date\">23–24 April 2014</span></p>\n\
              <dl class=\"timeline-facts\">\n\

@@ -1,0 +1,430 @@
+//! One built page's search records: its `<main>` read once with html5ever's tokenizer (no DOM),
+//! cut into a record per heading with an `id` (the page's top, then each section, as mdBook's
+//! own search does), and a record for every element marked `data-search-kind` (the timeline's
+//! meetings) with its `id`.
+//!
+//! What a record is made of: its title (the page's `<h1>`, then `»` and the section's heading,
+//! or an own record's first heading), its text, and the pages it links to (resolved against the
+//! page's path, fragments dropped): the index derives the organisations and agenda items of a
+//! record from those. Left out: `<nav>` (the agenda's chapter boxes, navigation, not text),
+//! `<sup>` (endnote markers), `<script>`, `<style>`, any element marked `data-search="skip"`,
+//! and the whole section of a heading so marked (Markdown: `## Mentions {data-search=skip}`):
+//! the organisation pages' mention lists and the overview's excerpts repeat the chapters'
+//! sentences, and a query should find the chapter, not its copies.
+
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+};
+use std::cell::RefCell;
+
+/// A part of a page that search finds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The element's `id` (none: the page's top).
+    pub anchor: Option<String>,
+    /// The section's heading (or the own record's first heading); empty for the page's top.
+    pub heading: String,
+    /// The record's kind when the page marks it (`data-search-kind`), else the page's.
+    pub kind: Option<String>,
+    /// The text, whitespace squashed.
+    pub text: String,
+    /// Site-relative paths of the pages it links to, in order, without fragments.
+    pub links: Vec<String>,
+}
+
+/// What one page gives search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageRecords {
+    /// The page's `<h1>` text.
+    pub title: String,
+    /// Its records in document order (the page's top first, when it has text or a title).
+    pub records: Vec<Record>,
+    /// Every `id` inside `<main>`, in document order (the print page needs them).
+    pub ids: Vec<String>,
+}
+
+/// Reads the records of the page at site-relative `path` (for resolving its links).
+pub fn page(html: &str, path: &str) -> PageRecords {
+    let sink = Sink {
+        state: RefCell::new(State {
+            dir: path.rsplit_once('/').map_or("", |(d, _)| d).to_string(),
+            records: vec![Record::default()],
+            ..State::default()
+        }),
+    };
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let tokenizer = Tokenizer::new(sink, Default::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.state.into_inner().finish()
+}
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+/// Elements whose boundaries do not separate words.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
+    "s", "samp", "small", "span", "strong", "sub", "time", "u", "var",
+];
+
+/// An open element inside `<main>`.
+struct Open {
+    name: String,
+    /// Its text is left out.
+    skip: bool,
+    /// It started a record of its own (index into `State::records`).
+    own: Option<usize>,
+    /// It is a heading whose text is being collected.
+    heading: bool,
+}
+
+#[derive(Default)]
+struct State {
+    dir: String,
+    in_main: bool,
+    stack: Vec<Open>,
+    /// Every record, in order of their start; `records[0]` is the page's top.
+    records: Vec<Record>,
+    /// The section record text goes to when no own record is open.
+    section: usize,
+    /// Own records open, innermost last.
+    own: Vec<usize>,
+    heading_text: String,
+    title: String,
+    ids: Vec<String>,
+    /// The level of the heading whose section is left out (`data-search="skip"` on a heading).
+    skip_section: Option<u8>,
+}
+
+struct Sink {
+    state: RefCell<State>,
+}
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut s = self.state.borrow_mut();
+        match token {
+            Token::TagToken(tag) => {
+                let raw = tag.kind == TagKind::StartTag && !tag.self_closing;
+                match tag.kind {
+                    TagKind::StartTag => s.start(&tag),
+                    TagKind::EndTag => s.end(&tag.name),
+                }
+                if raw {
+                    match &*tag.name {
+                        "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
+                        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                            return TokenSinkResult::RawData(RawKind::Rawtext);
+                        }
+                        "title" | "textarea" => return TokenSinkResult::RawData(RawKind::Rcdata),
+                        _ => {}
+                    }
+                }
+            }
+            Token::CharacterTokens(text) => s.text(&text),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+fn attr<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+impl State {
+    fn skipping(&self) -> bool {
+        self.skip_section.is_some() || self.stack.iter().any(|o| o.skip)
+    }
+
+    fn target(&mut self) -> &mut Record {
+        let i = self.own.last().copied().unwrap_or(self.section);
+        &mut self.records[i]
+    }
+
+    fn start(&mut self, tag: &Tag) {
+        let name = &*tag.name;
+        if !self.in_main {
+            self.in_main = name == "main";
+            return;
+        }
+        if let Some(id) = attr(tag, "id") {
+            self.ids.push(id.to_string());
+        }
+        if !INLINE.contains(&name) {
+            self.space();
+        }
+        if name == "a"
+            && !self.skipping()
+            && let Some(href) = attr(tag, "href")
+            && let Some(target) = resolve(&self.dir, href)
+        {
+            self.target().links.push(target);
+        }
+        if VOID.contains(&name) || tag.self_closing {
+            return;
+        }
+        let marked = attr(tag, "data-search") == Some("skip");
+        let level = heading_level(name);
+        if let Some(l) = level {
+            // A section marked skip ends at the next heading of its level or above.
+            if self.skip_section.is_some_and(|s| l <= s) {
+                self.skip_section = None;
+            }
+            if marked && self.skip_section.is_none() {
+                self.skip_section = Some(l);
+            }
+        }
+        let skip = matches!(name, "nav" | "sup" | "script" | "style" | "template")
+            || (marked && level.is_none());
+        let heading = level.is_some() && !self.skipping();
+        let mut own = None;
+        if !self.skipping()
+            && let (Some(kind), Some(id)) = (attr(tag, "data-search-kind"), attr(tag, "id"))
+        {
+            self.records.push(Record {
+                anchor: Some(id.to_string()),
+                kind: Some(kind.to_string()),
+                ..Record::default()
+            });
+            own = Some(self.records.len() - 1);
+            self.own.push(self.records.len() - 1);
+        } else if heading && self.own.is_empty() {
+            // A section starts at each heading with an id (the page's top at its `<h1>`).
+            if (name != "h1" || !self.title.is_empty())
+                && let Some(id) = attr(tag, "id")
+            {
+                self.records.push(Record {
+                    anchor: Some(id.to_string()),
+                    ..Record::default()
+                });
+                self.section = self.records.len() - 1;
+            }
+        }
+        if heading {
+            self.heading_text.clear();
+        }
+        self.stack.push(Open {
+            name: name.to_string(),
+            skip,
+            own,
+            heading,
+        });
+    }
+
+    fn end(&mut self, name: &str) {
+        if !self.in_main {
+            return;
+        }
+        if name == "main" {
+            self.in_main = false;
+            self.stack.clear();
+            return;
+        }
+        // Close up to the matching element (mdBook writes well-formed HTML; a stray end tag is
+        // ignored).
+        let Some(at) = self.stack.iter().rposition(|o| o.name == name) else {
+            return;
+        };
+        while self.stack.len() > at {
+            let open = self.stack.pop().expect("non-empty");
+            if open.heading {
+                let text = squash(&std::mem::take(&mut self.heading_text));
+                let own_open = self.own.last().copied();
+                match own_open {
+                    Some(i) if self.records[i].heading.is_empty() => self.records[i].heading = text,
+                    Some(_) => {}
+                    None if open.name == "h1" && self.title.is_empty() => self.title = text,
+                    None => {
+                        let section = self.section;
+                        if section != 0 && self.records[section].heading.is_empty() {
+                            self.records[section].heading = text;
+                        }
+                    }
+                }
+            }
+            if let Some(i) = open.own {
+                self.own.retain(|&o| o != i);
+            }
+        }
+        if !INLINE.contains(&name) {
+            self.space();
+        }
+    }
+
+    fn space(&mut self) {
+        if self.stack.iter().any(|o| o.heading) {
+            self.heading_text.push(' ');
+        } else {
+            self.target().text.push(' ');
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if !self.in_main || self.skipping() {
+            return;
+        }
+        if self.stack.iter().any(|o| o.heading) {
+            self.heading_text.push_str(text);
+            // An own record's heading is its title, and its text too.
+            if self.own.is_empty() {
+                return;
+            }
+        }
+        self.target().text.push_str(text);
+    }
+
+    fn finish(mut self) -> PageRecords {
+        for r in &mut self.records {
+            r.text = squash(&r.text);
+        }
+        let top_empty = self.records[0].text.is_empty();
+        let mut records = self.records;
+        if top_empty && self.title.is_empty() {
+            records.remove(0);
+        }
+        // A section with no text of its own (a heading over meetings, say) is navigation only.
+        records.retain(|r| r.anchor.is_none() || !r.text.is_empty());
+        PageRecords {
+            title: self.title,
+            records,
+            ids: self.ids,
+        }
+    }
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', l @ b'1'..=b'6'] => Some(l - b'0'),
+        _ => None,
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The site-relative path of a local link from a page in `dir`, without its fragment or query;
+/// none for external links, links within the page and links out of the site.
+fn resolve(dir: &str, href: &str) -> Option<String> {
+    let path = href.split(['#', '?']).next().unwrap_or_default();
+    if path.is_empty() || path.starts_with('/') || path.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrap(main: &str) -> String {
+        format!(
+            "<html><head><title>T</title><script>var x = '<main>';</script></head><body>\
+             <nav>Contents <a href=\"x.html\">X</a></nav><main>{main}</main>\
+             <p>after main</p></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_page_is_cut_at_its_headings() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\"><a class=\"header\" href=\"#t\">Water</a></h1>\
+                 <p>Intro with <a href=\"../agencies/who.html#x\">WHO</a>.<sup>iv</sup></p>\
+                 <h2 id=\"s\">Safe water</h2><p>Wells<br>and pumps.</p>\
+                 <h3>No id</h3><p>still the section</p>",
+            ),
+            "r1/water.html",
+        );
+        assert_eq!(p.title, "Water");
+        assert_eq!(p.ids, ["t", "s"]);
+        assert_eq!(
+            p.records,
+            [
+                Record {
+                    text: "Intro with WHO.".into(),
+                    links: vec!["agencies/who.html".into()],
+                    ..Record::default()
+                },
+                Record {
+                    anchor: Some("s".into()),
+                    heading: "Safe water".into(),
+                    text: "Wells and pumps. still the section".into(),
+                    ..Record::default()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn marked_elements_are_records_of_their_own_and_skipped_parts_are_left_out() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\">Timeline</h1><p>Intro.</p>\
+                 <ul data-search=\"skip\"><li>copied sentence</li></ul>\
+                 <nav class=\"agenda-box\">Previous item</nav>\
+                 <ol><li id=\"meeting-w\" data-search-kind=\"meeting\">\
+                 <h4>Workshop</h4><p>Turin. <a href=\"a.html#p-1\">Read</a></p></li></ol>\
+                 <p>Outro.</p><h2 id=\"m\" data-search=\"skip\">Mentions</h2><h3 id=\"c\">Ch</h3>\
+                 <p>copy</p><h2 id=\"n\">Notes</h2><p>kept</p>",
+            ),
+            "timeline.html",
+        );
+        assert_eq!(p.records.len(), 3, "{:?}", p.records);
+        assert_eq!(
+            (p.records[2].heading.as_str(), p.records[2].text.as_str()),
+            ("Notes", "kept")
+        );
+        assert_eq!(p.ids, ["t", "meeting-w", "m", "c", "n"]);
+        assert_eq!(p.records[0].text, "Intro. Outro.");
+        assert_eq!(
+            p.records[1],
+            Record {
+                anchor: Some("meeting-w".into()),
+                heading: "Workshop".into(),
+                kind: Some("meeting".into()),
+                text: "Workshop Turin. Read".into(),
+                links: vec!["a.html".into()],
+            }
+        );
+    }
+
+    #[test]
+    fn links_resolve_within_the_site_only() {
+        assert_eq!(
+            resolve("", "agencies/x.html#f").as_deref(),
+            Some("agencies/x.html")
+        );
+        assert_eq!(resolve("agencies", "../a.html").as_deref(), Some("a.html"));
+        assert_eq!(resolve("", "../up.html"), None);
+        assert_eq!(resolve("", "#here"), None);
+        assert_eq!(resolve("", "https://example.org/a.html"), None);
+        assert_eq!(resolve("", "mailto:x@y"), None);
+    }
+
+    #[test]
+    fn a_page_without_main_has_no_records() {
+        let p = page("<html><body><p>text</p></body></html>", "x.html");
+        assert_eq!(p, PageRecords::default());
+    }
+}

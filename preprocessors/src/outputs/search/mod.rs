@@ -1,0 +1,709 @@
+//! The site's search index: built by the post-build step from the pages mdBook has written, in
+//! small files a reader's browser fetches only as a query needs them (`theme/search.js` is the
+//! client). It replaces mdBook's own index (`searchindex.js`, one file of every page's text,
+//! downloaded whole when search opens; BENCHMARKS.md has the sizes of both).
+//!
+//! What is searched: every page, cut into records at its headings ([`extract`]), and every
+//! element a page marks as a record of its own (the timeline's meetings). A record's kind is
+//! its page's (chapter, overview, organisation) or its own (meeting); its organisations are the
+//! organisation pages it links to (and, for an organisation's page, that organisation); its
+//! agenda items are its chapter's, or for generated records those of the chapters they link to.
+//!
+//! The files, under `search/` in the site (all sizes are what a reader downloads):
+//!
+//! - `meta.json`: the number of records (and of records per file), the kinds' ranges of record ids (records are numbered
+//!   kind by kind, so a kind filter needs no data), the shards that are split (below), the agenda
+//!   items' labels. Fetched when search opens.
+//! - `t/<prefix>.bin`: the terms that start with a prefix, each with its postings (record id,
+//!   weight). A prefix's shard is split into longer prefixes while it is larger than
+//!   [`SHARD_LIMIT`]; a split shard keeps only the term equal to its prefix. The client walks
+//!   from a query word's first letter down the split prefixes to the one shard to fetch, so a
+//!   query costs one shard per word, however large the site.
+//! - `r/<n>.json`: records `4n` to `4n + 3` ([`RECORDS_PER_FILE`]), each its URL, title
+//!   ("Page » Section") and text (the first 2,500 characters), for the result's line and
+//!   excerpt; fetched for the results shown (ten at a time).
+//! - `f/o/<c>.bin`, `f/a/<c>.bin`: the records of each organisation and agenda item, the values
+//!   that start with character `c` in one file (per value: its length and bytes, the number of
+//!   records and their ids), fetched when a reader filters by one; `orgs.json` names the
+//!   organisations for the filter, fetched when the filter is first used.
+//!
+//! Binary files are sequences of unsigned LEB128 numbers (a term: bytes shared with the previous
+//! term, then the rest's length and UTF-8 bytes, then the number of postings and, per posting,
+//! the record id's difference from the previous one and a weight 1–255); `theme/search.js` reads
+//! them. A weight is the record's BM25 score for the term over its text, plus 1.5 times the
+//! term's idf when the record's own heading has it, scaled by ten.
+
+pub mod extract;
+pub mod text;
+
+use crate::outputs::describe::{PageKind, PageMeta};
+use extract::PageRecords;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// A shard larger than this (bytes) is split into longer prefixes.
+pub const SHARD_LIMIT: usize = 12 * 1024;
+/// Prefixes are not split past this many characters.
+const MAX_DEPTH: usize = 6;
+/// A record's text kept for its excerpt (characters; the whole text is indexed).
+const EXCERPT_SOURCE: usize = 2500;
+/// Records per file of `r/`: fewer files to write on every build (creating thousands of files
+/// right after the HTML renderer deleted the last build's is most of the cost on ext4), at most
+/// this many records downloaded per result shown.
+pub const RECORDS_PER_FILE: usize = 4;
+/// BM25's parameters.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// A term of a record's own heading adds this many times its idf (BM25's text part is at most
+/// 2.2 times it).
+const HEADING_WEIGHT: f64 = 1.5;
+
+/// What a page is, for search's kind filter; the order is the order of the record ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// The document's own chapters.
+    Chapter,
+    /// Generated overviews (the agenda's, the timeline's introduction, the organisation index).
+    Overview,
+    /// An organisation's page.
+    Organisation,
+    /// A meeting on the timeline.
+    Meeting,
+}
+
+impl Kind {
+    const ALL: [Kind; 4] = [
+        Kind::Chapter,
+        Kind::Overview,
+        Kind::Organisation,
+        Kind::Meeting,
+    ];
+
+    /// The kind a `data-search-kind` names.
+    pub fn named(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == name)
+    }
+
+    /// A page's records' kind.
+    pub fn of_page(kind: PageKind) -> Kind {
+        match kind {
+            PageKind::Chapter => Kind::Chapter,
+            PageKind::Overview => Kind::Overview,
+            PageKind::Organisation => Kind::Organisation,
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Kind::Chapter => "chapter",
+            Kind::Overview => "overview",
+            Kind::Organisation => "organisation",
+            Kind::Meeting => "meeting",
+        }
+    }
+}
+
+/// The words of the interface that belong to the document (from its configuration).
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    /// The kinds' filter labels, in [`Kind`] order.
+    pub kinds: [String; 4],
+    /// What an agenda item is called ("Objective"), for its filter.
+    pub item: String,
+    /// The agenda items: bare label and how a reader sees it ("1. Protect …").
+    pub items: Vec<(String, String)>,
+    /// What the organisation filter is called.
+    pub org: String,
+}
+
+/// One record as the index keeps it.
+struct Entry {
+    kind: Kind,
+    url: String,
+    title: String,
+    /// Its distinct terms, sorted: how often each is in its text (with its page's title, for a
+    /// section), and whether its own heading has it.
+    terms: Vec<(String, u32, bool)>,
+    /// The number of terms of its text.
+    len: usize,
+    text: String,
+    links: Vec<String>,
+}
+
+/// A page's records, weighed up for the index ([`prepare`]: on any thread, pages in any order).
+pub struct Prepared {
+    meta: PageMeta,
+    title: String,
+    entries: Vec<Entry>,
+}
+
+/// Cuts a page's records into terms (see [`Builder`]).
+pub fn prepare(meta: PageMeta, found: PageRecords) -> Prepared {
+    let page_kind = Kind::of_page(meta.kind);
+    let path = meta.path.as_str();
+    let mut entries = Vec::with_capacity(found.records.len());
+    for r in found.records {
+        let kind = r.kind.as_deref().and_then(Kind::named).unwrap_or(page_kind);
+        let title = match (r.heading.is_empty(), found.title.is_empty()) {
+            (true, _) => found.title.clone(),
+            (false, true) => r.heading.clone(),
+            (false, false) => format!("{} » {}", found.title, r.heading),
+        };
+        // The record's own heading is its title for ranking (the page's `<h1>` for the page's
+        // top); a section's page title counts as text, so a query for the page's name ranks its
+        // top above its sections.
+        let own_title = if r.heading.is_empty() {
+            &found.title
+        } else {
+            &r.heading
+        };
+        let heading: BTreeSet<String> = text::terms(own_title).into_iter().collect();
+        let mut words = Vec::new();
+        if !r.heading.is_empty() {
+            words.extend(text::terms(&found.title));
+        }
+        words.extend(text::terms(&r.text));
+        let len = words.len();
+        let mut counts: BTreeMap<String, u32> = heading.iter().map(|t| (t.clone(), 0)).collect();
+        for w in words {
+            *counts.entry(w).or_default() += 1;
+        }
+        let terms = counts
+            .into_iter()
+            .map(|(t, n)| {
+                let h = heading.contains(&t);
+                (t, n, h)
+            })
+            .collect();
+        let url = match &r.anchor {
+            Some(a) => format!("{path}#{a}"),
+            None => path.to_string(),
+        };
+        entries.push(Entry {
+            kind,
+            url,
+            title,
+            terms,
+            len,
+            text: r.text,
+            links: r.links,
+        });
+    }
+    Prepared {
+        meta,
+        title: found.title,
+        entries,
+    }
+}
+
+/// The index being built, page by page, in reading order.
+#[derive(Default)]
+pub struct Builder {
+    /// Per page: its marker and its title.
+    pages: Vec<(PageMeta, String)>,
+    /// Records, with the page they are on.
+    entries: Vec<(usize, Entry)>,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Records indexed.
+    pub records: usize,
+    /// Distinct terms.
+    pub terms: usize,
+    /// Term shards written.
+    pub shards: usize,
+}
+
+impl Builder {
+    /// Adds a page's records, in reading order.
+    pub fn add(&mut self, page: Prepared) {
+        let at = self.pages.len();
+        self.entries
+            .extend(page.entries.into_iter().map(|e| (at, e)));
+        self.pages.push((page.meta, page.title));
+    }
+
+    /// Writes the index into `dir` (emptied first).
+    pub fn write(mut self, dir: &Path, labels: &Labels) -> std::io::Result<Summary> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+        for sub in ["t", "r", "f/o", "f/a"] {
+            std::fs::create_dir_all(dir.join(sub))?;
+        }
+        // Records kind by kind (stable: reading order within a kind).
+        self.entries.sort_by_key(|(_, e)| e.kind);
+        let by_path: HashMap<&str, usize> = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, (m, _))| (m.path.as_str(), i))
+            .collect();
+
+        let mut org_records: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut item_records: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
+        let total_len: usize = self.entries.iter().map(|(_, e)| e.len).sum();
+        let avg_len = (total_len as f64 / self.entries.len().max(1) as f64).max(1.0);
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for (_, e) in &self.entries {
+            for (t, ..) in &e.terms {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let n = self.entries.len() as f64;
+        for (id, (page, e)) in self.entries.iter().enumerate() {
+            let id = id as u32;
+            // Facets.
+            let own = &self.pages[*page].0;
+            let mut orgs: BTreeSet<&str> = BTreeSet::new();
+            let mut items: BTreeSet<&str> = own.item.iter().map(String::as_str).collect();
+            orgs.extend(own.org.as_deref());
+            for link in &e.links {
+                if let Some(&p) = by_path.get(link.as_str()) {
+                    let facts = &self.pages[p].0;
+                    orgs.extend(facts.org.as_deref());
+                    if e.kind != Kind::Chapter {
+                        items.extend(facts.item.as_deref());
+                    }
+                }
+            }
+            for o in orgs {
+                org_records.entry(o.to_string()).or_default().push(id);
+            }
+            for i in items {
+                item_records.entry(i.to_string()).or_default().push(id);
+            }
+            // Term weights: BM25 over the text, and the term's idf again when the record's own
+            // heading has it.
+            let len = e.len as f64;
+            for (t, f, in_heading) in &e.terms {
+                let d = f64::from(df[t.as_str()]);
+                let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
+                let f = f64::from(*f);
+                let mut score = idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * len / avg_len));
+                if *in_heading {
+                    score += idf * HEADING_WEIGHT;
+                }
+                let w = (score * 10.0).round().clamp(1.0, 255.0) as u8;
+                postings.entry(t).or_default().push((id, w));
+            }
+        }
+
+        // Records, RECORDS_PER_FILE to a file.
+        for (n, chunk) in self.entries.chunks(RECORDS_PER_FILE).enumerate() {
+            let recs: Vec<RecordFile> = chunk
+                .iter()
+                .map(|(_, e)| RecordFile {
+                    u: &e.url,
+                    t: &e.title,
+                    b: excerpt_source(&e.text),
+                })
+                .collect();
+            std::fs::write(
+                dir.join(format!("r/{n}.json")),
+                serde_json::to_vec(&recs).expect("serialisable"),
+            )?;
+        }
+        // Term shards.
+        let mut terms: Vec<(&str, Vec<u8>)> = postings
+            .into_iter()
+            .map(|(t, p)| (t, encode_postings(&p)))
+            .collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut split = Vec::new();
+        let mut shards = Vec::new();
+        let firsts: BTreeSet<char> = terms.iter().filter_map(|(t, _)| t.chars().next()).collect();
+        for c in firsts {
+            shard(&terms, &c.to_string(), 1, &mut split, &mut shards);
+        }
+        for (prefix, body) in &shards {
+            std::fs::write(
+                dir.join(format!("t/{}.bin", text::shard_name(prefix))),
+                body,
+            )?;
+        }
+        // Facets: the lists of the values that start with the same character in one file.
+        for (sub, records) in [("o", &org_records), ("a", &item_records)] {
+            let mut buckets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+            for (value, ids) in records {
+                let first: String = value.chars().take(1).collect();
+                let out = buckets.entry(text::shard_name(&first)).or_default();
+                leb(out, value.len() as u64);
+                out.extend_from_slice(value.as_bytes());
+                leb(out, ids.len() as u64);
+                let mut prev = 0;
+                for &id in ids {
+                    leb(out, u64::from(id - prev));
+                    prev = id;
+                }
+            }
+            for (name, out) in buckets {
+                std::fs::write(dir.join(format!("f/{sub}/{name}.bin")), out)?;
+            }
+        }
+        let mut orgs: Vec<(&str, &str)> = self
+            .pages
+            .iter()
+            .filter_map(|(m, title)| m.org.as_deref().map(|o| (o, title.as_str())))
+            .filter(|(o, _)| org_records.contains_key(*o))
+            .collect();
+        orgs.sort_by_key(|(_, title)| title.to_lowercase());
+        std::fs::write(
+            dir.join("orgs.json"),
+            serde_json::to_vec(&orgs).expect("serialisable"),
+        )?;
+
+        let mut kinds = Vec::new();
+        let mut start = 0;
+        for (k, label) in Kind::ALL.iter().zip(&labels.kinds) {
+            let count = self.entries.iter().filter(|(_, e)| e.kind == *k).count();
+            if count > 0 {
+                kinds.push(KindRange {
+                    id: k.id(),
+                    label,
+                    start,
+                    end: start + count,
+                });
+            }
+            start += count;
+        }
+        let items: Vec<_> = labels
+            .items
+            .iter()
+            .filter(|(id, _)| item_records.contains_key(id))
+            .map(|(id, label)| ItemLabel { id, label })
+            .collect();
+        let meta = Meta {
+            version: 1,
+            records: self.entries.len(),
+            per_file: RECORDS_PER_FILE,
+            kinds,
+            split,
+            item: (!items.is_empty()).then_some(&labels.item),
+            items,
+            org: (!orgs.is_empty()).then_some(&labels.org),
+        };
+        std::fs::write(
+            dir.join("meta.json"),
+            serde_json::to_vec(&meta).expect("serialisable"),
+        )?;
+        Ok(Summary {
+            records: self.entries.len(),
+            terms: terms.len(),
+            shards: shards.len(),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct RecordFile<'a> {
+    u: &'a str,
+    t: &'a str,
+    b: &'a str,
+}
+
+#[derive(Serialize)]
+struct KindRange<'a> {
+    id: &'static str,
+    label: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct ItemLabel<'a> {
+    id: &'a str,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    version: u32,
+    records: usize,
+    per_file: usize,
+    kinds: Vec<KindRange<'a>>,
+    split: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item: Option<&'a String>,
+    items: Vec<ItemLabel<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    org: Option<&'a String>,
+}
+
+/// The first [`EXCERPT_SOURCE`] characters of `text`, cut at a word.
+fn excerpt_source(text: &str) -> &str {
+    match text.char_indices().nth(EXCERPT_SOURCE) {
+        None => text,
+        Some((end, _)) => {
+            let cut = text[..end].rfind(' ').unwrap_or(end);
+            &text[..cut]
+        }
+    }
+}
+
+/// Unsigned LEB128.
+fn leb(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// A term's postings: their number, then (id difference, weight) each.
+fn encode_postings(postings: &[(u32, u8)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(postings.len() * 2 + 2);
+    leb(&mut out, postings.len() as u64);
+    let mut prev = 0;
+    for &(id, w) in postings {
+        leb(&mut out, u64::from(id - prev));
+        out.push(w);
+        prev = id;
+    }
+    out
+}
+
+/// The terms of `terms` (sorted) that start with `prefix`.
+fn with_prefix<'t, 'a>(terms: &'t [(&'a str, Vec<u8>)], prefix: &str) -> &'t [(&'a str, Vec<u8>)] {
+    let start = terms.partition_point(|(t, _)| *t < prefix);
+    let len = terms[start..]
+        .iter()
+        .take_while(|(t, _)| t.starts_with(prefix))
+        .count();
+    &terms[start..start + len]
+}
+
+/// The shard of `prefix`, split while too large (see the module documentation).
+fn shard(
+    terms: &[(&str, Vec<u8>)],
+    prefix: &str,
+    depth: usize,
+    split: &mut Vec<String>,
+    shards: &mut Vec<(String, Vec<u8>)>,
+) {
+    let these = with_prefix(terms, prefix);
+    let size: usize = these.iter().map(|(t, p)| t.len() + p.len() + 2).sum();
+    if size <= SHARD_LIMIT || depth >= MAX_DEPTH || these.len() == 1 {
+        shards.push((prefix.to_string(), encode_shard(these)));
+        return;
+    }
+    split.push(prefix.to_string());
+    let exact: Vec<_> = these
+        .iter()
+        .filter(|(t, _)| *t == prefix)
+        .cloned()
+        .collect();
+    if !exact.is_empty() {
+        shards.push((prefix.to_string(), encode_shard(&exact)));
+    }
+    let nexts: BTreeSet<char> = these
+        .iter()
+        .filter_map(|(t, _)| t[prefix.len()..].chars().next())
+        .collect();
+    for c in nexts {
+        shard(terms, &format!("{prefix}{c}"), depth + 1, split, shards);
+    }
+}
+
+/// A shard's bytes: per term, the bytes shared with the previous term, the rest, the postings.
+fn encode_shard(terms: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut prev: &[u8] = &[];
+    for (t, p) in terms {
+        let t = t.as_bytes();
+        let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
+        leb(&mut out, shared as u64);
+        leb(&mut out, (t.len() - shared) as u64);
+        out.extend_from_slice(&t[shared..]);
+        out.extend_from_slice(p);
+        prev = t;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use extract::Record;
+
+    #[test]
+    fn leb128_round_numbers() {
+        let mut out = Vec::new();
+        for n in [0, 127, 128, 300] {
+            leb(&mut out, n);
+        }
+        assert_eq!(out, [0, 127, 0x80, 1, 0xac, 2]);
+    }
+
+    #[test]
+    fn a_shard_shares_prefixes_between_terms() {
+        let terms = [("unhcr", vec![1, 0, 9]), ("unicef", vec![1, 2, 7])];
+        assert_eq!(
+            encode_shard(&terms),
+            [
+                0, 5, b'u', b'n', b'h', b'c', b'r', 1, 0,
+                9, // "unhcr": 1 posting, id 0, weight 9
+                2, 4, b'i', b'c', b'e', b'f', 1, 2, 7 // "un" shared, "icef"
+            ]
+        );
+    }
+
+    #[test]
+    fn large_prefixes_split_and_keep_their_exact_term() {
+        let big = vec![0u8; SHARD_LIMIT / 2];
+        let terms = [
+            ("co", vec![1, 0, 1]),
+            ("coa", big.clone()),
+            ("cob", big.clone()),
+            ("coc", big),
+            ("dd", vec![1, 0, 1]),
+        ];
+        let mut split = Vec::new();
+        let mut shards = Vec::new();
+        for first in ["c", "d"] {
+            shard(&terms, first, 1, &mut split, &mut shards);
+        }
+        assert_eq!(split, ["c", "co"]);
+        let names: Vec<_> = shards.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(names, ["co", "coa", "cob", "coc", "d"]);
+    }
+
+    fn record(anchor: Option<&str>, heading: &str, text: &str, links: &[&str]) -> Record {
+        Record {
+            anchor: anchor.map(str::to_string),
+            heading: heading.into(),
+            text: text.into(),
+            links: links.iter().map(|l| l.to_string()).collect(),
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn records_are_numbered_by_kind_with_their_facets() {
+        let mut b = Builder::default();
+        b.add(prepare(
+            PageMeta {
+                kind: PageKind::Organisation,
+                path: "orgs/who.html".into(),
+                org: Some("who".into()),
+                ..PageMeta::default()
+            },
+            PageRecords {
+                title: "WHO".into(),
+                records: vec![record(None, "", "Health agency", &["water.html"])],
+                ..PageRecords::default()
+            },
+        ));
+        b.add(prepare(
+            PageMeta {
+                path: "water.html".into(),
+                item: Some("1".into()),
+                ..PageMeta::default()
+            },
+            PageRecords {
+                title: "Water".into(),
+                records: vec![
+                    record(None, "", "Safe water for all", &[]),
+                    record(
+                        Some("wells"),
+                        "Wells",
+                        "WHO drills wells",
+                        &["orgs/who.html"],
+                    ),
+                ],
+                ..PageRecords::default()
+            },
+        ));
+        let dir = tempfile::tempdir().unwrap();
+        let labels = Labels {
+            kinds: ["Chapters", "Overviews", "Organisations", "Meetings"].map(String::from),
+            item: "Objective".into(),
+            items: vec![
+                ("1".into(), "1. Water".into()),
+                ("2".into(), "2. Air".into()),
+            ],
+            org: "Organisation".into(),
+        };
+        let summary = b.write(dir.path(), &labels).unwrap();
+        assert_eq!(summary.records, 3);
+        let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
+        assert_eq!(
+            read("r/0.json"),
+            r#"[{"u":"water.html","t":"Water","b":"Safe water for all"},{"u":"water.html#wells","t":"Water » Wells","b":"WHO drills wells"},{"u":"orgs/who.html","t":"WHO","b":"Health agency"}]"#
+        );
+        assert_eq!(
+            read("meta.json"),
+            r#"{"version":1,"records":3,"per_file":4,"kinds":[{"id":"chapter","label":"Chapters","start":0,"end":2},{"id":"organisation","label":"Organisations","start":2,"end":3}],"split":[],"item":"Objective","items":[{"id":"1","label":"1. Water"}],"org":"Organisation"}"#
+        );
+        // The organisation's records: the section that links to it and its own page.
+        assert_eq!(
+            std::fs::read(dir.path().join("f/o/w.bin")).unwrap(),
+            [3, b'w', b'h', b'o', 2, 1, 1]
+        );
+        // Agenda item 1: both chapter records, and the organisation page that links to the chapter.
+        assert_eq!(
+            std::fs::read(dir.path().join("f/a/1.bin")).unwrap(),
+            [1, b'1', 3, 0, 1, 1]
+        );
+        assert_eq!(read("orgs.json"), r#"[["who","WHO"]]"#);
+        // One shard for "w": "water" in both chapter records (title), "wells" in record 1
+        // (title and text), "who" in all three.
+        let terms = decode_shard(&std::fs::read(dir.path().join("t/w.bin")).unwrap());
+        let ids: Vec<(&str, Vec<u32>)> = terms
+            .iter()
+            .map(|(t, p)| (t.as_str(), p.iter().map(|&(id, _)| id).collect()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("water", vec![0, 1]),
+                ("wells", vec![1]),
+                ("who", vec![1, 2])
+            ]
+        );
+    }
+
+    /// What `theme/search.js` reads from a shard.
+    fn decode_shard(mut b: &[u8]) -> Vec<(String, Vec<(u32, u8)>)> {
+        fn num(b: &mut &[u8]) -> u64 {
+            let (mut n, mut shift) = (0, 0);
+            loop {
+                let byte = b[0];
+                *b = &b[1..];
+                n |= u64::from(byte & 0x7f) << shift;
+                if byte & 0x80 == 0 {
+                    return n;
+                }
+                shift += 7;
+            }
+        }
+        let mut out: Vec<(String, Vec<(u32, u8)>)> = Vec::new();
+        while !b.is_empty() {
+            let shared = num(&mut b) as usize;
+            let rest = num(&mut b) as usize;
+            let mut term = out
+                .last()
+                .map_or(Vec::new(), |(t, _)| t.as_bytes()[..shared].to_vec());
+            term.extend_from_slice(&b[..rest]);
+            b = &b[rest..];
+            let count = num(&mut b);
+            let mut id = 0;
+            let mut postings = Vec::new();
+            for _ in 0..count {
+                id += num(&mut b) as u32;
+                postings.push((id, b[0]));
+                b = &b[1..];
+            }
+            out.push((String::from_utf8(term).unwrap(), postings));
+        }
+        out
+    }
+}
