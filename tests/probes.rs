@@ -99,6 +99,12 @@ fn append(book: &Path, path: &str, text: &str) {
     write(book, path, &format!("{old}\n{text}\n"));
 }
 
+/// A numbered chapter after the walkthrough's two.
+fn entry(s: &Scratch, line: &str) {
+    let last = "- [Cooperation](cooperation.md)";
+    replace(&s.book(), SUMMARY, last, &format!("{last}\n{line}"));
+}
+
 fn symlink(book: &Path, path: &str, target: &Path) {
     let link = book.join(path);
     let _ = std::fs::remove_file(&link);
@@ -160,9 +166,9 @@ const CHILD: &str = "    mention: \"The Basin Forum met\"
 fn probes() -> Vec<Probe> {
     vec![
         // The book reaches outside itself.
-        probe("SUMMARY entry leaving src/", |s| append(&s.book(), SUMMARY, "- [Outside](../../outside.md)"), "src/SUMMARY.md:8:3", 1),
-        probe("SUMMARY entry with an absolute path", |s| append(&s.book(), SUMMARY, &format!("- [Outside]({})", s.outside().display())), "src/SUMMARY.md:8:3", 1),
-        probe("SUMMARY entry for a missing chapter", |s| append(&s.book(), SUMMARY, "- [Ghost](ghost.md)"), "src/SUMMARY.md:8:3", 1),
+        probe("SUMMARY entry leaving src/", |s| entry(s, "- [Outside](../../outside.md)"), "src/SUMMARY.md:5:3", 1),
+        probe("SUMMARY entry with an absolute path", |s| entry(s, &format!("- [Outside]({})", s.outside().display())), "src/SUMMARY.md:5:3", 1),
+        probe("SUMMARY entry for a missing chapter", |s| entry(s, "- [Ghost](ghost.md)"), "src/SUMMARY.md:5:3", 1),
         probe("chapter that is a symlink out of the book", |s| symlink(&s.book(), WATER, &s.outside()), "src/water.md", 1),
         probe("include of a file outside the book", |s| append(&s.book(), WATER, "{{#include ../../outside.md}}"), "src/water.md:12:1", 1),
         probe("include of an absolute path", |s| append(&s.book(), WATER, &format!("{{{{#include {}}}}}", s.outside().display())), "src/water.md:12:1", 1),
@@ -196,7 +202,18 @@ fn probes() -> Vec<Probe> {
         probe("unquoted colon in a front-matter value", |s| replace(&s.book(), COOPERATION, "place: Dushanbe", "place: Dushanbe: Tajikistan"), "src/cooperation.md:6:", 1),
         probe("list where a value is expected", |s| replace(&s.book(), COOPERATION, "place: Dushanbe", "place: [Dushanbe"), "src/cooperation.md:", 1),
         probe("alias bomb in front matter", |s| replace(&s.book(), COOPERATION, "meetings:", &format!("same-source: {}\nmeetings:", alias_bomb())), "src/cooperation.md:", 1),
+        probe("SUMMARY lists a chapter twice", |s| entry(s, "- [Water again](water.md)"), "src/SUMMARY.md:5:3", 1),
+        probe("numbered chapter after the suffix chapters", |s| { write(&s.book(), "src/late.md", "# Late\n"); append(&s.book(), SUMMARY, "- [Late](late.md)") }, "src/SUMMARY.md:8:1", 1),
+        probe("javascript: reference-style link", |s| append(&s.book(), WATER, "See [here][r].\n\n[r]: javascript:alert(9)"), "src/water.md:12:5", 1),
+        probe("javascript: autolink", |s| append(&s.book(), WATER, "See <javascript:alert(9)>."), "src/water.md:12:5", 1),
+        probe("empty mention of a meeting", |s| replace(&s.book(), COOPERATION, "mention: \"The Basin Forum met\"", "mention: \"\""), "src/cooperation.md:8:14", 1),
+        probe("empty agenda item", |s| replace(&s.book(), COOPERATION, "meetings:", "agenda-item: \"\"\nmeetings:"), "src/cooperation.md:2:14", 1),
+        probe("same-source outside the endnotes chapter", |s| replace(&s.book(), COOPERATION, "meetings:", "same-source: [[mandate, forum]]\nmeetings:"), "src/cooperation.md:2:", 1),
+        probe("same-source naming no note", |s| write(&s.book(), "src/notes.md", &format!("---\nsame-source: [[mandate, forun]]\n---\n{}", read(&s.book(), "src/notes.md"))), "src/notes.md:2:", 1),
+        probe("broken front matter of the endnotes chapter", |s| write(&s.book(), "src/notes.md", &format!("---\nsame-source: [[mandate, forum]\n---\n{}", read(&s.book(), "src/notes.md"))), "src/notes.md:2:", 1),
+        probe("endnotes chapter not the configured one", |s| replace(&s.book(), "book.toml", "chapter = \"notes.md\"", "chapter = \"endnotes.md\""), "src/notes.md:3:1", 1),
         // The real report, for the figures that need its size.
+        report("report: impossible date of a parent meeting", |s| replace(&s.book(), "src/meetings.md", "date: \"2013-11-04\"", "date: \"2013-11-31\""), "src/meetings.md:5:11", 1),
         report("report: empty registry", |s| write(&s.book(), "data/agencies.yaml", "# none yet\n"), "data/agencies.yaml", 1),
         report("report: broken front matter in an agenda chapter", |s| replace(&s.book(), "src/protect-human-rights.md", "agenda-item: 1", "agenda-item: [1"), "src/protect-human-rights.md:", 1),
     ]
@@ -237,6 +254,14 @@ fn snapshot(dir: &Path, skip: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     }
     out.sort();
     out
+}
+
+/// True when the text of the file outside the book is in the output.
+fn published(s: &Scratch) -> bool {
+    s.out().exists()
+        && common::files_under(&s.out())
+            .iter()
+            .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("OUTSIDE-THE-BOOK"))
 }
 
 /// The diagnostics of a build's output: `path[:line[:col]]: error|warning: …` lines.
@@ -284,13 +309,10 @@ fn run(p: &Probe) -> Result<usize, String> {
     if snapshot(s.dir.path(), &s.out()) != before {
         problems.push("a file outside the output folder changed".into());
     }
-    if s.out().exists()
-        && common::files_under(&s.out())
-            .iter()
-            .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("OUTSIDE-THE-BOOK"))
-    {
+    if published(&s) {
         problems.push("the file outside the book was published".into());
     }
+    eprintln!("{}: {}", p.name, found.first().unwrap_or(&"(no message)"));
     if problems.is_empty() {
         Ok(found.len())
     } else {
@@ -316,6 +338,48 @@ fn every_mistake_fails_the_build_with_one_located_message_and_touches_nothing() 
         probes.len(),
         counts.len()
     );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The mistakes that reach outside the book, under `mdbook build` (mdBook reads the chapters
+/// before the preprocessor runs, see README.md): the build fails, nothing outside the output
+/// folder changes and nothing from outside the book is published. The messages are partly
+/// mdBook's own, so they are not counted.
+#[test]
+fn under_mdbook_build_nothing_from_outside_the_book_is_published() {
+    let version = Command::new("mdbook").arg("--version").output();
+    if !version.is_ok_and(|v| String::from_utf8_lossy(&v.stdout).contains("v0.5.4")) {
+        eprintln!("SKIPPED: mdbook 0.5.4 is not installed; .ci/run installs it");
+        return;
+    }
+    let outside = [
+        "SUMMARY entry leaving src/",
+        "SUMMARY entry for a missing chapter",
+        "chapter that is a symlink out of the book",
+        "include of a file outside the book",
+        "nested include out of the book",
+    ];
+    let mut failures = Vec::new();
+    for p in probes().iter().filter(|p| outside.contains(&p.name)) {
+        let s = scratch(p.base);
+        (p.mistake)(&s);
+        let before = snapshot(s.dir.path(), &s.out());
+        let out = Command::new("mdbook")
+            .arg("build")
+            .arg("--dest-dir")
+            .arg(s.out())
+            .current_dir(s.book())
+            .env("PATH", common::path_with_binaries())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.success() {
+            failures.push(format!("{}: the build succeeded\n{stderr}", p.name));
+        }
+        if snapshot(s.dir.path(), &s.out()) != before || published(&s) {
+            failures.push(format!("{}: files changed or published\n{stderr}", p.name));
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 

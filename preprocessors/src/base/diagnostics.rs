@@ -9,7 +9,7 @@
 //! One mistake, one message: when an input cannot be read (the registry, a chapter's front
 //! matter), the error that says so is its [`Cause`]; the checks that depend on that input skip
 //! what they cannot know and fold what they would have reported into it ([`Diagnostics::fold`]:
-//! "… (and 58 references to its organisations)") instead of reporting each consequence.
+//! "… (and 12 references to its organisations)") instead of reporting each consequence.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -121,7 +121,7 @@ impl fmt::Display for Diagnostic {
 }
 
 impl Diagnostic {
-    /// " (and 58 references to its organisations)".
+    /// " (and 12 references to its organisations)".
     fn folded_text(&self) -> String {
         let parts: Vec<String> = self
             .folded

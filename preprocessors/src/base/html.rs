@@ -164,6 +164,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn refused_schemes_are_read_as_a_browser_reads_them() {
+        for (dest, scheme) in [
+            ("javascript:alert(1)", Some("javascript")),
+            (" JavaScript:alert(1)", Some("javascript")),
+            ("java\tscript:alert(1)", Some("javascript")),
+            ("data:image/png;base64,AAAA", Some("data")),
+            ("vbscript:msgbox", Some("vbscript")),
+            ("file:///etc/passwd", Some("file")),
+            ("https://example.org/", None),
+            ("mailto:a@example.org", None),
+            ("other.md#x", None),
+            ("#fragment", None),
+            ("../x.html", None),
+            ("a b:c", None),
+        ] {
+            assert_eq!(refused_scheme(dest).as_deref(), scheme, "{dest:?}");
+        }
+    }
+
+    #[test]
     fn escapes_markup_and_markdown() {
         assert_eq!(
             text(r#"<script>"a" & 'b' *c* [d](e)"#),

@@ -1098,6 +1098,9 @@ mod tests {
         assert_eq!(cfg.document, "declaration");
         assert_eq!(cfg.organisations.registry, Path::new("data/x.yaml"));
         assert_eq!(cfg.title, "T");
+        // The malformed table's feature is off, so its defaults report nothing of their own.
+        assert!(!cfg.timeline.enable);
+        assert!(cfg.organisations.enable && cfg.agenda.enable);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! symbolic link to a file elsewhere. [`check`] reads `SUMMARY.md` and the chapters' files as
 //! they are on disk and reports, each located where the editor wrote it:
 //!
-//! - an entry whose path is absolute or leaves `src/` (`summary-outside`);
+//! - an entry whose path is absolute or leaves `src/` (`summary-outside`), an entry listed twice
+//!   (`summary-duplicate`), and what mdBook's own parser of `SUMMARY.md` refuses
+//!   (`summary-syntax`);
 //! - an entry for a file that does not exist (`summary-missing`);
 //! - a chapter that is a link to a file outside the book's folder (`chapter-outside`);
 //! - a chapter that is not UTF-8 text (`chapter-utf8`), at its first bad byte;
@@ -121,17 +123,55 @@ pub fn check(root: &Path, src: &Path, diags: &mut Diagnostics) -> Sealed {
     let lines = LineIndex::new(&summary_path, &summary);
     let doc = Doc::parse(&summary);
     let mut seen = BTreeSet::new();
+    let mut duplicate = false;
     for link in doc.links.iter().filter(|l| !l.autolink) {
         // mdBook's SUMMARY parser reads a destination as a path, `%20` as a space.
         let dest = link.dest.replace("%20", " ");
-        if dest.is_empty() || !seen.insert(dest.clone()) {
-            continue; // a draft chapter; or a duplicate, which mdBook's parser reports
-        }
         let at = lines.location(&summary, link.range.start);
+        if dest.is_empty() {
+            continue; // a draft chapter
+        }
+        if !seen.insert(dest.clone()) {
+            checker
+                .diags
+                .error(
+                    "summary-duplicate",
+                    at,
+                    format!("the chapter `{dest}` is listed twice"),
+                )
+                .hint("a chapter has one place in the book: remove one of the entries");
+            duplicate = true;
+            continue;
+        }
         checker.entry(root, src, &dest, at);
+    }
+    // The rest of SUMMARY.md's grammar is mdBook's: its parser's error, located where it says.
+    if !duplicate && let Err(err) = mdbook_summary::parse_summary(&summary) {
+        // "failed to parse SUMMARY.md line 8, column 1: Suffix chapters cannot …": the
+        // location is ours to print, the rest is said as a sentence.
+        let cause = err.root_cause().to_string();
+        let cause = cause.rsplit_once(": ").map_or(cause.as_str(), |(_, m)| m);
+        let cause = cause.chars().next().map_or(String::new(), |c| {
+            c.to_lowercase().chain(cause.chars().skip(1)).collect()
+        });
+        let at = SUMMARY_AT
+            .captures(&format!("{err:#}"))
+            .and_then(|c| Some((c[1].parse().ok()?, c[2].parse::<usize>().ok()?)))
+            .map_or_else(
+                || Location::file(&summary_path),
+                |(line, col)| Location::at(&summary_path, line, col.max(1)),
+            );
+        checker
+            .diags
+            .error("summary-syntax", at, format!("SUMMARY.md cannot be read here: {cause}"))
+            .hint("SUMMARY.md is a title, then prefix chapters `[Title](file.md)`, numbered chapters `- [Title](file.md)` (nested by indentation), then suffix chapters; see mdBook's documentation, \"SUMMARY.md\"");
     }
     checker.sealed
 }
+
+/// Where mdBook's SUMMARY parser says its error is.
+static SUMMARY_AT: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"line (\d+), column (\d+)").expect("valid"));
 
 impl Checker<'_> {
     /// One entry of `SUMMARY.md`: `dest` as written, at `at`.
