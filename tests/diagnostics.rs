@@ -108,6 +108,7 @@ fn run(case: &Case) -> String {
         ch.number = Some(SectionNumber::new(vec![n as u32 + 1]));
         book.items.push(BookItem::Chapter(ch));
     }
+    mdbook_report::model::sources::check(dir.path(), Path::new("src"), &mut diags).apply(&mut book);
     mdbook_report::pipeline::transform(book, &cfg, dir.path(), Path::new("src"), &mut diags);
     diags.sort();
     diags

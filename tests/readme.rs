@@ -8,35 +8,6 @@ use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_mdbook-report");
 
-/// The README's `file=` blocks: (path, content).
-fn walkthrough_files() -> Vec<(String, String)> {
-    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
-    let mut files = Vec::new();
-    let mut current: Option<(String, String)> = None;
-    for line in readme.lines() {
-        if current.is_some() && line.trim_start().starts_with("```") {
-            files.extend(current.take());
-            continue;
-        }
-        match &mut current {
-            Some((_, body)) => {
-                body.push_str(line);
-                body.push('\n');
-            }
-            None => {
-                if let Some(info) = line.strip_prefix("```")
-                    && let Some(path) = info
-                        .split_whitespace()
-                        .find_map(|w| w.strip_prefix("file="))
-                {
-                    current = Some((path.to_string(), String::new()));
-                }
-            }
-        }
-    }
-    files
-}
-
 fn run(args: &[&str], book: &std::path::Path) -> String {
     let out = Command::new(BIN)
         .args(args)
@@ -51,7 +22,7 @@ fn run(args: &[&str], book: &std::path::Path) -> String {
 
 #[test]
 fn the_readme_walkthrough_builds_as_written() {
-    let files = walkthrough_files();
+    let files = common::walkthrough_files();
     let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
         names,

@@ -1,11 +1,19 @@
 //! The one-command build: mdBook in-process with this project's preprocessor and post-build
 //! renderer registered directly, so no command is spawned and no mdBook CLI is needed.
+//!
+//! This build decides what mdBook reads: `build.create-missing` is off (a chapter `SUMMARY.md`
+//! lists but nobody wrote is an error, not an empty file created in `src/`), and the book's
+//! sources are checked ([`crate::model::sources`]) before mdBook loads a single chapter, so a
+//! file from outside the book is never read, let alone published.
 
+use crate::base::diagnostics::Diagnostics;
 use crate::model::config::{PREPROCESSOR, RENDERER};
+use crate::model::sources;
 use crate::postbuild::Postbuild;
 use crate::preprocessor::Report;
 use anyhow::Context;
 use mdbook_driver::MDBook;
+use mdbook_driver::config::Config;
 use std::path::{Path, PathBuf};
 
 /// Options of [`build`].
@@ -24,7 +32,20 @@ pub struct Options {
 /// (`book/html/` when `book.toml` has more outputs than `html`, as it does with the post-build
 /// renderer).
 pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
-    let mut book = MDBook::load(root)
+    let toml = root.join("book.toml");
+    let mut config = if toml.exists() {
+        Config::from_disk(&toml).with_context(|| format!("cannot read {}", toml.display()))?
+    } else {
+        Config::default()
+    };
+    config.update_from_env()?;
+    config.build.create_missing = false;
+    let mut diags = Diagnostics::new();
+    sources::check(root, &config.book.src, &mut diags);
+    if diags.errors() > 0 {
+        diags.finish(false)?;
+    }
+    let mut book = MDBook::load_with_config(root, config)
         .with_context(|| format!("cannot load the book at {}", root.display()))?;
     if let Some(deny) = options.deny_warnings {
         book.config

@@ -8,8 +8,8 @@
 //! search client), `head.hbs` (link-preview tags), `header.hbs` (the note that search needs
 //! JavaScript). `install` writes the missing ones into the book's `theme/` and adds what
 //! `book.toml` lacks (the preprocessor, the post-build renderer, the files in `additional-css`
-//! and `additional-js`, mdBook's own search index switched off), editing it with `toml_edit` so
-//! its comments and layout stay.
+//! and `additional-js`, mdBook's own search index switched off, mdBook's `create-missing` off),
+//! editing it with `toml_edit` so its comments and layout stay.
 
 use crate::base::diagnostics::{Diagnostics, Location};
 use crate::model::config::{PREPROCESSOR, RENDERER, locate};
@@ -209,6 +209,14 @@ fn complete(doc: &mut toml_edit::DocumentMut) -> bool {
         }
         doc[outer].is_table()
     };
+    // mdBook creates a missing chapter's file in `src/` by default; the build reports it instead.
+    if table(doc, "build")
+        && let Some(build) = doc["build"].as_table_mut()
+        && !build.contains_key("create-missing")
+    {
+        build.set_implicit(false);
+        build.insert("create-missing", value(false));
+    }
     if table(doc, "preprocessor")
         && !doc["preprocessor"]
             .as_table()
@@ -290,6 +298,7 @@ mod tests {
             Some(false)
         );
         assert!(parsed["output"][RENDERER].is_table());
+        assert_eq!(parsed["build"]["create-missing"].as_bool(), Some(false));
         let second = install(dir.path()).unwrap();
         assert_eq!(
             (

@@ -8,7 +8,7 @@
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::html;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
-use crate::model::generated_chapter;
+use crate::model::{generated_chapter, sources};
 use crate::pipeline;
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -26,12 +26,14 @@ impl Preprocessor for Report {
     fn run(
         &self,
         ctx: &PreprocessorContext,
-        book: Book,
+        mut book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut diags = Diagnostics::new();
         let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
         let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
         crate::install::check_book(&ctx.root, &ctx.config, cfg.search.enable, &mut diags);
+        // Nothing from outside the book reaches the pages, even under `mdbook serve`.
+        sources::check(&ctx.root, &ctx.config.book.src, &mut diags).apply(&mut book);
         let mut book =
             pipeline::transform_for_site(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
         // mdBook runs the preprocessor once per renderer it supports; `supports` leaves out the

@@ -297,3 +297,33 @@ pub fn before_unit_tests(source: &str) -> &str {
     let module = regex::Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([a-z]+\))?\s+)?mod ").unwrap();
     module.find(source).map_or(source, |m| &source[..m.start()])
 }
+
+/// The README's walkthrough book ("Use it for your own report"): its `file=` blocks, as
+/// (path, content).
+pub fn walkthrough_files() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut files = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in readme.lines() {
+        if current.is_some() && line.trim_start().starts_with("```") {
+            files.extend(current.take());
+            continue;
+        }
+        match &mut current {
+            Some((_, body)) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            None => {
+                if let Some(info) = line.strip_prefix("```")
+                    && let Some(path) = info
+                        .split_whitespace()
+                        .find_map(|w| w.strip_prefix("file="))
+                {
+                    current = Some((path.to_string(), String::new()));
+                }
+            }
+        }
+    }
+    files
+}

@@ -5,6 +5,11 @@
 //! They print as `path:line:col: error: message` followed by `  = hint: …`, the format editors'
 //! tools (and terminals that make paths clickable) understand. A build collects all of them before
 //! failing, so one run shows every problem; [`Diagnostics::summary`] gives the closing count.
+//!
+//! One mistake, one message: when an input cannot be read (the registry, a chapter's front
+//! matter), the error that says so is its [`Cause`]; the checks that depend on that input skip
+//! what they cannot know and fold what they would have reported into it ([`Diagnostics::fold`]:
+//! "… (and 12 references to its organisations)") instead of reporting each consequence.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -87,14 +92,26 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when the tool can tell.
     pub hint: Option<String>,
+    /// Consequences folded into it: (singular, plural, count).
+    pub folded: Vec<(&'static str, &'static str, usize)>,
 }
+
+/// A reported mistake whose consequences are folded into it (see [`Diagnostics::fold`]). It
+/// names the diagnostic by its place in the collection, so it is valid until the collection is
+/// sorted or filtered, which happens only once every check has run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cause(usize);
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: {}: {} [{}]",
-            self.location, self.severity, self.message, self.code
+            "{}: {}: {}{} [{}]",
+            self.location,
+            self.severity,
+            self.message,
+            self.folded_text(),
+            self.code
         )?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  = hint: {hint}")?;
@@ -104,6 +121,20 @@ impl fmt::Display for Diagnostic {
 }
 
 impl Diagnostic {
+    /// " (and 12 references to its organisations)".
+    fn folded_text(&self) -> String {
+        let parts: Vec<String> = self
+            .folded
+            .iter()
+            .map(|&(one, many, n)| format!("{n} {}", if n == 1 { one } else { many }))
+            .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" (and {})", parts.join(", "))
+        }
+    }
+
     /// Sets how to fix it.
     pub fn hint(&mut self, hint: impl Into<String>) -> &mut Self {
         self.hint = Some(hint.into());
@@ -180,8 +211,27 @@ impl Diagnostics {
             location,
             message: message.into(),
             hint: None,
+            folded: Vec::new(),
         });
         self.items.last_mut().expect("just pushed")
+    }
+
+    /// The diagnostic recorded last, as the cause of what follows from its input.
+    pub fn last_cause(&self) -> Option<Cause> {
+        self.items.len().checked_sub(1).map(Cause)
+    }
+
+    /// Folds `count` consequences of `cause` into its message instead of reporting each:
+    /// `one`/`many` name them ("reference to its organisations"); folds with the same words add
+    /// up. Nothing is folded for a count of 0.
+    pub fn fold(&mut self, cause: Cause, count: usize, one: &'static str, many: &'static str) {
+        let Some(d) = self.items.get_mut(cause.0).filter(|_| count > 0) else {
+            return;
+        };
+        match d.folded.iter_mut().find(|f| f.0 == one) {
+            Some(f) => f.2 += count,
+            None => d.folded.push((one, many, count)),
+        }
     }
 
     /// The diagnostics, in the order they were found.
@@ -322,6 +372,38 @@ impl LineIndex {
     }
 }
 
+/// Why a source file could not be read, in plain words, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The file, or its first byte that is not UTF-8.
+    pub location: Location,
+    /// "the file does not exist", "the file is not UTF-8 text" …
+    pub problem: &'static str,
+}
+
+/// Reads `file` as text; `shown` is its path as the editor sees it (relative to the book's
+/// root). Invalid UTF-8 is located at its first bad byte; other failures are said without the
+/// system's words ("No such file or directory (os error 2)").
+pub fn read_text(file: &Path, shown: &Path) -> Result<String, Unreadable> {
+    let bytes = std::fs::read(file).map_err(|err| Unreadable {
+        location: Location::file(shown),
+        problem: match err.kind() {
+            std::io::ErrorKind::NotFound => "the file does not exist",
+            std::io::ErrorKind::PermissionDenied => "the file may not be read (permission denied)",
+            std::io::ErrorKind::IsADirectory => "it is a folder, not a file",
+            _ => "the file cannot be read",
+        },
+    })?;
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        Unreadable {
+            location: LineIndex::new(shown, before).location(before, before.len()),
+            problem: "the file is not UTF-8 text",
+        }
+    })
+}
+
 /// The registry form closest to `wanted` by edit distance, for "did you mean" hints.
 pub fn did_you_mean<'a>(
     wanted: &str,
@@ -378,6 +460,55 @@ mod tests {
         assert!(d.is_fatal(true));
         d.deny_warnings();
         assert_eq!(d.errors(), 1);
+    }
+
+    #[test]
+    fn consequences_are_folded_into_their_cause() {
+        let mut d = Diagnostics::new();
+        d.error(
+            "registry-yaml",
+            Location::file("data/r.yaml"),
+            "the registry is empty",
+        );
+        let cause = d.last_cause().unwrap();
+        d.fold(
+            cause,
+            1,
+            "reference to its organisations",
+            "references to its organisations",
+        );
+        d.fold(
+            cause,
+            57,
+            "reference to its organisations",
+            "references to its organisations",
+        );
+        d.fold(cause, 0, "other", "others");
+        assert_eq!(
+            d.render(),
+            "data/r.yaml: error: the registry is empty (and 58 references to its organisations) [registry-yaml]\n1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn unreadable_files_are_said_in_plain_words_and_bad_bytes_located() {
+        let dir = std::env::temp_dir().join(format!("diag-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.md");
+        std::fs::write(&file, b"# T\n\nCaf\xe9 au lait\n").unwrap();
+        let shown = Path::new("src/a.md");
+        assert_eq!(
+            read_text(&file, shown),
+            Err(Unreadable {
+                location: Location::at("src/a.md", 3, 4),
+                problem: "the file is not UTF-8 text"
+            })
+        );
+        assert_eq!(
+            read_text(&dir.join("none.md"), shown).unwrap_err().problem,
+            "the file does not exist"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -84,6 +84,24 @@ pub fn safe_url(url: &str) -> Option<&str> {
     (allowed && clean).then_some(url)
 }
 
+/// The scheme of a link's destination when it has one [`safe_url`] refuses (`javascript`,
+/// `data`, `vbscript` …); `None` for an allowed scheme and for a link without one (`other.md`,
+/// `#fragment`, `../x.html`). Read as a browser reads it: leading spaces and control characters
+/// dropped, tabs and line breaks ignored, case ignored.
+pub fn refused_scheme(dest: &str) -> Option<String> {
+    let url: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = url.split_once(':')?;
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (is_scheme && safe_url(&url).is_none()).then(|| scheme.to_ascii_lowercase())
+}
+
 /// The URL of chapter `to` (a `.md` path relative to `src/`) as seen from chapter `from`, with an
 /// optional `#fragment`. Relative, with `.html`, so it works on the site, offline and — because
 /// mdBook rewrites links between chapters — on the print page.
@@ -144,6 +162,26 @@ pub fn relative(from: &Path, to: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refused_schemes_are_read_as_a_browser_reads_them() {
+        for (dest, scheme) in [
+            ("javascript:alert(1)", Some("javascript")),
+            (" JavaScript:alert(1)", Some("javascript")),
+            ("java\tscript:alert(1)", Some("javascript")),
+            ("data:image/png;base64,AAAA", Some("data")),
+            ("vbscript:msgbox", Some("vbscript")),
+            ("file:///etc/passwd", Some("file")),
+            ("https://example.org/", None),
+            ("mailto:a@example.org", None),
+            ("other.md#x", None),
+            ("#fragment", None),
+            ("../x.html", None),
+            ("a b:c", None),
+        ] {
+            assert_eq!(refused_scheme(dest).as_deref(), scheme, "{dest:?}");
+        }
+    }
 
     #[test]
     fn escapes_markup_and_markdown() {

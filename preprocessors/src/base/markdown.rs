@@ -213,6 +213,8 @@ pub struct Doc {
     pub scheme_links: Vec<SchemeLink>,
     /// Every link (images aside), in order.
     pub links: Vec<Link>,
+    /// Every image, in order (`autolink` is false).
+    pub images: Vec<Link>,
     /// Straight quotes that smart punctuation renders curly: body offset and rendered character.
     pub quotes: Vec<(usize, char)>,
 }
@@ -485,10 +487,18 @@ impl Walker {
                 self.flush();
                 self.skip += 1;
             }
-            Tag::Image { .. } => {
+            Tag::Image { dest_url, .. } => {
                 self.note_inline_start(range.start);
                 self.flush();
                 self.skip += 1;
+                let block = self.current_block();
+                self.doc.images.push(Link {
+                    dest: dest_url.to_string(),
+                    range,
+                    block,
+                    autolink: false,
+                    in_block: block.map_or(0, |b| self.doc.blocks[b.0].text.len()),
+                });
             }
             Tag::Link {
                 dest_url,

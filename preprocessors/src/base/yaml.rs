@@ -36,37 +36,151 @@ pub fn options() -> Options {
     serde_saphyr::options! { budget: Some(budget) }
 }
 
-/// The error's message alone: no snippet and no "at line …" suffix (the caller prints the
-/// location in the editor's file, not in the YAML block), and no advice meant for programmers.
+/// The error's message in plain words: no snippet and no "at line …" suffix (the caller prints
+/// the location in the editor's file, not in the YAML block), and none of the parser's or
+/// Rust's words ("while scanning a plain scalar", "expected sequence start", "invalid u32",
+/// "budget breached: Aliases { … }"): each known one is said as an editor would, with its hint.
 pub fn message(err: &serde_saphyr::Error) -> String {
+    let raw = raw(err);
+    match plain(&raw) {
+        Some((message, _)) => message.to_string(),
+        None => raw,
+    }
+}
+
+/// The parser's own message, its location and advice for programmers cut off.
+fn raw(err: &serde_saphyr::Error) -> String {
     let text =
         err.render_with_options(serde_saphyr::render_options! { snippets: SnippetMode::Off });
     let text = match text.rfind(" at line ") {
         Some(i) if text[i..].contains(", column ") => &text[..i],
         _ => &text,
     };
-    let text = text.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-    // serde's names for Rust types mean nothing to an editor.
-    match text.as_str() {
-        t if t.starts_with("invalid i64")
-            || t.starts_with("invalid u")
-            || t.starts_with("invalid i") =>
-        {
-            "expected a whole number".into()
-        }
-        "expected string scalar" => {
-            "expected a single value (text or number), not a list or mapping".into()
-        }
-        t if t.starts_with("mapping values are not allowed") => {
-            "unexpected `key: value` here; the indentation is probably wrong".into()
-        }
-        _ => text,
-    }
+    text.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
 }
 
-/// A hint for the error: "did you mean" for an unknown key, otherwise where the syntax is described.
-pub fn hint(err: &serde_saphyr::Error, known_keys: &[&str]) -> String {
-    let text = message(err);
+/// The parser's messages an editor meets, in plain words with their hints; `None` for the
+/// messages that are plain already (unknown fields, duplicate keys), which are kept.
+fn plain(raw: &str) -> Option<(&'static str, &'static str)> {
+    const TABLE: &[(&str, &str, &str)] = &[
+        (
+            "tab",
+            "a tab here: YAML is indented with spaces",
+            "indent YAML with spaces, not tabs",
+        ),
+        (
+            "mapping values are not allowed",
+            "unexpected `key: value` here; the indentation is probably wrong",
+            "keys of one mapping start in the same column; a nested mapping is indented under its key; a value that contains `: ` goes in quotes",
+        ),
+        (
+            "expected string scalar",
+            "expected a single value (text or number), not a list or mapping",
+            "write one value after the key; text that starts with `[` or `{` goes in quotes",
+        ),
+        (
+            "expected sequence start",
+            "expected a list here",
+            "write a list as `[a, b]`, or one `- item` per line under the key",
+        ),
+        (
+            "expected mapping start",
+            "expected `key: value` lines here",
+            "write the entry's keys under it, one `key: value` per line",
+        ),
+        (
+            "expected a boolean",
+            "expected `true` or `false`",
+            "write `true` or `false`",
+        ),
+        (
+            "invalid type: boolean",
+            "expected text, not `true` or `false`",
+            "put the value in quotes",
+        ),
+        (
+            "unclosed quote",
+            "a quotation mark is not closed",
+            "close the quote at the end of the value, or remove it",
+        ),
+        (
+            "unclosed bracket",
+            "a `[` or `{` is not closed",
+            "close the list with `]` (a mapping with `}`), or put text that starts with `[` in quotes",
+        ),
+        (
+            "unexpected character",
+            "a value cannot start with this character",
+            "put the value in quotes",
+        ),
+        (
+            "simple key expected",
+            "expected `key: value` on this line",
+            "write `key: value`; an item of a list starts with `- `",
+        ),
+        (
+            "did not find expected",
+            "the YAML is not well formed here; the indentation is probably wrong",
+            "keys of one mapping start in the same column; each item of a list starts with `- `",
+        ),
+        (
+            "budget breached",
+            "the YAML repeats itself through aliases, or is nested or larger than any real data needs",
+            "write the values out, without anchors (`&name`) and aliases (`*name`)",
+        ),
+        (
+            "invalid i",
+            "expected a whole number",
+            "write the number without quotes or other characters",
+        ),
+        (
+            "invalid u",
+            "expected a whole number",
+            "write the number without quotes or other characters",
+        ),
+        (
+            "while ",
+            "the YAML is not well formed here",
+            "check the quotes, brackets and indentation of this line and the one before",
+        ),
+    ];
+    let kept = ["unknown field", "duplicate mapping key", "missing field"];
+    if kept.iter().any(|k| raw.starts_with(k)) {
+        return None;
+    }
+    TABLE
+        .iter()
+        .find(|(needle, _, _)| raw.contains(needle))
+        .map(|&(_, message, hint)| (message, hint))
+}
+
+/// Where the mistake is, as a byte offset into `yaml`: the parser's line and column, except for
+/// a tab, which the parser reports after it or at the end of the line before it: the first tab
+/// from the start of the reported line on is the mistake.
+pub fn offset(err: &serde_saphyr::Error, yaml: &str) -> Option<usize> {
+    let l = err.location()?;
+    let (line, col) = (l.line() as usize, l.column() as usize);
+    let line_start = yaml
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = yaml.get(line_start..).unwrap_or_default();
+    let at = line_start
+        + rest
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i);
+    if raw(err).contains("tab") {
+        return rest.find('\t').map(|t| line_start + t).or(Some(at));
+    }
+    Some(at.min(yaml.len()))
+}
+
+/// A hint for the error: "did you mean" for an unknown key, the plain words' hint for the
+/// parser's messages, otherwise `syntax` (where the accepted syntax is described).
+pub fn hint(err: &serde_saphyr::Error, known_keys: &[&str], syntax: &str) -> String {
+    let text = raw(err);
     if let Some(rest) = text.strip_prefix("unknown field `")
         && let Some(end) = rest.find('`')
     {
@@ -85,17 +199,15 @@ pub fn hint(err: &serde_saphyr::Error, known_keys: &[&str]) -> String {
             None => format!("accepted keys: {}", expected.join(", ")),
         };
     }
-    if text.contains("tabs disallowed") {
-        return "indent YAML with spaces, not tabs".into();
-    }
-    if text.contains("indentation is probably wrong") {
-        return "keys of one mapping start in the same column; a nested mapping is indented under its key".into();
-    }
     if text.contains("duplicate mapping key") {
         return "each key may appear once; remove or merge the repeated one".into();
     }
-    if text.contains("budget") || text.contains("limit") {
-        return "the YAML is larger or more deeply nested than any real data needs".into();
+    if let Some(rest) = text.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return format!("add `{key}:` ({syntax})");
     }
-    "see \"Front matter\" in README.md for the accepted syntax".into()
+    match plain(&text) {
+        Some((_, hint)) => hint.to_string(),
+        None => syntax.to_string(),
+    }
 }

@@ -75,7 +75,11 @@ impl Agenda {
         for ch in &model.chapters {
             declare(ch, cfg, model, &mut items, diags);
         }
-        report_missing(model, cfg, &items, diags);
+        // A chapter whose front matter could not be read may be the one that declares a
+        // missing item: its error says what to fix first.
+        if model.front_matter_failure().is_none() {
+            report_missing(model, cfg, &items, diags);
+        }
         if items.iter().all(|i| i.chapter.is_none()) {
             find_listed(model, &mut items);
         }

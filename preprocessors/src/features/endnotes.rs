@@ -91,6 +91,26 @@ impl Endnotes {
     /// Finds every definition and reference, numbers the notes and checks them.
     pub fn collect(model: &Model, cfg: &EndnotesConfig, diags: &mut Diagnostics) -> Endnotes {
         let chapter = model.by_path(&cfg.chapter).map(|c| c.id);
+        if chapter.is_none() && Self::chapter_missing(model, cfg, diags) {
+            return Endnotes {
+                name: cfg.name.clone(),
+                ..Endnotes::default()
+            };
+        }
+        for ch in model.chapters.iter().filter(|c| Some(c.id) != chapter) {
+            if let Some(pair) = ch.front().same_source.first() {
+                diags
+                    .error(
+                        "endnote-same-source-elsewhere",
+                        ch.locate_front(pair),
+                        "`same-source` belongs in the front matter of the endnotes chapter",
+                    )
+                    .hint(format!(
+                        "move it to the front matter of `{}`, where the notes are defined",
+                        cfg.chapter.display()
+                    ));
+            }
+        }
         // Definitions: only in the endnotes chapter.
         let mut defined: HashMap<&str, usize> = HashMap::new();
         for ch in &model.chapters {
@@ -186,6 +206,43 @@ impl Endnotes {
         out
     }
 
+    /// Without the endnotes chapter in the book, every definition would be "outside the endnotes
+    /// chapter" and every citation "never defined": one error says which chapter is missing,
+    /// at the first definition, and counts the rest. False when the book has no definitions.
+    fn chapter_missing(model: &Model, cfg: &EndnotesConfig, diags: &mut Diagnostics) -> bool {
+        let mut defs = model
+            .chapters
+            .iter()
+            .flat_map(|ch| ch.doc.footnote_defs.iter().map(move |d| (ch, d)));
+        let Some((ch, first)) = defs.next() else {
+            return false;
+        };
+        diags
+            .error(
+                "endnote-chapter-missing",
+                ch.locate(first.range.start),
+                format!(
+                    "the endnotes chapter `{}` is not in the book, so the notes defined here have no place",
+                    cfg.chapter.display()
+                ),
+            )
+            .hint(format!(
+                "set `chapter = \"{}\"` under `[preprocessor.{}.endnotes]` in book.toml, or add `{}` to SUMMARY.md",
+                ch.path.display(),
+                crate::model::config::PREPROCESSOR,
+                cfg.chapter.display()
+            ));
+        let cause = diags.last_cause().expect("just reported");
+        let refs: usize = model
+            .chapters
+            .iter()
+            .map(|c| c.doc.footnote_refs.len())
+            .sum();
+        diags.fold(cause, defs.count(), "other definition", "other definitions");
+        diags.fold(cause, refs, "citation", "citations");
+        true
+    }
+
     /// Previews, uncited definitions and notes citing the same document.
     fn check_definitions(&mut self, model: &Model, c: ChapterId, diags: &mut Diagnostics) {
         let ch = model.chapter(c);
@@ -212,6 +269,26 @@ impl Endnotes {
                     "cite it with `[^{}]` where it belongs, or delete the definition",
                     def.label
                 ));
+            }
+        }
+        // Without its front matter the acknowledgements are unknown: the front matter's error
+        // comes first, rather than a warning for every acknowledged pair.
+        if ch.meta.failed.is_some() {
+            return;
+        }
+        for pair in &ch.front().same_source {
+            for key in pair.value.iter().filter(|k| !self.by_key.contains_key(*k)) {
+                let keys = self.notes.iter().map(|n| n.key.as_str());
+                diags
+                    .error(
+                        "endnote-same-source-unknown",
+                        ch.locate_front(pair),
+                        format!("`same-source` names `{key}`, which is not a cited note"),
+                    )
+                    .suggest(
+                        did_you_mean(key, keys).map(|k| format!("`{k}`")),
+                        "name two keys of notes defined in this chapter and cited in the book",
+                    );
             }
         }
         let acknowledged: Vec<&Vec<String>> =

@@ -39,7 +39,7 @@ use crate::base::diagnostics::{Diagnostics, Location, did_you_mean};
 use crate::model::config::TimelineConfig;
 use crate::model::find::{find_phrase_in, normalised_blocks};
 use crate::model::frontmatter::MeetingSpec;
-use crate::model::orgs::Directory;
+use crate::model::orgs::{Directory, FOLDED};
 use crate::model::{BlockId, Chapter, ChapterId, MeetingId, Model, OrgId, Outputs};
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
@@ -138,7 +138,10 @@ impl Timeline {
             page: cfg.page.clone(),
             report,
         };
-        timeline.resolve(drafts, diags);
+        // A parent declared with a mistake of its own (an impossible date), or possibly in a
+        // chapter whose front matter could not be read, is not unknown: its error is the one.
+        let declared = |id: &str| ids.contains_key(id) || model.front_matter_failure().is_some();
+        timeline.resolve(drafts, declared, diags);
         timeline
     }
 
@@ -216,6 +219,14 @@ impl Timeline {
         for o in &spec.organisers {
             let oid = o.value.trim();
             let org = match orgs {
+                // The registry could not be read: its error counts this reference.
+                Some(Directory {
+                    failed: Some(cause),
+                    ..
+                }) => {
+                    diags.fold(*cause, 1, FOLDED.0, FOLDED.1);
+                    None
+                }
                 Some(a) => match a.get(oid) {
                     Some(i) => Some(i),
                     None => {
@@ -283,7 +294,12 @@ impl Timeline {
     }
 
     /// Resolves parents (unknown ones and cycles are errors) and sorts the meetings.
-    fn resolve(&mut self, drafts: Vec<Draft>, diags: &mut Diagnostics) {
+    fn resolve(
+        &mut self,
+        drafts: Vec<Draft>,
+        declared: impl Fn(&str) -> bool,
+        diags: &mut Diagnostics,
+    ) {
         let index: HashMap<&str, usize> = drafts
             .iter()
             .enumerate()
@@ -294,6 +310,7 @@ impl Timeline {
             let Some((pid, at)) = &d.parent else { continue };
             match index.get(pid.as_str()) {
                 Some(&p) => parents[i] = Some(p),
+                None if declared(pid) => {}
                 None => {
                     diags
                         .error(

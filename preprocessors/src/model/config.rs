@@ -672,44 +672,36 @@ fn salvage(
         sub: &str,
         book_toml: Option<&str>,
         diags: &mut Diagnostics,
-    ) -> Option<T> {
-        match config.get::<T>(&format!("{root}.{sub}")) {
-            Ok(t) => t,
-            Err(err) => {
-                let cause = err.root_cause().to_string().trim_end().to_string();
-                // The error of a part names no table: say which.
-                report(&format!("{cause}\nin `{sub}`"), book_toml, diags);
-                None
-            }
-        }
+    ) -> Result<Option<T>, ()> {
+        config.get::<T>(&format!("{root}.{sub}")).map_err(|err| {
+            let cause = err.root_cause().to_string().trim_end().to_string();
+            // The error of a part names no table: say which.
+            report(&format!("{cause}\nin `{sub}`"), book_toml, diags);
+        })
     }
     let mut cfg = Config::default();
-    if let Some(t) = part::<EndnotesConfig>(config, root, "endnotes", book_toml, diags) {
-        cfg.endnotes = t;
+    macro_rules! tables {
+        ($($field:ident: $ty:ty = $name:literal),* $(,)?) => {$(
+            match part::<$ty>(config, root, $name, book_toml, diags) {
+                Ok(Some(t)) => cfg.$field = t,
+                Ok(None) => {}
+                // A feature whose table is wrong is switched off: its error is the one to fix,
+                // where the defaults would report mistakes of their own (a chapter's
+                // `agenda-item` on an agenda without items).
+                Err(()) => cfg.$field.enable = false,
+            }
+        )*};
     }
-    if let Some(t) = part::<OrganisationsConfig>(config, root, "organisations", book_toml, diags) {
-        cfg.organisations = t;
-    }
-    if let Some(t) = part::<AgendaConfig>(config, root, "agenda", book_toml, diags) {
-        cfg.agenda = t;
-    }
-    if let Some(t) = part::<TimelineConfig>(config, root, "timeline", book_toml, diags) {
-        cfg.timeline = t;
-    }
-    if let Some(t) = part::<PermalinksConfig>(config, root, "permalinks", book_toml, diags) {
-        cfg.permalinks = t;
-    }
-    if let Some(t) = part::<PreviewsConfig>(config, root, "previews", book_toml, diags) {
-        cfg.previews = t;
-    }
-    if let Some(t) = part::<CitationConfig>(config, root, "citation", book_toml, diags) {
-        cfg.citation = t;
-    }
-    if let Some(t) = part::<DocumentsConfig>(config, root, "documents", book_toml, diags) {
-        cfg.documents = t;
-    }
-    if let Some(t) = part::<SearchConfig>(config, root, "search", book_toml, diags) {
-        cfg.search = t;
+    tables! {
+        endnotes: EndnotesConfig = "endnotes",
+        organisations: OrganisationsConfig = "organisations",
+        agenda: AgendaConfig = "agenda",
+        timeline: TimelineConfig = "timeline",
+        permalinks: PermalinksConfig = "permalinks",
+        previews: PreviewsConfig = "previews",
+        citation: CitationConfig = "citation",
+        documents: DocumentsConfig = "documents",
+        search: SearchConfig = "search",
     }
     // Top-level keys: a strict read reports an unknown one; the lenient one keeps the others.
     #[derive(Deserialize)]
@@ -1106,6 +1098,9 @@ mod tests {
         assert_eq!(cfg.document, "declaration");
         assert_eq!(cfg.organisations.registry, Path::new("data/x.yaml"));
         assert_eq!(cfg.title, "T");
+        // The malformed table's feature is off, so its defaults report nothing of their own.
+        assert!(!cfg.timeline.enable);
+        assert!(cfg.organisations.enable && cfg.agenda.enable);
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //!
 //! The schema is the model's, one part per feature: features read their part and validate it.
 
-use crate::base::diagnostics::{Diagnostics, LineIndex, Location};
+use crate::base::diagnostics::{Cause, Diagnostics, LineIndex, Location};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -28,7 +28,7 @@ pub struct FrontMatter {
     /// The agenda item this chapter reports on, by its bare label (`3`, `c`).
     pub agenda_item: Option<Spanned<String>>,
     /// A one-sentence summary of the page for search engines and link previews.
-    pub description: Option<String>,
+    pub description: Option<Spanned<String>>,
     /// The meetings the chapter's text describes, for the timeline.
     pub meetings: Vec<MeetingSpec>,
     /// Endnotes chapter only: pairs of endnote keys known to cite the same document, as the
@@ -73,6 +73,9 @@ pub struct Split {
     pub yaml: Option<(usize, usize)>,
     /// Byte offset where the Markdown body starts (0 when there is no front matter).
     pub body_start: usize,
+    /// The offset of the opening fence when blank lines come before it (an error, but the block
+    /// is still read so that its declarations are not lost as well).
+    pub late: Option<usize>,
 }
 
 const BOM: &str = "\u{feff}";
@@ -86,13 +89,21 @@ pub fn split(content: &str) -> Result<Split, String> {
         0
     };
     let rest = &content[start..];
-    let Some(after_open) = strip_fence_line(rest, "---") else {
-        return Ok(Split {
-            yaml: None,
-            body_start: 0,
-        });
+    let (rest, late) = match strip_fence_line(rest, "---") {
+        Some(_) => (rest, None),
+        None => match late_fence(rest) {
+            Some(at) => (&rest[at..], Some(start + at)),
+            None => {
+                return Ok(Split {
+                    yaml: None,
+                    body_start: 0,
+                    late: None,
+                });
+            }
+        },
     };
-    let yaml_start = start + (rest.len() - after_open.len());
+    let after_open = strip_fence_line(rest, "---").expect("a fence line");
+    let yaml_start = content.len() - after_open.len();
     let mut pos = yaml_start;
     for line in content[yaml_start..].split_inclusive('\n') {
         let bare = line
@@ -102,11 +113,40 @@ pub fn split(content: &str) -> Result<Split, String> {
             return Ok(Split {
                 yaml: Some((yaml_start, pos)),
                 body_start: pos + line.len(),
+                late,
             });
         }
         pos += line.len();
     }
+    if late.is_some() {
+        // Blank lines, then a thematic break: Markdown, not front matter.
+        return Ok(Split {
+            yaml: None,
+            body_start: 0,
+            late: None,
+        });
+    }
     Err("front matter is not closed: the opening `---` has no closing `---` line".into())
+}
+
+/// Where a front matter block starts after blank lines (the editor's slip: mdBook would show it
+/// as text and its declarations would be lost): blank lines, a `---` line, then a `key:` line.
+fn late_fence(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            break;
+        }
+        at += line.len();
+    }
+    let after = strip_fence_line(&text[at..], "---").filter(|_| at > 0)?;
+    let first = after.lines().next()?;
+    let key = first.split_once(':')?.0;
+    let is_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    is_key.then_some(at)
 }
 
 /// If `text` starts with the line `fence` (trailing spaces allowed), returns what follows it.
@@ -127,6 +167,10 @@ pub struct Parsed {
     pub body_start: usize,
     /// 1-based line of the first YAML line in the chapter file.
     first_yaml_line: usize,
+    /// The error when the block could not be read: what the chapter declares is unknown, so
+    /// checks across chapters (every agenda item has its chapter, a meeting's parent exists)
+    /// cannot be made.
+    pub failed: Option<Cause>,
 }
 
 impl Parsed {
@@ -162,17 +206,34 @@ pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parse
                 .error("frontmatter-unclosed", index.location(content, 0), message)
                 .hint = Some("add a line `---` after the last YAML line".into());
             // Keep the whole chapter as body: nothing is lost and the fence shows the problem.
-            return Parsed::default();
+            return Parsed {
+                failed: diags.last_cause(),
+                ..Parsed::default()
+            };
         }
     };
     let Some((yaml_start, yaml_end)) = split.yaml else {
         return Parsed::default();
     };
+    if let Some(fence) = split.late {
+        let at = index.location(content, fence);
+        diags
+            .error(
+                "frontmatter-position",
+                at.clone(),
+                format!(
+                    "the front matter starts on line {}: it must start on the first line of the chapter",
+                    at.line
+                ),
+            )
+            .hint("move the front matter to the first line (delete the blank lines before `---`)");
+    }
     let first_yaml_line = index.location(content, yaml_start).line;
     let mut parsed = Parsed {
         front: FrontMatter::default(),
         body_start: split.body_start,
         first_yaml_line,
+        failed: None,
     };
     let yaml = &content[yaml_start..yaml_end];
     if yaml.trim().is_empty() {
@@ -189,21 +250,38 @@ pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parse
             )
             .hint =
             Some("front matter holds a few declarations; move long text into the chapter".into());
+        parsed.failed = diags.last_cause();
         return parsed;
     }
     match serde_saphyr::from_str_with_options::<FrontMatter>(yaml, crate::base::yaml::options()) {
-        Ok(front) => parsed.front = front,
+        Ok(mut front) => {
+            if let Some(d) = front.description.take_if(|d| d.value.trim().is_empty()) {
+                diags
+                    .error(
+                        "frontmatter-empty",
+                        parsed.locate(index, &d),
+                        "`description` is empty",
+                    )
+                    .hint("write one sentence that describes the page, or remove the key (the page is then described by its opening words)");
+            }
+            parsed.front = front;
+        }
         Err(err) => {
-            let (line, col) = err
-                .location()
-                .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-            let location = parsed.locate_yaml(index, line, col);
+            let location = match crate::base::yaml::offset(&err, yaml) {
+                Some(at) => index.location(content, yaml_start + at),
+                None => parsed.locate_yaml(index, 0, 0),
+            };
             let d = diags.error(
                 "frontmatter-yaml",
                 location,
                 crate::base::yaml::message(&err),
             );
-            d.hint = Some(crate::base::yaml::hint(&err, FRONT_MATTER_KEYS));
+            d.hint = Some(crate::base::yaml::hint(
+                &err,
+                FRONT_MATTER_KEYS,
+                "see \"Front matter\" in README.md for the accepted syntax",
+            ));
+            parsed.failed = diags.last_cause();
         }
     }
     parsed
@@ -236,7 +314,7 @@ mod tests {
         let (p, d) = run(content);
         assert_eq!(&content[p.body_start..], "# T\n");
         assert_eq!(p.front.agenda_item.as_ref().unwrap().value, "3");
-        assert_eq!(p.front.description.as_deref(), Some("A page"));
+        assert_eq!(p.front.description.unwrap().value, "A page");
         assert_eq!(d, "0 errors, 0 warnings");
     }
 
@@ -284,6 +362,37 @@ mod tests {
     fn bad_indentation_is_an_error_at_its_line() {
         let (_, d) = run("---\ndescription: a\n  agenda-item: 1\n---\nx\n");
         assert!(d.starts_with("src/ch.md:3:"), "{d}");
+    }
+
+    #[test]
+    fn front_matter_after_blank_lines_is_an_error_and_still_read() {
+        let content = "\n\n---\nagenda-item: 3\n---\n# T\n";
+        let (p, d) = run(content);
+        assert_eq!(&content[p.body_start..], "# T\n");
+        assert_eq!(p.front.agenda_item.unwrap().value, "3");
+        assert_eq!(
+            d,
+            "src/ch.md:3:1: error: the front matter starts on line 3: it must start on the first line of the chapter [frontmatter-position]\n  = hint: move the front matter to the first line (delete the blank lines before `---`)\n1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn an_empty_description_is_an_error_and_left_out() {
+        let (p, d) = run("---\ndescription: \" \"\n---\n# T\n");
+        assert!(p.front.description.is_none());
+        assert!(
+            d.starts_with("src/ch.md:2:14: error: `description` is empty [frontmatter-empty]"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn a_thematic_break_after_blank_lines_is_markdown() {
+        for content in ["\n---\n\nText\n", "\n---\nText: more\n"] {
+            let (p, d) = run(content);
+            assert_eq!(p.body_start, 0, "{content:?}");
+            assert_eq!(d, "0 errors, 0 warnings", "{content:?}");
+        }
     }
 
     #[test]

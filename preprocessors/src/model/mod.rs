@@ -11,8 +11,9 @@ pub mod find;
 pub mod frontmatter;
 pub mod ids;
 pub mod orgs;
+pub mod sources;
 
-use crate::base::diagnostics::{Diagnostics, LineIndex, Location};
+use crate::base::diagnostics::{Cause, Diagnostics, LineIndex, Location};
 use crate::base::markdown::{Block, Doc, Edits, order, safe_to_append};
 use frontmatter::FrontMatter;
 pub use ids::{BlockId, ChapterId, MeetingId, OrgId};
@@ -106,7 +107,7 @@ impl Model {
             let lines = LineIndex::new(file, &ch.content);
             let meta = frontmatter::parse(&ch.content, &lines, diags);
             let doc = Doc::parse(&ch.content[meta.body_start..]);
-            chapters.push(Chapter {
+            let chapter = Chapter {
                 id: ChapterId(chapters.len()),
                 name: ch.name.clone(),
                 number: ch.number.clone(),
@@ -116,9 +117,17 @@ impl Model {
                 lines,
                 meta,
                 doc,
-            });
+            };
+            check_schemes(&chapter, diags);
+            chapters.push(chapter);
         }
         Model { chapters }
+    }
+
+    /// The first front matter error of the book, if any: what that chapter declares is
+    /// unknown, so checks across chapters are skipped rather than blamed on another chapter.
+    pub fn front_matter_failure(&self) -> Option<Cause> {
+        self.chapters.iter().find_map(|c| c.meta.failed)
     }
 
     /// Chapter `id`.
@@ -139,6 +148,31 @@ impl Model {
                 .map(|_| ChapterOutput::default())
                 .collect(),
         )
+    }
+}
+
+/// A link or image whose scheme the site refuses (`javascript:`, `data:` …) is an error: the
+/// same allow-list as every URL from data ([`crate::base::html::safe_url`]). This project's own
+/// schemes (`org:`, `agenda:`) are rewritten by their features.
+fn check_schemes(ch: &Chapter, diags: &mut Diagnostics) {
+    let links = ch.doc.links.iter().map(|l| ("link", l));
+    for (what, link) in links.chain(ch.doc.images.iter().map(|l| ("image", l))) {
+        let Some(scheme) = crate::base::html::refused_scheme(&link.dest) else {
+            continue;
+        };
+        if crate::base::markdown::SCHEMES.contains(&scheme.as_str()) {
+            continue;
+        }
+        diags
+            .error(
+                "link-scheme",
+                ch.locate(link.range.start),
+                format!(
+                    "the {what} to `{}` uses the scheme `{scheme}:`, which the site does not publish",
+                    link.dest
+                ),
+            )
+            .hint("link to `https://`, `http://` or `mailto:` addresses, or to a page of the book");
     }
 }
 

@@ -4,9 +4,16 @@
 //! none of which needs the feature itself.
 
 use super::ids::OrgId;
-use crate::base::diagnostics::did_you_mean;
+use crate::base::diagnostics::{Cause, did_you_mean};
 use std::collections::HashMap;
 use std::path::PathBuf;
+
+/// How references to the organisations of a registry that could not be read are counted in its
+/// error ([`Directory::failed`]).
+pub const FOLDED: (&str, &str) = (
+    "reference to its organisations",
+    "references to its organisations",
+);
 
 /// A kind of organisation, declared in the registry: the index page groups by kind, in the
 /// registry's order.
@@ -90,6 +97,9 @@ pub struct Directory {
     /// The directory (under `src/`, virtual) of the organisations' pages.
     pub dir: PathBuf,
     by_id: HashMap<String, OrgId>,
+    /// The error when the registry could not be read at all: references to organisations are
+    /// then folded into it rather than each reported as unknown.
+    pub failed: Option<Cause>,
 }
 
 impl Directory {
@@ -106,6 +116,7 @@ impl Directory {
             groups,
             dir,
             by_id,
+            failed: None,
         }
     }
 

@@ -154,7 +154,7 @@ fn describe(
 ) -> Option<String> {
     if let Some(ch) = index.chapters.get(path).map(|&i| model.chapter(i)) {
         if let Some(d) = &ch.front().description {
-            return Some(squash(d));
+            return Some(squash(&d.value));
         }
         let block = ch.doc.blocks.iter().find(|b| !b.text.trim().is_empty())?;
         return Some(shorten(&squash(&block.text), MAX_CHARS));

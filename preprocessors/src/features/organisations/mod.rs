@@ -22,7 +22,7 @@ use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::base::markdown::safe_to_wrap;
 use crate::model::config::{LinkMode, OrganisationsConfig};
-use crate::model::orgs::Directory;
+use crate::model::orgs::{Directory, FOLDED};
 use crate::model::{BlockId, ChapterId, Model, OrgId, Outputs};
 use matcher::Matcher;
 use registry::Registry;
@@ -71,7 +71,16 @@ impl Organisations {
         let mut mentions = Vec::new();
         for ch in &model.chapters {
             found_in_prose(ch, &matcher, &mut mentions);
-            explicit_links(ch, &registry.directory, &cfg.registry, &mut mentions, diags);
+            match registry.directory.failed {
+                // The registry's own error says what to fix; its links cannot be checked.
+                Some(cause) => {
+                    let links = ch.doc.scheme_links.iter().filter(|l| l.scheme == "org");
+                    diags.fold(cause, links.count(), FOLDED.0, FOLDED.1);
+                }
+                None => {
+                    explicit_links(ch, &registry.directory, &cfg.registry, &mut mentions, diags)
+                }
+            }
         }
         mentions.sort_by_key(|m| (m.chapter, m.block, m.in_block.start));
         let out = Organisations { registry, mentions };

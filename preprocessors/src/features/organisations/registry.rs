@@ -28,7 +28,7 @@
 //! unknown keys, duplicate or malformed ids, a form claimed by two entries, an unknown kind,
 //! group or parent, a parent cycle, a website that is not an `http(s)` URL.
 
-use crate::base::diagnostics::{Diagnostics, Location, did_you_mean};
+use crate::base::diagnostics::{Diagnostics, Location, did_you_mean, read_text};
 use crate::base::html;
 use crate::model::OrgId;
 use crate::model::orgs::{Directory, Group, Kind, Org};
@@ -37,7 +37,7 @@ use serde_saphyr::Spanned;
 use std::collections::HashMap;
 use std::path::Path;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileSpec {
     #[serde(default)]
@@ -125,22 +125,35 @@ pub struct Registry {
 /// file in diagnostics, `dir` is where the organisations' pages go. Problems go to `diags`;
 /// invalid entries are left out.
 pub fn load(root: &Path, path: &Path, dir: &Path, diags: &mut Diagnostics) -> Registry {
-    match std::fs::read_to_string(root.join(path)) {
+    match read_text(&root.join(path), path) {
         Ok(text) => parse(&text, path, dir, diags),
         Err(err) => {
+            let located = err.location.line > 0;
             diags
                 .error(
                     "registry-unreadable",
-                    Location::file(path),
-                    format!("cannot read the organisation registry: {err}"),
+                    err.location,
+                    format!("cannot read the organisation registry: {}", err.problem),
                 )
-                .hint(format!(
-                    "create it (see README.md, \"Organisations\"), set `registry` under `[preprocessor.{}.organisations]` in book.toml to its path, or set `enable = false` there",
-                    crate::model::config::PREPROCESSOR
-                ));
-            Registry::default()
+                .hint(if located {
+                    "save the file as UTF-8 (the character here was written in another encoding)".to_string()
+                } else {
+                    format!(
+                        "create it (see README.md, \"Organisations\"), set `registry` under `[preprocessor.{}.organisations]` in book.toml to its path, or set `enable = false` there",
+                        crate::model::config::PREPROCESSOR
+                    )
+                });
+            failed(diags)
         }
     }
+}
+
+/// The registry of a file that could not be read: no organisations, and the error as the
+/// cause of every reference to them.
+fn failed(diags: &Diagnostics) -> Registry {
+    let mut registry = Registry::default();
+    registry.directory.failed = diags.last_cause();
+    registry
 }
 
 /// Parses and validates registry YAML; `path` names the file in diagnostics.
@@ -150,21 +163,46 @@ pub fn parse(text: &str, path: &Path, dir: &Path, diags: &mut Diagnostics) -> Re
         diags
             .error("registry-yaml", Location::at(path, 1, 1), message)
             .hint("the registry lists organisations; no real one is this large");
-        return Registry::default();
+        return failed(diags);
     }
-    let spec: FileSpec = match serde_saphyr::from_str_with_options(text, yaml::options()) {
+    let blank = text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    let spec = if blank {
+        Ok(FileSpec::default())
+    } else {
+        serde_saphyr::from_str_with_options(text, yaml::options())
+    };
+    let spec: FileSpec = match spec {
         Ok(spec) => spec,
         Err(err) => {
-            let location = err.location().map_or_else(
+            let location = yaml::offset(&err, text).map_or_else(
                 || Location::file(path),
-                |l| Location::at(path, l.line() as usize, l.column() as usize),
+                |at| crate::base::diagnostics::LineIndex::new(path, text).location(text, at),
             );
             diags
                 .error("registry-yaml", location, yaml::message(&err))
-                .hint(yaml::hint(&err, KEYS));
-            return Registry::default();
+                .hint(yaml::hint(
+                    &err,
+                    KEYS,
+                    "see \"Organisations\" in README.md for the registry's keys",
+                ));
+            return failed(diags);
         }
     };
+    if spec.organisations.is_empty() {
+        diags
+            .error(
+                "registry-empty",
+                Location::file(path),
+                "the organisation registry lists no organisation",
+            )
+            .hint(format!(
+                "list the organisations under `organisations:` (see README.md, \"Organisations\"), or set `enable = false` under `[preprocessor.{}.organisations]` in book.toml",
+                crate::model::config::PREPROCESSOR
+            ));
+        return failed(diags);
+    }
     let mut reader = Reader {
         path,
         diags,
