@@ -3,8 +3,8 @@
 //! previews' data file go into its `<head>` ([`crate::outputs::describe`], [`crate::outputs::cite`],
 //! [`crate::outputs::previews`]), "Cite this" at the end of its `<main>`, and its records into the
 //! search index ([`crate::outputs::search`]); then the print page loses the generated chapters
-//! ([`crate::outputs::print`]), and the exports (the timeline's, `documents.json`) are written
-//! next to the pages.
+//! ([`crate::outputs::print`]), and the exports (the timeline's, `documents.json`, the open data
+//! the preprocessor handed over in this renderer's own directory) are written next to the pages.
 //!
 //! mdBook preprocessors cannot write files into the output (mdBook #1222), so `book.toml` has a
 //! second output, `[output.report-postbuild]`, whose renderer is this one. mdBook runs renderers
@@ -26,7 +26,7 @@ use crate::base::diagnostics::Diagnostics;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
-use crate::outputs::exports::{documents, ics, json as export};
+use crate::outputs::exports::{self, documents, ics, json as export};
 use crate::outputs::search::{self, extract};
 use crate::outputs::{previews, print};
 use anyhow::Context;
@@ -85,6 +85,11 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     diags.finish(false)?;
     let dir = html_dir(ctx)?;
     let mut written = finish_pages(ctx, &dir, &cfg)?;
+    // The open data, which the preprocessor wrote into this renderer's directory.
+    written.extend(
+        exports::take_over(&ctx.destination, &dir)
+            .with_context(|| format!("cannot move the exports into {}", dir.display()))?,
+    );
     if cfg.documents.enable {
         written.extend(documents_export(&cfg, &dir)?);
     }

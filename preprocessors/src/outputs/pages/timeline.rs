@@ -79,6 +79,14 @@ pub fn chapter(
     let title = &cfg.timeline.title;
     let mut out = format!("# {}\n\n", html::text(title));
     out.push_str(&intro(timeline, cfg));
+    if cfg.pictures.timeline
+        && let Some(svg) = super::timeline_axis::svg(timeline, title, &cfg.document)
+    {
+        let _ = writeln!(
+            out,
+            "<figure class=\"timeline-figure report-generated\" data-search=\"skip\">\n{svg}\n</figure>\n"
+        );
+    }
     let _ = writeln!(
         out,
         "<script type=\"application/ld+json\">{}</script>\n",
