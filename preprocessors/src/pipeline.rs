@@ -45,8 +45,9 @@ pub fn transform_for_site(
     site(book, cfg, root, src, diags).0
 }
 
-/// [`transform_for_site`], and the files to publish next to the pages (the open data), which
-/// the preprocessor hands to the post-build step ([`exports::hand_over`]).
+/// [`transform_for_site`], and the files to publish next to the pages (the timeline's exports,
+/// the open data), which the preprocessor hands to the post-build step
+/// ([`exports::hand_over`]).
 pub fn site(
     book: Book,
     cfg: &Config,
@@ -146,8 +147,13 @@ fn run(
     let mut files = Vec::new();
     // Last: every page, generated ones included, gets its description for <head>.
     if page_meta {
+        if let Some(timeline) = &found.timeline {
+            let dir = found.orgs.as_ref().map(Organisations::directory);
+            let doc = exports::json::document(timeline, &model, dir, cfg);
+            files = exports::timeline_files(&doc, cfg);
+        }
         if let Some(sources) = open_data(&model, cfg, &found) {
-            files = exports::open_data::files(sources);
+            files.extend(exports::open_data::files(sources));
         }
         describe::annotate(
             &mut book,
@@ -213,8 +219,7 @@ fn append_pages(
         explore.push(pages::agenda::overview(agenda, context(model, cfg, found)));
     }
     if let Some(timeline) = &found.timeline {
-        let doc = exports::json::document(timeline, model, dir, cfg);
-        explore.push(pages::timeline::chapter(timeline, model, dir, cfg, &doc));
+        explore.push(pages::timeline::chapter(timeline, model, dir, cfg));
     }
     if let Some(documents) = &found.documents {
         let data = exports::documents::export(documents, model, found.endnotes.as_ref(), cfg);

@@ -3,19 +3,20 @@
 //! open data ([`open_data`]: the registry, the mentions, the agenda matrix, the network).
 //!
 //! mdBook preprocessors cannot add files to the output (mdBook #1222), and a renderer sees the
-//! book but not the model. The timeline and documents exports ride in their pages as data blocks
-//! that the post-build step reads back. The open data is larger (every mention) and belongs to
-//! no page, and embedding data in a page costs mdBook's renderer time per byte (BENCHMARKS.md,
-//! "Where the time goes"), so it goes another way: the preprocessor writes the finished files
-//! into the post-build renderer's own output directory, which mdBook gives that renderer alone
-//! and nothing else writes into ([`hand_over`]), and the post-build step moves them into the
-//! site ([`take_over`]), after mdBook's HTML renderer has emptied and rewritten its directory.
+//! book but not the model. Embedding data in a page to carry it across costs mdBook's renderer
+//! time per byte (BENCHMARKS.md, "Where the time goes": the timeline's export was 3.9 MB of its
+//! page at 100 reports), so the preprocessor writes the finished files into the post-build
+//! renderer's own output directory, which mdBook gives that renderer alone and nothing else
+//! writes into ([`hand_over`]), and the post-build step moves them into the site
+//! ([`take_over`]), after mdBook's HTML renderer has emptied and rewritten its directory. Only
+//! `documents.json` still rides in its page (a data block read back by the post-build step).
 
 pub mod documents;
 pub mod ics;
 pub mod json;
 pub mod open_data;
 
+use crate::model::config::Config;
 use std::path::{Path, PathBuf};
 
 /// A finished file for the site's root.
@@ -35,6 +36,22 @@ impl File {
             bytes,
         }
     }
+}
+
+/// `timeline.json` and `timeline.ics`, finished. The calendar's URLs need the site's absolute
+/// address ([`Config::site_url`]); without it they are left out.
+pub fn timeline_files(doc: &json::Document, cfg: &Config) -> Vec<File> {
+    let site_url = cfg.site_url();
+    let ics = ics::calendar(
+        &ics::Words::from_config(cfg),
+        doc,
+        cfg.date(),
+        site_url.as_deref(),
+    );
+    vec![
+        File::new(json::JSON_FILE, json::to_file(doc).into_bytes()),
+        File::new(ics::ICS_FILE, ics.into_bytes()),
+    ]
 }
 
 /// Where the preprocessor leaves the files, inside the post-build renderer's directory.
@@ -84,6 +101,21 @@ pub fn take_over(renderer_dir: &Path, site: &Path) -> std::io::Result<Vec<PathBu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_calendar_has_urls_only_with_an_absolute_site_address() {
+        let d = crate::outputs::exports::json::tests::doc();
+        let mut cfg = crate::features::timeline::tests::config();
+        let calendar = |cfg: &Config| {
+            let files = timeline_files(&d, cfg);
+            assert_eq!(files[0].name, "timeline.json");
+            assert_eq!(files[1].name, "timeline.ics");
+            String::from_utf8(files[1].bytes.clone()).unwrap()
+        };
+        assert!(!calendar(&cfg).contains("\r\nURL:"));
+        cfg.citation.site_url = "https://example.org/report/".into();
+        assert!(calendar(&cfg).contains("\r\nURL:https://example.org/report/"));
+    }
 
     #[test]
     fn handed_over_files_move_into_the_site_once() {
