@@ -111,7 +111,9 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
                 &month_name(d.month())[..1]
             );
         }
-        if d.month() == 1 || d == NaiveDate::from_ymd_opt(first.year(), first.month(), 1)? {
+        // The first month is named with its year unless January follows too closely.
+        let opening = month_index(d) == start && d.month() <= 10;
+        if d.month() == 1 || opening {
             let _ = write!(
                 out,
                 "<text class=\"timeline-axis-year\" x=\"{:.1}\" y=\"14\">{}</text>",
@@ -182,4 +184,76 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
     }
     out.push_str("</g>\n</svg>");
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::timeline::tests::collect;
+
+    #[test]
+    fn each_meeting_is_a_linked_bar_over_the_days_it_may_have_taken_and_planned_ones_are_dashed() {
+        let (timeline, diags) = collect(&[(
+            "a.md",
+            "---\nmeetings:\n\
+             \x20 - id: d\n    title: Day\n    date: \"2014-01-01\"\n    mention: met\n\
+             \x20 - id: h\n    title: Half\n    date: 2014-H1\n    mention: met\n\
+             \x20 - id: p\n    title: Later\n    date: \"2014-12\"\n    mention: met\n\
+             ---\nWe met.\n",
+        )]);
+        assert_eq!(diags, "0 errors, 0 warnings");
+        let svg = svg(&timeline, "Timeline", "report").unwrap();
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+        let root = doc.root_element();
+        let text = |name: &str| {
+            root.children()
+                .find(|n| n.tag_name().name() == name)
+                .and_then(|n| n.text())
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(text("title"), "Timeline");
+        assert!(
+            text("desc")
+                .starts_with("3 meetings on a month axis from January 2014 to December 2014")
+        );
+        let bars: Vec<(&str, &str, f64, f64)> = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "a")
+            .map(|a| {
+                let rect = a
+                    .children()
+                    .find(|n| n.tag_name().name() == "rect")
+                    .unwrap();
+                let num = |k: &str| rect.attribute(k).unwrap().parse::<f64>().unwrap();
+                (
+                    a.attribute("href").unwrap(),
+                    rect.attribute("class").unwrap(),
+                    num("x"),
+                    num("width"),
+                )
+            })
+            .collect();
+        let ids: Vec<&str> = bars.iter().map(|b| b.0).collect();
+        assert_eq!(ids, ["#meeting-d", "#meeting-h", "#meeting-p"]);
+        assert_eq!(bars[0].1, "held");
+        // The first half of 2014 is not over at the end of May 2014.
+        assert_eq!(bars[1].1, "planned approximate");
+        assert_eq!(bars[2].1, "planned approximate");
+        // Twelve months over 980 units: the first half is six of them, from the same day as the day.
+        assert_eq!(bars[1].2, bars[0].2);
+        assert!((bars[1].3 - 490.0).abs() < 0.2, "{}", bars[1].3);
+        assert!(bars[0].3 >= MIN_BAR);
+        assert!(svg.contains(
+            "<title>Later: December 2014, approximate date, planned at the time of writing</title>"
+        ));
+        // The document's date (May 2014) is drawn.
+        assert!(svg.contains("class=\"timeline-axis-report\""));
+    }
+
+    #[test]
+    fn no_meeting_no_picture() {
+        let (timeline, _) = collect(&[("a.md", "We met.\n")]);
+        assert_eq!(svg(&timeline, "T", "report"), None);
+    }
 }
