@@ -647,8 +647,8 @@ impl Default for NetworkConfig {
             title: "Who works with whom".into(),
             introduction: "The {document} names {count} organisations together in {pairs}: in one paragraph, or as organisers of one meeting.".into(),
             max_nodes: 100,
-            max_pairs: 300,
-            partners: 15,
+            max_pairs: 150,
+            partners: 10,
         }
     }
 }
