@@ -207,12 +207,12 @@ fn organisation_pages_and_agenda_list_the_meetings() {
 }
 
 #[test]
-fn the_page_embeds_the_exported_data_and_schema_org_events() {
+fn the_page_carries_schema_org_events_and_links_the_exports_it_does_not_carry() {
     let html = std::fs::read_to_string(site().join("timeline.html")).unwrap();
-    assert_eq!(
-        export::extract(&html).unwrap(),
-        json(),
-        "timeline.json is the page's data"
+    // The exports reach the site as files (BENCHMARKS.md: data in a page is rendering time).
+    assert!(
+        !html.contains("application/json"),
+        "the export rides in the page"
     );
     let doc = page("timeline.html");
     let ld = doc

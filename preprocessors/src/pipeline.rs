@@ -15,6 +15,7 @@ use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
 use crate::model::config::Config;
 use crate::model::{self, Model};
+use crate::outputs::network::Network;
 use crate::outputs::{describe, exports, pages, previews};
 use mdbook_preprocessor::book::{Book, BookItem};
 use std::path::Path;
@@ -29,7 +30,7 @@ pub fn transform(
     src: &Path,
     diags: &mut Diagnostics,
 ) -> Book {
-    run(book, cfg, root, src, diags, false)
+    run(book, cfg, root, src, diags, false).0
 }
 
 /// What mdBook gets: [`transform`], and every page's description for its `<head>` (a marker the
@@ -41,6 +42,19 @@ pub fn transform_for_site(
     src: &Path,
     diags: &mut Diagnostics,
 ) -> Book {
+    site(book, cfg, root, src, diags).0
+}
+
+/// [`transform_for_site`], and the files to publish next to the pages (the timeline's exports,
+/// the open data), which the preprocessor hands to the post-build step
+/// ([`exports::hand_over`]).
+pub fn site(
+    book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+) -> (Book, Vec<exports::File>) {
     run(book, cfg, root, src, diags, true)
 }
 
@@ -51,6 +65,8 @@ struct Findings {
     agenda: Option<Agenda>,
     timeline: Option<Timeline>,
     documents: Option<Documents>,
+    /// Who is named with whom (with the organisations).
+    network: Option<Network>,
 }
 
 fn run(
@@ -60,7 +76,7 @@ fn run(
     src: &Path,
     diags: &mut Diagnostics,
     page_meta: bool,
-) -> Book {
+) -> (Book, Vec<exports::File>) {
     let model = Model::build(&book, src, diags);
     let mut outputs = model.outputs();
 
@@ -104,12 +120,14 @@ fn run(
     if let Some(timeline) = &timeline {
         timeline.anchor(&mut outputs);
     }
+    let network = orgs.as_ref().map(|o| Network::build(o, timeline.as_ref()));
     let found = Findings {
         endnotes,
         orgs,
         agenda,
         timeline,
         documents,
+        network,
     };
     if let Some(agenda) = &found.agenda {
         for (c, prelude) in pages::agenda::chapter_boxes(agenda, context(&model, cfg, &found)) {
@@ -126,8 +144,17 @@ fn run(
     model::write_back(&mut book, &model, &mut outputs);
     let templates = pages::templates::Templates::load(root, &cfg.templates, diags);
     append_pages(&mut book, &model, cfg, &found, &templates, diags);
+    let mut files = Vec::new();
     // Last: every page, generated ones included, gets its description for <head>.
     if page_meta {
+        if let Some(timeline) = &found.timeline {
+            let dir = found.orgs.as_ref().map(Organisations::directory);
+            let doc = exports::json::document(timeline, &model, dir, cfg);
+            files = exports::timeline_files(&doc, cfg);
+        }
+        if let Some(sources) = open_data(&model, cfg, &found) {
+            files.extend(exports::open_data::files(sources));
+        }
         describe::annotate(
             &mut book,
             &model,
@@ -147,7 +174,21 @@ fn run(
             previews::annotate(&mut book, &data);
         }
     }
-    book
+    (book, files)
+}
+
+/// What the open data is made of, when it is on (it needs the organisations).
+fn open_data<'a>(
+    model: &'a Model,
+    cfg: &Config,
+    found: &'a Findings,
+) -> Option<exports::open_data::Sources<'a>> {
+    Some(exports::open_data::Sources {
+        model,
+        orgs: found.orgs.as_ref().filter(|_| cfg.data.enable)?,
+        agenda: found.agenda.as_ref(),
+        network: found.network.as_ref()?,
+    })
 }
 
 /// What the generated pages read.
@@ -158,6 +199,7 @@ fn context<'a>(model: &'a Model, cfg: &'a Config, found: &'a Findings) -> pages:
         orgs: found.orgs.as_ref(),
         agenda: found.agenda.as_ref(),
         timeline: found.timeline.as_ref(),
+        network: found.network.as_ref().filter(|_| cfg.network.enable),
     }
 }
 
@@ -177,12 +219,27 @@ fn append_pages(
         explore.push(pages::agenda::overview(agenda, context(model, cfg, found)));
     }
     if let Some(timeline) = &found.timeline {
-        let doc = exports::json::document(timeline, model, dir, cfg);
-        explore.push(pages::timeline::chapter(timeline, model, dir, cfg, &doc));
+        explore.push(pages::timeline::chapter(timeline, model, dir, cfg));
     }
     if let Some(documents) = &found.documents {
         let data = exports::documents::export(documents, model, found.endnotes.as_ref(), cfg);
         explore.push(pages::documents::chapter(documents, model, cfg, &data));
+    }
+    if let (Some(orgs), Some(network)) = (&found.orgs, context(model, cfg, found).network) {
+        explore.push(pages::network::chapter(
+            orgs,
+            network,
+            context(model, cfg, found),
+        ));
+    }
+    if cfg.data.enable && found.orgs.is_some() {
+        let schemas = exports::open_data::schemas(found.agenda.as_ref());
+        let others = exports::open_data::other_files(
+            cfg,
+            found.timeline.is_some(),
+            found.documents.is_some(),
+        );
+        explore.push(pages::data::chapter(cfg, &schemas, &others));
     }
     if !explore.is_empty() {
         let part = cfg.phrase(&cfg.explore_part, &[]);

@@ -3,20 +3,19 @@
 //! previews' data file go into its `<head>` ([`crate::outputs::describe`], [`crate::outputs::cite`],
 //! [`crate::outputs::previews`]), "Cite this" at the end of its `<main>`, and its records into the
 //! search index ([`crate::outputs::search`]); then the print page loses the generated chapters
-//! ([`crate::outputs::print`]), and the exports (the timeline's, `documents.json`) are written
-//! next to the pages.
+//! ([`crate::outputs::print`]), and the exports (the timeline's, `documents.json`, the open data
+//! the preprocessor handed over in this renderer's own directory) are written next to the pages.
 //!
 //! mdBook preprocessors cannot write files into the output (mdBook #1222), so `book.toml` has a
 //! second output, `[output.report-postbuild]`, whose renderer is this one. mdBook runs renderers
 //! in the alphabetical order of their table names, so it runs after `html` (which empties its
 //! own directory first and would delete files written before it). With two outputs mdBook gives
-//! each its own directory: the site is in `book/html/`, and this renderer writes
-//! `timeline.json`, `timeline.ics` and `documents.json` there (its own directory stays empty).
-//!
-//! It reads the timeline page (and the "Documents cited" page) the HTML renderer has just written and the data block the
-//! preprocessor embedded in it ([`export::extract`]; mdBook copies the raw `<script>` block as it
-//! is): the exports are the page's own data, never recomputed. So this renderer needs nothing of
-//! the preprocessed book, and the `report` preprocessor does not run for it
+//! each its own directory: the site is in `book/html/`. The preprocessor leaves the finished
+//! timeline exports and open data in this renderer's own directory (`book/report-postbuild/
+//! exports/`, see [`crate::outputs::exports`]), and this renderer moves them into the site; it
+//! reads `documents.json` from the data block the preprocessor embedded in the "Documents
+//! cited" page (mdBook copies the raw `<script>` block as it is). So this renderer needs nothing
+//! of the preprocessed book, and the `report` preprocessor does not run for it
 //! ([`crate::preprocessor::supports`]): mdBook runs every preprocessor once per renderer, and
 //! running ours a second time doubled its cost (and, on the mdBook CLI path, added a process and
 //! a JSON round trip of the whole book). The same renderer runs in-process for
@@ -26,7 +25,7 @@ use crate::base::diagnostics::Diagnostics;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
-use crate::outputs::exports::{documents, ics, json as export};
+use crate::outputs::exports::{self, documents, json as export};
 use crate::outputs::search::{self, extract};
 use crate::outputs::{previews, print};
 use anyhow::Context;
@@ -75,9 +74,10 @@ pub fn main() -> anyhow::Result<std::process::ExitCode> {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// Finishes every page, writes the previews' data file, the search index, the print page,
-/// `documents.json` (when the book has a "Documents cited" page) and the timeline's exports;
-/// returns the files written besides the pages and the index.
+/// Finishes every page, writes the previews' data file, the search index, the print page and
+/// `documents.json` (when the book has a "Documents cited" page), and moves the files the
+/// preprocessor handed over (the timeline's exports, the open data) into the site; returns the
+/// files written besides the pages and the index.
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let mut diags = Diagnostics::new();
     let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
@@ -85,38 +85,19 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     diags.finish(false)?;
     let dir = html_dir(ctx)?;
     let mut written = finish_pages(ctx, &dir, &cfg)?;
+    // The timeline's exports and the open data, which the preprocessor wrote into this
+    // renderer's directory.
+    let moved = exports::take_over(&ctx.destination, &dir)
+        .with_context(|| format!("cannot move the exports into {}", dir.display()))?;
+    if cfg.timeline.enable && !moved.contains(&dir.join(export::JSON_FILE)) {
+        anyhow::bail!(
+            "the timeline's exports were not handed over in {}: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
+            ctx.destination.join(exports::HANDED_OVER).display()
+        );
+    }
+    written.extend(moved);
     if cfg.documents.enable {
         written.extend(documents_export(&cfg, &dir)?);
-    }
-    if !cfg.timeline.enable {
-        return Ok(written);
-    }
-    let page = dir.join(cfg.timeline.page.with_extension("html"));
-    let content = std::fs::read_to_string(&page).with_context(|| {
-        format!(
-            "the timeline page `{}` is not in the site: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
-            page.display()
-        )
-    })?;
-    let doc = export::extract(&content)?;
-    // A calendar needs absolute URLs: only a site URL with a scheme gives them.
-    let site_url = cfg.site_url();
-    let files = [
-        (export::JSON_FILE, export::to_file(&doc)),
-        (
-            ics::ICS_FILE,
-            ics::calendar(
-                &ics::Words::from_config(&cfg),
-                &doc,
-                cfg.date(),
-                site_url.as_deref(),
-            ),
-        ),
-    ];
-    for (name, text) in files {
-        let path = dir.join(name);
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-        written.push(path);
     }
     Ok(written)
 }
@@ -390,8 +371,8 @@ mod tests {
     use mdbook_renderer::book::Book;
     use mdbook_renderer::config::Config as MdConfig;
 
-    /// A render context for a built book whose timeline page (in `book/html/`, when that exists)
-    /// has one meeting.
+    /// A render context for a built book (in `book/html/`, when that exists) whose preprocessor
+    /// handed over the exports of a timeline of one meeting.
     fn context(dir: &std::path::Path, site_url: Option<&str>) -> RenderContext {
         let mut diags = Diagnostics::new();
         let m = model(
@@ -402,25 +383,14 @@ mod tests {
             &mut diags,
         );
         let t = Timeline::collect(&m, None, may_2014(), &TimelineConfig::default(), &mut diags);
-        let doc = export::document(&t, &m, None, &Config::default());
-        let html = dir.join("book/html");
-        if html.is_dir() {
-            // What mdBook's HTML renderer writes: the raw block as it is.
-            std::fs::write(
-                html.join("timeline.html"),
-                format!(
-                    "<html><body><main><h1>Timeline</h1>\n{}\n</main></body></html>\n",
-                    export::embed(&doc)
-                ),
-            )
-            .unwrap();
+        let mut cfg = Config::default();
+        cfg.citation.site_url = site_url.unwrap_or_default().into();
+        let doc = export::document(&t, &m, None, &cfg);
+        let renderer = dir.join("book").join(RENDERER);
+        if dir.join("book/html").is_dir() {
+            exports::hand_over(&renderer, &exports::timeline_files(&doc, &cfg)).unwrap();
         }
-        let book = Book::new();
-        let mut config = MdConfig::default();
-        if let Some(url) = site_url {
-            config.set("output.html.site-url", url).unwrap();
-        }
-        RenderContext::new(dir, book, config, dir.join("book").join(RENDERER))
+        RenderContext::new(dir, Book::new(), MdConfig::default(), renderer)
     }
 
     #[test]
@@ -477,7 +447,7 @@ mod tests {
         let html = dir.path().join("book/html");
         assert_eq!(
             written,
-            [html.join("timeline.json"), html.join("timeline.ics")]
+            [html.join("timeline.ics"), html.join("timeline.json")]
         );
         let ics = std::fs::read_to_string(html.join("timeline.ics")).unwrap();
         assert!(ics.contains("\r\nURL:https://example.org/report/a.html#p-we-met\r\n"));
@@ -514,6 +484,8 @@ mod tests {
             format!("<main>{}</main>", documents::embed(&data)),
         )
         .unwrap();
+        // The next build: its preprocessor hands the timeline's exports over again.
+        let ctx = context(dir.path(), None);
         let written = run(&ctx).unwrap();
         assert!(
             written.contains(&html.join("documents.json")),
@@ -523,15 +495,6 @@ mod tests {
             serde_json::from_str(&std::fs::read_to_string(html.join("documents.json")).unwrap())
                 .unwrap();
         assert_eq!(back, data);
-    }
-
-    #[test]
-    fn a_relative_site_url_gives_no_calendar_urls() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
-        run(&context(dir.path(), Some("/report/"))).unwrap();
-        let ics = std::fs::read_to_string(dir.path().join("book/html/timeline.ics")).unwrap();
-        assert!(!ics.contains("URL:"));
     }
 
     #[test]
@@ -545,17 +508,16 @@ mod tests {
     }
 
     #[test]
-    fn a_site_without_the_timeline_page_is_an_error() {
+    fn without_the_timelines_exports_it_asks_whether_the_preprocessor_ran() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
         let ctx = context(dir.path(), None);
-        let page = dir.path().join("book/html/timeline.html");
-        std::fs::remove_file(&page).unwrap();
+        std::fs::remove_dir_all(ctx.destination.join(exports::HANDED_OVER)).unwrap();
         assert_eq!(
             run(&ctx).unwrap_err().to_string(),
             format!(
-                "the timeline page `{}` is not in the site: does the `report` preprocessor run for the `html` renderer?",
-                page.display()
+                "the timeline's exports were not handed over in {}: does the `report` preprocessor run for the `html` renderer?",
+                ctx.destination.join("exports").display()
             )
         );
     }

@@ -9,7 +9,9 @@ use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::html;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::model::{generated_chapter, sources};
+use crate::outputs::exports;
 use crate::pipeline;
+use anyhow::Context;
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::path::Path;
@@ -34,8 +36,9 @@ impl Preprocessor for Report {
         crate::install::check_book(&ctx.root, &ctx.config, cfg.search.enable, &mut diags);
         // Nothing from outside the book reaches the pages, even under `mdbook serve`.
         sources::check(&ctx.root, &ctx.config.book.src, &mut diags).apply(&mut book);
-        let mut book =
-            pipeline::transform_for_site(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
+        let (mut book, files) =
+            pipeline::site(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
+        hand_over(ctx, &files)?;
         // mdBook runs the preprocessor once per renderer it supports; `supports` leaves out the
         // post-build step, but a `renderers = [...]` list in book.toml can still ask for it: the
         // HTML run has reported the problems already, so such a run stays quiet.
@@ -56,6 +59,19 @@ impl Preprocessor for Report {
     fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
         Ok(supports(renderer))
     }
+}
+
+/// The open data goes to the post-build step as finished files in its own output directory
+/// (`<build-dir>/report-postbuild/`, which mdBook computes the same way for the renderer), not
+/// inside a page: see [`crate::outputs::exports`]. Without that renderer nothing would publish
+/// them, and nothing is written.
+fn hand_over(ctx: &PreprocessorContext, files: &[exports::File]) -> anyhow::Result<()> {
+    if ctx.renderer == RENDERER || !ctx.config.contains_key(&format!("output.{RENDERER}")) {
+        return Ok(());
+    }
+    let dir = ctx.root.join(&ctx.config.build.build_dir).join(RENDERER);
+    exports::hand_over(&dir, files)
+        .with_context(|| format!("cannot write the exports into {}", dir.display()))
 }
 
 /// The renderers the output is meant for: HTML. Not `markdown`, and not this project's

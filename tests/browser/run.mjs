@@ -43,6 +43,8 @@ const THEME_SAMPLE = [
   "agencies/unicef.html",
   "timeline.html",
   "documents.html",
+  "network.html",
+  "data.html",
 ];
 
 // The site: the argument, else book/html (two outputs) or book.
@@ -493,6 +495,35 @@ await scenario("phone width: no page wider than the screen; the matrix scrolls w
   });
   check(m.scrollable && m.moved, `the matrix does not scroll sideways: ${JSON.stringify(m)}`);
   check(Math.abs(m.before - m.after) < 1, `the first column moved: ${JSON.stringify(m)}`);
+  await page.close();
+});
+
+await scenario("pictures: network, heat map and data page at 1280 and 360 px within the screen; the heat map sorts", async () => {
+  const targets = [["network", "network.html"], ["heat-map", "agenda.html#matrix-caption"], ["data", "data.html"]];
+  if (!exists("network.html")) return "network.html is not in this build";
+  for (const [name, rel] of targets.filter(([, rel]) => exists(rel.split("#")[0]))) {
+    for (const [vp, size] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+      const page = await open(rel, { viewport: size });
+      const w = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      check(w[0] <= w[1], `${rel} is ${w[0]} px wide at ${w[1]} px`);
+      if (name === "network") {
+        const box = await page.locator("svg.network").boundingBox();
+        check(box && box.width > Math.min(500, size.width - 60), `the picture is ${box && box.width} px wide at ${size.width} px`);
+      }
+      await page.screenshot({ path: path.join(shots, `${name}-${vp}.png`), fullPage: name === "network" });
+      await page.close();
+    }
+  }
+  const page = await open("agenda.html#matrix-caption");
+  const column = (k) => page.$$eval("table.agenda-matrix tbody tr", (trs, k) => trs.map((tr) => Number(tr.cells[k < 0 ? tr.cells.length - 1 : k].dataset.count)), k);
+  const sorted = (v) => v.every((x, i) => i === 0 || v[i - 1] >= x);
+  await page.click("table.agenda-matrix thead th:last-child button.matrix-sort");
+  const totals = await column(-1);
+  check(sorted(totals), `not sorted by total: ${totals.slice(0, 8).join(", ")}`);
+  check((await page.getAttribute("table.agenda-matrix thead th:last-child", "aria-sort")) === "descending", "no aria-sort on the total");
+  await page.click("table.agenda-matrix thead th:nth-child(2) button.matrix-sort");
+  check(sorted(await column(1)), "not sorted by the first item");
+  await page.screenshot({ path: path.join(shots, "heat-map-sorted-desktop.png") });
   await page.close();
 });
 

@@ -65,6 +65,12 @@ pub struct Config {
     pub documents: DocumentsConfig,
     /// `[preprocessor.report.search]`.
     pub search: SearchConfig,
+    /// `[preprocessor.report.data]`.
+    pub data: DataConfig,
+    /// `[preprocessor.report.network]`.
+    pub network: NetworkConfig,
+    /// `[preprocessor.report.pictures]`.
+    pub pictures: PicturesConfig,
     /// `book.title`, for defaults.
     #[serde(skip)]
     pub title: String,
@@ -113,6 +119,9 @@ impl Default for Config {
             citation: CitationConfig::default(),
             documents: DocumentsConfig::default(),
             search: SearchConfig::default(),
+            data: DataConfig::default(),
+            network: NetworkConfig::default(),
+            pictures: PicturesConfig::default(),
             title: String::new(),
             authors: Vec::new(),
             language: None,
@@ -578,6 +587,91 @@ impl Default for SearchConfig {
     }
 }
 
+/// `[preprocessor.report.data]`: the open-data exports (the registry, the mentions, the agenda
+/// matrix, the network) and the "Data" page that documents them, with schema.org `Organization`
+/// data on each organisation's page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct DataConfig {
+    /// Switch the exports and the page on or off.
+    pub enable: bool,
+    /// Path (virtual, under `src/`) of the generated page.
+    pub page: PathBuf,
+    /// The page's title.
+    pub title: String,
+    /// The page's first sentence: `{document}`, `{title}`.
+    pub introduction: String,
+    /// schema.org `Organization` JSON-LD on each organisation's page.
+    pub json_ld: bool,
+}
+
+impl Default for DataConfig {
+    fn default() -> Self {
+        DataConfig {
+            enable: true,
+            page: "data.md".into(),
+            title: "Data".into(),
+            introduction: "The data behind the {document}, to download and reuse.".into(),
+            json_ld: true,
+        }
+    }
+}
+
+/// `[preprocessor.report.network]`: which organisations the document names together (in one
+/// paragraph, or as organisers of one meeting), drawn on a generated page and ranked on each
+/// organisation's page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct NetworkConfig {
+    /// Switch the page and the organisation pages' partners on or off.
+    pub enable: bool,
+    /// Path (virtual, under `src/`) of the generated page.
+    pub page: PathBuf,
+    /// The page's title.
+    pub title: String,
+    /// The page's first sentence: `{document}`, `{count}` (organisations), `{pairs}`.
+    pub introduction: String,
+    /// The picture draws at most this many organisations, the most mentioned.
+    pub max_nodes: usize,
+    /// The picture and its table show at most this many pairs, the strongest.
+    pub max_pairs: usize,
+    /// An organisation's page ranks at most this many partners (0: none).
+    pub partners: usize,
+}
+
+impl Default for NetworkConfig {
+    fn default() -> Self {
+        NetworkConfig {
+            enable: true,
+            page: "network.md".into(),
+            title: "Who works with whom".into(),
+            introduction: "The {document} names {count} organisations together in {pairs}: in one paragraph, or as organisers of one meeting.".into(),
+            max_nodes: 100,
+            max_pairs: 150,
+            partners: 10,
+        }
+    }
+}
+
+/// `[preprocessor.report.pictures]`: pictures drawn at build time on the generated pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PicturesConfig {
+    /// The agenda's organisation × item matrix shaded by count, sortable with JavaScript.
+    pub heat_map: bool,
+    /// The timeline page's month axis with every meeting.
+    pub timeline: bool,
+}
+
+impl Default for PicturesConfig {
+    fn default() -> Self {
+        PicturesConfig {
+            heat_map: true,
+            timeline: true,
+        }
+    }
+}
+
 /// Where `key` of `[table]` is in book.toml (the first `key =` line after the table header), or
 /// the file.
 pub fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
@@ -702,6 +796,12 @@ fn salvage(
         citation: CitationConfig = "citation",
         documents: DocumentsConfig = "documents",
         search: SearchConfig = "search",
+        data: DataConfig = "data",
+        network: NetworkConfig = "network",
+    }
+    // The pictures have no page of their own to switch off: a wrong table keeps the defaults.
+    if let Ok(Some(t)) = part::<PicturesConfig>(config, root, "pictures", book_toml, diags) {
+        cfg.pictures = t;
     }
     // Top-level keys: a strict read reports an unknown one; the lenient one keeps the others.
     #[derive(Deserialize)]
@@ -754,6 +854,9 @@ const KEYS: &[&str] = &[
     "citation",
     "documents",
     "search",
+    "data",
+    "network",
+    "pictures",
     "command",
     "before",
     "after",
@@ -831,7 +934,7 @@ impl Config {
                 .hint("write the address the site is published at, with `https://`: citations and canonical links need it whole");
             self.citation.site_url.clear();
         }
-        let phrases: [(&str, &str, &str, &[&str]); 9] = [
+        let phrases: [(&str, &str, &str, &[&str]); 11] = [
             ("", "explore-part", &self.explore_part, &["document"]),
             (
                 "organisations",
@@ -870,6 +973,18 @@ impl Config {
                 &["document", "count", "documents"],
             ),
             ("documents", "link", &self.documents.link, &["symbol"]),
+            (
+                "data",
+                "introduction",
+                &self.data.introduction,
+                &["document", "title"],
+            ),
+            (
+                "network",
+                "introduction",
+                &self.network.introduction,
+                &["document", "count", "pairs"],
+            ),
             (
                 "documents",
                 "archive",

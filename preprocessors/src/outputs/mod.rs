@@ -1,5 +1,5 @@
-//! What the features' findings become: generated pages ([`pages`]), the timeline's exports
-//! ([`exports`]), every page's description ([`describe`]) and citation ([`cite`]), and the
+//! What the features' findings become: generated pages ([`pages`]), the exports ([`exports`]),
+//! who is named with whom ([`network`]), every page's description ([`describe`]) and citation ([`cite`]), and the
 //! links' previews ([`previews`]); and what the post-build step makes of the rendered site: the
 //! search index ([`search`]) and the print page that holds only the document ([`print`]). Each
 //! consumes the features through their public data; no feature imports an output.
@@ -7,6 +7,7 @@
 pub mod cite;
 pub mod describe;
 pub mod exports;
+pub mod network;
 pub mod pages;
 pub mod previews;
 pub mod print;

@@ -1,9 +1,10 @@
 //! `timeline.json`: the timeline as data, compatible with TimelineJS, plus this project's fields.
 //!
-//! The document is built once by the preprocessor, embedded in the timeline page as
-//! `<script type="application/json" id="timeline-data">` ([`embed`]), and read back from the
-//! preprocessed book by the post-build step ([`extract`]), which writes it to `timeline.json`
-//! and derives `timeline.ics` from it: one source of truth for every export.
+//! The document is built once by the preprocessor, which writes it as `timeline.json` and derives
+//! `timeline.ics` from it ([`super::timeline_files`]): one source of truth for both. The files reach the site
+//! through the post-build step ([`super::hand_over`]); the page no longer carries the data (it
+//! was 3.9 MB of the timeline page's 9.2 MB at 100 reports, all of it mdBook rendering time:
+//! BENCHMARKS.md, "Where the time goes").
 //!
 //! Schema (`?` marks a field that may be absent or `null`):
 //!
@@ -54,9 +55,6 @@ use serde::{Deserialize, Serialize};
 
 /// The file name of the JSON export, at the site root.
 pub const JSON_FILE: &str = "timeline.json";
-
-/// The `id` of the embedded data block on the timeline page.
-pub const DATA_ID: &str = "timeline-data";
 
 /// The whole export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -303,28 +301,6 @@ pub fn script_json<T: Serialize>(value: &T) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The data block for the timeline page.
-pub fn embed(doc: &Document) -> String {
-    format!(
-        "<script type=\"application/json\" id=\"{DATA_ID}\">{}</script>",
-        script_json(doc)
-    )
-}
-
-/// Reads the data block back from the timeline page's content.
-pub fn extract(content: &str) -> anyhow::Result<Document> {
-    let open = format!("<script type=\"application/json\" id=\"{DATA_ID}\">");
-    let start = content
-        .find(&open)
-        .map(|i| i + open.len())
-        .ok_or_else(|| anyhow::anyhow!("the timeline page has no `{DATA_ID}` data block"))?;
-    let len = content[start..]
-        .find("</script>")
-        .ok_or_else(|| anyhow::anyhow!("the `{DATA_ID}` data block is not closed"))?;
-    serde_json::from_str(&content[start..start + len])
-        .map_err(|e| anyhow::anyhow!("the `{DATA_ID}` data block is not a timeline: {e}"))
-}
-
 /// The file's text: pretty-printed, with a final newline.
 pub fn to_file(doc: &Document) -> String {
     let mut s = serde_json::to_string_pretty(doc).expect("the export serialises");
@@ -333,12 +309,12 @@ pub fn to_file(doc: &Document) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::base::diagnostics::Diagnostics;
     use crate::features::timeline::tests::{config, may_2014, model, orgs};
 
-    fn doc() -> Document {
+    pub(crate) fn doc() -> Document {
         let mut diags = Diagnostics::new();
         let m = model(
             &[(
@@ -432,34 +408,17 @@ mod tests {
     }
 
     #[test]
-    fn embedded_data_round_trips_and_cannot_close_the_script() {
+    fn script_json_cannot_close_the_script_and_the_file_round_trips() {
         let d = doc();
-        let block = embed(&d);
-        assert!(block.starts_with("<script type=\"application/json\" id=\"timeline-data\">{"));
-        assert_eq!(block.matches("</script>").count(), 1);
-        let json = &block[block.find('>').unwrap() + 1..block.len() - "</script>".len()];
+        let json = script_json(&d);
         assert!(
             json.contains("W \\u003cb>&\\u003c/b>") && !json.contains('<'),
             "{json}"
         );
-        let page = format!("# T\n\n{block}\n\nmore </script>\n");
-        assert_eq!(extract(&page).unwrap(), d);
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, d);
         let file: Document = serde_json::from_str(&to_file(&d)).unwrap();
         assert_eq!(file, d);
-    }
-
-    #[test]
-    fn missing_or_broken_data_is_an_error() {
-        assert_eq!(
-            extract("# T\n").unwrap_err().to_string(),
-            "the timeline page has no `timeline-data` data block"
-        );
-        assert!(
-            extract("<script type=\"application/json\" id=\"timeline-data\">{}</script>")
-                .unwrap_err()
-                .to_string()
-                .starts_with("the `timeline-data` data block is not a timeline: missing field")
-        );
     }
 
     #[test]

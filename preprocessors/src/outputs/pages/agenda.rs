@@ -263,20 +263,26 @@ fn meetings(timeline: &Timeline, c: ChapterId, page: &std::path::Path) -> String
 }
 
 /// Per item: the number of mentions and the first mention's block.
-type Row = Vec<Option<(usize, BlockId)>>;
+pub type Row = Vec<Option<(usize, BlockId)>>;
 
-/// The organisation × item table (items with a chapter only).
-fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
-    let cfg = &cx.cfg.agenda;
+/// The organisation × item counts: the items with a chapter (the columns) and a row per
+/// organisation mentioned under one, by short name. The page's table and `agenda-matrix.csv`
+/// are both made from it.
+pub struct Matrix<'a> {
+    /// The items with a chapter, in order.
+    pub columns: Vec<(&'a Item, ChapterId)>,
+    /// The rows.
+    pub rows: Vec<(OrgId, Row)>,
+}
+
+/// Counts every mention under the item of its chapter.
+pub fn matrix_counts<'a>(agenda: &'a Agenda, orgs: &Organisations) -> Matrix<'a> {
     let dir = orgs.directory();
     let columns: Vec<(&Item, ChapterId)> = agenda
         .items
         .iter()
         .filter_map(|i| i.chapter.map(|c| (i, c)))
         .collect();
-    if columns.is_empty() {
-        return String::new();
-    }
     let mut counts: BTreeMap<OrgId, Row> = BTreeMap::new();
     for m in &orgs.mentions {
         let Some(col) = columns.iter().position(|&(_, c)| c == m.chapter) else {
@@ -292,15 +298,47 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
     }
     let mut rows: Vec<(OrgId, Row)> = counts.into_iter().collect();
     rows.sort_by_key(|(o, _)| dir.org(*o).short_name().to_lowercase());
+    Matrix { columns, rows }
+}
+
+/// The shade of a count, 1 (least) to 5 (the largest count of the table), on a square-root
+/// scale: mention counts are skewed (a few organisations dominate), and a linear scale would
+/// leave nearly every cell in the lightest shade.
+pub fn heat(k: usize, max: usize) -> usize {
+    let share = k as f64 / max.max(1) as f64;
+    ((share.sqrt() * 5.0).ceil() as usize).clamp(1, 5)
+}
+
+/// The organisation × item table (items with a chapter only), shaded by count when
+/// `[preprocessor.report.pictures] heat-map` is on.
+fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
+    let cfg = &cx.cfg.agenda;
+    let dir = orgs.directory();
+    let Matrix { columns, rows } = matrix_counts(agenda, orgs);
+    if columns.is_empty() {
+        return String::new();
+    }
+    let heat_map = cx.cfg.pictures.heat_map;
+    let max = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter().flatten().map(|(k, _)| *k))
+        .max()
+        .unwrap_or(1);
     let page = &agenda.page;
     let mut out = format!("## Organisations by {}\n\n", html::text(&cfg.item));
     let _ = write!(
         out,
         "<div class=\"matrix-scroll report-generated\" data-search=\"skip\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n\
-         <table class=\"agenda-matrix\">\n<caption id=\"matrix-caption\">Mentions of each organisation under each {}; \
-         each number links to the first paragraph that mentions it, “–” means none.</caption>\n\
+         <table class=\"agenda-matrix{heat_class}\">\n<caption id=\"matrix-caption\">Mentions of each organisation under each {item}; \
+         each number links to the first paragraph that mentions it, “–” means none.{shading}</caption>\n\
          <thead><tr><th scope=\"col\">Organisation</th>",
-        html::text(&cfg.item)
+        item = html::text(&cfg.item),
+        heat_class = if heat_map { " heat-map" } else { "" },
+        shading = if heat_map {
+            " The stronger the shade, the more mentions."
+        } else {
+            ""
+        },
     );
     for (item, c) in &columns {
         let _ = write!(
@@ -323,7 +361,7 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
         let mut total = 0;
         for (cell, (item, c)) in cells.iter().zip(&columns) {
             let Some((k, b)) = cell else {
-                out.push_str("<td class=\"none\">–</td>");
+                out.push_str("<td class=\"none\" data-count=\"0\">–</td>");
                 continue;
             };
             total += k;
@@ -335,14 +373,19 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
                 cfg.item,
                 item.written
             );
+            let shade = if heat_map {
+                format!(" class=\"heat-{}\"", heat(*k, max))
+            } else {
+                String::new()
+            };
             let _ = write!(
                 out,
-                "<td><a href=\"{}\" aria-label=\"{}\">{k}</a></td>",
+                "<td{shade} data-count=\"{k}\"><a href=\"{}\" aria-label=\"{}\">{k}</a></td>",
                 html::attr(&html::href(page, &ch.path, Some(&ch.block(*b).anchor))),
                 html::attr(&label),
             );
         }
-        let _ = writeln!(out, "<td>{total}</td></tr>");
+        let _ = writeln!(out, "<td data-count=\"{total}\">{total}</td></tr>");
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
     out

@@ -1,17 +1,22 @@
 //! The pages this project generates: the organisations' index and pages, the agenda's overview
-//! and chapter boxes, the timeline, the documents cited; and the templates a book may override.
+//! and chapter boxes, the timeline, the documents cited, the network, the data; and the templates
+//! a book may override.
 
 pub mod agenda;
+pub mod data;
 pub mod documents;
+pub mod network;
 pub mod organisations;
 pub mod templates;
 pub mod timeline;
+pub mod timeline_axis;
 
 use crate::features::agenda::Agenda;
 use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
 use crate::model::Model;
 use crate::model::config::Config;
+use crate::outputs::network::Network;
 
 /// What the generated pages show of the book: the model, the configuration and the findings of
 /// every feature that is on.
@@ -27,4 +32,6 @@ pub struct Context<'a> {
     pub agenda: Option<&'a Agenda>,
     /// The timeline, when that feature is on.
     pub timeline: Option<&'a Timeline>,
+    /// Who is named with whom, when the organisations and the network are on.
+    pub network: Option<&'a Network>,
 }

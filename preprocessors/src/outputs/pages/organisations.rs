@@ -7,12 +7,15 @@ pub use super::Context;
 use super::templates::Templates;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
-use crate::base::text::{capitalise, plural};
+use crate::base::text::{capitalise, plural, shorten, squash};
 use crate::features::agenda::Agenda;
 use crate::features::organisations::{Mention, Organisations, snippet};
 use crate::model::config::Config;
 use crate::model::orgs::{Directory, Org};
 use crate::model::{ChapterId, MeetingId, Model, OrgId, generated_chapter};
+use crate::outputs::exports::json::script_json;
+use crate::outputs::exports::open_data::organisation_json_ld;
+use crate::outputs::network::Network;
 use mdbook_preprocessor::book::{BookItem, Chapter};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -153,7 +156,77 @@ impl OrgPage<'_> {
         if let Some(agenda) = cx.agenda.filter(|a| !a.is_empty()) {
             data["agenda"] = self.agenda_data(agenda, cx);
         }
+        let network = cx.network.filter(|_| cx.cfg.network.partners > 0);
+        if let Some(network) = network.filter(|n| n.partners(self.id).next().is_some()) {
+            data["partners"] = self.partners_data(network, cx);
+        }
+        if cx.cfg.data.enable && cx.cfg.data.json_ld {
+            data["json_ld"] = json!(script_json(&organisation_json_ld(self.dir, self.id)));
+        }
         data
+    }
+
+    /// Its partners, strongest first, each with the first paragraphs they share.
+    fn partners_data(&self, network: &Network, cx: Context<'_>) -> Value {
+        const SHOWN: usize = 3;
+        let page = self.dir.page(self.id);
+        let all: Vec<_> = network.partners(self.id).collect();
+        let limit = cx.cfg.network.partners;
+        let list: Vec<Value> = all
+            .iter()
+            .take(limit)
+            .map(|p| {
+                let other = p.other(self.id);
+                let mut together = Vec::new();
+                if !p.paragraphs.is_empty() {
+                    together.push(plural(p.paragraphs.len(), "paragraph"));
+                }
+                if !p.meetings.is_empty() {
+                    together.push(plural(p.meetings.len(), "meeting"));
+                }
+                let paragraphs: Vec<Value> = p
+                    .paragraphs
+                    .iter()
+                    .take(SHOWN)
+                    .map(|&(c, b)| {
+                        let ch = cx.model.chapter(c);
+                        let block = ch.block(b);
+                        json!({
+                            "href": html::href(&page, &ch.path, Some(&block.anchor)),
+                            "text": shorten(&squash(&block.text), 48),
+                        })
+                    })
+                    .collect();
+                let more = p.paragraphs.len().saturating_sub(SHOWN);
+                json!({
+                    "name": self.dir.org(other).short_name(),
+                    "title": self.dir.org(other).name,
+                    "href": html::href(&page, &self.dir.page(other), None),
+                    "together": together.join(", "),
+                    "paragraphs": paragraphs,
+                    "more": if more > 0 { format!(" and {more} more") } else { String::new() },
+                })
+            })
+            .collect();
+        let mut summary = format!(
+            "Named with {} in the {}: in the same paragraph{}; the most frequent first",
+            plural(all.len(), "organisation"),
+            cx.cfg.document,
+            if cx.timeline.is_some() {
+                ", or as organisers of the same meeting"
+            } else {
+                ""
+            }
+        );
+        if all.len() > list.len() {
+            summary.push_str(&format!(", the first {} listed here", list.len()));
+        }
+        summary.push('.');
+        json!({
+            "summary": summary,
+            "network": html::href(&page, &cx.cfg.network.page, None),
+            "list": list,
+        })
     }
 
     fn link(&self, to: OrgId) -> Value {

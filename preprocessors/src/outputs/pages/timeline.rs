@@ -14,9 +14,10 @@
 //! `data-organisers` let `theme/timeline.js` filter the list; without JavaScript nothing is
 //! hidden.
 //!
-//! The page embeds the data twice, from the same [`Timeline`]: schema.org `Event`s as JSON-LD for
-//! search engines, and the export document ([`super::export`]) that the post-build step turns
-//! into `timeline.json` and `timeline.ics`, both linked from the page.
+//! The page carries schema.org `Event`s as JSON-LD for search engines and links `timeline.json`
+//! and `timeline.ics`, which are written from the same [`Timeline`] ([`crate::outputs::exports::timeline_files`]) and
+//! reach the site as files, not inside the page. With `[preprocessor.report.pictures] timeline`
+//! the list is preceded by a month axis ([`super::timeline_axis`]).
 
 use crate::base::dates::{self, Date};
 use crate::base::html;
@@ -25,7 +26,7 @@ use crate::model::config::Config;
 use crate::model::orgs::Directory;
 use crate::model::{MeetingId, Model, generated_chapter};
 use crate::outputs::exports::ics::ICS_FILE;
-use crate::outputs::exports::json::{self as export, Document};
+use crate::outputs::exports::json as export;
 use chrono::Datelike;
 use mdbook_preprocessor::book::Chapter;
 use serde_json::{Value, json};
@@ -73,18 +74,24 @@ pub fn chapter(
     model: &Model,
     orgs: Option<&Directory>,
     cfg: &Config,
-    doc: &Document,
 ) -> Chapter {
     let page = &timeline.page;
     let title = &cfg.timeline.title;
     let mut out = format!("# {}\n\n", html::text(title));
     out.push_str(&intro(timeline, cfg));
+    if cfg.pictures.timeline
+        && let Some(svg) = super::timeline_axis::svg(timeline, title, &cfg.document)
+    {
+        let _ = writeln!(
+            out,
+            "<figure class=\"timeline-figure report-generated\" data-search=\"skip\">\n{svg}\n</figure>\n"
+        );
+    }
     let _ = writeln!(
         out,
         "<script type=\"application/ld+json\">{}</script>\n",
         export::script_json(&json_ld(timeline, model, orgs))
     );
-    let _ = writeln!(out, "{}\n", export::embed(doc));
     let mut year = None;
     let mut group: Option<Group> = None;
     for (i, m) in timeline.iter() {
@@ -310,8 +317,7 @@ mod tests {
         let cfg = config();
         let t = Timeline::collect(&m, Some(&orgs), may_2014(), &cfg.timeline, &mut diags);
         assert_eq!(diags.render(), "0 errors, 0 warnings");
-        let doc = export::document(&t, &m, Some(&orgs), &cfg);
-        chapter(&t, &m, Some(&orgs), &cfg, &doc).content
+        chapter(&t, &m, Some(&orgs), &cfg).content
     }
 
     const MEETINGS: &str = "  - id: h1\n    title: Workshops <i>\n    date: 2014-H1\n    organisers: [ilo]\n    mention: The second meeting\n\
@@ -383,7 +389,7 @@ mod tests {
     }
 
     #[test]
-    fn embeds_json_ld_events_and_the_export() {
+    fn carries_json_ld_events_but_not_the_export() {
         let page = build(MEETINGS);
         let open = "<script type=\"application/ld+json\">";
         let start = page.find(open).unwrap() + open.len();
@@ -430,7 +436,9 @@ mod tests {
                 ("2014", "2014")
             ]
         );
-        let doc = export::extract(&page).unwrap();
-        assert_eq!(doc.events.len(), 4);
+        assert!(
+            !page.contains("application/json"),
+            "the export rides in the page"
+        );
     }
 }

@@ -1,0 +1,391 @@
+//! The generated network page: which organisations the document names together, drawn at build
+//! time as an SVG (visible without JavaScript, the same bytes on every build) with the table of
+//! the pairs after it for readers who do not see the picture.
+//!
+//! Layout: a circle, the organisations grouped by kind (the registry's order of kinds, a gap
+//! between groups) and by name within a kind, each a mark whose area grows with its mentions and
+//! whose shape (circle, square, diamond, triangle, hexagon) and colour say its kind, labelled
+//! with its short name; a line joins two organisations named together, wider the more often. A
+//! circle was chosen over a force layout: it is deterministic without a seed, every label has
+//! its own place on the rim (at ninety organisations a force layout piles the most connected
+//! ones, and their labels, in the middle), and a kind's members stay side by side, so how much
+//! one kind works with another shows as the bundle of lines between two arcs. The picture
+//! draws the `max-nodes` most mentioned organisations and the `max-pairs` strongest pairs
+//! among them (on a book of a hundred reports, hundreds of organisations: the most present);
+//! the table lists the same pairs and `network.json` all of them.
+
+pub use super::Context;
+use crate::base::html;
+use crate::base::text::{plural, truncate};
+use crate::features::organisations::Organisations;
+use crate::model::orgs::Directory;
+use crate::model::{OrgId, generated_chapter};
+use crate::outputs::network::{Network, Pair};
+use mdbook_preprocessor::book::Chapter;
+use std::collections::HashMap;
+use std::f64::consts::PI;
+use std::fmt::Write;
+use std::path::Path;
+
+/// The picture's side, in SVG units.
+const SIZE: f64 = 1000.0;
+/// The circle's radius.
+const RADIUS: f64 = 290.0;
+/// Labels longer than this are cut (the mark's title has the whole name).
+const LABEL: usize = 24;
+/// The largest mark's radius (the smallest is [`MIN_MARK`]).
+const MAX_MARK: f64 = 14.0;
+const MIN_MARK: f64 = 3.0;
+/// Shapes, by kind (in the registry's order, repeating); organisations without a kind: circles.
+const SHAPES: usize = 5;
+/// Colours (`net-colour-N` in theme/report.css), by kind, repeating: with five shapes, 35
+/// kinds before a shape and colour repeat.
+const COLOURS: usize = 7;
+/// The legend's rows, below the circle, in two columns.
+const LEGEND_ROW: f64 = 24.0;
+
+/// The mark's classes of a kind (by index).
+fn kind_class(kind: Option<usize>) -> String {
+    kind.map_or("net-other".to_string(), |k| {
+        format!("net-colour-{}", k % COLOURS)
+    })
+}
+
+/// What the picture draws: the organisations, in their order on the circle, and the pairs.
+pub struct Drawn<'a> {
+    /// The organisations.
+    pub orgs: Vec<OrgId>,
+    /// The pairs among them, strongest first.
+    pub pairs: Vec<&'a Pair>,
+}
+
+/// The `max_nodes` most mentioned organisations (named at least once), grouped by kind and by
+/// name, and the `max_pairs` strongest pairs among them.
+pub fn drawn<'a>(
+    dir: &Directory,
+    network: &'a Network,
+    max_nodes: usize,
+    max_pairs: usize,
+) -> Drawn<'a> {
+    let mut orgs: Vec<OrgId> = dir
+        .iter()
+        .map(|(i, _)| i)
+        .filter(|i| network.mentions[i.0] > 0)
+        .collect();
+    // Stable: equal counts stay in registry order.
+    orgs.sort_by_key(|i| std::cmp::Reverse(network.mentions[i.0]));
+    orgs.truncate(max_nodes);
+    orgs.sort_by_key(|&i| {
+        let org = dir.org(i);
+        (
+            org.kind.unwrap_or(usize::MAX),
+            org.short_name().to_lowercase(),
+        )
+    });
+    let shown: std::collections::HashSet<OrgId> = orgs.iter().copied().collect();
+    let pairs = network
+        .pairs
+        .iter()
+        .filter(|p| shown.contains(&p.a) && shown.contains(&p.b))
+        .take(max_pairs)
+        .collect();
+    Drawn { orgs, pairs }
+}
+
+/// A mark of `shape` centred on (`x`, `y`) with radius `r`, as a path.
+fn mark(shape: Option<usize>, x: f64, y: f64, r: f64) -> String {
+    let polygon = |points: &[(f64, f64)]| {
+        let mut d = String::new();
+        for (k, (px, py)) in points.iter().enumerate() {
+            let _ = write!(
+                d,
+                "{}{:.1} {:.1}",
+                if k == 0 { "M" } else { " L" },
+                x + px * r,
+                y + py * r
+            );
+        }
+        d + " Z"
+    };
+    match shape.map(|s| s % SHAPES) {
+        Some(1) => polygon(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        Some(2) => polygon(&[(0.0, -1.25), (1.25, 0.0), (0.0, 1.25), (-1.25, 0.0)]),
+        Some(3) => polygon(&[(0.0, -1.3), (1.15, 0.75), (-1.15, 0.75)]),
+        Some(4) => {
+            let pts: Vec<(f64, f64)> = (0..6)
+                .map(|k| {
+                    let a = PI / 3.0 * k as f64;
+                    (1.1 * a.cos(), 1.1 * a.sin())
+                })
+                .collect();
+            polygon(&pts)
+        }
+        _ => format!(
+            "M{:.1} {:.1} a{r:.1} {r:.1} 0 1 0 {:.1} 0 a{r:.1} {r:.1} 0 1 0 {:.1} 0 Z",
+            x - r,
+            y,
+            2.0 * r,
+            -2.0 * r
+        ),
+    }
+}
+
+/// The SVG. `from` is the page it is on (its links are relative to it); `title` its title.
+pub fn svg(
+    dir: &Directory,
+    network: &Network,
+    drawn: &Drawn<'_>,
+    from: &Path,
+    title: &str,
+) -> String {
+    let n = drawn.orgs.len();
+    let kinds: Vec<Option<usize>> = drawn.orgs.iter().map(|&i| dir.org(i).kind).collect();
+    let groups = kinds.windows(2).filter(|w| w[0] != w[1]).count() + 1;
+    // A gap of two places between kinds (none with a single kind).
+    let gap = if groups > 1 { 2 } else { 0 };
+    let places = (n + gap * groups).max(1) as f64;
+    let max_m = drawn
+        .orgs
+        .iter()
+        .map(|i| network.mentions[i.0])
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let c = SIZE / 2.0;
+    let mut at: HashMap<OrgId, (f64, f64, f64)> = HashMap::new();
+    let mut place = 0usize;
+    for (k, &i) in drawn.orgs.iter().enumerate() {
+        if k > 0 && kinds[k] != kinds[k - 1] {
+            place += gap;
+        }
+        let angle = 2.0 * PI * place as f64 / places - PI / 2.0;
+        at.insert(
+            i,
+            (angle, c + RADIUS * angle.cos(), c + RADIUS * angle.sin()),
+        );
+        place += 1;
+    }
+    let mut seen: Vec<Option<usize>> = kinds.clone();
+    seen.dedup();
+    let kind_name = |k: Option<usize>| {
+        k.and_then(|k| dir.kinds.get(k))
+            .map_or("other", |k| k.plural.as_str())
+    };
+    let kind_names: Vec<&str> = seen.iter().map(|&k| kind_name(k)).collect();
+    let height = SIZE + LEGEND_ROW * seen.len().div_ceil(2) as f64;
+    let mut out = format!(
+        "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {SIZE} {height}\" role=\"group\" aria-labelledby=\"network-title\" aria-describedby=\"network-desc\">\n\
+         <title id=\"network-title\">{}</title>\n<desc id=\"network-desc\">{}</desc>\n",
+        html::text(title),
+        html::text(&format!(
+            "{} around a circle, grouped by kind ({}); a larger mark is more mentions; a line joins two organisations named together, the wider the more often ({} drawn). The table after the picture lists the same pairs.",
+            plural(n, "organisation"),
+            kind_names.join(", "),
+            plural(drawn.pairs.len(), "pair"),
+        )),
+    );
+    let max_w = drawn.pairs.first().map_or(1, |p| p.weight()).max(1) as f64;
+    out.push_str("<g class=\"network-pairs\">\n");
+    for p in &drawn.pairs {
+        let (_, x1, y1) = at[&p.a];
+        let (_, x2, y2) = at[&p.b];
+        // Bent towards the centre, so lines between neighbours stay apart from the rim.
+        let (qx, qy) = ((x1 + x2) / 4.0 + c / 2.0, (y1 + y2) / 4.0 + c / 2.0);
+        let _ = writeln!(
+            out,
+            "<path d=\"M{x1:.1} {y1:.1} Q{qx:.1} {qy:.1} {x2:.1} {y2:.1}\" stroke-width=\"{:.2}\"/>",
+            0.6 + 4.4 * p.weight() as f64 / max_w
+        );
+    }
+    out.push_str("</g>\n<g class=\"network-orgs\">\n");
+    for (k, &i) in drawn.orgs.iter().enumerate() {
+        let org = dir.org(i);
+        let (angle, x, y) = at[&i];
+        let m = network.mentions[i.0];
+        let r = MIN_MARK + (MAX_MARK - MIN_MARK) * (m as f64 / max_m).sqrt();
+        let partners = network.partners(i).count();
+        let class = kind_class(kinds[k]);
+        let kind = match kinds[k].and_then(|k| dir.kinds.get(k)) {
+            Some(kind) => format!("{}; ", kind.label),
+            None => String::new(),
+        };
+        let deg = angle.to_degrees();
+        let (anchor, rotate) = if angle.cos() >= -1e-9 {
+            ("start", deg)
+        } else {
+            ("end", deg + 180.0)
+        };
+        let lx = c + (RADIUS + MAX_MARK + 6.0) * angle.cos();
+        let ly = c + (RADIUS + MAX_MARK + 6.0) * angle.sin();
+        let _ = writeln!(
+            out,
+            "<a href=\"{href}\"><title>{name}: {kind}{mentions}, {partners}</title>\
+             <path class=\"{class}\" d=\"{d}\"/>\
+             <text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\" transform=\"rotate({rotate:.1} {lx:.1} {ly:.1})\">{short}</text></a>",
+            href = html::attr(&html::href(from, &dir.page(i), None)),
+            name = html::text(&org.display_name()),
+            kind = html::text(&kind),
+            mentions = plural(m, "mention"),
+            partners = plural(partners, "partner"),
+            d = mark(kinds[k], x, y, r),
+            short = html::text(&truncate(org.short_name(), LABEL)),
+        );
+    }
+    out.push_str("</g>\n");
+    // The legend: each kind's shape, colour and name, below the circle in two columns.
+    for (row, (&kind, name)) in seen.iter().zip(&kind_names).enumerate() {
+        let x = 20.0 + (row % 2) as f64 * SIZE / 2.0;
+        let y = SIZE - 6.0 + LEGEND_ROW * (row / 2) as f64;
+        let _ = writeln!(
+            out,
+            "<g class=\"network-legend\"><path class=\"{}\" d=\"{}\"/><text x=\"{:.1}\" y=\"{y:.1}\" dominant-baseline=\"middle\">{}</text></g>",
+            kind_class(kind),
+            mark(kind, x, y, 7.0),
+            x + 16.0,
+            html::text(name)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The page: its introduction, the picture and the table of the pairs.
+pub fn chapter(orgs: &Organisations, network: &Network, cx: Context<'_>) -> Chapter {
+    let cfg = &cx.cfg.network;
+    let dir = orgs.directory();
+    let page = &cfg.page;
+    let drawn = drawn(dir, network, cfg.max_nodes, cfg.max_pairs);
+    let named = network.mentions.iter().filter(|&&m| m > 0).count();
+    let intro = cx.cfg.phrase(
+        &cfg.introduction,
+        &[
+            ("count", &named.to_string()),
+            ("pairs", &plural(network.pairs.len(), "pair")),
+        ],
+    );
+    let mut out = format!("# {}\n\n", html::text(&cfg.title));
+    let shown = if drawn.orgs.len() < named || drawn.pairs.len() < network.pairs.len() {
+        format!(
+            " The picture shows the {} most mentioned and the {} strongest among them; <a href=\"{}\">network.json</a> has them all.",
+            plural(drawn.orgs.len(), "organisation"),
+            plural(drawn.pairs.len(), "pair"),
+            html::attr(&html::relative(
+                page,
+                Path::new(crate::outputs::exports::open_data::NETWORK_JSON.file)
+            )),
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"report-generated\">{}{shown} Each mark links to the organisation’s page, which lists the paragraphs it shares with each partner.</p>\n",
+        html::text(&intro)
+    );
+    let _ = writeln!(
+        out,
+        "<figure class=\"network-figure report-generated\" data-search=\"skip\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
+        svg(dir, network, &drawn, page, &cfg.title),
+        html::text(
+            "Organisations around a circle, grouped by kind, each mark’s shape and colour its kind and its size its mentions; lines join organisations named together."
+        ),
+    );
+    out.push_str("## Pairs\n\n");
+    let _ = write!(
+        out,
+        "<div class=\"matrix-scroll report-generated\" data-search=\"skip\" role=\"region\" aria-labelledby=\"pairs-caption\" tabindex=\"0\">\n\
+         <table class=\"network-table\">\n<caption id=\"pairs-caption\">{}, strongest first: paragraphs naming both, meetings both organise.</caption>\n\
+         <thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">With</th><th scope=\"col\">Paragraphs</th><th scope=\"col\">Meetings</th><th scope=\"col\">Together</th></tr></thead>\n<tbody>\n",
+        html::text(&format!("The {} drawn", plural(drawn.pairs.len(), "pair")))
+    );
+    let link = |o: OrgId| {
+        format!(
+            "<a href=\"{}\" title=\"{}\">{}</a>",
+            html::attr(&html::href(page, &dir.page(o), None)),
+            html::attr(&dir.org(o).name),
+            html::text(dir.org(o).short_name())
+        )
+    };
+    for p in &drawn.pairs {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            link(p.a),
+            link(p.b),
+            p.paragraphs.len(),
+            p.meetings.len(),
+            p.weight()
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    generated_chapter(&cfg.title, page, out, vec![])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BlockId, ChapterId};
+
+    fn network() -> (Directory, Network) {
+        let dir = crate::features::timeline::tests::orgs();
+        let pair = Pair {
+            a: OrgId(0),
+            b: OrgId(1),
+            paragraphs: vec![(ChapterId(0), BlockId(0))],
+            meetings: vec![],
+        };
+        let net = Network::new(vec![4, 1], vec![pair]);
+        (dir, net)
+    }
+
+    #[test]
+    fn the_picture_is_well_formed_svg_with_a_title_a_description_and_a_link_per_organisation() {
+        let (dir, net) = network();
+        let drawn = drawn(&dir, &net, 10, 10);
+        let svg = svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom");
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        let child = |name: &str| {
+            root.children()
+                .find(|n| n.tag_name().name() == name)
+                .and_then(|n| n.text())
+                .map(str::to_string)
+        };
+        assert_eq!(child("title").as_deref(), Some("Who & whom"));
+        assert!(
+            child("desc")
+                .unwrap()
+                .starts_with("2 organisations around a circle")
+        );
+        let links: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "a")
+            .filter_map(|n| n.attribute("href"))
+            .collect();
+        assert_eq!(links, ["agencies/ilo.html", "agencies/unhcr.html"]);
+        let titles: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "a")
+            .map(|a| a.first_element_child().unwrap().text().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            titles[0],
+            "International Labour Organization (ILO): 4 mentions, 1 partner"
+        );
+        // One line for the pair; the same bytes every time.
+        assert_eq!(svg.matches("<path d=\"M").count(), 1);
+        assert_eq!(
+            svg,
+            super::svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom")
+        );
+    }
+
+    #[test]
+    fn only_the_most_mentioned_are_drawn_and_only_pairs_among_them() {
+        let (dir, net) = network();
+        let drawn = drawn(&dir, &net, 1, 10);
+        assert_eq!(drawn.orgs, [OrgId(0)]);
+        assert!(drawn.pairs.is_empty());
+    }
+}

@@ -1,0 +1,259 @@
+//! The timeline page's picture: a month axis from the first meeting's month to the last one's,
+//! each meeting a bar from its first possible day to its last (a day dated meeting is a short
+//! bar; a meeting dated to a month, a season, a half year or a year spans the whole period, and
+//! is hatched: "somewhere in here"), each bar a link to its entry. Meetings planned at the time
+//! of writing (after the document's date) are hollow with a dashed outline, held ones solid:
+//! told apart by shape, not only colour, and a vertical line marks the document's date. Bars
+//! that would overlap go on separate rows, each placed on the first row where it fits, in the
+//! timeline's order, so the picture is the same on every build. An SVG made at build time:
+//! visible without JavaScript; the list after it says the same in words.
+
+use crate::base::dates::month_name;
+use crate::base::html;
+use crate::base::text::plural;
+use crate::features::timeline::Timeline;
+use crate::outputs::exports::json::status;
+use chrono::{Datelike, NaiveDate};
+use std::fmt::Write;
+
+const WIDTH: f64 = 1000.0;
+const LEFT: f64 = 10.0;
+const ROW: f64 = 14.0;
+const BAR: f64 = 10.0;
+/// The narrowest bar, so a one-day meeting stays visible and clickable.
+const MIN_BAR: f64 = 5.0;
+
+/// Months since year 0, for the axis.
+fn month_index(d: NaiveDate) -> i64 {
+    d.year() as i64 * 12 + d.month0() as i64
+}
+
+fn days_in_month(d: NaiveDate) -> f64 {
+    let (y, m) = (d.year(), d.month());
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    let first = NaiveDate::from_ymd_opt(y, m, 1);
+    match (first, next) {
+        (Some(a), Some(b)) => (b - a).num_days() as f64,
+        _ => 30.0,
+    }
+}
+
+/// The picture, or none for a timeline without meetings. `title` is the page's title,
+/// `document` the word for the document.
+pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
+    let first = timeline.meetings.iter().map(|m| m.span.first_day()).min()?;
+    let last = timeline.meetings.iter().map(|m| m.span.last_day()).max()?;
+    let start = month_index(first);
+    let months = (month_index(last) - start + 1).max(1) as f64;
+    let mw = (WIDTH - 2.0 * LEFT) / months;
+    // The left edge of day `d`.
+    let x = |d: NaiveDate| {
+        let in_month = (d.day0() as f64) / days_in_month(d);
+        LEFT + ((month_index(d) - start) as f64 + in_month) * mw
+    };
+    let after = |d: NaiveDate| x(d) + mw / days_in_month(d);
+    // Rows: each bar on the first row whose last bar ends before it starts.
+    let mut rows: Vec<f64> = Vec::new();
+    let mut bars = Vec::new();
+    for (id, m) in timeline.iter() {
+        let x0 = x(m.span.first_day());
+        let x1 = after(m.span.last_day()).max(x0 + MIN_BAR);
+        let row = match rows.iter().position(|&end| end + 2.0 <= x0) {
+            Some(r) => r,
+            None => {
+                rows.push(0.0);
+                rows.len() - 1
+            }
+        };
+        rows[row] = x1;
+        bars.push((id, m, row, x0, x1));
+    }
+    let top = 38.0;
+    let legend = top + rows.len() as f64 * ROW + 14.0;
+    let height = legend + 24.0;
+    let planned = timeline.meetings.iter().filter(|m| m.planned).count();
+    let approximate = timeline
+        .meetings
+        .iter()
+        .filter(|m| m.span.approximate())
+        .count();
+    let mut out = format!(
+        "<svg class=\"timeline-axis\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"group\" aria-labelledby=\"timeline-axis-title\" aria-describedby=\"timeline-axis-desc\">\n\
+         <title id=\"timeline-axis-title\">{}</title>\n<desc id=\"timeline-axis-desc\">{}</desc>\n\
+         <defs><pattern id=\"timeline-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"timeline-hatch\" width=\"2.5\" height=\"6\"/></pattern></defs>\n",
+        html::text(title),
+        html::text(&format!(
+            "{} on a month axis from {} {} to {} {}, each a bar from its first possible day to its last; {} dated only approximately span the whole period, hatched; {} planned at the time of writing are hollow with a dashed outline. The list after the picture gives the same meetings in words.",
+            plural(timeline.meetings.len(), "meeting"),
+            month_name(first.month()),
+            first.year(),
+            month_name(last.month()),
+            last.year(),
+            approximate,
+            planned,
+        )),
+    );
+    // The axis: a tick per month, the month's initial where there is room, each year named.
+    out.push_str("<g class=\"timeline-axis-months\">\n");
+    let mut d = NaiveDate::from_ymd_opt(first.year(), first.month(), 1)?;
+    while month_index(d) <= month_index(last) {
+        let mx = x(d);
+        let _ = write!(out, "<path d=\"M{mx:.1} 24 V{:.1}\"/>", legend - 10.0);
+        if mw >= 14.0 {
+            let _ = write!(
+                out,
+                "<text x=\"{:.1}\" y=\"32\" text-anchor=\"middle\">{}</text>",
+                mx + mw / 2.0,
+                &month_name(d.month())[..1]
+            );
+        }
+        // The first month is named with its year unless January follows too closely.
+        let opening = month_index(d) == start && d.month() <= 10;
+        if d.month() == 1 || opening {
+            let _ = write!(
+                out,
+                "<text class=\"timeline-axis-year\" x=\"{:.1}\" y=\"14\">{}</text>",
+                mx + 2.0,
+                d.year()
+            );
+        }
+        out.push('\n');
+        d = if d.month() == 12 {
+            NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)?
+        };
+    }
+    out.push_str("</g>\n");
+    if let Some(report) = timeline.report {
+        let rx = after(report.last());
+        let _ = writeln!(
+            out,
+            "<path class=\"timeline-axis-report\" d=\"M{rx:.1} 20 V{:.1}\"/>",
+            legend - 8.0
+        );
+    }
+    for (id, m, row, x0, x1) in bars {
+        let mut class = vec![if m.planned { "planned" } else { "held" }];
+        if m.span.approximate() {
+            class.push("approximate");
+        }
+        let mut about = vec![m.span.written()];
+        about.extend(status(m.span.approximate(), m.planned, m.tentative));
+        let _ = writeln!(
+            out,
+            "<a href=\"#{}\"><title>{}: {}</title><rect class=\"{}\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR}\" rx=\"2\"/></a>",
+            html::attr(&timeline.meeting(id).fragment()),
+            html::text(&m.title),
+            html::text(&about.join(", ")),
+            class.join(" "),
+            top + row as f64 * ROW,
+            x1 - x0,
+        );
+    }
+    // The legend.
+    let key = [
+        ("held", "held"),
+        ("planned", "planned at the time of writing"),
+        ("held approximate", "date approximate: the whole period"),
+    ];
+    let mut lx = LEFT;
+    out.push_str("<g class=\"timeline-axis-legend\">\n");
+    for (class, label) in key {
+        let _ = writeln!(
+            out,
+            "<rect class=\"{class}\" x=\"{lx:.1}\" y=\"{legend:.1}\" width=\"22\" height=\"{BAR}\" rx=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            lx + 28.0,
+            legend + 9.0,
+            html::text(label)
+        );
+        lx += 48.0 + 8.5 * label.len() as f64;
+    }
+    if timeline.report.is_some() {
+        let _ = writeln!(
+            out,
+            "<path class=\"timeline-axis-report\" d=\"M{lx:.1} {legend:.1} v{BAR}\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            lx + 8.0,
+            legend + 9.0,
+            html::text(&format!("the {document}’s date"))
+        );
+    }
+    out.push_str("</g>\n</svg>");
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::timeline::tests::collect;
+
+    #[test]
+    fn each_meeting_is_a_linked_bar_over_the_days_it_may_have_taken_and_planned_ones_are_dashed() {
+        let (timeline, diags) = collect(&[(
+            "a.md",
+            "---\nmeetings:\n\
+             \x20 - id: d\n    title: Day\n    date: \"2014-01-01\"\n    mention: met\n\
+             \x20 - id: h\n    title: Half\n    date: 2014-H1\n    mention: met\n\
+             \x20 - id: p\n    title: Later\n    date: \"2014-12\"\n    mention: met\n\
+             ---\nWe met.\n",
+        )]);
+        assert_eq!(diags, "0 errors, 0 warnings");
+        let svg = svg(&timeline, "Timeline", "report").unwrap();
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+        let root = doc.root_element();
+        let text = |name: &str| {
+            root.children()
+                .find(|n| n.tag_name().name() == name)
+                .and_then(|n| n.text())
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(text("title"), "Timeline");
+        assert!(
+            text("desc")
+                .starts_with("3 meetings on a month axis from January 2014 to December 2014")
+        );
+        let bars: Vec<(&str, &str, f64, f64)> = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "a")
+            .map(|a| {
+                let rect = a
+                    .children()
+                    .find(|n| n.tag_name().name() == "rect")
+                    .unwrap();
+                let num = |k: &str| rect.attribute(k).unwrap().parse::<f64>().unwrap();
+                (
+                    a.attribute("href").unwrap(),
+                    rect.attribute("class").unwrap(),
+                    num("x"),
+                    num("width"),
+                )
+            })
+            .collect();
+        let ids: Vec<&str> = bars.iter().map(|b| b.0).collect();
+        assert_eq!(ids, ["#meeting-d", "#meeting-h", "#meeting-p"]);
+        assert_eq!(bars[0].1, "held");
+        // The first half of 2014 is not over at the end of May 2014.
+        assert_eq!(bars[1].1, "planned approximate");
+        assert_eq!(bars[2].1, "planned approximate");
+        // Twelve months over 980 units: the first half is six of them, from the same day as the day.
+        assert_eq!(bars[1].2, bars[0].2);
+        assert!((bars[1].3 - 490.0).abs() < 0.2, "{}", bars[1].3);
+        assert!(bars[0].3 >= MIN_BAR);
+        assert!(svg.contains(
+            "<title>Later: December 2014, approximate date, planned at the time of writing</title>"
+        ));
+        // The document's date (May 2014) is drawn.
+        assert!(svg.contains("class=\"timeline-axis-report\""));
+    }
+
+    #[test]
+    fn no_meeting_no_picture() {
+        let (timeline, _) = collect(&[("a.md", "We met.\n")]);
+        assert_eq!(svg(&timeline, "T", "report"), None);
+    }
+}
