@@ -147,6 +147,46 @@ fn two_notes_citing_one_document_warn_unless_acknowledged() {
     );
 }
 
+#[test]
+fn a_same_source_pair_acknowledges_only_those_two_notes() {
+    // Three notes citing one address (`b` and `c` repeat `a`), and `d` another.
+    let defs = "[^a]: One, <http://x.org/r.pdf>.\n\n[^b]: Two, <http://x.org/r.pdf>.\n\n[^c]: Three, <http://x.org/r.pdf>.\n\n[^d]: Four, <http://y.org/s.pdf>.\n";
+    let cites = ("a.md", "x[^a] y[^b] z[^c] w[^d]\n");
+    let warning = |line: usize, label: &str, key: &str| {
+        format!(
+            "src/endnotes.md:{line}:1: warning: endnotes i (`a`) and {label} (`{key}`) cite the same document [endnote-same-source]
+  = hint: if the original report does this, acknowledge it in the front matter of this chapter: `same-source: [[a, {key}]]`"
+        )
+    };
+    // A pair naming one of the two keys with another note acknowledges neither repetition.
+    for pair in ["[a, d]", "[d, b]", "[c, d]"] {
+        let front = format!("---\nsame-source:\n  - {pair}\n---\n{defs}");
+        let (_, diags) = run(&[cites, (ENDNOTES, &front)]);
+        assert_eq!(
+            diags,
+            format!(
+                "{}\n{}\n0 errors, 2 warnings",
+                warning(7, "ii", "b"),
+                warning(9, "iii", "c")
+            ),
+            "{pair}"
+        );
+    }
+    // [a, b] acknowledges b's repetition of a, not c's; the order of the pair does not matter.
+    for pair in ["[a, b]", "[b, a]"] {
+        let front = format!("---\nsame-source:\n  - {pair}\n---\n{defs}");
+        let (_, diags) = run(&[cites, (ENDNOTES, &front)]);
+        assert_eq!(
+            diags,
+            format!(
+                "src/endnotes.md:7:1: note: endnotes i (`a`) and ii (`b`) cite the same document; acknowledged under `same-source` [endnote-same-source]\n{}\n0 errors, 1 warning, 1 note",
+                warning(9, "iii", "c")
+            ),
+            "{pair}"
+        );
+    }
+}
+
 /// The ids of a page.
 fn ids(name: &str) -> HashSet<String> {
     page(name)

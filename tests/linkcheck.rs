@@ -124,6 +124,34 @@ fn copy_of_fixture_site() -> tempfile::TempDir {
     dir
 }
 
+/// A site of one page (`index.html`, exempt from the table of contents) with `body` in it.
+fn one_page_site(body: &str) -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(
+        site.path().join("index.html"),
+        format!("<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"),
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn percent_encoded_fragments_match_the_ids_they_encode() {
+    let site = one_page_site(
+        "<h2 id=\"café\">C</h2><h2 id=\"a b\">S</h2><h2 id=\"100%\">P</h2>\
+         <a href=\"#caf%C3%A9\">1</a><a href=\"index.html#a%20b\">2</a><a href=\"#café\">3</a>\
+         <a href=\"#100%25\">4</a><a href=\"#TOP\">5</a><a href=\"#caf%C3%A8\">6</a>",
+    );
+    let report = check_site(site.path(), &Options::default()).unwrap();
+    let problems: Vec<&str> = report.problems.iter().map(|p| p.message.as_str()).collect();
+    // Only the last link is broken: `%C3%A8` is "è".
+    assert_eq!(
+        problems,
+        ["broken fragment `#caf%C3%A8` in link `#caf%C3%A8`: no id `caf%C3%A8` on `index.html`"]
+    );
+    assert_eq!(report.links, 6);
+}
+
 #[test]
 fn reads_the_table_of_contents_from_the_sidebar_script_when_toc_html_is_gone() {
     let site = copy_of_fixture_site();

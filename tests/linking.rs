@@ -162,6 +162,39 @@ fn link_modes_every_and_first_per_page() {
     assert_eq!(run(LinkMode::FirstPerPage), 1);
 }
 
+/// Each mode counts per chapter and per organisation: the second chapter and the second
+/// organisation get their own first link.
+#[test]
+fn link_modes_count_per_chapter_and_per_organisation() {
+    let md = "UNICEF, ILO, UNICEF.\n\nILO, UNICEF.\n";
+    let run = |mode| {
+        let mut cfg = common::feature_config();
+        cfg.organisations.link = mode;
+        let (book, diags) = transform_with(&[("a.md", md), ("b.md", md)], REGISTRY, &cfg);
+        assert_eq!(diags, "0 errors, 0 warnings");
+        ["a.md", "b.md"].map(|ch| {
+            let out = strip_anchors(&content(&book, ch));
+            ["unicef", "ilo"].map(|org| {
+                out.matches(&format!("href=\"agencies/{org}.html\""))
+                    .count()
+            })
+        })
+    };
+    assert_eq!(run(LinkMode::Every), [[3, 2], [3, 2]]);
+    assert_eq!(run(LinkMode::FirstPerParagraph), [[2, 2], [2, 2]]);
+    assert_eq!(run(LinkMode::FirstPerPage), [[1, 1], [1, 1]]);
+    // Which mention: the first of the page, not a later one.
+    let mut cfg = common::feature_config();
+    cfg.organisations.link = LinkMode::FirstPerPage;
+    let (book, _) = transform_with(&[("a.md", md), ("b.md", md)], REGISTRY, &cfg);
+    assert_eq!(
+        strip_anchors(&content(&book, "b.md")),
+        format!(
+            "{UNICEF}, <a class=\"org\" href=\"agencies/ilo.html\"><abbr title=\"International Labour Organization\">ILO</abbr></a>, UNICEF.\n\nILO, UNICEF.\n"
+        )
+    );
+}
+
 #[test]
 fn paragraphs_with_mentions_get_stable_anchors() {
     let (book, _) = transform(&[("ch.md", "Intro.\n\nUNICEF acts.\n")]);

@@ -1,5 +1,6 @@
 //! The generated organisation pages on the real site: each GMG member's page links to every
-//! chapter that mentions it, and every mention link lands on a paragraph of that chapter.
+//! chapter whose text names it (found by searching the Markdown, not the site's links), and
+//! every mention link lands on a paragraph of that chapter; the facts of the registry.
 
 mod common;
 
@@ -14,34 +15,86 @@ fn report_pages() -> Vec<String> {
         .collect()
 }
 
+/// An entry of the registry as `data/agencies.yaml` writes it (read here, not by the code under
+/// test).
+#[derive(serde::Deserialize)]
+struct Entry {
+    id: String,
+    name: String,
+    acronym: Option<String>,
+    #[serde(default)]
+    forms: Vec<String>,
+    #[serde(default)]
+    groups: Vec<String>,
+}
+
+impl Entry {
+    fn spellings(&self) -> Vec<&str> {
+        let mut out = vec![self.name.as_str()];
+        out.extend(self.acronym.as_deref());
+        out.extend(self.forms.iter().map(String::as_str));
+        out
+    }
+}
+
+/// The report chapters whose Markdown names `org`, found by plain search of the source: its
+/// name, acronym or another form as a whole word (a hyphen joins words: "UN-DESA" is not "UN"),
+/// outside front matter and headings (never linked) and outside `never-link` phrases and the
+/// longer names of other organisations that contain one of its spellings ("UNECE Statistical
+/// Division" names the division, not UNECE).
+fn chapters_naming(org: &Entry, all: &[Entry], never_link: &[&str]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let word = |form: &str| {
+        regex::Regex::new(&format!(r"(?:^|[^\w-]){}(?:[^\w-]|$)", regex::escape(form))).unwrap()
+    };
+    let spellings = org.spellings();
+    let longer: Vec<&str> = all
+        .iter()
+        .filter(|o| o.id != org.id)
+        .flat_map(Entry::spellings)
+        .filter(|f| spellings.iter().any(|s| f.contains(s) && f != s))
+        .collect();
+    for chapter in common::summary_chapters() {
+        let text = std::fs::read_to_string(common::root().join("src").join(&chapter)).unwrap();
+        let body = match text.strip_prefix("---\n") {
+            Some(rest) => rest.split_once("\n---\n").expect("closed front matter").1,
+            None => &text,
+        };
+        let mut prose: String = body
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for phrase in never_link.iter().chain(&longer) {
+            prose = prose.replace(phrase, " ");
+        }
+        if spellings.iter().any(|f| word(f).is_match(&prose)) {
+            out.insert(chapter.replace(".md", ".html"));
+        }
+    }
+    out
+}
+
 #[test]
 fn each_gmg_member_page_links_to_every_chapter_and_paragraph_that_mentions_it() {
-    let index = page("agencies/index.html");
-    let members: Vec<String> = index
-        .select(&sel("table.org-index tr"))
-        .filter(|tr| tr.text().any(|t| t.contains("GMG member")))
-        .filter_map(|tr| {
-            tr.select(&sel("a"))
-                .next()
-                .and_then(|a| a.value().attr("href"))
-                .map(String::from)
-        })
+    #[derive(serde::Deserialize)]
+    struct Registry {
+        organisations: Vec<Entry>,
+    }
+    let yaml = std::fs::read_to_string(common::root().join("data/agencies.yaml")).unwrap();
+    let registry: Registry = serde_saphyr::from_str(&yaml).expect("the registry reads");
+    let all = &registry.organisations;
+    // book.toml's `never-link`.
+    let never_link = ["United Nations Global Migration Database"];
+    let members: Vec<&Entry> = all
+        .iter()
+        .filter(|o| o.groups.iter().any(|g| g == "gmg"))
         .collect();
-    assert!(members.len() >= 15, "{members:?}");
+    assert_eq!(members.len(), 20);
     for org in members {
-        // Chapters whose text links the organisation (its first mention per paragraph is linked).
-        let mut expected = BTreeSet::new();
-        for chapter in report_pages() {
-            let doc = page(&chapter);
-            if doc
-                .select(&sel(&format!("main a.org[href='agencies/{org}']")))
-                .next()
-                .is_some()
-            {
-                expected.insert(chapter);
-            }
-        }
-        let org_page = page(&format!("agencies/{org}"));
+        let expected = chapters_naming(org, all, &never_link);
+        assert!(!expected.is_empty(), "{}", org.id);
+        let org_page = page(&format!("agencies/{}.html", org.id));
         let mut linked = BTreeSet::new();
         for a in org_page.select(&sel("ul.mentions a")) {
             let href = a.value().attr("href").unwrap();
@@ -53,7 +106,7 @@ fn each_gmg_member_page_links_to_every_chapter_and_paragraph_that_mentions_it() 
             let paragraph = target
                 .select(&sel(&format!("[id='{id}']")))
                 .next()
-                .unwrap_or_else(|| panic!("{org}: {href} has no target"));
+                .unwrap_or_else(|| panic!("{}: {href} has no target", org.id));
             assert_eq!(
                 paragraph.value().attr("class"),
                 Some("anchor-target"),
@@ -65,7 +118,7 @@ fn each_gmg_member_page_links_to_every_chapter_and_paragraph_that_mentions_it() 
             .into_iter()
             .filter(|f| report_pages().contains(f))
             .collect();
-        assert_eq!(linked_report, expected, "{org}");
+        assert_eq!(linked_report, expected, "{}", org.id);
     }
     assert!(site().join("agencies/unicef.html").is_file());
 }
@@ -118,5 +171,57 @@ fn a_feature_switched_off_leaves_no_trace_on_the_organisation_pages() {
     assert!(
         page.contains("## Action points") && !page.contains("Meetings"),
         "{page}"
+    );
+}
+
+/// The facts of `page`'s `dl.org-facts`, as `(term, text, link)`.
+fn facts(page: &str) -> Vec<(String, String, Option<String>)> {
+    let doc = common::page(page);
+    let dl = doc
+        .select(&sel("dl.org-facts"))
+        .next()
+        .expect("a facts list");
+    let terms: Vec<String> = dl.select(&sel("dt")).map(|e| e.text().collect()).collect();
+    let dd = sel("dd");
+    let values = dl.select(&dd).map(|dd| {
+        let link = dd
+            .select(&sel("a"))
+            .next()
+            .and_then(|a| a.value().attr("href"))
+            .map(String::from);
+        (dd.text().collect::<String>(), link)
+    });
+    terms
+        .into_iter()
+        .zip(values)
+        .map(|(t, (v, l))| (t, v, l))
+        .collect()
+}
+
+/// Every fact the registry gives about ILO (`data/agencies.yaml`), hand-copied.
+#[test]
+fn an_organisation_page_states_the_registry_facts_its_website_included() {
+    let ilo = facts("agencies/ilo.html");
+    let has = |term: &str, value: &str, link: Option<&str>| {
+        assert!(
+            ilo.iter()
+                .any(|(t, v, l)| t == term && v == value && l.as_deref() == link),
+            "no {term}: {value} ({link:?}) in {ilo:?}"
+        );
+    };
+    has(
+        "Name in the report",
+        "International Labour Organization",
+        None,
+    );
+    has("Acronym", "ILO", None);
+    has("Kind", "UN specialized agency", None);
+    has("Global Migration Group", "Member in 2014", None);
+    has("Website", "www.ilo.org", Some("https://www.ilo.org"));
+    // An organisation without a website in the registry has no Website fact.
+    let ilo_unit = facts("agencies/ilo-labour-migration-branch.html");
+    assert!(
+        ilo_unit.iter().all(|(t, _, _)| t != "Website"),
+        "{ilo_unit:?}"
     );
 }

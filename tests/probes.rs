@@ -211,6 +211,7 @@ fn probes() -> Vec<Probe> {
         probe("same-source outside the endnotes chapter", |s| replace(&s.book(), COOPERATION, "meetings:", "same-source: [[mandate, forum]]\nmeetings:"), "src/cooperation.md:2:", 1),
         probe("same-source naming no note", |s| write(&s.book(), "src/notes.md", &format!("---\nsame-source: [[mandate, forun]]\n---\n{}", read(&s.book(), "src/notes.md"))), "src/notes.md:2:", 1),
         probe("broken front matter of the endnotes chapter", |s| write(&s.book(), "src/notes.md", &format!("---\nsame-source: [[mandate, forum]\n---\n{}", read(&s.book(), "src/notes.md"))), "src/notes.md:2:", 1),
+        probe("endnote defined in a chapter, not in the endnotes chapter", |s| { replace(&s.book(), "src/notes.md", "[^forum]: Report of the Basin Forum, March 2030.", ""); append(&s.book(), COOPERATION, "[^forum]: Report of the Basin Forum, March 2030.") }, "src/cooperation.md:", 1),
         probe("endnotes chapter not the configured one", |s| replace(&s.book(), "book.toml", "chapter = \"notes.md\"", "chapter = \"endnotes.md\""), "src/notes.md:3:1", 1),
         // The real report, for the figures that need its size.
         report("report: impossible date of a parent meeting", |s| replace(&s.book(), "src/meetings.md", "date: \"2013-11-04\"", "date: \"2013-11-31\""), "src/meetings.md:5:11", 1),

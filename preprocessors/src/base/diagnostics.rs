@@ -512,6 +512,74 @@ mod tests {
     }
 
     #[test]
+    fn finish_fails_on_errors_and_on_warnings_only_when_they_are_denied() {
+        let warned = || {
+            let mut d = Diagnostics::new();
+            d.warning("w-code", Location::at("b.md", 2, 1), "odd");
+            d.note("n", Location::at("a.md", 1, 1), "seen");
+            d
+        };
+        let mut lenient = warned();
+        assert!(lenient.finish(false).is_ok());
+        assert_eq!(lenient.summary(), "0 errors, 1 warning, 1 note");
+        let mut strict = warned();
+        let err = strict.finish(true).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the book has problems: 1 error, 0 warnings, 1 note"
+        );
+        // Sorted, the warning now an error, the note still a note.
+        assert_eq!(
+            strict.render(),
+            "a.md:1:1: note: seen [n]\nb.md:2:1: error: odd [w-code]\n1 error, 0 warnings, 1 note"
+        );
+        let mut notes_only = Diagnostics::new();
+        notes_only.note("n", Location::file("a"), "n");
+        assert!(notes_only.finish(true).is_ok());
+        let mut errors = Diagnostics::new();
+        errors.error("x-code", Location::file("a"), "bad");
+        assert!(errors.finish(false).is_err());
+        assert!(Diagnostics::new().finish(true).is_ok());
+    }
+
+    #[test]
+    fn sorting_groups_by_place_and_drops_exact_duplicates() {
+        let mut d = Diagnostics::new();
+        d.error("x-code", Location::at("b.md", 1, 1), "b");
+        d.error("x-code", Location::at("a.md", 9, 2), "a2");
+        d.error("x-code", Location::at("a.md", 9, 1), "a1");
+        d.error("x-code", Location::at("a.md", 9, 1), "a1");
+        d.warning("w-code", Location::at("a.md", 10, 1), "a3");
+        d.sort();
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["a1", "a2", "a3", "b"]);
+        assert_eq!((d.len(), d.errors(), d.warnings()), (4, 3, 1));
+        assert!(!d.is_empty());
+        d.retain(|d| d.severity == Severity::Warning);
+        assert_eq!(
+            d.render(),
+            "a.md:10:1: warning: a3 [w-code]\n0 errors, 1 warning"
+        );
+    }
+
+    #[test]
+    fn suggest_gives_the_candidate_or_the_fallback_hint() {
+        let mut d = Diagnostics::new();
+        d.error("x-code", Location::file("a"), "m")
+            .suggest(Some("`b`".into()), "other");
+        d.error("x-code", Location::file("a"), "m")
+            .suggest(None, "other");
+        let hints: Vec<_> = d.iter().map(|d| d.hint.clone().unwrap()).collect();
+        assert_eq!(hints, ["did you mean `b`?", "other"]);
+        assert_eq!(Location::at("f", 3, 0).to_string(), "f:3");
+        assert_eq!(Location::file("f").to_string(), "f");
+        assert_eq!(
+            [Severity::Note, Severity::Warning, Severity::Error].map(|s| s.to_string()),
+            ["note", "warning", "error"]
+        );
+    }
+
+    #[test]
     fn suggests_the_closest_candidate() {
         let c = ["unhcr", "unicef", "unesco"];
         assert_eq!(did_you_mean("unchr", c), Some("unhcr"));

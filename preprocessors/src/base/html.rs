@@ -192,6 +192,72 @@ mod tests {
     }
 
     #[test]
+    fn escapes_every_character_markdown_or_html_could_read() {
+        // Hand-written: each character and the entity a reader's browser shows as it.
+        for (c, entity) in [
+            ('&', "&amp;"),
+            ('<', "&lt;"),
+            ('>', "&gt;"),
+            ('"', "&quot;"),
+            ('\'', "&#39;"),
+            ('*', "&#42;"),
+            ('_', "&#95;"),
+            ('`', "&#96;"),
+            ('[', "&#91;"),
+            (']', "&#93;"),
+            ('\\', "&#92;"),
+            ('~', "&#126;"),
+            ('|', "&#124;"),
+            ('#', "&#35;"),
+            ('!', "&#33;"),
+            ('{', "&#123;"),
+            ('}', "&#125;"),
+        ] {
+            assert_eq!(text(&format!("a{c}b")), format!("a{entity}b"), "{c:?}");
+        }
+        assert_eq!(
+            text("plain, café: 1.5 (x) / y + z = w"),
+            "plain, café: 1.5 (x) / y + z = w"
+        );
+        assert_eq!(attr("a|*_[]#{}b"), "a|*_[]#{}b");
+        assert_eq!(
+            attr(r#"<"a" & 'b'>"#),
+            "&lt;&quot;a&quot; &amp; &#39;b&#39;&gt;"
+        );
+    }
+
+    /// Rendered by mdBook's own parser, escaped text reads as written wherever generated text
+    /// sits: a table cell (`|` would split it), a heading (`{…}` would be attributes), emphasis.
+    #[test]
+    fn escaped_text_renders_as_written_in_tables_headings_and_paragraphs() {
+        fn rendered(markdown: &str) -> String {
+            let mut html = String::new();
+            mdbook_markdown::pulldown_cmark::html::push_html(
+                &mut html,
+                mdbook_markdown::new_cmark_parser(markdown, &Default::default()),
+            );
+            html
+        }
+        let s = "A | B {#x} *c* _d_ ~~e~~ [f](g) `h` <i> & \\j !k";
+        let cell = rendered(&format!("| h |\n|---|\n| {} |\n", text(s)));
+        assert_eq!(cell.matches("<td>").count(), 1, "{cell}");
+        assert!(
+            cell.contains(&format!("<td>{}</td>", text_as_html(s))),
+            "{cell}"
+        );
+        let heading = rendered(&format!("# {}\n", text(s)));
+        assert_eq!(heading, format!("<h1>{}</h1>\n", text_as_html(s)));
+    }
+
+    /// How pulldown-cmark writes `s` as HTML text: only `&`, `<`, `>` and `"` escaped.
+    fn text_as_html(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+
+    #[test]
     fn refuses_unsafe_url_schemes() {
         assert_eq!(
             safe_url("https://www.unicef.org"),

@@ -27,7 +27,7 @@ use crate::base::markdown::Edits;
 use crate::base::text::truncate;
 use crate::model::config::EndnotesConfig;
 use crate::model::{ChapterId, Model, Outputs};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// One place citing a note.
@@ -113,9 +113,12 @@ impl Endnotes {
         }
         // Definitions: only in the endnotes chapter.
         let mut defined: HashMap<&str, usize> = HashMap::new();
+        // Defined in the wrong chapter: that error is the one to fix, its citations say nothing more.
+        let mut misplaced: HashSet<&str> = HashSet::new();
         for ch in &model.chapters {
             for (i, def) in ch.doc.footnote_defs.iter().enumerate() {
                 if Some(ch.id) != chapter {
+                    misplaced.insert(&def.label);
                     diags
                         .error(
                             "endnote-definition-elsewhere",
@@ -158,6 +161,9 @@ impl Endnotes {
         for ch in &model.chapters {
             for (r, reference) in ch.doc.footnote_refs.iter().enumerate() {
                 let Some(&definition) = defined.get(reference.label.as_str()) else {
+                    if misplaced.contains(reference.label.as_str()) {
+                        continue;
+                    }
                     let d = diags.error(
                         "endnote-undefined",
                         ch.locate(reference.range.start),
@@ -291,8 +297,23 @@ impl Endnotes {
                     );
             }
         }
+        // A `same-source` already reported (in another chapter's front matter, or naming a key
+        // that is no note) still says what the editor meant: its pairs are not warned about
+        // again, and neither is a note named next to an unknown key.
+        let misplaced = model
+            .chapters
+            .iter()
+            .filter(|other| other.id != c)
+            .flat_map(|other| other.front().same_source.iter());
         let acknowledged: Vec<&Vec<String>> =
             ch.front().same_source.iter().map(|s| &s.value).collect();
+        let faulty: Vec<&str> = acknowledged
+            .iter()
+            .copied()
+            .filter(|pair| pair.iter().any(|k| !self.by_key.contains_key(k)))
+            .chain(misplaced.map(|s| &s.value))
+            .flat_map(|pair| pair.iter().map(String::as_str))
+            .collect();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, note) in self.notes.iter().enumerate() {
             let text = ch.text(ch.doc.footnote_defs[note.definition].content.clone());
@@ -314,6 +335,13 @@ impl Endnotes {
                 let is_ack = acknowledged
                     .iter()
                     .any(|pair| pair.contains(&first.key) && pair.contains(&note.key));
+                if !is_ack
+                    && [&first.key, &note.key]
+                        .iter()
+                        .any(|k| faulty.contains(&k.as_str()))
+                {
+                    break;
+                }
                 let message = format!(
                     "endnotes {} (`{}`) and {} (`{}`) cite the same document",
                     first.label, first.key, note.label, note.key

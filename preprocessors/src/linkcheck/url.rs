@@ -136,6 +136,22 @@ mod tests {
         assert_eq!(classify("data:image/png;base64,xx"), Url::Other);
         assert_eq!(classify("  "), Url::Empty);
         assert_eq!(classify(" # "), Url::HashOnly);
+        // A scheme is a letter, then letters, digits, `+`, `-` or `.`.
+        assert_eq!(classify("svn+ssh.x-y://h/x"), Url::Other);
+        assert_eq!(
+            classify("1a:b"),
+            Url::Local {
+                path: "1a:b",
+                fragment: None
+            }
+        );
+        assert_eq!(
+            classify("a_b:c"),
+            Url::Local {
+                path: "a_b:c",
+                fragment: None
+            }
+        );
     }
 
     #[test]
@@ -189,6 +205,13 @@ mod tests {
             Some("x.css")
         );
         assert_eq!(resolve("a/", "..", "/").as_deref(), Some(""));
+        // A final `.` or `..` names a directory; inner `.` and empty segments vanish.
+        assert_eq!(resolve("a/", ".", "/").as_deref(), Some("a/"));
+        assert_eq!(resolve("a/b/", "..", "/").as_deref(), Some("a/"));
+        assert_eq!(
+            resolve("a/", "./x//y.html", "/").as_deref(),
+            Some("a/x/y.html")
+        );
         assert_eq!(resolve("", "../x.html", "/"), None);
         assert_eq!(resolve("", "/other/x.css", "/report/"), None);
     }

@@ -248,5 +248,13 @@ mod tests {
             ),
             pairs(&[("hrc", "HRC"), ("unicef", "UNICEF"), ("unfpa", "UNFPA")])
         );
+        // A token needs a segment of digits: empty segments (`//`) are not one.
+        assert_eq!(
+            found(&[], "ILO//UNICEF"),
+            pairs(&[("ilo", "ILO"), ("unicef", "UNICEF")])
+        );
+        // The token starts after the whitespace, whatever its width (an em space: 3 bytes); the
+        // symbol-like `x/1/` before it is another token.
+        assert_eq!(found(&[], "x/1/\u{2003}ILO"), pairs(&[("ilo", "ILO")]));
     }
 }

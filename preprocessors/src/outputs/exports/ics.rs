@@ -250,6 +250,36 @@ mod tests {
     use crate::outputs::exports::json::{ChapterRef, JsDate, OrganiserRef, Slide, Text};
     use chrono::NaiveDate;
 
+    #[test]
+    fn the_calendars_words_default_to_the_books_title() {
+        let mut cfg = Config::default();
+        cfg.title = "Water: the  2030 Review, Part-One of Two!".into();
+        let words = Words::from_config(&cfg);
+        assert_eq!(
+            words,
+            Words {
+                prodid: "-//mdbook-report//Water: the  2030 Review, Part-One of Two!//EN".into(),
+                name: "Meetings in Water: the  2030 Review, Part-One of Two!".into(),
+                uid_domain: "water-the-2030-review-part-one".into(),
+                document: "document".into(),
+            }
+        );
+        cfg.title = "¿…?".into();
+        assert_eq!(Words::from_config(&cfg).uid_domain, "book");
+        cfg.timeline.calendar_id = "-//X//Y//EN".into();
+        cfg.timeline.calendar_name = "Calendar of {title}".into();
+        cfg.timeline.uid_domain = "x.org".into();
+        let words = Words::from_config(&cfg);
+        assert_eq!(
+            (
+                words.prodid.as_str(),
+                words.name.as_str(),
+                words.uid_domain.as_str()
+            ),
+            ("-//X//Y//EN", "Calendar of ¿…?", "x.org")
+        );
+    }
+
     fn ev(id: &str, first: (i32, u32, u32), last: (i32, u32, u32)) -> Event {
         let day = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         Event {
