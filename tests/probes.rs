@@ -201,7 +201,7 @@ fn probes() -> Vec<Probe> {
         probe("invalid UTF-8 in a chapter", |s| std::fs::write(s.book().join(WATER), b"# Water\n\nCaf\xe9 au lait.\n").unwrap(), "src/water.md:3:4", 1),
         probe("unquoted colon in a front-matter value", |s| replace(&s.book(), COOPERATION, "place: Dushanbe", "place: Dushanbe: Tajikistan"), "src/cooperation.md:6:", 1),
         probe("list where a value is expected", |s| replace(&s.book(), COOPERATION, "place: Dushanbe", "place: [Dushanbe"), "src/cooperation.md:", 1),
-        probe("alias bomb in front matter", |s| replace(&s.book(), COOPERATION, "meetings:", &format!("same-source: {}\nmeetings:", alias_bomb())), "src/cooperation.md:", 1),
+        probe("alias bomb in front matter", |s| replace(&s.book(), COOPERATION, "meetings:", &format!("same-source: {}\nmeetings:", common::alias_bomb())), "src/cooperation.md:", 1),
         probe("SUMMARY lists a chapter twice", |s| entry(s, "- [Water again](water.md)"), "src/SUMMARY.md:5:3", 1),
         probe("numbered chapter after the suffix chapters", |s| { write(&s.book(), "src/late.md", "# Late\n"); append(&s.book(), SUMMARY, "- [Late](late.md)") }, "src/SUMMARY.md:8:1", 1),
         probe("javascript: reference-style link", |s| append(&s.book(), WATER, "See [here][r].\n\n[r]: javascript:alert(9)"), "src/water.md:12:5", 1),
@@ -218,19 +218,6 @@ fn probes() -> Vec<Probe> {
         report("report: empty registry", |s| write(&s.book(), "data/agencies.yaml", "# none yet\n"), "data/agencies.yaml", 1),
         report("report: broken front matter in an agenda chapter", |s| replace(&s.book(), "src/protect-human-rights.md", "agenda-item: 1", "agenda-item: [1"), "src/protect-human-rights.md:", 1),
     ]
-}
-
-/// Nine levels of ten aliases: 10^9 strings if expanded.
-fn alias_bomb() -> String {
-    let mut bomb = String::from("&l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]");
-    for level in 1..9 {
-        let prev = level - 1;
-        bomb = format!(
-            "{bomb}\nx{level}: &l{level} [{}]",
-            vec![format!("*l{prev}"); 10].join(", ")
-        );
-    }
-    bomb
 }
 
 /// Every file of `dir` except those under `skip`, with its bytes (links read as links).
@@ -271,18 +258,23 @@ fn diagnostics(stderr: &str) -> Vec<&str> {
     stderr.lines().filter(|l| line.is_match(l)).collect()
 }
 
-/// Runs one probe; `Err` says what went wrong. Returns the number of messages.
-fn run(p: &Probe) -> Result<usize, String> {
-    let s = scratch(p.base);
-    (p.mistake)(&s);
-    let before = snapshot(s.dir.path(), &s.out());
-    let out = Command::new(BIN)
+/// `mdbook-report build` of the scratch book into its output folder.
+fn build(s: &Scratch) -> std::process::Output {
+    Command::new(BIN)
         .args(["build", "--book"])
         .arg(s.book())
         .arg("--dest")
         .arg(s.out())
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs one probe; `Err` says what went wrong. Returns the number of messages.
+fn run(p: &Probe) -> Result<usize, String> {
+    let s = scratch(p.base);
+    (p.mistake)(&s);
+    let before = snapshot(s.dir.path(), &s.out());
+    let out = build(&s);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let found = diagnostics(&stderr);
     let mut problems = Vec::new();
@@ -387,13 +379,7 @@ fn under_mdbook_build_nothing_from_outside_the_book_is_published() {
 #[test]
 fn the_unchanged_walkthrough_book_builds_without_a_message() {
     let s = scratch(Base::Walkthrough);
-    let out = Command::new(BIN)
-        .args(["build", "--book"])
-        .arg(s.book())
-        .arg("--dest")
-        .arg(s.out())
-        .output()
-        .unwrap();
+    let out = build(&s);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert_eq!(diagnostics(&stderr), Vec::<&str>::new());

@@ -117,31 +117,21 @@ fn regression_explicit_link_before_multibyte_text() {
     assert!(content(&book, "agencies/unicef.md").contains("<mark>x</mark>😀 more text"));
 }
 
-/// "Billion laughs": nine levels of ten aliases each, 10^9 strings if expanded.
-fn alias_bomb() -> String {
-    let mut bomb = String::from("&l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]");
-    for level in 1..9 {
-        let prev = level - 1;
-        bomb = format!(
-            "{bomb}\nx{level}: &l{level} [{}]",
-            vec![format!("*l{prev}"); 10].join(", ")
-        );
-    }
-    bomb
-}
-
 #[test]
 fn an_alias_bomb_is_rejected_quickly_with_a_location() {
     let start = Instant::now();
     // In front matter: the anchors' keys are unknown and the bomb cannot fit the schema.
     let chapter = format!(
         "---\nsame-source: {}\nsame-source: *l8\n---\nBody.\n",
-        alias_bomb()
+        common::alias_bomb()
     );
     let (_, d) = transform(&[("a.md", &chapter)]);
     assert!(d.starts_with("src/a.md:2:"), "{d}");
     // In the registry, the same.
-    let d = registry(&format!("organisations: []\nx0: {}\n", alias_bomb()));
+    let d = registry(&format!(
+        "organisations: []\nx0: {}\n",
+        common::alias_bomb()
+    ));
     assert!(d.starts_with("data/agencies.yaml:2:1: error: "), "{d}");
     // A wide structure that does fit the schema hits the parser's budget instead.
     let wide = format!("---\nsame-source:\n{}---\n", "  - [a, b]\n".repeat(60_000));

@@ -327,3 +327,16 @@ pub fn walkthrough_files() -> Vec<(String, String)> {
     }
     files
 }
+
+/// "Billion laughs": nine levels of ten aliases each, 10^9 strings if expanded.
+pub fn alias_bomb() -> String {
+    let mut bomb = String::from("&l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]");
+    for level in 1..9 {
+        let prev = level - 1;
+        bomb = format!(
+            "{bomb}\nx{level}: &l{level} [{}]",
+            vec![format!("*l{prev}"); 10].join(", ")
+        );
+    }
+    bomb
+}
