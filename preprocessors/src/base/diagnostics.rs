@@ -316,13 +316,19 @@ impl Diagnostics {
             self.deny_warnings();
         }
         self.sort();
-        if !self.is_empty() {
-            eprintln!("{}", self.render());
+        if let Some(text) = self.printed() {
+            eprintln!("{text}");
         }
         if self.is_fatal(deny_warnings) {
             anyhow::bail!("the book has problems: {}", self.summary());
         }
         Ok(())
+    }
+
+    /// What [`Diagnostics::finish`] prints: nothing at all for a clean build (not even a summary
+    /// of zeros, so `mdbook serve` stays quiet), else [`Diagnostics::render`].
+    fn printed(&self) -> Option<String> {
+        (!self.is_empty()).then(|| self.render())
     }
 
     /// Everything, one diagnostic per paragraph, followed by the summary line.
@@ -460,6 +466,20 @@ mod tests {
         assert!(d.is_fatal(true));
         d.deny_warnings();
         assert_eq!(d.errors(), 1);
+    }
+
+    #[test]
+    fn a_clean_build_prints_nothing_and_any_finding_prints_with_its_summary() {
+        let clean = Diagnostics::new();
+        assert!(clean.is_empty());
+        assert_eq!(clean.printed(), None);
+        let mut noted = Diagnostics::new();
+        noted.note("n-code", Location::file("a.md"), "seen");
+        assert!(!noted.is_empty());
+        assert_eq!(
+            noted.printed().as_deref(),
+            Some("a.md: note: seen [n-code]\n0 errors, 0 warnings, 1 note")
+        );
     }
 
     #[test]
