@@ -605,5 +605,31 @@ mod tests {
         assert_eq!(did_you_mean("unchr", c), Some("unhcr"));
         assert_eq!(did_you_mean("UNICEFF", c), Some("unicef"));
         assert_eq!(did_you_mean("worldbank-group-x", c), None);
+        // Long names allow a third of their length: three edits apart, still suggested.
+        let long = ["international-labour"];
+        assert_eq!(
+            did_you_mean("intrnational-labr", long),
+            Some("international-labour")
+        );
+        assert_eq!(
+            did_you_mean("intrnatonal-lbr", long),
+            Some("international-labour")
+        );
+        assert_eq!(did_you_mean("xyz", long), None);
+    }
+
+    #[test]
+    fn a_folder_where_a_file_belongs_is_said_in_plain_words() {
+        let dir = std::env::temp_dir().join(format!("diag-folder-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let shown = Path::new("src/chapter.md");
+        assert_eq!(
+            read_text(&dir, shown),
+            Err(Unreadable {
+                location: Location::file("src/chapter.md"),
+                problem: "it is a folder, not a file"
+            })
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
