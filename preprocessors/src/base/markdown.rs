@@ -253,6 +253,9 @@ struct Walker {
     block_stack: Vec<BlockId>,
     /// Depth of constructs whose text is never linked.
     skip: usize,
+    /// Depth of code, HTML and metadata blocks. Inside a tight list item they are the item's
+    /// blocks, not its inline content: no anchor or permalink goes into them.
+    raw_blocks: usize,
     /// Depth of inline HTML elements.
     html_depth: usize,
     heading: Option<(u8, usize, String)>,
@@ -339,9 +342,15 @@ impl Walker {
         }
     }
 
-    /// Adds plain text to the enclosing block and heading.
+    /// Whether the current position is the innermost block's own inline content, not a code
+    /// block or heading nested in a list item.
+    fn in_own_inline(&self) -> bool {
+        self.raw_blocks == 0 && self.heading.is_none()
+    }
+
+    /// Adds plain text to the enclosing block (when it is the block's own) and heading.
     fn plain(&mut self, text: &str) {
-        if let Some(b) = self.current_block() {
+        if let Some(b) = self.current_block().filter(|_| self.in_own_inline()) {
             self.doc.blocks[b.0].text.push_str(text);
         }
         if let Some((_, _, h)) = &mut self.heading {
@@ -350,7 +359,7 @@ impl Walker {
     }
 
     fn note_inline_start(&mut self, at: usize) {
-        if let Some(b) = self.current_block() {
+        if let Some(b) = self.current_block().filter(|_| self.in_own_inline()) {
             let block = &mut self.doc.blocks[b.0];
             if block.anchor_at == usize::MAX {
                 block.anchor_at = at;
@@ -360,7 +369,7 @@ impl Walker {
 
     /// Records that the innermost block's inline content reaches `end`.
     fn note_inline_end(&mut self, end: usize) {
-        if let Some(b) = self.current_block() {
+        if let Some(b) = self.current_block().filter(|_| self.in_own_inline()) {
             let block = &mut self.doc.blocks[b.0];
             block.inline_end = block.inline_end.max(end);
         }
@@ -486,6 +495,7 @@ impl Walker {
             Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                 self.flush();
                 self.skip += 1;
+                self.raw_blocks += 1;
             }
             Tag::Image { dest_url, .. } => {
                 self.note_inline_start(range.start);
@@ -571,6 +581,7 @@ impl Walker {
             }
             TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
                 self.skip = self.skip.saturating_sub(1);
+                self.raw_blocks = self.raw_blocks.saturating_sub(1);
             }
             TagEnd::Image => {
                 self.skip = self.skip.saturating_sub(1);
@@ -996,6 +1007,23 @@ mod tests {
         assert_eq!(
             doc.quotes,
             vec![(0, '‘'), (2, '’'), (4, '“'), (6, '”'), (18, '’')]
+        );
+    }
+
+    #[test]
+    fn a_list_items_code_block_or_heading_is_not_its_own_text() {
+        // `-     UNICEF` is an item holding an indented code block (found by the property test).
+        for body in ["-     UNICEF\n", "- ```\n  UNICEF\n  ```\n", "- # UNICEF\n"] {
+            let doc = Doc::parse(body);
+            let item = &doc.blocks[0];
+            assert_eq!(item.text, "", "{body:?}");
+            assert_eq!((item.anchor_at, item.inline_end), (0, 0), "{body:?}");
+        }
+        let body = "- UNICEF\n  ```\n  code\n  ```\n";
+        let item = &Doc::parse(body).blocks[0];
+        assert_eq!(
+            (item.text.as_str(), item.anchor_at, item.inline_end),
+            ("UNICEF", 2, 8)
         );
     }
 
