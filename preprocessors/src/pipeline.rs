@@ -46,7 +46,7 @@ pub fn transform_for_site(
 }
 
 /// [`transform_for_site`], and the files to publish next to the pages (the timeline's exports,
-/// the open data), which the preprocessor hands to the post-build step
+/// `documents.json`, the open data), which the preprocessor hands to the post-build step
 /// ([`exports::hand_over`]).
 pub fn site(
     book: Book,
@@ -143,7 +143,20 @@ fn run(
     }
     model::write_back(&mut book, &model, &mut outputs);
     let templates = pages::templates::Templates::load(root, &cfg.templates, diags);
-    append_pages(&mut book, &model, cfg, &found, &templates, diags);
+    // The documents' data: their page lists it, and it is published as `documents.json`.
+    let documents = found
+        .documents
+        .as_ref()
+        .map(|d| exports::documents::export(d, &model, found.endnotes.as_ref(), cfg));
+    append_pages(
+        &mut book,
+        &model,
+        cfg,
+        &found,
+        documents.as_ref(),
+        &templates,
+        diags,
+    );
     let mut files = Vec::new();
     // Last: every page, generated ones included, gets its description for <head>.
     if page_meta {
@@ -152,6 +165,7 @@ fn run(
             let doc = exports::json::document(timeline, &model, dir, cfg);
             files = exports::timeline_files(&doc, cfg);
         }
+        files.extend(documents.as_ref().map(exports::documents::file));
         if let Some(sources) = open_data(&model, cfg, &found) {
             files.extend(exports::open_data::files(sources));
         }
@@ -210,6 +224,7 @@ fn append_pages(
     model: &Model,
     cfg: &Config,
     found: &Findings,
+    documents: Option<&exports::documents::Export>,
     templates: &pages::templates::Templates,
     diags: &mut Diagnostics,
 ) {
@@ -221,9 +236,8 @@ fn append_pages(
     if let Some(timeline) = &found.timeline {
         explore.push(pages::timeline::chapter(timeline, model, dir, cfg));
     }
-    if let Some(documents) = &found.documents {
-        let data = exports::documents::export(documents, model, found.endnotes.as_ref(), cfg);
-        explore.push(pages::documents::chapter(documents, model, cfg, &data));
+    if let (Some(found), Some(data)) = (&found.documents, documents) {
+        explore.push(pages::documents::chapter(found, model, cfg, data));
     }
     if let (Some(orgs), Some(network)) = (&found.orgs, context(model, cfg, found).network) {
         explore.push(pages::network::chapter(

@@ -3,8 +3,8 @@
 //! previews' data file go into its `<head>` ([`crate::outputs::describe`], [`crate::outputs::cite`],
 //! [`crate::outputs::previews`]), "Cite this" at the end of its `<main>`, and its records into the
 //! search index ([`crate::outputs::search`]); then the print page loses the generated chapters
-//! ([`crate::outputs::print`]), and the exports (the timeline's, `documents.json`, the open data
-//! the preprocessor handed over in this renderer's own directory) are written next to the pages.
+//! ([`crate::outputs::print`]), and the exports the preprocessor handed over in this renderer's
+//! own directory (the timeline's, `documents.json`, the open data) are moved next to the pages.
 //!
 //! mdBook preprocessors cannot write files into the output (mdBook #1222), so `book.toml` has a
 //! second output, `[output.report-postbuild]`, whose renderer is this one. mdBook runs renderers
@@ -12,9 +12,8 @@
 //! own directory first and would delete files written before it). With two outputs mdBook gives
 //! each its own directory: the site is in `book/html/`. The preprocessor leaves the finished
 //! timeline exports and open data in this renderer's own directory (`book/report-postbuild/
-//! exports/`, see [`crate::outputs::exports`]), and this renderer moves them into the site; it
-//! reads `documents.json` from the data block the preprocessor embedded in the "Documents
-//! cited" page (mdBook copies the raw `<script>` block as it is). So this renderer needs nothing
+//! exports/`, see [`crate::outputs::exports`]), and this renderer moves them into the site.
+//! So this renderer needs nothing
 //! of the preprocessed book, and the `report` preprocessor does not run for it
 //! ([`crate::preprocessor::supports`]): mdBook runs every preprocessor once per renderer, and
 //! running ours a second time doubled its cost (and, on the mdBook CLI path, added a process and
@@ -25,7 +24,7 @@ use crate::base::diagnostics::Diagnostics;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
-use crate::outputs::exports::{self, documents, json as export};
+use crate::outputs::exports::{self, json as export};
 use crate::outputs::search::{self, extract};
 use crate::outputs::{previews, print};
 use anyhow::Context;
@@ -74,10 +73,9 @@ pub fn main() -> anyhow::Result<std::process::ExitCode> {
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// Finishes every page, writes the previews' data file, the search index, the print page and
-/// `documents.json` (when the book has a "Documents cited" page), and moves the files the
-/// preprocessor handed over (the timeline's exports, the open data) into the site; returns the
-/// files written besides the pages and the index.
+/// Finishes every page, writes the previews' data file, the search index and the print page,
+/// and moves the files the preprocessor handed over (the timeline's exports, `documents.json`,
+/// the open data) into the site; returns the files written besides the pages and the index.
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let mut diags = Diagnostics::new();
     let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
@@ -96,25 +94,7 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
         );
     }
     written.extend(moved);
-    if cfg.documents.enable {
-        written.extend(documents_export(&cfg, &dir)?);
-    }
     Ok(written)
-}
-
-/// `documents.json`, from the data the "Documents cited" page embeds. A book that cites no
-/// document and has no archived address has no such page, and gets no file.
-fn documents_export(cfg: &Config, dir: &Path) -> anyhow::Result<Option<PathBuf>> {
-    let page = dir.join(cfg.documents.page.with_extension("html"));
-    let Ok(content) = std::fs::read_to_string(&page) else {
-        return Ok(None);
-    };
-    let data = documents::extract(&content)
-        .with_context(|| format!("cannot read the documents' data in {}", page.display()))?;
-    let path = dir.join(documents::JSON_FILE);
-    std::fs::write(&path, documents::to_file(&data))
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(Some(path))
 }
 
 /// The print page, which holds every chapter.
@@ -456,45 +436,6 @@ mod tests {
             serde_json::from_str(&std::fs::read_to_string(html.join("timeline.json")).unwrap())
                 .unwrap();
         assert_eq!(json.events[0].id, "w");
-    }
-
-    #[test]
-    fn writes_documents_json_from_the_documents_page_when_there_is_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let html = dir.path().join("book/html");
-        std::fs::create_dir_all(&html).unwrap();
-        let ctx = context(dir.path(), None);
-        // No documents page (nothing cited): no file, no error.
-        assert!(!run(&ctx).unwrap().contains(&html.join("documents.json")));
-        let data = documents::Export {
-            title: "Documents cited".into(),
-            page: "documents.html".into(),
-            documents: vec![],
-            archived: vec![documents::ArchivedEntry {
-                address: "https://a.org/x".into(),
-                archive: "https://web.archive.org/web/20300214/https://a.org/x".into(),
-                date: "2030-02-14".into(),
-                date_from: "access".into(),
-                note: Some("1".into()),
-                url: "notes.html#p-x".into(),
-            }],
-        };
-        std::fs::write(
-            html.join("documents.html"),
-            format!("<main>{}</main>", documents::embed(&data)),
-        )
-        .unwrap();
-        // The next build: its preprocessor hands the timeline's exports over again.
-        let ctx = context(dir.path(), None);
-        let written = run(&ctx).unwrap();
-        assert!(
-            written.contains(&html.join("documents.json")),
-            "{written:?}"
-        );
-        let back: documents::Export =
-            serde_json::from_str(&std::fs::read_to_string(html.join("documents.json")).unwrap())
-                .unwrap();
-        assert_eq!(back, data);
     }
 
     #[test]

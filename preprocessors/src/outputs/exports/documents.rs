@@ -1,9 +1,8 @@
 //! `documents.json`: the documents cited and the endnotes' archived addresses, as data.
 //!
-//! Built once by the preprocessor, embedded in the "Documents cited" page as
-//! `<script type="application/json" id="documents-data">` ([`embed`]), read back by the
-//! post-build step ([`extract`]) and written next to `timeline.json`, as the timeline's export
-//! is: the file is the page's own data, never recomputed.
+//! Built once by the preprocessor, which writes the "Documents cited" page from it and hands
+//! the file to the post-build step ([`super::hand_over`]), as the timeline's exports: the file
+//! is the page's own data.
 //!
 //! Schema (`?` marks a field that may be absent or `null`):
 //!
@@ -37,7 +36,7 @@
 //!
 //! URLs of the site are relative to its root, where `documents.json` is written.
 
-use super::json::script_json;
+use super::File;
 use crate::base::html;
 use crate::features::documents::Documents;
 use crate::features::documents::archive::DateFrom;
@@ -50,9 +49,6 @@ use std::path::Path;
 
 /// The file name, at the site root.
 pub const JSON_FILE: &str = "documents.json";
-
-/// The `id` of the embedded data block on the page.
-pub const DATA_ID: &str = "documents-data";
 
 /// The whole export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -222,33 +218,11 @@ pub fn export(
     }
 }
 
-/// The data block for the page.
-pub fn embed(export: &Export) -> String {
-    format!(
-        "<script type=\"application/json\" id=\"{DATA_ID}\">{}</script>",
-        script_json(export)
-    )
-}
-
-/// Reads the data block back from the page.
-pub fn extract(content: &str) -> anyhow::Result<Export> {
-    let open = format!("<script type=\"application/json\" id=\"{DATA_ID}\">");
-    let start = content
-        .find(&open)
-        .map(|i| i + open.len())
-        .ok_or_else(|| anyhow::anyhow!("the documents page has no `{DATA_ID}` data block"))?;
-    let len = content[start..]
-        .find("</script>")
-        .ok_or_else(|| anyhow::anyhow!("the `{DATA_ID}` data block is not closed"))?;
-    serde_json::from_str(&content[start..start + len])
-        .map_err(|e| anyhow::anyhow!("the `{DATA_ID}` data block is not a documents export: {e}"))
-}
-
-/// The file's text: pretty-printed, with a final newline.
-pub fn to_file(export: &Export) -> String {
+/// The file, pretty-printed, with a final newline.
+pub fn file(export: &Export) -> File {
     let mut s = serde_json::to_string_pretty(export).expect("the export serialises");
     s.push('\n');
-    s
+    File::new(JSON_FILE, s.into_bytes())
 }
 
 /// The site-root URL of the JSON file as seen from `page`.
@@ -261,24 +235,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_block_round_trips_and_cannot_close_the_script() {
+    fn the_file_reads_back_and_leaves_out_absent_fields() {
         let e = Export {
             title: "Documents cited".into(),
             page: "documents.html".into(),
             documents: vec![DocumentEntry {
                 symbol: "A/85/1".into(),
                 url: Some("https://undocs.org/en/A/85/1".into()),
-                title: Some("</script><!-- x".into()),
+                title: Some("Water for all".into()),
                 body: None,
                 cited_as: vec!["A/85/1".into()],
                 citations: vec![],
             }],
             archived: vec![],
         };
-        let block = embed(&e);
-        assert_eq!(block.matches("</script>").count(), 1);
-        assert_eq!(extract(&format!("x {block} y")).unwrap(), e);
-        assert!(extract("no block").is_err());
-        assert!(!to_file(&e).contains("\"body\""));
+        let f = file(&e);
+        assert_eq!(f.name, "documents.json");
+        let text = String::from_utf8(f.bytes).unwrap();
+        assert!(text.ends_with("}\n"));
+        assert!(!text.contains("\"body\""));
+        assert_eq!(serde_json::from_str::<Export>(&text).unwrap(), e);
     }
 }

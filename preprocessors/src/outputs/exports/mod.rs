@@ -8,8 +8,7 @@
 //! page at 100 reports), so the preprocessor writes the finished files into the post-build
 //! renderer's own output directory, which mdBook gives that renderer alone and nothing else
 //! writes into ([`hand_over`]), and the post-build step moves them into the site
-//! ([`take_over`]), after mdBook's HTML renderer has emptied and rewritten its directory. Only
-//! `documents.json` still rides in its page (a data block read back by the post-build step).
+//! ([`take_over`]), after mdBook's HTML renderer has emptied and rewritten its directory.
 
 pub mod documents;
 pub mod ics;

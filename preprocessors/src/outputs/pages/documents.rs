@@ -1,8 +1,8 @@
 //! The generated "Documents cited" page: every document the text cites by symbol, in symbol
 //! order, with its title where the text gives one, how the text cites it and every place that
 //! does, linked to the paragraph; then the endnotes' web addresses with their archived copies.
-//! The page embeds its export ([`crate::outputs::exports::documents`]), which the post-build
-//! step writes as `documents.json`.
+//! The page is written from the same data as `documents.json`
+//! ([`crate::outputs::exports::documents`]), and links to it.
 
 use crate::base::html;
 use crate::base::text::plural;
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
-/// Builds the page from the findings and their export (`data`), which it embeds.
+/// Builds the page from the findings and their export (`data`).
 pub fn chapter(docs: &Documents, model: &Model, cfg: &Config, data: &Export) -> Chapter {
     let page = &docs.page;
     let title = &cfg.documents.title;
@@ -55,7 +55,6 @@ pub fn chapter(docs: &Documents, model: &Model, cfg: &Config, data: &Export) -> 
         "<p>Download the list: <a href=\"{}\">data file (JSON)</a>.</p>\n</div>\n",
         html::attr(&export::file_href(page))
     );
-    let _ = writeln!(out, "{}\n", export::embed(data));
     if !docs.documents.is_empty() {
         out.push_str("<ol class=\"documents-list\">\n");
         for (doc, entry) in docs.documents.iter().zip(&data.documents) {
