@@ -444,78 +444,64 @@ fn switched_off_or_with_nothing_to_list_there_is_no_page_and_no_trace() {
     );
 }
 
-fn markdown() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("A/85/190".to_string()),
-        Just("A/85/L.5".to_string()),
-        Just("A/85/".to_string()),
-        Just("A//1".to_string()),
-        Just("resolution 85/1".to_string()),
-        Just("General Assembly".to_string()),
-        Just("Human Rights Council".to_string()),
-        Just(" of the ".to_string()),
-        Just("WHA 61.17".to_string()),
-        Just("UNICEF".to_string()),
-        Just("10/7".to_string()),
-        Just("<http://a.b/x>".to_string()),
-        Just("[accessed on 3 March 2030]".to_string()),
-        Just("\n\n[^n]: ".to_string()),
-        Just(" ".to_string()),
-        Just("\n".to_string()),
-        prop::sample::select(vec![
-            "*",
-            "**",
-            "_",
-            "\\",
-            "[",
-            "]",
-            "(",
-            ")",
-            "`",
-            "<",
-            ">",
-            "&",
-            "'",
-            "\"",
-            "“",
-            "/",
-            ".",
-            ",",
-            "- ",
-            "> ",
-            "é",
-            "x",
-            "[^n]",
-            "http://a.b/",
-            "www.c.d",
-            "    ",
-            "#"
-        ])
-        .prop_map(str::to_string),
-    ];
-    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+/// What the documents' property test draws from: symbols, resolutions, series and their near
+/// misses, endnotes with addresses and access dates.
+const WORDS: &[&str] = &[
+    "A/85/190",
+    "A/85/L.5",
+    "A/85/",
+    "A//1",
+    "resolution 85/1",
+    "General Assembly",
+    "Human Rights Council",
+    " of the ",
+    "WHA 61.17",
+    "UNICEF",
+    "10/7",
+    "<http://a.b/x>",
+    "[accessed on 3 March 2030]",
+    "\n\n[^n]: ",
+];
+
+/// The claim: apart from the links and the archived-copy notes (generated text, marked
+/// `report-generated`), the rendered text is unchanged.
+fn linking_documents_keeps_the_rendered_text(md: &str) -> Result<(), TestCaseError> {
+    let mut cfg = common::book_config();
+    cfg.endnotes.enable = false;
+    cfg.documents.series.push(Series {
+        pattern: "WHA {session}.{number}".into(),
+        symbol: "WHA{session}.{number}".into(),
+        link: String::new(),
+    });
+    let (book, _) = transform_with(&[("ch.md", md)], REGISTRY, &cfg);
+    let out = content(&book, "ch.md");
+    let generated = regex::Regex::new(
+        r#"<span class="archived-copy report-generated"> \(<a href="[^"]*" title="[^"]*">archived copy</a>\)</span>"#,
+    )
+    .unwrap();
+    let without = generated.replace_all(&out, "");
+    prop_assert_eq!(
+        rendered_text(&without),
+        rendered_text(md),
+        "markdown {:?} became {:?}",
+        md,
+        out
+    );
+    Ok(())
+}
+
+/// The input the property test once failed on, kept as a plain case so it outlives any change
+/// to its generator.
+#[test]
+fn the_case_the_property_test_found_keeps_its_text() {
+    linking_documents_keeps_the_rendered_text("\\WHA 61.1710/7").unwrap();
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
-    /// The claim: apart from the links and the archived-copy notes (generated text, marked
-    /// `report-generated`), the rendered text is unchanged.
     #[test]
-    fn linking_documents_never_changes_the_rendered_text(md in markdown()) {
-        let mut cfg = common::book_config();
-        cfg.endnotes.enable = false;
-        cfg.documents.series.push(Series {
-            pattern: "WHA {session}.{number}".into(),
-            symbol: "WHA{session}.{number}".into(),
-            link: String::new(),
-        });
-        let (book, _) = transform_with(&[("ch.md", &md)], REGISTRY, &cfg);
-        let out = content(&book, "ch.md");
-        let generated = regex::Regex::new(
-            r#"<span class="archived-copy report-generated"> \(<a href="[^"]*" title="[^"]*">archived copy</a>\)</span>"#,
-        ).unwrap();
-        let without = generated.replace_all(&out, "");
-        prop_assert_eq!(rendered_text(&without), rendered_text(&md), "markdown {:?} became {:?}", md, out);
+    fn linking_documents_never_changes_the_rendered_text(md in common::markdown_from(WORDS)) {
+        linking_documents_keeps_the_rendered_text(&md)?;
     }
 }

@@ -217,61 +217,57 @@ fn bytes_outside_the_links_stay_identical() {
     assert_eq!(without_links, md);
 }
 
-fn markdown() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("UNICEF".to_string()),
-        Just("UN".to_string()),
-        Just("UN Women".to_string()),
-        Just("ITC-ILO".to_string()),
-        Just("United Nations Children's Fund".to_string()),
-        Just("’s".to_string()),
-        Just(" ".to_string()),
-        Just("\n".to_string()),
-        Just("\n\n".to_string()),
-        prop::sample::select(vec![
-            "*",
-            "**",
-            "_",
-            "\\",
-            "!",
-            "[",
-            "]",
-            "(",
-            ")",
-            "`",
-            "<",
-            ">",
-            "&",
-            "'",
-            "~",
-            "#",
-            "- ",
-            "1. ",
-            "> ",
-            "|",
-            "é",
-            "😀",
-            "x",
-            "[^n]",
-            "http://a.b/",
-            "    "
-        ])
-        .prop_map(str::to_string),
-    ];
-    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+/// What the linking property test draws from: the registry's forms and their near misses.
+const WORDS: &[&str] = &[
+    "UNICEF",
+    "UN",
+    "UN Women",
+    "ITC-ILO",
+    "United Nations Children's Fund",
+    "’s",
+];
+
+/// The claim: apart from the added links and abbreviations, the rendered text is unchanged.
+fn linking_keeps_the_rendered_text(md: &str) -> Result<(), TestCaseError> {
+    let mut cfg = common::book_config();
+    cfg.organisations.link = LinkMode::Every;
+    cfg.endnotes.enable = false;
+    let (book, _) = transform_with(&[("ch.md", md)], REGISTRY, &cfg);
+    let out = content(&book, "ch.md");
+    prop_assert_eq!(
+        rendered_text(&out),
+        rendered_text(md),
+        "markdown {:?} became {:?}",
+        md,
+        out
+    );
+    Ok(())
+}
+
+/// The inputs the property test once failed on, kept as plain cases so they outlive any change
+/// to its generator.
+#[test]
+fn the_cases_the_property_test_found_keep_their_text() {
+    for md in [
+        "\\UNICEF’s",
+        "\\*UNICEF",
+        "UNICEF<!UNICEFUNICEFITC-ILO’s",
+        "**!**UNICEF",
+        "**UNICEF* ",
+        "UNICEF*",
+        "-     UNICEF",
+        "- ```\n  UNICEF\n  ```",
+        "- # UNICEF",
+    ] {
+        linking_keeps_the_rendered_text(md).unwrap();
+    }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
-    /// The claim: apart from the added links and abbreviations, the rendered text is unchanged.
     #[test]
-    fn linking_never_changes_the_rendered_text(md in markdown()) {
-        let mut cfg = common::book_config();
-        cfg.organisations.link = LinkMode::Every;
-        cfg.endnotes.enable = false;
-        let (book, _) = transform_with(&[("ch.md", &md)], REGISTRY, &cfg);
-        let out = content(&book, "ch.md");
-        prop_assert_eq!(rendered_text(&out), rendered_text(&md), "markdown {:?} became {:?}", md, out);
+    fn linking_never_changes_the_rendered_text(md in common::markdown_from(WORDS)) {
+        linking_keeps_the_rendered_text(&md)?;
     }
 }

@@ -254,6 +254,60 @@ pub fn rendered_text(markdown: &str) -> String {
     doc.root_element().text().collect()
 }
 
+/// The markup a text walker can trip on: emphasis, escapes, links, code, HTML, entities, quotes,
+/// lists, quotes, tables, non-ASCII, endnote references, bare addresses, indented code.
+const MARKUP: &[&str] = &[
+    "*",
+    "**",
+    "_",
+    "\\",
+    "!",
+    "[",
+    "]",
+    "(",
+    ")",
+    "`",
+    "<",
+    ">",
+    "&",
+    "'",
+    "\"",
+    "“",
+    "~",
+    "#",
+    "/",
+    ".",
+    ",",
+    "- ",
+    "1. ",
+    "> ",
+    "|",
+    "é",
+    "😀",
+    "x",
+    "[^n]",
+    "http://a.b/",
+    "www.c.d",
+    "    ",
+    " ",
+    "\n",
+    "\n\n",
+];
+
+/// Markdown of up to 40 pieces, each one of `words` (what the feature under test finds, each as
+/// likely as all of [`MARKUP`] together) or a piece of markup: the property tests' input.
+pub fn markdown_from(
+    words: &'static [&'static str],
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let weight = u32::try_from(words.len()).expect("a few words");
+    let piece = prop_oneof![
+        weight => prop::sample::select(words),
+        1 => prop::sample::select(MARKUP),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
 /// Every file under `dir` with its bytes, by path relative to `dir`, sorted.
 pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
