@@ -308,6 +308,18 @@ pub fn markdown_from(
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// The property tests' claim: `out` renders to the same text as `md`.
+pub fn same_rendered_text(md: &str, out: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    proptest::prop_assert_eq!(
+        rendered_text(out),
+        rendered_text(md),
+        "markdown {:?} became {:?}",
+        md,
+        out
+    );
+    Ok(())
+}
+
 /// Every file under `dir` with its bytes, by path relative to `dir`, sorted.
 pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
