@@ -511,6 +511,9 @@ mod tests {
             "14 2030",
             "May 2030",
             "1/2/2030",
+            // A day has one or two digits, and nothing else.
+            "0014 February 2030",
+            "+3 February 2030",
         ] {
             assert_eq!(parse_written_day(text), None, "{text}");
         }
@@ -670,6 +673,10 @@ mod tests {
             "2014-Q",
             "x014",
             "２０１４",
+            // No season with a digit in it, and no padding for three digits.
+            "2014-summ3r",
+            "2014-123-4",
+            "2014-6-123",
         ] {
             assert_eq!(
                 err(s),
