@@ -268,6 +268,9 @@ mod tests {
         assert_eq!(safe_url("http://a b"), None);
         assert_eq!(safe_url("https://"), None);
         assert_eq!(safe_url("https://x\"onmouseover=\""), None);
+        assert_eq!(safe_url("https://x<script>"), None);
+        assert_eq!(safe_url("https://x>y"), None);
+        assert_eq!(safe_url("https://x\u{7}y"), None);
     }
 
     #[test]

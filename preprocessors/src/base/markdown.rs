@@ -934,6 +934,113 @@ mod tests {
     }
 
     #[test]
+    fn a_range_is_in_a_url_only_when_it_overlaps_one() {
+        let run = Doc::parse("See www.a.org now\n").runs.remove(0);
+        assert_eq!(run.urls().to_vec(), vec![4..13usize]);
+        for (range, inside) in [
+            (4..5, true),
+            (5..6, true),
+            (12..14, true),
+            (0..13, true),
+            (0..4, false),
+            (0..2, false),
+            (13..17, false),
+        ] {
+            assert_eq!(run.in_url(range.clone()), inside, "{range:?}");
+        }
+    }
+
+    #[test]
+    fn a_runs_source_range_maps_text_offsets_back_to_the_body() {
+        // `a &amp;`: a direct piece, then an entity whose text (`&`) is not its source.
+        let body = "a &amp;\n";
+        let run = Doc::parse(body).runs.remove(0);
+        assert_eq!(run.text, "a &");
+        assert_eq!(run.source_range(0..3), Some(0..7), "the whole run");
+        assert_eq!(run.source_range(0..1), Some(0..1), "inside a direct piece");
+        assert_eq!(run.source_range(2..3), Some(2..7), "the entity, whole");
+        assert_eq!(run.source_range(0..4), None, "past the end");
+        assert_eq!(run.source_range(1..1), None, "empty");
+        assert_eq!(run.source_range(2..1), None, "reversed");
+    }
+
+    #[test]
+    fn a_run_knows_where_it_starts_in_its_block() {
+        let doc = Doc::parse("Intro *UNICEF* text\n");
+        let runs: Vec<(&str, usize)> = doc
+            .runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.block_offset))
+            .collect();
+        assert_eq!(runs, vec![("Intro ", 0), ("UNICEF", 6), (" text", 12)]);
+    }
+
+    #[test]
+    fn text_between_blocks_belongs_to_none_of_them() {
+        let doc = Doc::parse("First.\n\n| A |\n|---|\n| B |\n\nLast.\n");
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["First.", "Last."]);
+    }
+
+    #[test]
+    fn what_follows_a_code_block_or_a_note_is_ordinary_text_again() {
+        let body = "```\ncode\n```\n\n[^a]: Note.\n\nAfter UNICEF.\n";
+        let doc = Doc::parse(body);
+        let blocks: Vec<(&str, Option<&str>)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.in_footnote.as_deref()))
+            .collect();
+        assert_eq!(blocks, vec![("Note.", Some("a")), ("After UNICEF.", None)]);
+        assert_eq!(doc.blocks[1].anchor_at, body.find("After").unwrap());
+        let runs: Vec<&str> = doc.runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(runs, vec!["Note.", "After UNICEF."]);
+    }
+
+    #[test]
+    fn only_a_replacement_overlapping_a_range_replaces_it() {
+        let mut e = Edits::default();
+        e.replace(3..5, "x");
+        e.insert(7, order::OPEN, "<a>");
+        for (range, replaced) in [
+            (3..5, true),
+            (4..5, true),
+            (2..4, true),
+            (0..3, false),
+            (5..6, false),
+            (7..8, false),
+            (6..9, false),
+        ] {
+            assert_eq!(e.replaces(range.clone()), replaced, "{range:?}");
+        }
+    }
+
+    #[test]
+    fn an_opening_emphasis_is_where_the_inline_content_starts() {
+        for body in ["**a** b\n", "*a* b\n", "~~a~~ b\n"] {
+            assert_eq!(Doc::parse(body).blocks[0].anchor_at, 0, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn only_elements_that_open_or_close_count_as_inline_html() {
+        for (html, opens) in [
+            ("<span>", Some(true)),
+            ("<SPAN class=\"x\">", Some(true)),
+            ("</span>", Some(false)),
+            ("<!-- x -->", None),
+            ("<?x?>", None),
+            ("<span/>", None),
+            ("<br>", None),
+            ("<img src=\"x\">", None),
+            ("<>", None),
+            ("x", None),
+        ] {
+            assert_eq!(opens_element(html), opens, "{html}");
+        }
+    }
+
+    #[test]
     fn blocks_get_stable_unique_anchors_and_insertion_points() {
         let body = "Intro para here.\n\n- item **one**\n- Intro para here.\n\n> Intro para here.\n";
         let doc = Doc::parse(body);
