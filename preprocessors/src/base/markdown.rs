@@ -1169,5 +1169,39 @@ mod tests {
         assert!(safe_to_wrap("<b>x</b> UNICEF", 9..15));
         // `**!**UNICEF` is no emphasis; a tag after the second `**` would make it close.
         assert!(!safe_to_wrap("**!**UNICEF", 5..11));
+        // Letters next to the range are no delimiter run.
+        assert!(safe_to_wrap("aUNICEF b", 1..7));
+        assert!(safe_to_wrap("UNICEFs", 0..6));
+    }
+
+    #[test]
+    fn unclosed_markup_is_looked_for_in_the_last_4_kib_on_a_character_boundary() {
+        // 4,098 bytes of three-byte characters: 4 KiB back is inside one.
+        let long = "€".repeat(1366);
+        assert!(!unclosed_markup_before(&long));
+        assert!(unclosed_markup_before(&format!("{long}<a")));
+        assert!(
+            !unclosed_markup_before(&format!("<a{long}")),
+            "too far back"
+        );
+        assert!(!unclosed_markup_before("<a\n\nb"), "another paragraph");
+    }
+
+    #[test]
+    fn an_insertion_goes_before_a_replacement_at_the_same_place() {
+        let mut e = Edits::default();
+        assert!(e.is_empty());
+        e.replace(3..5, "CD");
+        e.insert(3, order::ANCHOR, "<s/>");
+        e.insert(3, order::CLOSE, "</a>");
+        assert!(!e.is_empty());
+        assert_eq!(e.apply("ab cd ef"), "ab </a><s/>CD ef");
+        let mut positions: Vec<usize> = e.positions().collect();
+        positions.sort_unstable();
+        assert_eq!(positions, vec![3, 3, 3]);
+        e.insert(7, order::OPEN, "<a>");
+        let mut positions: Vec<usize> = e.positions().collect();
+        positions.sort_unstable();
+        assert_eq!(positions, vec![3, 3, 3, 7]);
     }
 }
