@@ -346,8 +346,9 @@ fn html_files(dir: &Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<(
 mod tests {
     use super::*;
     use crate::features::timeline::Timeline;
-    use crate::features::timeline::tests::{may_2014, model};
+    use crate::features::timeline::tests::may_2014;
     use crate::model::config::TimelineConfig;
+    use crate::model::testing::model;
     use mdbook_renderer::book::Book;
     use mdbook_renderer::config::Config as MdConfig;
 

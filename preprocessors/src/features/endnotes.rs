@@ -485,6 +485,53 @@ fn dedent(text: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::model::testing::model;
+
+    fn collect(chapters: &[(&str, &str)], cfg: &EndnotesConfig) -> (Endnotes, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let m = model(chapters, &mut diags);
+        (Endnotes::collect(&m, cfg, &mut diags), diags)
+    }
+
+    #[test]
+    fn notes_are_called_by_the_configured_name_even_without_their_chapter() {
+        let cfg = EndnotesConfig {
+            name: "Endnote".into(),
+            ..EndnotesConfig::default()
+        };
+        let (notes, _) = collect(&[("a.md", "x[^a]\n"), ("endnotes.md", "[^a]: A.\n")], &cfg);
+        assert_eq!(notes.name(), "Endnote");
+        assert_eq!(notes.notes[0].id(), "note-i");
+        let (missing, diags) = collect(&[("a.md", "x[^a]\n")], &cfg);
+        assert!(missing.chapter.is_none() && diags.errors() == 1);
+        assert_eq!(missing.name(), "Endnote");
+    }
+
+    #[test]
+    fn text_between_definitions_is_located_where_its_words_start() {
+        let body = "[^a]: First.\n\n   A stray paragraph.\n\n[^b]: Second.\n";
+        let chapters = [("a.md", "x[^a] y[^b]\n"), ("endnotes.md", body)];
+        let mut diags = Diagnostics::new();
+        let m = model(&chapters, &mut diags);
+        let notes = Endnotes::collect(&m, &EndnotesConfig::default(), &mut diags);
+        let mut outputs = m.outputs();
+        notes.assemble(&m, &mut outputs, &mut diags);
+        let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        let shown = shown.join("\n");
+        assert!(
+            shown.starts_with("src/endnotes.md:3:4: warning: text between endnote definitions"),
+            "{shown}"
+        );
+        let out = outputs
+            .iter_mut()
+            .nth(1)
+            .unwrap()
+            .replacement
+            .clone()
+            .unwrap();
+        assert!(out.ends_with("</ol>\n\nA stray paragraph.\n"), "{out}");
+    }
+
     #[test]
     fn dedent_removes_continuation_indentation_only() {
         assert_eq!(dedent("a\n    b\n      c\n\tz"), "a\nb\n  c\nz");

@@ -440,22 +440,8 @@ impl Timeline {
 pub(crate) mod tests {
     use super::*;
     use crate::features::organisations::registry;
-    use mdbook_preprocessor::book::{Book, BookItem, Chapter as BookChapter};
+    use crate::model::testing::model;
     use std::path::Path;
-
-    /// A model of small chapters: `(file name, content)`.
-    pub(crate) fn model(chapters: &[(&str, &str)], diags: &mut Diagnostics) -> Model {
-        let mut book = Book::new();
-        for (i, (path, content)) in chapters.iter().enumerate() {
-            book.push_item(BookItem::Chapter(BookChapter::new(
-                &format!("Chapter {}", i + 1),
-                content.to_string(),
-                *path,
-                vec![],
-            )));
-        }
-        Model::build(&book, Path::new("src"), diags)
-    }
 
     pub(crate) fn orgs() -> Directory {
         let mut diags = Diagnostics::new();

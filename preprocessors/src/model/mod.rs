@@ -383,3 +383,26 @@ pub fn generated_chapter(
         parent_names,
     }
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Models of small books for the features' unit tests.
+    use super::Model;
+    use crate::base::diagnostics::Diagnostics;
+    use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+    use std::path::Path;
+
+    /// A model of small chapters: `(file name, content)`.
+    pub(crate) fn model(chapters: &[(&str, &str)], diags: &mut Diagnostics) -> Model {
+        let mut book = Book::new();
+        for (i, (path, content)) in chapters.iter().enumerate() {
+            book.push_item(BookItem::Chapter(Chapter::new(
+                &format!("Chapter {}", i + 1),
+                content.to_string(),
+                *path,
+                vec![],
+            )));
+        }
+        Model::build(&book, Path::new("src"), diags)
+    }
+}

@@ -312,7 +312,8 @@ pub fn to_file(doc: &Document) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::base::diagnostics::Diagnostics;
-    use crate::features::timeline::tests::{config, may_2014, model, orgs};
+    use crate::features::timeline::tests::{config, may_2014, orgs};
+    use crate::model::testing::model;
 
     pub(crate) fn doc() -> Document {
         let mut diags = Diagnostics::new();

@@ -300,7 +300,8 @@ fn json_ld(timeline: &Timeline, model: &Model, orgs: Option<&Directory>) -> Valu
 mod tests {
     use super::*;
     use crate::base::diagnostics::Diagnostics;
-    use crate::features::timeline::tests::{config, may_2014, model, orgs};
+    use crate::features::timeline::tests::{config, may_2014, orgs};
+    use crate::model::testing::model;
 
     fn build(meetings: &str) -> String {
         let mut diags = Diagnostics::new();
