@@ -961,7 +961,7 @@ mod tests {
         assert_eq!(run.source_range(2..3), Some(2..7), "the entity, whole");
         assert_eq!(run.source_range(0..4), None, "past the end");
         assert_eq!(run.source_range(1..1), None, "empty");
-        assert_eq!(run.source_range(2..1), None, "reversed");
+        assert_eq!(run.source_range(Range { start: 2, end: 1 }), None, "reversed");
     }
 
     #[test]
