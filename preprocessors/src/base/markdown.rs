@@ -960,6 +960,9 @@ mod tests {
         assert_eq!(run.source_range(0..1), Some(0..1), "inside a direct piece");
         assert_eq!(run.source_range(2..3), Some(2..7), "the entity, whole");
         assert_eq!(run.source_range(0..4), None, "past the end");
+        let run = Doc::parse("a &amp; b\n").runs.remove(0);
+        assert_eq!(run.source_range(4..5), Some(8..9));
+        assert_eq!(run.source_range(4..6), None, "past the end of a direct piece");
         assert_eq!(run.source_range(1..1), None, "empty");
         assert_eq!(run.source_range(Range { start: 2, end: 1 }), None, "reversed");
     }
