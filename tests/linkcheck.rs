@@ -156,6 +156,10 @@ fn percent_encoded_fragments_match_the_ids_they_encode() {
 fn reads_the_table_of_contents_from_the_sidebar_script_when_toc_html_is_gone() {
     let site = copy_of_fixture_site();
     std::fs::remove_file(site.path().join("toc.html")).unwrap();
+    // Another script that links to the orphan is not the sidebar, nor is a `toc` file elsewhere.
+    let link = "document.write('<a href=\"orphan.html\">x</a>');";
+    std::fs::write(site.path().join("extra.js"), link).unwrap();
+    std::fs::write(site.path().join("toc-notes.txt"), link).unwrap();
     let report = check_site(site.path(), &Options::default()).unwrap();
     let unreachable: Vec<&str> = report
         .problems
