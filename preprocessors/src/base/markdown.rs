@@ -311,7 +311,7 @@ impl Doc {
         for (event, range) in
             new_cmark_parser(&text, &MarkdownOptions::default()).into_offset_iter()
         {
-            if range.start >= body.len() && range.start > 0 {
+            if range.start >= body.len() {
                 break;
             }
             // A construct still open at the end of the body (a footnote definition) extends
@@ -1033,6 +1033,8 @@ mod tests {
             ("</span>", Some(false)),
             ("<!-- x -->", None),
             ("<?x?>", None),
+            ("<!DOCTYPE html>", None),
+            ("<?xml version=\"1.0\"?>", None),
             ("<span/>", None),
             ("<br>", None),
             ("<img src=\"x\">", None),
