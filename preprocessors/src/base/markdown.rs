@@ -962,9 +962,17 @@ mod tests {
         assert_eq!(run.source_range(0..4), None, "past the end");
         let run = Doc::parse("a &amp; b\n").runs.remove(0);
         assert_eq!(run.source_range(4..5), Some(8..9));
-        assert_eq!(run.source_range(4..6), None, "past the end of a direct piece");
+        assert_eq!(
+            run.source_range(4..6),
+            None,
+            "past the end of a direct piece"
+        );
         assert_eq!(run.source_range(1..1), None, "empty");
-        assert_eq!(run.source_range(Range { start: 2, end: 1 }), None, "reversed");
+        assert_eq!(
+            run.source_range(Range { start: 2, end: 1 }),
+            None,
+            "reversed"
+        );
     }
 
     #[test]

@@ -279,6 +279,23 @@ pub fn snippet(text: &str, range: Range<usize>, context: usize) -> (String, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::model;
+
+    #[test]
+    fn a_mention_knows_where_it_is_in_its_paragraphs_text() {
+        let mut diags = Diagnostics::new();
+        let yaml =
+            "organisations:\n- {id: ilo, name: International Labour Organization, acronym: ILO}\n";
+        let registry = registry::parse(yaml, Path::new("r.yaml"), Path::new("o"), &mut diags);
+        let matcher = Matcher::new(&registry.directory, &[]);
+        let m = model(&[("a.md", "Intro *then the ILO* and ILO.\n")], &mut diags);
+        let mut found = Vec::new();
+        found_in_prose(&m.chapters[0], &matcher, &mut found);
+        let text = &m.chapters[0].doc.blocks[0].text;
+        let places: Vec<&str> = found.iter().map(|f| &text[f.in_block.clone()]).collect();
+        assert_eq!(places, ["ILO", "ILO"]);
+        assert_eq!(found[0].in_block, 15..18);
+    }
 
     #[test]
     fn snippets_cut_at_words() {
