@@ -692,7 +692,8 @@ pub mod order {
     pub const ANCHOR: u8 = 1;
     /// An opening tag.
     pub const OPEN: u8 = 2;
-    /// A replacement.
+    /// A replacement: after every insertion at its start, which [`super::Edits::apply`] could
+    /// not place once the replaced bytes are skipped.
     pub const REPLACE: u8 = 3;
 }
 
@@ -746,7 +747,7 @@ impl Edits {
             .iter()
             .filter(|e| e.range.start >= range.start && e.range.end <= range.end)
             .collect();
-        edits.sort_by_key(|e| (e.range.start, e.range.end > e.range.start, e.order));
+        edits.sort_by_key(|e| (e.range.start, e.order));
         let mut out =
             String::with_capacity(range.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
         let mut pos = range.start;
