@@ -226,7 +226,7 @@ static FOOTNOTE_CANDIDATE: LazyLock<regex::Regex> =
 fn opens_element(html: &str) -> Option<bool> {
     let html = html.trim();
     let inner = html.strip_prefix('<')?;
-    if inner.starts_with('!') || inner.starts_with('?') || html.ends_with("/>") {
+    if html.ends_with("/>") {
         return None;
     }
     let closing = inner.starts_with('/');
@@ -240,6 +240,7 @@ fn opens_element(html: &str) -> Option<bool> {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr",
     ];
+    // A comment (`<!--`), declaration (`<!DOCTYPE`) or processing instruction (`<?`) has no name.
     if name.is_empty() || VOID.contains(&name.as_str()) {
         return None;
     }

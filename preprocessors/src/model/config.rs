@@ -1251,6 +1251,37 @@ mod tests {
     }
 
     #[test]
+    fn series_and_resolution_mistakes_are_located_at_their_lines() {
+        let (_, d) = read(
+            "[preprocessor.report.documents]\n\
+             default-body = \"Assembly\"\n\
+             resolutions = [{ body = \"Assembly\", forms = [\"\"] }]\n\
+             series = [{ pattern = \"WHA {session}.{number}\", symbol = \"WHA{session}.{num}\" }, \
+             { pattern = \"X {n}\", symbol = \" \" }]\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:3:1: error: `body` under `[preprocessor.report.documents]` has an empty body name [config-documents]\n\
+             \x20 = hint: remove the empty body name\n\
+             book.toml:4:1: error: `pattern` under `[preprocessor.report.documents]` has an empty pattern or symbol [config-documents]\n\
+             \x20 = hint: remove the empty pattern or symbol\n\
+             book.toml:4:1: error: `WHA{session}.{num}` in `symbol` under `[preprocessor.report.documents]` has an unknown placeholder `{num}` [config-placeholder]\n\
+             \x20 = hint: it may use `{session}`, `{number}`\n\
+             3 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn an_address_needs_a_host() {
+        let (cfg, d) = read("[preprocessor.report.citation]\nsite-url = \"https:///report/\"\n");
+        assert!(d.starts_with("book.toml:2:1: error: `site-url` under `[preprocessor.report.citation]` is `https:///report/`, not an absolute address"), "{d}");
+        assert_eq!(cfg.citation.site_url, "");
+        let (cfg, d) = read("[preprocessor.report.citation]\nsite-url = \"https://a.org/r/\"\n");
+        assert_eq!(d, "0 errors, 0 warnings");
+        assert_eq!(cfg.citation.site_url, "https://a.org/r/");
+    }
+
+    #[test]
     fn a_bad_date_and_an_unknown_placeholder_are_errors_at_their_keys() {
         let (cfg, d) = read(
             "[preprocessor.report]\ndate = \"May 2030\"\n[preprocessor.report.agenda]\nintroduction = \"{cuont} items\"\n",
