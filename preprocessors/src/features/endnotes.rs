@@ -502,7 +502,7 @@ mod tests {
         let (notes, _) = collect(&[("a.md", "x[^a]\n"), ("endnotes.md", "[^a]: A.\n")], &cfg);
         assert_eq!(notes.name(), "Endnote");
         assert_eq!(notes.notes[0].id(), "note-i");
-        let (missing, diags) = collect(&[("a.md", "x[^a]\n")], &cfg);
+        let (missing, diags) = collect(&[("a.md", "x[^a]\n\n[^a]: A.\n")], &cfg);
         assert!(missing.chapter.is_none() && diags.errors() == 1);
         assert_eq!(missing.name(), "Endnote");
     }

@@ -1032,11 +1032,7 @@ impl Config {
                     if found.line > 0 {
                         return found;
                     }
-                    let list = locate(book_toml, &table, "series");
-                    if list.line > 0 || key != "symbol" {
-                        return list;
-                    }
-                    locate(book_toml, &table, "resolutions")
+                    locate(book_toml, &table, "series")
                 }
                 "body" => locate(book_toml, &table, "resolutions"),
                 _ => locate(book_toml, &table, key),
