@@ -206,6 +206,8 @@ fn probes() -> Vec<Probe> {
         probe("numbered chapter after the suffix chapters", |s| { write(&s.book(), "src/late.md", "# Late\n"); append(&s.book(), SUMMARY, "- [Late](late.md)") }, "src/SUMMARY.md:8:1", 1),
         probe("javascript: reference-style link", |s| append(&s.book(), WATER, "See [here][r].\n\n[r]: javascript:alert(9)"), "src/water.md:12:5", 1),
         probe("javascript: autolink", |s| append(&s.book(), WATER, "See <javascript:alert(9)>."), "src/water.md:12:5", 1),
+        probe("javascript: in raw HTML", |s| append(&s.book(), WATER, "<p>See <a href=\"javascript:alert(9)\">here</a>.</p>"), "src/water.md:12:17", 1),
+        probe("entity-encoded javascript: in an inline tag", |s| append(&s.book(), WATER, "See <a href=\"&#106;avascript:alert(9)\">here</a>."), "src/water.md:12:5", 1),
         probe("empty mention of a meeting", |s| replace(&s.book(), COOPERATION, "mention: \"The Basin Forum met\"", "mention: \"\""), "src/cooperation.md:8:14", 1),
         probe("empty agenda item", |s| replace(&s.book(), COOPERATION, "meetings:", "agenda-item: \"\"\nmeetings:"), "src/cooperation.md:2:14", 1),
         probe("same-source outside the endnotes chapter", |s| replace(&s.book(), COOPERATION, "meetings:", "same-source: [[mandate, forum]]\nmeetings:"), "src/cooperation.md:2:", 1),

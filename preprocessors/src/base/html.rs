@@ -102,6 +102,52 @@ pub fn refused_scheme(dest: &str) -> Option<String> {
     (is_scheme && safe_url(&url).is_none()).then(|| scheme.to_ascii_lowercase())
 }
 
+/// Attributes whose value is an address a browser follows or loads (`xlink:href` is `href` to
+/// the tokenizer).
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "cite",
+    "background",
+];
+
+/// The addresses in a fragment of raw HTML an editor wrote: each URL-valued attribute of its
+/// start tags, as `(attribute, value)` with entities decoded, as a browser reads them.
+pub fn url_attributes(fragment: &str) -> Vec<(String, String)> {
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+    };
+    #[derive(Default)]
+    struct Sink(std::cell::RefCell<Vec<(String, String)>>);
+    impl TokenSink for Sink {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            if let Token::TagToken(tag) = token
+                && tag.kind == TagKind::StartTag
+            {
+                let found = tag.attrs.iter().filter_map(|a| {
+                    let name = a.name.local.rsplit(':').next().unwrap_or_default();
+                    URL_ATTRIBUTES
+                        .contains(&name)
+                        .then(|| (name.to_string(), a.value.to_string()))
+                });
+                self.0.borrow_mut().extend(found);
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let input = BufferQueue::default();
+    input.push_back(fragment.into());
+    let tokenizer = Tokenizer::new(Sink::default(), Default::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.take()
+}
+
 /// The URL of chapter `to` (a `.md` path relative to `src/`) as seen from chapter `from`, with an
 /// optional `#fragment`. Relative, with `.html`, so it works on the site, offline and — because
 /// mdBook rewrites links between chapters — on the print page.
@@ -162,6 +208,23 @@ pub fn relative(from: &Path, to: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_htmls_addresses_are_read_from_its_url_attributes() {
+        assert_eq!(
+            url_attributes(
+                "<p>Or <a class=\"x\" HREF=\"java&#115;cript:alert(9)\">the annex</a> \
+                 <img src='map.png' alt=\"javascript:no\"><svg><use xlink:href=\"#i\"/></svg></p>"
+            ),
+            [
+                ("href".to_string(), "javascript:alert(9)".to_string()),
+                ("src".to_string(), "map.png".to_string()),
+                ("href".to_string(), "#i".to_string()),
+            ]
+        );
+        assert!(url_attributes("<!-- <a href=\"javascript:x\"> -->").is_empty());
+        assert!(url_attributes("</a>").is_empty());
+    }
 
     #[test]
     fn refused_schemes_are_read_as_a_browser_reads_them() {

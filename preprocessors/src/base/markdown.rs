@@ -213,6 +213,8 @@ pub struct Doc {
     pub scheme_links: Vec<SchemeLink>,
     /// Every link (images aside), in order.
     pub links: Vec<Link>,
+    /// The raw HTML the editor wrote, outside code: each HTML block and each inline tag.
+    pub raw_html: Vec<Range<usize>>,
     /// Every image, in order (`autolink` is false).
     pub images: Vec<Link>,
     /// Straight quotes that smart punctuation renders curly: body offset and rendered character.
@@ -461,6 +463,7 @@ impl Walker {
                 self.plain(&code);
             }
             Event::InlineHtml(html) => {
+                self.doc.raw_html.push(range.clone());
                 self.note_inline_start(range.start);
                 self.note_inline_end(range.end);
                 self.flush();
@@ -494,6 +497,9 @@ impl Walker {
                 self.heading = Some((level as u8, range.start, String::new()));
             }
             Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                if matches!(tag, Tag::HtmlBlock) {
+                    self.doc.raw_html.push(range.clone());
+                }
                 self.flush();
                 self.skip += 1;
                 self.raw_blocks += 1;
@@ -933,6 +939,18 @@ mod tests {
         );
         let run = Doc::parse("Visit http://a.org/x now.\n").runs.remove(0);
         assert_eq!(run.urls().to_vec(), vec![6..20usize]);
+    }
+
+    #[test]
+    fn raw_html_is_found_in_blocks_and_inline_but_not_in_code() {
+        let body =
+            "<div>\n<a href=\"x\">A</a>\n</div>\n\nSee <b>this</b> and `<i>`.\n\n    <p>code</p>\n";
+        let doc = Doc::parse(body);
+        let html: Vec<&str> = doc.raw_html.iter().map(|r| &body[r.clone()]).collect();
+        assert_eq!(
+            html,
+            ["<div>\n<a href=\"x\">A</a>\n</div>\n", "<b>", "</b>"]
+        );
     }
 
     #[test]

@@ -174,6 +174,38 @@ fn check_schemes(ch: &Chapter, diags: &mut Diagnostics) {
             )
             .hint("link to `https://`, `http://` or `mailto:` addresses, or to a page of the book");
     }
+    check_raw_html_schemes(ch, diags);
+}
+
+/// The same rule for the addresses in the editor's raw HTML (`<a href="javascript:…">`), which
+/// mdBook copies to the page as written. This project's own schemes are not rewritten there.
+fn check_raw_html_schemes(ch: &Chapter, diags: &mut Diagnostics) {
+    let body = ch.body();
+    for range in &ch.doc.raw_html {
+        let html = &body[range.clone()];
+        for (attr, url) in crate::base::html::url_attributes(html) {
+            let Some(scheme) = crate::base::html::refused_scheme(&url) else {
+                continue;
+            };
+            // At the value where it is written as read; else at the tag or block.
+            let at = range.start + html.find(&url).unwrap_or(0);
+            let hint = if crate::base::markdown::SCHEMES.contains(&scheme.as_str()) {
+                format!("`{scheme}:` links work in Markdown links only: write `[text]({url})`")
+            } else {
+                "link to `https://`, `http://` or `mailto:` addresses, or to a page of the book"
+                    .to_string()
+            };
+            diags
+                .error(
+                    "link-scheme",
+                    ch.locate(at),
+                    format!(
+                        "the HTML attribute `{attr}=\"{url}\"` uses the scheme `{scheme}:`, which the site does not publish"
+                    ),
+                )
+                .hint(hint);
+        }
+    }
 }
 
 /// What the features produce for one chapter.
