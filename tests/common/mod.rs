@@ -256,7 +256,7 @@ pub fn rendered_text(markdown: &str) -> String {
 
 /// The markup a text walker can trip on: emphasis, escapes, links, code, HTML, entities, quotes,
 /// lists, quotes, tables, non-ASCII, endnote references, bare addresses, indented code.
-const MARKUP: &[&str] = &[
+pub const MARKUP: &[&str] = &[
     "*",
     "**",
     "_",
