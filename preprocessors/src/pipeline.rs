@@ -236,8 +236,8 @@ fn append_pages(
     if let Some(timeline) = &found.timeline {
         explore.push(pages::timeline::chapter(timeline, model, dir, cfg));
     }
-    if let (Some(found), Some(data)) = (&found.documents, documents) {
-        explore.push(pages::documents::chapter(found, model, cfg, data));
+    if let (Some(cited), Some(data)) = (&found.documents, documents) {
+        explore.push(pages::documents::chapter(cited, model, cfg, data));
     }
     if let (Some(orgs), Some(network)) = (&found.orgs, context(model, cfg, found).network) {
         explore.push(pages::network::chapter(

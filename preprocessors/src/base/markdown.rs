@@ -345,15 +345,16 @@ impl Walker {
         }
     }
 
-    /// Whether the current position is the innermost block's own inline content, not a code
+    /// The innermost block, when the current position is its own inline content, not a code
     /// block or heading nested in a list item.
-    fn in_own_inline(&self) -> bool {
-        self.raw_blocks == 0 && self.heading.is_none()
+    fn own_block(&self) -> Option<BlockId> {
+        self.current_block()
+            .filter(|_| self.raw_blocks == 0 && self.heading.is_none())
     }
 
     /// Adds plain text to the enclosing block (when it is the block's own) and heading.
     fn plain(&mut self, text: &str) {
-        if let Some(b) = self.current_block().filter(|_| self.in_own_inline()) {
+        if let Some(b) = self.own_block() {
             self.doc.blocks[b.0].text.push_str(text);
         }
         if let Some((_, _, h)) = &mut self.heading {
@@ -362,7 +363,7 @@ impl Walker {
     }
 
     fn note_inline_start(&mut self, at: usize) {
-        if let Some(b) = self.current_block().filter(|_| self.in_own_inline()) {
+        if let Some(b) = self.own_block() {
             let block = &mut self.doc.blocks[b.0];
             if block.anchor_at == usize::MAX {
                 block.anchor_at = at;
@@ -372,7 +373,7 @@ impl Walker {
 
     /// Records that the innermost block's inline content reaches `end`.
     fn note_inline_end(&mut self, end: usize) {
-        if let Some(b) = self.current_block().filter(|_| self.in_own_inline()) {
+        if let Some(b) = self.own_block() {
             let block = &mut self.doc.blocks[b.0];
             block.inline_end = block.inline_end.max(end);
         }
@@ -414,6 +415,13 @@ impl Walker {
             in_footnote: self.footnote.clone(),
         });
         self.block_stack.push(BlockId(self.doc.blocks.len() - 1));
+    }
+
+    /// A code, HTML or metadata block: its text is never linked, and never an item's own.
+    fn open_raw_block(&mut self) {
+        self.flush();
+        self.skip += 1;
+        self.raw_blocks += 1;
     }
 
     fn close_block(&mut self) {
@@ -496,14 +504,11 @@ impl Walker {
                 self.flush();
                 self.heading = Some((level as u8, range.start, String::new()));
             }
-            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
-                if matches!(tag, Tag::HtmlBlock) {
-                    self.doc.raw_html.push(range.clone());
-                }
-                self.flush();
-                self.skip += 1;
-                self.raw_blocks += 1;
+            Tag::HtmlBlock => {
+                self.doc.raw_html.push(range);
+                self.open_raw_block();
             }
+            Tag::CodeBlock(_) | Tag::MetadataBlock(_) => self.open_raw_block(),
             Tag::Image { dest_url, .. } => {
                 self.note_inline_start(range.start);
                 self.flush();

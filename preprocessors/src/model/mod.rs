@@ -151,6 +151,10 @@ impl Model {
     }
 }
 
+/// What to link to instead of a refused scheme.
+const SCHEME_HINT: &str =
+    "link to `https://`, `http://` or `mailto:` addresses, or to a page of the book";
+
 /// A link or image whose scheme the site refuses (`javascript:`, `data:` …) is an error: the
 /// same allow-list as every URL from data ([`crate::base::html::safe_url`]). This project's own
 /// schemes (`org:`, `agenda:`) are rewritten by their features.
@@ -172,7 +176,7 @@ fn check_schemes(ch: &Chapter, diags: &mut Diagnostics) {
                     link.dest
                 ),
             )
-            .hint("link to `https://`, `http://` or `mailto:` addresses, or to a page of the book");
+            .hint(SCHEME_HINT);
     }
     check_raw_html_schemes(ch, diags);
 }
@@ -192,8 +196,7 @@ fn check_raw_html_schemes(ch: &Chapter, diags: &mut Diagnostics) {
             let hint = if crate::base::markdown::SCHEMES.contains(&scheme.as_str()) {
                 format!("`{scheme}:` links work in Markdown links only: write `[text]({url})`")
             } else {
-                "link to `https://`, `http://` or `mailto:` addresses, or to a page of the book"
-                    .to_string()
+                SCHEME_HINT.to_string()
             };
             diags
                 .error(

@@ -218,11 +218,9 @@ pub fn export(
     }
 }
 
-/// The file, pretty-printed, with a final newline.
+/// The file, `documents.json`.
 pub fn file(export: &Export) -> File {
-    let mut s = serde_json::to_string_pretty(export).expect("the export serialises");
-    s.push('\n');
-    File::new(JSON_FILE, s.into_bytes())
+    File::json(JSON_FILE, export)
 }
 
 /// The site-root URL of the JSON file as seen from `page`.

@@ -301,13 +301,6 @@ pub fn script_json<T: Serialize>(value: &T) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The file's text: pretty-printed, with a final newline.
-pub fn to_file(doc: &Document) -> String {
-    let mut s = serde_json::to_string_pretty(doc).expect("the export serialises");
-    s.push('\n');
-    s
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -418,7 +411,8 @@ pub(crate) mod tests {
         );
         let back: Document = serde_json::from_str(&json).unwrap();
         assert_eq!(back, d);
-        let file: Document = serde_json::from_str(&to_file(&d)).unwrap();
+        let file: Document =
+            serde_json::from_slice(&super::super::File::json(JSON_FILE, &d).bytes).unwrap();
         assert_eq!(file, d);
     }
 

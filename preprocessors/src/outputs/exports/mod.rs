@@ -35,6 +35,13 @@ impl File {
             bytes,
         }
     }
+
+    /// `value` as a JSON file: pretty-printed, with a final newline.
+    pub fn json<T: serde::Serialize>(name: &str, value: &T) -> File {
+        let mut s = serde_json::to_string_pretty(value).expect("the export serialises");
+        s.push('\n');
+        File::new(name, s.into_bytes())
+    }
 }
 
 /// `timeline.json` and `timeline.ics`, finished. The calendar's URLs need the site's absolute
@@ -48,7 +55,7 @@ pub fn timeline_files(doc: &json::Document, cfg: &Config) -> Vec<File> {
         site_url.as_deref(),
     );
     vec![
-        File::new(json::JSON_FILE, json::to_file(doc).into_bytes()),
+        File::json(json::JSON_FILE, doc),
         File::new(ics::ICS_FILE, ics.into_bytes()),
     ]
 }

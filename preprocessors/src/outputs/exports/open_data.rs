@@ -274,28 +274,22 @@ pub fn files(src: Sources<'_>) -> Vec<File> {
     let records = records(dir, src.network);
     let mut out = vec![
         File::new(ORGANISATIONS_CSV.file, organisations_csv(&records)),
-        File::new(
+        File::json(
             ORGANISATIONS_JSON.file,
-            pretty(&OrganisationsFile {
+            &OrganisationsFile {
                 organisations: records,
-            }),
+            },
         ),
         File::new(MENTIONS_CSV.file, mentions_csv(src)),
     ];
     if let Some(csv) = src.agenda.and_then(|a| agenda_csv(a, src.orgs)) {
         out.push(File::new(AGENDA_MATRIX_CSV.file, csv));
     }
-    out.push(File::new(
+    out.push(File::json(
         NETWORK_JSON.file,
-        pretty(&network_file(dir, src.network)),
+        &network_file(dir, src.network),
     ));
     out
-}
-
-fn pretty<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut s = serde_json::to_string_pretty(value).expect("the export serialises");
-    s.push('\n');
-    s.into_bytes()
 }
 
 fn kind_label(dir: &Directory, org: OrgId) -> Option<String> {
