@@ -10,6 +10,7 @@
 //! `GMG_REQUIRE_BROWSER=1`, which makes a missing one a build failure and every scenario the
 //! runner skips a failure.
 
+#[path = "testsuite/common.rs"]
 mod common;
 
 use std::process::Command;

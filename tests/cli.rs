@@ -1,6 +1,7 @@
 //! The binary follows mdBook's preprocessor protocol, and the mdBook CLI path (`mdbook build`
 //! with `book.toml`'s command preprocessor) gives the same site as the in-process build.
 
+#[path = "testsuite/common.rs"]
 mod common;
 
 use common::root;

@@ -2,7 +2,7 @@
 //! chapter whose text names it (found by searching the Markdown, not the site's links), and
 //! every mention link lands on a paragraph of that chapter; the facts of the registry.
 
-mod common;
+use crate::common;
 
 use common::{page, sel, site};
 use std::collections::BTreeSet;

@@ -3,7 +3,7 @@
 //! is in the catalogue. `UPDATE_CATALOGUE=1 cargo test --test diagnostics` rewrites the reported
 //! blocks from the actual output (review the diff before committing).
 
-mod common;
+use crate::common;
 
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
 use mdbook_report::base::diagnostics::Diagnostics;

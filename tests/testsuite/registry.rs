@@ -84,7 +84,7 @@ fn registry() -> Reg {
 
 fn report_lines() -> Vec<String> {
     let url = Regex::new(r"<?(?:https?://|www\.)[^\s>]+>?").unwrap();
-    include_str!("fixtures/source.txt")
+    include_str!("../fixtures/source.txt")
         .lines()
         .map(|l| url.replace_all(l, " ").into_owned())
         .collect()

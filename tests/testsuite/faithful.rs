@@ -7,7 +7,7 @@
 //! the page-break artefacts. The site's chapter pages, in `SUMMARY.md` order, are reduced the same
 //! way, without the elements this project generates (endnote labels, boxes, back-links).
 
-mod common;
+use crate::common;
 
 use common::{main_text, normalise, page, sentences, source_lines, summary_chapters};
 

@@ -1,7 +1,7 @@
 //! Book-wide endnotes: numbering in reading order, references and back-links across pages, the
 //! checks, and the real report's 22 notes on the built site and in print.html.
 
-mod common;
+use crate::common;
 
 use common::{content, page, sel, transform};
 use std::collections::HashSet;
@@ -14,7 +14,7 @@ fn run(chapters: &[(&str, &str)]) -> (mdbook_preprocessor::book::Book, String) {
 
 #[test]
 fn notes_are_numbered_by_first_citation_across_chapters() {
-    // Only the endnotes: the note's address would get its archived copy (tests/documents.rs).
+    // Only the endnotes: the note's address would get its archived copy (tests/testsuite/documents.rs).
     let mut cfg = common::feature_config();
     cfg.documents.enable = false;
     let run = |chapters: &[(&str, &str)]| common::transform_with(chapters, common::REGISTRY, &cfg);

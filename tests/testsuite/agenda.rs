@@ -2,7 +2,7 @@
 //! count matches the mentions on the chapter's page; and an agenda of another shape (lettered
 //! items, no chapter per item).
 
-mod common;
+use crate::common;
 
 use common::{REGISTRY, content, sel, transform, transform_with};
 use mdbook_driver::MDBook;

@@ -4,7 +4,7 @@
 //! fields; the network picture is well-formed SVG with a title and a description; each
 //! organisation page carries schema.org `Organization` data and ranks its partners.
 
-mod common;
+use crate::common;
 
 use common::{page, sel, site};
 use mdbook_report::outputs::exports::open_data::{self, NetworkFile, OrganisationsFile};

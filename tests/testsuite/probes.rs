@@ -7,7 +7,7 @@
 //!
 //! The test prints the figures: mistakes tried and handled, messages per mistake.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! The timeline of the real book: every dated gathering of the report is on it, in date order,
 //! linked to its paragraph, and the exports the build writes next to the site read back.
 
-mod common;
+use crate::common;
 
 use common::{normalise, page, root, sel, sentences, site, source_lines};
 use mdbook_driver::MDBook;

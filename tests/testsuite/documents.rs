@@ -3,7 +3,7 @@
 //! copies of the notes' addresses; the "Documents cited" page and `documents.json`; and a
 //! property test that linking never changes the rendered text.
 
-mod common;
+use crate::common;
 
 use common::{REGISTRY, content, page, sel, transform_with};
 use mdbook_report::model::config::{Config, Series};

@@ -6,7 +6,7 @@
 //! `UPDATE_EXPECTED=1 cargo test --test books` rewrites `expected/` from the current output;
 //! review the diff before committing it.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

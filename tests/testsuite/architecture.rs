@@ -2,7 +2,7 @@
 //! uses only its own layer and those below, features never use one another, no import cycle),
 //! and no non-test code names the GMG report, its organisations, years or counts.
 
-mod common;
+use crate::common;
 
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};

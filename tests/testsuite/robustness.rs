@@ -5,7 +5,7 @@
 //! The property tests run a bounded number of cases in CI. Run them longer with, e.g.,
 //! `PROPTEST_CASES=20000 cargo test --release --test robustness`.
 
-mod common;
+use crate::common;
 
 use common::{content, transform, transform_with};
 use mdbook_report::base::diagnostics::Diagnostics;

@@ -1,6 +1,6 @@
 //! Shared helpers for the end-to-end tests: build the real book once per test binary, in-process
 //! through mdbook-driver, and read its HTML.
-#![allow(dead_code)] // each test binary uses a different subset
+#![allow(dead_code)] // the browser and CLI targets use a subset
 
 use mdbook_report::build;
 use scraper::{ElementRef, Html, Node, Selector};

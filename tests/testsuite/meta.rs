@@ -1,7 +1,7 @@
 //! Every page of the built site tells search engines and link previews what it is: its own
 //! `<meta name="description">` (front matter, or the page's opening words) and Open Graph tags.
 
-mod common;
+use crate::common;
 
 use common::{page, sel, site};
 

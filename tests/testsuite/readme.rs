@@ -2,7 +2,7 @@
 //! marked `file=PATH` is written into a new book, then the commands the README shows run there
 //! (`mdbook-report install`, then the strict build with the link check).
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

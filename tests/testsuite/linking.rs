@@ -1,7 +1,7 @@
 //! Organisation mentions become links: exact output for each rule and each place they must not
 //! go, and a property test that linking never changes the rendered text.
 
-mod common;
+use crate::common;
 
 use common::{REGISTRY, content, rendered_text, transform, transform_with};
 use mdbook_report::model::config::{Config, LinkMode};

@@ -1,0 +1,24 @@
+//! The end-to-end tests, one binary (as mdBook's `tests/testsuite`): every module shares the
+//! real book built once (`common::site`) and links the library once. The browser test and the
+//! mdBook CLI comparison are targets of their own (`tests/browser.rs`, `tests/cli.rs`): they
+//! need tools besides Rust.
+
+mod common;
+
+mod agenda;
+mod architecture;
+mod books;
+mod diagnostics;
+mod documents;
+mod endnotes;
+mod faithful;
+mod linkcheck;
+mod linking;
+mod meta;
+mod opendata;
+mod pages;
+mod probes;
+mod readme;
+mod registry;
+mod robustness;
+mod timeline;
