@@ -15,6 +15,7 @@ mod faithful;
 mod linkcheck;
 mod linking;
 mod meta;
+mod naming;
 mod opendata;
 mod pages;
 mod probes;

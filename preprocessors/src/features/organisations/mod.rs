@@ -13,6 +13,10 @@
 //! a "did you mean"), and suppress one mention by wrapping it in any inline HTML element, e.g.
 //! `<span class="nolink">Office</span>`.
 //!
+//! One naming is one mention: "World Health Organization (WHO)" names WHO once, not twice (see
+//! [`one_per_naming`]), so every count made from the mentions (the organisation pages, the
+//! agenda's matrix, the open data, the previews, the network) counts namings.
+//!
 //! Each paragraph with a mention gets a stable anchor so the organisation's page can link to it.
 
 pub mod matcher;
@@ -43,7 +47,8 @@ pub struct Mention {
     pub source: Option<Range<usize>>,
     /// The acronym was used.
     pub acronym: bool,
-    /// Byte range of the mention in the block's text (for the context snippet).
+    /// Byte range of the mention in the block's text (for the context snippet): the whole
+    /// naming, "Full Name (ACRONYM)" included.
     pub in_block: Range<usize>,
     /// Index of the chapter's `org:` link, for explicit mentions.
     pub explicit: Option<usize>,
@@ -83,6 +88,7 @@ impl Organisations {
             }
         }
         mentions.sort_by_key(|m| (m.chapter, m.block, m.in_block.start));
+        one_per_naming(model, &mut mentions);
         let out = Organisations { registry, mentions };
         out.warn_unmentioned(diags);
         out
@@ -184,6 +190,47 @@ fn found_in_prose(ch: &crate::model::Chapter, matcher: &Matcher, out: &mut Vec<M
             });
         }
     }
+}
+
+/// Folds "Full Name (ACRONYM)" into one mention: a form of an organisation followed, in the
+/// same paragraph, by a possessive at most, a parenthesis, another form of the same organisation
+/// and the closing parenthesis (or the other way round, "WHO (World Health Organization)"). The naming keeps the first form's place and link, or an explicit `org:` link's (which
+/// must still be rewritten), and its range covers both forms. `mentions` are in reading order.
+fn one_per_naming(model: &Model, mentions: &mut Vec<Mention>) {
+    mentions.dedup_by(|next, kept| {
+        let same_naming = next.org == kept.org
+            && (next.chapter, next.block) == (kept.chapter, kept.block)
+            && !(next.explicit.is_some() && kept.explicit.is_some())
+            && in_parentheses_after(
+                &model.chapter(kept.chapter).block(kept.block).text,
+                kept.in_block.end,
+                next.in_block.clone(),
+            );
+        if same_naming {
+            kept.in_block.end = next.in_block.end + ')'.len_utf8();
+            if next.explicit.is_some() {
+                kept.explicit = next.explicit;
+                kept.source = None;
+            } else if kept.source.is_none() && kept.explicit.is_none() {
+                kept.source = next.source.take();
+                kept.acronym = next.acronym;
+            }
+        }
+        same_naming
+    });
+}
+
+/// True when `text[inner]` is all that stands in parentheses right after `end` (a possessive
+/// `'s` and spaces may come between): `… Organization (WHO)`, `… Western Asia’s (ESCWA)`.
+fn in_parentheses_after(text: &str, end: usize, inner: Range<usize>) -> bool {
+    let (Some(gap), Some(after)) = (text.get(end..inner.start), text.get(inner.end..)) else {
+        return false;
+    };
+    let gap = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .unwrap_or(gap);
+    gap.trim_start().strip_prefix('(') == Some("") && after.starts_with(')')
 }
 
 /// The chapter's `[text](org:id)` links; an unknown id or a reference-style link is an error.

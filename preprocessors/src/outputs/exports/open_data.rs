@@ -74,6 +74,10 @@ pub const ORGANISATIONS_JSON: Schema = Schema {
     fields: ORGANISATION_FIELDS,
 };
 
+/// What an organisation's count of mentions counts.
+const NAMINGS: &str =
+    "how many times the text names it (a full name with its acronym in parentheses names it once)";
+
 const ORGANISATION_FIELDS: &[Field] = &[
     f(
         "id",
@@ -99,7 +103,7 @@ const ORGANISATION_FIELDS: &[Field] = &[
         "the groups it is a member of, by name",
     ),
     f("website", "URL, optional", "its official website"),
-    f("mentions", "integer", "how many times the text names it"),
+    f("mentions", "integer", NAMINGS),
     f("page", "URL", "its page on this site"),
 ];
 
@@ -107,7 +111,7 @@ const ORGANISATION_FIELDS: &[Field] = &[
 pub const MENTIONS_CSV: Schema = Schema {
     file: "mentions.csv",
     format: "CSV",
-    about: "One row per mention of an organisation, in reading order.",
+    about: "One row per mention of an organisation, in reading order; a full name with its acronym in parentheses is one mention.",
     fields: &[
         f("organisation", "text", "the organisation's id"),
         f("chapter", "text", "the chapter's title"),
@@ -151,11 +155,7 @@ pub const NETWORK_JSON: Schema = Schema {
         f("nodes[].id", "text", "the organisation's id"),
         f("nodes[].name", "text", "its short name"),
         f("nodes[].kind", "text, optional", "its kind"),
-        f(
-            "nodes[].mentions",
-            "integer",
-            "how many times the text names it",
-        ),
+        f("nodes[].mentions", "integer", NAMINGS),
         f("nodes[].page", "URL", "its page on this site"),
         f("edges[].source", "text", "one organisation's id"),
         f("edges[].target", "text", "the other's id"),
