@@ -53,11 +53,16 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
             .context("cannot set deny-warnings")?;
     }
     if let Some(url) = &options.site_url {
+        let table = format!("preprocessor.{PREPROCESSOR}.citation");
+        // The site's address asks for canonical links, not for citations: a book without the
+        // citation table still cites nothing.
+        if !book.config.contains_key(&table) {
+            book.config
+                .set(format!("{table}.enable"), false)
+                .context("cannot set the site's address")?;
+        }
         book.config
-            .set(
-                format!("preprocessor.{PREPROCESSOR}.citation.site-url"),
-                url,
-            )
+            .set(format!("{table}.site-url"), url)
             .context("cannot set the site's address")?;
     }
     if let Some(dest) = &options.dest {

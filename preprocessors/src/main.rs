@@ -98,11 +98,13 @@ fn citation(root: &std::path::Path, format: CitationFormat) -> anyhow::Result<St
     let mut diags = Diagnostics::new();
     let cfg = Config::from_mdbook(&config, Some(&text), &mut diags);
     diags.finish(false)?;
+    anyhow::ensure!(
+        cfg.citation.enable,
+        "{} has no `[preprocessor.report.citation]` table: add one to say how the document is cited",
+        path.display()
+    );
     let c = Citation::from_config(&cfg);
-    let whole = Page {
-        title: "",
-        path: "index.html",
-    };
+    let whole = Page::DOCUMENT;
     Ok(match format {
         CitationFormat::Cff => c.cff(),
         CitationFormat::Bibtex => c.bibtex(whole),

@@ -157,6 +157,7 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
     let mut written = Vec::new();
     let previews = previews_file(ctx, dir, cfg, &pages, &mut written)?;
     let citation = cfg.citation.enable.then(|| Citation::from_config(cfg));
+    let site_url = cfg.site_url();
     let next = AtomicUsize::new(0);
     let work = || -> anyhow::Result<Vec<(usize, Done)>> {
         let mut done = Vec::new();
@@ -168,7 +169,13 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
             let path = dir.join(rel);
             let html = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            let (new, meta) = finish_page(&html, rel, citation.as_ref(), previews.as_deref());
+            let (new, meta) = finish_page(
+                &html,
+                rel,
+                site_url.as_deref(),
+                citation.as_ref(),
+                previews.as_deref(),
+            );
             if new != html {
                 std::fs::write(&path, &new)
                     .with_context(|| format!("cannot write {}", path.display()))?;
@@ -237,12 +244,13 @@ fn finish_print(dir: &Path, ids: &HashMap<String, Vec<String>>) -> anyhow::Resul
 }
 
 /// One page finished: the previews' marker removed; for a page with its own marker (every page
-/// of the book; not mdBook's own pages), the description, the citation's tags and the data
-/// file's name in `<head>` and "Cite this" at the end of `<main>`. Returns the page and what its
-/// marker said.
+/// of the book; not mdBook's own pages), the description, the canonical link (on a site whose
+/// address is known), the citation's tags and the data file's name in `<head>` and "Cite this"
+/// at the end of `<main>` (with a citation). Returns the page and what its marker said.
 pub fn finish_page(
     html: &str,
     rel: &str,
+    site_url: Option<&str>,
     citation: Option<&Citation>,
     previews_file: Option<&str>,
 ) -> (String, Option<PageMeta>) {
@@ -251,13 +259,10 @@ pub fn finish_page(
         return (describe::strip_markers(&page).unwrap_or(page), None);
     };
     let mut page = describe::apply(page, &meta);
-    let mut head = Vec::new();
+    let mut head: Vec<String> = cite::canonical(site_url, rel).into_iter().collect();
     if let Some(c) = citation {
-        let at = cite::Page {
-            title: &meta.title,
-            path: rel,
-        };
-        head.push(c.head_tags(at));
+        let at = cite::Page::new(&meta.title, rel, meta.kind);
+        head.extend(c.head_tags(at));
         if let Some(end) = page.rfind("</main>") {
             page.insert_str(end, &c.block(at));
         }
@@ -381,6 +386,7 @@ mod tests {
         cfg.authors = vec!["Org".into()];
         cfg.citation.site_url = "https://example.org/r/".into();
         let c = Citation::from_config(&cfg);
+        let site = cfg.site_url();
         let meta = describe::marker(&describe::PageMeta {
             title: "1. A".into(),
             ..describe::PageMeta::default()
@@ -388,35 +394,49 @@ mod tests {
         let html = format!(
             "<head>\n    <meta name=\"description\" content=\"Book.\">\n</head>\n<main>\n<p>x</p>\n{meta}\n</main>"
         );
-        let (page, read) = finish_page(&html, "a.html", Some(&c), Some("report-previews-1.js"));
+        let (page, read) = finish_page(
+            &html,
+            "a.html",
+            site.as_deref(),
+            Some(&c),
+            Some("report-previews-1.js"),
+        );
         assert_eq!(read.map(|m| m.title), Some("1. A".to_string()));
+        let at = cite::Page::new("1. A", "a.html", PageKind::Chapter);
         assert_eq!(
             page,
             format!(
-                "<head>\n    <meta name=\"description\" content=\"Book.\">\n    {}\n        \
+                "<head>\n    <meta name=\"description\" content=\"Book.\">\n    \
+                 <link rel=\"canonical\" href=\"https://example.org/r/a.html\">\n        {}\n        \
                  <meta name=\"report-previews\" content=\"report-previews-1.js\">\n    </head>\n\
                  <main>\n<p>x</p>\n{}</main>",
-                c.head_tags(cite::Page {
-                    title: "1. A",
-                    path: "a.html"
-                }),
-                c.block(cite::Page {
-                    title: "1. A",
-                    path: "a.html"
-                })
+                c.head_tags(at).join("\n        "),
+                c.block(at)
             )
         );
-        assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/r/a.html\">"));
         // A page without a marker of its own (mdBook's 404 page, the print page) is left alone.
         let print = format!("<head></head><main>{meta}{meta}</main>");
         assert_eq!(
-            finish_page(&print, "print.html", Some(&c), None),
+            finish_page(&print, "print.html", site.as_deref(), Some(&c), None),
             ("<head></head><main></main>".to_string(), None)
         );
         assert_eq!(
-            finish_page("<head></head>", "404.html", Some(&c), None),
+            finish_page("<head></head>", "404.html", site.as_deref(), Some(&c), None),
             ("<head></head>".to_string(), None)
         );
+    }
+
+    #[test]
+    fn without_a_citation_a_page_keeps_its_canonical_link_and_cites_nothing() {
+        let meta = describe::marker(&describe::PageMeta::default());
+        let html = format!("<head>\n</head>\n<main>\n<p>x</p>\n{meta}\n</main>");
+        let (page, _) = finish_page(&html, "a.html", Some("https://example.org/r/"), None, None);
+        assert_eq!(
+            page,
+            "<head>\n    <link rel=\"canonical\" href=\"https://example.org/r/a.html\">\n    </head>\n<main>\n<p>x</p>\n</main>"
+        );
+        let (page, _) = finish_page(&html, "a.html", None, None, None);
+        assert_eq!(page, "<head>\n</head>\n<main>\n<p>x</p>\n</main>");
     }
 
     #[test]

@@ -727,22 +727,22 @@ await scenario("cite this: BibTeX, RIS and CSL-JSON of the page, with the paragr
   const canonical = await page.getAttribute('link[rel="canonical"]', "href");
   check(canonical && canonical.endsWith("/" + CHAPTER), `canonical ${canonical}`);
   const metas = await page.$$eval('meta[name^="citation_"]', (ms) => ms.map((m) => m.name));
-  for (const m of ["citation_title", "citation_author", "citation_publication_date", "citation_technical_report_institution"]) {
+  for (const m of ["citation_title", "citation_inbook_title", "citation_author", "citation_publication_date"]) {
     check(metas.includes(m), `no ${m}`);
   }
   await page.click("details.report-cite summary");
   const f = await page.$$eval("figure.report-cite-format", (fs) => Object.fromEntries(fs.map((x) => [x.dataset.format, x.querySelector("pre").textContent])));
   const url = `${canonical}#${para}`;
-  check(/^@techreport\{gmg2014,\n/.test(f.bibtex) && f.bibtex.includes(`  url = {${url}},`) && f.bibtex.includes("  year = {2014},"), `BibTeX:\n${f.bibtex}`);
-  check(f.ris.startsWith("TY  - RPRT\n") && f.ris.includes(`\nUR  - ${url}\n`) && f.ris.trimEnd().endsWith("ER  -"), `RIS:\n${f.ris}`);
+  check(/^@incollection\{gmg2014-protect-human-rights,\n/.test(f.bibtex) && f.bibtex.includes(`  url = {${url}},`) && f.bibtex.includes("  year = {2014},"), `BibTeX:\n${f.bibtex}`);
+  check(f.ris.startsWith("TY  - CHAP\n") && f.ris.includes(`\nUR  - ${url}\n`) && f.ris.trimEnd().endsWith("ER  -"), `RIS:\n${f.ris}`);
   const csl = JSON.parse(f["csl-json"]);
-  check(csl[0].type === "report" && csl[0].URL === url && csl[0].issued["date-parts"][0][0] === 2014, `CSL-JSON:\n${f["csl-json"]}`);
+  check(csl[0].type === "chapter" && csl[0].URL === url && csl[0].issued["date-parts"][0][0] === 2014, `CSL-JSON:\n${f["csl-json"]}`);
   check(/Citing the paragraph “To protect migrants at all stages/.test(await page.textContent("details.report-cite")), "the citation does not say which paragraph");
   await page.click('details.report-cite button[aria-label="Copy RIS"]');
   await page.waitForFunction(() => /RIS copied/.test(document.querySelector(".report-status")?.textContent || ""));
   check((await page.evaluate(() => navigator.clipboard.readText())) === f.ris, "the clipboard does not hold the RIS");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click('details.report-cite button[aria-label="Download BibTeX"]')]);
-  check(download.suggestedFilename() === "gmg2014.bib", `downloaded ${download.suggestedFilename()}`);
+  check(download.suggestedFilename() === "gmg2014-protect-human-rights.bib", `downloaded ${download.suggestedFilename()}`);
   const file = fs.readFileSync(await download.path(), "utf8");
   check(file === f.bibtex, "the downloaded BibTeX differs from the one shown");
   await page.close();

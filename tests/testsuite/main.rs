@@ -8,6 +8,7 @@ mod common;
 mod agenda;
 mod architecture;
 mod books;
+mod citation;
 mod diagnostics;
 mod documents;
 mod endnotes;

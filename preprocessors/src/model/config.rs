@@ -523,11 +523,14 @@ impl Default for PreviewsConfig {
 
 /// `[preprocessor.report.citation]`: how the document is cited ("Cite this", the `citation_*`
 /// tags, `CITATION.cff`). Empty values fall back to the book's own (`book.title`,
-/// `book.authors`, the document's `date`, `[output.html] site-url`) or are left out.
-#[derive(Debug, Clone, Deserialize)]
+/// `book.authors`, the document's `date`, `[output.html] site-url`) or are left out. A book
+/// without the table cites nothing: only the book can say what it is citing.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct CitationConfig {
-    /// Switch citations on or off.
+    /// Switch citations on or off: on where the table is (unless it says `enable = false`), off
+    /// without it.
+    #[serde(default = "on")]
     pub enable: bool,
     /// The site's absolute address (`https://example.org/report/`): pages' canonical URLs.
     pub site_url: String,
@@ -548,20 +551,9 @@ pub struct CitationConfig {
     pub key: String,
 }
 
-impl Default for CitationConfig {
-    fn default() -> Self {
-        CitationConfig {
-            enable: true,
-            site_url: String::new(),
-            title: String::new(),
-            authors: Vec::new(),
-            date: None,
-            publisher: String::new(),
-            institution: String::new(),
-            number: String::new(),
-            key: String::new(),
-        }
-    }
+/// A table's `enable` when the table is there.
+fn on() -> bool {
+    true
 }
 
 /// An `http(s)://host…` address.

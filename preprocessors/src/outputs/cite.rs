@@ -2,9 +2,18 @@
 //! every page's "Cite this" (BibTeX, RIS and CSL-JSON), its Highwire `citation_*` tags and
 //! `<link rel="canonical">` (the tags Google Scholar reads), and `CITATION.cff`.
 //!
-//! A page's citation is the document's, with the page as its section and the page's address;
-//! `theme/report.js` adds a paragraph's `#fragment` to that address when a reader cites from a
-//! paragraph's permalink (the address is the same string in every format, see [`Page::url`]).
+//! Each page cites what it is, under a key of its own ([`Citation::key`]): the landing page the
+//! whole document (`@techreport`, RIS `RPRT`, CSL `report`); a chapter a section of the document
+//! (`@incollection`, `CHAP`, `chapter`: its title in the document's); a page the plugin set
+//! generates (an organisation's, an overview) a page of the document's website, not a part of the
+//! document (`@misc`, `ELEC`, `webpage`, undated, and without the `citation_*` tags that would
+//! present it to Google Scholar as the document). `theme/report.js` adds a paragraph's
+//! `#fragment` to the page's address when a reader cites from a paragraph's permalink (the
+//! address is the same string in every format, see [`Page::url`]).
+//!
+//! Citations appear only where the book says what it is citing: `[preprocessor.report.citation]`
+//! in its `book.toml` (see [`crate::model::config::CitationConfig`]). The canonical link needs
+//! only the site's address ([`canonical`]).
 //! The post-build step ([`crate::postbuild`]) puts the tags into `<head>` and the block at the
 //! end of `<main>`, after mdBook has rendered the page, so neither the search index nor the
 //! print page carries them.
@@ -12,6 +21,7 @@
 use crate::base::dates::Date;
 use crate::base::html;
 use crate::model::config::Config;
+use crate::outputs::describe::PageKind;
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -38,31 +48,69 @@ pub struct Citation {
     pub site_url: Option<String>,
 }
 
+/// What a page is, as a citation says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The whole document (the landing page).
+    Document,
+    /// A section of the document (one of its chapters).
+    Section,
+    /// A page of the document's website that is not part of the document (a generated page).
+    WebPage,
+}
+
 /// The page a citation is made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page<'a> {
-    /// Its title ("2.1. Protect …"); empty for the landing page, which cites the whole document.
+    /// Its title ("2.1. Protect …"), unused for the whole document.
     pub title: &'a str,
     /// Its path in the site (`agencies/unicef.html`).
     pub path: &'a str,
+    /// What it is.
+    pub form: Form,
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
+    /// The whole document, cited from its landing page.
+    pub const DOCUMENT: Page<'static> = Page {
+        title: "",
+        path: "index.html",
+        form: Form::Document,
+    };
+
+    /// The page at `path` (`index.html`, the landing page, cites the whole document).
+    pub fn new(title: &'a str, path: &'a str, kind: PageKind) -> Page<'a> {
+        let form = match kind {
+            _ if path == "index.html" => Form::Document,
+            PageKind::Chapter => Form::Section,
+            PageKind::Overview | PageKind::Organisation => Form::WebPage,
+        };
+        Page { title, path, form }
+    }
+
     /// The page's absolute address, when the site's is known: the site's address for the
     /// landing page (`index.html`), else the site's address and the page's path.
     pub fn url(&self, c: &Citation) -> Option<String> {
-        let site = c.site_url.as_deref()?;
-        Some(if self.path == "index.html" {
-            site.to_string()
-        } else {
-            format!("{site}{}", self.path)
-        })
+        page_url(c.site_url.as_deref()?, self.path)
     }
+}
 
-    fn section(&self) -> Option<String> {
-        (!self.title.is_empty() && self.path != "index.html")
-            .then(|| format!("Section: {}", self.title))
-    }
+/// The address of the page at `path` on the site at `site` (ending in `/`).
+fn page_url(site: &str, path: &str) -> Option<String> {
+    Some(if path == "index.html" {
+        site.to_string()
+    } else {
+        format!("{site}{path}")
+    })
+}
+
+/// The page's `<link rel="canonical">`, when the site's address (ending in `/`) is known.
+pub fn canonical(site: Option<&str>, path: &str) -> Option<String> {
+    let url = page_url(site?, path)?;
+    Some(format!(
+        "<link rel=\"canonical\" href=\"{}\">",
+        html::attr(&url)
+    ))
 }
 
 impl Citation {
@@ -109,46 +157,95 @@ impl Citation {
         }
     }
 
-    /// BibTeX (`@techreport`), for BibTeX and biblatex alike.
+    /// The page's key: the document's for the landing page, else the document's and the page's
+    /// path (`ewc2030-part-cooperation`), so no two pages of the site share one.
+    pub fn key(&self, page: Page<'_>) -> String {
+        if page.form == Form::Document {
+            return self.key.clone();
+        }
+        let stem = page.path.strip_suffix(".html").unwrap_or(page.path);
+        let mut key = self.key.clone();
+        let mut dash = true;
+        for c in stem.chars() {
+            if c.is_ascii_alphanumeric() {
+                if dash {
+                    key.push('-');
+                }
+                key.push(c.to_ascii_lowercase());
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        key
+    }
+
+    /// The document's number, where a part of it is cited (a section's or a web page's note).
+    fn number_note(&self, page: Page<'_>) -> Option<String> {
+        (page.form == Form::Section && !self.number.is_empty()).then(|| self.number.clone())
+    }
+
+    /// The web page's container: the site, named by the document's title.
+    fn website(&self) -> String {
+        format!("{} (website)", self.title)
+    }
+
+    /// BibTeX, for BibTeX and biblatex alike: `@techreport` for the document, `@incollection`
+    /// for a section (its title in the document's, the `booktitle`), `@misc` for a web page.
     pub fn bibtex(&self, page: Page<'_>) -> String {
         const MONTHS: [&str; 12] = [
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
         ];
+        let braced = |s: &str| format!("{{{}}}", bib_text(s));
         let mut fields: Vec<(&str, String)> = Vec::new();
         if !self.authors.is_empty() {
             let names: Vec<String> = self.authors.iter().map(|a| bib_name(a)).collect();
             fields.push(("author", format!("{{{}}}", names.join(" and "))));
         }
-        fields.push(("title", format!("{{{}}}", bib_text(&self.title))));
-        if !self.institution.is_empty() {
-            fields.push((
-                "institution",
-                format!("{{{}}}", bib_text(&self.institution)),
-            ));
-        }
+        let kind = match page.form {
+            Form::Document => {
+                fields.push(("title", braced(&self.title)));
+                if !self.institution.is_empty() {
+                    fields.push(("institution", braced(&self.institution)));
+                }
+                "techreport"
+            }
+            Form::Section => {
+                fields.push(("title", braced(page.title)));
+                fields.push(("booktitle", braced(&self.title)));
+                "incollection"
+            }
+            Form::WebPage => {
+                fields.push(("title", braced(page.title)));
+                fields.push(("howpublished", braced(&self.website())));
+                "misc"
+            }
+        };
         if !self.publisher.is_empty() {
-            fields.push(("publisher", format!("{{{}}}", bib_text(&self.publisher))));
+            fields.push(("publisher", braced(&self.publisher)));
         }
-        if !self.number.is_empty() {
-            fields.push(("number", format!("{{{}}}", bib_text(&self.number))));
+        if page.form == Form::Document && !self.number.is_empty() {
+            fields.push(("number", braced(&self.number)));
         }
-        let parts = self.parts();
-        if let Some(y) = parts.first() {
-            fields.push(("year", format!("{{{y}}}")));
+        if page.form != Form::WebPage {
+            let parts = self.parts();
+            if let Some(y) = parts.first() {
+                fields.push(("year", format!("{{{y}}}")));
+            }
+            if let Some(&m) = parts.get(1) {
+                fields.push(("month", MONTHS[m as usize - 1].to_string()));
+            }
         }
-        if let Some(&m) = parts.get(1) {
-            fields.push(("month", MONTHS[m as usize - 1].to_string()));
-        }
-        if let Some(section) = page.section() {
-            fields.push(("note", format!("{{{}}}", bib_text(&section))));
+        if let Some(note) = self.number_note(page) {
+            fields.push(("note", braced(&note)));
         }
         if let Some(url) = page.url(self) {
             fields.push(("url", format!("{{{url}}}")));
         }
         if let Some(lang) = &self.language {
-            fields.push(("language", format!("{{{}}}", bib_text(lang))));
+            fields.push(("language", braced(lang)));
         }
-        let mut out = format!("@techreport{{{},\n", self.key);
+        let mut out = format!("@{kind}{{{},\n", self.key(page));
         for (name, value) in fields {
             let _ = writeln!(out, "  {name} = {value},");
         }
@@ -156,13 +253,24 @@ impl Citation {
         out
     }
 
-    /// RIS (`TY  - RPRT`), as reference managers import it.
+    /// RIS, as reference managers import it: `RPRT` for the document, `CHAP` for a section,
+    /// `ELEC` for a web page (the document's title as `T2`).
     pub fn ris(&self, page: Page<'_>) -> String {
-        let mut lines: Vec<(&str, String)> = vec![("TY", "RPRT".into())];
+        let kind = match page.form {
+            Form::Document => "RPRT",
+            Form::Section => "CHAP",
+            Form::WebPage => "ELEC",
+        };
+        let mut lines: Vec<(&str, String)> = vec![("TY", kind.into())];
         lines.extend(self.authors.iter().map(|a| ("AU", a.clone())));
-        lines.push(("TI", self.title.clone()));
+        if page.form == Form::Document {
+            lines.push(("TI", self.title.clone()));
+        } else {
+            lines.push(("TI", page.title.to_string()));
+            lines.push(("T2", self.title.clone()));
+        }
         let parts = self.parts();
-        if let Some(y) = parts.first() {
+        if let (Some(y), false) = (parts.first(), page.form == Form::WebPage) {
             lines.push(("PY", y.to_string()));
             let m = parts.get(1).map_or(String::new(), |m| format!("{m:02}"));
             let d = parts.get(2).map_or(String::new(), |d| format!("{d:02}"));
@@ -171,11 +279,11 @@ impl Citation {
         if !self.publisher.is_empty() {
             lines.push(("PB", self.publisher.clone()));
         }
-        if !self.number.is_empty() {
+        if page.form == Form::Document && !self.number.is_empty() {
             lines.push(("SN", self.number.clone()));
         }
-        if let Some(section) = page.section() {
-            lines.push(("N1", section));
+        if let Some(note) = self.number_note(page) {
+            lines.push(("N1", note));
         }
         if let Some(url) = page.url(self) {
             lines.push(("UR", url));
@@ -191,19 +299,29 @@ impl Citation {
         out
     }
 
-    /// CSL-JSON (one item, `type: report`), as Zotero and citeproc read it.
+    /// CSL-JSON (one item), as Zotero and citeproc read it: `report` for the document,
+    /// `chapter` for a section, `webpage` for a web page (the document's title as its
+    /// `container-title`).
     pub fn csl_json(&self, page: Page<'_>) -> String {
-        let mut item: Vec<(&str, serde_json::Value)> = vec![
-            ("id", json!(self.key)),
-            ("type", json!("report")),
-            ("title", json!(self.title)),
-        ];
+        let kind = match page.form {
+            Form::Document => "report",
+            Form::Section => "chapter",
+            Form::WebPage => "webpage",
+        };
+        let mut item: Vec<(&str, serde_json::Value)> =
+            vec![("id", json!(self.key(page))), ("type", json!(kind))];
+        if page.form == Form::Document {
+            item.push(("title", json!(self.title)));
+        } else {
+            item.push(("title", json!(page.title)));
+            item.push(("container-title", json!(self.title)));
+        }
         if !self.authors.is_empty() {
             let authors: Vec<_> = self.authors.iter().map(|a| csl_name(a)).collect();
             item.push(("author", json!(authors)));
         }
         let parts = self.parts();
-        if !parts.is_empty() {
+        if !parts.is_empty() && page.form != Form::WebPage {
             item.push(("issued", json!({ "date-parts": [parts] })));
         }
         let publisher = if self.publisher.is_empty() {
@@ -214,11 +332,11 @@ impl Citation {
         if !publisher.is_empty() {
             item.push(("publisher", json!(publisher)));
         }
-        if !self.number.is_empty() {
+        if page.form == Form::Document && !self.number.is_empty() {
             item.push(("number", json!(self.number)));
         }
-        if let Some(section) = page.section() {
-            item.push(("note", json!(section)));
+        if let Some(note) = self.number_note(page) {
+            item.push(("note", json!(note)));
         }
         if let Some(url) = page.url(self) {
             item.push(("URL", json!(url)));
@@ -234,16 +352,15 @@ impl Citation {
         format!("[{{\n{}\n}}]\n", fields.join(",\n"))
     }
 
-    /// The page's `<head>` tags: `<link rel="canonical">` and Highwire `citation_*` tags.
-    pub fn head_tags(&self, page: Page<'_>) -> String {
+    /// The page's Highwire `citation_*` tags for `<head>`: the document's on the landing page, a
+    /// section's (`citation_inbook_title`: the document's title) on a chapter; none on a web
+    /// page, which is not the document.
+    pub fn head_tags(&self, page: Page<'_>) -> Vec<String> {
         let mut tags = Vec::new();
-        let url = page.url(self);
-        if let Some(url) = &url {
-            tags.push(format!(
-                "<link rel=\"canonical\" href=\"{}\">",
-                html::attr(url)
-            ));
+        if page.form == Form::WebPage {
+            return tags;
         }
+        let url = page.url(self);
         let mut meta = |name: &str, value: &str| {
             if !value.is_empty() {
                 tags.push(format!(
@@ -252,7 +369,13 @@ impl Citation {
                 ));
             }
         };
-        meta("citation_title", &self.title);
+        match page.form {
+            Form::Section => {
+                meta("citation_title", page.title);
+                meta("citation_inbook_title", &self.title);
+            }
+            _ => meta("citation_title", &self.title),
+        }
         for a in &self.authors {
             meta("citation_author", a);
         }
@@ -269,35 +392,46 @@ impl Citation {
             })
             .collect();
         meta("citation_publication_date", &date.join("/"));
-        meta("citation_technical_report_institution", &self.institution);
-        meta("citation_technical_report_number", &self.number);
+        if page.form == Form::Document {
+            meta("citation_technical_report_institution", &self.institution);
+            meta("citation_technical_report_number", &self.number);
+        }
         meta("citation_publisher", &self.publisher);
         meta("citation_language", self.language.as_deref().unwrap_or(""));
         meta("citation_fulltext_html_url", url.as_deref().unwrap_or(""));
-        tags.join("\n        ")
+        tags
     }
 
-    /// A plain reference a reader can paste: "Authors (year). *Title*. Section. Address".
+    /// A plain reference a reader can paste: "Authors (year). *Title*. Number. Publisher.
+    /// Address" for the document; "Authors (year). Section. In Title. …" for a section;
+    /// "Authors. Page. Title (website). Publisher. Address" for a web page (undated: the page
+    /// is not the document, and its own date is the day it is read).
     pub fn reference(&self, page: Page<'_>) -> String {
         let mut out = self.authors.join("; ");
-        if let Some(y) = self.year() {
+        if let (Some(y), false) = (self.year(), page.form == Form::WebPage) {
             let _ = write!(out, " ({y})");
         }
         if !out.is_empty() {
             out.push_str(". ");
         }
-        out.push_str(&self.title);
-        out.push('.');
-        for part in [
-            Some(self.number.clone()).filter(|n| !n.is_empty()),
-            Some(self.publisher.clone()).filter(|p| !p.is_empty()),
-            page.section(),
-            page.url(self),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let _ = write!(out, " {part}");
+        let titles = match page.form {
+            Form::Document => vec![self.title.clone()],
+            Form::Section => vec![page.title.to_string(), format!("In {}", self.title)],
+            Form::WebPage => vec![page.title.to_string(), self.website()],
+        };
+        let number =
+            Some(self.number.clone()).filter(|n| !n.is_empty() && page.form != Form::WebPage);
+        let publisher = Some(self.publisher.clone()).filter(|p| !p.is_empty());
+        let parts = titles
+            .into_iter()
+            .chain(number)
+            .chain(publisher)
+            .chain(page.url(self));
+        for (i, part) in parts.enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&part);
             if !part.ends_with('.') && !part.contains("://") {
                 out.push('.');
             }
@@ -319,6 +453,7 @@ impl Citation {
              <p class=\"report-cite-reference\">{reference}</p>\n",
             reference = html::attr(&self.reference(page)),
         );
+        let key = self.key(page);
         for (format, label, ext, text) in [
             ("bibtex", "BibTeX", "bib", self.bibtex(page)),
             ("ris", "RIS", "ris", self.ris(page)),
@@ -328,7 +463,7 @@ impl Citation {
                 out,
                 "<figure class=\"report-cite-format\" data-format=\"{format}\" data-file=\"{file}\">\
                  <figcaption>{label}</figcaption><pre>{text}</pre></figure>",
-                file = html::attr(&format!("{}.{ext}", self.key)),
+                file = html::attr(&format!("{key}.{ext}")),
                 text = html::attr(&text),
             );
         }
@@ -492,6 +627,13 @@ mod tests {
     const CHAPTER: Page<'static> = Page {
         title: "2. Cooperation",
         path: "part/cooperation.html",
+        form: Form::Section,
+    };
+
+    const ORG_PAGE: Page<'static> = Page {
+        title: "World Meteorological Organization (WMO)",
+        path: "organisations/wmo.html",
+        form: Form::WebPage,
     };
 
     #[test]
@@ -506,13 +648,49 @@ mod tests {
             CHAPTER.url(&c).as_deref(),
             Some("https://example.org/water/part/cooperation.html")
         );
-        let landing = Page {
-            title: "About",
-            path: "index.html",
-        };
         assert_eq!(
-            landing.url(&c).as_deref(),
+            Page::DOCUMENT.url(&c).as_deref(),
             Some("https://example.org/water/")
+        );
+    }
+
+    #[test]
+    fn only_a_book_with_the_citation_table_cites() {
+        let book = "[book]\ntitle = \"T\"\n";
+        assert!(!cfg(book).citation.enable);
+        assert!(
+            !cfg(&format!("{book}[preprocessor.report]\ndate = \"2030\"\n"))
+                .citation
+                .enable
+        );
+        assert!(
+            cfg(&format!("{book}[preprocessor.report.citation]\n"))
+                .citation
+                .enable
+        );
+        let off = format!("{book}[preprocessor.report.citation]\nenable = false\n");
+        assert!(!cfg(&off).citation.enable);
+    }
+
+    #[test]
+    fn each_page_has_a_key_of_its_own_and_says_what_it_is() {
+        let c = Citation::from_config(&cfg(BOOK));
+        let page = |path, kind| Page::new("P", path, kind);
+        assert_eq!(page("index.html", PageKind::Chapter).form, Form::Document);
+        assert_eq!(c.key(page("index.html", PageKind::Chapter)), "ewc2030");
+        assert_eq!(
+            page("part/cooperation.html", PageKind::Chapter).form,
+            Form::Section
+        );
+        assert_eq!(c.key(CHAPTER), "ewc2030-part-cooperation");
+        for kind in [PageKind::Overview, PageKind::Organisation] {
+            assert_eq!(page("x.html", kind).form, Form::WebPage);
+        }
+        assert_eq!(c.key(ORG_PAGE), "ewc2030-organisations-wmo");
+        // Characters a BibTeX key cannot hold are dashes, never doubled.
+        assert_eq!(
+            c.key(page("Ré sumé/__x.html", PageKind::Chapter)),
+            "ewc2030-r-sum-x"
         );
     }
 
@@ -520,12 +698,30 @@ mod tests {
     fn bibtex_escapes_its_specials_and_braces_organisations() {
         let c = Citation::from_config(&cfg(BOOK));
         assert_eq!(
-            c.bibtex(CHAPTER),
+            c.bibtex(Page::DOCUMENT),
             "@techreport{ewc2030,\n  author = {{Example Water Commission} and Doe, Jane},\n  \
              title = {Water \\& Sanitation: 100\\% \\#goals},\n  institution = {United Nations},\n  \
              publisher = {United Nations},\n  number = {E/2030/1},\n  year = {2030},\n  month = jun,\n  \
-             note = {Section: 2. Cooperation},\n  url = {https://example.org/water/part/cooperation.html},\n  \
-             language = {en},\n}\n"
+             url = {https://example.org/water/},\n  language = {en},\n}\n"
+        );
+    }
+
+    #[test]
+    fn bibtex_cites_a_chapter_as_a_section_and_a_generated_page_as_a_web_page() {
+        let c = Citation::from_config(&cfg(BOOK));
+        assert_eq!(
+            c.bibtex(CHAPTER),
+            "@incollection{ewc2030-part-cooperation,\n  author = {{Example Water Commission} and Doe, Jane},\n  \
+             title = {2. Cooperation},\n  booktitle = {Water \\& Sanitation: 100\\% \\#goals},\n  \
+             publisher = {United Nations},\n  year = {2030},\n  month = jun,\n  note = {E/2030/1},\n  \
+             url = {https://example.org/water/part/cooperation.html},\n  language = {en},\n}\n"
+        );
+        assert_eq!(
+            c.bibtex(ORG_PAGE),
+            "@misc{ewc2030-organisations-wmo,\n  author = {{Example Water Commission} and Doe, Jane},\n  \
+             title = {World Meteorological Organization (WMO)},\n  \
+             howpublished = {Water \\& Sanitation: 100\\% \\#goals (website)},\n  publisher = {United Nations},\n  \
+             url = {https://example.org/water/organisations/wmo.html},\n  language = {en},\n}\n"
         );
     }
 
@@ -533,85 +729,171 @@ mod tests {
     fn ris_has_one_tag_a_line_and_ends_with_er() {
         let c = Citation::from_config(&cfg(BOOK));
         assert_eq!(
-            c.ris(CHAPTER),
+            c.ris(Page::DOCUMENT),
             "TY  - RPRT\nAU  - Example Water Commission\nAU  - Doe, Jane\nTI  - Water & Sanitation: 100% #goals\n\
-             PY  - 2030\nDA  - 2030/06//\nPB  - United Nations\nSN  - E/2030/1\nN1  - Section: 2. Cooperation\n\
-             UR  - https://example.org/water/part/cooperation.html\nLA  - en\nER  - \n"
+             PY  - 2030\nDA  - 2030/06//\nPB  - United Nations\nSN  - E/2030/1\n\
+             UR  - https://example.org/water/\nLA  - en\nER  - \n"
+        );
+        assert_eq!(
+            c.ris(CHAPTER),
+            "TY  - CHAP\nAU  - Example Water Commission\nAU  - Doe, Jane\nTI  - 2. Cooperation\n\
+             T2  - Water & Sanitation: 100% #goals\nPY  - 2030\nDA  - 2030/06//\nPB  - United Nations\n\
+             N1  - E/2030/1\nUR  - https://example.org/water/part/cooperation.html\nLA  - en\nER  - \n"
+        );
+        assert_eq!(
+            c.ris(ORG_PAGE),
+            "TY  - ELEC\nAU  - Example Water Commission\nAU  - Doe, Jane\n\
+             TI  - World Meteorological Organization (WMO)\nT2  - Water & Sanitation: 100% #goals\n\
+             PB  - United Nations\nUR  - https://example.org/water/organisations/wmo.html\nLA  - en\nER  - \n"
         );
     }
 
     #[test]
-    fn csl_json_is_one_report_item_with_people_and_organisations_apart() {
+    fn csl_json_is_one_item_of_the_pages_type_with_people_and_organisations_apart() {
         let c = Citation::from_config(&cfg(BOOK));
-        let text = c.csl_json(CHAPTER);
+        let text = c.csl_json(Page::DOCUMENT);
         assert_eq!(
             text,
             "[{\n  \"id\": \"ewc2030\",\n  \"type\": \"report\",\n  \"title\": \"Water & Sanitation: 100% #goals\",\n  \
              \"author\": [{\"literal\":\"Example Water Commission\"},{\"family\":\"Doe\",\"given\":\"Jane\"}],\n  \
              \"issued\": {\"date-parts\":[[2030,6]]},\n  \"publisher\": \"United Nations\",\n  \"number\": \"E/2030/1\",\n  \
-             \"note\": \"Section: 2. Cooperation\",\n  \"URL\": \"https://example.org/water/part/cooperation.html\",\n  \
-             \"language\": \"en\"\n}]\n"
+             \"URL\": \"https://example.org/water/\",\n  \"language\": \"en\"\n}]\n"
         );
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed[0]["issued"]["date-parts"][0][1], 6);
+        let item = |page| -> serde_json::Value {
+            serde_json::from_str::<serde_json::Value>(&c.csl_json(page)).unwrap()[0].clone()
+        };
+        let section = item(CHAPTER);
+        assert_eq!(
+            (&section["id"], &section["type"], &section["title"]),
+            (
+                &json!("ewc2030-part-cooperation"),
+                &json!("chapter"),
+                &json!("2. Cooperation")
+            )
+        );
+        assert_eq!(
+            section["container-title"],
+            "Water & Sanitation: 100% #goals"
+        );
+        assert_eq!(section["note"], "E/2030/1");
+        assert_eq!(section["issued"]["date-parts"][0][0], 2030);
+        let web = item(ORG_PAGE);
+        assert_eq!(
+            (&web["type"], &web["title"], &web["container-title"]),
+            (
+                &json!("webpage"),
+                &json!("World Meteorological Organization (WMO)"),
+                &json!("Water & Sanitation: 100% #goals")
+            )
+        );
+        // Undated: the page is not the document.
+        assert_eq!(web.get("issued"), None);
+        assert_eq!(web.get("number"), None);
     }
 
     #[test]
-    fn the_head_gets_canonical_and_highwire_tags() {
+    fn the_head_gets_the_documents_or_the_sections_highwire_tags_and_a_web_page_none() {
         let c = Citation::from_config(&cfg(BOOK));
         assert_eq!(
-            c.head_tags(CHAPTER),
-            "<link rel=\"canonical\" href=\"https://example.org/water/part/cooperation.html\">\n        \
-             <meta name=\"citation_title\" content=\"Water &amp; Sanitation: 100% #goals\">\n        \
-             <meta name=\"citation_author\" content=\"Example Water Commission\">\n        \
-             <meta name=\"citation_author\" content=\"Doe, Jane\">\n        \
-             <meta name=\"citation_publication_date\" content=\"2030/06\">\n        \
-             <meta name=\"citation_technical_report_institution\" content=\"United Nations\">\n        \
-             <meta name=\"citation_technical_report_number\" content=\"E/2030/1\">\n        \
-             <meta name=\"citation_publisher\" content=\"United Nations\">\n        \
-             <meta name=\"citation_language\" content=\"en\">\n        \
-             <meta name=\"citation_fulltext_html_url\" content=\"https://example.org/water/part/cooperation.html\">"
+            c.head_tags(Page::DOCUMENT),
+            [
+                "<meta name=\"citation_title\" content=\"Water &amp; Sanitation: 100% #goals\">",
+                "<meta name=\"citation_author\" content=\"Example Water Commission\">",
+                "<meta name=\"citation_author\" content=\"Doe, Jane\">",
+                "<meta name=\"citation_publication_date\" content=\"2030/06\">",
+                "<meta name=\"citation_technical_report_institution\" content=\"United Nations\">",
+                "<meta name=\"citation_technical_report_number\" content=\"E/2030/1\">",
+                "<meta name=\"citation_publisher\" content=\"United Nations\">",
+                "<meta name=\"citation_language\" content=\"en\">",
+                "<meta name=\"citation_fulltext_html_url\" content=\"https://example.org/water/\">",
+            ]
         );
+        assert_eq!(
+            c.head_tags(CHAPTER),
+            [
+                "<meta name=\"citation_title\" content=\"2. Cooperation\">",
+                "<meta name=\"citation_inbook_title\" content=\"Water &amp; Sanitation: 100% #goals\">",
+                "<meta name=\"citation_author\" content=\"Example Water Commission\">",
+                "<meta name=\"citation_author\" content=\"Doe, Jane\">",
+                "<meta name=\"citation_publication_date\" content=\"2030/06\">",
+                "<meta name=\"citation_publisher\" content=\"United Nations\">",
+                "<meta name=\"citation_language\" content=\"en\">",
+                "<meta name=\"citation_fulltext_html_url\" content=\"https://example.org/water/part/cooperation.html\">",
+            ]
+        );
+        assert!(c.head_tags(ORG_PAGE).is_empty());
+        assert_eq!(
+            canonical(c.site_url.as_deref(), "part/cooperation.html").as_deref(),
+            Some(
+                "<link rel=\"canonical\" href=\"https://example.org/water/part/cooperation.html\">"
+            )
+        );
+        assert_eq!(canonical(None, "part/cooperation.html"), None);
     }
 
     #[test]
     fn without_a_site_address_nothing_claims_one() {
-        let c = Citation::from_config(&cfg("[book]\ntitle = \"T\"\nauthors = [\"A B\"]\n"));
+        let c = Citation::from_config(&cfg(
+            "[book]\ntitle = \"T\"\nauthors = [\"A B\"]\n[preprocessor.report.citation]\n",
+        ));
         assert_eq!(c.key, "ab");
         assert_eq!(CHAPTER.url(&c), None);
         assert_eq!(
             c.head_tags(CHAPTER),
-            "<meta name=\"citation_title\" content=\"T\">\n        <meta name=\"citation_author\" content=\"A B\">\n        \
-             <meta name=\"citation_language\" content=\"en\">"
+            [
+                "<meta name=\"citation_title\" content=\"2. Cooperation\">",
+                "<meta name=\"citation_inbook_title\" content=\"T\">",
+                "<meta name=\"citation_author\" content=\"A B\">",
+                "<meta name=\"citation_language\" content=\"en\">"
+            ]
         );
         assert_eq!(
             c.ris(CHAPTER),
-            "TY  - RPRT\nAU  - A B\nTI  - T\nN1  - Section: 2. Cooperation\nLA  - en\nER  - \n"
+            "TY  - CHAP\nAU  - A B\nTI  - 2. Cooperation\nT2  - T\nLA  - en\nER  - \n"
         );
         assert!(!c.block(CHAPTER).contains("http"));
     }
 
     #[test]
-    fn the_block_shows_the_three_formats_escaped() {
+    fn the_plain_reference_says_what_the_page_is() {
+        let c = Citation::from_config(&cfg(BOOK));
+        assert_eq!(
+            c.reference(Page::DOCUMENT),
+            "Example Water Commission; Doe, Jane (2030). Water & Sanitation: 100% #goals. E/2030/1. United Nations. https://example.org/water/"
+        );
+        assert_eq!(
+            c.reference(CHAPTER),
+            "Example Water Commission; Doe, Jane (2030). 2. Cooperation. In Water & Sanitation: 100% #goals. E/2030/1. United Nations. https://example.org/water/part/cooperation.html"
+        );
+        assert_eq!(
+            c.reference(ORG_PAGE),
+            "Example Water Commission; Doe, Jane. World Meteorological Organization (WMO). Water & Sanitation: 100% #goals (website). United Nations. https://example.org/water/organisations/wmo.html"
+        );
+    }
+
+    #[test]
+    fn the_block_shows_the_three_formats_escaped_under_the_pages_key() {
         let c = Citation::from_config(&cfg(BOOK));
         let block = c.block(CHAPTER);
         assert!(block.starts_with(
             "<details class=\"report-cite report-generated\" data-search=\"skip\" data-url=\"https://example.org/water/part/cooperation.html\">\n\
              <summary>Cite this page</summary>\n\
-             <p class=\"report-cite-reference\">Example Water Commission; Doe, Jane (2030). Water &amp; Sanitation: 100% #goals. E/2030/1. United Nations. Section: 2. Cooperation. https://example.org/water/part/cooperation.html</p>\n"
+             <p class=\"report-cite-reference\">Example Water Commission; Doe, Jane (2030). 2. Cooperation. In Water &amp; Sanitation: 100% #goals. E/2030/1. United Nations. https://example.org/water/part/cooperation.html</p>\n"
         ), "{block}");
         for (format, file) in [
-            ("bibtex", "ewc2030.bib"),
-            ("ris", "ewc2030.ris"),
-            ("csl-json", "ewc2030.json"),
+            ("bibtex", "ewc2030-part-cooperation.bib"),
+            ("ris", "ewc2030-part-cooperation.ris"),
+            ("csl-json", "ewc2030-part-cooperation.json"),
         ] {
             assert!(
                 block.contains(&format!("data-format=\"{format}\" data-file=\"{file}\"")),
                 "{format}"
             );
         }
-        assert!(block.contains("<pre>TY  - RPRT\n"));
-        assert!(block.contains("&quot;type&quot;: &quot;report&quot;"));
+        assert!(block.contains("<pre>TY  - CHAP\n"));
+        assert!(block.contains("&quot;type&quot;: &quot;chapter&quot;"));
         assert!(block.ends_with("</details>\n"));
     }
 
