@@ -7,6 +7,12 @@
 //
 // Keys as in mdBook: `s` or `/` opens search, Escape closes it, the arrow keys move through the
 // results, Enter follows one. `?search=words` in the address opens search with those words.
+//
+// A query word finds the words it starts; a word of five letters or more also finds, ranked
+// after them, the words one typo away (a letter added, dropped, replaced or two neighbours
+// swapped, never the first letter); "quoted words" find the phrase (the index's word positions,
+// fetched for those words only). On a narrow screen the filters fold behind one button, so the
+// results come first.
 (function () {
   "use strict";
   var bar = document.getElementById("mdbook-menu-bar");
@@ -118,12 +124,11 @@
         } while (byte & 0x80);
         return n;
       },
-      byte: function () { return b[i++]; },
       bytes: function (n) { i += n; return b.subarray(i - n, i); },
     };
   }
   var utf8 = new TextDecoder();
-  // A shard: [term, ids, weights] in term order.
+  // A shard: [term, ids, weights] in term order (and, once read, positions: see positions()).
   function shard(prefix) {
     var name = "t/" + shardName(prefix) + ".bin";
     return get(name, true).then(function (buf) {
@@ -135,11 +140,11 @@
         t.set(prev.subarray(0, shared));
         t.set(rest, shared);
         prev = t;
-        var n = r.num(), ids = new Uint32Array(n), ws = new Uint8Array(n), id = 0;
+        var n = r.num(), ids = new Uint32Array(n), ws = new Uint32Array(n), id = 0;
         for (var k = 0; k < n; k++) {
           id += r.num();
           ids[k] = id;
-          ws[k] = r.byte();
+          ws[k] = r.num();
         }
         out.push([utf8.decode(t), ids, ws]);
       }
@@ -155,20 +160,153 @@
     while (k < chars.length && meta.splitSet.has(chars.slice(0, k).join(""))) k++;
     return chars.slice(0, k).join("");
   }
-  // Scores of the records matching `word`: exact matches count whole, longer words half.
-  function lookup(word) {
-    return shard(shardOf(word)).then(function (entries) {
-      var scores = new Map();
+  // How a match counts: the word itself, a longer word it starts, a word one typo away.
+  var EXACT = 1, PREFIX = 0.5, TYPO = 0.3;
+  var TYPO_MIN = 5; // characters (outputs/search: TYPO_MIN)
+  // The records matching one query word, `w`: {text, prefix (longer words count), typo ("" |
+  // "whole" | "prefix": one typo away, or a beginning one typo away while it is typed)}. Resolves
+  // to {scores: Map(record → score), terms: the index's words that matched}.
+  function lookup(w) {
+    var found = new Map(), matched = [];
+    function add(entry, f) {
+      matched.push(entry);
+      for (var k = 0; k < entry[1].length; k++) {
+        var s = entry[2][k] * f;
+        if (!(found.get(entry[1][k]) >= s)) found.set(entry[1][k], s);
+      }
+    }
+    return shard(shardOf(w.text)).then(function (entries) {
       entries.forEach(function (e) {
-        if (e[0].indexOf(word) !== 0) return;
-        var f = e[0] === word ? 1 : 0.5;
-        for (var k = 0; k < e[1].length; k++) {
-          var s = e[2][k] * f;
-          if (!(scores.get(e[1][k]) >= s)) scores.set(e[1][k], s);
-        }
+        if (e[0] === w.text) add(e, EXACT);
+        else if (w.prefix && e[0].indexOf(w.text) === 0) add(e, PREFIX);
       });
-      return scores;
+      if (!w.typo) return;
+      return typos(w.text, w.typo === "prefix").then(function (near) {
+        return Promise.all(near.map(function (t) {
+          return shard(shardOf(t)).then(function (entries) {
+            entries.forEach(function (e) {
+              if (e[0] === t) add(e, TYPO);
+            });
+          });
+        }));
+      });
+    }).then(function () {
+      return { scores: found, entries: matched };
     });
+  }
+  // The index's words one typo from `word` (or, `begins`, whose beginning is), other than those
+  // it is or starts: from the shard of its first character, or that character's vocabulary when
+  // the shard is split.
+  function typos(word, begins) {
+    var first = Array.from(word)[0];
+    var words = meta.splitSet.has(first) ? vocabulary(first) : shard(first).then(function (entries) {
+      return entries.map(function (e) { return e[0]; });
+    });
+    return words.then(function (list) {
+      return list.filter(function (t) {
+        return t.indexOf(word) !== 0 && oneTypo(word, t, begins);
+      });
+    });
+  }
+  // At most one typo between `q` and `t` (or a beginning of `t`): Damerau–Levenshtein's optimal
+  // string alignment distance, rows cut short once above one; never on the first character.
+  function oneTypo(q, t, begins) {
+    var a = Array.from(q), b = Array.from(t), m = a.length, n = b.length;
+    if (a[0] !== b[0] || n < m - 1 || (!begins && n > m + 1)) return false;
+    var before = null, prev = [], cur, i, j;
+    for (j = 0; j <= n; j++) prev.push(j);
+    for (i = 1; i <= m; i++) {
+      cur = [i];
+      var least = i;
+      for (j = 1; j <= n; j++) {
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        cur.push(d);
+        if (d < least) least = d;
+      }
+      if (least > 1) return false;
+      before = prev;
+      prev = cur;
+    }
+    return (begins ? Math.min.apply(null, prev) : prev[n]) <= 1;
+  }
+  // A vocabulary file: the words of a split first character, without postings.
+  function vocabulary(first) {
+    return get("v/" + shardName(first) + ".bin", true).then(function (buf) {
+      if (buf.words) return buf.words;
+      var r = reader(buf), out = [], prev = new Uint8Array(0);
+      while (r.more()) {
+        var shared = r.num(), rest = r.bytes(r.num());
+        var t = new Uint8Array(shared + rest.length);
+        t.set(prev.subarray(0, shared));
+        t.set(rest, shared);
+        prev = t;
+        out.push(utf8.decode(t));
+      }
+      buf.words = out;
+      return out;
+    }, function () {
+      return [];
+    });
+  }
+  // Where each word of a shard stands in each of its records: the shard's entries gain a fourth
+  // element, per posting the list of positions.
+  function positions(prefix) {
+    return Promise.all([shard(prefix), get("p/" + shardName(prefix) + ".bin", true)]).then(function (got) {
+      var entries = got[0], buf = got[1];
+      if (buf.read) return entries;
+      var r = reader(buf);
+      entries.forEach(function (e) {
+        var per = [];
+        for (var k = 0; k < e[1].length; k++) {
+          var n = r.num(), at = 0, list = [];
+          for (var q = 0; q < n; q++) list.push((at += r.num()));
+          per.push(list);
+        }
+        e[3] = per;
+      });
+      buf.read = true;
+      return entries;
+    });
+  }
+  // Does record `id` hold the phrase? `words`: per word of the phrase, its matched entries.
+  function holds(id, words) {
+    var sets = words.map(function (entries) {
+      var set = new Set();
+      entries.forEach(function (e) {
+        var k = e[1].indexOf(id);
+        if (k >= 0 && e[3]) e[3][k].forEach(function (p) { set.add(p); });
+      });
+      return set;
+    });
+    for (var p of sets[0]) {
+      var all = true;
+      for (var i = 1; i < sets.length && all; i++) all = sets[i].has(p + i);
+      if (all) return true;
+    }
+    return false;
+  }
+  // A query: its words, each {text, prefix, typo, phrase (index of its phrase, or -1)}. Quotes,
+  // straight or typographic, make a phrase of the words between them (an open quote runs to the
+  // end); the last word, unless a space or a quote follows it, is still being typed.
+  function parse(query) {
+    var parts = query.split(/["\u201c\u201d\u201e\u00ab\u00bb]/), out = [], phrases = 0;
+    var typing = /[\p{Alphabetic}\p{N}]$/u.test(query);
+    parts.forEach(function (part, i) {
+      var quoted = i % 2 === 1, list = terms(part);
+      var phrase = quoted && list.length > 1 ? phrases++ : -1;
+      list.forEach(function (t, k) {
+        var last = typing && i === parts.length - 1 && k === list.length - 1;
+        var long = Array.from(t).length >= TYPO_MIN && !/^\p{N}+$/u.test(t);
+        out.push({
+          text: t,
+          prefix: !quoted || last,
+          typo: quoted || !long ? "" : last ? "prefix" : "whole",
+          phrase: phrase,
+        });
+      });
+    });
+    return out;
   }
   // The records of one organisation or agenda item: its list in the file of its first character.
   function facet(kind, value) {
@@ -194,7 +332,7 @@
   }
   function search(query) {
     var seq = ++state.seq;
-    var words = terms(query);
+    var words = parse(query);
     state.query = query;
     if (!words.length) {
       show(false);
@@ -202,26 +340,47 @@
     }
     return loadMeta().then(function () {
       return Promise.all(words.map(lookup));
-    }).then(function (maps) {
+    }).then(function (found) {
+      // Every word's records, scores added; then each phrase's words in a row.
       var hits = [];
-      maps[0].forEach(function (s, id) {
-        for (var i = 1; i < maps.length; i++) {
-          var t = maps[i].get(id);
+      found[0].scores.forEach(function (s, id) {
+        for (var i = 1; i < found.length; i++) {
+          var t = found[i].scores.get(id);
           if (t === undefined) return;
           s += t;
         }
         hits.push([id, s]);
       });
-      hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-      return Promise.all([
-        state.item ? facet("a", state.item) : null,
-        state.org ? facet("o", state.org) : null,
-      ]).then(function (sets) {
+      var phrases = [];
+      words.forEach(function (w, i) {
+        if (w.phrase < 0) return;
+        (phrases[w.phrase] = phrases[w.phrase] || []).push(found[i].entries);
+      });
+      var needed = new Set();
+      phrases.forEach(function (p) {
+        p.forEach(function (entries) {
+          entries.forEach(function (e) { needed.add(shardOf(e[0])); });
+        });
+      });
+      return Promise.all(Array.from(needed).map(positions)).then(function () {
+        hits = hits.filter(function (h) {
+          return phrases.every(function (p) { return holds(h[0], p); });
+        });
+        hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+        state.matched = new Set();
+        found.forEach(function (f) {
+          f.entries.forEach(function (e) { state.matched.add(e[0]); });
+        });
+        return Promise.all([
+          state.item ? facet("a", state.item) : null,
+          state.org ? facet("o", state.org) : null,
+        ]);
+      }).then(function (sets) {
         if (seq !== state.seq) return;
         state.hits = hits.filter(function (h) {
           return (!sets[0] || sets[0].has(h[0])) && (!sets[1] || sets[1].has(h[0]));
         });
-        render(words);
+        render();
       });
     }).catch(function () {
       if (seq !== state.seq) return;
@@ -234,14 +393,13 @@
       return !state.kind || kindOf(h[0]) === state.kind;
     });
   }
-  function render(words) {
+  function render() {
     var hits = visible(), n = hits.length, q = state.query;
     header.textContent = n === 0 ? "No search results for '" + q + "'."
       : n + " search result" + (n === 1 ? "" : "s") + " for '" + q + "':";
     renderFilters();
     list.innerHTML = "";
     state.shown = 0;
-    state.words = words;
     showMore();
     show(true);
   }
@@ -260,22 +418,21 @@
       var r = file[id % meta.per_file];
       li.className = "";
       li.innerHTML = '<a href="' + esc(ROOT + r.u) + '">' + esc(r.t) + "</a>" +
-        '<span class="teaser">' + teaser(r.b, state.words) + "</span>";
+        '<span class="teaser">' + teaser(r.b, state.matched) + "</span>";
     }, function () {
       li.remove();
     });
   }
-  // About thirty words of the text around the first word that matches, those words in bold.
-  function teaser(body, words) {
-    var parts = body.split(/\s+/), first = -1;
+  // Some thirty words of the text (twenty on a narrow screen) around the first word that matched,
+  // the matched words in bold.
+  function teaser(body, matched) {
+    var parts = body.split(/\s+/), first = -1, size = narrow.matches ? 20 : 30;
     var hit = parts.map(function (p, i) {
-      var yes = terms(p).some(function (x) {
-        return words.some(function (w) { return x.indexOf(w) === 0; });
-      });
+      var yes = terms(p).some(function (x) { return matched.has(x); });
       if (yes && first < 0) first = i;
       return yes;
     });
-    var start = Math.max(0, first - 10), end = Math.min(parts.length, start + 30);
+    var start = Math.max(0, first - Math.floor(size / 3)), end = Math.min(parts.length, start + size);
     var out = parts.slice(start, end).map(function (p, i) {
       return hit[start + i] ? "<em>" + esc(p) + "</em>" : esc(p);
     }).join(" ");
@@ -283,9 +440,32 @@
   }
 
   // ------------------------------------------------------------------ filters
+  // On a narrow screen (a phone) the filters fold behind one button, so the results come first.
+  var narrow = window.matchMedia("(max-width: 620px)");
+  var fold = el("button", { type: "button", class: "report-search-fold", "aria-expanded": "false" });
+  function folded() {
+    var open = !narrow.matches || fold.getAttribute("aria-expanded") === "true";
+    fold.hidden = !narrow.matches;
+    var ids = [];
+    Array.prototype.forEach.call(filters.children, function (c, i) {
+      if (c === fold) return;
+      c.hidden = !open;
+      c.id = c.id || "report-search-filter-" + i;
+      ids.push(c.id);
+    });
+    fold.setAttribute("aria-controls", ids.join(" "));
+    var on = (state.kind ? 1 : 0) + (state.item ? 1 : 0) + (state.org ? 1 : 0);
+    fold.textContent = "Filters" + (on ? " (" + on + " on)" : "");
+  }
+  fold.addEventListener("click", function () {
+    fold.setAttribute("aria-expanded", String(fold.getAttribute("aria-expanded") !== "true"));
+    folded();
+  });
+  narrow.addEventListener("change", folded);
   var orgsLoaded = false;
   function renderFilters() {
     if (filters.childElementCount === 0) buildFilters();
+    folded();
     var counts = {};
     state.hits.forEach(function (h) {
       var k = kindOf(h[0]);
@@ -301,13 +481,14 @@
     filters.classList.toggle("hidden", state.hits.length === 0 && !state.item && !state.org);
   }
   function buildFilters() {
+    filters.appendChild(fold);
     var kinds = el("div", { class: "report-search-kinds" });
     [{ id: "", label: "All" }].concat(meta.kinds).forEach(function (k) {
       var b = el("button", { type: "button", "data-kind": k.id },
         esc(k.label) + '<span class="report-search-count"></span>');
       b.addEventListener("click", function () {
         state.kind = k.id;
-        render(state.words);
+        render();
       });
       kinds.appendChild(b);
     });

@@ -23,4 +23,5 @@ mod probes;
 mod readme;
 mod registry;
 mod robustness;
+mod search;
 mod timeline;

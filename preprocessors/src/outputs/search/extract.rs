@@ -11,6 +11,10 @@
 //! and the whole section of a heading so marked (Markdown: `## Mentions {data-search=skip}`):
 //! the organisation pages' mention lists and the overview's excerpts repeat the chapters'
 //! sentences, and a query should find the chapter, not its copies.
+//!
+//! A definition list reads as it is shown: a term ends with `:`, its definition with `.` ("Kind:
+//! UN agency. Website: who.int."), where a browser puts each on a line of its own; run together,
+//! a result's excerpt would read "Kind UN agency Website who.int".
 
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -256,8 +260,25 @@ impl State {
                 self.own.retain(|&o| o != i);
             }
         }
+        if matches!(name, "dt" | "dd") && !self.skipping() {
+            self.punctuate(if name == "dt" { ':' } else { '.' });
+        }
         if !INLINE.contains(&name) {
             self.space();
+        }
+    }
+
+    /// Ends the text so far with `mark`, unless it ends with punctuation already.
+    fn punctuate(&mut self, mark: char) {
+        let text = &mut self.target().text;
+        let end = text.trim_end().len();
+        text.truncate(end);
+        if text
+            .chars()
+            .next_back()
+            .is_some_and(|c| !matches!(c, '.' | ':' | ';' | '!' | '?'))
+        {
+            text.push(mark);
         }
     }
 
@@ -406,6 +427,21 @@ mod tests {
                 text: "Workshop Turin. Read".into(),
                 links: vec!["a.html".into()],
             }
+        );
+    }
+
+    #[test]
+    fn a_definition_list_reads_as_terms_and_definitions() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\">WHO</h1><dl><dt>Acronym</dt>\n<dd>WHO</dd>\n<dt>Kind:</dt><dd>UN agency.</dd>\
+                 <dt>Website</dt><dd><a href=\"https://who.int\">who.int</a> </dd></dl><p>Works</p>",
+            ),
+            "who.html",
+        );
+        assert_eq!(
+            p.records[0].text,
+            "Acronym: WHO. Kind: UN agency. Website: who.int. Works"
         );
     }
 

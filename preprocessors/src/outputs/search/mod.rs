@@ -19,6 +19,11 @@
 //!   [`SHARD_LIMIT`]; a split shard keeps only the term equal to its prefix. The client walks
 //!   from a query word's first letter down the split prefixes to the one shard to fetch, so a
 //!   query costs one shard per word, however large the site.
+//! - `p/<prefix>.bin`, beside each shard: where each of its terms stands in each record of its
+//!   postings (the word positions), fetched only for the words of a "quoted phrase".
+//! - `v/<c>.bin`, for a first character whose shard is split: every term of [`TYPO_MIN`] − 1
+//!   characters or more that starts with it, without postings (the typo tolerance's vocabulary;
+//!   an unsplit shard is its own).
 //! - `r/<n>.json`: records `4n` to `4n + 3` ([`RECORDS_PER_FILE`]), each its URL, title
 //!   ("Page » Section") and text (the first 2,500 characters), for the result's line and
 //!   excerpt; fetched for the results shown (ten at a time).
@@ -27,11 +32,28 @@
 //!   records and their ids), fetched when a reader filters by one; `orgs.json` names the
 //!   organisations for the filter, fetched when the filter is first used.
 //!
-//! Binary files are sequences of unsigned LEB128 numbers (a term: bytes shared with the previous
-//! term, then the rest's length and UTF-8 bytes, then the number of postings and, per posting,
-//! the record id's difference from the previous one and a weight 1–255); `theme/search.js` reads
-//! them. A weight is the record's BM25 score for the term over its text, plus 1.5 times the
-//! term's idf when the record's own heading has it, scaled by ten.
+//! Binary files are sequences of unsigned LEB128 numbers. A shard, per term: the bytes shared
+//! with the previous term, then the rest's length and UTF-8 bytes, then the number of postings
+//! and, per posting, the record id's difference from the previous one and its weight. A
+//! positions file, per term and per posting in the shard's order: the number of positions, then
+//! each position's difference from the previous one. A vocabulary file: the shard's terms
+//! without postings. `theme/search.js` reads them all.
+//!
+//! A weight is ten times the record's score for the term: BM25 over its text, plus 1.5 times the
+//! term's idf when the record's own heading has it, plus, for the top of a page whose title has
+//! the term, twice its idf scaled by how much the page uses it (`n / (n + 1.2)` for `n`
+//! occurrences in the page's title and text), the whole times 0.8 for the records of generated
+//! pages: the chapter that is about a word ranks before the short records that merely name it
+//! in their own title (a meeting, an organisation, the agenda's summary of the chapter). Positions count
+//! the record's words in the order search matches phrases in: its own heading, (a section) its
+//! page's title, then its text, a word left out between the three so that no phrase spans them.
+//!
+//! What the client does with them (the Rust tests of the built index do the same): a query word
+//! matches the terms it is or starts (a prefix counts half); a word of [`TYPO_MIN`] characters
+//! or more (not a number) also matches, at less, the terms one typo away (a letter added,
+//! dropped, replaced, or two neighbours swapped, never the first letter: Meilisearch's rules),
+//! and the last word, while it is typed, their beginnings; the words of a quoted phrase match
+//! whole terms in consecutive positions.
 
 pub mod extract;
 pub mod text;
@@ -58,6 +80,17 @@ const B: f64 = 0.75;
 /// A term of a record's own heading adds this many times its idf (BM25's text part is at most
 /// 2.2 times it).
 const HEADING_WEIGHT: f64 = 1.5;
+/// A term of a page's title adds to the page's top up to this many times its idf, as much as the
+/// page's text uses it (see the module documentation).
+const ABOUT_WEIGHT: f64 = 2.0;
+/// The records of generated pages (overviews, organisations, meetings) count this much of their
+/// score: at equal relevance, the document's own chapters come first.
+const GENERATED: f64 = 0.8;
+/// Weights are scores times this, rounded (at least 1).
+const SCALE: f64 = 10.0;
+/// The shortest query word forgiven a typo, in characters (the vocabulary files hold terms one
+/// shorter and up).
+pub const TYPO_MIN: usize = 5;
 
 /// What a page is, for search's kind filter; the order is the order of the record ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,14 +150,26 @@ pub struct Labels {
     pub org: String,
 }
 
+/// One term of a record.
+struct Term {
+    term: String,
+    /// How often it is in the record's text (with its page's title, for a section).
+    count: u32,
+    /// The record's own heading has it.
+    in_heading: bool,
+    /// For the top of a page whose title has it: how often the page's text has it.
+    about: Option<u32>,
+    /// Where it stands in the record's words (see the module documentation).
+    positions: Vec<u32>,
+}
+
 /// One record as the index keeps it.
 struct Entry {
     kind: Kind,
     url: String,
     title: String,
-    /// Its distinct terms, sorted: how often each is in its text (with its page's title, for a
-    /// section), and whether its own heading has it.
-    terms: Vec<(String, u32, bool)>,
+    /// Its distinct terms, sorted.
+    terms: Vec<Term>,
     /// The number of terms of its text.
     len: usize,
     text: String,
@@ -142,8 +187,22 @@ pub struct Prepared {
 pub fn prepare(meta: PageMeta, found: PageRecords) -> Prepared {
     let page_kind = Kind::of_page(meta.kind);
     let path = meta.path.as_str();
+    let page_title = text::terms(&found.title);
+    // How often each word of the page's title is in the page's title and text: what the page is
+    // about.
+    let mut about: BTreeMap<&str, u32> = BTreeMap::new();
+    for t in &page_title {
+        *about.entry(t.as_str()).or_default() += 1;
+    }
+    for r in &found.records {
+        for t in text::terms(&r.text) {
+            if let Some(n) = about.get_mut(t.as_str()) {
+                *n += 1;
+            }
+        }
+    }
     let mut entries = Vec::with_capacity(found.records.len());
-    for r in found.records {
+    for r in &found.records {
         let kind = r.kind.as_deref().and_then(Kind::named).unwrap_or(page_kind);
         let title = match (r.heading.is_empty(), found.title.is_empty()) {
             (true, _) => found.title.clone(),
@@ -158,22 +217,43 @@ pub fn prepare(meta: PageMeta, found: PageRecords) -> Prepared {
         } else {
             &r.heading
         };
-        let heading: BTreeSet<String> = text::terms(own_title).into_iter().collect();
-        let mut words = Vec::new();
-        if !r.heading.is_empty() {
-            words.extend(text::terms(&found.title));
+        let heading_words = text::terms(own_title);
+        let heading: BTreeSet<&str> = heading_words.iter().map(String::as_str).collect();
+        let text_words = text::terms(&r.text);
+        let title_words: &[String] = if r.heading.is_empty() {
+            &[]
+        } else {
+            &page_title
+        };
+        let len = title_words.len() + text_words.len();
+        let mut terms: BTreeMap<&str, Term> = BTreeMap::new();
+        let mut at = 0u32;
+        for (part, counted) in [
+            (&heading_words[..], false),
+            (title_words, true),
+            (&text_words[..], true),
+        ] {
+            for w in part {
+                let t = terms.entry(w.as_str()).or_insert_with(|| Term {
+                    term: w.clone(),
+                    count: 0,
+                    in_heading: heading.contains(w.as_str()),
+                    about: None,
+                    positions: Vec::new(),
+                });
+                t.count += u32::from(counted);
+                t.positions.push(at);
+                at += 1;
+            }
+            // A word left out: no phrase spans the heading, the title and the text.
+            at += 1;
         }
-        words.extend(text::terms(&r.text));
-        let len = words.len();
-        let mut counts: BTreeMap<String, u32> = heading.iter().map(|t| (t.clone(), 0)).collect();
-        for w in words {
-            *counts.entry(w).or_default() += 1;
-        }
-        let terms = counts
-            .into_iter()
-            .map(|(t, n)| {
-                let h = heading.contains(&t);
-                (t, n, h)
+        let top = r.anchor.is_none();
+        let terms = terms
+            .into_values()
+            .map(|mut t| {
+                t.about = about.get(t.term.as_str()).copied().filter(|_| top);
+                t
             })
             .collect();
         let url = match &r.anchor {
@@ -186,8 +266,8 @@ pub fn prepare(meta: PageMeta, found: PageRecords) -> Prepared {
             title,
             terms,
             len,
-            text: r.text,
-            links: r.links,
+            text: r.text.clone(),
+            links: r.links.clone(),
         });
     }
     Prepared {
@@ -231,7 +311,7 @@ impl Builder {
         if dir.exists() {
             std::fs::remove_dir_all(dir)?;
         }
-        for sub in ["t", "r", "f/o", "f/a"] {
+        for sub in ["t", "p", "r", "f/o", "f/a"] {
             std::fs::create_dir_all(dir.join(sub))?;
         }
         // Records kind by kind (stable: reading order within a kind).
@@ -245,13 +325,13 @@ impl Builder {
 
         let mut org_records: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut item_records: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
+        let mut postings: HashMap<&str, Vec<Posting<'_>>> = HashMap::new();
         let total_len: usize = self.entries.iter().map(|(_, e)| e.len).sum();
         let avg_len = (total_len as f64 / self.entries.len().max(1) as f64).max(1.0);
         let mut df: HashMap<&str, u32> = HashMap::new();
         for (_, e) in &self.entries {
-            for (t, ..) in &e.terms {
-                *df.entry(t).or_default() += 1;
+            for t in &e.terms {
+                *df.entry(&t.term).or_default() += 1;
             }
         }
         let n = self.entries.len() as f64;
@@ -277,19 +357,28 @@ impl Builder {
             for i in items {
                 item_records.entry(i.to_string()).or_default().push(id);
             }
-            // Term weights: BM25 over the text, and the term's idf again when the record's own
-            // heading has it.
+            // Term weights (see the module documentation).
             let len = e.len as f64;
-            for (t, f, in_heading) in &e.terms {
-                let d = f64::from(df[t.as_str()]);
+            for t in &e.terms {
+                let d = f64::from(df[t.term.as_str()]);
                 let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
-                let f = f64::from(*f);
+                let f = f64::from(t.count);
                 let mut score = idf * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * len / avg_len));
-                if *in_heading {
+                if t.in_heading {
                     score += idf * HEADING_WEIGHT;
                 }
-                let w = (score * 10.0).round().clamp(1.0, 255.0) as u8;
-                postings.entry(t).or_default().push((id, w));
+                if let Some(page) = t.about {
+                    let page = f64::from(page);
+                    score += idf * ABOUT_WEIGHT * page / (page + K1);
+                }
+                if e.kind != Kind::Chapter {
+                    score *= GENERATED;
+                }
+                let w = (score * SCALE).round().max(1.0) as u32;
+                postings
+                    .entry(&t.term)
+                    .or_default()
+                    .push((id, w, &t.positions));
             }
         }
 
@@ -308,22 +397,32 @@ impl Builder {
                 serde_json::to_vec(&recs).expect("serialisable"),
             )?;
         }
-        // Term shards.
-        let mut terms: Vec<(&str, Vec<u8>)> = postings
+        // Term shards, their positions, and the vocabulary of each split first character.
+        let mut terms: Vec<Encoded> = postings
             .into_iter()
-            .map(|(t, p)| (t, encode_postings(&p)))
+            .map(|(t, p)| Encoded {
+                term: t,
+                postings: encode_postings(&p),
+                positions: encode_positions(&p),
+            })
             .collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        terms.sort_unstable_by(|a, b| a.term.cmp(b.term));
         let mut split = Vec::new();
         let mut shards = Vec::new();
-        let firsts: BTreeSet<char> = terms.iter().filter_map(|(t, _)| t.chars().next()).collect();
+        let firsts: BTreeSet<char> = terms.iter().filter_map(|t| t.term.chars().next()).collect();
         for c in firsts {
             shard(&terms, &c.to_string(), 1, &mut split, &mut shards);
         }
-        for (prefix, body) in &shards {
+        for (prefix, body, positions) in &shards {
+            let name = text::shard_name(prefix);
+            std::fs::write(dir.join(format!("t/{name}.bin")), body)?;
+            std::fs::write(dir.join(format!("p/{name}.bin")), positions)?;
+        }
+        for first in split.iter().filter(|p| p.chars().count() == 1) {
+            std::fs::create_dir_all(dir.join("v"))?;
             std::fs::write(
-                dir.join(format!("t/{}.bin", text::shard_name(prefix))),
-                body,
+                dir.join(format!("v/{}.bin", text::shard_name(first))),
+                encode_vocabulary(with_prefix(&terms, first)),
             )?;
         }
         // Facets: the lists of the values that start with the same character in one file.
@@ -378,7 +477,7 @@ impl Builder {
             .map(|(id, label)| ItemLabel { id, label })
             .collect();
         let meta = Meta {
-            version: 1,
+            version: 2,
             records: self.entries.len(),
             per_file: RECORDS_PER_FILE,
             kinds,
@@ -458,75 +557,131 @@ fn leb(out: &mut Vec<u8>, mut n: u64) {
     }
 }
 
+/// A record holding a term: its id, the term's weight there, its positions there.
+type Posting<'a> = (u32, u32, &'a [u32]);
+
+/// A term's postings and positions, encoded.
+#[derive(Clone)]
+struct Encoded<'a> {
+    term: &'a str,
+    postings: Vec<u8>,
+    positions: Vec<u8>,
+}
+
 /// A term's postings: their number, then (id difference, weight) each.
-fn encode_postings(postings: &[(u32, u8)]) -> Vec<u8> {
+fn encode_postings(postings: &[Posting<'_>]) -> Vec<u8> {
     let mut out = Vec::with_capacity(postings.len() * 2 + 2);
     leb(&mut out, postings.len() as u64);
     let mut prev = 0;
-    for &(id, w) in postings {
+    for &(id, w, _) in postings {
         leb(&mut out, u64::from(id - prev));
-        out.push(w);
+        leb(&mut out, u64::from(w));
         prev = id;
     }
     out
 }
 
+/// A term's positions, posting by posting: their number, then each one's difference from the
+/// previous one.
+fn encode_positions(postings: &[Posting<'_>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (_, _, positions) in postings {
+        leb(&mut out, positions.len() as u64);
+        let mut prev = 0;
+        for &p in *positions {
+            leb(&mut out, u64::from(p - prev));
+            prev = p;
+        }
+    }
+    out
+}
+
 /// The terms of `terms` (sorted) that start with `prefix`.
-fn with_prefix<'t, 'a>(terms: &'t [(&'a str, Vec<u8>)], prefix: &str) -> &'t [(&'a str, Vec<u8>)] {
-    let start = terms.partition_point(|(t, _)| *t < prefix);
+fn with_prefix<'t, 'a>(terms: &'t [Encoded<'a>], prefix: &str) -> &'t [Encoded<'a>] {
+    let start = terms.partition_point(|t| t.term < prefix);
     let len = terms[start..]
         .iter()
-        .take_while(|(t, _)| t.starts_with(prefix))
+        .take_while(|t| t.term.starts_with(prefix))
         .count();
     &terms[start..start + len]
 }
 
-/// The shard of `prefix`, split while too large (see the module documentation).
+/// The shard of `prefix` and its positions, split while too large (see the module
+/// documentation).
 fn shard(
-    terms: &[(&str, Vec<u8>)],
+    terms: &[Encoded<'_>],
     prefix: &str,
     depth: usize,
     split: &mut Vec<String>,
-    shards: &mut Vec<(String, Vec<u8>)>,
+    shards: &mut Vec<(String, Vec<u8>, Vec<u8>)>,
 ) {
     let these = with_prefix(terms, prefix);
-    let size: usize = these.iter().map(|(t, p)| t.len() + p.len() + 2).sum();
+    let size: usize = these
+        .iter()
+        .map(|t| t.term.len() + t.postings.len() + 2)
+        .sum();
     if size <= SHARD_LIMIT || depth >= MAX_DEPTH || these.len() == 1 {
-        shards.push((prefix.to_string(), encode_shard(these)));
+        shards.push((prefix.to_string(), encode_shard(these), positions_of(these)));
         return;
     }
     split.push(prefix.to_string());
-    let exact: Vec<_> = these
-        .iter()
-        .filter(|(t, _)| *t == prefix)
-        .cloned()
-        .collect();
+    let exact: Vec<Encoded<'_>> = these.iter().filter(|t| t.term == prefix).cloned().collect();
     if !exact.is_empty() {
-        shards.push((prefix.to_string(), encode_shard(&exact)));
+        shards.push((
+            prefix.to_string(),
+            encode_shard(&exact),
+            positions_of(&exact),
+        ));
     }
     let nexts: BTreeSet<char> = these
         .iter()
-        .filter_map(|(t, _)| t[prefix.len()..].chars().next())
+        .filter_map(|t| t.term[prefix.len()..].chars().next())
         .collect();
     for c in nexts {
         shard(terms, &format!("{prefix}{c}"), depth + 1, split, shards);
     }
 }
 
-/// A shard's bytes: per term, the bytes shared with the previous term, the rest, the postings.
-fn encode_shard(terms: &[(&str, Vec<u8>)]) -> Vec<u8> {
+/// Front coding: per term, the bytes shared with the previous term, then the rest's length and
+/// bytes; after each term, `after(term)`.
+fn front_coded<'t>(
+    terms: impl Iterator<Item = &'t Encoded<'t>>,
+    mut after: impl FnMut(&Encoded<'_>, &mut Vec<u8>),
+) -> Vec<u8> {
     let mut out = Vec::new();
     let mut prev: &[u8] = &[];
-    for (t, p) in terms {
-        let t = t.as_bytes();
-        let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
+    for t in terms {
+        let bytes = t.term.as_bytes();
+        let shared = prev.iter().zip(bytes).take_while(|(a, b)| a == b).count();
         leb(&mut out, shared as u64);
-        leb(&mut out, (t.len() - shared) as u64);
-        out.extend_from_slice(&t[shared..]);
-        out.extend_from_slice(p);
-        prev = t;
+        leb(&mut out, (bytes.len() - shared) as u64);
+        out.extend_from_slice(&bytes[shared..]);
+        after(t, &mut out);
+        prev = bytes;
     }
     out
+}
+
+/// A shard's bytes: per term, its front-coded spelling and its postings.
+fn encode_shard(terms: &[Encoded<'_>]) -> Vec<u8> {
+    front_coded(terms.iter(), |t, out| out.extend_from_slice(&t.postings))
+}
+
+/// A shard's positions file: its terms' positions, in the shard's order.
+fn positions_of(terms: &[Encoded<'_>]) -> Vec<u8> {
+    terms
+        .iter()
+        .flat_map(|t| t.positions.iter().copied())
+        .collect()
+}
+
+/// A vocabulary file: the terms a typo can be forgiven for (one character shorter than
+/// [`TYPO_MIN`] and up, not numbers), front-coded, without postings.
+fn encode_vocabulary(terms: &[Encoded<'_>]) -> Vec<u8> {
+    let forgiven = |t: &&Encoded<'_>| {
+        t.term.chars().count() + 1 >= TYPO_MIN && !t.term.chars().all(char::is_numeric)
+    };
+    front_coded(terms.iter().filter(forgiven), |_, _| {})
 }
 
 #[cfg(test)]
@@ -543,16 +698,51 @@ mod tests {
         assert_eq!(out, [0, 127, 0x80, 1, 0xac, 2]);
     }
 
+    fn encoded(term: &str, postings: Vec<u8>) -> Encoded<'_> {
+        Encoded {
+            term,
+            postings,
+            positions: vec![1, 0],
+        }
+    }
+
     #[test]
     fn a_shard_shares_prefixes_between_terms() {
-        let terms = [("unhcr", vec![1, 0, 9]), ("unicef", vec![1, 2, 7])];
+        let terms = [
+            encoded("unhcr", vec![1, 0, 9]),
+            encoded("unicef", vec![1, 2, 0x80, 1]),
+        ];
         assert_eq!(
             encode_shard(&terms),
             [
                 0, 5, b'u', b'n', b'h', b'c', b'r', 1, 0,
                 9, // "unhcr": 1 posting, id 0, weight 9
-                2, 4, b'i', b'c', b'e', b'f', 1, 2, 7 // "un" shared, "icef"
+                2, 4, b'i', b'c', b'e', b'f', 1, 2, 0x80,
+                1 // "un" shared, "icef", weight 128
             ]
+        );
+    }
+
+    #[test]
+    fn postings_and_positions_are_numbers_and_differences() {
+        let postings: [Posting<'_>; 2] = [(3, 200, &[0, 5, 6]), (7, 1, &[130])];
+        assert_eq!(encode_postings(&postings), [2, 3, 0xc8, 1, 4, 1]);
+        assert_eq!(encode_positions(&postings), [3, 0, 5, 1, 1, 0x82, 1]);
+    }
+
+    #[test]
+    fn the_vocabulary_holds_the_words_a_typo_can_be_forgiven_for() {
+        let terms = [
+            encoded("tra", vec![]),
+            encoded("trade", vec![]),
+            encoded("trades", vec![]),
+            encoded("traf", vec![]),
+            encoded("1234", vec![]),
+        ];
+        // Four characters and up (a five-letter word with one letter dropped), no numbers.
+        assert_eq!(
+            encode_vocabulary(&terms),
+            [0, 5, b't', b'r', b'a', b'd', b'e', 5, 1, b's', 3, 1, b'f']
         );
     }
 
@@ -560,11 +750,11 @@ mod tests {
     fn large_prefixes_split_and_keep_their_exact_term() {
         let big = vec![0u8; SHARD_LIMIT / 2];
         let terms = [
-            ("co", vec![1, 0, 1]),
-            ("coa", big.clone()),
-            ("cob", big.clone()),
-            ("coc", big),
-            ("dd", vec![1, 0, 1]),
+            encoded("co", vec![1, 0, 1]),
+            encoded("coa", big.clone()),
+            encoded("cob", big.clone()),
+            encoded("coc", big),
+            encoded("dd", vec![1, 0, 1]),
         ];
         let mut split = Vec::new();
         let mut shards = Vec::new();
@@ -572,8 +762,10 @@ mod tests {
             shard(&terms, first, 1, &mut split, &mut shards);
         }
         assert_eq!(split, ["c", "co"]);
-        let names: Vec<_> = shards.iter().map(|(p, _)| p.as_str()).collect();
+        let names: Vec<_> = shards.iter().map(|(p, ..)| p.as_str()).collect();
         assert_eq!(names, ["co", "coa", "cob", "coc", "d"]);
+        // Each shard's positions beside it, term by term.
+        assert_eq!(shards[0].2, [1, 0]);
     }
 
     fn record(anchor: Option<&str>, heading: &str, text: &str, links: &[&str]) -> Record {
@@ -641,7 +833,7 @@ mod tests {
         );
         assert_eq!(
             read("meta.json"),
-            r#"{"version":1,"records":3,"per_file":4,"kinds":[{"id":"chapter","label":"Chapters","start":0,"end":2},{"id":"organisation","label":"Organisations","start":2,"end":3}],"split":[],"item":"Objective","items":[{"id":"1","label":"1. Water"}],"org":"Organisation"}"#
+            r#"{"version":2,"records":3,"per_file":4,"kinds":[{"id":"chapter","label":"Chapters","start":0,"end":2},{"id":"organisation","label":"Organisations","start":2,"end":3}],"split":[],"item":"Objective","items":[{"id":"1","label":"1. Water"}],"org":"Organisation"}"#
         );
         // The organisation's records: the section that links to it and its own page.
         assert_eq!(
@@ -669,23 +861,95 @@ mod tests {
                 ("who", vec![1, 2])
             ]
         );
+        // Beside it, where each term stands in each record: the heading, (a section) the page's
+        // title and the text, a word apart.
+        let mut p = &std::fs::read(dir.path().join("p/w.bin")).unwrap()[..];
+        let mut positions = Vec::new();
+        while !p.is_empty() {
+            let n = num(&mut p);
+            let mut at = 0;
+            let mut one = Vec::new();
+            for _ in 0..n {
+                at += num(&mut p);
+                one.push(at);
+            }
+            positions.push(one);
+        }
+        assert_eq!(
+            positions,
+            [
+                vec![0, 4], // "water": the top's heading, its text "Safe water for all"
+                vec![2],    // the section's page title
+                vec![0, 6], // "wells": heading "Wells", text "WHO drills wells"
+                vec![4],    // "who": the section's text
+                vec![0],    // the organisation's page: its heading "WHO"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_page_about_a_word_ranks_before_a_short_record_that_names_it_in_its_title() {
+        let mut b = Builder::default();
+        let long = "Trafficking is a crime. ".to_string()
+            + &"Victims need protection and support in many places. ".repeat(30)
+            + "Trafficking must end; trafficking networks adapt.";
+        b.add(prepare(
+            PageMeta {
+                path: "trafficking.html".into(),
+                ..PageMeta::default()
+            },
+            PageRecords {
+                title: "Eliminate trafficking".into(),
+                records: vec![record(None, "", &long, &[])],
+                ..PageRecords::default()
+            },
+        ));
+        let meeting = Record {
+            kind: Some("meeting".into()),
+            ..record(
+                Some("m"),
+                "Meeting on trafficking",
+                "Meeting on trafficking. Turin.",
+                &[],
+            )
+        };
+        b.add(prepare(
+            PageMeta {
+                kind: PageKind::Overview,
+                path: "timeline.html".into(),
+                ..PageMeta::default()
+            },
+            PageRecords {
+                title: "Timeline".into(),
+                records: vec![record(None, "", "The meetings.", &[]), meeting],
+                ..PageRecords::default()
+            },
+        ));
+        let dir = tempfile::tempdir().unwrap();
+        b.write(dir.path(), &Labels::default()).unwrap();
+        let terms = decode_shard(&std::fs::read(dir.path().join("t/t.bin")).unwrap());
+        let (_, postings) = terms.iter().find(|(t, _)| t == "trafficking").unwrap();
+        // Record 0 is the chapter's top, record 2 the meeting (overview records come between).
+        let weight = |id| postings.iter().find(|(i, _)| *i == id).unwrap().1;
+        assert!(weight(0) > weight(2), "{postings:?}");
+    }
+
+    fn num(b: &mut &[u8]) -> u64 {
+        let (mut n, mut shift) = (0, 0);
+        loop {
+            let byte = b[0];
+            *b = &b[1..];
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return n;
+            }
+            shift += 7;
+        }
     }
 
     /// What `theme/search.js` reads from a shard.
-    fn decode_shard(mut b: &[u8]) -> Vec<(String, Vec<(u32, u8)>)> {
-        fn num(b: &mut &[u8]) -> u64 {
-            let (mut n, mut shift) = (0, 0);
-            loop {
-                let byte = b[0];
-                *b = &b[1..];
-                n |= u64::from(byte & 0x7f) << shift;
-                if byte & 0x80 == 0 {
-                    return n;
-                }
-                shift += 7;
-            }
-        }
-        let mut out: Vec<(String, Vec<(u32, u8)>)> = Vec::new();
+    fn decode_shard(mut b: &[u8]) -> Vec<(String, Vec<(u32, u32)>)> {
+        let mut out: Vec<(String, Vec<(u32, u32)>)> = Vec::new();
         while !b.is_empty() {
             let shared = num(&mut b) as usize;
             let rest = num(&mut b) as usize;
@@ -699,8 +963,7 @@ mod tests {
             let mut postings = Vec::new();
             for _ in 0..count {
                 id += num(&mut b) as u32;
-                postings.push((id, b[0]));
-                b = &b[1..];
+                postings.push((id, num(&mut b) as u32));
             }
             out.push((String::from_utf8(term).unwrap(), postings));
         }
