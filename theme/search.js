@@ -288,10 +288,11 @@
   }
   // A query: its words, each {text, prefix, typo, phrase (index of its phrase, or -1)}. Quotes,
   // straight or typographic, make a phrase of the words between them (an open quote runs to the
-  // end); the last word, unless a space or a quote follows it, is still being typed.
-  function parse(query) {
-    var parts = query.split(/["\u201c\u201d\u201e\u00ab\u00bb]/), out = [], phrases = 0;
-    var typing = /[\p{Alphabetic}\p{N}]$/u.test(query);
+  // end); the last word, unless a space or a quote follows it (`raw`: the query as typed), is
+  // still being typed.
+  function parse(raw) {
+    var parts = raw.split(/["\u201c\u201d\u201e\u00ab\u00bb]/), out = [], phrases = 0;
+    var typing = /[\p{Alphabetic}\p{N}]$/u.test(raw);
     parts.forEach(function (part, i) {
       var quoted = i % 2 === 1, list = terms(part);
       var phrase = quoted && list.length > 1 ? phrases++ : -1;
@@ -323,17 +324,19 @@
   }
 
   // ------------------------------------------------------------------ searching
-  var state = { query: "", hits: [], kind: "", item: "", org: "", shown: 0, seq: 0 };
+  var state = { raw: "", query: "", hits: [], kind: "", item: "", org: "", shown: 0, seq: 0 };
   function kindOf(id) {
     for (var i = 0; i < meta.kinds.length; i++) {
       if (id >= meta.kinds[i].start && id < meta.kinds[i].end) return meta.kinds[i].id;
     }
     return "";
   }
-  function search(query) {
+  // Searches `raw`, the query as typed (the results' header shows it trimmed).
+  function search(raw) {
     var seq = ++state.seq;
-    var words = parse(query);
-    state.query = query;
+    var words = parse(raw);
+    state.raw = raw;
+    state.query = raw.trim();
     if (!words.length) {
       show(false);
       return Promise.resolve();
@@ -524,7 +527,7 @@
     });
     s.addEventListener("change", function () {
       state[key] = s.value;
-      search(state.query);
+      search(state.raw);
     });
     l.appendChild(s);
     return l;
@@ -561,7 +564,7 @@
       var q = input.value.trim();
       input.classList.toggle("active", q !== "");
       setAddress(q);
-      search(q);
+      search(input.value);
     }, 100);
   });
   more.addEventListener("click", showMore);

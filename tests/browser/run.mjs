@@ -905,6 +905,108 @@ await scenario("screenshots (desktop 1280×800, phone 360×740)", async () => {
   console.log(`       ${written.length + 3} screenshots in ${shots}`);
 });
 
+// ------------------------------------------------------------- search: typos, phrases, ranking
+// (issue 28, the readers' data half). The same questions as tests/testsuite/search.rs asks the
+// built index, asked here of the client (theme/search.js).
+
+/** Searches `query` (opening search with `s` on `page` if needed); returns the results' hrefs
+ * and teasers once every result listed has arrived. */
+async function searchResults(page, query) {
+  if (await page.isHidden("#mdbook-search-wrapper")) {
+    await page.keyboard.press("s");
+    await page.waitForSelector("#mdbook-searchbar", { state: "visible" });
+  }
+  await page.fill("#mdbook-searchbar", query);
+  await page.waitForFunction(
+    (q) => document.getElementById("mdbook-searchresults-header").textContent.includes(`'${q}'`),
+    query.trim()
+  );
+  await page.waitForFunction(() => !document.querySelector("#mdbook-searchresults li.report-search-pending"));
+  return page.$$eval("#mdbook-searchresults li", (ls) =>
+    ls.map((l) => ({ href: l.querySelector("a").getAttribute("href"), teaser: l.querySelector(".teaser").innerHTML }))
+  );
+}
+
+await scenario("search: one typo forgiven, never in the first letter; the chapter about a word first", async () => {
+  const page = await open("index.html");
+  for (const q of ["trafficking", "traffiking", "tarfficking", "traffik"]) {
+    const found = await searchResults(page, q);
+    check(found.length > 0 && found[0].href === "eliminate-exploitation.html", `"${q}": first ${found[0] && found[0].href}`);
+    check(/<em>trafficking<\/em>/i.test(found[0].teaser), `"${q}": the teaser marks no match: ${found[0].teaser}`);
+  }
+  for (const q of ["rtafficking", "trafiking ", "tdae "]) {
+    const found = await searchResults(page, q);
+    check(found.length === 0, `"${q}" found ${found.map((f) => f.href).join(", ")}`);
+  }
+  for (const [q, first] of [["stranded", "stranded-migrants.html"], ["costs", "reduce-costs.html"], ["UNHCR", "agencies/unhcr.html"]]) {
+    const found = await searchResults(page, q);
+    check(found[0].href === first, `"${q}": first ${found[0].href}, not ${first}`);
+  }
+  await page.close();
+});
+
+await scenario('search: "quoted phrases" match as phrases, typographic quotes too', async () => {
+  const page = await open("index.html");
+  const count = async () => Number((await page.textContent("#mdbook-searchresults-header")).split(" ")[0]);
+  const phrase = await searchResults(page, '"human trafficking"');
+  const inPhrase = await count();
+  await searchResults(page, "human trafficking ");
+  const apart = await count();
+  check(inPhrase > 0 && inPhrase < apart, `${inPhrase} results for the phrase, ${apart} for the words`);
+  check(phrase[0].href === "eliminate-exploitation.html", `first ${phrase[0].href}`);
+  const curly = await searchResults(page, "“human trafficking”");
+  check(JSON.stringify(curly.map((r) => r.href)) === JSON.stringify(phrase.map((r) => r.href)), "typographic quotes differ");
+  check((await searchResults(page, '"trafficking human"')).length === 0, "words in another order matched the phrase");
+  check(/No search results/.test(await page.textContent("#mdbook-searchresults-header")), "no 'No search results'");
+  await page.close();
+});
+
+await scenario("search: an organisation's result reads as its facts, not a run-on", async () => {
+  const page = await open("index.html");
+  const found = await searchResults(page, "UNHCR");
+  const text = found[0].teaser.replace(/<[^>]+>/g, "");
+  check(/Acronym: UNHCR\. Kind: UN fund or programme\./.test(text), `teaser: ${text}`);
+  check(!/Acronym UNHCR Kind/.test(text), `run-on teaser: ${text}`);
+  await page.close();
+});
+
+await scenario("search at 360 px with touch: the results come first, two above the fold; the filters fold behind one button", async () => {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    await ctx.route((url) => !url.href.startsWith(BASE), (route) => route.abort());
+    const page = await ctx.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`touch search: ${e.message}`));
+    await page.goto(BASE + "protect-human-rights.html");
+    await page.locator("#mdbook-search-toggle").tap();
+    await page.waitForSelector("#mdbook-searchbar", { state: "visible" });
+    await page.locator("#mdbook-searchbar").fill("migrants");
+    await page.waitForFunction(() => /results? for 'migrants'/.test(document.getElementById("mdbook-searchresults-header").textContent));
+    await page.waitForFunction(() => !document.querySelector("#mdbook-searchresults li.report-search-pending"));
+    const boxes = await page.$$eval("#mdbook-searchresults li", (ls) => ls.slice(0, 2).map((l) => l.getBoundingClientRect().toJSON()));
+    const height = await page.evaluate(() => innerHeight);
+    check(boxes.length === 2 && boxes[1].bottom <= height, `the second result ends at ${boxes[1] && Math.round(boxes[1].bottom)} px, the screen at ${height}`);
+    const fold = page.locator(".report-search-fold");
+    check(await fold.isVisible(), "no Filters button on a phone");
+    check(await page.isHidden(".report-search-kinds"), "the kind filters are not folded");
+    await page.screenshot({ path: path.join(shots, "search-phone-results.png") });
+    await fold.tap();
+    check((await fold.getAttribute("aria-expanded")) === "true", "the Filters button does not say it is open");
+    await page.locator('.report-search-kinds button[data-kind="chapter"]').tap();
+    await page.waitForFunction(() => /\(1 on\)/.test(document.querySelector(".report-search-fold").textContent));
+    const hrefs = await page.$$eval("#mdbook-searchresults li > a", (as) => as.map((a) => a.getAttribute("href")));
+    check(hrefs.length > 0 && hrefs.every((h) => !/^(agencies|timeline|agenda)/.test(h)), `not only chapters: ${hrefs.join(", ")}`);
+    await page.screenshot({ path: path.join(shots, "search-phone-filters.png") });
+    // At a desktop width the filters are out, and no fold button.
+    await page.setViewportSize(DESKTOP);
+    check(await fold.isHidden(), "a Filters button at 1280 px");
+    check(await page.isVisible(".report-search-kinds"), "the filters are hidden at 1280 px");
+    await ctx.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 await scenario("no JavaScript errors on the pages visited", async () => {
   check(pageErrors.length === 0, pageErrors.join("\n"));
 });
