@@ -269,9 +269,11 @@
       return entries;
     });
   }
-  // Does record `id` hold the phrase? `words`: per word of the phrase, its matched entries.
+  // Does record `id` hold the phrase? `words`: per word of the phrase, its matched entries, or
+  // null for a word not checked (see search()): the others must stand at their distances.
   function holds(id, words) {
     var sets = words.map(function (entries) {
+      if (!entries) return null;
       var set = new Set();
       entries.forEach(function (e) {
         var k = e[1].indexOf(id);
@@ -279,9 +281,10 @@
       });
       return set;
     });
-    for (var p of sets[0]) {
+    var a = sets.findIndex(function (set) { return set; });
+    for (var p of sets[a]) {
       var all = true;
-      for (var i = 1; i < sets.length && all; i++) all = sets[i].has(p + i);
+      for (var i = a + 1; i < sets.length && all; i++) all = !sets[i] || sets[i].has(p + i - a);
       if (all) return true;
     }
     return false;
@@ -354,15 +357,23 @@
         }
         hits.push([id, s]);
       });
+      // A phrase's words. One in more than half the records ("the", "of") says little of where
+      // the phrase is and has the largest positions: it is not checked when a rarer word is.
       var phrases = [];
       words.forEach(function (w, i) {
         if (w.phrase < 0) return;
-        (phrases[w.phrase] = phrases[w.phrase] || []).push(found[i].entries);
+        var n = 0;
+        found[i].entries.forEach(function (e) { n += e[1].length; });
+        (phrases[w.phrase] = phrases[w.phrase] || []).push([found[i].entries, n > meta.records / 2]);
+      });
+      phrases = phrases.map(function (p) {
+        var rare = p.some(function (w) { return !w[1]; });
+        return p.map(function (w) { return rare && w[1] ? null : w[0]; });
       });
       var needed = new Set();
       phrases.forEach(function (p) {
         p.forEach(function (entries) {
-          entries.forEach(function (e) { needed.add(shardOf(e[0])); });
+          (entries || []).forEach(function (e) { needed.add(shardOf(e[0])); });
         });
       });
       return Promise.all(Array.from(needed).map(positions)).then(function () {

@@ -958,6 +958,12 @@ await scenario('search: "quoted phrases" match as phrases, typographic quotes to
   check(JSON.stringify(curly.map((r) => r.href)) === JSON.stringify(phrase.map((r) => r.href)), "typographic quotes differ");
   check((await searchResults(page, '"trafficking human"')).length === 0, "words in another order matched the phrase");
   check(/No search results/.test(await page.textContent("#mdbook-searchresults-header")), "no 'No search results'");
+  // "the" is in most records: not checked for its place, the phrase's rarer words are.
+  await searchResults(page, '"the Global Migration Group"');
+  const group = await count();
+  await searchResults(page, "the group migration global ");
+  const scattered = await count();
+  check(group > 0 && group < scattered, `${group} results for the phrase, ${scattered} for its words in any order`);
   await page.close();
 });
 
