@@ -53,7 +53,8 @@
 //! or more (not a number) also matches, at less, the terms one typo away (a letter added,
 //! dropped, replaced, or two neighbours swapped, never the first letter: Meilisearch's rules),
 //! and the last word, while it is typed, their beginnings; the words of a quoted phrase match
-//! whole terms in consecutive positions.
+//! whole terms in consecutive positions (a word in more than half the records, "the", is not
+//! checked for its place when the phrase has a rarer one: its positions are the largest file).
 
 pub mod extract;
 pub mod text;
