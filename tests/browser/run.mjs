@@ -1005,6 +1005,7 @@ await scenario("search at 360 px with touch: the results come first, two above t
     await page.screenshot({ path: path.join(shots, "search-phone-filters.png") });
     // At a desktop width the filters are out, and no fold button.
     await page.setViewportSize(DESKTOP);
+    await fold.waitFor({ state: "hidden", timeout: 3000 }).catch(() => {});
     check(await fold.isHidden(), "a Filters button at 1280 px");
     check(await page.isVisible(".report-search-kinds"), "the filters are hidden at 1280 px");
     await ctx.close();
