@@ -182,3 +182,40 @@ fn every_page_of_the_real_book_cites_itself_under_a_key_of_its_own() {
     assert!(pages > 100, "{pages} pages");
     assert!(keys.contains("@misc{gmg2014-agencies-unhcr"));
 }
+
+#[test]
+fn the_citation_command_asks_for_the_table_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("water");
+    std::fs::create_dir_all(&book).unwrap();
+    let toml = "[book]\ntitle = \"Progress on the water objectives\"\nauthors = [\"Example Water Commission\"]\n";
+    std::fs::write(book.join("book.toml"), toml).unwrap();
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mdbook-report"))
+            .args(["citation", "--format", "bibtex", "--book"])
+            .arg(&book)
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "error: {} has no `[preprocessor.report.citation]` table: add one to say how the document is cited\n",
+            book.join("book.toml").display()
+        )
+    );
+    std::fs::write(
+        book.join("book.toml"),
+        format!("{toml}[preprocessor.report.citation]\n"),
+    )
+    .unwrap();
+    let out = run();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("@techreport{ewc,\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
