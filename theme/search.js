@@ -128,28 +128,34 @@
     };
   }
   var utf8 = new TextDecoder();
+  // Front-coded words (the bytes shared with the previous word, then the rest's length and
+  // bytes), each followed by what `after(word, r)` reads and returns.
+  function frontCoded(buf, after) {
+    var r = reader(buf), out = [], prev = new Uint8Array(0);
+    while (r.more()) {
+      var shared = r.num(), rest = r.bytes(r.num());
+      var t = new Uint8Array(shared + rest.length);
+      t.set(prev.subarray(0, shared));
+      t.set(rest, shared);
+      prev = t;
+      out.push(after(utf8.decode(t), r));
+    }
+    return out;
+  }
   // A shard: [term, ids, weights] in term order (and, once read, positions: see positions()).
   function shard(prefix) {
     var name = "t/" + shardName(prefix) + ".bin";
     return get(name, true).then(function (buf) {
-      if (buf.terms) return buf.terms;
-      var r = reader(buf), out = [], prev = new Uint8Array(0);
-      while (r.more()) {
-        var shared = r.num(), rest = r.bytes(r.num());
-        var t = new Uint8Array(shared + rest.length);
-        t.set(prev.subarray(0, shared));
-        t.set(rest, shared);
-        prev = t;
+      buf.terms = buf.terms || frontCoded(buf, function (term, r) {
         var n = r.num(), ids = new Uint32Array(n), ws = new Uint32Array(n), id = 0;
         for (var k = 0; k < n; k++) {
           id += r.num();
           ids[k] = id;
           ws[k] = r.num();
         }
-        out.push([utf8.decode(t), ids, ws]);
-      }
-      buf.terms = out;
-      return out;
+        return [term, ids, ws];
+      });
+      return buf.terms;
     }, function () {
       return []; // no term starts so
     });
@@ -233,18 +239,8 @@
   // A vocabulary file: the words of a split first character, without postings.
   function vocabulary(first) {
     return get("v/" + shardName(first) + ".bin", true).then(function (buf) {
-      if (buf.words) return buf.words;
-      var r = reader(buf), out = [], prev = new Uint8Array(0);
-      while (r.more()) {
-        var shared = r.num(), rest = r.bytes(r.num());
-        var t = new Uint8Array(shared + rest.length);
-        t.set(prev.subarray(0, shared));
-        t.set(rest, shared);
-        prev = t;
-        out.push(utf8.decode(t));
-      }
-      buf.words = out;
-      return out;
+      buf.words = buf.words || frontCoded(buf, function (word) { return word; });
+      return buf.words;
     }, function () {
       return [];
     });

@@ -157,6 +157,40 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// An organisation of the book's registry (`data/agencies.yaml`) as the file writes it: read
+/// here, not by the code under test.
+#[derive(serde::Deserialize)]
+pub struct RegistryEntry {
+    pub id: String,
+    pub name: String,
+    pub acronym: Option<String>,
+    #[serde(default)]
+    pub forms: Vec<String>,
+    #[serde(default)]
+    pub groups: Vec<String>,
+}
+
+impl RegistryEntry {
+    /// Its name, acronym and other forms.
+    pub fn spellings(&self) -> Vec<&str> {
+        let mut out = vec![self.name.as_str()];
+        out.extend(self.acronym.as_deref());
+        out.extend(self.forms.iter().map(String::as_str));
+        out
+    }
+}
+
+/// The book's registry, read independently of the code under test.
+pub fn registry() -> Vec<RegistryEntry> {
+    #[derive(serde::Deserialize)]
+    struct Registry {
+        organisations: Vec<RegistryEntry>,
+    }
+    let yaml = std::fs::read_to_string(root().join("data/agencies.yaml")).unwrap();
+    let registry: Registry = serde_saphyr::from_str(&yaml).expect("the registry reads");
+    registry.organisations
+}
+
 /// A small registry for behaviour tests.
 pub const REGISTRY: &str = "kinds:
   - {id: un-principal-organ, label: UN principal organ, plural: UN principal organs}

@@ -115,21 +115,6 @@ fn an_explicit_link_in_the_naming_is_kept_and_rewritten() {
     assert!(common::content(&book, "agencies/ilo.md").contains(">2 mentions in 1 chapter.<"));
 }
 
-/// An organisation of `data/agencies.yaml`, read here (not by the code under test).
-#[derive(serde::Deserialize)]
-struct Entry {
-    id: String,
-    name: String,
-    acronym: Option<String>,
-    #[serde(default)]
-    forms: Vec<String>,
-}
-
-#[derive(serde::Deserialize)]
-struct Registry {
-    organisations: Vec<Entry>,
-}
-
 /// book.toml's `never-link`: phrases whose organisation names are not mentions.
 const NEVER_LINK: &[&str] = &["United Nations Global Migration Database"];
 
@@ -231,12 +216,10 @@ fn namings(text: &str, forms: &[(String, Option<usize>)]) -> Vec<usize> {
 
 /// Namings per organisation id and per chapter file, counted in `src/`.
 fn independent_counts() -> BTreeMap<String, BTreeMap<String, usize>> {
-    let yaml = std::fs::read_to_string(common::root().join("data/agencies.yaml")).unwrap();
-    let registry: Registry = serde_saphyr::from_str(&yaml).expect("the registry reads");
-    let orgs = &registry.organisations;
+    let orgs = common::registry();
     let mut forms: Vec<(String, Option<usize>)> = Vec::new();
     for (i, o) in orgs.iter().enumerate() {
-        for f in std::iter::once(&o.name).chain(&o.acronym).chain(&o.forms) {
+        for f in o.spellings() {
             forms.push((f.replace('’', "'"), Some(i)));
         }
     }

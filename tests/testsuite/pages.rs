@@ -15,27 +15,7 @@ fn report_pages() -> Vec<String> {
         .collect()
 }
 
-/// An entry of the registry as `data/agencies.yaml` writes it (read here, not by the code under
-/// test).
-#[derive(serde::Deserialize)]
-struct Entry {
-    id: String,
-    name: String,
-    acronym: Option<String>,
-    #[serde(default)]
-    forms: Vec<String>,
-    #[serde(default)]
-    groups: Vec<String>,
-}
-
-impl Entry {
-    fn spellings(&self) -> Vec<&str> {
-        let mut out = vec![self.name.as_str()];
-        out.extend(self.acronym.as_deref());
-        out.extend(self.forms.iter().map(String::as_str));
-        out
-    }
-}
+use common::RegistryEntry as Entry;
 
 /// The report chapters whose Markdown names `org`, found by plain search of the source: its
 /// name, acronym or another form as a whole word (a hyphen joins words: "UN-DESA" is not "UN"),
@@ -77,13 +57,7 @@ fn chapters_naming(org: &Entry, all: &[Entry], never_link: &[&str]) -> BTreeSet<
 
 #[test]
 fn each_gmg_member_page_links_to_every_chapter_and_paragraph_that_mentions_it() {
-    #[derive(serde::Deserialize)]
-    struct Registry {
-        organisations: Vec<Entry>,
-    }
-    let yaml = std::fs::read_to_string(common::root().join("data/agencies.yaml")).unwrap();
-    let registry: Registry = serde_saphyr::from_str(&yaml).expect("the registry reads");
-    let all = &registry.organisations;
+    let all = &common::registry();
     // book.toml's `never-link`.
     let never_link = ["United Nations Global Migration Database"];
     let members: Vec<&Entry> = all
