@@ -137,7 +137,12 @@ fn previews_file(
     let Some(data) = data else {
         return Ok(None);
     };
-    let notes = read(&site_path(&cfg.endnotes.chapter.with_extension("html"))).unwrap_or_default();
+    let notes = cfg
+        .endnotes
+        .chapter
+        .as_ref()
+        .and_then(|c| read(&site_path(&c.with_extension("html"))))
+        .unwrap_or_default();
     let (name, text) = previews::finish(data, &notes);
     let path = dir.join(&name);
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;

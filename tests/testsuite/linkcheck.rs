@@ -477,6 +477,7 @@ fn book_citing(server: &Server) -> tempfile::TempDir {
             format!(
                 "[book]\ntitle = \"Links\"\n\n[preprocessor.report]\ndate = \"2030-06\"\n\n\
                  [preprocessor.report.organisations]\nenable = false\n\n\
+                 [preprocessor.report.endnotes]\nchapter = \"endnotes.md\"\n\n\
                  [preprocessor.report.timeline]\nenable = false\n\n\
                  [preprocessor.report.documents]\narchive = \"{base}/web/{{date}}/{{address}}\"\n\n\
                  [output.html]\n\n[output.html.search]\nenable = false\n\n[output.report-postbuild]\n"

@@ -28,6 +28,7 @@ use crate::base::text::truncate;
 use crate::model::config::EndnotesConfig;
 use crate::model::{ChapterId, Model, Outputs};
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::LazyLock;
 
 /// One place citing a note.
@@ -88,10 +89,17 @@ static URL: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"https?://[^\s<>)\]]+").expect("valid regex"));
 
 impl Endnotes {
-    /// Finds every definition and reference, numbers the notes and checks them.
-    pub fn collect(model: &Model, cfg: &EndnotesConfig, diags: &mut Diagnostics) -> Endnotes {
-        let chapter = model.by_path(&cfg.chapter).map(|c| c.id);
-        if chapter.is_none() && Self::chapter_missing(model, cfg, diags) {
+    /// Finds every definition and reference, numbers the notes and checks them; `path` is the
+    /// endnotes chapter (`chapter` of the configuration, which a book without endnotes does not
+    /// set: then this is never called, and mdBook renders its footnotes page by page).
+    pub fn collect(
+        model: &Model,
+        path: &Path,
+        cfg: &EndnotesConfig,
+        diags: &mut Diagnostics,
+    ) -> Endnotes {
+        let chapter = model.by_path(path).map(|c| c.id);
+        if chapter.is_none() && Self::chapter_missing(model, path, diags) {
             return Endnotes {
                 name: cfg.name.clone(),
                 ..Endnotes::default()
@@ -107,7 +115,7 @@ impl Endnotes {
                     )
                     .hint(format!(
                         "move it to the front matter of `{}`, where the notes are defined",
-                        cfg.chapter.display()
+                        path.display()
                     ));
             }
         }
@@ -130,7 +138,7 @@ impl Endnotes {
                         )
                         .hint(format!(
                             "move the definition to `{}`, where every endnote of the book is defined",
-                            cfg.chapter.display()
+                            path.display()
                         ));
                     continue;
                 }
@@ -173,7 +181,7 @@ impl Endnotes {
                         Some(k) => format!("did you mean `[^{k}]`?"),
                         None => format!(
                             "define it in `{}` as `[^{}]: text of the note`",
-                            cfg.chapter.display(),
+                            path.display(),
                             reference.label
                         ),
                     });
@@ -215,7 +223,7 @@ impl Endnotes {
     /// Without the endnotes chapter in the book, every definition would be "outside the endnotes
     /// chapter" and every citation "never defined": one error says which chapter is missing,
     /// at the first definition, and counts the rest. False when the book has no definitions.
-    fn chapter_missing(model: &Model, cfg: &EndnotesConfig, diags: &mut Diagnostics) -> bool {
+    fn chapter_missing(model: &Model, path: &Path, diags: &mut Diagnostics) -> bool {
         let mut defs = model
             .chapters
             .iter()
@@ -229,14 +237,14 @@ impl Endnotes {
                 ch.locate(first.range.start),
                 format!(
                     "the endnotes chapter `{}` is not in the book, so the notes defined here have no place",
-                    cfg.chapter.display()
+                    path.display()
                 ),
             )
             .hint(format!(
                 "set `chapter = \"{}\"` under `[preprocessor.{}.endnotes]` in book.toml, or add `{}` to SUMMARY.md",
                 ch.path.display(),
                 crate::model::config::PREPROCESSOR,
-                cfg.chapter.display()
+                path.display()
             ));
         let cause = diags.last_cause().expect("just reported");
         let refs: usize = model
@@ -365,12 +373,7 @@ impl Endnotes {
     }
 
     /// Replaces every reference with its superscript link.
-    pub fn edit_references(
-        &self,
-        model: &Model,
-        endnotes_path: &std::path::Path,
-        outputs: &mut Outputs,
-    ) {
+    pub fn edit_references(&self, model: &Model, endnotes_path: &Path, outputs: &mut Outputs) {
         for note in &self.notes {
             for citation in &note.citations {
                 let ch = model.chapter(citation.chapter);
@@ -490,7 +493,10 @@ mod tests {
     fn collect(chapters: &[(&str, &str)], cfg: &EndnotesConfig) -> (Endnotes, Diagnostics) {
         let mut diags = Diagnostics::new();
         let m = model(chapters, &mut diags);
-        (Endnotes::collect(&m, cfg, &mut diags), diags)
+        (
+            Endnotes::collect(&m, Path::new("endnotes.md"), cfg, &mut diags),
+            diags,
+        )
     }
 
     #[test]
@@ -513,7 +519,12 @@ mod tests {
         let chapters = [("a.md", "x[^a] y[^b]\n"), ("endnotes.md", body)];
         let mut diags = Diagnostics::new();
         let m = model(&chapters, &mut diags);
-        let notes = Endnotes::collect(&m, &EndnotesConfig::default(), &mut diags);
+        let notes = Endnotes::collect(
+            &m,
+            Path::new("endnotes.md"),
+            &EndnotesConfig::default(),
+            &mut diags,
+        );
         let mut outputs = m.outputs();
         notes.assemble(&m, &mut outputs, &mut diags);
         let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();

@@ -110,6 +110,11 @@ fn one_line(s: &str) -> String {
 }
 
 impl Timeline {
+    /// No meeting: the book gets no timeline page and no calendar.
+    pub fn is_empty(&self) -> bool {
+        self.meetings.is_empty()
+    }
+
     /// Reads and validates every meeting of the book. `orgs` are the organisations to check
     /// organisers against (none when that feature is off: organisers are then not checked);
     /// `report` is the document's date.

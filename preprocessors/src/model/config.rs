@@ -143,8 +143,9 @@ impl Default for Config {
 pub struct EndnotesConfig {
     /// Switch the feature on or off.
     pub enable: bool,
-    /// The chapter (relative to `src/`) that holds the definitions.
-    pub chapter: PathBuf,
+    /// The chapter (relative to `src/`) that holds the definitions; none: the book has no
+    /// endnotes, and mdBook renders its footnotes page by page as it always does.
+    pub chapter: Option<PathBuf>,
     /// How notes are numbered: `i` (i, ii, iii), `1`, `a` ….
     pub labels: Numbering,
     /// What a note is called in a reference's preview ("Endnote iv: …").
@@ -155,7 +156,7 @@ impl Default for EndnotesConfig {
     fn default() -> Self {
         EndnotesConfig {
             enable: true,
-            chapter: "endnotes.md".into(),
+            chapter: None,
             labels: Numbering::lower_roman(),
             name: "Note".into(),
         }
@@ -181,8 +182,9 @@ pub enum LinkMode {
 pub struct OrganisationsConfig {
     /// Switch the feature on or off.
     pub enable: bool,
-    /// The registry, relative to the book root.
-    pub registry: PathBuf,
+    /// The registry, relative to the book root; none: [`DEFAULT_REGISTRY`] when the book has
+    /// it (a book without it names no organisations, and gets no organisation pages).
+    pub registry: Option<PathBuf>,
     /// Which mentions become links.
     pub link: LinkMode,
     /// Directory (under `src/`, virtual) of the generated pages.
@@ -201,7 +203,7 @@ impl Default for OrganisationsConfig {
     fn default() -> Self {
         OrganisationsConfig {
             enable: true,
-            registry: "data/organisations.yaml".into(),
+            registry: None,
             link: LinkMode::default(),
             dir: "organisations".into(),
             title: "Organisations".into(),
@@ -209,6 +211,18 @@ impl Default for OrganisationsConfig {
             never_link: Vec::new(),
             description: "{name}: {mentions} in {title}.".into(),
         }
+    }
+}
+
+/// Where the registry is when `registry` does not say.
+pub const DEFAULT_REGISTRY: &str = "data/organisations.yaml";
+
+impl OrganisationsConfig {
+    /// The registry's path, relative to the book root.
+    pub fn registry_path(&self) -> &std::path::Path {
+        self.registry
+            .as_deref()
+            .unwrap_or(std::path::Path::new(DEFAULT_REGISTRY))
     }
 }
 
@@ -1207,7 +1221,7 @@ mod tests {
              \x20 = hint: did you mean `title`?\n1 error, 0 warnings"
         );
         assert_eq!(cfg.document, "declaration");
-        assert_eq!(cfg.organisations.registry, Path::new("data/x.yaml"));
+        assert_eq!(cfg.organisations.registry_path(), Path::new("data/x.yaml"));
         assert_eq!(cfg.title, "T");
         // The malformed table's feature is off, so its defaults report nothing of their own.
         assert!(!cfg.timeline.enable);
