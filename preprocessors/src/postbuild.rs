@@ -24,7 +24,7 @@ use crate::base::diagnostics::Diagnostics;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
-use crate::outputs::exports::{self, json as export};
+use crate::outputs::exports;
 use crate::outputs::search::{self, extract};
 use crate::outputs::{previews, print};
 use anyhow::Context;
@@ -87,12 +87,13 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     // renderer's directory.
     let moved = exports::take_over(&ctx.destination, &dir)
         .with_context(|| format!("cannot move the exports into {}", dir.display()))?;
-    if cfg.timeline.enable && !moved.contains(&dir.join(export::JSON_FILE)) {
+    // The preprocessor hands over a directory, empty when the book has nothing to export.
+    let Some(moved) = moved else {
         anyhow::bail!(
-            "the timeline's exports were not handed over in {}: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
+            "nothing was handed over in {}: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
             ctx.destination.join(exports::HANDED_OVER).display()
         );
-    }
+    };
     written.extend(moved);
     Ok(written)
 }
@@ -354,6 +355,7 @@ mod tests {
     use crate::features::timeline::tests::may_2014;
     use crate::model::config::TimelineConfig;
     use crate::model::testing::model;
+    use crate::outputs::exports::json as export;
     use mdbook_renderer::book::Book;
     use mdbook_renderer::config::Config as MdConfig;
 
@@ -455,7 +457,7 @@ mod tests {
     }
 
     #[test]
-    fn without_the_timelines_exports_it_asks_whether_the_preprocessor_ran() {
+    fn without_anything_handed_over_it_asks_whether_the_preprocessor_ran() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
         let ctx = context(dir.path(), None);
@@ -463,7 +465,7 @@ mod tests {
         assert_eq!(
             run(&ctx).unwrap_err().to_string(),
             format!(
-                "the timeline's exports were not handed over in {}: does the `report` preprocessor run for the `html` renderer?",
+                "nothing was handed over in {}: does the `report` preprocessor run for the `html` renderer?",
                 ctx.destination.join("exports").display()
             )
         );

@@ -811,6 +811,34 @@ pub fn safe_to_append(body: &str, at: usize) -> bool {
     !unclosed_markup_before(before) && !before.ends_with(['\\', '*', '_', '~'])
 }
 
+/// Where an inline HTML element can go at the end of a block's inline content (`at`) without
+/// changing the rendered text: `at` itself where [`safe_to_append`] holds; before a closing
+/// emphasis delimiter run that ends the block (`*by the tides*` → inside the emphasis, before
+/// its `*`), so a paragraph that ends in emphasis still gets its element at its end; `None`
+/// otherwise.
+///
+/// Before the run is safe when the run is one kind of delimiter (`*`, `_` or `~`) and follows a
+/// character that is neither whitespace, a backslash nor part of another run: the run then stays
+/// followed by the block's end and preceded by a non-whitespace character, so it stays
+/// right-flanking and not left-flanking, and closes what it closed. A run after whitespace
+/// (`a *b *`) closes nothing, and would if it followed the element's `>`.
+pub fn append_position(body: &str, at: usize) -> Option<usize> {
+    if safe_to_append(body, at) {
+        return Some(at);
+    }
+    let before = &body[..at];
+    let delimiter = before.chars().next_back()?;
+    if !matches!(delimiter, '*' | '_' | '~') {
+        return None;
+    }
+    let text = before.trim_end_matches(delimiter);
+    let kept = text.chars().next_back()?;
+    if kept.is_whitespace() || matches!(kept, '\\' | '*' | '_' | '~') {
+        return None;
+    }
+    (!unclosed_markup_before(text)).then_some(text.len())
+}
+
 /// Whether wrapping `body[range]` in inline HTML tags leaves the rendered text unchanged.
 ///
 /// Inserting `<a …>` before a match or `</a>` after it is unsafe when the neighbour is a
@@ -1144,6 +1172,23 @@ mod tests {
         assert!(!safe_to_append("a \\", 3));
         assert!(!safe_to_append("**a*", 4));
         assert!(!safe_to_append("a <b", 4));
+    }
+
+    #[test]
+    fn a_block_that_ends_in_emphasis_gets_its_element_before_the_closing_run() {
+        let at = |body: &str| append_position(body, body.len());
+        assert_eq!(at("plain"), Some(5));
+        assert_eq!(at("by the *tides*"), Some(13));
+        assert_eq!(at("by **the sea**"), Some(12));
+        assert_eq!(at("a ~~struck~~"), Some(10));
+        assert_eq!(at("a _b.c_"), Some(6));
+        // A run after whitespace closes nothing; before it, it would.
+        assert_eq!(at("a *b c *"), None);
+        // Mixed runs, an escaped delimiter, an unclosed tag: nowhere safe.
+        assert_eq!(at("**_x_**"), None);
+        assert_eq!(at("a \\*"), None);
+        assert_eq!(at("a <b x*"), None);
+        assert_eq!(at("a \\"), None);
     }
 
     #[test]

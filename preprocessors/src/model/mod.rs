@@ -14,7 +14,7 @@ pub mod orgs;
 pub mod sources;
 
 use crate::base::diagnostics::{Cause, Diagnostics, LineIndex, Location};
-use crate::base::markdown::{Block, Doc, Edits, order, safe_to_append};
+use crate::base::markdown::{Block, Doc, Edits, append_position, order};
 use frontmatter::FrontMatter;
 pub use ids::{BlockId, ChapterId, MeetingId, OrgId};
 use mdbook_preprocessor::book::Chapter as BookChapter;
@@ -271,7 +271,7 @@ impl Outputs {
 /// before anything else inserted there. With `permalinks`, every block of the text gets one
 /// (blocks without words and endnote definitions, which have their own ids, excepted), and a
 /// permalink at the end of its own inline content ([`permalink`]; after the anchor where an
-/// insertion at the end would change the text, see [`safe_to_append`]).
+/// insertion at the end would change the text, see [`append_position`]).
 pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
     for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
         let body = chapter.body();
@@ -292,11 +292,11 @@ pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
                 ),
             );
             if linked {
-                // At the end of the text; where that would change it, right after the anchor.
-                let (at, order) = if safe_to_append(body, block.inline_end) {
-                    (block.inline_end, order::CLOSE)
-                } else {
-                    (start, order::ANCHOR)
+                // At the end of the text (inside a closing emphasis); where that would change
+                // it, right after the anchor.
+                let (at, order) = match append_position(body, block.inline_end) {
+                    Some(at) => (at, order::CLOSE),
+                    None => (start, order::ANCHOR),
                 };
                 out.edits.insert(at, order, permalink(&block.anchor));
             }
