@@ -56,6 +56,8 @@ pub struct Heading {
     pub text: String,
     /// Byte range in the body.
     pub range: Range<usize>,
+    /// The id the editor gave it (`# Title {#id}`), if any.
+    pub id: Option<String>,
 }
 
 /// One piece of a [`TextRun`]: rendered text and the source bytes it came from.
@@ -261,7 +263,8 @@ struct Walker {
     raw_blocks: usize,
     /// Depth of inline HTML elements.
     html_depth: usize,
-    heading: Option<(u8, usize, String)>,
+    /// The heading open: its level, start, text so far and the editor's id.
+    heading: Option<(u8, usize, String, Option<String>)>,
     footnote: Option<String>,
     run: Option<TextRun>,
     /// A footnote definition just opened: the next event starts its content.
@@ -357,7 +360,7 @@ impl Walker {
         if let Some(b) = self.own_block() {
             self.doc.blocks[b.0].text.push_str(text);
         }
-        if let Some((_, _, h)) = &mut self.heading {
+        if let Some((_, _, h, _)) = &mut self.heading {
             h.push_str(text);
         }
     }
@@ -500,9 +503,10 @@ impl Walker {
         match tag {
             Tag::Paragraph => self.open_block(range),
             Tag::Item => self.open_block(range),
-            Tag::Heading { level, .. } => {
+            Tag::Heading { level, id, .. } => {
                 self.flush();
-                self.heading = Some((level as u8, range.start, String::new()));
+                let id = id.map(|id| id.to_string());
+                self.heading = Some((level as u8, range.start, String::new(), id));
             }
             Tag::HtmlBlock => {
                 self.doc.raw_html.push(range);
@@ -583,11 +587,12 @@ impl Walker {
         match tag {
             TagEnd::Paragraph | TagEnd::Item => self.close_block(),
             TagEnd::Heading(_) => {
-                if let Some((level, start, text)) = self.heading.take() {
+                if let Some((level, start, text, id)) = self.heading.take() {
                     self.doc.headings.push(Heading {
                         level,
                         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
                         range: start..range.end,
+                        id,
                     });
                 }
             }

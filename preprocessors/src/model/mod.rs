@@ -119,6 +119,7 @@ impl Model {
                 doc,
             };
             check_schemes(&chapter, diags);
+            check_heading_ids(&chapter, diags);
             chapters.push(chapter);
         }
         Model { chapters }
@@ -148,6 +149,73 @@ impl Model {
                 .map(|_| ChapterOutput::default())
                 .collect(),
         )
+    }
+}
+
+/// The id mdBook gives a heading without one of its own (`mdbook-html`'s `normalize_id`):
+/// letters, digits, `-` and `_` lower-cased, whitespace as `-`, everything else dropped.
+fn mdbook_heading_id(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c.to_ascii_lowercase())
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// What a punctuation-only heading could be called.
+const PUNCTUATION_NAMES: &[(&str, &str)] = &[
+    ("?", "question-mark"),
+    ("!", "exclamation-mark"),
+    ("&", "ampersand"),
+    ("*", "asterisk"),
+    ("@", "at-sign"),
+    ("#", "hash"),
+    ("%", "percent"),
+    ("+", "plus"),
+    ("=", "equals"),
+    ("<", "less-than"),
+    (">", "greater-than"),
+    ("|", "vertical-bar"),
+    ("$", "dollar"),
+    ("^", "caret"),
+    ("~", "tilde"),
+    ("/", "slash"),
+    ("\\", "backslash"),
+    (".", "full-stop"),
+    (",", "comma"),
+    (":", "colon"),
+    (";", "semicolon"),
+];
+
+/// A heading of only punctuation (`` # `?` ``) gets no id from mdBook: its page has
+/// `<h1 id="">` and a heading link to `#`, which nothing can link to. Not the editor's mistake
+/// and nothing breaks, so a note at the heading, with the one-line fix: an id of its own.
+fn check_heading_ids(ch: &Chapter, diags: &mut Diagnostics) {
+    let body = ch.body();
+    for heading in ch.doc.headings.iter().filter(|h| h.id.is_none()) {
+        if !mdbook_heading_id(&heading.text).is_empty() {
+            continue;
+        }
+        let written = body[heading.range.clone()].trim_end();
+        let name = PUNCTUATION_NAMES
+            .iter()
+            .find(|(sign, _)| *sign == heading.text.trim())
+            .map_or("a-name", |(_, name)| name);
+        diags
+            .note(
+                "heading-without-id",
+                ch.locate(heading.range.start),
+                format!(
+                    "the heading `{written}` has no letters or digits, so mdBook makes no id from its text: nothing can link to it"
+                ),
+            )
+            .hint(format!("give it an id of its own: `{written} {{#{name}}}`"));
     }
 }
 
