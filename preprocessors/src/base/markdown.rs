@@ -160,6 +160,9 @@ pub struct FootnoteDef {
     pub range: Range<usize>,
     /// Byte range of its content (after `[^key]:`).
     pub content: Range<usize>,
+    /// Written inside a blockquote or a list: its continuation lines carry the container's
+    /// markers (`>`) and indentation.
+    pub nested: bool,
 }
 
 /// A Markdown link whose destination uses one of this project's schemes: `[text](org:unhcr)`.
@@ -269,6 +272,8 @@ struct Walker {
     run: Option<TextRun>,
     /// A footnote definition just opened: the next event starts its content.
     def_pending: bool,
+    /// Depth of blockquotes and lists around the current position.
+    containers: usize,
     /// For each open link, the index of its scheme link, if it is one.
     open_links: Vec<Option<usize>>,
 }
@@ -569,7 +574,12 @@ impl Walker {
                     label: label.to_string(),
                     content: range.end..range.end,
                     range,
+                    nested: self.containers > 0,
                 });
+            }
+            Tag::BlockQuote(_) | Tag::List(_) => {
+                self.flush();
+                self.containers += 1;
             }
             Tag::Emphasis
             | Tag::Strong
@@ -625,6 +635,10 @@ impl Walker {
             TagEnd::FootnoteDefinition => {
                 self.flush();
                 self.footnote = None;
+            }
+            TagEnd::BlockQuote(_) | TagEnd::List(_) => {
+                self.flush();
+                self.containers = self.containers.saturating_sub(1);
             }
             _ => self.flush(),
         }
