@@ -79,6 +79,7 @@ fn run(
 ) -> (Book, Vec<exports::File>) {
     let model = Model::build(&book, src, diags);
     let mut outputs = model.outputs();
+    model::check_active_html(&model, &cfg.allow_html, &mut outputs, diags);
 
     // Each feature is there where the book gives it input: endnotes with a chapter for them,
     // organisations with a registry, the timeline with meetings, the agenda with items, the

@@ -47,6 +47,10 @@ pub struct Config {
     pub explore_part: String,
     /// Where a book keeps templates that replace the built-in ones (relative to the book root).
     pub templates: PathBuf,
+    /// Active content the chapters' raw HTML may have, by name: elements (`iframe`, `script`
+    /// …), event-handler attributes (`onclick`) and `http-equiv`. Everything else active is an
+    /// error (`html-active`).
+    pub allow_html: Vec<String>,
     /// `[preprocessor.report.endnotes]`.
     pub endnotes: EndnotesConfig,
     /// `[preprocessor.report.organisations]`.
@@ -110,6 +114,7 @@ impl Default for Config {
             date_text: None,
             explore_part: "Explore the {document}".into(),
             templates: "theme/report".into(),
+            allow_html: Vec::new(),
             endnotes: EndnotesConfig::default(),
             organisations: OrganisationsConfig::default(),
             agenda: AgendaConfig::default(),
@@ -750,6 +755,7 @@ struct Top {
     date: Option<String>,
     explore_part: String,
     templates: PathBuf,
+    allow_html: Vec<String>,
 }
 
 impl Default for Top {
@@ -761,6 +767,7 @@ impl Default for Top {
             date: d.date_text,
             explore_part: d.explore_part,
             templates: d.templates,
+            allow_html: d.allow_html,
         }
     }
 }
@@ -846,6 +853,7 @@ fn salvage(
             cfg.date_text = top.date;
             cfg.explore_part = top.explore_part;
             cfg.templates = top.templates;
+            cfg.allow_html = top.allow_html;
         }
         Ok(None) => {}
         Err(err) => report(&err.root_cause().to_string(), book_toml, diags),
@@ -859,6 +867,7 @@ const KEYS: &[&str] = &[
     "date",
     "explore-part",
     "templates",
+    "allow-html",
     "endnotes",
     "organisations",
     "agenda",
@@ -1007,6 +1016,7 @@ impl Config {
             ),
         ];
         self.check_documents(book_toml, diags);
+        self.check_allow_html(book_toml, diags);
         for (sub, key, phrase, allowed) in phrases {
             let table = if sub.is_empty() {
                 root.clone()
@@ -1033,6 +1043,35 @@ impl Config {
     /// The grammar of `[preprocessor.report.documents]`: placeholders of prefixes, parts,
     /// resolution symbols and series; empty entries; the default body; the link templates'
     /// schemes.
+    /// `allow-html` names active content: an element of [`html::ACTIVE_ELEMENTS`], an event
+    /// handler (`on…`) or `http-equiv`. Another name allows nothing: an error with the nearest
+    /// name.
+    fn check_allow_html(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        use crate::base::html;
+        let root = format!("preprocessor.{PREPROCESSOR}");
+        let known = |n: &str| {
+            html::ACTIVE_ELEMENTS.contains(&n)
+                || n == html::HTTP_EQUIV
+                || (n.starts_with("on") && n.len() > 2 && n.chars().all(|c| c.is_ascii_lowercase()))
+        };
+        for name in self.allow_html.iter().filter(|n| !known(n)) {
+            let names = html::ACTIVE_ELEMENTS
+                .iter()
+                .copied()
+                .chain([html::HTTP_EQUIV, "onclick"]);
+            diags
+                .error(
+                    "config-allow-html",
+                    locate(book_toml, &root, "allow-html"),
+                    format!("`allow-html` under `[{root}]` names `{name}`, which is not active content: it allows nothing"),
+                )
+                .suggest(
+                    did_you_mean(&name.to_ascii_lowercase(), names).map(|n| format!("`{n}`")),
+                    format!("name elements ({}), event-handler attributes (`onclick`) or `http-equiv`, in lower case", html::ACTIVE_ELEMENTS.join(", ")),
+                );
+        }
+    }
+
     fn check_documents(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
         let table = format!("preprocessor.{PREPROCESSOR}.documents");
         let d = &self.documents;

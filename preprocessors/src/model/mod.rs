@@ -219,6 +219,72 @@ fn check_heading_ids(ch: &Chapter, diags: &mut Diagnostics) {
     }
 }
 
+/// What active content in raw HTML would do, in a reader's words.
+fn active_effect(name: &str) -> String {
+    match name {
+        "script" => "`<script>` would run code in every reader's browser".into(),
+        "form" => "`<form>` would send what a reader types to another address".into(),
+        "base" => "`<base>` would change where every link of the page goes".into(),
+        crate::base::html::HTTP_EQUIV => {
+            "`<meta http-equiv>` would send the reader to another address or change the page's rules".into()
+        }
+        on if on.starts_with("on") => {
+            format!("`{on}` would run code in every reader's browser")
+        }
+        element => format!("`<{element}>` would load other content into the page"),
+    }
+}
+
+/// Where `name` is written in `fragment`: the tag (`<name`) or the attribute, case ignored.
+fn active_position(fragment: &str, name: &str) -> usize {
+    let lower = fragment.to_ascii_lowercase();
+    let tag = if name.starts_with("on") || name == crate::base::html::HTTP_EQUIV {
+        name.to_string()
+    } else {
+        format!("<{name}")
+    };
+    lower.find(&tag).unwrap_or(0)
+}
+
+/// Active content in the chapters' raw HTML (`<script>`, `onclick=`, `<iframe>`, `<meta
+/// http-equiv>` … see [`crate::base::html::active_content`]) is an error at its place unless the
+/// book allows it by name (`allow-html`), and never reaches a page: the fragment is written as
+/// text instead (under `mdbook serve`, which shows the problems and serves the book anyway, the
+/// editor sees the markup; a build fails on the error).
+pub fn check_active_html(
+    model: &Model,
+    allowed: &[String],
+    outputs: &mut Outputs,
+    diags: &mut Diagnostics,
+) {
+    for (ch, out) in model.chapters.iter().zip(outputs.iter_mut()) {
+        let body = ch.body();
+        for range in &ch.doc.raw_html {
+            let fragment = &body[range.clone()];
+            let mut refused = crate::base::html::active_content(fragment);
+            refused.retain(|name| !allowed.contains(name));
+            refused.dedup();
+            if refused.is_empty() {
+                continue;
+            }
+            for name in &refused {
+                diags
+                    .error(
+                        "html-active",
+                        ch.locate(range.start + active_position(fragment, name)),
+                        format!("{}, and the book does not allow it", active_effect(name)),
+                    )
+                    .hint(format!(
+                        "remove it; if the book means it, allow it by name: `allow-html = [\"{name}\"]` under `[preprocessor.{}]` in book.toml",
+                        config::PREPROCESSOR
+                    ));
+            }
+            out.edits
+                .replace(range.clone(), fragment.replace('<', "&lt;"));
+        }
+    }
+}
+
 /// What to link to instead of a refused scheme.
 const SCHEME_HINT: &str =
     "link to `https://`, `http://` or `mailto:` addresses, or to a page of the book";
