@@ -3,7 +3,7 @@
 //! chapters, multibyte) handled; builds reproducible and never touching the sources.
 //!
 //! The property tests run a bounded number of cases in CI. Run them longer with, e.g.,
-//! `PROPTEST_CASES=20000 cargo test --release --test robustness`.
+//! `PROPTEST_CASES=20000 cargo test --release --test testsuite -- robustness::`.
 
 use crate::common;
 
