@@ -149,6 +149,8 @@ pub struct FootnoteRef {
     pub range: Range<usize>,
     /// The block it sits in.
     pub block: Option<BlockId>,
+    /// It is written in a heading (whose text mdBook makes a link).
+    pub in_heading: bool,
 }
 
 /// An endnote definition `[^key]: text`.
@@ -498,6 +500,7 @@ impl Walker {
                     label: label.to_string(),
                     range,
                     block,
+                    in_heading: self.heading.is_some(),
                 });
             }
             Event::Html(_) | Event::Rule | Event::TaskListMarker(_) => self.flush(),

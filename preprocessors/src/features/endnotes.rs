@@ -160,6 +160,25 @@ impl Endnotes {
                 defined.insert(&def.label, i);
             }
         }
+        // A marker in a heading would be a link inside the heading's own link (mdBook makes a
+        // heading's text a link to itself): reported, left as written, and counted as a citation
+        // for the unused check (its definition is not the mistake).
+        let mut in_headings: HashSet<&str> = HashSet::new();
+        for ch in &model.chapters {
+            for reference in ch.doc.footnote_refs.iter().filter(|r| r.in_heading) {
+                in_headings.insert(&reference.label);
+                diags
+                    .error(
+                        "endnote-in-heading",
+                        ch.locate(reference.range.start),
+                        format!(
+                            "endnote `{}` is cited in a heading, whose text is a link: the note's link would sit inside it",
+                            reference.label
+                        ),
+                    )
+                    .hint("cite the note in the text under the heading");
+            }
+        }
         // References, in reading order, number the notes.
         let mut out = Endnotes {
             chapter,
@@ -169,6 +188,9 @@ impl Endnotes {
         let keys: Vec<&str> = defined.keys().copied().collect();
         for ch in &model.chapters {
             for (r, reference) in ch.doc.footnote_refs.iter().enumerate() {
+                if reference.in_heading {
+                    continue;
+                }
                 let Some(&definition) = defined.get(reference.label.as_str()) else {
                     if misplaced.contains(reference.label.as_str()) {
                         continue;
@@ -216,7 +238,7 @@ impl Endnotes {
             }
         }
         if let Some(c) = chapter {
-            out.check_definitions(model, c, diags);
+            out.check_definitions(model, c, &in_headings, diags);
         }
         out
     }
@@ -259,7 +281,13 @@ impl Endnotes {
     }
 
     /// Previews, uncited definitions and notes citing the same document.
-    fn check_definitions(&mut self, model: &Model, c: ChapterId, diags: &mut Diagnostics) {
+    fn check_definitions(
+        &mut self,
+        model: &Model,
+        c: ChapterId,
+        in_headings: &HashSet<&str>,
+        diags: &mut Diagnostics,
+    ) {
         let ch = model.chapter(c);
         for note in &mut self.notes {
             let def = &ch.doc.footnote_defs[note.definition];
@@ -273,7 +301,7 @@ impl Endnotes {
                 .join(" ");
         }
         for def in &ch.doc.footnote_defs {
-            if !self.by_key.contains_key(&def.label) {
+            if !self.by_key.contains_key(&def.label) && !in_headings.contains(def.label.as_str()) {
                 diags
                     .error(
                         "endnote-unused",

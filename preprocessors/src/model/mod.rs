@@ -120,6 +120,7 @@ impl Model {
             };
             check_schemes(&chapter, diags);
             check_heading_ids(&chapter, diags);
+            check_empty(&chapter, diags);
             chapters.push(chapter);
         }
         Model { chapters }
@@ -150,6 +151,26 @@ impl Model {
                 .collect(),
         )
     }
+}
+
+/// A chapter with no text publishes an empty page: a warning at its file (its front matter, if
+/// it has any, still counts: a chapter of meetings with no text for them to be mentioned in).
+fn check_empty(ch: &Chapter, diags: &mut Diagnostics) {
+    if !ch.body().trim().is_empty() {
+        return;
+    }
+    let what = if ch.body_start > 0 {
+        "has front matter and no text"
+    } else {
+        "is empty"
+    };
+    diags
+        .warning(
+            "chapter-empty",
+            ch.locate(0),
+            format!("the chapter `{}` {what}: its page would be blank", ch.path.display()),
+        )
+        .hint("write the chapter, or remove it from SUMMARY.md (a chapter not written yet is listed as a draft, `- [Title]()`)");
 }
 
 /// The id mdBook gives a heading without one of its own (`mdbook-html`'s `normalize_id`):

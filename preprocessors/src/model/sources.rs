@@ -67,7 +67,9 @@ impl Sealed {
                         .as_ref()
                         .is_some_and(|p| sealed.withheld.contains(p))
                     {
-                        ch.content.clear();
+                        // Its problem is reported where it is; the page says it is withheld
+                        // (under `mdbook serve`) and is not another, empty, chapter.
+                        ch.content = WITHHELD.to_string();
                     }
                     walk(&mut ch.sub_items, sealed);
                 }
@@ -76,6 +78,10 @@ impl Sealed {
         walk(&mut book.items, self);
     }
 }
+
+/// What a withheld chapter's page says instead of its content.
+pub const WITHHELD: &str =
+    "*This chapter is not published: it is, or includes, a file from outside the book.*\n";
 
 /// `path` made plain (`./a/../b.md` → `b.md`) if it stays inside the directory it is relative
 /// to; `None` when it is absolute or climbs out.
