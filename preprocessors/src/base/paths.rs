@@ -27,6 +27,9 @@ pub const IN_BOOK: &str = "path in the book";
 /// The mark of a path relative to the book's `src/` folder, for the configuration's schema.
 pub const IN_SRC: &str = "path in src";
 
+/// The mark of the folder above the book that is its repository (`..`).
+pub const REPOSITORY: &str = "repository";
+
 /// How a path breaks the rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Escape {
@@ -153,12 +156,28 @@ impl Boundary {
         }
     }
 
-    /// `file` (absolute) as the editor names it: relative to the book's folder when inside it.
+    /// True when includes may reach beyond the book's folder.
+    pub fn has_repository(&self) -> bool {
+        self.repository != self.root
+    }
+
+    /// `file` (absolute, canonical) as the editor names it: relative to the book's folder
+    /// (`src/a.md`, `../examples/x.rs`), or as it is when outside the repository.
     pub fn shown(&self, file: &Path) -> PathBuf {
-        let real = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
-        real.strip_prefix(&self.root)
-            .map(Path::to_path_buf)
-            .unwrap_or(real)
+        if let Ok(rel) = file.strip_prefix(&self.root) {
+            return rel.to_path_buf();
+        }
+        match (
+            file.strip_prefix(&self.repository),
+            self.root.strip_prefix(&self.repository),
+        ) {
+            (Ok(rel), Ok(book)) => book
+                .components()
+                .map(|_| Path::new(".."))
+                .collect::<PathBuf>()
+                .join(rel),
+            _ => file.to_path_buf(),
+        }
     }
 }
 
@@ -203,6 +222,32 @@ pub fn in_book<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PathBuf, D::Err
 /// A path relative to the book's `src/` folder (a chapter, a generated page's virtual path).
 pub fn in_src<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
     marked(d, IN_SRC)
+}
+
+/// `[preprocessor.report] repository`: the folder above the book that includes may reach,
+/// written `..` (or `../..` …); anything else is refused.
+pub fn repository<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+    struct Up;
+    impl<'de> serde::de::Visitor<'de> for Up {
+        type Value = Option<PathBuf>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a folder above the book")
+        }
+        fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> Result<Self::Value, D::Error> {
+            let written = String::deserialize(d)?;
+            match above(Path::new(&written)) {
+                Some(_) => Ok(Some(PathBuf::from(written))),
+                None => Err(serde::de::Error::invalid_value(
+                    serde::de::Unexpected::Str(&written),
+                    &self,
+                )),
+            }
+        }
+    }
+    d.deserialize_newtype_struct(REPOSITORY, Up)
 }
 
 fn marked<'de, D: serde::Deserializer<'de>>(d: D, mark: &'static str) -> Result<PathBuf, D::Error> {

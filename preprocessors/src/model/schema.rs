@@ -594,15 +594,16 @@ impl<'de, 'v, I: Iterator<Item = (&'v String, &'v Value)>> de::MapAccess<'de> fo
 }
 
 /// Reads `value` as `T`, checked against `kind` (`T`'s schema, [`of`]) first: empty values,
-/// zeros and paths that leave the book (`boundary`, with the book's folders, when known) are
-/// found by the schema, the rest by the types. Each mistake is one [`Mismatch`], and the key
-/// in error is left out (its default applies) so that the rest is read.
+/// zeros and paths that leave the book (`boundary`, with the book's folders, when known; `src`
+/// is the book's source folder) are found by the schema, the rest by the types. Each mistake is
+/// one [`Mismatch`], and the key in error is left out (its default applies) so that the rest is
+/// read; the value so read is returned too.
 pub fn read<T: DeserializeOwned + Default>(
     mut value: Value,
     kind: &Kind,
     boundary: Option<&paths::Boundary>,
     src: &std::path::Path,
-) -> (T, Vec<Mismatch>) {
+) -> (T, Vec<Mismatch>, Value) {
     let mut found = Vec::new();
     check(
         &value,
@@ -622,7 +623,7 @@ pub fn read<T: DeserializeOwned + Default>(
             value: &value,
             at: Vec::new(),
         }) {
-            Ok(t) => return (t, found),
+            Ok(t) => return (t, found, value),
             Err(m) => {
                 let at = m.at.clone().unwrap_or_default();
                 found.push(m);
@@ -632,7 +633,7 @@ pub fn read<T: DeserializeOwned + Default>(
             }
         }
     }
-    (T::default(), found)
+    (T::default(), found, value)
 }
 
 /// Removes the key that holds `at`: the key itself, or the list `at` is an entry of. False when
@@ -795,12 +796,13 @@ mod tests {
     }
 
     fn read_json(json: &str) -> (Sample, Vec<Mismatch>) {
-        read(
+        let (sample, found, _) = read(
             serde_json::from_str(json).unwrap(),
             &of::<Sample>(),
             None,
             std::path::Path::new("src"),
-        )
+        );
+        (sample, found)
     }
 
     fn at(keys: &[&str]) -> Option<Vec<Seg>> {
