@@ -721,7 +721,7 @@ data/organisations.yaml:18:9: error: id `Bad Id` is not a lower-case slug [regis
     fn unknown_keys_are_errors_with_a_hint() {
         let (_, d) = parse_sample("organisations:\n  - id: a\n    name: A\n    webiste: x\n");
         assert!(
-            d.starts_with("data/organisations.yaml:4:5: error: unknown field `webiste`"),
+            d.starts_with("data/organisations.yaml:4:5: error: unknown key `webiste`"),
             "{d}"
         );
         assert!(d.contains("did you mean `website`?"), "{d}");
