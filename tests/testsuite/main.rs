@@ -12,6 +12,7 @@ mod diagnostics;
 mod documents;
 mod endnotes;
 mod faithful;
+mod generated_probes;
 mod linkcheck;
 mod linking;
 mod meta;

@@ -554,7 +554,11 @@ impl<'de, 'v, I: Iterator<Item = (usize, &'v Value)>> de::SeqAccess<'de> for Ite
         };
         let mut at = self.at.to_vec();
         at.push(Seg::Index(i));
-        seed.deserialize(Reader { value, at }).map(Some)
+        // A type that checks the value after reading it (a numbering style) errs here.
+        let here = at.clone();
+        seed.deserialize(Reader { value, at })
+            .map(Some)
+            .map_err(|e| e.within(&here))
     }
 }
 
@@ -589,7 +593,10 @@ impl<'de, 'v, I: Iterator<Item = (&'v String, &'v Value)>> de::MapAccess<'de> fo
         let (key, value) = self.next.take().expect("a key was read");
         let mut at = self.at.to_vec();
         at.push(Seg::Key(key.clone()));
+        // A type that checks the value after reading it (a numbering style) errs here.
+        let here = at.clone();
         seed.deserialize(Reader { value, at })
+            .map_err(|e| e.within(&here))
     }
 }
 
