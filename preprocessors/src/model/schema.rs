@@ -694,11 +694,8 @@ fn check(
         None
     };
     match (kind.plain(), value) {
-        (Kind::Text, Value::String(s)) if s.trim().is_empty() => {
-            if !or_none {
-                report(Problem::Empty)
-            }
-        }
+        (Kind::Text, Value::String(s)) if s.trim().is_empty() && !or_none => report(Problem::Empty),
+        (Kind::Text, Value::String(s)) if s.trim().is_empty() => {}
         (Kind::Text, Value::String(s)) => {
             if let Some(base) = path_base {
                 let written = std::path::Path::new(s);
