@@ -61,7 +61,12 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     }
     let mut book = MDBook::load_with_config(root, config)
         .with_context(|| format!("cannot load the book at {}", root.display()))?;
-    if let Some(deny) = options.deny_warnings {
+    // The build command's strictness replaces the book's, unless the book's is a mistake of its
+    // own (`deny-warnings = "yes"`), which the preprocessor then reports at its key.
+    let key = format!("preprocessor.{PREPROCESSOR}.deny-warnings");
+    let written = book.config.get::<serde_json::Value>(&key).ok().flatten();
+    let mistaken = written.is_some_and(|v| !v.is_boolean());
+    if let Some(deny) = options.deny_warnings.filter(|_| !mistaken) {
         book.config
             .set(format!("preprocessor.{PREPROCESSOR}.deny-warnings"), deny)
             .context("cannot set deny-warnings")?;
