@@ -12,7 +12,9 @@
 //! editing it with `toml_edit` so its comments and layout stay.
 
 use crate::base::diagnostics::{Diagnostics, Location};
-use crate::model::config::{PREPROCESSOR, RENDERER, locate};
+use crate::base::paths;
+use crate::model::config::{PREPROCESSOR, RENDERER, locate, place};
+use crate::model::schema::Seg;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
@@ -116,21 +118,67 @@ fn check_renderer(
         ));
 }
 
-/// Every file `[output.html]` lists in `additional-css` and `additional-js` must exist: a
-/// missing one is an error (mdBook's own would come later and without a hint).
+/// mdBook's own path keys, which the book's paths rule covers too ([`paths`]): the files
+/// `[output.html]` lists in `additional-css` and `additional-js` (mdBook copies each into the
+/// site at the path written, so `../x.css` would be written outside it), its `theme` folder
+/// and `book.src`. Each must stay inside the book, links followed (one error at its key or
+/// entry), and a listed file must exist (mdBook's own error would come later and without a
+/// hint).
 pub fn check_theme(
     root: &Path,
     config: &mdbook_preprocessor::config::Config,
     diags: &mut Diagnostics,
 ) {
     let book_toml = std::fs::read_to_string(root.join("book.toml")).ok();
+    let Ok(boundary) = paths::Boundary::new(root, None) else {
+        return;
+    };
+    let at = |path: &[&str], entry: Option<usize>| {
+        let mut segs: Vec<Seg> = path.iter().map(|k| Seg::Key(k.to_string())).collect();
+        segs.extend(entry.map(Seg::Index));
+        place(book_toml.as_deref(), &segs).unwrap_or_else(|| Location::file("book.toml"))
+    };
+    let outside = |diags: &mut Diagnostics, what: String, escape: paths::Escape, place| {
+        diags
+            .error("config-path", place, format!("{what} {}", escape.problem()))
+            .hint(escape.hint());
+    };
+    for (table, key) in [("output.html", "theme"), ("book", "src")] {
+        let written = match table {
+            "book" => Some(config.book.src.clone()),
+            _ => config
+                .get::<PathBuf>(&format!("{table}.{key}"))
+                .ok()
+                .flatten(),
+        };
+        if let Some(written) = written
+            && let Err(escape) = boundary.in_book(Path::new(""), &written)
+        {
+            let path: Vec<&str> = table.split('.').chain([key]).collect();
+            outside(
+                diags,
+                format!("`{key}` under `[{table}]`"),
+                escape,
+                at(&path, None),
+            );
+        }
+    }
     for key in ["additional-css", "additional-js"] {
         let listed = config
             .get::<Vec<PathBuf>>(&format!("output.html.{key}"))
             .ok()
             .flatten()
             .unwrap_or_default();
-        for file in listed.iter().filter(|f| !root.join(f).is_file()) {
+        for (i, file) in listed.iter().enumerate() {
+            let place = at(&["output", "html", key], Some(i));
+            if let Err(escape) = boundary.in_book(Path::new(""), file) {
+                let what = format!("`{}` in `{key}` under `[output.html]`", file.display());
+                outside(diags, what, escape, place);
+                continue;
+            }
+            if root.join(file).is_file() {
+                continue;
+            }
             let ours = file
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -145,7 +193,7 @@ pub fn check_theme(
             diags
                 .error(
                     "theme-file-missing",
-                    locate(book_toml.as_deref(), "output.html", key),
+                    place,
                     format!(
                         "`{}` is listed in `{key}` but is not in the book",
                         file.display()

@@ -39,9 +39,8 @@ fn active_in_page(html: &str) -> Vec<String> {
         }
         for (attr, _) in el.value().attrs() {
             let attr = attr.to_ascii_lowercase();
-            if attr.starts_with("on") && attr.len() > 2 {
-                found.push(attr);
-            } else if attr == "http-equiv" && name == "meta" {
+            let handler = attr.starts_with("on") && attr.len() > 2;
+            if handler || (attr == "http-equiv" && name == "meta") {
                 found.push(attr);
             }
         }

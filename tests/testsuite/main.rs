@@ -12,6 +12,7 @@ mod diagnostics;
 mod documents;
 mod endnotes;
 mod faithful;
+mod generated_probes;
 mod html_policy;
 mod linkcheck;
 mod linking;

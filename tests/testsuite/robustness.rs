@@ -169,7 +169,7 @@ fn duplicate_keys_tabs_and_unknown_fields_in_the_registry_are_located() {
     assert!(d.starts_with("data/agencies.yaml:2:"), "{d}");
     let d = registry("organisations: []\nversion: 2\n");
     assert!(
-        d.starts_with("data/agencies.yaml:2:1: error: unknown field `version`"),
+        d.starts_with("data/agencies.yaml:2:1: error: unknown key `version`"),
         "{d}"
     );
 }

@@ -11,6 +11,7 @@ pub mod find;
 pub mod frontmatter;
 pub mod ids;
 pub mod orgs;
+pub mod schema;
 pub mod sources;
 
 use crate::base::diagnostics::{Cause, Diagnostics, LineIndex, Location};
