@@ -105,7 +105,8 @@ fn run(
         .enable
         .then(|| Agenda::collect(&model, &cfg.agenda, diags));
     if let Some(agenda) = &agenda {
-        agenda.edit(&model, &cfg.agenda, &mut outputs, diags);
+        let unused = agenda.edit(&model, &cfg.agenda, &mut outputs, diags);
+        cfg.unused(&unused, diags);
     }
     let agenda = agenda.filter(|a| !a.is_empty());
     // After the features that link names and phrases: a symbol overlapping one of their links
@@ -115,6 +116,7 @@ fn run(
         .enable
         .then(|| Documents::collect(&model, &cfg.documents, cfg.date(), &cfg.document, diags));
     if let Some(documents) = &documents {
+        cfg.unused(&documents.unused, diags);
         documents.edit(&model, &mut outputs);
     }
     let documents = documents.filter(|d| !d.is_empty());

@@ -100,6 +100,9 @@ pub struct Config {
     /// and left at their defaults: checks across keys skip them.
     #[serde(skip)]
     mistaken: Vec<String>,
+    /// The text of `book.toml`, to locate what the features find unused ([`Config::unused`]).
+    #[serde(skip)]
+    book_toml: Option<std::sync::Arc<str>>,
     /// The parsed `date`.
     #[serde(skip)]
     date: Option<Date>,
@@ -146,6 +149,7 @@ impl Default for Config {
             language: None,
             html_site_url: None,
             mistaken: Vec::new(),
+            book_toml: None,
             date: None,
             citation_date: None,
             _command: None,
@@ -181,6 +185,34 @@ impl Default for EndnotesConfig {
             chapter: None,
             labels: Numbering::lower_roman(),
             name: "Note".into(),
+        }
+    }
+}
+
+/// Something the book configures that matches nothing in its text (an agenda phrase no
+/// paragraph has, a `never-link` entry the text never writes): the feature that found it says
+/// so, and [`Config::unused`] reports it at its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unused {
+    /// Its table under `[preprocessor.report]` and its key: `("agenda", "phrases")`.
+    pub key: (&'static str, &'static str),
+    /// Its entry, for a list.
+    pub entry: Option<usize>,
+    /// What it fails to do, after the value: "links nothing: no paragraph of the book has it".
+    pub problem: String,
+    /// The value as configured.
+    pub value: String,
+    /// How to fix it ([`Unused::hint_for`] for a phrase copied from the text).
+    pub hint: String,
+}
+
+impl Unused {
+    /// The hint for a phrase meant to be copied from the text: what the text writes instead
+    /// when it writes it otherwise (`nearest`, from [`crate::model::find::find_loosely`]).
+    pub fn hint_for(nearest: Option<String>) -> String {
+        match nearest {
+            Some(text) => format!("the text writes “{text}”: write it as the text does"),
+            None => "copy it from the text, word for word, or remove it".into(),
         }
     }
 }
@@ -1205,6 +1237,7 @@ impl Config {
                 keys.collect::<Vec<_>>().join(".")
             })
             .collect();
+        cfg.book_toml = book_toml.map(std::sync::Arc::from);
         cfg.title = config.book.title.clone().unwrap_or_default();
         cfg.authors = config.book.authors.clone();
         cfg.language = config.book.language.clone();
@@ -1215,6 +1248,36 @@ impl Config {
             .filter(|u| is_absolute_url(u));
         cfg.check(book_toml, diags);
         cfg
+    }
+
+    /// Reports what the features found configured and unused: a warning at each key (its
+    /// entry, for a list), with what the text writes instead when it writes it otherwise.
+    pub fn unused(&self, unused: &[Unused], diags: &mut Diagnostics) {
+        for u in unused {
+            let (table, key) = u.key;
+            let mut at: Vec<Seg> = ["preprocessor", PREPROCESSOR, table, key]
+                .iter()
+                .map(|k| Seg::Key(k.to_string()))
+                .collect();
+            at.extend(u.entry.map(Seg::Index));
+            let location = place(self.book_toml.as_deref(), &at).unwrap_or_else(|| {
+                locate(
+                    self.book_toml.as_deref(),
+                    &format!("preprocessor.{PREPROCESSOR}.{table}"),
+                    key,
+                )
+            });
+            diags
+                .warning(
+                    "config-unused",
+                    location,
+                    format!(
+                        "`{key}` under `[preprocessor.{PREPROCESSOR}.{table}]`: “{}” {}",
+                        u.value, u.problem
+                    ),
+                )
+                .hint(&u.hint);
+        }
     }
 
     /// Parses the date and checks the placeholders of every configured phrase.
