@@ -1383,6 +1383,7 @@ impl Config {
         ];
         self.check_documents(book_toml, diags);
         self.check_allow_html(book_toml, diags);
+        self.check_agenda_titles(book_toml, diags);
         for (sub, key, phrase, allowed) in phrases {
             let table = if sub.is_empty() {
                 root.clone()
@@ -1403,6 +1404,37 @@ impl Config {
                         .hint(format!("it may use {}", list.join(", ")));
                 }
             }
+        }
+    }
+
+    /// Two agenda items with one title (as the text would read them: spacing, quotes and
+    /// capitals aside) cannot be told apart: an error at the second.
+    fn check_agenda_titles(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        let key = |t: &str| crate::model::find::normalise(t).to_lowercase();
+        let titles: Vec<String> = self.agenda.items.iter().map(|t| key(t)).collect();
+        for (i, title) in titles.iter().enumerate() {
+            let Some(first) = titles[..i].iter().position(|t| t == title) else {
+                continue;
+            };
+            if title.is_empty() {
+                continue;
+            }
+            let at = ["preprocessor", PREPROCESSOR, "agenda", "items"];
+            let mut at: Vec<Seg> = at.iter().map(|k| Seg::Key(k.to_string())).collect();
+            at.push(Seg::Index(i));
+            let location = place(book_toml, &at).unwrap_or_else(|| Location::file("book.toml"));
+            diags
+                .error(
+                    "config-agenda-duplicate",
+                    location,
+                    format!(
+                        "`items` under `[preprocessor.{PREPROCESSOR}.agenda]`: items {} and {} are both “{}”",
+                        first + 1,
+                        i + 1,
+                        self.agenda.items[i].trim()
+                    ),
+                )
+                .hint("give each item its own title, as the text does, or remove the one listed twice");
         }
     }
 
