@@ -7,8 +7,12 @@
 // within budget, keys, filters, every theme, without JavaScript), the print page, the keyboard,
 // phone widths, previews (hover, focus, tap with touch emulation, Escape, the on/off switch, axe
 // with one open in every theme at 360 px), "Cite this" (its three formats, copy, download),
-// paragraph permalinks, the folded sidebar, and axe-core over every page (serious and critical
-// violations fail). Screenshots go to the
+// paragraph permalinks, the folded sidebar, a phone with touch (a tap opening a preview and its
+// link going on, a picture's mark followed, a long note whole on screen, the pictures' labels at
+// 12 px or more, the network's picking, the timeline's filter on its picture, the heat map's
+// header and shades, a chapter's first load within 120 KB gzip, the print page's first page and
+// the menu bar's title), and axe-core over every page (serious and critical violations fail).
+// The server sends text gzipped, as a web server would. Screenshots go to the
 // screenshot dir (default: ci-artifacts/screenshots next to the current directory).
 //
 // GMG_BROWSER_ONLY=<regex> limits the run to the scenarios whose names match.
@@ -521,8 +525,10 @@ await scenario("pictures: network, heat map and data page at 1280 and 360 px wit
       const w = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
       check(w[0] <= w[1], `${rel} is ${w[0]} px wide at ${w[1]} px`);
       if (name === "network") {
-        const box = await page.locator("svg.network").boundingBox();
-        check(box && box.width > Math.min(500, size.width - 60), `the picture is ${box && box.width} px wide at ${size.width} px`);
+        // The circle on a wide screen, the list by kind on a phone.
+        const drawing = size === PHONE ? "svg.network-list" : "svg.network";
+        const box = await page.locator(drawing).boundingBox();
+        check(box && box.width > Math.min(500, size.width - 60), `the picture (${drawing}) is ${box && box.width} px wide at ${size.width} px`);
       }
       await page.screenshot({ path: path.join(shots, `${name}-${vp}.png`), fullPage: name === "network" });
       await page.close();
@@ -942,6 +948,9 @@ await scenario("network at 360 px: picking an organisation names its partners an
     check(got.partners === want.length && got.lines === want.length, `${got.partners} partners and ${got.lines} lines set apart, ${want.length} in the table`);
     check(new RegExp(`is named with ${want.length} organisation`).test(got.said), `"${got.said}"`);
     await page.locator("figure.network-figure").screenshot({ path: path.join(shots, "network-picked-phone.png") });
+    await page.addScriptTag({ content: AXE });
+    const bad = (await axe(page, true)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    check(bad.length === 0, `with a pick: ${bad.map((v) => `${v.impact} ${v.id}: ${v.targets.slice(0, 3).join(", ")}`).join("; ")}`);
     const table = await page.evaluate(() => {
       const box = document.querySelector("table.network-table").closest(".matrix-scroll");
       const cap = document.querySelector("table.network-table caption").getBoundingClientRect();

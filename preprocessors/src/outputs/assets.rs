@@ -243,7 +243,7 @@ mod tests {
         assert!(with_code.contains("highlight-5e6f7a8b.js\"></script>\n"));
         assert!(with_code.contains("clipboard-1a2b3c4d.min.js"));
         assert!(with_code.contains("id=\"mdbook-highlight-css\" href="));
-        assert!(!with_code.contains("timeline-"));
+        assert!(!with_code.contains("theme/timeline-"));
         assert_eq!(
             with_code,
             block
@@ -298,6 +298,6 @@ mod tests {
     #[test]
     fn a_class_in_text_or_a_comment_does_not_count() {
         let text = page("<p>class=\"timeline-entry\" <!-- <li class=\"timeline-entry\"> --></p>");
-        assert!(!trim(&text).unwrap().contains("timeline-"));
+        assert!(!trim(&text).unwrap().contains("theme/timeline-"));
     }
 }

@@ -8,6 +8,10 @@
 //!
 //! Without the organisations feature the overview and the boxes still work, without
 //! organisations; without the timeline, without meetings.
+//!
+//! The matrix as a heat map ([`steps`]), at 360 px: a box as tall as the window scrolls both
+//! ways with its header row and its organisation column in view, the legend in its caption.
+//! What a reader learns there, for this repository's report, is in `docs/pictures.md`.
 
 pub use super::Context;
 use crate::base::html;

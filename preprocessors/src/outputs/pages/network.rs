@@ -23,6 +23,9 @@
 //! the long ones). Both carry each mark's organisation (`data-org`) and each line's pair
 //! (`data-orgs`), from which `theme/pictures.js` shows one organisation's partners when a
 //! reader picks it, and names them.
+//!
+//! What a reader learns from it at 360 px, for this repository's report, is in
+//! `docs/pictures.md`.
 
 pub use super::Context;
 use crate::base::html;
@@ -580,5 +583,78 @@ mod tests {
         let drawn = drawn(&dir, &net, 1, 10);
         assert_eq!(drawn.orgs, [OrgId(0)]);
         assert!(drawn.pairs.is_empty());
+    }
+
+    #[test]
+    fn the_phones_list_has_a_row_per_organisation_under_its_kind_and_an_arc_per_pair() {
+        let (dir, net) = network();
+        let drawn = drawn(&dir, &net, 10, 10);
+        let list = list(&dir, &net, &drawn, Path::new("network.md"));
+        let doc = roxmltree::Document::parse(&list).expect("well-formed XML");
+        let rows: Vec<(&str, &str)> = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "a")
+            .map(|a| {
+                (
+                    a.attribute("href").unwrap(),
+                    a.attribute("data-org").unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("agencies/ilo.html", "ilo"),
+                ("agencies/unhcr.html", "unhcr")
+            ]
+        );
+        let arcs: Vec<&str> = doc
+            .descendants()
+            .filter_map(|n| n.attribute("data-orgs"))
+            .collect();
+        assert_eq!(arcs, ["ilo unhcr"]);
+        // Each row is at least a tap target high, its name in the row.
+        for rect in doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("network-list-row"))
+        {
+            assert!(rect.attribute("height").unwrap().parse::<f64>().unwrap() >= LIST_ROW);
+        }
+        let headings = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("network-list-kind"))
+            .count();
+        assert!(headings >= 1);
+    }
+
+    #[test]
+    fn long_names_wrap_on_two_lines_at_most_and_cut_labels_stay_apart() {
+        assert_eq!(
+            wrap(
+                "Working Group on International Migration in the Arab Region",
+                25,
+                2
+            ),
+            ["Working Group on", "International Migration…"]
+        );
+        assert_eq!(wrap("UNHCR", 25, 2), ["UNHCR"]);
+        assert_eq!(
+            wrap("Committee of the Rights of the Child", 25, 2),
+            ["Committee of the Rights", "of the Child"]
+        );
+        let names = [
+            "Thematic Working Group on Data on Migration and Remittance Flows",
+            "Thematic Working Group on Low-Skilled Labour Migration",
+            "Thematic Working Group 7 on Migrant Rights and Social Aspects of Migration",
+            "UNHCR",
+        ];
+        let labels = labels(&names);
+        assert_eq!(labels[3], "UNHCR");
+        let distinct: std::collections::HashSet<&String> = labels.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{labels:?}");
+        assert!(
+            labels.iter().all(|l| l.chars().count() <= LABEL + 1),
+            "{labels:?}"
+        );
     }
 }

@@ -11,7 +11,11 @@
 //! Its text is 14 units high in a picture 1000 units wide (theme/timeline.css), 10 px on a
 //! laptop's column; on a phone the picture keeps at least 900 px of width and scrolls sideways
 //! in its figure, so the letters stay above 12 px and a one-day bar is a mark a finger can hit
-//! (a third of the axis, about a year, per screen).
+//! (a third of the axis, about a year, per screen; `theme/timeline.js` opens it on the months
+//! before the document's date).
+//!
+//! What a reader learns from it at 360 px, for this repository's report, is in
+//! `docs/pictures.md`.
 
 use crate::base::dates::month_name;
 use crate::base::html;
