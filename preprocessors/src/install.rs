@@ -4,9 +4,13 @@
 //! The files are this repository's `theme/` (its own book uses them as they are), compiled into
 //! the binary: `report.css` and `report.js` (the look of generated markup, small accessibility
 //! fixes, permalinks, "Cite this", the sidebar's folding), `timeline.css` and `timeline.js` (the
-//! timeline's filter), `previews.css` and `previews.js` (the links' previews), `search.js` (the
-//! search client), `head.hbs` (link-preview tags), `header.hbs` (the note that search needs
-//! JavaScript). `install` writes the missing ones into the book's `theme/` and adds what
+//! timeline page: its list, its picture, its filter), `pictures.css` and `pictures.js` (the
+//! heat map and the network's picture), `previews.css` and `previews.js` (the links' previews),
+//! `search.js` (the search client), `head.hbs` (link-preview tags), `header.hbs` (the note that
+//! search needs JavaScript), `fonts/fonts.css` (the reader's own fonts instead of mdBook's web
+//! fonts, which a page would otherwise load: mdBook's documented way to leave them out). The
+//! post-build step unlinks the timeline's and the pictures' files from the pages without them
+//! ([`crate::outputs::assets`]). `install` writes the missing ones into the book's `theme/` and adds what
 //! `book.toml` lacks (the preprocessor, the post-build renderer, the files in `additional-css`
 //! and `additional-js`, mdBook's own search index switched off, mdBook's `create-missing` off),
 //! editing it with `toml_edit` so its comments and layout stay.
@@ -24,21 +28,29 @@ pub const THEME: &[(&str, &str)] = &[
     ("report.js", include_str!("../../theme/report.js")),
     ("timeline.css", include_str!("../../theme/timeline.css")),
     ("timeline.js", include_str!("../../theme/timeline.js")),
+    ("pictures.css", include_str!("../../theme/pictures.css")),
+    ("pictures.js", include_str!("../../theme/pictures.js")),
     ("previews.css", include_str!("../../theme/previews.css")),
     ("previews.js", include_str!("../../theme/previews.js")),
     ("search.js", include_str!("../../theme/search.js")),
     ("head.hbs", include_str!("../../theme/head.hbs")),
     ("header.hbs", include_str!("../../theme/header.hbs")),
+    (
+        "fonts/fonts.css",
+        include_str!("../../theme/fonts/fonts.css"),
+    ),
 ];
 
 const CSS: &[&str] = &[
     "theme/report.css",
     "theme/timeline.css",
+    "theme/pictures.css",
     "theme/previews.css",
 ];
 const JS: &[&str] = &[
     "theme/report.js",
     "theme/timeline.js",
+    "theme/pictures.js",
     "theme/previews.js",
     "theme/search.js",
 ];
@@ -240,19 +252,26 @@ pub fn install(root: &Path, update: bool) -> anyhow::Result<Installed> {
     for (name, content) in THEME {
         let path = theme.join(name);
         let shown = format!("theme/{name}");
+        // `fonts/fonts.css` is in a directory of its own.
+        let write = || -> anyhow::Result<()> {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            std::fs::write(&path, content)
+                .with_context(|| format!("cannot write {}", path.display()))
+        };
         match std::fs::read_to_string(&path) {
             Ok(existing) if existing == *content => {}
             Ok(_) if !update => done.kept.push(format!(
                 "kept {shown}: it differs from this version's (your edits, or an older version's file; `install --update` replaces it)"
             )),
             Ok(_) => {
-                std::fs::write(&path, content)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
+                write()?;
                 done.changes.push(format!("replaced {shown} with this version's"));
             }
             Err(_) => {
-                std::fs::write(&path, content)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
+                write()?;
                 done.changes.push(format!("wrote {shown}"));
             }
         }
@@ -483,7 +502,7 @@ mod tests {
             parsed["output"]["html"]["additional-css"]
                 .to_string()
                 .trim(),
-            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\", \"theme/previews.css\"]"
+            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\", \"theme/pictures.css\", \"theme/previews.css\"]"
         );
         assert!(parsed["preprocessor"][PREPROCESSOR].is_table());
         assert_eq!(
@@ -549,7 +568,7 @@ mod tests {
             parsed["output"]["html"]["additional-css"]
                 .to_string()
                 .trim(),
-            "[\"theme/report.css\", \"theme/timeline.css\", \"theme/previews.css\"]"
+            "[\"theme/report.css\", \"theme/timeline.css\", \"theme/pictures.css\", \"theme/previews.css\"]"
         );
         let said: Vec<&str> = done.changes.iter().map(String::as_str).collect();
         for expected in [

@@ -2,7 +2,9 @@
 //! in one pass over the pages on both cores: each page's own description, citation tags and the
 //! previews' data file go into its `<head>` ([`crate::outputs::describe`], [`crate::outputs::cite`],
 //! [`crate::outputs::previews`]), "Cite this" at the end of its `<main>`, and its records into the
-//! search index ([`crate::outputs::search`]); then the print page loses the generated chapters
+//! search index ([`crate::outputs::search`]), and it stops loading the files it does not use
+//! ([`crate::outputs::assets`]: code highlighting on a page without code, the timeline's and the
+//! pictures' files elsewhere); then the print page loses the generated chapters
 //! ([`crate::outputs::print`]), and the exports the preprocessor handed over in this renderer's
 //! own directory (the timeline's, `documents.json`, the open data) are moved next to the pages.
 //!
@@ -26,7 +28,7 @@ use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
 use crate::outputs::exports;
 use crate::outputs::search::{self, extract};
-use crate::outputs::{previews, print};
+use crate::outputs::{assets, previews, print};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
 use std::collections::HashMap;
@@ -175,6 +177,7 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
             let html = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
             let (new, meta) = finish_page(&html, rel, citation.as_ref(), previews.as_deref());
+            let new = menu_title(&new, &cfg.short_title).unwrap_or(new);
             if new != html {
                 std::fs::write(&path, &new)
                     .with_context(|| format!("cannot write {}", path.display()))?;
@@ -216,12 +219,36 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
             .write(&out, &search_labels(cfg))
             .with_context(|| format!("cannot write the search index into {}", out.display()))?;
     }
-    finish_print(dir, &ids)?;
+    finish_print(dir, &ids, &cfg.short_title)?;
     Ok(written)
 }
 
-/// The print page without the generated chapters and without any marker.
-fn finish_print(dir: &Path, ids: &HashMap<String, Vec<String>>) -> anyhow::Result<()> {
+/// mdBook's menu bar names the book in `<h1 class="menu-title">`, one line cut with "…" (on a
+/// phone, "Follow-up by the agen…"). With a `short-title` the title holds both forms, and
+/// theme/report.css shows the short one on a phone, the book's elsewhere; `None` without one.
+fn menu_title(page: &str, short: &str) -> Option<String> {
+    const OPEN: &str = "<h1 class=\"menu-title\">";
+    if short.is_empty() {
+        return None;
+    }
+    let start = page.find(OPEN)? + OPEN.len();
+    let end = start + page[start..].find("</h1>")?;
+    Some(format!(
+        "{}<span class=\"report-title-long\">{}</span><span class=\"report-title-short\">{}</span>{}",
+        &page[..start],
+        &page[start..end],
+        crate::base::html::attr(short),
+        &page[end..]
+    ))
+}
+
+/// The print page without the generated chapters, without any marker and without the files it
+/// does not use, with the menu bar's short title.
+fn finish_print(
+    dir: &Path,
+    ids: &HashMap<String, Vec<String>>,
+    short_title: &str,
+) -> anyhow::Result<()> {
     let path = dir.join(PRINT);
     let Ok(html) = std::fs::read_to_string(&path) else {
         return Ok(());
@@ -237,21 +264,25 @@ fn finish_print(dir: &Path, ids: &HashMap<String, Vec<String>>) -> anyhow::Resul
         }
     };
     let html = reduced.unwrap_or(html);
+    let html = assets::trim(&html).unwrap_or(html);
+    let html = menu_title(&html, short_title).unwrap_or(html);
     let html = previews::take_marker(&html).map_or(html, |(page, _)| page);
     let html = describe::strip_markers(&html).unwrap_or(html);
     std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// One page finished: the previews' marker removed; for a page with its own marker (every page
-/// of the book; not mdBook's own pages), the description, the citation's tags and the data
-/// file's name in `<head>` and "Cite this" at the end of `<main>`. Returns the page and what its
-/// marker said.
+/// One page finished: the files it does not use unlinked ([`assets::trim`]), the previews'
+/// marker removed; for a page with its own marker (every page of the book; not mdBook's own
+/// pages), the description, the citation's tags and the data file's name in `<head>` and "Cite
+/// this" at the end of `<main>`. Returns the page and what its marker said.
 pub fn finish_page(
     html: &str,
     rel: &str,
     citation: Option<&Citation>,
     previews_file: Option<&str>,
 ) -> (String, Option<PageMeta>) {
+    let trimmed = assets::trim(html);
+    let html = trimmed.as_deref().unwrap_or(html);
     let page = previews::take_marker(html).map_or_else(|| html.to_string(), |(p, _)| p);
     let Some((page, meta)) = describe::take(&page) else {
         return (describe::strip_markers(&page).unwrap_or(page), None);
@@ -424,6 +455,20 @@ mod tests {
             finish_page("<head></head>", "404.html", Some(&c), None),
             ("<head></head>".to_string(), None)
         );
+    }
+
+    #[test]
+    fn the_menu_bar_holds_the_short_title_next_to_the_books_when_there_is_one() {
+        let page = "<div><h1 class=\"menu-title\">A very long title</h1></div>";
+        assert_eq!(
+            menu_title(page, "Short & sweet").as_deref(),
+            Some(
+                "<div><h1 class=\"menu-title\"><span class=\"report-title-long\">A very long title</span>\
+                 <span class=\"report-title-short\">Short &amp; sweet</span></h1></div>"
+            )
+        );
+        assert_eq!(menu_title(page, ""), None);
+        assert_eq!(menu_title("<div></div>", "Short"), None);
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub struct Config {
     pub date_text: Option<String>,
     /// The sidebar part title before the generated overview pages.
     pub explore_part: String,
+    /// The book's title in a phone's menu bar, where `book.title` does not fit (empty: the
+    /// book's title, on two lines at most).
+    pub short_title: String,
     /// The folder above the book that is its repository (`..`): includes may reach files in it.
     /// Unset: the nearest folder above the book with a `.git`.
     #[serde(deserialize_with = "paths::repository")]
@@ -129,6 +132,7 @@ impl Default for Config {
             document: "document".into(),
             date_text: None,
             explore_part: "Explore the {document}".into(),
+            short_title: String::new(),
             repository: None,
             templates: "theme/report".into(),
             allow_html: Vec::new(),
