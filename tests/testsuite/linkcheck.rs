@@ -18,6 +18,7 @@ const SITE: &str = "tests/fixtures/linkcheck/site";
 fn check_fixture() -> Report {
     let options = Options {
         book: Some(BOOK.into()),
+        siblings: Vec::new(),
         external: None,
     };
     check_site(Path::new(SITE), &options).unwrap()
@@ -38,10 +39,9 @@ tests/fixtures/linkcheck/site/b.html: error: duplicate id `dup` (2 elements) (te
 tests/fixtures/linkcheck/site/css/style.css: error: missing asset `../fonts/missing.woff2` in `url()`: no file `fonts/missing.woff2` [missing-asset]
 tests/fixtures/linkcheck/site/generated.html: error: broken fragment `#generated-missing` in link `a.html#generated-missing`: no id `generated-missing` on `a.html` [missing-fragment]
 tests/fixtures/linkcheck/site/orphan.html: error: no table-of-contents entry links to this page [unreachable-page]
-tests/fixtures/linkcheck/site/print.html: error: broken link `missing.html`: no file `missing.html` [missing-file]
 external: https://www.un.org/ (index.html)
 external: mailto:gmg@example.org (index.html)
-10 pages, 76 links: 11 problems (2 missing-file, 3 missing-asset, 2 missing-fragment, 1 duplicate-id, \
+10 pages, 65 links: 10 problems (1 missing-file, 3 missing-asset, 2 missing-fragment, 1 duplicate-id, \
 1 empty-href, 1 hash-only-href, 1 unreachable-page); 2 external links listed, not checked (--external checks them)
 "
     );
@@ -61,7 +61,7 @@ fn json_report_has_the_documented_shape() {
     let expected = json!({
         "site": SITE,
         "pages": 10,
-        "links": 76,
+        "links": 65,
         "problems": [
             problem("a.html", "missing-file", Some("missing.html"),
                 "broken link `missing.html`: no file `missing.html`", source("a.md", 5, 24)),
@@ -83,11 +83,9 @@ fn json_report_has_the_documented_shape() {
                 null.clone()),
             problem("orphan.html", "unreachable-page", None,
                 "no table-of-contents entry links to this page", null.clone()),
-            problem("print.html", "missing-file", Some("missing.html"),
-                "broken link `missing.html`: no file `missing.html`", null.clone()),
         ],
         "counts": {
-            "missing-file": 2, "missing-asset": 3, "missing-fragment": 2, "duplicate-id": 1,
+            "missing-file": 1, "missing-asset": 3, "missing-fragment": 2, "duplicate-id": 1,
             "empty-href": 1, "hash-only-href": 1, "unreachable-page": 1
         },
         "external": [
@@ -101,7 +99,7 @@ fn json_report_has_the_documented_shape() {
 #[test]
 fn without_the_book_problems_name_the_page_alone() {
     let report = check_site(Path::new(SITE), &Options::default()).unwrap();
-    assert_eq!(report.problems.len(), 11);
+    assert_eq!(report.problems.len(), 10);
     assert!(report.problems.iter().all(|p| p.source.is_none()));
 }
 
@@ -353,6 +351,7 @@ fn external_links_are_fetched_once_then_taken_from_the_cache() {
     let cache = site.path().join("cache/linkcheck.json");
     let options = Options {
         book: None,
+        siblings: Vec::new(),
         external: Some(external_options(&cache)),
     };
 
@@ -524,6 +523,7 @@ fn failing_addresses_are_reported_with_their_archived_copies_and_the_archives_an
     let cache = book.path().join("cache.json");
     let options = Options {
         book: Some(book.path().to_path_buf()),
+        siblings: Vec::new(),
         external: Some(external_options(&cache)),
     };
     let report = check_site(&html, &options).unwrap();
@@ -563,7 +563,8 @@ fn failing_addresses_are_reported_with_their_archived_copies_and_the_archives_an
         ]
     );
 
-    // Each failure once per page that links it (the notes, print.html, the documents page).
+    // Each failure once per page that links it (the notes, the documents page; print.html only
+    // repeats the notes).
     let mut messages: Vec<&str> = report.problems.iter().map(|p| p.message.as_str()).collect();
     messages.sort();
     messages.dedup();
@@ -588,7 +589,7 @@ fn failing_addresses_are_reported_with_their_archived_copies_and_the_archives_an
         report.problems.iter().map(|p| p.page.as_str()).collect();
     assert_eq!(
         pages.into_iter().collect::<Vec<_>>(),
-        ["documents.html", "endnotes.html", "print.html"]
+        ["documents.html", "endnotes.html"]
     );
     assert!(
         report.summary().ends_with(
@@ -645,6 +646,7 @@ fn the_real_site_checks_clean() {
         &html,
         &Options {
             book: Some(".".into()),
+            siblings: Vec::new(),
             external: None,
         },
     )

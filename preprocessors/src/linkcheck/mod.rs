@@ -74,11 +74,13 @@ pub mod external;
 mod extract;
 mod report;
 mod source;
+mod text;
 mod url;
 
 pub use check::check_site;
 pub use report::{ExternalLink, Kind, Problem, Report, Source};
 
+use crate::model::config::LinkCheckConfig;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -91,6 +93,10 @@ pub struct Options {
     /// The book's root directory (with `book.toml`), for source locations, the site URL and the
     /// 404 page; nothing of it is needed.
     pub book: Option<PathBuf>,
+    /// Sites published beside this one, as (a folder beyond the site's root written from the
+    /// root, `../std/`; its address, `https://doc.rust-lang.org/std/`), besides those of the
+    /// book's `[preprocessor.report.link-check]`: links into them are external links.
+    pub siblings: Vec<(String, String)>,
     /// Fetch external links; `None` only lists them.
     pub external: Option<external::Options>,
 }
@@ -104,6 +110,11 @@ pub struct CheckArgs {
     /// The book's root directory (book.toml, src/), for Markdown line numbers.
     #[arg(long, default_value = ".")]
     pub book: PathBuf,
+    /// A site published beside this one: the folder its links reach from the site's root and
+    /// its address (`../std/=https://doc.rust-lang.org/std/`); links into it are external.
+    /// Repeatable; adds to (and overrides) `siblings` under `[preprocessor.report.link-check]`.
+    #[arg(long = "sibling", value_name = "PREFIX=URL", value_parser = sibling)]
+    pub siblings: Vec<(String, String)>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -141,11 +152,22 @@ fn seconds(s: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("`{s}` is not a positive number of seconds"))
 }
 
+fn sibling(s: &str) -> Result<(String, String), String> {
+    let (prefix, address) = s.split_once('=').ok_or_else(|| {
+        format!("`{s}` is not PREFIX=URL (e.g. `../std/=https://doc.rust-lang.org/std/`)")
+    })?;
+    match LinkCheckConfig::sibling_mistake(prefix, address) {
+        Some((problem, hint)) => Err(format!("{problem}: {hint}")),
+        None => Ok((prefix.to_owned(), address.to_owned())),
+    }
+}
+
 impl CheckArgs {
     /// The library options these arguments ask for.
     pub fn options(&self) -> Options {
         Options {
             book: Some(self.book.clone()),
+            siblings: self.siblings.clone(),
             external: self.external.then(|| external::Options {
                 cache: self.cache.clone(),
                 cache_ttl: Duration::from_secs(self.cache_ttl.saturating_mul(24 * 3600)),

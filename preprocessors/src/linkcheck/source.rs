@@ -9,6 +9,7 @@
 
 use super::report::Source;
 use crate::base::diagnostics::LineIndex;
+use crate::model::config::{LinkCheckConfig, PREPROCESSOR};
 use anyhow::Context;
 use mdbook_preprocessor::config::Config;
 use std::collections::HashMap;
@@ -25,6 +26,10 @@ pub struct Book {
     pub not_found_page: String,
     /// `build.build-dir`, relative to the current directory.
     pub build_dir: PathBuf,
+    /// The page of the first chapter when it is not `index.html` (mdBook copies it there).
+    first_page: Option<String>,
+    /// `siblings` under `[preprocessor.report.link-check]`: (prefix, address).
+    pub siblings: Vec<(String, String)>,
 }
 
 impl Book {
@@ -47,28 +52,60 @@ impl Book {
         };
         let src = shown(&config.book.src);
         let summary_path = src.join("SUMMARY.md");
-        let chapters = match std::fs::read_to_string(&summary_path) {
+        let (chapters, first_page) = match std::fs::read_to_string(&summary_path) {
             Ok(text) => {
                 let summary = mdbook_summary::parse_summary(&text)
                     .with_context(|| format!("cannot parse {}", summary_path.display()))?;
-                chapter_pages(&summary)
+                let (pages, first) = chapter_pages(&summary);
+                let chapters = pages
                     .into_iter()
                     .map(|(page, chapter)| (page, src.join(chapter)))
-                    .collect()
+                    .collect();
+                (chapters, first.filter(|page| page != "index.html"))
             }
-            Err(_) => HashMap::new(),
+            Err(_) => (HashMap::new(), None),
         };
         Ok(Some(Book {
             chapters,
             site_prefix: site_prefix(html.site_url.as_deref().unwrap_or("/")),
             not_found_page: html.get_404_output_file(),
             build_dir: shown(&config.build.build_dir),
+            first_page,
+            siblings: siblings(&config).with_context(|| format!("in {}", toml.display()))?,
         }))
+    }
+
+    /// The page index.html copies, when it is a copy: the first chapter's.
+    pub fn index_copy_of(&self) -> Option<&str> {
+        self.first_page.as_deref()
     }
 }
 
-/// Every chapter of the summary, as (page, chapter file relative to `src/`).
-fn chapter_pages(summary: &mdbook_summary::Summary) -> HashMap<String, PathBuf> {
+/// `siblings` under `[preprocessor.report.link-check]`, each entry checked as the preprocessor
+/// checks it.
+fn siblings(config: &Config) -> anyhow::Result<Vec<(String, String)>> {
+    let table = format!("preprocessor.{PREPROCESSOR}.link-check");
+    let link_check: LinkCheckConfig = config
+        .get(&table)
+        .map_err(|err| anyhow::anyhow!("[{table}]: {}", err.root_cause()))?
+        .unwrap_or_default();
+    link_check
+        .siblings
+        .into_iter()
+        .map(
+            |(prefix, address)| match LinkCheckConfig::sibling_mistake(&prefix, &address) {
+                Some((problem, hint)) => {
+                    anyhow::bail!("`siblings` under `[{table}]`: {problem} ({hint})")
+                }
+                None => Ok((prefix, address)),
+            },
+        )
+        .collect()
+}
+
+/// Every chapter of the summary, as (page, chapter file relative to `src/`), and the first
+/// chapter's page.
+fn chapter_pages(summary: &mdbook_summary::Summary) -> (HashMap<String, PathBuf>, Option<String>) {
     fn walk(items: &[mdbook_summary::SummaryItem], out: &mut Vec<PathBuf>) {
         for item in items {
             if let mdbook_summary::SummaryItem::Link(link) = item {
@@ -90,7 +127,7 @@ fn chapter_pages(summary: &mdbook_summary::Summary) -> HashMap<String, PathBuf> 
             .entry("index.html".into())
             .or_insert_with(|| first.clone());
     }
-    pages
+    (pages, files.first().map(|first| page_of(first)))
 }
 
 /// mdBook's page for a chapter file: `a/b.md` → `a/b.html`, `a/README.md` → `a/index.html`.
@@ -210,7 +247,9 @@ mod tests {
             "# Summary\n\n[Intro](intro.md)\n\n- [A](a/README.md)\n  - [B](a/b.md)\n- [Draft]()\n\n[End](end.md)\n",
         )
         .unwrap();
-        let mut pages: Vec<_> = chapter_pages(&summary).into_iter().collect();
+        let (pages, first) = chapter_pages(&summary);
+        assert_eq!(first.as_deref(), Some("intro.html"));
+        let mut pages: Vec<_> = pages.into_iter().collect();
         pages.sort();
         let expected = [
             ("a/b.html", "a/b.md"),
