@@ -395,7 +395,11 @@ struct TextCheck {
     page: String,
     url: String,
     target: String,
-    directive: TextDirective,
+    /// The link's text directives.
+    directives: Vec<TextDirective>,
+    /// The problem of its id (message, id), when the page has no such id: a browser that finds
+    /// none of the texts goes there.
+    missing_id: Option<(String, String)>,
 }
 
 /// Resolves links and collects what is wrong.
@@ -522,8 +526,10 @@ impl Checker<'_> {
         else {
             return Some(target);
         };
+        // The id a browser looks for, without the fragment directive. With text directives it
+        // is where the browser goes only when none of their texts is found.
         let (id, directive) = url::split_directive(fragment);
-        if !url::finds_fragment(id, |f| anchors.contains(f)) {
+        let missing_id = (!url::finds_fragment(id, |f| anchors.contains(f))).then(|| {
             let written = link.url.split_once('#').map_or("", |(_, f)| f);
             let (written_id, _) = url::split_directive(written);
             let message = format!(
@@ -531,22 +537,12 @@ impl Checker<'_> {
                 link.url
             );
             let wanted = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
-            self.problem(
-                from.name,
-                Kind::MissingFragment,
-                Some(&link.url),
-                message,
-                &wanted,
-            );
-        }
+            (message, wanted.into_owned())
+        });
+        let mut directives = Vec::new();
         for directive in text::directives(directive.unwrap_or_default()) {
             match directive {
-                Ok(directive) => self.texts.push(TextCheck {
-                    page: from.name.to_owned(),
-                    url: link.url.clone(),
-                    target: target.clone(),
-                    directive,
-                }),
+                Ok(directive) => directives.push(directive),
                 Err(value) => {
                     let message = format!(
                         "broken text fragment `text={value}` in link `{}`: browsers ignore it \
@@ -555,20 +551,31 @@ impl Checker<'_> {
                         link.url
                     );
                     let wanted = format!("text={value}");
-                    self.problem(
-                        from.name,
-                        Kind::MissingTextFragment,
-                        Some(&link.url),
-                        message,
-                        &wanted,
-                    );
+                    let url = Some(link.url.as_str());
+                    self.problem(from.name, Kind::MissingTextFragment, url, message, &wanted);
                 }
             }
+        }
+        if directives.is_empty() {
+            if let Some((message, wanted)) = missing_id {
+                let url = Some(link.url.as_str());
+                self.problem(from.name, Kind::MissingFragment, url, message, &wanted);
+            }
+        } else {
+            self.texts.push(TextCheck {
+                page: from.name.to_owned(),
+                url: link.url.clone(),
+                target: target.clone(),
+                directives,
+                missing_id,
+            });
         }
         Some(target)
     }
 
-    /// Looks for the text of every text fragment on its page, reading each such page once.
+    /// Looks for the texts of every text fragment on its page, reading each such page once.
+    /// Each text not found is a problem; the link's id is one too when no text is found and
+    /// the page has no such id.
     fn find_texts(&mut self, site: &Path) -> anyhow::Result<()> {
         let mut by_page: BTreeMap<String, Vec<TextCheck>> = BTreeMap::new();
         for check in std::mem::take(&mut self.texts) {
@@ -576,20 +583,29 @@ impl Checker<'_> {
         }
         for (target, checks) in by_page {
             let text = PageText::read(&read(&site.join(&target))?);
-            for check in checks.into_iter().filter(|c| !text.finds(&c.directive)) {
-                let message = format!(
-                    "broken text fragment in link `{}`: no text {} on `{target}`",
-                    check.url, check.directive
-                );
-                let wanted = check.directive.to_string();
+            for check in checks {
                 let url = Some(check.url.as_str());
-                self.problem(
-                    &check.page,
-                    Kind::MissingTextFragment,
-                    url,
-                    message,
-                    &wanted,
-                );
+                let missing: Vec<&TextDirective> =
+                    check.directives.iter().filter(|d| !text.finds(d)).collect();
+                for directive in &missing {
+                    let message = format!(
+                        "broken text fragment in link `{}`: no text {directive} on `{target}`",
+                        check.url
+                    );
+                    let wanted = directive.to_string();
+                    self.problem(
+                        &check.page,
+                        Kind::MissingTextFragment,
+                        url,
+                        message,
+                        &wanted,
+                    );
+                }
+                if missing.len() == check.directives.len()
+                    && let Some((message, wanted)) = check.missing_id
+                {
+                    self.problem(&check.page, Kind::MissingFragment, url, message, &wanted);
+                }
             }
         }
         Ok(())
