@@ -468,7 +468,6 @@ impl Checker<'_> {
                     );
                 }
                 Target::Local(local) => {
-                    self.links += 1;
                     if let Some(target) = self.local(from, link, &local) {
                         reached.insert(target);
                     }
@@ -493,12 +492,14 @@ impl Checker<'_> {
             Some(href) if !rooted => format!(" (the page's `<base href>` is `{href}`)"),
             _ => String::new(),
         };
+        if local.leaves_site()
+            && let Some(address) = url::sibling_address(local, self.siblings)
+        {
+            self.external_link(address, from.name);
+            return None;
+        }
+        self.links += 1;
         let resolved = if local.leaves_site() {
-            if let Some(address) = url::sibling_address(local, self.siblings) {
-                self.links -= 1;
-                self.external_link(address, from.name);
-                return None;
-            }
             Err((out_of_site(&local.path), local.path.clone()))
         } else {
             self.files
@@ -664,11 +665,9 @@ impl Checker<'_> {
 /// site published there.
 fn out_of_site(path: &str) -> String {
     let ups = path.matches("../").count();
-    let folder = path[3 * ups..].split('/').next().unwrap_or_default();
-    let prefix = if folder.is_empty() {
-        "../".repeat(ups)
-    } else {
-        format!("{}{folder}/", "../".repeat(ups))
+    let prefix = match path[3 * ups..].split_once('/') {
+        Some((folder, _)) if !folder.is_empty() => format!("{}{folder}/", "../".repeat(ups)),
+        _ => "../".repeat(ups),
     };
     format!(
         "it leads out of the site, to `{path}` from its root; if a site is published there, \
@@ -697,5 +696,55 @@ mod tests {
         assert_eq!(files.file("b"), Err("b/index.html".to_owned()));
         assert_eq!(files.file(""), Err("index.html".to_owned()));
         assert_eq!(files.file("q.html"), Err("q.html".to_owned()));
+    }
+
+    fn found(page: &str, kind: Kind, message: &str, wanted: &str) -> (Problem, Fault) {
+        let problem = Problem {
+            page: page.into(),
+            kind,
+            target: Some(wanted.into()),
+            message: message.into(),
+            source: None,
+        };
+        (problem, Fault::new(kind, wanted))
+    }
+
+    #[test]
+    fn print_and_index_copies_fold_into_their_chapters() {
+        let kept = |found: Vec<(Problem, Fault)>, copy: Option<&str>| -> Vec<(String, Kind)> {
+            fold_copies(found, copy)
+                .into_iter()
+                .map(|p| (p.page, p.kind))
+                .collect()
+        };
+        let all = vec![
+            found("a.html", Kind::MissingFragment, "in a.html", "gone"),
+            found("a.html", Kind::MissingFile, "same words", "x.html"),
+            found(PRINT, Kind::MissingFragment, "in print.html", "gone"),
+            found(PRINT, Kind::MissingFragment, "elsewhere", "only-here"),
+            found(PRINT, Kind::HashOnlyHref, "rewritten", "<a href>"),
+            found(PRINT, Kind::DuplicateId, "across chapters", "dup"),
+            found("index.html", Kind::MissingFile, "same words", "x.html"),
+            found("index.html", Kind::MissingFile, "other words", "x.html"),
+        ];
+        assert_eq!(
+            kept(all.clone(), Some("a.html")),
+            [
+                ("a.html".to_owned(), Kind::MissingFragment),
+                ("a.html".to_owned(), Kind::MissingFile),
+                (PRINT.to_owned(), Kind::MissingFragment),
+                (PRINT.to_owned(), Kind::DuplicateId),
+                ("index.html".to_owned(), Kind::MissingFile),
+            ]
+        );
+        // index.html is a chapter of its own when it is not a copy.
+        assert_eq!(kept(all, None).len(), 6);
+    }
+
+    #[test]
+    fn a_path_out_of_the_site_says_how_to_declare_its_site() {
+        assert!(out_of_site("../std/io/").contains(r#"`siblings = { "../std/" = "https://…" }`"#));
+        assert!(out_of_site("../../x.html").contains("`--sibling ../../=https://…`"));
+        assert!(out_of_site("../").contains(r#"{ "../" = "#));
     }
 }

@@ -515,4 +515,93 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn ids_and_names_inside_templates_and_empty_ids_are_not_the_pages() {
+        let page = page(
+            r#"<template id="t"><p id="inner">x</p><a name="named"></a><template><b id="deeper"></b></template>
+            <i id="inner"></i><base href="sub/"></template><p id="after"></p><p id=""></p><h2 id=""></h2>
+            <a href="x.html">in</a>"#,
+        );
+        let mut anchors: Vec<_> = page.anchors.iter().map(|a| &**a).collect();
+        anchors.sort();
+        assert_eq!(anchors, ["after", "t"]);
+        assert!(page.duplicate_ids.is_empty());
+        assert_eq!(page.base, None);
+        assert_eq!(urls(&page.links), [("<a href>", "x.html")]);
+    }
+
+    #[test]
+    fn mdbooks_heading_anchors_are_left_out() {
+        let page = page(
+            r##"<h1 id="a"><a class="header" href="#a">A</a></h1><h2 id=""><a class="header" href="#"><code>?</code></a></h2>
+            <h3 id="b"> <a class="header" href="#b">text first</a></h3><h4 id="c"><a href="#c">no class</a></h4>
+            <h5 id="d"><a class="header" href="#e">elsewhere</a></h5><p id="f"><a class="header" href="#f">not a heading</a></p>"##,
+        );
+        assert_eq!(
+            urls(&page.links),
+            [
+                ("<a href>", "#b"),
+                ("<a href>", "#c"),
+                ("<a href>", "#e"),
+                ("<a href>", "#f")
+            ]
+        );
+    }
+
+    #[test]
+    fn origins_named_early_are_not_links() {
+        let page = page(
+            r#"<link rel="preconnect" href="https://a.org"><link rel="DNS-Prefetch" href="//b.org">
+            <link rel=" preconnect  dns-prefetch " href="https://c.org"><link rel="preconnect stylesheet" href="d.css">
+            <link rel="" href="e.css"><link href="f.css">"#,
+        );
+        let found: Vec<&str> = page.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(found, ["d.css", "e.css", "f.css"]);
+    }
+
+    #[test]
+    fn css_of_style_elements_and_attributes_is_read() {
+        let page = page(
+            r#"<style>@import "a.css"; body { background: url(b.png) } /* url(c.png) */</style>
+            <p style="background: url('d.png'); mask: url(#m)">x</p><style>.x{}</style>"#,
+        );
+        let found: Vec<(&str, &str, Role)> = page
+            .links
+            .iter()
+            .map(|l| (l.origin, l.url.as_str(), l.role))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("<style>", "a.css", Role::Style),
+                ("<style>", "b.png", Role::Style),
+                ("style=\"\"", "d.png", Role::Style),
+                ("style=\"\"", "#m", Role::Style),
+            ]
+        );
+    }
+
+    #[test]
+    fn form_destinations_are_links() {
+        let page = page(
+            r#"<form action="send.html"><button formaction="other.html">a</button>
+            <input type="submit" formaction="third.html"><input type="image" src="i.png"></form><form action="">"#,
+        );
+        let found: Vec<(&str, &str, Role)> = page
+            .links
+            .iter()
+            .map(|l| (l.origin, l.url.as_str(), l.role))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("<form action>", "send.html", Role::Form),
+                ("<button formaction>", "other.html", Role::Form),
+                ("<input formaction>", "third.html", Role::Form),
+                ("<input src>", "i.png", Role::Asset),
+                ("<form action>", "", Role::Form),
+            ]
+        );
+    }
 }
