@@ -1,15 +1,22 @@
-//! `mdbook-report check [SITE_DIR]`: proves that the built site has no broken link.
+//! `mdbook-report check [SITE_DIR]`: proves that the built site has no broken link, answering
+//! as a browser does.
 //!
-//! Every `.html` page of the site is parsed once (html5ever, through `scraper`) and checked:
+//! Every `.html` page of the site is read once (html5ever's tokenizer, no DOM) and each URL is
+//! resolved as a browser resolves it (see `url.rs`: the URL standard's parsing against the page's
+//! URL or its `<base href>`, the HTML standard's rules for fragments), then checked:
 //!
 //! - each local link (`<a href>`, `<link href>`, `<script src>`, `<img src|srcset>`, `<source src>`,
-//!   `<use href>`, `<iframe src>`, …, and `url()` in the site's stylesheets) names a file of the
-//!   site (a directory means its `index.html`; `%20` is decoded; `?query` is ignored) —
-//!   `missing-file` for pages, `missing-asset` for what a page loads;
+//!   `<use href>`, `<iframe src>`, `<form action>`, `formaction`, …, and `url()` in the site's
+//!   stylesheets, `<style>` elements and `style` attributes) names a file of the site (a
+//!   directory means its `index.html`; `%20` is decoded; `?query` is ignored) —
+//!   `missing-file` for pages, `missing-asset` for what a page loads; a link above the site's
+//!   root is one only into a declared sibling site (an external link then);
 //! - each `#fragment`, on the same page or another, matches an `id` or `<a name>` of the target
-//!   page, print.html and generated pages included — `missing-fragment`;
+//!   page (not inside a `<template>`), print.html and generated pages included —
+//!   `missing-fragment`; each text fragment's text is on it — `missing-text-fragment` (see
+//!   `text.rs`);
 //! - no `id` appears twice on a page — `duplicate-id`; no `href`/`src` is empty — `empty-href`;
-//!   no `href` is `#` alone — `hash-only-href`;
+//!   no `href` is `#` alone — `hash-only-href` (mdBook's own heading anchors are not checked);
 //! - the table of contents (mdBook's toc.html, or its `toc-*.js` when there is no toc.html)
 //!   links to every page but print.html, toc.html, index.html, the 404 page and redirect stubs —
 //!   `unreachable-page`;
@@ -18,15 +25,16 @@
 //!   of a web archive's form (`…/<timestamp>/<address>`, [`external::archived_address`]) is an
 //!   archived copy of that address: a failing address names its copies and the archive's answer.
 //!
-//! Each problem is reported once per page (print.html repeats every chapter's links), sorted by
-//! page, kind and target. When `--book` points at the book (`book.toml`, `src/SUMMARY.md`), a
+//! Each problem is reported once per page, sorted by page, kind and target; a problem that
+//! print.html (or index.html, mdBook's copy of the first chapter) only repeats is reported at
+//! the chapter alone. When `--book` points at the book (`book.toml`, `src/SUMMARY.md`), a
 //! problem on a chapter's page also names the Markdown line of the faulty link (see `source.rs`).
 //!
 //! # Text output
 //!
 //! ```text
 //! book/intro.html: error: broken fragment `#x` in link `a.html#x`: no id `x` on `a.html` (src/intro.md:12:5) [missing-fragment]
-//! book/print.html: error: broken link `gone.html`: no file `gone.html` [missing-file]
+//! book/intro.html: error: broken link `gone.html`: no file `gone.html` (src/intro.md:14:9) [missing-file]
 //! external: https://www.un.org/ (intro.html, print.html)
 //! 16 pages, 412 links: 2 problems (1 missing-file, 1 missing-fragment); 1 external link listed, not checked (--external checks them)
 //! ```
