@@ -33,8 +33,8 @@
 //! # Text output
 //!
 //! ```text
-//! book/intro.html: error: broken fragment `#x` in link `a.html#x`: no id `x` on `a.html` (src/intro.md:12:5) [missing-fragment]
 //! book/intro.html: error: broken link `gone.html`: no file `gone.html` (src/intro.md:14:9) [missing-file]
+//! book/intro.html: error: broken fragment `#x` in link `a.html#x`: no id `x` on `a.html` (src/intro.md:12:5) [missing-fragment]
 //! external: https://www.un.org/ (intro.html, print.html)
 //! 16 pages, 412 links: 2 problems (1 missing-file, 1 missing-fragment); 1 external link listed, not checked (--external checks them)
 //! ```
