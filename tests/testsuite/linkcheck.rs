@@ -905,6 +905,25 @@ fn links_to_sibling_sites_are_external_links() {
     );
     assert_eq!(findings(&html, &options)[1..], [std_io, vec_push]);
 
+    // The build's own check reads the same table: only the undeclared site fails it.
+    let dest = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = mdbook_report(&[
+        "build",
+        "--book",
+        book,
+        "--dest",
+        dest.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].ends_with(&format!(
+            "{out_of_site} ({book}/src/vectors.md:3:79) [missing-file]"
+        )),
+        "{stderr}"
+    );
+
     // The command line adds a sibling, and overrides the book's address of another.
     let html_arg = html.to_str().unwrap();
     let (code, stdout, stderr) = mdbook_report(&[

@@ -65,7 +65,7 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
     }
     for name in &files.css {
         let css = read(&site.join(name))?;
-        let from = From::file(name);
+        let from = Referrer::file(name);
         checker.links(&from, &extract::stylesheet(&css));
     }
     if toc_targets.is_none() {
@@ -369,7 +369,7 @@ fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec
 }
 
 /// The page (or stylesheet, or sidebar script) whose links are checked.
-struct From<'p> {
+struct Referrer<'p> {
     /// Its path in the site.
     name: &'p str,
     /// Where its relative URLs start.
@@ -378,10 +378,10 @@ struct From<'p> {
     base_href: Option<&'p str>,
 }
 
-impl<'p> From<'p> {
+impl<'p> Referrer<'p> {
     /// A file without `<base>`: its URLs start at itself.
-    fn file(name: &'p str) -> From<'p> {
-        From {
+    fn file(name: &'p str) -> Referrer<'p> {
+        Referrer {
             name,
             base: Base::Local(name.to_owned()),
             base_href: None,
@@ -423,7 +423,7 @@ impl Checker<'_> {
             let message = format!("duplicate id `{id}` ({count} elements)");
             self.problem(name, Kind::DuplicateId, Some(id), message, id.clone());
         }
-        let from = From {
+        let from = Referrer {
             name,
             base: url::base_of(name, page.base.as_deref(), self.site_prefix),
             base_href: page.base.as_deref(),
@@ -432,7 +432,7 @@ impl Checker<'_> {
     }
 
     /// Checks the links found in a page or file; returns the files reached.
-    fn links(&mut self, from: &From<'_>, links: &[Link]) -> HashSet<String> {
+    fn links(&mut self, from: &Referrer<'_>, links: &[Link]) -> HashSet<String> {
         let mut reached = HashSet::new();
         for link in links {
             let written = link.url.trim_matches(|c: char| c <= ' ');
@@ -485,7 +485,7 @@ impl Checker<'_> {
     }
 
     /// Checks one local link; returns the file it reaches.
-    fn local(&mut self, from: &From<'_>, link: &Link, local: &url::Local) -> Option<String> {
+    fn local(&mut self, from: &Referrer<'_>, link: &Link, local: &url::Local) -> Option<String> {
         // Where a `<base href>` sent a relative link, the message says so.
         let rooted = link.url.trim_start().starts_with('/');
         let note = match from.base_href {
@@ -630,7 +630,7 @@ impl Checker<'_> {
                 })
                 .collect();
             // The sidebar's links are written from the site's root.
-            let from = From {
+            let from = Referrer {
                 name,
                 base: Base::Local(String::new()),
                 base_href: None,

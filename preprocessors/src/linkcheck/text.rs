@@ -293,6 +293,12 @@ const UNRENDERED: &[&str] = &[
     "dialog", "rp",
 ];
 
+/// Elements without content or end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
 /// Elements the HTML standard's style sheet displays as blocks (list items and tables
 /// included): text never runs from one into the next.
 const BLOCKS: &[&str] = &[
@@ -414,7 +420,7 @@ impl TextState {
         let unrendered = UNRENDERED.contains(&name)
             && !(name == "select" && multiple)
             && !(name == "dialog" && open_dialog);
-        if start && !tag.self_closing && (hidden || unrendered) {
+        if start && !tag.self_closing && !VOID.contains(&name) && (hidden || unrendered) {
             self.skipping = Some((name.to_owned(), 1));
         } else if BLOCKS.contains(&name) {
             self.block_break();
@@ -497,7 +503,7 @@ mod tests {
         let text = page(
             "<h1 id=intro>The  Quick\n<em>Brown</em> fox</h1><p>jumps&nbsp;over<br>the <span>la</span>zy dog</p>\
              <script>var s = 'script text';</script><template><p>template text</p></template>\
-             <div hidden><p>hidden</p> text</div><div hidden=until-found>found</div><p>Café</p>",
+             <div hidden><p>hidden</p> text</div><div hidden=until-found>found</div><img hidden><p>Café</p>",
         );
         assert_eq!(
             text.text,

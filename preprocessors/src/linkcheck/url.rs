@@ -312,17 +312,21 @@ pub fn sibling_address(local: &Local, siblings: &[(String, String)]) -> Option<S
             local.path.starts_with(prefix.as_str()) || format!("{}/", local.path) == *prefix
         })
         .max_by_key(|(prefix, _)| prefix.len())?;
-    let mut url = address.clone();
-    url.push_str(local.path.get(prefix.len()..).unwrap_or_default());
+    let mut rest = local
+        .path
+        .get(prefix.len()..)
+        .unwrap_or_default()
+        .to_owned();
     if let Some(query) = &local.query {
-        url.push('?');
-        url.push_str(query);
+        rest.push('?');
+        rest.push_str(query);
     }
     if let Some(fragment) = &local.fragment {
-        url.push('#');
-        url.push_str(fragment);
+        rest.push('#');
+        rest.push_str(fragment);
     }
-    Some(url)
+    // Joined as a URL, so that `../` beyond a prefix of `../` alone stops at the host's root.
+    Some(join(address, &rest))
 }
 
 #[cfg(test)]
@@ -552,6 +556,10 @@ mod tests {
         assert_eq!(
             address("../stdlib/", None, None).as_deref(),
             Some("https://example.org/stdlib/")
+        );
+        assert_eq!(
+            address("../../../up.html", None, Some("x")).as_deref(),
+            Some("https://example.org/up.html#x")
         );
         assert_eq!(
             sibling_address(
