@@ -8,8 +8,9 @@
 //! its problem is reported with the page alone.
 
 use super::report::Source;
+use crate::base::diagnostics::Diagnostics;
 use crate::base::diagnostics::LineIndex;
-use crate::model::config::{LinkCheckConfig, PREPROCESSOR};
+use crate::model::config::Config as ReportConfig;
 use anyhow::Context;
 use mdbook_preprocessor::config::Config;
 use std::collections::HashMap;
@@ -71,7 +72,8 @@ impl Book {
             not_found_page: html.get_404_output_file(),
             build_dir: shown(&config.build.build_dir),
             first_page,
-            siblings: siblings(&config).with_context(|| format!("in {}", toml.display()))?,
+            siblings: siblings(&config, std::fs::read_to_string(&toml).ok().as_deref())
+                .with_context(|| format!("{} cannot be used", toml.display()))?,
         }))
     }
 
@@ -81,26 +83,17 @@ impl Book {
     }
 }
 
-/// `siblings` under `[preprocessor.report.link-check]`, each entry checked as the preprocessor
-/// checks it.
-fn siblings(config: &Config) -> anyhow::Result<Vec<(String, String)>> {
-    let table = format!("preprocessor.{PREPROCESSOR}.link-check");
-    let link_check: LinkCheckConfig = config
-        .get(&table)
-        .map_err(|err| anyhow::anyhow!("[{table}]: {}", err.root_cause()))?
-        .unwrap_or_default();
-    link_check
-        .siblings
-        .into_iter()
-        .map(
-            |(prefix, address)| match LinkCheckConfig::sibling_mistake(&prefix, &address) {
-                Some((problem, hint)) => {
-                    anyhow::bail!("`siblings` under `[{table}]`: {problem} ({hint})")
-                }
-                None => Ok((prefix, address)),
-            },
-        )
-        .collect()
+/// `siblings` under `[preprocessor.report.link-check]`, read as the preprocessor reads its
+/// table: a mistake there (or anywhere in the table: the book could not be built with it) is
+/// the build's own message, located in book.toml.
+fn siblings(config: &Config, book_toml: Option<&str>) -> anyhow::Result<Vec<(String, String)>> {
+    let mut diags = Diagnostics::new();
+    let report = ReportConfig::from_mdbook(config, book_toml, &mut diags);
+    if diags.errors() > 0 {
+        diags.sort();
+        anyhow::bail!("{}", diags.render());
+    }
+    Ok(report.link_check.siblings.into_iter().collect())
 }
 
 /// Every chapter of the summary, as (page, chapter file relative to `src/`), and the first

@@ -789,7 +789,17 @@ pub struct LinkCheckConfig {
     /// Sites published beside this one: a folder beyond the site's root, written from the root
     /// (`../std/`), and the address that site is published at
     /// (`https://doc.rust-lang.org/std/`). Links into it are external links.
+    #[serde(deserialize_with = "sibling_sites")]
     pub siblings: std::collections::BTreeMap<String, String>,
+}
+
+/// The mark of `siblings`: a table of folders and the addresses they are published at.
+const SIBLINGS: &str = "sibling sites";
+
+fn sibling_sites<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    schema::marked(d, SIBLINGS)
 }
 
 impl LinkCheckConfig {
@@ -1013,6 +1023,12 @@ fn expects(kind: &Kind) -> (String, String) {
             "write a path in quotes, relative to the book's source folder (`src/`)".into(),
         );
     }
+    if kind.has(SIBLINGS) {
+        return (
+            "a table of folders and their addresses".into(),
+            "write each folder beyond the site's root with the address it is published at".into(),
+        );
+    }
     if kind.has(paths::REPOSITORY) {
         return (
             "a folder above the book".into(),
@@ -1084,6 +1100,9 @@ fn example(at: &[Seg], kind: &Kind) -> String {
         }
         if kind.has(paths::REPOSITORY) {
             return "\"..\"".into();
+        }
+        if kind.has(SIBLINGS) {
+            return r#"{ "../std/" = "https://doc.rust-lang.org/std/" }"#.into();
         }
         match kind.plain() {
             Kind::Bool => "true".into(),
@@ -1917,8 +1936,15 @@ mod tests {
             "[preprocessor.report.link-check]\nsiblings = { \"../ok/\" = \"https://a.org/ok/\", \"std/\" = \"https://a.org/\" }\n",
         );
         assert!(
-            d.starts_with("book.toml:2:50: error: `siblings` under"),
+            d.starts_with("book.toml:2:46: error: `siblings` under"),
             "{d}"
+        );
+        let (_, d) = read("[preprocessor.report.link-check]\nsiblings = 3\n");
+        assert_eq!(
+            d,
+            "book.toml:2:1: error: `siblings` under `[preprocessor.report.link-check]` is the number 3, not a table of folders and their addresses [config-value]\n\
+             \x20 = hint: write each folder beyond the site's root with the address it is published at, e.g. `siblings = { \"../std/\" = \"https://doc.rust-lang.org/std/\" }`\n\
+             1 error, 0 warnings"
         );
         let (_, d) = read("[preprocessor.report.link-check]\nsibling = {}\n");
         assert!(
