@@ -152,6 +152,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // A broken link fails the build (and CI), like any other problem in the sources.
             let check = linkcheck::Options {
                 book: Some(book),
+                siblings: Vec::new(),
                 external: None,
             };
             let report = linkcheck::check_site(&html, &check)?;

@@ -87,6 +87,8 @@ pub struct Config {
     pub network: NetworkConfig,
     /// `[preprocessor.report.pictures]`.
     pub pictures: PicturesConfig,
+    /// `[preprocessor.report.link-check]`.
+    pub link_check: LinkCheckConfig,
     /// `book.title`, for defaults.
     #[serde(skip)]
     pub title: String,
@@ -148,6 +150,7 @@ impl Default for Config {
             data: DataConfig::default(),
             network: NetworkConfig::default(),
             pictures: PicturesConfig::default(),
+            link_check: LinkCheckConfig::default(),
             title: String::new(),
             authors: Vec::new(),
             language: None,
@@ -778,6 +781,70 @@ impl Default for PicturesConfig {
     }
 }
 
+/// `[preprocessor.report.link-check]`: what the link check (`mdbook-report check`, and the
+/// check that follows `mdbook-report build`) knows beyond the site.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct LinkCheckConfig {
+    /// Sites published beside this one: a folder beyond the site's root, written from the root
+    /// (`../std/`), and the address that site is published at
+    /// (`https://doc.rust-lang.org/std/`). Links into it are external links.
+    #[serde(deserialize_with = "sibling_sites")]
+    pub siblings: std::collections::BTreeMap<String, String>,
+}
+
+/// The mark of `siblings`: a table of folders and the addresses they are published at.
+const SIBLINGS: &str = "sibling sites";
+
+fn sibling_sites<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    schema::marked(d, SIBLINGS)
+}
+
+impl LinkCheckConfig {
+    /// What is wrong with declaring the site at `address` beside this one at `prefix`, and how to
+    /// fix it; `None` when nothing is.
+    pub fn sibling_mistake(prefix: &str, address: &str) -> Option<(String, String)> {
+        let inner = prefix.trim_start_matches("../");
+        let folder = |problem: &str, hint: String| Some((format!("`{prefix}` {problem}"), hint));
+        if inner.len() == prefix.len() {
+            let name = inner.trim_start_matches(['.', '/']);
+            let hint = format!(
+                "a site beside this one is reached from the root through `..`: write `../{name}`"
+            );
+            return folder("does not lead out of the site", hint);
+        }
+        let segments: Vec<&str> = inner.split('/').collect();
+        let last = segments.len() - 1;
+        let plain = segments.iter().enumerate().all(|(i, s)| {
+            (i == last || !s.is_empty())
+                && !matches!(*s, "." | "..")
+                && !s.contains(['?', '#', '\\'])
+        });
+        if !plain {
+            let hint = "write the folder as a link from the site's root reaches it: `../std/`";
+            return folder("is not a folder beyond the site's root", hint.to_owned());
+        }
+        if !prefix.ends_with('/') {
+            return folder(
+                "is not a folder (it does not end in `/`)",
+                format!("write `{prefix}/`"),
+            );
+        }
+        if !is_absolute_url(address) || !address.ends_with('/') {
+            return Some((
+                format!(
+                    "the address of `{prefix}` is `{address}`, not the absolute address of a folder"
+                ),
+                "write the address the site is published at, with `https://`, ending in `/`"
+                    .to_owned(),
+            ));
+        }
+        None
+    }
+}
+
 /// Numbering styles (`labels`, `numbering`), read and written as the style (`"(a)"`), under
 /// the [`schema::NUMBERING`] mark.
 mod style {
@@ -956,6 +1023,12 @@ fn expects(kind: &Kind) -> (String, String) {
             "write a path in quotes, relative to the book's source folder (`src/`)".into(),
         );
     }
+    if kind.has(SIBLINGS) {
+        return (
+            "a table of folders and their addresses".into(),
+            "write each folder beyond the site's root with the address it is published at".into(),
+        );
+    }
     if kind.has(paths::REPOSITORY) {
         return (
             "a folder above the book".into(),
@@ -1027,6 +1100,9 @@ fn example(at: &[Seg], kind: &Kind) -> String {
         }
         if kind.has(paths::REPOSITORY) {
             return "\"..\"".into();
+        }
+        if kind.has(SIBLINGS) {
+            return r#"{ "../std/" = "https://doc.rust-lang.org/std/" }"#.into();
         }
         match kind.plain() {
             Kind::Bool => "true".into(),
@@ -1388,6 +1464,7 @@ impl Config {
         self.check_documents(book_toml, diags);
         self.check_allow_html(book_toml, diags);
         self.check_agenda_titles(book_toml, diags);
+        self.check_link_check(book_toml, diags);
         for (sub, key, phrase, allowed) in phrases {
             let table = if sub.is_empty() {
                 root.clone()
@@ -1439,6 +1516,25 @@ impl Config {
                     ),
                 )
                 .hint("give each item its own title, as the text does, or remove the one listed twice");
+        }
+    }
+
+    /// Each sibling site of `[preprocessor.report.link-check]`, at its entry.
+    fn check_link_check(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        let table = format!("{}.link-check", root());
+        for (prefix, address) in &self.link_check.siblings {
+            if let Some((problem, hint)) = LinkCheckConfig::sibling_mistake(prefix, address) {
+                let mut at: Vec<Seg> = table.split('.').map(|k| Seg::Key(k.into())).collect();
+                at.extend([Seg::Key("siblings".into()), Seg::Key(prefix.clone())]);
+                let place = place(book_toml, &at).unwrap_or_else(|| Location::file("book.toml"));
+                diags
+                    .error(
+                        "config-link-check",
+                        place,
+                        format!("`siblings` under `[{table}]`: {problem}"),
+                    )
+                    .hint(hint);
+            }
         }
     }
 
@@ -1806,5 +1902,56 @@ mod tests {
         assert!(d.contains("book.toml:2:1: error: `date` under `[preprocessor.report]`: `May 2030` is not a date [config-date]"), "{d}");
         assert!(d.contains("book.toml:4:1: error: `introduction` under `[preprocessor.report.agenda]` has an unknown placeholder `{cuont}` [config-placeholder]"), "{d}");
         assert_eq!(cfg.date(), None);
+    }
+
+    #[test]
+    fn sibling_sites_are_folders_beyond_the_root_at_absolute_addresses() {
+        let (cfg, d) = read(
+            "[preprocessor.report.link-check]\nsiblings = { \"../std/\" = \"https://doc.rust-lang.org/std/\" }\n",
+        );
+        assert_eq!(d, "0 errors, 0 warnings");
+        assert_eq!(
+            cfg.link_check.siblings["../std/"],
+            "https://doc.rust-lang.org/std/"
+        );
+        let (_, d) = read(
+            "[preprocessor.report.link-check.siblings]\n\"../ok/\" = \"https://a.org/ok/\"\n\
+             \"std/\" = \"https://a.org/\"\n\"../x\" = \"https://a.org/x/\"\n\"../y/\" = \"a.org/y/\"\n\
+             \"../a/../b/\" = \"https://a.org/b/\"\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:3:1: error: `siblings` under `[preprocessor.report.link-check]`: `std/` does not lead out of the site [config-link-check]\n\
+             \x20 = hint: a site beside this one is reached from the root through `..`: write `../std/`\n\
+             book.toml:4:1: error: `siblings` under `[preprocessor.report.link-check]`: `../x` is not a folder (it does not end in `/`) [config-link-check]\n\
+             \x20 = hint: write `../x/`\n\
+             book.toml:5:1: error: `siblings` under `[preprocessor.report.link-check]`: the address of `../y/` is `a.org/y/`, not the absolute address of a folder [config-link-check]\n\
+             \x20 = hint: write the address the site is published at, with `https://`, ending in `/`\n\
+             book.toml:6:1: error: `siblings` under `[preprocessor.report.link-check]`: `../a/../b/` is not a folder beyond the site's root [config-link-check]\n\
+             \x20 = hint: write the folder as a link from the site's root reaches it: `../std/`\n\
+             4 errors, 0 warnings"
+        );
+        // In an inline table, at the entry itself.
+        let (_, d) = read(
+            "[preprocessor.report.link-check]\nsiblings = { \"../ok/\" = \"https://a.org/ok/\", \"std/\" = \"https://a.org/\" }\n",
+        );
+        assert!(
+            d.starts_with("book.toml:2:46: error: `siblings` under"),
+            "{d}"
+        );
+        let (_, d) = read("[preprocessor.report.link-check]\nsiblings = 3\n");
+        assert_eq!(
+            d,
+            "book.toml:2:1: error: `siblings` under `[preprocessor.report.link-check]` is the number 3, not a table of folders and their addresses [config-value]\n\
+             \x20 = hint: write each folder beyond the site's root with the address it is published at, e.g. `siblings = { \"../std/\" = \"https://doc.rust-lang.org/std/\" }`\n\
+             1 error, 0 warnings"
+        );
+        let (_, d) = read("[preprocessor.report.link-check]\nsibling = {}\n");
+        assert!(
+            d.starts_with(
+                "book.toml:2:1: error: [preprocessor.report.link-check] has no key `sibling`"
+            ),
+            "{d}"
+        );
     }
 }
