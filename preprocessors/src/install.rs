@@ -6,11 +6,12 @@
 //! fixes, permalinks, "Cite this", the sidebar's folding), `timeline.css` and `timeline.js` (the
 //! timeline page: its list, its picture, its filter), `pictures.css` and `pictures.js` (the
 //! heat map and the network's picture), `previews.css` and `previews.js` (the links' previews),
-//! `search.js` (the search client), `head.hbs` (link-preview tags), `header.hbs` (the note that
-//! search needs JavaScript), `fonts/fonts.css` (the reader's own fonts instead of mdBook's web
+//! `search.js` (the search client), `fonts/fonts.css` (the reader's own fonts instead of mdBook's web
 //! fonts, which a page would otherwise load: mdBook's documented way to leave them out). The
 //! post-build step unlinks the timeline's and the pictures' files from the pages without them
-//! ([`crate::outputs::assets`]). `install` writes the missing ones into the book's `theme/` and adds what
+//! ([`crate::outputs::assets`]). No template of mdBook's is replaced: what a page's `<head>` gets
+//! (link-preview tags) and the note that search needs JavaScript are written by the post-build
+//! step, so a book keeps its own `theme/head.hbs` and `theme/header.hbs`. `install` writes the missing ones into the book's `theme/` and adds what
 //! `book.toml` lacks (the preprocessor, the post-build renderer, the files in `additional-css`
 //! and `additional-js`, mdBook's own search index switched off, mdBook's `create-missing` off),
 //! editing it with `toml_edit` so its comments and layout stay.
@@ -33,8 +34,6 @@ pub const THEME: &[(&str, &str)] = &[
     ("previews.css", include_str!("../../theme/previews.css")),
     ("previews.js", include_str!("../../theme/previews.js")),
     ("search.js", include_str!("../../theme/search.js")),
-    ("head.hbs", include_str!("../../theme/head.hbs")),
-    ("header.hbs", include_str!("../../theme/header.hbs")),
     (
         "fonts/fonts.css",
         include_str!("../../theme/fonts/fonts.css"),

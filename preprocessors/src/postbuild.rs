@@ -178,6 +178,12 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
                 .with_context(|| format!("cannot read {}", path.display()))?;
             let (new, meta) = finish_page(&html, rel, citation.as_ref(), previews.as_deref());
             let new = menu_title(&new, &cfg.short_title).unwrap_or(new);
+            let new = page_head(&new, rel, meta.as_ref(), &cfg.title);
+            let new = if cfg.search.enable {
+                noscript_note(&new)
+            } else {
+                new
+            };
             if new != html {
                 std::fs::write(&path, &new)
                     .with_context(|| format!("cannot write {}", path.display()))?;
@@ -221,6 +227,56 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
     }
     finish_print(dir, &ids, &cfg.short_title)?;
     Ok(written)
+}
+
+/// What a page tells link previews (Open Graph), written into its `<head>` after rendering, so
+/// a book needs no `theme/head.hbs` of the plugin set's and keeps its own: the site's name, the
+/// page's kind (the landing page is a website, every other page an article) and title (as the
+/// sidebar shows it). mdBook's table of contents (`toc.html`) has no `<title>`: it gets
+/// "Contents - " and the book's.
+fn page_head(page: &str, rel: &str, meta: Option<&PageMeta>, book_title: &str) -> String {
+    use crate::base::html::{attr, text};
+    let Some(end) = page.find("</head>") else {
+        return page.to_string();
+    };
+    let tags = match meta {
+        Some(meta) => {
+            let landing = meta.path == "index.html";
+            let title = if landing { book_title } else { &meta.title };
+            format!(
+                "<meta property=\"og:site_name\" content=\"{}\">\n        \
+                 <meta property=\"og:type\" content=\"{}\">\n        \
+                 <meta property=\"og:title\" content=\"{}\">\n        \
+                 <meta name=\"twitter:card\" content=\"summary\">\n    ",
+                attr(book_title),
+                if landing { "website" } else { "article" },
+                attr(title)
+            )
+        }
+        None if rel == "toc.html" && !page[..end].contains("<title>") => {
+            format!("<title>Contents - {}</title>\n    ", text(book_title))
+        }
+        None => return page.to_string(),
+    };
+    let mut out = page.to_string();
+    out.insert_str(end, &tags);
+    out
+}
+
+/// Search needs JavaScript: without it, a line at the top of each page says so (inside
+/// `<noscript>`, so a reader with JavaScript never sees it), instead of a search button that
+/// does nothing.
+fn noscript_note(page: &str) -> String {
+    const PAGE: &str = "<div class=\"page\">";
+    let Some(at) = page.find(PAGE).map(|i| i + PAGE.len()) else {
+        return page.to_string();
+    };
+    let mut out = page.to_string();
+    out.insert_str(
+        at,
+        "\n                <noscript><p class=\"report-noscript\">Search needs JavaScript. Without it, the table of contents and every link of the site work as usual.</p></noscript>",
+    );
+    out
 }
 
 /// mdBook's menu bar names the book in `<h1 class="menu-title">`, one line cut with "…" (on a
@@ -454,6 +510,51 @@ mod tests {
         assert_eq!(
             finish_page("<head></head>", "404.html", Some(&c), None),
             ("<head></head>".to_string(), None)
+        );
+    }
+
+    #[test]
+    fn pages_tell_link_previews_their_site_kind_and_title_without_a_head_template() {
+        let meta = |path: &str, title: &str| PageMeta {
+            title: title.into(),
+            path: path.into(),
+            ..PageMeta::default()
+        };
+        let page = "<head>\n    <title>x</title>\n    </head><body></body>";
+        assert_eq!(
+            page_head(
+                page,
+                "a.html",
+                Some(&meta("a.html", "2.1. Rights & \"duties\"")),
+                "Book <1>"
+            ),
+            "<head>\n    <title>x</title>\n    <meta property=\"og:site_name\" content=\"Book &lt;1&gt;\">\n        \
+             <meta property=\"og:type\" content=\"article\">\n        \
+             <meta property=\"og:title\" content=\"2.1. Rights &amp; &quot;duties&quot;\">\n        \
+             <meta name=\"twitter:card\" content=\"summary\">\n    </head><body></body>"
+        );
+        let landing = page_head(
+            page,
+            "index.html",
+            Some(&meta("index.html", "Intro")),
+            "Book",
+        );
+        assert!(
+            landing.contains("og:type\" content=\"website\"")
+                && landing.contains("og:title\" content=\"Book\"")
+        );
+        // mdBook's own table of contents gets a title; its other pages are left as they are.
+        assert_eq!(
+            page_head("<head></head>", "toc.html", None, "Book"),
+            "<head><title>Contents - Book</title>\n    </head>"
+        );
+        assert_eq!(
+            page_head("<head></head>", "404.html", None, "Book"),
+            "<head></head>"
+        );
+        assert_eq!(
+            noscript_note("<div class=\"page\"><div>"),
+            "<div class=\"page\">\n                <noscript><p class=\"report-noscript\">Search needs JavaScript. Without it, the table of contents and every link of the site work as usual.</p></noscript><div>"
         );
     }
 
