@@ -5,12 +5,19 @@
 // they always do.
 //
 // A preview opens on hover (after a short delay), on keyboard focus and on tap; it closes with
-// Escape, when the pointer or focus leaves both the link and the preview, and on a second tap;
-// the pointer can move onto it (WCAG 2.1 SC 1.4.13). Plain text is a tooltip (WAI-ARIA APG); a
-// preview with links is a non-modal dialog placed right after its link in the document, whose
-// links leave the Tab order until a reader enters it (ArrowDown, or a click): then Tab goes on
-// through it and out to the text, Shift+Tab back to the link; Escape returns to the link. A
-// switch in the menu bar turns previews off and on, remembered in localStorage.
+// Escape, when the pointer or focus leaves both the link and the preview, on a second tap and on
+// a tap elsewhere; the pointer can move onto it (WCAG 2.1 SC 1.4.13). Plain text is a tooltip
+// (WAI-ARIA APG); a preview with links is a non-modal dialog placed right after its link in the
+// document (after the picture, for a mark of a picture), whose links leave the Tab order until a
+// reader enters it (ArrowDown, or a click): then Tab goes on through it and out to the text,
+// Shift+Tab back to the link; Escape returns to the link. A switch in the menu bar turns
+// previews off and on, remembered in localStorage.
+//
+// By touch (as Wikipedia's mobile reference previews): the first tap on a link opens its preview
+// and leaves it open (the focus a tap gives the link opens nothing by itself, so the tap is not
+// taken for a keyboard's focus, with its hint), the preview's links go on at one tap; a tap on a
+// picture's mark follows its link. A preview is never taller than the window: it goes on the
+// side of its link with more room, below the menu bar, and scrolls inside when its text is long.
 (function () {
   "use strict";
   var meta = document.querySelector('meta[name="report-previews"]');
@@ -26,6 +33,7 @@
   var hoverTimer = 0;
   var closeTimer = 0;
   var lastPointer = "mouse";
+  var pressed = null; // the link under the last pointer press: the focus it gets opens nothing
   var refocused = null; // the link focus returns to, whose focus opens nothing
 
   var enabled = function () {
@@ -63,9 +71,19 @@
     return a;
   }
 
+  // A mark of a picture (a link inside an <svg>): an HTML preview cannot go inside it.
+  function inPicture(a) {
+    return !!a.closest("svg");
+  }
+
+  // The link's address (an SVG link's `href` is not a string).
+  function hrefOf(a) {
+    return new URL(a.getAttribute("href"), location.href).href;
+  }
+
   // The link's target from the site's root, as the data is keyed.
   function keyOf(a) {
-    var u = new URL(a.getAttribute("href"), location.href);
+    var u = new URL(hrefOf(a));
     u.search = "";
     return u.href.indexOf(root.href) === 0 ? decodeURI(u.href.slice(root.href.length)) : null;
   }
@@ -162,17 +180,35 @@
     return box;
   }
 
-  // Below the link (above when there is more room there), inside the window.
+  // The top of the free part of the window: below the menu bar while it shows.
+  function topLimit() {
+    var bar = document.getElementById("mdbook-menu-bar");
+    var b = bar ? bar.getBoundingClientRect() : null;
+    return b && b.bottom > 0 && b.height > 0 ? b.bottom + 6 : 8;
+  }
+
+  // Below the link, or above it when there is more room there, inside the window and below the
+  // menu bar; a preview taller than its side's room gets that height and scrolls inside.
   function place(box, trigger) {
     box.style.left = "0px";
     box.style.top = "0px";
+    box.style.maxHeight = "";
     var origin = box.getBoundingClientRect();
     var r = trigger.getBoundingClientRect();
     var w = origin.width;
     var h = origin.height;
     var x = Math.max(8, Math.min(r.left, innerWidth - w - 8));
-    var below = innerHeight - r.bottom;
-    var y = below >= h + 8 || below >= r.top ? r.bottom + 6 : r.top - h - 6;
+    var below = innerHeight - 8 - (r.bottom + 6);
+    var above = r.top - 6 - topLimit();
+    var y;
+    if (h <= below || below >= above) {
+      y = r.bottom + 6;
+      if (h > below) box.style.maxHeight = Math.max(below, 0) + "px";
+    } else {
+      h = Math.min(h, above);
+      y = r.top - 6 - h;
+      box.style.maxHeight = h + "px";
+    }
     box.style.left = x - origin.left + "px";
     box.style.top = y - origin.top + "px";
   }
@@ -187,7 +223,13 @@
       if (!found || !trigger.isConnected) return;
       close(false);
       var box = build(found, trigger, via);
-      trigger.insertAdjacentElement("afterend", box);
+      // After the picture for a mark of one; after an endnote marker's <sup>, not inside it.
+      var after = inPicture(trigger)
+        ? trigger.closest("svg")
+        : trigger.parentElement.matches("sup")
+          ? trigger.parentElement
+          : trigger;
+      after.insertAdjacentElement("afterend", box);
       if (trigger.hasAttribute("title")) {
         trigger.setAttribute("data-report-title", trigger.getAttribute("title"));
         trigger.removeAttribute("title");
@@ -242,6 +284,7 @@
 
   document.addEventListener("pointerdown", function (e) {
     lastPointer = e.pointerType || "mouse";
+    pressed = triggerOf(e.target);
     if (open && !inPreview(e.target)) close(false);
   });
 
@@ -274,7 +317,9 @@
   main.addEventListener("focusin", function (e) {
     if (open && open.box.contains(e.target)) return;
     var t = triggerOf(e.target);
-    var again = t === refocused;
+    // Focus that comes with a press (a tap, a click) is not a keyboard's: the hover or the tap
+    // decides.
+    var again = t === refocused || t === pressed;
     refocused = null;
     if (t && !again && (!open || open.trigger !== t)) show(t, "focus");
   });
@@ -286,6 +331,8 @@
   main.addEventListener("click", function (e) {
     var t = triggerOf(e.target);
     if (!t || lastPointer !== "touch" || !enabled() || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    // A tap on a picture's mark follows its link.
+    if (inPicture(t)) return;
     if (open && open.trigger === t) {
       e.preventDefault();
       close(false);
@@ -296,11 +343,12 @@
     e.preventDefault();
     load().then(function () {
       if (lookup(key)) show(t, "touch");
-      else location.href = t.href;
+      else location.href = hrefOf(t);
     });
   });
 
   document.addEventListener("keydown", function (e) {
+    pressed = null;
     if (!open) return;
     if (e.key === "Escape") {
       e.preventDefault();

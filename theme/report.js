@@ -214,43 +214,4 @@
       a.parentElement.appendChild(toggle);
     });
   });
-
-  // 9. The agenda's heat map sorts: each column heading becomes a button; pressed, the rows
-  //    follow that column's counts, largest first (ties and the first column: the page's own
-  //    order, by name). Without JavaScript the table reads in name order.
-  Array.prototype.forEach.call(document.querySelectorAll("table.agenda-matrix.heat-map"), function (table) {
-    var body = table.tBodies[0];
-    if (!body || !table.tHead) {
-      return;
-    }
-    var heads = table.tHead.rows[0].cells;
-    var original = Array.prototype.slice.call(body.rows);
-    Array.prototype.forEach.call(heads, function (th, col) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "matrix-sort";
-      while (th.firstChild) {
-        button.appendChild(th.firstChild);
-      }
-      th.appendChild(button);
-      button.addEventListener("click", function () {
-        var rows = original.slice();
-        var count = function (r) {
-          return Number(r.cells[col].getAttribute("data-count")) || 0;
-        };
-        if (col > 0) {
-          rows.sort(function (a, b) {
-            return count(b) - count(a) || original.indexOf(a) - original.indexOf(b);
-          });
-        }
-        rows.forEach(function (r) {
-          body.appendChild(r);
-        });
-        Array.prototype.forEach.call(heads, function (h) {
-          h.removeAttribute("aria-sort");
-        });
-        th.setAttribute("aria-sort", col > 0 ? "descending" : "ascending");
-      });
-    });
-  });
 })();

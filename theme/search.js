@@ -2,8 +2,8 @@
 // small index the post-build step writes into `search/` (preprocessors/src/outputs/search), so a
 // query downloads only the parts it needs: one shard of terms per word, then the results shown.
 // mdBook's own index is switched off (`[output.html.search] enable = false`); if it is on, this
-// script leaves the page to it. Without JavaScript there is no search: the page says so
-// (theme/header.hbs) and the table of contents works as ever.
+// script leaves the page to it. Without JavaScript there is no search: the page says so (a
+// `<noscript>` line the post-build step writes) and the table of contents works as ever.
 //
 // Keys as in mdBook: `s` or `/` opens search, Escape closes it, the arrow keys move through the
 // results, Enter follows one. `?search=words` in the address opens search with those words.

@@ -2,7 +2,8 @@
 //
 // Progressive enhancement: the page lists every meeting without JavaScript. This script adds a
 // form with two labelled selects; entries that do not match get the `hidden` attribute, and so
-// do the month and year headings left without entries. A status line announces the count.
+// do the month and year headings left without entries, and their bars leave the picture. A
+// status line announces the count.
 (function () {
   "use strict";
   var entries = Array.prototype.slice.call(document.querySelectorAll("li.timeline-entry"));
@@ -57,6 +58,9 @@
   });
   intro.after(form);
 
+  // The picture's bars, each a link to its entry.
+  var bars = Array.prototype.slice.call(document.querySelectorAll('svg.timeline-axis a[href^="#"]'));
+
   // The headings (h2 year, h3 group) and lists of the page, in order.
   var parts = Array.prototype.slice.call(
     document.querySelectorAll("main h2, main h3, main ol.timeline-entries")
@@ -92,6 +96,10 @@
       }
       el.hidden = !visible;
     });
+    bars.forEach(function (a) {
+      var li = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      a.classList.toggle("timeline-axis-out", !!li && li.hidden);
+    });
     status.textContent =
       shown === entries.length
         ? "Showing all " + shown + " meetings."
@@ -101,4 +109,13 @@
   org.sel.addEventListener("change", apply);
   year.sel.addEventListener("change", apply);
   apply();
+
+  // On a phone the picture scrolls sideways: it opens on the months before the document's date
+  // (its dotted line near the right edge), where its meetings are, not on the first month.
+  var scroller = document.querySelector(".timeline-scroll");
+  var dated = scroller && scroller.querySelector(".timeline-axis-report");
+  if (dated && scroller.scrollWidth > scroller.clientWidth) {
+    var at = dated.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
+    scroller.scrollLeft = at - scroller.clientWidth * 0.75;
+  }
 })();

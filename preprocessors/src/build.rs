@@ -6,8 +6,8 @@
 //! sources are checked ([`crate::model::sources`]) before mdBook loads a single chapter, so a
 //! file from outside the book is never read, let alone published.
 
-use crate::base::diagnostics::Diagnostics;
-use crate::model::config::{PREPROCESSOR, RENDERER};
+use crate::base::diagnostics::{Diagnostics, Location};
+use crate::model::config::{PREPROCESSOR, RENDERER, SITE_URL_HINT, is_absolute_url};
 use crate::model::sources;
 use crate::postbuild::Postbuild;
 use crate::preprocessor::Report;
@@ -41,13 +41,32 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     config.update_from_env()?;
     config.build.create_missing = false;
     let mut diags = Diagnostics::new();
+    // A value given on the command line is the command line's mistake, not book.toml's.
+    if let Some(url) = options.site_url.as_deref().filter(|u| !is_absolute_url(u)) {
+        diags
+            .error(
+                "config-site-url",
+                Location::file("--site-url"),
+                format!("`--site-url` is `{url}`, not an absolute address"),
+            )
+            .hint(SITE_URL_HINT);
+    }
     sources::check(root, &config.book.src, &mut diags);
+    // mdBook's own paths that leave the book (the theme files it copies into the site), before
+    // it reads any; the rest of the theme check runs with the preprocessor's.
+    crate::install::check_theme(root, &config, &mut diags);
+    diags.retain(|d| d.code != "theme-file-missing");
     if diags.errors() > 0 {
         diags.finish(false)?;
     }
     let mut book = MDBook::load_with_config(root, config)
         .with_context(|| format!("cannot load the book at {}", root.display()))?;
-    if let Some(deny) = options.deny_warnings {
+    // The build command's strictness replaces the book's, unless the book's is a mistake of its
+    // own (`deny-warnings = "yes"`), which the preprocessor then reports at its key.
+    let key = format!("preprocessor.{PREPROCESSOR}.deny-warnings");
+    let written = book.config.get::<serde_json::Value>(&key).ok().flatten();
+    let mistaken = written.is_some_and(|v| !v.is_boolean());
+    if let Some(deny) = options.deny_warnings.filter(|_| !mistaken) {
         book.config
             .set(format!("preprocessor.{PREPROCESSOR}.deny-warnings"), deny)
             .context("cannot set deny-warnings")?;

@@ -4,15 +4,22 @@
 //! The files are this repository's `theme/` (its own book uses them as they are), compiled into
 //! the binary: `report.css` and `report.js` (the look of generated markup, small accessibility
 //! fixes, permalinks, "Cite this", the sidebar's folding), `timeline.css` and `timeline.js` (the
-//! timeline's filter), `previews.css` and `previews.js` (the links' previews), `search.js` (the
-//! search client), `head.hbs` (link-preview tags), `header.hbs` (the note that search needs
-//! JavaScript). `install` writes the missing ones into the book's `theme/` and adds what
+//! timeline page: its list, its picture, its filter), `pictures.css` and `pictures.js` (the
+//! heat map and the network's picture), `previews.css` and `previews.js` (the links' previews),
+//! `search.js` (the search client), `fonts/fonts.css` (the reader's own fonts instead of mdBook's web
+//! fonts, which a page would otherwise load: mdBook's documented way to leave them out). The
+//! post-build step unlinks the timeline's and the pictures' files from the pages without them
+//! ([`crate::outputs::assets`]). No template of mdBook's is replaced: what a page's `<head>` gets
+//! (link-preview tags) and the note that search needs JavaScript are written by the post-build
+//! step, so a book keeps its own `theme/head.hbs` and `theme/header.hbs`. `install` writes the missing ones into the book's `theme/` and adds what
 //! `book.toml` lacks (the preprocessor, the post-build renderer, the files in `additional-css`
 //! and `additional-js`, mdBook's own search index switched off, mdBook's `create-missing` off),
 //! editing it with `toml_edit` so its comments and layout stay.
 
 use crate::base::diagnostics::{Diagnostics, Location};
-use crate::model::config::{PREPROCESSOR, RENDERER, locate};
+use crate::base::paths;
+use crate::model::config::{PREPROCESSOR, RENDERER, locate, place};
+use crate::model::schema::Seg;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
@@ -22,21 +29,27 @@ pub const THEME: &[(&str, &str)] = &[
     ("report.js", include_str!("../../theme/report.js")),
     ("timeline.css", include_str!("../../theme/timeline.css")),
     ("timeline.js", include_str!("../../theme/timeline.js")),
+    ("pictures.css", include_str!("../../theme/pictures.css")),
+    ("pictures.js", include_str!("../../theme/pictures.js")),
     ("previews.css", include_str!("../../theme/previews.css")),
     ("previews.js", include_str!("../../theme/previews.js")),
     ("search.js", include_str!("../../theme/search.js")),
-    ("head.hbs", include_str!("../../theme/head.hbs")),
-    ("header.hbs", include_str!("../../theme/header.hbs")),
+    (
+        "fonts/fonts.css",
+        include_str!("../../theme/fonts/fonts.css"),
+    ),
 ];
 
 const CSS: &[&str] = &[
     "theme/report.css",
     "theme/timeline.css",
+    "theme/pictures.css",
     "theme/previews.css",
 ];
 const JS: &[&str] = &[
     "theme/report.js",
     "theme/timeline.js",
+    "theme/pictures.js",
     "theme/previews.js",
     "theme/search.js",
 ];
@@ -116,21 +129,67 @@ fn check_renderer(
         ));
 }
 
-/// Every file `[output.html]` lists in `additional-css` and `additional-js` must exist: a
-/// missing one is an error (mdBook's own would come later and without a hint).
+/// mdBook's own path keys, which the book's paths rule covers too ([`paths`]): the files
+/// `[output.html]` lists in `additional-css` and `additional-js` (mdBook copies each into the
+/// site at the path written, so `../x.css` would be written outside it), its `theme` folder
+/// and `book.src`. Each must stay inside the book, links followed (one error at its key or
+/// entry), and a listed file must exist (mdBook's own error would come later and without a
+/// hint).
 pub fn check_theme(
     root: &Path,
     config: &mdbook_preprocessor::config::Config,
     diags: &mut Diagnostics,
 ) {
     let book_toml = std::fs::read_to_string(root.join("book.toml")).ok();
+    let Ok(boundary) = paths::Boundary::new(root, None) else {
+        return;
+    };
+    let at = |path: &[&str], entry: Option<usize>| {
+        let mut segs: Vec<Seg> = path.iter().map(|k| Seg::Key(k.to_string())).collect();
+        segs.extend(entry.map(Seg::Index));
+        place(book_toml.as_deref(), &segs).unwrap_or_else(|| Location::file("book.toml"))
+    };
+    let outside = |diags: &mut Diagnostics, what: String, escape: paths::Escape, place| {
+        diags
+            .error("config-path", place, format!("{what} {}", escape.problem()))
+            .hint(escape.hint());
+    };
+    for (table, key) in [("output.html", "theme"), ("book", "src")] {
+        let written = match table {
+            "book" => Some(config.book.src.clone()),
+            _ => config
+                .get::<PathBuf>(&format!("{table}.{key}"))
+                .ok()
+                .flatten(),
+        };
+        if let Some(written) = written
+            && let Err(escape) = boundary.in_book(Path::new(""), &written)
+        {
+            let path: Vec<&str> = table.split('.').chain([key]).collect();
+            outside(
+                diags,
+                format!("`{key}` under `[{table}]`"),
+                escape,
+                at(&path, None),
+            );
+        }
+    }
     for key in ["additional-css", "additional-js"] {
         let listed = config
             .get::<Vec<PathBuf>>(&format!("output.html.{key}"))
             .ok()
             .flatten()
             .unwrap_or_default();
-        for file in listed.iter().filter(|f| !root.join(f).is_file()) {
+        for (i, file) in listed.iter().enumerate() {
+            let place = at(&["output", "html", key], Some(i));
+            if let Err(escape) = boundary.in_book(Path::new(""), file) {
+                let what = format!("`{}` in `{key}` under `[output.html]`", file.display());
+                outside(diags, what, escape, place);
+                continue;
+            }
+            if root.join(file).is_file() {
+                continue;
+            }
             let ours = file
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -145,7 +204,7 @@ pub fn check_theme(
             diags
                 .error(
                     "theme-file-missing",
-                    locate(book_toml.as_deref(), "output.html", key),
+                    place,
                     format!(
                         "`{}` is listed in `{key}` but is not in the book",
                         file.display()
@@ -156,19 +215,29 @@ pub fn check_theme(
     }
 }
 
-/// What [`install`] did.
+/// What [`install`] did, in the order it did it: each line says one change in plain words
+/// ("wrote theme/report.css", "book.toml: renamed [preprocessor.gmg] to [preprocessor.report]").
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Installed {
-    /// Theme files written.
-    pub written: Vec<PathBuf>,
-    /// Theme files already there, left as they are.
-    pub kept: Vec<PathBuf>,
-    /// Whether book.toml was changed.
-    pub config_changed: bool,
+    /// The changes made, each as a sentence.
+    pub changes: Vec<String>,
+    /// What was looked at and left as it is, each as a sentence.
+    pub kept: Vec<String>,
 }
 
-/// Writes the missing theme files into `root/theme/` and completes `root/book.toml`.
-pub fn install(root: &Path) -> anyhow::Result<Installed> {
+impl Installed {
+    /// Nothing changed: the plugin set was already installed (running `install` again is safe).
+    pub fn is_unchanged(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// Writes the missing theme files into `root/theme/` and completes `root/book.toml`: the tables
+/// and keys the plugin set needs are added where missing (an existing table is completed, never
+/// replaced), and the names an older version used are renamed. `update` replaces theme files
+/// that differ from this version's (a book's own edits to them are lost: they are kept and
+/// reported otherwise). Running it twice changes nothing the second time.
+pub fn install(root: &Path, update: bool) -> anyhow::Result<Installed> {
     let toml_path = root.join("book.toml");
     let text = std::fs::read_to_string(&toml_path)
         .with_context(|| format!("no book here: cannot read {}", toml_path.display()))?;
@@ -181,26 +250,136 @@ pub fn install(root: &Path) -> anyhow::Result<Installed> {
     let mut done = Installed::default();
     for (name, content) in THEME {
         let path = theme.join(name);
-        if path.exists() {
-            done.kept.push(path);
-        } else {
+        let shown = format!("theme/{name}");
+        // `fonts/fonts.css` is in a directory of its own.
+        let write = || -> anyhow::Result<()> {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
             std::fs::write(&path, content)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            done.written.push(path);
+                .with_context(|| format!("cannot write {}", path.display()))
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(existing) if existing == *content => {}
+            Ok(_) if !update => done.kept.push(format!(
+                "kept {shown}: it differs from this version's (your edits, or an older version's file; `install --update` replaces it)"
+            )),
+            Ok(_) => {
+                write()?;
+                done.changes.push(format!("replaced {shown} with this version's"));
+            }
+            Err(_) => {
+                write()?;
+                done.changes.push(format!("wrote {shown}"));
+            }
         }
     }
-    done.config_changed = complete(&mut doc);
-    if done.config_changed {
+    let edits = complete(&mut doc);
+    if !edits.is_empty() {
         std::fs::write(&toml_path, doc.to_string())
             .with_context(|| format!("cannot write {}", toml_path.display()))?;
+        done.changes
+            .extend(edits.into_iter().map(|e| format!("book.toml: {e}")));
     }
     Ok(done)
 }
 
-/// Adds to `doc` what the plugin set needs; true when anything was added.
-fn complete(doc: &mut toml_edit::DocumentMut) -> bool {
+/// The tables of older versions and their names now.
+const RENAMED_TABLES: &[(&str, &str, &str)] = &[
+    ("preprocessor", "gmg", PREPROCESSOR),
+    ("output", "postbuild", RENDERER),
+];
+
+/// Theme files of older versions and their names now.
+const RENAMED_FILES: &[(&str, &str)] = &[
+    ("theme/gmg.css", "theme/report.css"),
+    ("theme/gmg.js", "theme/report.js"),
+];
+
+/// Renames what an older version called otherwise: its tables, the `command` that ran its
+/// binary (mdBook now finds `mdbook-report` and `mdbook-report-postbuild` by the tables' names),
+/// `report-date` of the timeline's table (now `date` of the preprocessor's), its theme files.
+fn migrate(doc: &mut toml_edit::DocumentMut, edits: &mut Vec<String>) {
+    for (outer, old, new) in RENAMED_TABLES {
+        let Some(tables) = doc.get_mut(outer).and_then(|t| t.as_table_like_mut()) else {
+            continue;
+        };
+        if tables.contains_key(new) {
+            continue;
+        }
+        let Some(mut table) = tables.remove(old) else {
+            continue;
+        };
+        edits.push(format!(
+            "renamed [{outer}.{old}] to [{outer}.{new}] (its name since version 0.2)"
+        ));
+        if let Some(t) = table.as_table_like_mut()
+            && t.get("command")
+                .and_then(|c| c.as_str())
+                .is_some_and(|c| c.contains("gmg-report"))
+        {
+            t.remove("command");
+            edits.push(format!(
+                "removed the `command` of [{outer}.{new}], which ran an older version's binary (mdBook finds `mdbook-{new}` by the table's name)"
+            ));
+        }
+        // The table keeps its place in the file (its position travels with it).
+        if let Some(t) = doc[*outer].as_table_like_mut() {
+            t.insert(new, table);
+        }
+    }
+    let report_date = doc
+        .get_mut("preprocessor")
+        .and_then(|p| p.get_mut(PREPROCESSOR))
+        .and_then(|r| r.get_mut("timeline"))
+        .and_then(|t| t.as_table_like_mut())
+        .and_then(|t| t.remove("report-date"));
+    if let Some(date) = report_date {
+        let report = &mut doc["preprocessor"][PREPROCESSOR];
+        if report.get("date").is_none() {
+            report["date"] = date;
+            edits.push(format!(
+                "moved `report-date` of [preprocessor.{PREPROCESSOR}.timeline] to `date` of [preprocessor.{PREPROCESSOR}] (the document's date, used by every feature)"
+            ));
+        } else {
+            edits.push(format!(
+                "removed `report-date` of [preprocessor.{PREPROCESSOR}.timeline]: `date` of [preprocessor.{PREPROCESSOR}] is the document's date now"
+            ));
+        }
+    }
+    let html = doc
+        .get_mut("output")
+        .and_then(|o| o.get_mut("html"))
+        .and_then(|h| h.as_table_like_mut());
+    if let Some(html) = html {
+        for key in ["additional-css", "additional-js"] {
+            let Some(list) = html.get_mut(key).and_then(|l| l.as_array_mut()) else {
+                continue;
+            };
+            for (old, new) in RENAMED_FILES {
+                let Some(i) = list.iter().position(|v| v.as_str() == Some(old)) else {
+                    continue;
+                };
+                if list.iter().any(|v| v.as_str() == Some(new)) {
+                    list.remove(i);
+                } else {
+                    list.replace(i, *new);
+                }
+                edits.push(format!(
+                    "replaced `{old}` with `{new}` in `{key}` of [output.html] (the file's name now; `{old}` is no longer used)"
+                ));
+            }
+        }
+    }
+}
+
+/// Adds to `doc` what the plugin set needs, completing tables that are there; returns what it
+/// changed, each as a sentence (none when everything was there).
+fn complete(doc: &mut toml_edit::DocumentMut) -> Vec<String> {
     use toml_edit::{Array, Item, Table, value};
-    let before = doc.to_string();
+    let mut edits = Vec::new();
+    migrate(doc, &mut edits);
     let table = |doc: &mut toml_edit::DocumentMut, outer: &str| -> bool {
         if !doc.contains_key(outer) {
             let mut t = Table::new();
@@ -216,22 +395,34 @@ fn complete(doc: &mut toml_edit::DocumentMut) -> bool {
     {
         build.set_implicit(false);
         build.insert("create-missing", value(false));
+        edits.push("added `create-missing = false` to [build] (a chapter SUMMARY.md lists but nobody wrote is reported, not created empty)".into());
     }
-    if table(doc, "preprocessor")
-        && !doc["preprocessor"]
-            .as_table()
-            .is_some_and(|t| t.contains_key(PREPROCESSOR))
-    {
-        let mut t = Table::new();
-        let mut after = Array::new();
-        after.push("links");
-        t.insert("after", value(after));
-        doc["preprocessor"][PREPROCESSOR] = Item::Table(t);
+    if table(doc, "preprocessor") {
+        let preprocessors = doc["preprocessor"].as_table_mut().expect("a table");
+        if !preprocessors.contains_key(PREPROCESSOR) {
+            preprocessors.insert(PREPROCESSOR, Item::Table(Table::new()));
+            edits.push(format!("added [preprocessor.{PREPROCESSOR}]"));
+        }
+        // After mdBook's `links`, so included text is processed too; an existing `after` list
+        // is completed, not replaced.
+        if let Some(report) = preprocessors[PREPROCESSOR].as_table_like_mut() {
+            let after = report
+                .entry("after")
+                .or_insert_with(|| value(Array::new()))
+                .as_array_mut();
+            if let Some(after) = after
+                && !after.iter().any(|v| v.as_str() == Some("links"))
+            {
+                after.push("links");
+                edits.push(format!("added \"links\" to `after` of [preprocessor.{PREPROCESSOR}] (included text is processed too)"));
+            }
+        }
     }
     if table(doc, "output") {
         let output = doc["output"].as_table_mut().expect("a table");
         if !output.contains_key("html") {
             output.insert("html", Item::Table(Table::new()));
+            edits.push("added [output.html]".into());
         }
         if let Some(html) = output["html"].as_table_mut() {
             for (key, files) in [("additional-css", CSS), ("additional-js", JS)] {
@@ -240,10 +431,19 @@ fn complete(doc: &mut toml_edit::DocumentMut) -> bool {
                     .or_insert_with(|| value(Array::new()))
                     .as_array_mut();
                 if let Some(list) = list {
-                    for file in files {
-                        if !list.iter().any(|v| v.as_str() == Some(file)) {
-                            list.push(*file);
-                        }
+                    let missing: Vec<&str> = files
+                        .iter()
+                        .copied()
+                        .filter(|f| !list.iter().any(|v| v.as_str() == Some(f)))
+                        .collect();
+                    for file in &missing {
+                        list.push(*file);
+                    }
+                    if !missing.is_empty() {
+                        edits.push(format!(
+                            "added {} to `{key}` of [output.html]",
+                            missing.join(", ")
+                        ));
                     }
                 }
             }
@@ -256,13 +456,17 @@ fn complete(doc: &mut toml_edit::DocumentMut) -> bool {
                 && !search.contains_key("enable")
             {
                 search.insert("enable", value(false));
+                edits.push("added `enable = false` to [output.html.search] (the plugin set's search replaces mdBook's one-file index)".into());
             }
         }
         if !output.contains_key(RENDERER) {
             output.insert(RENDERER, Item::Table(Table::new()));
+            edits.push(format!(
+                "added [output.{RENDERER}] (mdBook runs `mdbook-{RENDERER}` after `html`)"
+            ));
         }
     }
-    doc.to_string() != before
+    edits
 }
 
 #[cfg(test)]
@@ -277,9 +481,16 @@ mod tests {
             "# My book\n[book]\ntitle = \"T\"\n\n[output.html]\nadditional-css = [\"mine.css\"]\n",
         )
         .unwrap();
-        let first = install(dir.path()).unwrap();
-        assert_eq!(first.written.len(), THEME.len());
-        assert!(first.config_changed);
+        let first = install(dir.path(), false).unwrap();
+        assert_eq!(
+            first
+                .changes
+                .iter()
+                .filter(|c| c.starts_with("wrote theme/"))
+                .count(),
+            THEME.len()
+        );
+        assert!(first.changes.iter().any(|c| c.starts_with("book.toml: ")));
         let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
         assert!(
             toml.starts_with("# My book\n[book]\ntitle = \"T\"\n"),
@@ -290,7 +501,7 @@ mod tests {
             parsed["output"]["html"]["additional-css"]
                 .to_string()
                 .trim(),
-            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\", \"theme/previews.css\"]"
+            "[\"mine.css\", \"theme/report.css\", \"theme/timeline.css\", \"theme/pictures.css\", \"theme/previews.css\"]"
         );
         assert!(parsed["preprocessor"][PREPROCESSOR].is_table());
         assert_eq!(
@@ -299,14 +510,98 @@ mod tests {
         );
         assert!(parsed["output"][RENDERER].is_table());
         assert_eq!(parsed["build"]["create-missing"].as_bool(), Some(false));
-        let second = install(dir.path()).unwrap();
-        assert_eq!(
-            (
-                second.written.len(),
-                second.kept.len(),
-                second.config_changed
-            ),
-            (0, THEME.len(), false)
+        let second = install(dir.path(), false).unwrap();
+        assert_eq!(second, Installed::default());
+        assert!(second.is_unchanged());
+    }
+
+    fn installed(toml: &str) -> (String, Installed) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("book.toml"), toml).unwrap();
+        let done = install(dir.path(), false).unwrap();
+        (
+            std::fs::read_to_string(dir.path().join("book.toml")).unwrap(),
+            done,
+        )
+    }
+
+    #[test]
+    fn an_existing_preprocessor_table_is_completed_not_replaced() {
+        let (toml, done) = installed(
+            "[book]\ntitle = \"T\"\n\n[preprocessor.report]\ndocument = \"report\"\nafter = [\"mine\"]\n",
         );
+        assert!(
+            toml.contains(
+                "[preprocessor.report]\ndocument = \"report\"\nafter = [\"mine\", \"links\"]\n"
+            ),
+            "{toml}"
+        );
+        assert!(done.changes.contains(
+            &"book.toml: added \"links\" to `after` of [preprocessor.report] (included text is processed too)".to_string()
+        ));
+        assert!(
+            !done
+                .changes
+                .iter()
+                .any(|c| c == "book.toml: added [preprocessor.report]")
+        );
+    }
+
+    #[test]
+    fn an_older_versions_names_are_renamed_and_each_rename_is_said() {
+        let (toml, done) = installed(
+            "[book]\ntitle = \"T\"\n\n[preprocessor.gmg]\ncommand = \"cargo run --release --quiet --bin gmg-report -- preprocess\"\nafter = [\"links\"]\n\n\
+             [preprocessor.gmg.timeline]\nreport-date = \"2014-05\"\n\n\
+             [output.html]\nadditional-css = [\"theme/gmg.css\", \"theme/timeline.css\"]\n\n\
+             [output.postbuild]\ncommand = \"cargo run --release --quiet --bin gmg-report -- postbuild\"\n",
+        );
+        let parsed: toml_edit::DocumentMut = toml.parse().unwrap();
+        assert!(parsed["preprocessor"].get("gmg").is_none(), "{toml}");
+        assert!(parsed["output"].get("postbuild").is_none(), "{toml}");
+        let report = &parsed["preprocessor"]["report"];
+        assert_eq!(report["date"].as_str(), Some("2014-05"));
+        assert!(report.get("command").is_none());
+        assert!(report["timeline"].get("report-date").is_none());
+        assert!(parsed["output"][RENDERER].get("command").is_none());
+        assert_eq!(
+            parsed["output"]["html"]["additional-css"]
+                .to_string()
+                .trim(),
+            "[\"theme/report.css\", \"theme/timeline.css\", \"theme/pictures.css\", \"theme/previews.css\"]"
+        );
+        let said: Vec<&str> = done.changes.iter().map(String::as_str).collect();
+        for expected in [
+            "book.toml: renamed [preprocessor.gmg] to [preprocessor.report] (its name since version 0.2)",
+            "book.toml: renamed [output.postbuild] to [output.report-postbuild] (its name since version 0.2)",
+            "book.toml: moved `report-date` of [preprocessor.report.timeline] to `date` of [preprocessor.report] (the document's date, used by every feature)",
+            "book.toml: replaced `theme/gmg.css` with `theme/report.css` in `additional-css` of [output.html] (the file's name now; `theme/gmg.css` is no longer used)",
+        ] {
+            assert!(said.contains(&expected), "{expected}\nnot in\n{said:#?}");
+        }
+        // The renamed table stays where it was, before [output.html].
+        assert!(
+            toml.find("[preprocessor.report]").unwrap() < toml.find("[output.html]").unwrap(),
+            "{toml}"
+        );
+    }
+
+    #[test]
+    fn a_theme_file_the_book_changed_is_kept_unless_updated() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("book.toml"), "[book]\n").unwrap();
+        install(dir.path(), false).unwrap();
+        let css = dir.path().join("theme/report.css");
+        std::fs::write(&css, "/* mine */").unwrap();
+        let again = install(dir.path(), false).unwrap();
+        assert!(again.is_unchanged());
+        assert_eq!(again.kept.len(), 1);
+        assert!(again.kept[0].starts_with("kept theme/report.css: it differs"));
+        assert_eq!(std::fs::read_to_string(&css).unwrap(), "/* mine */");
+        let updated = install(dir.path(), true).unwrap();
+        assert_eq!(
+            updated.changes,
+            ["replaced theme/report.css with this version's"]
+        );
+        assert_eq!(std::fs::read_to_string(&css).unwrap(), THEME[0].1);
     }
 }

@@ -71,6 +71,9 @@ enum Command {
         /// The book's root directory (where book.toml is).
         #[arg(long, default_value = ".")]
         book: PathBuf,
+        /// Replace theme files that differ from this version's (edits made to them are lost).
+        #[arg(long)]
+        update: bool,
     },
     /// mdBook renderer protocol for `[output.report-postbuild]` (render context on stdin).
     Postbuild,
@@ -151,6 +154,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // A broken link fails the build (and CI), like any other problem in the sources.
             let check = linkcheck::Options {
                 book: Some(book),
+                siblings: Vec::new(),
                 external: None,
             };
             let report = linkcheck::check_site(&html, &check)?;
@@ -163,16 +167,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Check(args)) => linkcheck::run(&args),
-        Some(Command::Install { book }) => {
-            let done = install::install(&book)?;
-            for path in &done.written {
-                eprintln!("wrote {}", path.display());
+        Some(Command::Install { book, update }) => {
+            let done = install::install(&book, update)?;
+            for line in done.changes.iter().chain(&done.kept) {
+                eprintln!("{line}");
             }
-            for path in &done.kept {
-                eprintln!("kept {} (already there)", path.display());
-            }
-            if done.config_changed {
-                eprintln!("completed {}", book.join("book.toml").display());
+            if done.is_unchanged() {
+                eprintln!(
+                    "nothing to change: the plugin set is installed in {}",
+                    book.display()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -13,7 +13,7 @@ use crate::features::documents::Documents;
 use crate::features::endnotes::Endnotes;
 use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
-use crate::model::config::Config;
+use crate::model::config::{Config, OrganisationsConfig};
 use crate::model::{self, Model};
 use crate::outputs::network::Network;
 use crate::outputs::{describe, exports, pages, previews};
@@ -79,17 +79,22 @@ fn run(
 ) -> (Book, Vec<exports::File>) {
     let model = Model::build(&book, src, diags);
     let mut outputs = model.outputs();
+    model::check_active_html(&model, &cfg.allow_html, &mut outputs, diags);
 
-    let endnotes = cfg
+    // Each feature is there where the book gives it input: endnotes with a chapter for them,
+    // organisations with a registry, the timeline with meetings, the agenda with items, the
+    // documents page with documents cited. Without, the book is left as mdBook renders it.
+    let endnotes_chapter = cfg
         .endnotes
-        .enable
-        .then(|| Endnotes::collect(&model, &cfg.endnotes, diags));
-    if let Some(endnotes) = &endnotes {
-        endnotes.edit_references(&model, &cfg.endnotes.chapter, &mut outputs);
+        .chapter
+        .as_deref()
+        .filter(|_| cfg.endnotes.enable);
+    let endnotes =
+        endnotes_chapter.map(|path| Endnotes::collect(&model, path, &cfg.endnotes, diags));
+    if let (Some(endnotes), Some(path)) = (&endnotes, endnotes_chapter) {
+        endnotes.edit_references(&model, path, &mut outputs);
     }
-    let orgs = cfg
-        .organisations
-        .enable
+    let orgs = (cfg.organisations.enable && has_registry(root, &cfg.organisations, &model, diags))
         .then(|| Organisations::collect(&model, root, &cfg.organisations, diags));
     if let Some(orgs) = &orgs {
         orgs.edit(&model, cfg.organisations.link, &mut outputs);
@@ -100,7 +105,8 @@ fn run(
         .enable
         .then(|| Agenda::collect(&model, &cfg.agenda, diags));
     if let Some(agenda) = &agenda {
-        agenda.edit(&model, &cfg.agenda, &mut outputs, diags);
+        let unused = agenda.edit(&model, &cfg.agenda, &mut outputs, diags);
+        cfg.unused(&unused, diags);
     }
     let agenda = agenda.filter(|a| !a.is_empty());
     // After the features that link names and phrases: a symbol overlapping one of their links
@@ -110,6 +116,7 @@ fn run(
         .enable
         .then(|| Documents::collect(&model, &cfg.documents, cfg.date(), &cfg.document, diags));
     if let Some(documents) = &documents {
+        cfg.unused(&documents.unused, diags);
         documents.edit(&model, &mut outputs);
     }
     let documents = documents.filter(|d| !d.is_empty());
@@ -120,6 +127,7 @@ fn run(
     if let Some(timeline) = &timeline {
         timeline.anchor(&mut outputs);
     }
+    let timeline = timeline.filter(|t| !t.is_empty());
     let network = orgs.as_ref().map(|o| Network::build(o, timeline.as_ref()));
     let found = Findings {
         endnotes,
@@ -189,6 +197,49 @@ fn run(
         }
     }
     (book, files)
+}
+
+/// Whether the organisations feature has its registry: the configured one (whose absence is
+/// its loader's error), or the default one when the book has it. A book without one that still
+/// names organisations by id (`org:` links, meetings' `organisers`) is told where the registry
+/// goes, once, at the first of them.
+fn has_registry(
+    root: &Path,
+    cfg: &OrganisationsConfig,
+    model: &Model,
+    diags: &mut Diagnostics,
+) -> bool {
+    if cfg.registry.is_some() || root.join(cfg.registry_path()).exists() {
+        return true;
+    }
+    let mut references = model.chapters.iter().flat_map(|ch| {
+        let links = ch.doc.scheme_links.iter().filter(|l| l.scheme == "org");
+        let links = links.map(move |l| (format!("`org:{}`", l.target), ch.locate(l.range.start)));
+        let organisers = ch.front().meetings.iter().flat_map(|m| &m.organisers);
+        let organisers =
+            organisers.map(move |o| (format!("the organiser `{}`", o.value), ch.locate_front(o)));
+        links.chain(organisers)
+    });
+    if let Some((what, at)) = references.next() {
+        diags
+            .error(
+                "org-without-registry",
+                at,
+                format!("{what} names an organisation, but the book has no organisation registry"),
+            )
+            .hint(format!(
+                "list the book's organisations in `{}` (see README.md, \"Organisations\"), or leave the reference out",
+                cfg.registry_path().display()
+            ));
+        let cause = diags.last_cause().expect("just reported");
+        diags.fold(
+            cause,
+            references.count(),
+            "other reference",
+            "other references",
+        );
+    }
+    false
 }
 
 /// What the open data is made of, when it is on (it needs the organisations).

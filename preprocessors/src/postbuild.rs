@@ -2,7 +2,9 @@
 //! in one pass over the pages on both cores: each page's own description, citation tags and the
 //! previews' data file go into its `<head>` ([`crate::outputs::describe`], [`crate::outputs::cite`],
 //! [`crate::outputs::previews`]), "Cite this" at the end of its `<main>`, and its records into the
-//! search index ([`crate::outputs::search`]); then the print page loses the generated chapters
+//! search index ([`crate::outputs::search`]), and it stops loading the files it does not use
+//! ([`crate::outputs::assets`]: code highlighting on a page without code, the timeline's and the
+//! pictures' files elsewhere); then the print page loses the generated chapters
 //! ([`crate::outputs::print`]), and the exports the preprocessor handed over in this renderer's
 //! own directory (the timeline's, `documents.json`, the open data) are moved next to the pages.
 //!
@@ -24,9 +26,9 @@ use crate::base::diagnostics::Diagnostics;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
-use crate::outputs::exports::{self, json as export};
+use crate::outputs::exports;
 use crate::outputs::search::{self, extract};
-use crate::outputs::{previews, print};
+use crate::outputs::{assets, previews, print};
 use anyhow::Context;
 use mdbook_renderer::{RenderContext, Renderer};
 use std::collections::HashMap;
@@ -87,12 +89,13 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     // renderer's directory.
     let moved = exports::take_over(&ctx.destination, &dir)
         .with_context(|| format!("cannot move the exports into {}", dir.display()))?;
-    if cfg.timeline.enable && !moved.contains(&dir.join(export::JSON_FILE)) {
+    // The preprocessor hands over a directory, empty when the book has nothing to export.
+    let Some(moved) = moved else {
         anyhow::bail!(
-            "the timeline's exports were not handed over in {}: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
+            "nothing was handed over in {}: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
             ctx.destination.join(exports::HANDED_OVER).display()
         );
-    }
+    };
     written.extend(moved);
     Ok(written)
 }
@@ -137,7 +140,12 @@ fn previews_file(
     let Some(data) = data else {
         return Ok(None);
     };
-    let notes = read(&site_path(&cfg.endnotes.chapter.with_extension("html"))).unwrap_or_default();
+    let notes = cfg
+        .endnotes
+        .chapter
+        .as_ref()
+        .and_then(|c| read(&site_path(&c.with_extension("html"))))
+        .unwrap_or_default();
     let (name, text) = previews::finish(data, &notes);
     let path = dir.join(&name);
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
@@ -176,6 +184,13 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
                 citation.as_ref(),
                 previews.as_deref(),
             );
+            let new = menu_title(&new, &cfg.short_title).unwrap_or(new);
+            let new = page_head(&new, rel, meta.as_ref(), &cfg.title);
+            let new = if cfg.search.enable {
+                noscript_note(&new)
+            } else {
+                new
+            };
             if new != html {
                 std::fs::write(&path, &new)
                     .with_context(|| format!("cannot write {}", path.display()))?;
@@ -217,12 +232,86 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
             .write(&out, &search_labels(cfg))
             .with_context(|| format!("cannot write the search index into {}", out.display()))?;
     }
-    finish_print(dir, &ids)?;
+    finish_print(dir, &ids, &cfg.short_title)?;
     Ok(written)
 }
 
-/// The print page without the generated chapters and without any marker.
-fn finish_print(dir: &Path, ids: &HashMap<String, Vec<String>>) -> anyhow::Result<()> {
+/// What a page tells link previews (Open Graph), written into its `<head>` after rendering, so
+/// a book needs no `theme/head.hbs` of the plugin set's and keeps its own: the site's name, the
+/// page's kind (the landing page is a website, every other page an article) and title (as the
+/// sidebar shows it). mdBook's table of contents (`toc.html`) has no `<title>`: it gets
+/// "Contents - " and the book's.
+fn page_head(page: &str, rel: &str, meta: Option<&PageMeta>, book_title: &str) -> String {
+    use crate::base::html::{attr, text};
+    let Some(end) = page.find("</head>") else {
+        return page.to_string();
+    };
+    let tags = match meta {
+        Some(meta) => {
+            let landing = meta.path == "index.html";
+            let title = if landing { book_title } else { &meta.title };
+            format!(
+                "<meta property=\"og:site_name\" content=\"{}\">\n        \
+                 <meta property=\"og:type\" content=\"{}\">\n        \
+                 <meta property=\"og:title\" content=\"{}\">\n        \
+                 <meta name=\"twitter:card\" content=\"summary\">\n    ",
+                attr(book_title),
+                if landing { "website" } else { "article" },
+                attr(title)
+            )
+        }
+        None if rel == "toc.html" && !page[..end].contains("<title>") => {
+            format!("<title>Contents - {}</title>\n    ", text(book_title))
+        }
+        None => return page.to_string(),
+    };
+    let mut out = page.to_string();
+    out.insert_str(end, &tags);
+    out
+}
+
+/// Search needs JavaScript: without it, a line at the top of each page says so (inside
+/// `<noscript>`, so a reader with JavaScript never sees it), instead of a search button that
+/// does nothing.
+fn noscript_note(page: &str) -> String {
+    const PAGE: &str = "<div class=\"page\">";
+    let Some(at) = page.find(PAGE).map(|i| i + PAGE.len()) else {
+        return page.to_string();
+    };
+    let mut out = page.to_string();
+    out.insert_str(
+        at,
+        "\n                <noscript><p class=\"report-noscript\">Search needs JavaScript. Without it, the table of contents and every link of the site work as usual.</p></noscript>",
+    );
+    out
+}
+
+/// mdBook's menu bar names the book in `<h1 class="menu-title">`, one line cut with "…" (on a
+/// phone, "Follow-up by the agen…"). With a `short-title` the title holds both forms, and
+/// theme/report.css shows the short one on a phone, the book's elsewhere; `None` without one.
+fn menu_title(page: &str, short: &str) -> Option<String> {
+    const OPEN: &str = "<h1 class=\"menu-title\">";
+    if short.is_empty() {
+        return None;
+    }
+    let start = page.find(OPEN)? + OPEN.len();
+    let end = start + page[start..].find("</h1>")?;
+    Some(format!(
+        "{}<span class=\"report-title-long\">{}</span><span class=\"report-title-short\">{}</span>{}",
+        &page[..start],
+        &page[start..end],
+        crate::base::html::attr(short),
+        &page[end..]
+    ))
+}
+
+/// The print page without the generated chapters, without any marker and without the files it
+/// does not use, with the menu bar's short title.
+fn finish_print(
+    dir: &Path,
+    ids: &HashMap<String, Vec<String>>,
+    short_title: &str,
+) -> anyhow::Result<()> {
     let path = dir.join(PRINT);
     let Ok(html) = std::fs::read_to_string(&path) else {
         return Ok(());
@@ -238,15 +327,18 @@ fn finish_print(dir: &Path, ids: &HashMap<String, Vec<String>>) -> anyhow::Resul
         }
     };
     let html = reduced.unwrap_or(html);
+    let html = assets::trim(&html).unwrap_or(html);
+    let html = menu_title(&html, short_title).unwrap_or(html);
     let html = previews::take_marker(&html).map_or(html, |(page, _)| page);
     let html = describe::strip_markers(&html).unwrap_or(html);
     std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// One page finished: the previews' marker removed; for a page with its own marker (every page
-/// of the book; not mdBook's own pages), the description, the canonical link (on a site whose
-/// address is known), the citation's tags and the data file's name in `<head>` and "Cite this"
-/// at the end of `<main>` (with a citation). Returns the page and what its marker said.
+/// One page finished: the files it does not use unlinked ([`assets::trim`]), the previews'
+/// marker removed; for a page with its own marker (every page of the book; not mdBook's own
+/// pages), the description, the canonical link (on a site whose address is known), the
+/// citation's tags and the data file's name in `<head>` and "Cite this" at the end of `<main>`
+/// (with a citation). Returns the page and what its marker said.
 pub fn finish_page(
     html: &str,
     rel: &str,
@@ -254,6 +346,8 @@ pub fn finish_page(
     citation: Option<&Citation>,
     previews_file: Option<&str>,
 ) -> (String, Option<PageMeta>) {
+    let trimmed = assets::trim(html);
+    let html = trimmed.as_deref().unwrap_or(html);
     let page = previews::take_marker(html).map_or_else(|| html.to_string(), |(p, _)| p);
     let Some((page, meta)) = describe::take(&page) else {
         return (describe::strip_markers(&page).unwrap_or(page), None);
@@ -354,6 +448,7 @@ mod tests {
     use crate::features::timeline::tests::may_2014;
     use crate::model::config::TimelineConfig;
     use crate::model::testing::model;
+    use crate::outputs::exports::json as export;
     use mdbook_renderer::book::Book;
     use mdbook_renderer::config::Config as MdConfig;
 
@@ -440,6 +535,65 @@ mod tests {
     }
 
     #[test]
+    fn pages_tell_link_previews_their_site_kind_and_title_without_a_head_template() {
+        let meta = |path: &str, title: &str| PageMeta {
+            title: title.into(),
+            path: path.into(),
+            ..PageMeta::default()
+        };
+        let page = "<head>\n    <title>x</title>\n    </head><body></body>";
+        assert_eq!(
+            page_head(
+                page,
+                "a.html",
+                Some(&meta("a.html", "2.1. Rights & \"duties\"")),
+                "Book <1>"
+            ),
+            "<head>\n    <title>x</title>\n    <meta property=\"og:site_name\" content=\"Book &lt;1&gt;\">\n        \
+             <meta property=\"og:type\" content=\"article\">\n        \
+             <meta property=\"og:title\" content=\"2.1. Rights &amp; &quot;duties&quot;\">\n        \
+             <meta name=\"twitter:card\" content=\"summary\">\n    </head><body></body>"
+        );
+        let landing = page_head(
+            page,
+            "index.html",
+            Some(&meta("index.html", "Intro")),
+            "Book",
+        );
+        assert!(
+            landing.contains("og:type\" content=\"website\"")
+                && landing.contains("og:title\" content=\"Book\"")
+        );
+        // mdBook's own table of contents gets a title; its other pages are left as they are.
+        assert_eq!(
+            page_head("<head></head>", "toc.html", None, "Book"),
+            "<head><title>Contents - Book</title>\n    </head>"
+        );
+        assert_eq!(
+            page_head("<head></head>", "404.html", None, "Book"),
+            "<head></head>"
+        );
+        assert_eq!(
+            noscript_note("<div class=\"page\"><div>"),
+            "<div class=\"page\">\n                <noscript><p class=\"report-noscript\">Search needs JavaScript. Without it, the table of contents and every link of the site work as usual.</p></noscript><div>"
+        );
+    }
+
+    #[test]
+    fn the_menu_bar_holds_the_short_title_next_to_the_books_when_there_is_one() {
+        let page = "<div><h1 class=\"menu-title\">A very long title</h1></div>";
+        assert_eq!(
+            menu_title(page, "Short & sweet").as_deref(),
+            Some(
+                "<div><h1 class=\"menu-title\"><span class=\"report-title-long\">A very long title</span>\
+                 <span class=\"report-title-short\">Short &amp; sweet</span></h1></div>"
+            )
+        );
+        assert_eq!(menu_title(page, ""), None);
+        assert_eq!(menu_title("<div></div>", "Short"), None);
+    }
+
+    #[test]
     fn writes_both_exports_next_to_the_html() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
@@ -470,7 +624,7 @@ mod tests {
     }
 
     #[test]
-    fn without_the_timelines_exports_it_asks_whether_the_preprocessor_ran() {
+    fn without_anything_handed_over_it_asks_whether_the_preprocessor_ran() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("book/html")).unwrap();
         let ctx = context(dir.path(), None);
@@ -478,7 +632,7 @@ mod tests {
         assert_eq!(
             run(&ctx).unwrap_err().to_string(),
             format!(
-                "the timeline's exports were not handed over in {}: does the `report` preprocessor run for the `html` renderer?",
+                "nothing was handed over in {}: does the `report` preprocessor run for the `html` renderer?",
                 ctx.destination.join("exports").display()
             )
         );

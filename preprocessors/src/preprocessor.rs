@@ -31,8 +31,7 @@ impl Preprocessor for Report {
         mut book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut diags = Diagnostics::new();
-        let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
-        let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
+        let cfg = Config::from_book(&ctx.root, &ctx.config, &mut diags);
         crate::install::check_book(&ctx.root, &ctx.config, cfg.search.enable, &mut diags);
         // Nothing from outside the book reaches the pages, even under `mdbook serve`.
         sources::check(&ctx.root, &ctx.config.book.src, &mut diags).apply(&mut book);

@@ -7,8 +7,12 @@
 // within budget, keys, filters, every theme, without JavaScript), the print page, the keyboard,
 // phone widths, previews (hover, focus, tap with touch emulation, Escape, the on/off switch, axe
 // with one open in every theme at 360 px), "Cite this" (its three formats, copy, download),
-// paragraph permalinks, the folded sidebar, and axe-core over every page (serious and critical
-// violations fail). Screenshots go to the
+// paragraph permalinks, the folded sidebar, a phone with touch (a tap opening a preview and its
+// link going on, a picture's mark followed, a long note whole on screen, the pictures' labels at
+// 12 px or more, the network's picking, the timeline's filter on its picture, the heat map's
+// header and shades, a chapter's first load within 120 KB gzip, the print page's first page and
+// the menu bar's title), and axe-core over every page (serious and critical violations fail).
+// The server sends text gzipped, as a web server would. Screenshots go to the
 // screenshot dir (default: ci-artifacts/screenshots next to the current directory).
 //
 // GMG_BROWSER_ONLY=<regex> limits the run to the scenarios whose names match.
@@ -20,6 +24,7 @@
 
 import http from "node:http";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -94,9 +99,15 @@ const server = http.createServer((req, res) => {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    res.writeHead(200, {
-      "content-type": TYPES[path.extname(file)] || "application/octet-stream",
-    });
+    const type = TYPES[path.extname(file)] || "application/octet-stream";
+    // Text is sent gzipped, as a web server would (the pages' weight is measured in transfer
+    // bytes); fonts and images are compressed already.
+    if (/^(text\/|application\/json|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+      res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" });
+      res.end(zlib.gzipSync(data, { level: 9 }));
+      return;
+    }
+    res.writeHead(200, { "content-type": type });
     res.end(data);
   });
 });
@@ -514,8 +525,10 @@ await scenario("pictures: network, heat map and data page at 1280 and 360 px wit
       const w = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
       check(w[0] <= w[1], `${rel} is ${w[0]} px wide at ${w[1]} px`);
       if (name === "network") {
-        const box = await page.locator("svg.network").boundingBox();
-        check(box && box.width > Math.min(500, size.width - 60), `the picture is ${box && box.width} px wide at ${size.width} px`);
+        // The circle on a wide screen, the list by kind on a phone.
+        const drawing = size === PHONE ? "svg.network-list" : "svg.network";
+        const box = await page.locator(drawing).boundingBox();
+        check(box && box.width > Math.min(500, size.width - 60), `the picture (${drawing}) is ${box && box.width} px wide at ${size.width} px`);
       }
       await page.screenshot({ path: path.join(shots, `${name}-${vp}.png`), fullPage: name === "network" });
       await page.close();
@@ -718,6 +731,366 @@ for (const theme of THEMES) {
     await page.close();
   });
 }
+
+// ---------------------------------------------------------------------------------- phones (issue 28)
+
+// A phone with touch: taps on previews and on the pictures' marks, a long note on screen, the
+// pictures' labels, the weight of a first visit, the print page and the menu bar.
+const BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+let touchBrowser = null;
+/** A page in a new touch context (an empty cache: a first visit) at `viewport`, in `theme`;
+ * `page.context().close()` ends it. */
+async function touchPage(rel, { viewport = PHONE, theme = "light" } = {}) {
+  touchBrowser ||= await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+  const ctx = await touchBrowser.newContext({ viewport, hasTouch: true, isMobile: true });
+  await ctx.route((url) => !url.href.startsWith(BASE), (route) => route.abort());
+  await ctx.addInitScript((t) => {
+    try {
+      localStorage.setItem("mdbook-theme", t);
+    } catch {}
+  }, theme);
+  const page = await ctx.newPage();
+  page.on("pageerror", (e) => pageErrors.push(`touch ${rel}: ${e.message}`));
+  if (rel !== null) await page.goto(BASE + rel);
+  return page;
+}
+
+await scenario("phone, touch: the first tap opens a preview and keeps it open, without the keyboard's hint; the preview's link goes on at one tap", async () => {
+  const page = await touchPage(CHAPTER);
+  try {
+    const org = page.locator('main a.org[href="agencies/unicef.html"]').first();
+    // The very first tap: the previews' data is not loaded yet.
+    await org.tap();
+    await preview(page).waitFor({ state: "visible" });
+    await page.waitForTimeout(600);
+    check(await preview(page).isVisible(), "the first tap's preview closed again");
+    check((await page.locator(".report-preview-hint").count()) === 0, "the first tap shows the keyboard's hint");
+    check(page.url() === BASE + CHAPTER, `the first tap followed the link to ${page.url()}`);
+    await page.locator("main h1").tap();
+    await preview(page).waitFor({ state: "detached" });
+    // The data loaded: a note's marker opens its preview and it stays.
+    const marker = page.locator("main sup.endnote-ref a").first();
+    const id = (await marker.getAttribute("href")).split("#")[1];
+    await marker.tap();
+    await preview(page).waitFor({ state: "visible" });
+    await page.waitForTimeout(600);
+    check(await preview(page).isVisible(), "with the data loaded, a tap's preview closed again in the same tap");
+    check((await page.locator(".report-preview-hint").count()) === 0, "a tap shows the keyboard's hint");
+    await page.screenshot({ path: path.join(shots, "preview-tap-phone.png") });
+    await preview(page).locator(`.report-preview-title a[href$="endnotes.html#${id}"]`).tap();
+    await page.waitForURL(new RegExp(`endnotes\\.html#${id}$`));
+    // An organisation's preview: its link to the page goes on at one tap.
+    await page.goto(BASE + CHAPTER);
+    await org.tap();
+    await preview(page).waitFor({ state: "visible" });
+    await preview(page).locator('a[href$="agencies/unicef.html"]').tap();
+    await page.waitForURL(/agencies\/unicef\.html$/);
+  } finally {
+    await page.context().close();
+  }
+});
+
+await scenario("phone, touch: a tap on a mark of the network's picture and of the timeline's follows its link", async () => {
+  const cases = [
+    ["network.html", "svg.network-list a[data-org]", "table.network-table a.org, table.network-table a[href^='agencies/']"],
+    ["timeline.html", "svg.timeline-axis a[href^='#meeting-']", "li.timeline-entry dd a[href]"],
+  ];
+  for (const [rel, mark, link] of cases) {
+    if (!exists(rel)) return `${rel} is not in this build`;
+    const page = await touchPage(rel);
+    try {
+      // Load the previews' data first (the tap that did nothing came once it was loaded).
+      await page.locator(link).first().tap();
+      await preview(page).waitFor({ state: "visible" });
+      await page.locator("main h1").tap();
+      await preview(page).waitFor({ state: "detached" });
+      const target = page.locator(mark).nth(2);
+      const href = await target.getAttribute("href");
+      const box = await target.boundingBox();
+      check(box && box.width >= 7 && box.height >= 10, `${rel}: the mark is ${box && `${box.width.toFixed(1)}×${box.height.toFixed(1)}`} px`);
+      await target.tap();
+      const want = new URL(href, BASE + rel).href;
+      await page.waitForURL(want);
+      check(!(await page.$("svg .report-preview")), `${rel}: a preview was put inside the picture`);
+    } finally {
+      await page.context().close();
+    }
+  }
+});
+
+/** The preview's box, its title link and the menu bar, in the window's coordinates. */
+const previewGeometry = (page) =>
+  page.evaluate(() => {
+    const box = document.querySelector(".report-preview");
+    const b = box.getBoundingClientRect();
+    const t = box.querySelector(".report-preview-title").getBoundingClientRect();
+    const bar = document.getElementById("mdbook-menu-bar").getBoundingClientRect();
+    const body = box.querySelector(".report-preview-body");
+    return {
+      top: b.top,
+      bottom: b.bottom,
+      left: b.left,
+      right: b.right,
+      titleTop: t.top,
+      barBottom: Math.max(bar.bottom, 0),
+      height: innerHeight,
+      width: innerWidth,
+      scrolls: box.scrollHeight > box.clientHeight + 1,
+      words: body ? body.textContent.trim().split(/\s+/).length : 0,
+    };
+  });
+
+await scenario("long previews: endnote xiv (185 words) is whole on screen, below the menu bar, at 1280×800 and 360×740", async () => {
+  const rel = fs.readdirSync(site).find((f) => f.endsWith(".html") && f !== "print.html" && f !== "endnotes.html" && fs.readFileSync(path.join(site, f), "utf8").includes('href="endnotes.html#note-xiv"'));
+  if (!rel) return "no page cites endnote xiv in this build";
+  const sel = 'main sup.endnote-ref a[href="endnotes.html#note-xiv"]';
+  const placeMarker = (page, where) =>
+    page.locator(sel).first().evaluate((a, where) => {
+      const r = a.getBoundingClientRect();
+      // Near the window's top (the preview goes below) or its bottom (it goes above).
+      scrollBy(0, where === "top" ? r.top - 110 : r.bottom - innerHeight + 50);
+    }, where);
+  for (const [size, touch] of [[DESKTOP, false], [PHONE, true]]) {
+    const page = touch ? await touchPage(rel, { viewport: size }) : await open(rel, { viewport: size });
+    try {
+      for (const where of ["top", "bottom"]) {
+        await placeMarker(page, where);
+        await page.waitForTimeout(200);
+        if (touch) await page.locator(sel).first().tap();
+        else {
+          await page.locator(sel).first().blur();
+          await page.locator(sel).first().focus();
+        }
+        await preview(page).waitFor({ state: "visible" });
+        const g = await previewGeometry(page);
+        const at = `${size.width}×${size.height}, marker near the ${where}`;
+        check(g.words >= 180, `${at}: the preview holds ${g.words} words, not the note`);
+        check(g.top >= g.barBottom - 0.5 && g.top >= 0, `${at}: the preview's top (${g.top.toFixed(0)}) is above the window or under the menu bar (${g.barBottom.toFixed(0)})`);
+        check(g.bottom <= g.height + 0.5 && g.left >= 0 && g.right <= g.width + 0.5, `${at}: the preview leaves the window: ${JSON.stringify(g)}`);
+        check(g.titleTop >= g.top, `${at}: the title link is above the preview's top`);
+        await page.screenshot({ path: path.join(shots, `preview-long-${size === PHONE ? "phone" : "desktop"}-${where}.png`) });
+        if (touch) await page.locator("main h1").tap({ force: true }).catch(() => page.keyboard.press("Escape"));
+        else await page.keyboard.press("Escape");
+        await preview(page).waitFor({ state: "detached" });
+      }
+    } finally {
+      if (touch) await page.context().close();
+      else await page.close();
+    }
+  }
+});
+
+/** Every visible text of the SVGs `sel` at its size on screen: its font size × the SVG's scale. */
+const svgLabelSizes = (page, sel) =>
+  page.$$eval(`${sel} text`, (texts) =>
+    texts
+      .filter((t) => t.getClientRects().length > 0 && t.getScreenCTM())
+      .map((t) => {
+        const m = t.getScreenCTM();
+        return { text: t.textContent.trim(), px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) };
+      })
+  );
+const smallest = (sizes) => sizes.reduce((a, s) => (s.px < a.px ? s : a), { px: Infinity, text: "" });
+
+await scenario("pictures at 360 px: the network's and the timeline's labels are at least 12 px; a mark of each at least 7 px; screenshots", async () => {
+  if (!exists("network.html")) return "network.html is not in this build";
+  const page = await touchPage("network.html");
+  try {
+    const net = await svgLabelSizes(page, "figure.network-figure svg");
+    const min = smallest(net);
+    console.log(`       network at 360 px: ${net.length} labels, smallest ${min.px.toFixed(1)} px ("${min.text}")`);
+    check(net.length >= 50, `only ${net.length} labels of the network are visible at 360 px`);
+    check(min.px >= 12, `the network's label "${min.text}" is ${min.px.toFixed(1)} px at 360 px`);
+    const rows = await page.$$eval("svg.network-list a[data-org]", (as) => as.map((a) => a.getBoundingClientRect().height));
+    check(rows.length > 0 && Math.min(...rows) >= 22, `a row of the network's list is ${Math.min(...rows).toFixed(1)} px high: too small to tap`);
+    await page.locator("figure.network-figure").screenshot({ path: path.join(shots, "network-picture-phone.png") });
+    if (exists("timeline.html")) {
+      await page.goto(BASE + "timeline.html");
+      const tl = await svgLabelSizes(page, "svg.timeline-axis");
+      const tmin = smallest(tl);
+      console.log(`       timeline at 360 px: ${tl.length} labels, smallest ${tmin.px.toFixed(1)} px ("${tmin.text}")`);
+      check(tl.length >= 10 && tmin.px >= 12, `the timeline's label "${tmin.text}" is ${tmin.px.toFixed(1)} px at 360 px (${tl.length} labels)`);
+      const w = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      check(w[0] <= w[1], `timeline.html is ${w[0]} px wide at ${w[1]} px: the picture must scroll in its figure, not the page`);
+      await page.locator("figure.timeline-figure").screenshot({ path: path.join(shots, "timeline-picture-phone.png") });
+    }
+  } finally {
+    await page.context().close();
+  }
+});
+
+await scenario("network at 360 px: picking an organisation names its partners and sets them apart in the picture; the pairs' table needs no sideways scrolling", async () => {
+  if (!exists("network.html")) return "network.html is not in this build";
+  const page = await touchPage("network.html");
+  try {
+    // The organisation in most pairs of the table, and its partners there (counted here).
+    const expected = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll("table.network-table tbody tr")].map((tr) => [...tr.querySelectorAll("a")].map((a) => a.getAttribute("href")));
+      const count = {};
+      rows.flat().forEach((h) => (count[h] = (count[h] || 0) + 1));
+      const best = Object.keys(count).sort((a, b) => count[b] - count[a])[0];
+      const partners = rows.filter((r) => r.includes(best)).map((r) => (r[0] === best ? r[1] : r[0]));
+      const org = document.querySelector(`svg.network-list a[href="${best}"]`).getAttribute("data-org");
+      return { org, href: best, partners };
+    });
+    await page.selectOption("#network-pick", expected.org);
+    const got = await page.evaluate(() => ({
+      listed: [...document.querySelectorAll(".network-partners li a")].map((a) => a.getAttribute("href")),
+      picked: [...document.querySelectorAll("svg.network-list a.picked")].map((a) => a.getAttribute("data-org")),
+      partners: document.querySelectorAll("svg.network-list a.partner").length,
+      lines: document.querySelectorAll("svg.network-list .network-pairs path.picked").length,
+      said: document.querySelector(".network-partners p").textContent,
+    }));
+    const want = expected.partners.map((h) => h.split("/").pop()).sort();
+    const listed = got.listed.map((h) => h.split("/").pop()).sort();
+    check(JSON.stringify(listed) === JSON.stringify(want), `partners named: ${listed.join(", ")}; the table's: ${want.join(", ")}`);
+    check(got.picked.length === 1 && got.picked[0] === expected.org, `picked in the picture: ${got.picked}`);
+    check(got.partners === want.length && got.lines === want.length, `${got.partners} partners and ${got.lines} lines set apart, ${want.length} in the table`);
+    check(new RegExp(`is named with ${want.length} organisation`).test(got.said), `"${got.said}"`);
+    await page.locator("figure.network-figure").screenshot({ path: path.join(shots, "network-picked-phone.png") });
+    await page.addScriptTag({ content: AXE });
+    const bad = (await axe(page, true)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    check(bad.length === 0, `with a pick: ${bad.map((v) => `${v.impact} ${v.id}: ${v.targets.slice(0, 3).join(", ")}`).join("; ")}`);
+    const table = await page.evaluate(() => {
+      const box = document.querySelector("table.network-table").closest(".matrix-scroll");
+      const cap = document.querySelector("table.network-table caption").getBoundingClientRect();
+      return { scroll: box.scrollWidth - box.clientWidth, capRight: cap.right, width: innerWidth };
+    });
+    check(table.scroll <= 1 && table.capRight <= table.width, `the table of pairs scrolls sideways (${table.scroll} px) or its caption leaves the screen: ${JSON.stringify(table)}`);
+  } finally {
+    await page.context().close();
+  }
+});
+
+await scenario("timeline at 360 px: the organisation filter changes the picture as it changes the list", async () => {
+  if (!exists("timeline.html")) return "timeline.html is not in this build";
+  const page = await touchPage("timeline.html");
+  try {
+    const counts = () =>
+      page.evaluate(() => ({
+        entries: document.querySelectorAll("li.timeline-entry:not([hidden])").length,
+        bars: [...document.querySelectorAll("svg.timeline-axis a[href^='#meeting-']")].filter((a) => getComputedStyle(a).display !== "none").length,
+      }));
+    const all = await counts();
+    check(all.entries === all.bars && all.bars > 5, `before filtering: ${JSON.stringify(all)}`);
+    const org = await page.$$eval("#timeline-filter-org option", (os) => os.map((o) => o.value).filter(Boolean)[0]);
+    await page.selectOption("#timeline-filter-org", org);
+    const some = await counts();
+    check(some.entries < all.entries && some.bars === some.entries, `filtered by ${org}: ${JSON.stringify(some)} of ${JSON.stringify(all)}`);
+    await page.locator("figure.timeline-figure").screenshot({ path: path.join(shots, "timeline-filtered-phone.png") });
+  } finally {
+    await page.context().close();
+  }
+});
+
+/** CIELAB lightness of a computed colour (`rgb(…)` or `color(srgb …)`). */
+function lightness(css) {
+  const srgb = css.startsWith("color(srgb") ? css.match(/[\d.]+/g).slice(0, 3).map(Number) : css.match(/[\d.]+/g).slice(0, 3).map((v) => v / 255);
+  const lin = (c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = srgb.map(lin);
+  const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 116 * (y > 0.008856 ? Math.cbrt(y) : 7.787 * y + 16 / 116) - 16;
+}
+
+await scenario("heat map at 360 px: the header row stays in view, its shades are steps apart in every theme, its text at least 12 px", async () => {
+  if (!exists("agenda.html") || !fs.readFileSync(path.join(site, "agenda.html"), "utf8").includes("heat-map")) return "no heat map in this build";
+  for (const theme of THEMES) {
+    const page = await touchPage("agenda.html#matrix-caption", { theme });
+    try {
+      const shades = await page.$$eval(".heat-legend [class^='heat-']", (ss) => ss.map((s) => getComputedStyle(s).backgroundColor));
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const l = [lightness(bg), ...shades.map(lightness)];
+      const steps = l.slice(1).map((v, i) => Math.abs(v - l[i]));
+      check(shades.length === 5 && Math.min(...steps) >= 8, `${theme}: lightness of the background and the steps ${l.map((v) => v.toFixed(1)).join(", ")}: steps under 8 apart`);
+      if (theme !== "light") continue;
+      const sizes = await page.$$eval("table.agenda-matrix th, table.agenda-matrix td, .heat-legend span", (cs) => cs.map((c) => parseFloat(getComputedStyle(c).fontSize)));
+      check(Math.min(...sizes) >= 12, `a heat map's text is ${Math.min(...sizes)} px`);
+      const stuck = await page.evaluate(async () => {
+        const box = document.querySelector(".matrix-scroll:has(> table.agenda-matrix)");
+        box.scrollIntoView();
+        box.scrollTop = 600;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const head = box.querySelector("thead th:nth-child(2)").getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        return { scrolled: box.scrollTop, headTop: head.top, boxTop: b.top, inView: head.top >= 0 && head.bottom <= innerHeight };
+      });
+      check(stuck.scrolled > 0 && Math.abs(stuck.headTop - stuck.boxTop) <= 2 && stuck.inView, `the header row does not stay in view: ${JSON.stringify(stuck)}`);
+      await page.screenshot({ path: path.join(shots, "heat-map-phone-scrolled.png") });
+    } finally {
+      await page.context().close();
+    }
+  }
+});
+
+const FIRST_LOAD_BUDGET = 120 * 1024; // a chapter's first load on a phone, gzip transfer bytes (issue 28)
+/** What a first visit of `rel` on a phone transfers: requests, transfer and raw bytes, files. */
+async function firstLoad(rel) {
+  const page = await touchPage(null);
+  try {
+    await page.goto(BASE + rel, { waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      const res = performance.getEntriesByType("resource");
+      return {
+        requests: 1 + res.length,
+        bytes: nav.transferSize + res.reduce((a, e) => a + e.transferSize, 0),
+        raw: nav.decodedBodySize + res.reduce((a, e) => a + e.decodedBodySize, 0),
+        files: res.map((e) => new URL(e.name).pathname.slice(1)),
+      };
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
+await scenario(`weight: a chapter's first load on a phone is at most ${FIRST_LOAD_BUDGET / 1024} KB gzip; code highlighting and page-specific files only where used`, async () => {
+  const w = await firstLoad(CHAPTER);
+  console.log(`       ${CHAPTER} first load: ${w.requests} requests, ${(w.bytes / 1024).toFixed(1)} KB transferred (gzip), ${(w.raw / 1024).toFixed(1)} KB raw`);
+  check(w.bytes <= FIRST_LOAD_BUDGET, `${(w.bytes / 1024).toFixed(1)} KB transferred (budget ${FIRST_LOAD_BUDGET / 1024} KB): ${w.files.join(", ")}`);
+  const extra = w.files.filter((f) => /(^|\/)(highlight|clipboard|tomorrow-night|ayu-highlight)[-.]|theme\/(timeline|pictures)-|\.woff2$/.test(f));
+  check(extra.length === 0, `a chapter of prose loads ${extra.join(", ")}`);
+  const need = [
+    ["timeline.html", /theme\/timeline-[0-9a-f]+\.(css|js)$/, 2],
+    ["agenda.html", /theme\/pictures-[0-9a-f]+\.(css|js)$/, 2],
+    ["network.html", /theme\/pictures-[0-9a-f]+\.(css|js)$/, 2],
+  ];
+  for (const [rel, file, n] of need.filter(([rel]) => exists(rel))) {
+    const got = (await firstLoad(rel)).files.filter((f) => file.test(f)).length;
+    check(got === n, `${rel} loads ${got} of its ${n} files matching ${file}`);
+  }
+});
+
+await scenario("print: page 1 keeps no web-only button or cards; phone: the menu bar shows the title readably, h1 and h2 differ", async () => {
+  for (const rel of ["index.html", "print.html"]) {
+    const page = await open(rel);
+    await page.emulateMedia({ media: "print" });
+    const shown = await page.$$eval(".landing-start, .entry-points", (es) => es.filter((e) => getComputedStyle(e).display !== "none").map((e) => e.className));
+    check(shown.length === 0, `${rel} prints ${shown.join(", ")}`);
+    await page.close();
+  }
+  const page = await open("index.html", { viewport: PHONE });
+  const t = await page.evaluate(() => {
+    const h = document.querySelector(".menu-title");
+    const short = h.querySelector(".report-title-short");
+    const shown = [...h.querySelectorAll("span")].filter((s) => getComputedStyle(s).display !== "none");
+    return {
+      text: (shown.length ? shown : [h]).map((s) => s.textContent).join(""),
+      // The book's short title (book.toml's `short-title`) where it has one, else its title.
+      want: short ? short.textContent : h.textContent,
+      cut: h.scrollHeight > h.clientHeight + 1 || h.scrollWidth > h.clientWidth + 1,
+      size: parseFloat(getComputedStyle(h).fontSize),
+    };
+  });
+  check(t.text === t.want && !t.cut && t.size >= 12, `the phone's menu bar shows "${t.text}" (want "${t.want}", cut: ${t.cut}, ${t.size} px)`);
+  await page.screenshot({ path: path.join(shots, "header-phone.png") });
+  for (const rel of ["index.html", "agenda.html"]) {
+    await page.goto(BASE + rel);
+    const s = await page.evaluate(() => ["h1", "h2"].map((h) => parseFloat(getComputedStyle(document.querySelector(`main ${h}`)).fontSize)));
+    check(s[0] > s[1] + 1, `${rel} at 360 px: h1 ${s[0]} px, h2 ${s[1]} px`);
+  }
+  await page.close();
+});
 
 await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE.slice(0, -1) });
 
@@ -1021,6 +1394,7 @@ await scenario("no JavaScript errors on the pages visited", async () => {
 // ---------------------------------------------------------------------------------- summary
 
 await context.close();
+if (touchBrowser) await touchBrowser.close();
 server.close();
 fs.rmSync(profile, { recursive: true, force: true });
 const summary = Object.entries(axeCounts)

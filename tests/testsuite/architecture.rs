@@ -216,6 +216,11 @@ const REPORT_WORDS: &[&str] = &[
     "Agencies",
 ];
 
+/// Where a word of [`REPORT_WORDS`] is the plugin set's own, with why: an older version of the
+/// plugin set was called `gmg-report`, and `install` renames what a book made for it uses
+/// (`[preprocessor.gmg]`, `theme/gmg.css`).
+const OWN_WORDS: &[(&str, &str)] = &[("install", "gmg")];
+
 #[test]
 fn no_library_code_names_the_report() {
     let word = Regex::new(&format!(
@@ -227,6 +232,9 @@ fn no_library_code_names_the_report() {
     for (module, code) in modules() {
         for (i, line) in code.lines().enumerate() {
             for cap in word.captures_iter(line) {
+                if OWN_WORDS.contains(&(module.as_str(), &cap[1])) {
+                    continue;
+                }
                 found.push(format!(
                     "{module}.rs:{}: {} — {}",
                     i + 1,

@@ -24,7 +24,7 @@ fn walkthrough_site(dir: &Path, extra: &str) -> std::path::PathBuf {
         };
         std::fs::write(file, content).unwrap();
     }
-    mdbook_report::install::install(&book).unwrap();
+    mdbook_report::install::install(&book, false).unwrap();
     let options = build::Options {
         deny_warnings: Some(true),
         dest: Some(dir.join("out")),

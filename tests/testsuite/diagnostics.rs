@@ -100,6 +100,14 @@ fn book_toml(case: &Case) -> String {
             toml.push_str(text);
         }
     }
+    // A case with an endnotes chapter names it, as a book with endnotes does (without the key,
+    // mdBook renders footnotes page by page).
+    let endnotes_table = "[preprocessor.report.endnotes]";
+    if case.files.iter().any(|(p, _)| p == "src/endnotes.md")
+        && !toml.lines().any(|l| l.trim() == endnotes_table)
+    {
+        toml.push_str(&format!("\n{endnotes_table}\nchapter = \"endnotes.md\"\n"));
+    }
     toml
 }
 
@@ -119,7 +127,8 @@ fn run(case: &Case, strict: bool) -> (String, bool) {
         write(path, content);
     }
     let own_registry = case.files.iter().any(|(p, _)| p == REGISTRY_PATH);
-    if !own_registry {
+    // The example about a book without a registry gets none.
+    if !own_registry && case.code != "org-without-registry" {
         write(REGISTRY_PATH, common::REGISTRY);
     }
     let toml = book_toml(case);

@@ -13,6 +13,8 @@ mod diagnostics;
 mod documents;
 mod endnotes;
 mod faithful;
+mod generated_probes;
+mod html_policy;
 mod linkcheck;
 mod linking;
 mod meta;

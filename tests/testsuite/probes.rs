@@ -192,10 +192,10 @@ fn probes() -> Vec<Probe> {
         // One mistake, one message.
         probe("empty registry", |s| write(&s.book(), REGISTRY, ""), "data/organisations.yaml", 1),
         probe("registry that is not YAML", |s| write(&s.book(), REGISTRY, "organisations: [\n"), "data/organisations.yaml:1:16", 1),
-        probe("registry missing", |s| std::fs::remove_file(s.book().join(REGISTRY)).unwrap(), "data/organisations.yaml", 1),
+        probe("registry missing while a meeting names its organiser", |s| std::fs::remove_file(s.book().join(REGISTRY)).unwrap(), "src/cooperation.md:7:18", 1),
         probe("registry's top-level key misspelt", |s| replace(&s.book(), REGISTRY, "organisations:", "organisatons:"), "data/organisations.yaml:1:1", 1),
         probe("impossible date of a parent meeting", |s| { replace(&s.book(), COOPERATION, "    mention: \"The Basin Forum met\"", CHILD); replace(&s.book(), COOPERATION, "2030-03-22", "2030-02-30") }, "src/cooperation.md:5:11", 1),
-        probe("misspelt key in the agenda's table", |s| replace(&s.book(), "book.toml", "items = [", "itemz = ["), "book.toml:17:1", 1),
+        probe("misspelt key in the agenda's table", |s| replace(&s.book(), "book.toml", "items = [", "itemz = ["), "book.toml:18:1", 1),
         // Right place, plain words.
         probe("tab in front matter", |s| replace(&s.book(), COOPERATION, "    title: Basin Forum", "\ttitle: Basin Forum"), "src/cooperation.md:4:1", 1),
         probe("invalid UTF-8 in a chapter", |s| std::fs::write(s.book().join(WATER), b"# Water\n\nCaf\xe9 au lait.\n").unwrap(), "src/water.md:3:4", 1),

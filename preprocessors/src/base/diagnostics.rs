@@ -94,6 +94,18 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Consequences folded into it: (singular, plural, count).
     pub folded: Vec<(&'static str, &'static str, usize)>,
+    /// Findings like it (same code, severity and hint) folded into it at scale
+    /// ([`Diagnostics::fold_alike`]): how many, and the first few places.
+    pub alike: Alike,
+}
+
+/// Findings folded into one diagnostic because they are alike.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Alike {
+    /// How many.
+    pub count: usize,
+    /// The first few of their places.
+    pub places: Vec<Location>,
 }
 
 /// A reported mistake whose consequences are folded into it (see [`Diagnostics::fold`]). It
@@ -106,11 +118,12 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: {}: {}{} [{}]",
+            "{}: {}: {}{}{} [{}]",
             self.location,
             self.severity,
             self.message,
             self.folded_text(),
+            self.alike_text(),
             self.code
         )?;
         if let Some(hint) = &self.hint {
@@ -135,6 +148,17 @@ impl Diagnostic {
         }
     }
 
+    /// " (and 9999 more like it: a.md:3:1, a.md:5:1, a.md:7:1, …)".
+    fn alike_text(&self) -> String {
+        let Alike { count, places } = &self.alike;
+        if *count == 0 {
+            return String::new();
+        }
+        // A group always has more members than places shown (see the assertion below).
+        let shown: Vec<String> = places.iter().map(ToString::to_string).collect();
+        format!(" (and {count} more like it: {}, …)", shown.join(", "))
+    }
+
     /// Sets how to fix it.
     pub fn hint(&mut self, hint: impl Into<String>) -> &mut Self {
         self.hint = Some(hint.into());
@@ -155,6 +179,15 @@ impl Diagnostic {
         self
     }
 }
+
+/// Findings alike in this number or more are printed as one ([`Diagnostics::fold_alike`]).
+pub const FOLD_ALIKE_AT: usize = 6;
+/// How many places of findings folded as alike are named.
+pub const ALIKE_PLACES: usize = 3;
+const _: () = assert!(
+    FOLD_ALIKE_AT - 1 > ALIKE_PLACES,
+    "a folded group names some of its places"
+);
 
 /// All problems found during one build.
 #[derive(Debug, Default, Clone)]
@@ -212,6 +245,7 @@ impl Diagnostics {
             message: message.into(),
             hint: None,
             folded: Vec::new(),
+            alike: Alike::default(),
         });
         self.items.last_mut().expect("just pushed")
     }
@@ -264,8 +298,46 @@ impl Diagnostics {
         self.count(Severity::Warning)
     }
 
+    /// Findings of `severity`, those folded as alike included.
     fn count(&self, severity: Severity) -> usize {
-        self.items.iter().filter(|d| d.severity == severity).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == severity)
+            .map(|d| 1 + d.alike.count)
+            .sum()
+    }
+
+    /// One cause, one message at any scale: a group of at least [`FOLD_ALIKE_AT`] findings with
+    /// the same code, severity and hint (10,000 registry entries no chapter names, an address
+    /// without a date in every note) is printed as its first, with the count of the others and
+    /// their first [`ALIKE_PLACES`] places. Run after [`Diagnostics::sort`]; the summary still
+    /// counts every finding.
+    pub fn fold_alike(&mut self) {
+        use std::collections::HashMap;
+        let mut groups: HashMap<(Severity, &'static str, Option<String>), Vec<usize>> =
+            HashMap::new();
+        for (i, d) in self.items.iter().enumerate() {
+            let key = (d.severity, d.code, d.hint.clone());
+            groups.entry(key).or_default().push(i);
+        }
+        let mut drop = vec![false; self.items.len()];
+        for members in groups.values().filter(|m| m.len() >= FOLD_ALIKE_AT) {
+            let (&first, rest) = members.split_first().expect("a group has members");
+            let places = rest
+                .iter()
+                .take(ALIKE_PLACES)
+                .map(|&i| self.items[i].location.clone())
+                .collect();
+            for &i in rest {
+                drop[i] = true;
+            }
+            self.items[first].alike = Alike {
+                count: rest.len(),
+                places,
+            };
+        }
+        let mut keep = drop.into_iter().map(|d| !d);
+        self.items.retain(|_| keep.next().unwrap_or(true));
     }
 
     /// Whether the build must fail: any error, or any warning when warnings are denied.
@@ -316,6 +388,7 @@ impl Diagnostics {
             self.deny_warnings();
         }
         self.sort();
+        self.fold_alike();
         if let Some(text) = self.printed() {
             eprintln!("{text}");
         }
@@ -444,6 +517,50 @@ mod tests {
             "src/a.md:3:7: error: bad thing [x-code]\n  = hint: do this\n\
              book.toml: warning: odd thing [w-code]\n1 error, 1 warning"
         );
+    }
+
+    #[test]
+    fn findings_alike_at_scale_are_one_message_with_the_count_and_the_first_places() {
+        let many = |n: usize, hint: &str| {
+            let mut d = Diagnostics::new();
+            for i in 0..n {
+                d.warning(
+                    "w",
+                    Location::at("r.yaml", 2 * i + 1, 3),
+                    format!("`o{i}` unnamed"),
+                )
+                .hint(hint);
+            }
+            d
+        };
+        let mut folded = many(8, "name it");
+        folded.sort();
+        folded.fold_alike();
+        assert_eq!(
+            folded.render(),
+            "r.yaml:1:3: warning: `o0` unnamed (and 7 more like it: r.yaml:3:3, r.yaml:5:3, r.yaml:7:3, …) [w]\n  = hint: name it\n0 errors, 8 warnings"
+        );
+        // The smallest group.
+        let mut six = many(FOLD_ALIKE_AT, "h");
+        six.fold_alike();
+        assert!(
+            six.render()
+                .contains("(and 5 more like it: r.yaml:3:3, r.yaml:5:3, r.yaml:7:3, …)")
+        );
+        // Below the threshold, each is its own message.
+        let mut five = many(FOLD_ALIKE_AT - 1, "h");
+        five.fold_alike();
+        assert_eq!(five.len(), FOLD_ALIKE_AT - 1);
+        // Another hint is another cause.
+        let mut mixed = many(4, "a");
+        for i in 0..4 {
+            mixed
+                .warning("w", Location::at("s.yaml", i + 1, 1), "x")
+                .hint("b");
+        }
+        mixed.fold_alike();
+        assert_eq!(mixed.len(), 8);
+        assert_eq!(mixed.summary(), "0 errors, 8 warnings");
     }
 
     #[test]

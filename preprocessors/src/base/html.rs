@@ -115,27 +115,35 @@ const URL_ATTRIBUTES: &[&str] = &[
     "background",
 ];
 
-/// The addresses in a fragment of raw HTML an editor wrote: each URL-valued attribute of its
-/// start tags, as `(attribute, value)` with entities decoded, as a browser reads them.
-pub fn url_attributes(fragment: &str) -> Vec<(String, String)> {
+/// A start tag of raw HTML as a browser's tokenizer reads it: its name and attributes, names
+/// lower-cased, values with entities decoded.
+struct StartTag {
+    name: String,
+    attrs: Vec<(String, String)>,
+}
+
+/// The start tags of a fragment of raw HTML, read with html5ever's tokenizer (no tree: what is
+/// written is what is reported, in order).
+fn start_tags(fragment: &str) -> Vec<StartTag> {
     use html5ever::tokenizer::{
         BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
     };
     #[derive(Default)]
-    struct Sink(std::cell::RefCell<Vec<(String, String)>>);
+    struct Sink(std::cell::RefCell<Vec<StartTag>>);
     impl TokenSink for Sink {
         type Handle = ();
         fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
             if let Token::TagToken(tag) = token
                 && tag.kind == TagKind::StartTag
             {
-                let found = tag.attrs.iter().filter_map(|a| {
+                let attrs = tag.attrs.iter().map(|a| {
                     let name = a.name.local.rsplit(':').next().unwrap_or_default();
-                    URL_ATTRIBUTES
-                        .contains(&name)
-                        .then(|| (name.to_string(), a.value.to_string()))
+                    (name.to_string(), a.value.to_string())
                 });
-                self.0.borrow_mut().extend(found);
+                self.0.borrow_mut().push(StartTag {
+                    name: tag.name.to_string(),
+                    attrs: attrs.collect(),
+                });
             }
             TokenSinkResult::Continue
         }
@@ -146,6 +154,46 @@ pub fn url_attributes(fragment: &str) -> Vec<(String, String)> {
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     tokenizer.sink.0.take()
+}
+
+/// The addresses in a fragment of raw HTML an editor wrote: each URL-valued attribute of its
+/// start tags, as `(attribute, value)` with entities decoded, as a browser reads them.
+pub fn url_attributes(fragment: &str) -> Vec<(String, String)> {
+    start_tags(fragment)
+        .into_iter()
+        .flat_map(|tag| tag.attrs)
+        .filter(|(name, _)| URL_ATTRIBUTES.contains(&name.as_str()))
+        .collect()
+}
+
+/// Elements that run code, load another page into this one, send the reader's input elsewhere
+/// or change where every link of the page goes.
+pub const ACTIVE_ELEMENTS: &[&str] = &[
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "form",
+];
+
+/// The name under which a book allows `<meta http-equiv>` (a refresh to another address, a
+/// cookie, a content policy).
+pub const HTTP_EQUIV: &str = "http-equiv";
+
+/// Active content in a fragment of raw HTML: the names, as a book allows them, of its active
+/// elements ([`ACTIVE_ELEMENTS`]), its event-handler attributes (`onclick`, `onerror` …: every
+/// attribute whose name starts with `on`) and `http-equiv` on a `<meta>`, in order.
+pub fn active_content(fragment: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in start_tags(fragment) {
+        if ACTIVE_ELEMENTS.contains(&tag.name.as_str()) {
+            out.push(tag.name.clone());
+        }
+        for (name, _) in &tag.attrs {
+            if name.starts_with("on") && name.len() > 2 {
+                out.push(name.clone());
+            } else if name == HTTP_EQUIV && tag.name == "meta" {
+                out.push(HTTP_EQUIV.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// The URL of chapter `to` (a `.md` path relative to `src/`) as seen from chapter `from`, with an
@@ -208,6 +256,41 @@ pub fn relative(from: &Path, to: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn active_content_is_read_as_a_browser_reads_tags() {
+        assert_eq!(active_content("<script>alert(1)</script>"), ["script"]);
+        assert_eq!(active_content("<SCRIPT SRC=x>"), ["script"]);
+        assert_eq!(
+            active_content("<img src=x onerror=\"alert(1)\">"),
+            ["onerror"]
+        );
+        assert_eq!(
+            active_content("<svg><a xlink:href=x onClick=y>"),
+            ["onclick"]
+        );
+        assert_eq!(
+            active_content("<meta http-equiv=\"refresh\" content=\"0;url=x\">"),
+            [HTTP_EQUIV]
+        );
+        assert_eq!(
+            active_content("<iframe src=x></iframe><form action=y><button>"),
+            ["iframe", "form"]
+        );
+        // Not active: ordinary elements and attributes, a meta without http-equiv, a closing
+        // tag alone, text that only looks like a handler.
+        for quiet in [
+            "<kbd>Ctrl</kbd>",
+            "<span class=\"onclick\">x</span>",
+            "<meta name=\"x\" content=\"y\">",
+            "</script>",
+            "on click=x",
+            "<details open><summary>More</summary>",
+            "<a data-onclick=x>",
+        ] {
+            assert_eq!(active_content(quiet), Vec::<String>::new(), "{quiet}");
+        }
+    }
 
     #[test]
     fn raw_htmls_addresses_are_read_from_its_url_attributes() {

@@ -56,6 +56,8 @@ pub struct Heading {
     pub text: String,
     /// Byte range in the body.
     pub range: Range<usize>,
+    /// The id the editor gave it (`# Title {#id}`), if any.
+    pub id: Option<String>,
 }
 
 /// One piece of a [`TextRun`]: rendered text and the source bytes it came from.
@@ -147,6 +149,8 @@ pub struct FootnoteRef {
     pub range: Range<usize>,
     /// The block it sits in.
     pub block: Option<BlockId>,
+    /// It is written in a heading (whose text mdBook makes a link).
+    pub in_heading: bool,
 }
 
 /// An endnote definition `[^key]: text`.
@@ -158,6 +162,9 @@ pub struct FootnoteDef {
     pub range: Range<usize>,
     /// Byte range of its content (after `[^key]:`).
     pub content: Range<usize>,
+    /// Written inside a blockquote or a list: its continuation lines carry the container's
+    /// markers (`>`) and indentation.
+    pub nested: bool,
 }
 
 /// A Markdown link whose destination uses one of this project's schemes: `[text](org:unhcr)`.
@@ -261,11 +268,14 @@ struct Walker {
     raw_blocks: usize,
     /// Depth of inline HTML elements.
     html_depth: usize,
-    heading: Option<(u8, usize, String)>,
+    /// The heading open: its level, start, text so far and the editor's id.
+    heading: Option<(u8, usize, String, Option<String>)>,
     footnote: Option<String>,
     run: Option<TextRun>,
     /// A footnote definition just opened: the next event starts its content.
     def_pending: bool,
+    /// Depth of blockquotes and lists around the current position.
+    containers: usize,
     /// For each open link, the index of its scheme link, if it is one.
     open_links: Vec<Option<usize>>,
 }
@@ -357,7 +367,7 @@ impl Walker {
         if let Some(b) = self.own_block() {
             self.doc.blocks[b.0].text.push_str(text);
         }
-        if let Some((_, _, h)) = &mut self.heading {
+        if let Some((_, _, h, _)) = &mut self.heading {
             h.push_str(text);
         }
     }
@@ -490,6 +500,7 @@ impl Walker {
                     label: label.to_string(),
                     range,
                     block,
+                    in_heading: self.heading.is_some(),
                 });
             }
             Event::Html(_) | Event::Rule | Event::TaskListMarker(_) => self.flush(),
@@ -500,9 +511,10 @@ impl Walker {
         match tag {
             Tag::Paragraph => self.open_block(range),
             Tag::Item => self.open_block(range),
-            Tag::Heading { level, .. } => {
+            Tag::Heading { level, id, .. } => {
                 self.flush();
-                self.heading = Some((level as u8, range.start, String::new()));
+                let id = id.map(|id| id.to_string());
+                self.heading = Some((level as u8, range.start, String::new(), id));
             }
             Tag::HtmlBlock => {
                 self.doc.raw_html.push(range);
@@ -565,7 +577,12 @@ impl Walker {
                     label: label.to_string(),
                     content: range.end..range.end,
                     range,
+                    nested: self.containers > 0,
                 });
+            }
+            Tag::BlockQuote(_) | Tag::List(_) => {
+                self.flush();
+                self.containers += 1;
             }
             Tag::Emphasis
             | Tag::Strong
@@ -583,11 +600,12 @@ impl Walker {
         match tag {
             TagEnd::Paragraph | TagEnd::Item => self.close_block(),
             TagEnd::Heading(_) => {
-                if let Some((level, start, text)) = self.heading.take() {
+                if let Some((level, start, text, id)) = self.heading.take() {
                     self.doc.headings.push(Heading {
                         level,
                         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
                         range: start..range.end,
+                        id,
                     });
                 }
             }
@@ -620,6 +638,10 @@ impl Walker {
             TagEnd::FootnoteDefinition => {
                 self.flush();
                 self.footnote = None;
+            }
+            TagEnd::BlockQuote(_) | TagEnd::List(_) => {
+                self.flush();
+                self.containers = self.containers.saturating_sub(1);
             }
             _ => self.flush(),
         }
@@ -809,6 +831,34 @@ fn unclosed_markup_before(before: &str) -> bool {
 pub fn safe_to_append(body: &str, at: usize) -> bool {
     let before = &body[..at];
     !unclosed_markup_before(before) && !before.ends_with(['\\', '*', '_', '~'])
+}
+
+/// Where an inline HTML element can go at the end of a block's inline content (`at`) without
+/// changing the rendered text: `at` itself where [`safe_to_append`] holds; before a closing
+/// emphasis delimiter run that ends the block (`*by the tides*` → inside the emphasis, before
+/// its `*`), so a paragraph that ends in emphasis still gets its element at its end; `None`
+/// otherwise.
+///
+/// Before the run is safe when the run is one kind of delimiter (`*`, `_` or `~`) and follows a
+/// character that is neither whitespace, a backslash nor part of another run: the run then stays
+/// followed by the block's end and preceded by a non-whitespace character, so it stays
+/// right-flanking and not left-flanking, and closes what it closed. A run after whitespace
+/// (`a *b *`) closes nothing, and would if it followed the element's `>`.
+pub fn append_position(body: &str, at: usize) -> Option<usize> {
+    if safe_to_append(body, at) {
+        return Some(at);
+    }
+    let before = &body[..at];
+    let delimiter = before.chars().next_back()?;
+    if !matches!(delimiter, '*' | '_' | '~') {
+        return None;
+    }
+    let text = before.trim_end_matches(delimiter);
+    let kept = text.chars().next_back()?;
+    if kept.is_whitespace() || matches!(kept, '\\' | '*' | '_' | '~') {
+        return None;
+    }
+    (!unclosed_markup_before(text)).then_some(text.len())
 }
 
 /// Whether wrapping `body[range]` in inline HTML tags leaves the rendered text unchanged.
@@ -1144,6 +1194,23 @@ mod tests {
         assert!(!safe_to_append("a \\", 3));
         assert!(!safe_to_append("**a*", 4));
         assert!(!safe_to_append("a <b", 4));
+    }
+
+    #[test]
+    fn a_block_that_ends_in_emphasis_gets_its_element_before_the_closing_run() {
+        let at = |body: &str| append_position(body, body.len());
+        assert_eq!(at("plain"), Some(5));
+        assert_eq!(at("by the *tides*"), Some(13));
+        assert_eq!(at("by **the sea**"), Some(12));
+        assert_eq!(at("a ~~struck~~"), Some(10));
+        assert_eq!(at("a _b.c_"), Some(6));
+        // A run after whitespace closes nothing; before it, it would.
+        assert_eq!(at("a *b c *"), None);
+        // Mixed runs, an escaped delimiter, an unclosed tag: nowhere safe.
+        assert_eq!(at("**_x_**"), None);
+        assert_eq!(at("a \\*"), None);
+        assert_eq!(at("a <b x*"), None);
+        assert_eq!(at("a \\"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod html;
 pub mod markdown;
 pub mod numbering;
+pub mod paths;
 pub mod text;
 pub mod yaml;
 

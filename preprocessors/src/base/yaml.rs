@@ -42,6 +42,18 @@ pub fn options() -> Options {
 /// "budget breached: Aliases { … }"): each known one is said as an editor would, with its hint.
 pub fn message(err: &serde_saphyr::Error) -> String {
     let raw = raw(err);
+    if let Some(rest) = raw.strip_prefix("unknown field `")
+        && let Some((key, list)) = rest.split_once('`')
+    {
+        return match list.split_once("expected one of ") {
+            Some((_, keys)) => format!("unknown key `{key}` (the keys here are {keys})"),
+            None => format!("unknown key `{key}`"),
+        };
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return format!("this entry has no `{key}`, which it needs");
+    }
     match plain(&raw) {
         Some((message, _)) => message.to_string(),
         None => raw,
@@ -76,12 +88,27 @@ fn plain(raw: &str) -> Option<(&'static str, &'static str)> {
         (
             "expected string scalar",
             "expected a single value (text or number), not a list or mapping",
-            "write one value after the key; text that starts with `[` or `{` goes in quotes",
+            "write one value after the key, e.g. `place: Geneva`; text that starts with `[` or `{` goes in quotes",
         ),
         (
             "expected sequence start",
             "expected a list here",
-            "write a list as `[a, b]`, or one `- item` per line under the key",
+            "write a list as `[a, b]`, or one `- item` per line under the key, e.g. `forms: [UN Women]`",
+        ),
+        (
+            "cannot deserialize null",
+            "this key has no value (`null`, or nothing after the colon)",
+            "write the value after the key (in quotes if it could be read as something else, e.g. `date: \"2030-05\"`), or remove the key",
+        ),
+        (
+            "invalid type",
+            "this value is of another kind than the key takes",
+            "write text in quotes, a number without them, a list as `[a, b]`",
+        ),
+        (
+            "invalid value",
+            "this value is not one the key takes",
+            "see the documentation of the key in README.md",
         ),
         (
             "expected mapping start",

@@ -16,8 +16,8 @@ use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::base::markdown::safe_to_wrap;
 use crate::base::text;
-use crate::model::config::AgendaConfig;
-use crate::model::find::{find_phrase_in, normalised_blocks};
+use crate::model::config::{AgendaConfig, Unused};
+use crate::model::find::{find_loosely, find_phrase_in, normalised_blocks};
 use crate::model::{BlockId, Chapter, ChapterId, Model, Outputs};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::path::PathBuf;
@@ -99,42 +99,109 @@ impl Agenda {
         self.items.is_empty()
     }
 
-    /// Links the agenda's phrases to the overview and rewrites `agenda:` links.
+    /// Links the agenda's phrases to the overview and rewrites `agenda:` links. Returns what
+    /// the configuration names and the text does not have: phrases no paragraph has, and,
+    /// without a chapter per item, titles no paragraph lists.
     pub fn edit(
         &self,
         model: &Model,
         cfg: &AgendaConfig,
         outputs: &mut Outputs,
         diags: &mut Diagnostics,
-    ) {
-        let phrases: Vec<&str> = cfg
+    ) -> Vec<Unused> {
+        // The phrases by their index in the configuration (empty ones are the schema's error).
+        let phrases: Vec<(usize, &str)> = cfg
             .phrases
             .iter()
             .map(|p| p.trim())
-            .filter(|p| !p.is_empty())
+            .enumerate()
+            .filter(|(_, p)| !p.is_empty())
             .collect();
         // Without items there is no overview page to link the phrases to.
-        let phrases = (!phrases.is_empty() && !self.is_empty()).then(|| {
+        let automaton = (!phrases.is_empty() && !self.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(&phrases)
+                .build(phrases.iter().map(|(_, p)| p))
                 .expect("phrases build")
         });
+        let mut found = vec![false; phrases.len()];
         for ch in &model.chapters {
-            if let Some(phrases) = &phrases {
-                self.link_phrases(ch, phrases, outputs);
+            if let Some(automaton) = &automaton {
+                self.link_phrases(ch, automaton, outputs, &mut found);
             }
             self.rewrite_links(ch, model, cfg, outputs, diags);
         }
         for &(c, b) in self.items.iter().filter_map(|i| i.listed.as_ref()) {
             outputs[c].anchors.insert(b);
         }
+        let mut unused = Vec::new();
+        if automaton.is_some() {
+            for (&(entry, phrase), _) in phrases.iter().zip(&found).filter(|(_, f)| !**f) {
+                // Written in the text, but only ever inside a longer phrase, which wins.
+                let inside_longer = model.chapters.iter().any(|ch| {
+                    let blocks = normalised_blocks(ch);
+                    find_phrase_in(ch, &blocks, phrase).is_some()
+                });
+                let (problem, hint) = if inside_longer {
+                    (
+                        "links nothing: wherever the text has it, a longer phrase of `phrases` links instead".into(),
+                        "remove it (the longer phrase links those places)".into(),
+                    )
+                } else {
+                    (
+                        "links nothing: no paragraph of the book has it".into(),
+                        Unused::hint_for(find_loosely(model, phrase)),
+                    )
+                };
+                unused.push(Unused {
+                    key: ("agenda", "phrases"),
+                    entry: Some(entry),
+                    problem,
+                    value: phrase.to_string(),
+                    hint,
+                });
+            }
+        }
+        // Without a chapter per item (none declares one, rightly or not), each title is looked
+        // for in the text. One that is not there is a mistake when the text lists the others, or
+        // writes it otherwise; a text that lists none of them does not list its agenda at all.
+        let declared = model
+            .chapters
+            .iter()
+            .any(|c| c.front().agenda_item.is_some());
+        let lists_some = self.items.iter().any(|i| i.listed.is_some());
+        if !declared {
+            for item in self.items.iter().filter(|i| i.listed.is_none()) {
+                let nearest = find_loosely(model, &item.title);
+                if !lists_some && nearest.is_none() {
+                    continue;
+                }
+                unused.push(Unused {
+                    key: ("agenda", "items"),
+                    entry: Some(item.number - 1),
+                    problem: format!(
+                        "is in no paragraph: {} {} has no place in the text to link to",
+                        cfg.item, item.written
+                    ),
+                    value: item.title.clone(),
+                    hint: Unused::hint_for(nearest),
+                });
+            }
+        }
+        unused
     }
 
-    fn link_phrases(&self, ch: &Chapter, phrases: &AhoCorasick, outputs: &mut Outputs) {
+    fn link_phrases(
+        &self,
+        ch: &Chapter,
+        phrases: &AhoCorasick,
+        outputs: &mut Outputs,
+        found: &mut [bool],
+    ) {
         let overview = html::href(&ch.path, &self.page, None);
         for run in &ch.doc.runs {
             for m in phrases.find_iter(&run.text) {
+                found[m.pattern().as_usize()] = true;
                 let before = run.text[..m.start()].chars().next_back();
                 let after = run.text[m.end()..].chars().next();
                 if before.is_some_and(char::is_alphanumeric)

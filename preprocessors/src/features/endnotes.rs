@@ -23,11 +23,13 @@
 
 use crate::base::diagnostics::{Diagnostics, did_you_mean};
 use crate::base::html;
-use crate::base::markdown::Edits;
+use crate::base::markdown::{Edits, FootnoteDef};
 use crate::base::text::truncate;
 use crate::model::config::EndnotesConfig;
 use crate::model::{ChapterId, Model, Outputs};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
 use std::sync::LazyLock;
 
 /// One place citing a note.
@@ -88,10 +90,17 @@ static URL: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"https?://[^\s<>)\]]+").expect("valid regex"));
 
 impl Endnotes {
-    /// Finds every definition and reference, numbers the notes and checks them.
-    pub fn collect(model: &Model, cfg: &EndnotesConfig, diags: &mut Diagnostics) -> Endnotes {
-        let chapter = model.by_path(&cfg.chapter).map(|c| c.id);
-        if chapter.is_none() && Self::chapter_missing(model, cfg, diags) {
+    /// Finds every definition and reference, numbers the notes and checks them; `path` is the
+    /// endnotes chapter (`chapter` of the configuration, which a book without endnotes does not
+    /// set: then this is never called, and mdBook renders its footnotes page by page).
+    pub fn collect(
+        model: &Model,
+        path: &Path,
+        cfg: &EndnotesConfig,
+        diags: &mut Diagnostics,
+    ) -> Endnotes {
+        let chapter = model.by_path(path).map(|c| c.id);
+        if chapter.is_none() && Self::chapter_missing(model, path, diags) {
             return Endnotes {
                 name: cfg.name.clone(),
                 ..Endnotes::default()
@@ -107,7 +116,7 @@ impl Endnotes {
                     )
                     .hint(format!(
                         "move it to the front matter of `{}`, where the notes are defined",
-                        cfg.chapter.display()
+                        path.display()
                     ));
             }
         }
@@ -130,7 +139,7 @@ impl Endnotes {
                         )
                         .hint(format!(
                             "move the definition to `{}`, where every endnote of the book is defined",
-                            cfg.chapter.display()
+                            path.display()
                         ));
                     continue;
                 }
@@ -151,6 +160,25 @@ impl Endnotes {
                 defined.insert(&def.label, i);
             }
         }
+        // A marker in a heading would be a link inside the heading's own link (mdBook makes a
+        // heading's text a link to itself): reported, left as written, and counted as a citation
+        // for the unused check (its definition is not the mistake).
+        let mut in_headings: HashSet<&str> = HashSet::new();
+        for ch in &model.chapters {
+            for reference in ch.doc.footnote_refs.iter().filter(|r| r.in_heading) {
+                in_headings.insert(&reference.label);
+                diags
+                    .error(
+                        "endnote-in-heading",
+                        ch.locate(reference.range.start),
+                        format!(
+                            "endnote `{}` is cited in a heading, whose text is a link: the note's link would sit inside it",
+                            reference.label
+                        ),
+                    )
+                    .hint("cite the note in the text under the heading");
+            }
+        }
         // References, in reading order, number the notes.
         let mut out = Endnotes {
             chapter,
@@ -160,6 +188,9 @@ impl Endnotes {
         let keys: Vec<&str> = defined.keys().copied().collect();
         for ch in &model.chapters {
             for (r, reference) in ch.doc.footnote_refs.iter().enumerate() {
+                if reference.in_heading {
+                    continue;
+                }
                 let Some(&definition) = defined.get(reference.label.as_str()) else {
                     if misplaced.contains(reference.label.as_str()) {
                         continue;
@@ -173,7 +204,7 @@ impl Endnotes {
                         Some(k) => format!("did you mean `[^{k}]`?"),
                         None => format!(
                             "define it in `{}` as `[^{}]: text of the note`",
-                            cfg.chapter.display(),
+                            path.display(),
                             reference.label
                         ),
                     });
@@ -207,7 +238,7 @@ impl Endnotes {
             }
         }
         if let Some(c) = chapter {
-            out.check_definitions(model, c, diags);
+            out.check_definitions(model, c, &in_headings, diags);
         }
         out
     }
@@ -215,7 +246,7 @@ impl Endnotes {
     /// Without the endnotes chapter in the book, every definition would be "outside the endnotes
     /// chapter" and every citation "never defined": one error says which chapter is missing,
     /// at the first definition, and counts the rest. False when the book has no definitions.
-    fn chapter_missing(model: &Model, cfg: &EndnotesConfig, diags: &mut Diagnostics) -> bool {
+    fn chapter_missing(model: &Model, path: &Path, diags: &mut Diagnostics) -> bool {
         let mut defs = model
             .chapters
             .iter()
@@ -229,14 +260,14 @@ impl Endnotes {
                 ch.locate(first.range.start),
                 format!(
                     "the endnotes chapter `{}` is not in the book, so the notes defined here have no place",
-                    cfg.chapter.display()
+                    path.display()
                 ),
             )
             .hint(format!(
                 "set `chapter = \"{}\"` under `[preprocessor.{}.endnotes]` in book.toml, or add `{}` to SUMMARY.md",
                 ch.path.display(),
                 crate::model::config::PREPROCESSOR,
-                cfg.chapter.display()
+                path.display()
             ));
         let cause = diags.last_cause().expect("just reported");
         let refs: usize = model
@@ -250,7 +281,13 @@ impl Endnotes {
     }
 
     /// Previews, uncited definitions and notes citing the same document.
-    fn check_definitions(&mut self, model: &Model, c: ChapterId, diags: &mut Diagnostics) {
+    fn check_definitions(
+        &mut self,
+        model: &Model,
+        c: ChapterId,
+        in_headings: &HashSet<&str>,
+        diags: &mut Diagnostics,
+    ) {
         let ch = model.chapter(c);
         for note in &mut self.notes {
             let def = &ch.doc.footnote_defs[note.definition];
@@ -264,7 +301,7 @@ impl Endnotes {
                 .join(" ");
         }
         for def in &ch.doc.footnote_defs {
-            if !self.by_key.contains_key(&def.label) {
+            if !self.by_key.contains_key(&def.label) && !in_headings.contains(def.label.as_str()) {
                 diags
                     .error(
                         "endnote-unused",
@@ -365,12 +402,7 @@ impl Endnotes {
     }
 
     /// Replaces every reference with its superscript link.
-    pub fn edit_references(
-        &self,
-        model: &Model,
-        endnotes_path: &std::path::Path,
-        outputs: &mut Outputs,
-    ) {
+    pub fn edit_references(&self, model: &Model, endnotes_path: &Path, outputs: &mut Outputs) {
         for note in &self.notes {
             for citation in &note.citations {
                 let ch = model.chapter(citation.chapter);
@@ -397,19 +429,50 @@ impl Endnotes {
     /// Rebuilds the endnotes chapter: the definitions, with every other feature's edits applied
     /// inside them, become an ordered list in label order with back-links. Run after all
     /// features have added their edits.
+    ///
+    /// The list takes the place of the definitions written at the top level; one written inside
+    /// a blockquote or a list (as a book demonstrating footnotes does) leaves its container,
+    /// which keeps the rest of its content, and joins the list (at the chapter's end when no
+    /// definition is at the top level).
     pub fn assemble(&self, model: &Model, outputs: &mut Outputs, diags: &mut Diagnostics) {
         let Some(c) = self.chapter else { return };
         let ch = model.chapter(c);
         let defs = &ch.doc.footnote_defs;
-        let (Some(first), Some(last)) = (defs.first(), defs.last()) else {
+        if defs.is_empty() {
             return;
-        };
+        }
         let body = ch.body();
         let edits: &Edits = &outputs[c].edits;
+        // The chapter's text from `range`, edited, without the nested definitions in it.
+        // A nested definition is cut up to its last character: the line breaks after it stay,
+        // so what follows does not join its container's line (`- [^c]: …` then a paragraph).
+        let nested: Vec<Range<usize>> = defs
+            .iter()
+            .filter(|d| d.nested)
+            .map(|d| d.range.start..d.range.start + body[d.range.clone()].trim_end().len())
+            .collect();
+        let keep = |range: Range<usize>| -> String {
+            let mut out = String::new();
+            let mut at = range.start;
+            for cut in nested
+                .iter()
+                .filter(|r| r.start >= range.start && r.end <= range.end)
+            {
+                out.push_str(&edits.apply_within(body, at..cut.start));
+                at = cut.end;
+            }
+            out.push_str(&edits.apply_within(body, at..range.end));
+            out
+        };
         let mut list = String::from("<ol class=\"endnotes\">\n");
         for note in &self.notes {
             let def = &defs[note.definition];
-            let content = dedent(&edits.apply_within(body, def.content.clone()));
+            let mut content = edits.apply_within(body, def.content.clone());
+            if def.nested {
+                content =
+                    strip_container(&content, ch.locate(def.range.start).col.saturating_sub(1));
+            }
+            let content = dedent(&content);
             list.push_str(&format!(
                 "<li class=\"endnote\" id=\"{id}\"><span class=\"endnote-label\">{label}</span>\n\n{content}\n\n<p class=\"endnote-backlinks\">Cited in: ",
                 id = note.id(),
@@ -435,34 +498,67 @@ impl Endnotes {
             list.push_str("</p>\n</li>\n");
         }
         list.push_str("</ol>\n");
+        let top: Vec<&FootnoteDef> = defs.iter().filter(|d| !d.nested).collect();
+        let (Some(first), Some(last)) = (top.first(), top.last()) else {
+            // Every definition is nested: the list follows the chapter.
+            let mut out = keep(0..body.len());
+            out.push_str("\n\n");
+            out.push_str(&list);
+            outputs[c].replacement = Some(out);
+            return;
+        };
         // Anything an editor wrote between two definitions follows the list.
         let mut between = String::new();
-        for pair in defs.windows(2) {
+        for pair in top.windows(2) {
             let gap = pair[0].range.end..pair[1].range.start;
-            if !body[gap.clone()].trim().is_empty() {
+            let text = keep(gap.clone());
+            if !text.trim().is_empty() {
+                let words = &body[gap.clone()];
                 diags
                     .warning(
                         "endnote-interleaved-text",
-                        ch.locate(
-                            gap.start
-                                + (body[gap.clone()].len() - body[gap.clone()].trim_start().len()),
-                        ),
+                        ch.locate(gap.start + (words.len() - words.trim_start().len())),
                         "text between endnote definitions is moved after the list of notes",
                     )
                     .hint = Some("put introductory text before the first definition".into());
-                between.push_str(&edits.apply_within(body, gap));
+                between.push_str(&text);
             }
         }
-        let mut out = edits.apply_within(body, 0..first.range.start);
+        let mut out = keep(0..first.range.start);
         out.push_str(&list);
         if !between.trim().is_empty() {
             out.push('\n');
             out.push_str(between.trim());
             out.push('\n');
         }
-        out.push_str(&edits.apply_within(body, last.range.end..body.len()));
+        // The list is raw HTML, which a blank line ends: Markdown after it needs one.
+        let rest = keep(last.range.end..body.len());
+        if !rest.trim().is_empty() && !rest.starts_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&rest);
         outputs[c].replacement = Some(out);
     }
+}
+
+/// Removes a nested definition's container markers from its continuation lines: up to `column`
+/// characters of `>`, spaces and tabs (`>     continued` under `> [^a]: …` at column 2).
+fn strip_container(text: &str, column: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i == 0 {
+            out.push_str(line);
+            continue;
+        }
+        let marker = line
+            .char_indices()
+            .take(column)
+            .take_while(|(_, c)| matches!(c, '>' | ' ' | '\t'))
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        out.push_str(&line[marker..]);
+    }
+    out
 }
 
 /// Removes the up-to-four-space indentation of a definition's continuation lines.
@@ -490,7 +586,10 @@ mod tests {
     fn collect(chapters: &[(&str, &str)], cfg: &EndnotesConfig) -> (Endnotes, Diagnostics) {
         let mut diags = Diagnostics::new();
         let m = model(chapters, &mut diags);
-        (Endnotes::collect(&m, cfg, &mut diags), diags)
+        (
+            Endnotes::collect(&m, Path::new("endnotes.md"), cfg, &mut diags),
+            diags,
+        )
     }
 
     #[test]
@@ -513,7 +612,12 @@ mod tests {
         let chapters = [("a.md", "x[^a] y[^b]\n"), ("endnotes.md", body)];
         let mut diags = Diagnostics::new();
         let m = model(&chapters, &mut diags);
-        let notes = Endnotes::collect(&m, &EndnotesConfig::default(), &mut diags);
+        let notes = Endnotes::collect(
+            &m,
+            Path::new("endnotes.md"),
+            &EndnotesConfig::default(),
+            &mut diags,
+        );
         let mut outputs = m.outputs();
         notes.assemble(&m, &mut outputs, &mut diags);
         let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
@@ -530,6 +634,45 @@ mod tests {
             .clone()
             .unwrap();
         assert!(out.ends_with("</ol>\n\nA stray paragraph.\n"), "{out}");
+    }
+
+    #[test]
+    fn definitions_in_a_blockquote_or_a_list_join_the_list_and_leave_their_containers_whole() {
+        let body = "# Notes\n\n[^a]: First.\n\n> Quoted.\n>\n> [^b]: Quoted note,\n>     continued.\n\n\
+                    - An item.\n- [^c]: Listed note,\n  continued.\n\nAfter.\n";
+        let chapters = [("a.md", "x[^a] y[^b] z[^c]\n"), ("endnotes.md", body)];
+        let mut diags = Diagnostics::new();
+        let m = model(&chapters, &mut diags);
+        let notes = Endnotes::collect(
+            &m,
+            Path::new("endnotes.md"),
+            &EndnotesConfig::default(),
+            &mut diags,
+        );
+        let mut outputs = m.outputs();
+        notes.assemble(&m, &mut outputs, &mut diags);
+        assert_eq!(diags.len(), 0, "{}", diags.render());
+        let out = outputs
+            .iter_mut()
+            .nth(1)
+            .unwrap()
+            .replacement
+            .clone()
+            .unwrap();
+        let back = m.chapters[0].title();
+        let li = |label: &str, text: &str| {
+            format!(
+                "<li class=\"endnote\" id=\"note-{label}\"><span class=\"endnote-label\">{label}</span>\n\n{text}\n\n\
+                 <p class=\"endnote-backlinks\">Cited in: <a href=\"a.html#note-ref-{label}\" role=\"doc-backlink\"><span aria-hidden=\"true\">↩ </span>{back}</a></p>\n</li>\n"
+            )
+        };
+        let expected = format!(
+            "# Notes\n\n<ol class=\"endnotes\">\n{}{}{}</ol>\n\n> Quoted.\n>\n> \n\n- An item.\n- \n\nAfter.\n",
+            li("i", "First."),
+            li("ii", "Quoted note,\ncontinued."),
+            li("iii", "Listed note,\ncontinued."),
+        );
+        assert_eq!(out, expected);
     }
 
     #[test]

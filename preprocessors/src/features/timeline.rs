@@ -110,6 +110,11 @@ fn one_line(s: &str) -> String {
 }
 
 impl Timeline {
+    /// No meeting: the book gets no timeline page and no calendar.
+    pub fn is_empty(&self) -> bool {
+        self.meetings.is_empty()
+    }
+
     /// Reads and validates every meeting of the book. `orgs` are the organisations to check
     /// organisers against (none when that feature is off: organisers are then not checked);
     /// `report` is the document's date.
@@ -215,9 +220,19 @@ impl Timeline {
                 )
                 .hint = Some("give the meeting's name as the text gives it".into());
         }
-        let mut organisers = Vec::new();
+        let mut organisers: Vec<Organiser> = Vec::new();
         for o in &spec.organisers {
             let oid = o.value.trim();
+            if organisers.iter().any(|known| known.id == oid) {
+                diags
+                    .warning(
+                        "meeting-organiser-twice",
+                        at(o),
+                        format!("`{oid}` is named twice as an organiser of meeting `{id}`"),
+                    )
+                    .hint("name each organiser once (the page would say “Organised by …” with it twice)");
+                continue;
+            }
             let org = match orgs {
                 // The registry could not be read: its error counts this reference.
                 Some(Directory {
@@ -377,6 +392,29 @@ impl Timeline {
         for (i, c) in in_cycle.iter().enumerate() {
             if *c {
                 parents[i] = None;
+            }
+        }
+        // A part of a meeting takes place within it: dates that cannot meet the parent's are a
+        // mistake in one of the two (or the wrong parent). Dates are as precise as the text
+        // gives them, so a part dated by its month within a parent dated by its days is fine.
+        for (i, d) in drafts.iter().enumerate() {
+            let (Some(p), Some((pid, at))) = (parents[i], &d.parent) else {
+                continue;
+            };
+            let (child, parent) = (&d.meeting.span, &drafts[p].meeting.span);
+            if child.last_day() < parent.first_day() || child.first_day() > parent.last_day() {
+                diags
+                    .warning(
+                        "meeting-outside-parent",
+                        at.clone(),
+                        format!(
+                            "meeting `{}` ({}) is part of `{pid}` ({}), but their dates do not meet",
+                            d.meeting.id,
+                            child.written(),
+                            parent.written()
+                        ),
+                    )
+                    .hint("correct the dates of one of the two, or the `parent`");
             }
         }
         let mut order: Vec<usize> = (0..drafts.len()).collect();

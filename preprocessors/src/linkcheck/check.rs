@@ -1,10 +1,13 @@
 //! The checks over a whole site: list its files, read every page once (on all cores, largest
-//! first), then resolve every link against the file list and the pages' ids.
+//! first), then resolve every link against the file list and the pages' ids; read the pages
+//! that text fragments point into for their text; drop what print.html (and index.html, when
+//! it copies the first chapter) only repeats.
 
 use super::extract::{self, Link, Role};
 use super::report::{ExternalLink, Kind, Problem, Report};
 use super::source::{self, Book, Locator};
-use super::url::{self, Url};
+use super::text::{self, PageText, TextDirective};
+use super::url::{self, Base, Target};
 use super::{Options, external};
 use anyhow::Context;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -14,7 +17,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Pages that no table-of-contents entry needs to reach: the print page, the TOC itself, the
 /// landing page (the first chapter's copy) and the 404 page (added from `book.toml`).
-const NOT_IN_TOC: &[&str] = &["print.html", "toc.html", "index.html"];
+const NOT_IN_TOC: &[&str] = &[PRINT, "toc.html", "index.html"];
+
+/// mdBook's print page: every chapter once more, links between chapters rewritten into its own
+/// fragments (`b.md#x` → `#x`, `b.md#` → `#`) and the others made relative to the root.
+const PRINT: &str = "print.html";
 
 /// Checks the site in `site` (see the module documentation of [`super`]).
 pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
@@ -24,6 +31,15 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
     };
     let files = Files::scan(site)?;
     let pages = read_pages(site, &files.html, &files.html_sizes)?;
+    // The command line's siblings after the book's: the same prefix takes the later address.
+    let mut siblings: Vec<(String, String)> = book
+        .as_ref()
+        .map(|b| b.siblings.clone())
+        .unwrap_or_default();
+    for (prefix, address) in &options.siblings {
+        siblings.retain(|(p, _)| p != prefix);
+        siblings.push((prefix.clone(), address.clone()));
+    }
     let mut checker = Checker {
         files: &files,
         anchors: files
@@ -33,8 +49,10 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
             .zip(pages.iter().map(|p| &p.anchors))
             .collect(),
         site_prefix: book.as_ref().map_or("/", |b| b.site_prefix.as_str()),
-        problems: Vec::new(),
+        siblings: &siblings,
+        found: Vec::new(),
         external: BTreeMap::new(),
+        texts: Vec::new(),
         links: 0,
     };
 
@@ -47,7 +65,8 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
     }
     for name in &files.css {
         let css = read(&site.join(name))?;
-        checker.links(name, url::dir_of(name), &extract::stylesheet(&css));
+        let from = Referrer::file(name);
+        checker.links(&from, &extract::stylesheet(&css));
     }
     if toc_targets.is_none() {
         toc_targets = checker.toc_scripts(site)?;
@@ -58,16 +77,18 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
             let exempt = NOT_IN_TOC.contains(&name.as_str()) || name == not_found || page.redirect;
             if !exempt && !reached.contains(name) {
                 let message = "no table-of-contents entry links to this page".to_owned();
-                checker.problem(name, Kind::UnreachablePage, None, message);
+                checker.problem(name, Kind::UnreachablePage, None, message, String::new());
             }
         }
     }
+    checker.find_texts(site)?;
 
+    let index_copy_of = book.as_ref().and_then(Book::index_copy_of);
     let mut report = Report {
         site: site.to_path_buf(),
         pages: pages.len(),
         links: checker.links,
-        problems: checker.problems,
+        problems: Vec::new(),
         counts: BTreeMap::new(),
         external: checker
             .external
@@ -82,9 +103,11 @@ pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
             .collect(),
     };
     pair_archived_copies(&mut report.external);
+    let mut found = checker.found;
     if let Some(options) = &options.external {
-        fetch_external(&mut report, options)?;
+        found.extend(fetch_external(&mut report, options)?);
     }
+    report.problems = fold_copies(found, index_copy_of);
     report.finish();
     if let Some(book) = &book {
         let mut locator = Locator::new(book);
@@ -116,7 +139,10 @@ fn pair_archived_copies(external: &mut [ExternalLink]) {
 
 /// Fetches the report's external links; each failure is a problem on every page using it, and
 /// a failing address says where its archived copies are and what the archive answered.
-fn fetch_external(report: &mut Report, options: &external::Options) -> anyhow::Result<()> {
+fn fetch_external(
+    report: &mut Report,
+    options: &external::Options,
+) -> anyhow::Result<Vec<(Problem, Fault)>> {
     let urls: Vec<&str> = report.external.iter().map(|l| l.url.as_str()).collect();
     let outcomes = external::check(&urls, options)?;
     for (link, outcome) in report.external.iter_mut().zip(outcomes) {
@@ -142,17 +168,71 @@ fn fetch_external(report: &mut Report, options: &external::Options) -> anyhow::R
             }
         }
         for page in &link.pages {
-            problems.push(Problem {
+            let problem = Problem {
                 page: page.clone(),
                 kind: Kind::BrokenExternal,
                 target: Some(link.url.clone()),
                 message: message.clone(),
                 source: None,
-            });
+            };
+            problems.push((problem, Fault::new(Kind::BrokenExternal, &link.url)));
         }
     }
-    report.problems.extend(problems);
-    Ok(())
+    Ok(problems)
+}
+
+/// What makes a problem on print.html the same as one on a chapter's page, where mdBook wrote
+/// the link differently: its kind and what was looked for (the file, the id, the text …).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Fault {
+    kind: Kind,
+    wanted: String,
+}
+
+impl Fault {
+    fn new(kind: Kind, wanted: &str) -> Fault {
+        Fault {
+            kind,
+            wanted: wanted.to_owned(),
+        }
+    }
+}
+
+/// The problems, without those that only repeat another page's, so that each is reported
+/// once, at its chapter's page, with its Markdown line:
+///
+/// - print.html's: a chapter's broken link is broken on print.html too, where mdBook rewrote it
+///   (`b.md#x` → `#x`, `../x.md` → `x.html`), so a problem there is kept only when no other
+///   page has the same fault; its `href="#"` never counts: it is a chapter's own (reported
+///   there) or mdBook's rewrite of a valid link to a whole chapter (`b.md#`);
+/// - index.html's, when it is mdBook's copy of the first chapter's page (`index_copy_of`): the
+///   problems that page has too.
+fn fold_copies(found: Vec<(Problem, Fault)>, index_copy_of: Option<&str>) -> Vec<Problem> {
+    let elsewhere: HashSet<&Fault> = found
+        .iter()
+        .filter(|(p, _)| p.page != PRINT)
+        .map(|(_, fault)| fault)
+        .collect();
+    let on_first_chapter: HashSet<(Kind, &Option<String>, &str)> = found
+        .iter()
+        .filter(|(p, _)| Some(p.page.as_str()) == index_copy_of)
+        .map(|(p, _)| (p.kind, &p.target, p.message.as_str()))
+        .collect();
+    let kept: Vec<bool> = found
+        .iter()
+        .map(|(p, fault)| match p.page.as_str() {
+            PRINT => p.kind != Kind::HashOnlyHref && !elsewhere.contains(fault),
+            "index.html" if index_copy_of.is_some() => {
+                !on_first_chapter.contains(&(p.kind, &p.target, p.message.as_str()))
+            }
+            _ => true,
+        })
+        .collect();
+    found
+        .into_iter()
+        .zip(kept)
+        .filter_map(|((problem, _), keep)| keep.then_some(problem))
+        .collect()
 }
 
 /// A text file of the site (bytes that are not UTF-8 become U+FFFD).
@@ -230,9 +310,10 @@ impl Files {
         Ok(files)
     }
 
-    /// The file a resolved path names: itself, or `index.html` for a directory; else the file
-    /// that was looked for.
-    fn file(&self, resolved: &str) -> Result<String, String> {
+    /// The file a resolved path (percent-encoded) names: itself, or `index.html` for a
+    /// directory; else the file that was looked for.
+    fn file(&self, path: &str) -> Result<String, String> {
+        let resolved = url::file_path(path);
         let wanted = if resolved.is_empty() || resolved.ends_with('/') {
             format!("{resolved}index.html")
         } else if self.dirs.contains(&format!("{resolved}/")) {
@@ -287,14 +368,51 @@ fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec
         .collect())
 }
 
+/// The page (or stylesheet, or sidebar script) whose links are checked.
+struct Referrer<'p> {
+    /// Its path in the site.
+    name: &'p str,
+    /// Where its relative URLs start.
+    base: Base,
+    /// Its `<base href>`, named in the messages about relative links it redirects.
+    base_href: Option<&'p str>,
+}
+
+impl<'p> Referrer<'p> {
+    /// A file without `<base>`: its URLs start at itself.
+    fn file(name: &'p str) -> Referrer<'p> {
+        Referrer {
+            name,
+            base: Base::Local(name.to_owned()),
+            base_href: None,
+        }
+    }
+}
+
+/// A text fragment to look for once every link is checked.
+struct TextCheck {
+    /// The page with the link, the link as written and the page it points into.
+    page: String,
+    url: String,
+    target: String,
+    /// The link's text directives.
+    directives: Vec<TextDirective>,
+    /// The problem of its id (message, id), when the page has no such id: a browser that finds
+    /// none of the texts goes there.
+    missing_id: Option<(String, String)>,
+}
+
 /// Resolves links and collects what is wrong.
 struct Checker<'a> {
     files: &'a Files,
     anchors: HashMap<&'a str, &'a HashSet<Box<str>>>,
     site_prefix: &'a str,
-    problems: Vec<Problem>,
+    /// The sibling sites: (prefix from the root, address).
+    siblings: &'a [(String, String)],
+    found: Vec<(Problem, Fault)>,
     /// URL → pages using it.
     external: BTreeMap<String, BTreeSet<String>>,
+    texts: Vec<TextCheck>,
     links: usize,
 }
 
@@ -303,50 +421,54 @@ impl Checker<'_> {
     fn page(&mut self, name: &str, page: &extract::Page) -> HashSet<String> {
         for (id, count) in &page.duplicate_ids {
             let message = format!("duplicate id `{id}` ({count} elements)");
-            self.problem(name, Kind::DuplicateId, Some(id), message);
+            self.problem(name, Kind::DuplicateId, Some(id), message, id.clone());
         }
-        let page_dir = url::dir_of(name);
-        let base = match &page.base {
-            Some(base) => url::base_dir(page_dir, base, self.site_prefix),
-            None => Some(page_dir.to_owned()),
+        let from = Referrer {
+            name,
+            base: url::base_of(name, page.base.as_deref(), self.site_prefix),
+            base_href: page.base.as_deref(),
         };
-        match base {
-            Some(base) => self.links(name, &base, &page.links),
-            // A base on another site makes every relative link external: not ours to check.
-            None => HashSet::new(),
-        }
+        self.links(&from, &page.links)
     }
 
-    /// Checks links found in `name`, relative ones starting at `base_dir`; returns the files reached.
-    fn links(&mut self, name: &str, base_dir: &str, links: &[Link]) -> HashSet<String> {
+    /// Checks the links found in a page or file; returns the files reached.
+    fn links(&mut self, from: &Referrer<'_>, links: &[Link]) -> HashSet<String> {
         let mut reached = HashSet::new();
         for link in links {
-            match url::classify(&link.url) {
-                Url::External => {
-                    self.external
-                        .entry(link.url.trim().to_owned())
-                        .or_default()
-                        .insert(name.to_owned());
+            let written = link.url.trim_matches(|c: char| c <= ' ');
+            let target = match link.role {
+                // An empty form action submits to the page itself, whatever its `<base>`.
+                Role::Form if written.is_empty() => continue,
+                // CSS's `url(#x)` is an element of the page itself.
+                Role::Style if written.starts_with('#') => url::resolve(
+                    &Base::Local(from.name.to_owned()),
+                    written,
+                    self.site_prefix,
+                ),
+                _ => url::resolve(&from.base, &link.url, self.site_prefix),
+            };
+            match target {
+                Target::External(url) => self.external_link(url, from.name),
+                Target::Other => {}
+                Target::Empty => {
+                    let message = format!("empty `{}`", link.origin);
+                    self.problem(from.name, Kind::EmptyHref, None, message, link.origin);
                 }
-                Url::Other => {}
-                Url::Empty => {
-                    self.problem(
-                        name,
-                        Kind::EmptyHref,
-                        None,
-                        format!("empty `{}`", link.origin),
-                    );
-                }
-                Url::HashOnly => {
+                Target::HashOnly => {
                     let message = format!(
                         "`{}=\"#\">` links nowhere",
                         link.origin.trim_end_matches('>')
                     );
-                    self.problem(name, Kind::HashOnlyHref, Some(&link.url), message);
+                    self.problem(
+                        from.name,
+                        Kind::HashOnlyHref,
+                        Some(&link.url),
+                        message,
+                        link.origin,
+                    );
                 }
-                Url::Local { path, fragment } => {
-                    self.links += 1;
-                    if let Some(target) = self.local(name, base_dir, link, path, fragment) {
+                Target::Local(local) => {
+                    if let Some(target) = self.local(from, link, &local) {
                         reached.insert(target);
                     }
                 }
@@ -355,59 +477,139 @@ impl Checker<'_> {
         reached
     }
 
+    fn external_link(&mut self, url: String, page: &str) {
+        self.external
+            .entry(url)
+            .or_default()
+            .insert(page.to_owned());
+    }
+
     /// Checks one local link; returns the file it reaches.
-    fn local(
-        &mut self,
-        name: &str,
-        base_dir: &str,
-        link: &Link,
-        path: &str,
-        fragment: Option<&str>,
-    ) -> Option<String> {
-        // `#x` means this page, as its author meant, even under a `<base>`.
-        let resolved = if path.is_empty() {
-            Ok(name.to_owned())
+    fn local(&mut self, from: &Referrer<'_>, link: &Link, local: &url::Local) -> Option<String> {
+        // Where a `<base href>` sent a relative link, the message says so.
+        let rooted = link.url.trim_start().starts_with('/');
+        let note = match from.base_href {
+            Some(href) if !rooted => format!(" (the page's `<base href>` is `{href}`)"),
+            _ => String::new(),
+        };
+        if local.leaves_site()
+            && let Some(address) = url::sibling_address(local, self.siblings)
+        {
+            self.external_link(address, from.name);
+            return None;
+        }
+        self.links += 1;
+        let resolved = if local.leaves_site() {
+            Err((out_of_site(&local.path), local.path.clone()))
         } else {
-            match url::resolve(base_dir, path, self.site_prefix) {
-                Some(resolved) => self
-                    .files
-                    .file(&resolved)
-                    .map_err(|wanted| format!("no file `{wanted}`")),
-                None => Err("it leads out of the site".to_owned()),
-            }
+            self.files
+                .file(&local.path)
+                .map_err(|wanted| (format!("no file `{wanted}`"), wanted))
         };
         let target = match resolved {
             Ok(target) => target,
-            Err(why) => {
-                let (kind, message) = match link.role {
-                    Role::Page => (
-                        Kind::MissingFile,
-                        format!("broken link `{}`: {why}", link.url),
-                    ),
-                    Role::Asset => (
-                        Kind::MissingAsset,
-                        format!("missing asset `{}` in `{}`: {why}", link.url, link.origin),
-                    ),
+            Err((why, wanted)) => {
+                let (kind, message) = if link.role.is_asset() {
+                    let message = format!(
+                        "missing asset `{}` in `{}`: {why}{note}",
+                        link.url, link.origin
+                    );
+                    (Kind::MissingAsset, message)
+                } else {
+                    let message = format!("broken link `{}`: {why}{note}", link.url);
+                    (Kind::MissingFile, message)
                 };
-                self.problem(name, kind, Some(&link.url), message);
+                self.problem(from.name, kind, Some(&link.url), message, wanted);
                 return None;
             }
         };
-        if let (Some(fragment), Some(anchors)) = (fragment, self.anchors.get(target.as_str())) {
-            let found = fragment.is_empty()
-                || anchors.contains(fragment)
-                || url::decoded_fragment(fragment).is_some_and(|f| anchors.contains(f.as_str()))
-                // Browsers scroll to the top for `#top` when no element has that id.
-                || fragment.eq_ignore_ascii_case("top");
-            if !found {
-                let message = format!(
-                    "broken fragment `#{fragment}` in link `{}`: no id `{fragment}` on `{target}`",
-                    link.url
-                );
-                self.problem(name, Kind::MissingFragment, Some(&link.url), message);
+        let (Some(fragment), Some(anchors)) = (&local.fragment, self.anchors.get(target.as_str()))
+        else {
+            return Some(target);
+        };
+        // The id a browser looks for, without the fragment directive. With text directives it
+        // is where the browser goes only when none of their texts is found.
+        let (id, directive) = url::split_directive(fragment);
+        let missing_id = (!url::finds_fragment(id, |f| anchors.contains(f))).then(|| {
+            let written = link.url.split_once('#').map_or("", |(_, f)| f);
+            let (written_id, _) = url::split_directive(written);
+            let message = format!(
+                "broken fragment `#{written_id}` in link `{}`: no id `{written_id}` on `{target}`{note}",
+                link.url
+            );
+            let wanted = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
+            (message, wanted.into_owned())
+        });
+        let mut directives = Vec::new();
+        for directive in text::directives(directive.unwrap_or_default()) {
+            match directive {
+                Ok(directive) => directives.push(directive),
+                Err(value) => {
+                    let message = format!(
+                        "broken text fragment `text={value}` in link `{}`: browsers ignore it \
+                         (a text fragment is `text=[prefix-,]start[,end][,-suffix]`, with `-`, `,` \
+                         and `&` in the text written `%2D`, `%2C` and `%26`)",
+                        link.url
+                    );
+                    let wanted = format!("text={value}");
+                    let url = Some(link.url.as_str());
+                    self.problem(from.name, Kind::MissingTextFragment, url, message, &wanted);
+                }
             }
         }
+        if directives.is_empty() {
+            if let Some((message, wanted)) = missing_id {
+                let url = Some(link.url.as_str());
+                self.problem(from.name, Kind::MissingFragment, url, message, &wanted);
+            }
+        } else {
+            self.texts.push(TextCheck {
+                page: from.name.to_owned(),
+                url: link.url.clone(),
+                target: target.clone(),
+                directives,
+                missing_id,
+            });
+        }
         Some(target)
+    }
+
+    /// Looks for the texts of every text fragment on its page, reading each such page once.
+    /// Each text not found is a problem; the link's id is one too when no text is found and
+    /// the page has no such id.
+    fn find_texts(&mut self, site: &Path) -> anyhow::Result<()> {
+        let mut by_page: BTreeMap<String, Vec<TextCheck>> = BTreeMap::new();
+        for check in std::mem::take(&mut self.texts) {
+            by_page.entry(check.target.clone()).or_default().push(check);
+        }
+        for (target, checks) in by_page {
+            let text = PageText::read(&read(&site.join(&target))?);
+            for check in checks {
+                let url = Some(check.url.as_str());
+                let missing: Vec<&TextDirective> =
+                    check.directives.iter().filter(|d| !text.finds(d)).collect();
+                for directive in &missing {
+                    let message = format!(
+                        "broken text fragment in link `{}`: no text {directive} on `{target}`",
+                        check.url
+                    );
+                    let wanted = directive.to_string();
+                    self.problem(
+                        &check.page,
+                        Kind::MissingTextFragment,
+                        url,
+                        message,
+                        &wanted,
+                    );
+                }
+                if missing.len() == check.directives.len()
+                    && let Some((message, wanted)) = check.missing_id
+                {
+                    self.problem(&check.page, Kind::MissingFragment, url, message, &wanted);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The pages linked from mdBook's sidebar script(s) at the site root (`toc-<hash>.js`, which
@@ -427,21 +629,51 @@ impl Checker<'_> {
                     role: Role::Page,
                 })
                 .collect();
-            let targets = self.links(name, "", &links);
+            // The sidebar's links are written from the site's root.
+            let from = Referrer {
+                name,
+                base: Base::Local(String::new()),
+                base_href: None,
+            };
+            let targets = self.links(&from, &links);
             reached.get_or_insert_default().extend(targets);
         }
         Ok(reached)
     }
 
-    fn problem(&mut self, page: &str, kind: Kind, target: Option<&str>, message: String) {
-        self.problems.push(Problem {
+    fn problem(
+        &mut self,
+        page: &str,
+        kind: Kind,
+        target: Option<&str>,
+        message: String,
+        wanted: impl AsRef<str>,
+    ) {
+        let problem = Problem {
             page: page.to_owned(),
             kind,
             target: target.map(str::to_owned),
             message,
             source: None,
-        });
+        };
+        self.found
+            .push((problem, Fault::new(kind, wanted.as_ref())));
     }
+}
+
+/// Why a path above the site's root (`../std/io/`) is a problem, and how a book declares the
+/// site published there.
+fn out_of_site(path: &str) -> String {
+    let ups = path.matches("../").count();
+    let prefix = match path[3 * ups..].split_once('/') {
+        Some((folder, _)) if !folder.is_empty() => format!("{}{folder}/", "../".repeat(ups)),
+        _ => "../".repeat(ups),
+    };
+    format!(
+        "it leads out of the site, to `{path}` from its root; if a site is published there, \
+         declare it: `siblings = {{ \"{prefix}\" = \"https://…\" }}` under \
+         `[preprocessor.report.link-check]` (or `--sibling {prefix}=https://…`)"
+    )
 }
 
 #[cfg(test)]
@@ -464,5 +696,55 @@ mod tests {
         assert_eq!(files.file("b"), Err("b/index.html".to_owned()));
         assert_eq!(files.file(""), Err("index.html".to_owned()));
         assert_eq!(files.file("q.html"), Err("q.html".to_owned()));
+    }
+
+    fn found(page: &str, kind: Kind, message: &str, wanted: &str) -> (Problem, Fault) {
+        let problem = Problem {
+            page: page.into(),
+            kind,
+            target: Some(wanted.into()),
+            message: message.into(),
+            source: None,
+        };
+        (problem, Fault::new(kind, wanted))
+    }
+
+    #[test]
+    fn print_and_index_copies_fold_into_their_chapters() {
+        let kept = |found: Vec<(Problem, Fault)>, copy: Option<&str>| -> Vec<(String, Kind)> {
+            fold_copies(found, copy)
+                .into_iter()
+                .map(|p| (p.page, p.kind))
+                .collect()
+        };
+        let all = vec![
+            found("a.html", Kind::MissingFragment, "in a.html", "gone"),
+            found("a.html", Kind::MissingFile, "same words", "x.html"),
+            found(PRINT, Kind::MissingFragment, "in print.html", "gone"),
+            found(PRINT, Kind::MissingFragment, "elsewhere", "only-here"),
+            found(PRINT, Kind::HashOnlyHref, "rewritten", "<a href>"),
+            found(PRINT, Kind::DuplicateId, "across chapters", "dup"),
+            found("index.html", Kind::MissingFile, "same words", "x.html"),
+            found("index.html", Kind::MissingFile, "other words", "x.html"),
+        ];
+        assert_eq!(
+            kept(all.clone(), Some("a.html")),
+            [
+                ("a.html".to_owned(), Kind::MissingFragment),
+                ("a.html".to_owned(), Kind::MissingFile),
+                (PRINT.to_owned(), Kind::MissingFragment),
+                (PRINT.to_owned(), Kind::DuplicateId),
+                ("index.html".to_owned(), Kind::MissingFile),
+            ]
+        );
+        // index.html is a chapter of its own when it is not a copy.
+        assert_eq!(kept(all, None).len(), 6);
+    }
+
+    #[test]
+    fn a_path_out_of_the_site_says_how_to_declare_its_site() {
+        assert!(out_of_site("../std/io/").contains(r#"`siblings = { "../std/" = "https://…" }`"#));
+        assert!(out_of_site("../../x.html").contains("`--sibling ../../=https://…`"));
+        assert!(out_of_site("../").contains(r#"{ "../" = "#));
     }
 }

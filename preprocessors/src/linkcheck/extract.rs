@@ -1,10 +1,19 @@
 //! One pass over one file: the ids and links of an HTML page (html5ever's tokenizer), the
 //! `url()`s of a stylesheet (`cssparser`).
 //!
-//! A page is read as a stream of start tags, with the tokenizer switched to raw text inside
+//! A page is read as a stream of tags, with the tokenizer switched to raw text inside
 //! `<script>`, `<style>` and the other raw-text elements exactly as the HTML tree builder
 //! switches it, so text there is never mistaken for markup. No DOM is built: memory stays at
 //! the page's text plus what leaves this module, however large the page (print.html).
+//!
+//! What the HTML standard says about the document's tree is kept: ids and `<a name>`s inside a
+//! `<template>` belong to its content, not to the page, so no fragment lands on them; a
+//! `<base>` counts when it is the first with an `href`, outside templates; an empty `id` gives
+//! no id. `url()`s in `<style>` elements and `style` attributes are the page's assets like any
+//! other. Two kinds of link are left out: mdBook's own heading anchors (`<a class="header"
+//! href="#x">` first inside the heading whose id is `x`, the heading's link to itself, which
+//! mdBook writes as `href="#"` for a heading of punctuation alone) and `<link rel=preconnect>`
+//! or `rel=dns-prefetch`, which name an origin to connect to, never a resource to fetch.
 
 use cssparser::{Parser, ParserInput, Token};
 use html5ever::tokenizer::states::RawKind;
@@ -15,14 +24,26 @@ use scraper::Html;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
-/// Whether a missing target is a page (`<a href>`, `<iframe src>`, …) or an asset the page
-/// loads (`<link href>`, `<script src>`, `<img src>`, …).
+/// What a URL is to the page that holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    /// Something a reader navigates to.
+    /// Something a reader navigates to (`<a href>`, `<iframe src>`, …).
     Page,
-    /// Something the browser loads with the page.
+    /// A form's destination (`<form action>`, `formaction`): a page, and an empty one is the
+    /// page itself (the HTML standard's form submission).
+    Form,
+    /// Something the browser loads with the page (`<link href>`, `<img src>`, …).
     Asset,
+    /// A `url()` of CSS inside the page (`<style>`, `style=""`): an asset, and a `url(#x)` is an
+    /// element of the page itself (CSS Values' fragment-only URLs), whatever its `<base>`.
+    Style,
+}
+
+impl Role {
+    /// Whether a missing target is an asset (`missing-asset`) rather than a page.
+    pub fn is_asset(self) -> bool {
+        matches!(self, Role::Asset | Role::Style)
+    }
 }
 
 /// One URL found in a file.
@@ -45,7 +66,7 @@ pub struct Page {
     pub duplicate_ids: Vec<(String, usize)>,
     /// Every URL, in document order.
     pub links: Vec<Link>,
-    /// The first `<base href>`, which changes where relative links start.
+    /// The `href` of the first `<base>` that has one, which changes where relative links start.
     pub base: Option<String>,
     /// The page is a `<meta http-equiv="refresh">` redirect (mdBook's `output.html.redirect`).
     pub redirect: bool,
@@ -57,6 +78,9 @@ const URL_ATTRIBUTES: &[(&str, &str, Role, &str)] = &[
     ("a", "href", Role::Page, "<a href>"),
     ("area", "href", Role::Page, "<area href>"),
     ("iframe", "src", Role::Page, "<iframe src>"),
+    ("form", "action", Role::Form, "<form action>"),
+    ("button", "formaction", Role::Form, "<button formaction>"),
+    ("input", "formaction", Role::Form, "<input formaction>"),
     ("link", "href", Role::Asset, "<link href>"),
     ("script", "src", Role::Asset, "<script src>"),
     ("img", "src", Role::Asset, "<img src>"),
@@ -83,7 +107,7 @@ pub fn page(html: &str) -> Page {
     tokenizer.sink.state.into_inner().finish()
 }
 
-/// The tokenizer's sink: collects from each start tag.
+/// The tokenizer's sink: collects from each tag.
 #[derive(Default)]
 struct Collector {
     state: RefCell<Collected>,
@@ -94,34 +118,65 @@ struct Collected {
     page: Page,
     id_counts: HashMap<Box<str>, usize>,
     id_order: Vec<Box<str>>,
+    /// How many `<template>`s are open.
+    templates: usize,
+    /// The id of the heading whose start tag was the last token.
+    heading: Option<String>,
+    /// The text of the `<style>` element being read.
+    style: Option<String>,
 }
 
 impl TokenSink for Collector {
     type Handle = ();
 
     fn process_token(&self, token: HtmlToken, _line: u64) -> TokenSinkResult<()> {
-        let HtmlToken::TagToken(tag) = token else {
-            return TokenSinkResult::Continue;
-        };
-        if tag.kind != TagKind::StartTag {
-            return TokenSinkResult::Continue;
-        }
-        self.state.borrow_mut().start_tag(&tag);
-        // The tokenizer state the tree builder would set (scripting enabled, as in a browser).
-        match &*tag.name {
-            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
-                TokenSinkResult::RawData(RawKind::Rawtext)
+        let mut state = self.state.borrow_mut();
+        match token {
+            HtmlToken::TagToken(tag) => {
+                let heading = state.heading.take();
+                if tag.kind == TagKind::StartTag {
+                    state.start_tag(&tag, heading.as_deref());
+                    return raw_text_state(&tag.name);
+                }
+                state.end_tag(&tag);
             }
-            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
-            "plaintext" => TokenSinkResult::Plaintext,
-            _ => TokenSinkResult::Continue,
+            HtmlToken::CharacterTokens(text) => {
+                state.heading = None;
+                if let Some(style) = &mut state.style {
+                    style.push_str(&text);
+                }
+            }
+            HtmlToken::CommentToken(_) => state.heading = None,
+            _ => {}
         }
+        TokenSinkResult::Continue
     }
 }
 
+/// The tokenizer state the HTML tree builder sets after a start tag (scripting enabled, as in a
+/// browser), so that the text of `<script>`, `<style>` … is never read as markup.
+pub fn raw_text_state(name: &str) -> TokenSinkResult<()> {
+    match name {
+        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+            TokenSinkResult::RawData(RawKind::Rawtext)
+        }
+        "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+        "plaintext" => TokenSinkResult::Plaintext,
+        _ => TokenSinkResult::Continue,
+    }
+}
+
+/// Whether a `<link rel>` only names origins to connect to early (`preconnect`, `dns-prefetch`).
+fn only_names_an_origin(rel: &str) -> bool {
+    let mut tokens = rel.split_ascii_whitespace().peekable();
+    tokens.peek().is_some()
+        && tokens
+            .all(|t| t.eq_ignore_ascii_case("preconnect") || t.eq_ignore_ascii_case("dns-prefetch"))
+}
+
 impl Collected {
-    fn start_tag(&mut self, tag: &Tag) {
+    fn start_tag(&mut self, tag: &Tag, heading: Option<&str>) {
         let name = &*tag.name;
         let attr = |wanted: &str| {
             tag.attrs
@@ -129,6 +184,19 @@ impl Collected {
                 .find(|a| &*a.name.local == wanted)
                 .map(|a| &*a.value)
         };
+        // The template element is in the page; what it holds is not.
+        let in_page = self.templates == 0;
+        match name {
+            "template" => self.templates += 1,
+            "style" => self.style = Some(String::new()),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading = attr("id").map(str::to_owned),
+            "link" if attr("rel").is_some_and(only_names_an_origin) => return,
+            _ => {}
+        }
+        let mdbook_heading_anchor = name == "a"
+            && heading
+                .is_some_and(|id| attr("href").is_some_and(|h| h.strip_prefix('#') == Some(id)))
+            && attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|c| c == "header"));
         let page = &mut self.page;
         for a in &tag.attrs {
             // The tree builder names SVG's `xlink:href` `href` (in the XLink namespace).
@@ -138,14 +206,21 @@ impl Collected {
             };
             let value = &*a.value;
             if attr == "id" {
-                let count = self.id_counts.entry(value.into()).or_insert(0);
-                if *count == 0 {
-                    self.id_order.push(value.into());
+                if in_page && !value.is_empty() {
+                    let count = self.id_counts.entry(value.into()).or_insert(0);
+                    if *count == 0 {
+                        self.id_order.push(value.into());
+                    }
+                    *count += 1;
+                    page.anchors.insert(value.into());
                 }
-                *count += 1;
-                page.anchors.insert(value.into());
             } else if attr == "name" && name == "a" {
-                page.anchors.insert(value.into());
+                if in_page && !value.is_empty() {
+                    page.anchors.insert(value.into());
+                }
+            } else if attr == "style" {
+                page.links
+                    .extend(css_links(value, "style=\"\"", Role::Style));
             } else if attr == "srcset" && matches!(name, "img" | "source") {
                 let origin = if name == "img" {
                     "<img srcset>"
@@ -160,6 +235,7 @@ impl Collected {
             } else if let Some(&(_, _, role, origin)) = URL_ATTRIBUTES
                 .iter()
                 .find(|(e, a, ..)| *e == name && *a == attr)
+                && !mdbook_heading_anchor
             {
                 page.links.push(Link {
                     url: value.to_owned(),
@@ -167,6 +243,9 @@ impl Collected {
                     role,
                 });
             }
+        }
+        if !in_page {
+            return;
         }
         match name {
             "base" if page.base.is_none() => page.base = attr("href").map(str::to_owned),
@@ -184,11 +263,25 @@ impl Collected {
         }
     }
 
+    fn end_tag(&mut self, tag: &Tag) {
+        match &*tag.name {
+            "template" => self.templates = self.templates.saturating_sub(1),
+            "style" => {
+                if let Some(css) = self.style.take() {
+                    let links = css_links(&css, "<style>", Role::Style);
+                    self.page.links.extend(links);
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn finish(self) -> Page {
         let Collected {
             mut page,
             id_counts,
             id_order,
+            ..
         } = self;
         page.duplicate_ids = id_order
             .into_iter()
@@ -268,16 +361,18 @@ pub fn toc_script_links(js: &str) -> Vec<String> {
 
 /// The `url()`s and `@import` strings of a stylesheet.
 pub fn stylesheet(css: &str) -> Vec<Link> {
+    css_links(css, "url()", Role::Asset)
+}
+
+/// The `url()`s and `@import` strings of CSS (a stylesheet, a `<style>`'s text, a `style`
+/// attribute's declarations: the tokens are the same).
+fn css_links(css: &str, origin: &'static str, role: Role) -> Vec<Link> {
     let mut input = ParserInput::new(css);
     let mut parser = Parser::new(&mut input);
     let mut urls = Vec::new();
     css_urls(&mut parser, &mut urls);
     urls.into_iter()
-        .map(|url| Link {
-            url,
-            origin: "url()",
-            role: Role::Asset,
-        })
+        .map(|url| Link { url, origin, role })
         .collect()
 }
 
@@ -417,6 +512,95 @@ mod tests {
                 ("url()", "f/a.woff2"),
                 ("url()", "f/b.woff"),
                 ("url()", "i.png")
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_and_names_inside_templates_and_empty_ids_are_not_the_pages() {
+        let page = page(
+            r#"<template id="t"><p id="inner">x</p><a name="named"></a><template><b id="deeper"></b></template>
+            <i id="inner"></i><base href="sub/"></template><p id="after"></p><p id=""></p><h2 id=""></h2>
+            <a href="x.html">in</a>"#,
+        );
+        let mut anchors: Vec<_> = page.anchors.iter().map(|a| &**a).collect();
+        anchors.sort();
+        assert_eq!(anchors, ["after", "t"]);
+        assert!(page.duplicate_ids.is_empty());
+        assert_eq!(page.base, None);
+        assert_eq!(urls(&page.links), [("<a href>", "x.html")]);
+    }
+
+    #[test]
+    fn mdbooks_heading_anchors_are_left_out() {
+        let page = page(
+            r##"<h1 id="a"><a class="header" href="#a">A</a></h1><h2 id=""><a class="header" href="#"><code>?</code></a></h2>
+            <h3 id="b"> <a class="header" href="#b">text first</a></h3><h4 id="c"><a href="#c">no class</a></h4>
+            <h5 id="d"><a class="header" href="#e">elsewhere</a></h5><p id="f"><a class="header" href="#f">not a heading</a></p>"##,
+        );
+        assert_eq!(
+            urls(&page.links),
+            [
+                ("<a href>", "#b"),
+                ("<a href>", "#c"),
+                ("<a href>", "#e"),
+                ("<a href>", "#f")
+            ]
+        );
+    }
+
+    #[test]
+    fn origins_named_early_are_not_links() {
+        let page = page(
+            r#"<link rel="preconnect" href="https://a.org"><link rel="DNS-Prefetch" href="//b.org">
+            <link rel=" preconnect  dns-prefetch " href="https://c.org"><link rel="preconnect stylesheet" href="d.css">
+            <link rel="" href="e.css"><link href="f.css">"#,
+        );
+        let found: Vec<&str> = page.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(found, ["d.css", "e.css", "f.css"]);
+    }
+
+    #[test]
+    fn css_of_style_elements_and_attributes_is_read() {
+        let page = page(
+            r#"<style>@import "a.css"; body { background: url(b.png) } /* url(c.png) */</style>
+            <p style="background: url('d.png'); mask: url(#m)">x</p><style>.x{}</style>"#,
+        );
+        let found: Vec<(&str, &str, Role)> = page
+            .links
+            .iter()
+            .map(|l| (l.origin, l.url.as_str(), l.role))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("<style>", "a.css", Role::Style),
+                ("<style>", "b.png", Role::Style),
+                ("style=\"\"", "d.png", Role::Style),
+                ("style=\"\"", "#m", Role::Style),
+            ]
+        );
+    }
+
+    #[test]
+    fn form_destinations_are_links() {
+        let page = page(
+            r#"<form action="send.html"><button formaction="other.html">a</button>
+            <input type="submit" formaction="third.html"><input type="image" src="i.png"></form><form action="">"#,
+        );
+        let found: Vec<(&str, &str, Role)> = page
+            .links
+            .iter()
+            .map(|l| (l.origin, l.url.as_str(), l.role))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("<form action>", "send.html", Role::Form),
+                ("<button formaction>", "other.html", Role::Form),
+                ("<input formaction>", "third.html", Role::Form),
+                ("<input src>", "i.png", Role::Asset),
+                ("<form action>", "", Role::Form),
             ]
         );
     }

@@ -1,15 +1,22 @@
-//! `mdbook-report check [SITE_DIR]`: proves that the built site has no broken link.
+//! `mdbook-report check [SITE_DIR]`: proves that the built site has no broken link, answering
+//! as a browser does.
 //!
-//! Every `.html` page of the site is parsed once (html5ever, through `scraper`) and checked:
+//! Every `.html` page of the site is read once (html5ever's tokenizer, no DOM) and each URL is
+//! resolved as a browser resolves it (see `url.rs`: the URL standard's parsing against the page's
+//! URL or its `<base href>`, the HTML standard's rules for fragments), then checked:
 //!
 //! - each local link (`<a href>`, `<link href>`, `<script src>`, `<img src|srcset>`, `<source src>`,
-//!   `<use href>`, `<iframe src>`, …, and `url()` in the site's stylesheets) names a file of the
-//!   site (a directory means its `index.html`; `%20` is decoded; `?query` is ignored) —
-//!   `missing-file` for pages, `missing-asset` for what a page loads;
+//!   `<use href>`, `<iframe src>`, `<form action>`, `formaction`, …, and `url()` in the site's
+//!   stylesheets, `<style>` elements and `style` attributes) names a file of the site (a
+//!   directory means its `index.html`; `%20` is decoded; `?query` is ignored) —
+//!   `missing-file` for pages, `missing-asset` for what a page loads; a link above the site's
+//!   root is one only into a declared sibling site (an external link then);
 //! - each `#fragment`, on the same page or another, matches an `id` or `<a name>` of the target
-//!   page, print.html and generated pages included — `missing-fragment`;
+//!   page (not inside a `<template>`), print.html and generated pages included —
+//!   `missing-fragment`; each text fragment's text is on it — `missing-text-fragment` (see
+//!   `text.rs`);
 //! - no `id` appears twice on a page — `duplicate-id`; no `href`/`src` is empty — `empty-href`;
-//!   no `href` is `#` alone — `hash-only-href`;
+//!   no `href` is `#` alone — `hash-only-href` (mdBook's own heading anchors are not checked);
 //! - the table of contents (mdBook's toc.html, or its `toc-*.js` when there is no toc.html)
 //!   links to every page but print.html, toc.html, index.html, the 404 page and redirect stubs —
 //!   `unreachable-page`;
@@ -18,15 +25,16 @@
 //!   of a web archive's form (`…/<timestamp>/<address>`, [`external::archived_address`]) is an
 //!   archived copy of that address: a failing address names its copies and the archive's answer.
 //!
-//! Each problem is reported once per page (print.html repeats every chapter's links), sorted by
-//! page, kind and target. When `--book` points at the book (`book.toml`, `src/SUMMARY.md`), a
+//! Each problem is reported once per page, sorted by page, kind and target; a problem that
+//! print.html (or index.html, mdBook's copy of the first chapter) only repeats is reported at
+//! the chapter alone. When `--book` points at the book (`book.toml`, `src/SUMMARY.md`), a
 //! problem on a chapter's page also names the Markdown line of the faulty link (see `source.rs`).
 //!
 //! # Text output
 //!
 //! ```text
+//! book/intro.html: error: broken link `gone.html`: no file `gone.html` (src/intro.md:14:9) [missing-file]
 //! book/intro.html: error: broken fragment `#x` in link `a.html#x`: no id `x` on `a.html` (src/intro.md:12:5) [missing-fragment]
-//! book/print.html: error: broken link `gone.html`: no file `gone.html` [missing-file]
 //! external: https://www.un.org/ (intro.html, print.html)
 //! 16 pages, 412 links: 2 problems (1 missing-file, 1 missing-fragment); 1 external link listed, not checked (--external checks them)
 //! ```
@@ -74,11 +82,13 @@ pub mod external;
 mod extract;
 mod report;
 mod source;
+mod text;
 mod url;
 
 pub use check::check_site;
 pub use report::{ExternalLink, Kind, Problem, Report, Source};
 
+use crate::model::config::LinkCheckConfig;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -91,6 +101,10 @@ pub struct Options {
     /// The book's root directory (with `book.toml`), for source locations, the site URL and the
     /// 404 page; nothing of it is needed.
     pub book: Option<PathBuf>,
+    /// Sites published beside this one, as (a folder beyond the site's root written from the
+    /// root, `../std/`; its address, `https://doc.rust-lang.org/std/`), besides those of the
+    /// book's `[preprocessor.report.link-check]`: links into them are external links.
+    pub siblings: Vec<(String, String)>,
     /// Fetch external links; `None` only lists them.
     pub external: Option<external::Options>,
 }
@@ -104,6 +118,11 @@ pub struct CheckArgs {
     /// The book's root directory (book.toml, src/), for Markdown line numbers.
     #[arg(long, default_value = ".")]
     pub book: PathBuf,
+    /// A site published beside this one: the folder its links reach from the site's root and
+    /// its address (`../std/=https://doc.rust-lang.org/std/`); links into it are external.
+    /// Repeatable; adds to (and overrides) `siblings` under `[preprocessor.report.link-check]`.
+    #[arg(long = "sibling", value_name = "PREFIX=URL", value_parser = sibling)]
+    pub siblings: Vec<(String, String)>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -141,11 +160,22 @@ fn seconds(s: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("`{s}` is not a positive number of seconds"))
 }
 
+fn sibling(s: &str) -> Result<(String, String), String> {
+    let (prefix, address) = s.split_once('=').ok_or_else(|| {
+        format!("`{s}` is not PREFIX=URL (e.g. `../std/=https://doc.rust-lang.org/std/`)")
+    })?;
+    match LinkCheckConfig::sibling_mistake(prefix, address) {
+        Some((problem, hint)) => Err(format!("{problem}: {hint}")),
+        None => Ok((prefix.to_owned(), address.to_owned())),
+    }
+}
+
 impl CheckArgs {
     /// The library options these arguments ask for.
     pub fn options(&self) -> Options {
         Options {
             book: Some(self.book.clone()),
+            siblings: self.siblings.clone(),
             external: self.external.then(|| external::Options {
                 cache: self.cache.clone(),
                 cache_ttl: Duration::from_secs(self.cache_ttl.saturating_mul(24 * 3600)),

@@ -16,6 +16,9 @@ pub enum Kind {
     MissingAsset,
     /// A `#fragment` that no `id` (or `<a name>`) on the target page matches.
     MissingFragment,
+    /// A text fragment (`#:~:text=…`) whose text is not on the target page, or that browsers
+    /// cannot read.
+    MissingTextFragment,
     /// Two or more elements with the same `id` on one page.
     DuplicateId,
     /// An empty `href` or `src`.
@@ -35,6 +38,7 @@ impl Kind {
             Kind::MissingFile => "missing-file",
             Kind::MissingAsset => "missing-asset",
             Kind::MissingFragment => "missing-fragment",
+            Kind::MissingTextFragment => "missing-text-fragment",
             Kind::DuplicateId => "duplicate-id",
             Kind::EmptyHref => "empty-href",
             Kind::HashOnlyHref => "hash-only-href",

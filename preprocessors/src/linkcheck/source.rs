@@ -8,7 +8,9 @@
 //! its problem is reported with the page alone.
 
 use super::report::Source;
+use crate::base::diagnostics::Diagnostics;
 use crate::base::diagnostics::LineIndex;
+use crate::model::config::Config as ReportConfig;
 use anyhow::Context;
 use mdbook_preprocessor::config::Config;
 use std::collections::HashMap;
@@ -25,6 +27,10 @@ pub struct Book {
     pub not_found_page: String,
     /// `build.build-dir`, relative to the current directory.
     pub build_dir: PathBuf,
+    /// The page of the first chapter when it is not `index.html` (mdBook copies it there).
+    first_page: Option<String>,
+    /// `siblings` under `[preprocessor.report.link-check]`: (prefix, address).
+    pub siblings: Vec<(String, String)>,
 }
 
 impl Book {
@@ -47,28 +53,52 @@ impl Book {
         };
         let src = shown(&config.book.src);
         let summary_path = src.join("SUMMARY.md");
-        let chapters = match std::fs::read_to_string(&summary_path) {
+        let (chapters, first_page) = match std::fs::read_to_string(&summary_path) {
             Ok(text) => {
                 let summary = mdbook_summary::parse_summary(&text)
                     .with_context(|| format!("cannot parse {}", summary_path.display()))?;
-                chapter_pages(&summary)
+                let (pages, first) = chapter_pages(&summary);
+                let chapters = pages
                     .into_iter()
                     .map(|(page, chapter)| (page, src.join(chapter)))
-                    .collect()
+                    .collect();
+                (chapters, first.filter(|page| page != "index.html"))
             }
-            Err(_) => HashMap::new(),
+            Err(_) => (HashMap::new(), None),
         };
         Ok(Some(Book {
             chapters,
             site_prefix: site_prefix(html.site_url.as_deref().unwrap_or("/")),
             not_found_page: html.get_404_output_file(),
             build_dir: shown(&config.build.build_dir),
+            first_page,
+            siblings: siblings(&config, std::fs::read_to_string(&toml).ok().as_deref())
+                .with_context(|| format!("{} cannot be used", toml.display()))?,
         }))
+    }
+
+    /// The page index.html copies, when it is a copy: the first chapter's.
+    pub fn index_copy_of(&self) -> Option<&str> {
+        self.first_page.as_deref()
     }
 }
 
-/// Every chapter of the summary, as (page, chapter file relative to `src/`).
-fn chapter_pages(summary: &mdbook_summary::Summary) -> HashMap<String, PathBuf> {
+/// `siblings` under `[preprocessor.report.link-check]`, read as the preprocessor reads its
+/// table: a mistake there (or anywhere in the table: the book could not be built with it) is
+/// the build's own message, located in book.toml.
+fn siblings(config: &Config, book_toml: Option<&str>) -> anyhow::Result<Vec<(String, String)>> {
+    let mut diags = Diagnostics::new();
+    let report = ReportConfig::from_mdbook(config, book_toml, &mut diags);
+    if diags.errors() > 0 {
+        diags.sort();
+        anyhow::bail!("{}", diags.render());
+    }
+    Ok(report.link_check.siblings.into_iter().collect())
+}
+
+/// Every chapter of the summary, as (page, chapter file relative to `src/`), and the first
+/// chapter's page.
+fn chapter_pages(summary: &mdbook_summary::Summary) -> (HashMap<String, PathBuf>, Option<String>) {
     fn walk(items: &[mdbook_summary::SummaryItem], out: &mut Vec<PathBuf>) {
         for item in items {
             if let mdbook_summary::SummaryItem::Link(link) = item {
@@ -90,7 +120,7 @@ fn chapter_pages(summary: &mdbook_summary::Summary) -> HashMap<String, PathBuf> 
             .entry("index.html".into())
             .or_insert_with(|| first.clone());
     }
-    pages
+    (pages, files.first().map(|first| page_of(first)))
 }
 
 /// mdBook's page for a chapter file: `a/b.md` → `a/b.html`, `a/README.md` → `a/index.html`.
@@ -210,7 +240,9 @@ mod tests {
             "# Summary\n\n[Intro](intro.md)\n\n- [A](a/README.md)\n  - [B](a/b.md)\n- [Draft]()\n\n[End](end.md)\n",
         )
         .unwrap();
-        let mut pages: Vec<_> = chapter_pages(&summary).into_iter().collect();
+        let (pages, first) = chapter_pages(&summary);
+        assert_eq!(first.as_deref(), Some("intro.html"));
+        let mut pages: Vec<_> = pages.into_iter().collect();
         pages.sort();
         let expected = [
             ("a/b.html", "a/b.md"),

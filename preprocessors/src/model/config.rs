@@ -17,12 +17,16 @@
 //! book's data files or from `book.title`; the defaults are neutral words.
 
 use crate::base::dates::Date;
-use crate::base::diagnostics::{Diagnostics, Location, did_you_mean};
+use crate::base::diagnostics::{Diagnostics, LineIndex, Location, did_you_mean};
 use crate::base::numbering::Numbering;
+use crate::base::paths;
 use crate::base::text;
-use serde::Deserialize;
+use crate::model::schema::{self, Kind, Mismatch, Problem, Seg, or_none};
 use serde::de::IgnoredAny;
-use std::path::PathBuf;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// The name mdBook knows the preprocessor by (`[preprocessor.report]`, binary `mdbook-report`).
 pub const PREPROCESSOR: &str = "report";
@@ -33,7 +37,7 @@ pub const PREPROCESSOR: &str = "report";
 pub const RENDERER: &str = "report-postbuild";
 
 /// `[preprocessor.report]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Config {
     /// Turn every warning into an error (for CI).
@@ -45,8 +49,20 @@ pub struct Config {
     pub date_text: Option<String>,
     /// The sidebar part title before the generated overview pages.
     pub explore_part: String,
+    /// The book's title in a phone's menu bar, where `book.title` does not fit (empty: the
+    /// book's title, on two lines at most).
+    pub short_title: String,
+    /// The folder above the book that is its repository (`..`): includes may reach files in it.
+    /// Unset: the nearest folder above the book with a `.git`.
+    #[serde(deserialize_with = "paths::repository")]
+    pub repository: Option<PathBuf>,
     /// Where a book keeps templates that replace the built-in ones (relative to the book root).
+    #[serde(deserialize_with = "paths::in_book")]
     pub templates: PathBuf,
+    /// Active content the chapters' raw HTML may have, by name: elements (`iframe`, `script`
+    /// …), event-handler attributes (`onclick`) and `http-equiv`. Everything else active is an
+    /// error (`html-active`).
+    pub allow_html: Vec<String>,
     /// `[preprocessor.report.endnotes]`.
     pub endnotes: EndnotesConfig,
     /// `[preprocessor.report.organisations]`.
@@ -71,6 +87,8 @@ pub struct Config {
     pub network: NetworkConfig,
     /// `[preprocessor.report.pictures]`.
     pub pictures: PicturesConfig,
+    /// `[preprocessor.report.link-check]`.
+    pub link_check: LinkCheckConfig,
     /// `book.title`, for defaults.
     #[serde(skip)]
     pub title: String,
@@ -83,6 +101,13 @@ pub struct Config {
     /// `[output.html] site-url` when it is absolute, for the citation's default.
     #[serde(skip)]
     pub html_site_url: Option<String>,
+    /// The keys (dotted, below `[preprocessor.report]`) whose values were mistakes, reported
+    /// and left at their defaults: checks across keys skip them.
+    #[serde(skip)]
+    mistaken: Vec<String>,
+    /// The text of `book.toml`, to locate what the features find unused ([`Config::unused`]).
+    #[serde(skip)]
+    book_toml: Option<std::sync::Arc<str>>,
     /// The parsed `date`.
     #[serde(skip)]
     date: Option<Date>,
@@ -90,15 +115,15 @@ pub struct Config {
     #[serde(skip)]
     citation_date: Option<Date>,
     // mdBook's own keys in a preprocessor table; mdBook reads them, we accept them.
-    #[serde(rename = "command")]
+    #[serde(rename = "command", skip_serializing)]
     _command: Option<IgnoredAny>,
-    #[serde(rename = "before")]
+    #[serde(rename = "before", skip_serializing)]
     _before: Option<IgnoredAny>,
-    #[serde(rename = "after")]
+    #[serde(rename = "after", skip_serializing)]
     _after: Option<IgnoredAny>,
-    #[serde(rename = "renderers")]
+    #[serde(rename = "renderers", skip_serializing)]
     _renderers: Option<IgnoredAny>,
-    #[serde(rename = "optional")]
+    #[serde(rename = "optional", skip_serializing)]
     _optional: Option<IgnoredAny>,
 }
 
@@ -109,7 +134,10 @@ impl Default for Config {
             document: "document".into(),
             date_text: None,
             explore_part: "Explore the {document}".into(),
+            short_title: String::new(),
+            repository: None,
             templates: "theme/report".into(),
+            allow_html: Vec::new(),
             endnotes: EndnotesConfig::default(),
             organisations: OrganisationsConfig::default(),
             agenda: AgendaConfig::default(),
@@ -122,10 +150,13 @@ impl Default for Config {
             data: DataConfig::default(),
             network: NetworkConfig::default(),
             pictures: PicturesConfig::default(),
+            link_check: LinkCheckConfig::default(),
             title: String::new(),
             authors: Vec::new(),
             language: None,
             html_site_url: None,
+            mistaken: Vec::new(),
+            book_toml: None,
             date: None,
             citation_date: None,
             _command: None,
@@ -138,14 +169,17 @@ impl Default for Config {
 }
 
 /// `[preprocessor.report.endnotes]`: book-wide endnotes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct EndnotesConfig {
     /// Switch the feature on or off.
     pub enable: bool,
-    /// The chapter (relative to `src/`) that holds the definitions.
-    pub chapter: PathBuf,
+    /// The chapter (relative to `src/`) that holds the definitions; none: the book has no
+    /// endnotes, and mdBook renders its footnotes page by page as it always does.
+    #[serde(deserialize_with = "paths::in_src_if_set")]
+    pub chapter: Option<PathBuf>,
     /// How notes are numbered: `i` (i, ii, iii), `1`, `a` ….
+    #[serde(with = "style")]
     pub labels: Numbering,
     /// What a note is called in a reference's preview ("Endnote iv: …").
     pub name: String,
@@ -155,15 +189,43 @@ impl Default for EndnotesConfig {
     fn default() -> Self {
         EndnotesConfig {
             enable: true,
-            chapter: "endnotes.md".into(),
+            chapter: None,
             labels: Numbering::lower_roman(),
             name: "Note".into(),
         }
     }
 }
 
+/// Something the book configures that matches nothing in its text (an agenda phrase no
+/// paragraph has, a `never-link` entry the text never writes): the feature that found it says
+/// so, and [`Config::unused`] reports it at its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unused {
+    /// Its table under `[preprocessor.report]` and its key: `("agenda", "phrases")`.
+    pub key: (&'static str, &'static str),
+    /// Its entry, for a list.
+    pub entry: Option<usize>,
+    /// What it fails to do, after the value: "links nothing: no paragraph of the book has it".
+    pub problem: String,
+    /// The value as configured.
+    pub value: String,
+    /// How to fix it ([`Unused::hint_for`] for a phrase copied from the text).
+    pub hint: String,
+}
+
+impl Unused {
+    /// The hint for a phrase meant to be copied from the text: what the text writes instead
+    /// when it writes it otherwise (`nearest`, from [`crate::model::find::find_loosely`]).
+    pub fn hint_for(nearest: Option<String>) -> String {
+        match nearest {
+            Some(text) => format!("the text writes “{text}”: write it as the text does"),
+            None => "copy it from the text, word for word, or remove it".into(),
+        }
+    }
+}
+
 /// How many mentions of an organisation become links.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum LinkMode {
     /// The first mention of each organisation in each paragraph.
@@ -176,22 +238,27 @@ pub enum LinkMode {
 }
 
 /// `[preprocessor.report.organisations]`: the organisation registry and its links.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct OrganisationsConfig {
     /// Switch the feature on or off.
     pub enable: bool,
-    /// The registry, relative to the book root.
-    pub registry: PathBuf,
+    /// The registry, relative to the book root; none: [`DEFAULT_REGISTRY`] when the book has
+    /// it (a book without it names no organisations, and gets no organisation pages).
+    #[serde(deserialize_with = "paths::in_book_if_set")]
+    pub registry: Option<PathBuf>,
     /// Which mentions become links.
     pub link: LinkMode,
     /// Directory (under `src/`, virtual) of the generated pages.
+    #[serde(deserialize_with = "paths::in_src")]
     pub dir: PathBuf,
     /// The index page's title.
     pub title: String,
     /// The sidebar part title before the index; empty: none.
+    #[serde(deserialize_with = "or_none")]
     pub part: String,
     /// Phrases inside which no organisation is linked ("United Nations Convention against …").
+    #[serde(deserialize_with = "or_none")]
     pub never_link: Vec<String>,
     /// An organisation page's description for search engines: `{name}`, `{mentions}`, `{title}`.
     pub description: String,
@@ -201,7 +268,7 @@ impl Default for OrganisationsConfig {
     fn default() -> Self {
         OrganisationsConfig {
             enable: true,
-            registry: "data/organisations.yaml".into(),
+            registry: None,
             link: LinkMode::default(),
             dir: "organisations".into(),
             title: "Organisations".into(),
@@ -212,6 +279,18 @@ impl Default for OrganisationsConfig {
     }
 }
 
+/// Where the registry is when `registry` does not say.
+pub const DEFAULT_REGISTRY: &str = "data/organisations.yaml";
+
+impl OrganisationsConfig {
+    /// The registry's path, relative to the book root.
+    pub fn registry_path(&self) -> &std::path::Path {
+        self.registry
+            .as_deref()
+            .unwrap_or(std::path::Path::new(DEFAULT_REGISTRY))
+    }
+}
+
 /// `[preprocessor.report.documents]`: document symbols linked to their documents and listed on a
 /// generated page; archived copies of the web addresses in the endnotes.
 ///
@@ -219,14 +298,16 @@ impl Default for OrganisationsConfig {
 /// permanent redirector to its Official Document System (ODS): `https://undocs.org/en/A/85/190`
 /// always leads to the current ODS address of the document, where ODS's own URLs have changed
 /// more than once. `fr`, `es`, `ar`, `zh`, `ru` instead of `en` give the other official languages.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct DocumentsConfig {
     /// Switch the feature on or off.
     pub enable: bool,
     /// Where a symbol's document is: `{symbol}`; empty: symbols are listed, not linked.
+    #[serde(deserialize_with = "or_none")]
     pub link: String,
     /// Path (virtual, under `src/`) of the generated "Documents cited" page.
+    #[serde(deserialize_with = "paths::in_src")]
     pub page: PathBuf,
     /// The page's title.
     pub title: String,
@@ -238,18 +319,23 @@ pub struct DocumentsConfig {
     /// The components that may follow besides numbers: `RES`, `L.{n}`, `Add.{n}` ….
     pub parts: Vec<String>,
     /// Symbols never linked nor listed (the text keeps them as written).
+    #[serde(deserialize_with = "or_none")]
     pub never_link: Vec<String>,
     /// Bodies whose "resolution NN/NNN" the text cites, with the symbol it stands for.
+    #[serde(deserialize_with = "or_none")]
     pub resolutions: Vec<ResolutionBody>,
     /// The body of a resolution the text cites without naming one (a General Assembly
     /// resolution's "its resolutions"); empty: such resolutions are not linked.
+    #[serde(deserialize_with = "or_none")]
     pub default_body: String,
     /// Other series, by pattern (`WHA {session}.{number}`), with their own symbol and link.
+    #[serde(deserialize_with = "or_none")]
     pub series: Vec<Series>,
     /// The words around resolution numbers (other languages).
     pub words: DocumentWords,
     /// An endnote's web address's archived copy: `{date}` (`YYYYMMDD`) and `{address}`; empty:
     /// none.
+    #[serde(deserialize_with = "or_none")]
     pub archive: String,
     /// The text of the archived-copy link.
     pub archive_text: String,
@@ -310,14 +396,14 @@ pub const DEFAULT_PARTS: &[&str] = &[
 ];
 
 /// A body whose resolutions the text cites by number ("General Assembly resolution 85/131").
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ResolutionBody {
     /// The body's name as the text writes it ("General Assembly", inside "UN General Assembly"
     /// too).
     pub body: String,
     /// Other names the text uses ("ECOSOC").
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_none")]
     pub forms: Vec<String>,
     /// The symbol of "resolution {session}/{number}": `A/RES/{session}/{number}`; none: the body
     /// is known, its resolutions are not linked (and not taken for another body's).
@@ -326,7 +412,7 @@ pub struct ResolutionBody {
 }
 
 /// Another series of documents, recognised by a pattern (what belongs to one book).
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Series {
     /// The text: literal characters, `{name}` for a number, a space for an optional space:
@@ -336,12 +422,12 @@ pub struct Series {
     pub symbol: String,
     /// Where the document is, from the pattern's numbers and `{symbol}`; empty: the documents'
     /// `link`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_none")]
     pub link: String,
 }
 
 /// `[preprocessor.report.documents.words]`: the words around resolution numbers.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct DocumentWords {
     /// The word before a resolution's number, singular first ("resolution", "resolutions");
@@ -401,26 +487,31 @@ impl Default for DocumentsConfig {
 }
 
 /// `[preprocessor.report.agenda]`: the agenda the document is organised by.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct AgendaConfig {
     /// Switch the feature on or off.
     pub enable: bool,
     /// Path (virtual, under `src/`) of the generated overview page.
+    #[serde(deserialize_with = "paths::in_src")]
     pub page: PathBuf,
     /// The overview page's title.
     pub title: String,
     /// How the text names the agenda, for the chapter boxes ("of {name}"); empty: not named.
+    #[serde(deserialize_with = "or_none")]
     pub name: String,
     /// What an item is called, lower case ("priority area", "objective").
     pub item: String,
     /// Its plural; empty: `item` + "s".
+    #[serde(deserialize_with = "or_none")]
     pub item_plural: String,
     /// How items are numbered: `1`, `(a)`, `i` ….
+    #[serde(with = "style")]
     pub numbering: Numbering,
     /// The items' titles, in order.
     pub items: Vec<String>,
     /// Phrases of the text that name the agenda, linked to the overview.
+    #[serde(deserialize_with = "or_none")]
     pub phrases: Vec<String>,
     /// The overview's introduction: `{document}`, `{count}`, `{items}`.
     pub introduction: String,
@@ -455,24 +546,29 @@ impl AgendaConfig {
 }
 
 /// `[preprocessor.report.timeline]`: meetings from front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct TimelineConfig {
     /// Switch the feature on or off.
     pub enable: bool,
     /// Path (virtual, under `src/`) of the generated timeline page.
+    #[serde(deserialize_with = "paths::in_src")]
     pub page: PathBuf,
     /// The page's title.
     pub title: String,
     /// The page's first sentence: `{document}`, `{count}`, `{meetings}` ("1 meeting").
     pub introduction: String,
     /// The calendar's name; empty: "Meetings in" and the book's title.
+    #[serde(deserialize_with = "or_none")]
     pub calendar_name: String,
     /// The calendar's `PRODID`; empty: one made of the book's title.
+    #[serde(deserialize_with = "or_none")]
     pub calendar_id: String,
     /// The domain part of every event's `UID`; empty: made of the book's title.
+    #[serde(deserialize_with = "or_none")]
     pub uid_domain: String,
     /// The JSON export's title slide text; empty: "The meetings described in" and the title.
+    #[serde(deserialize_with = "or_none")]
     pub summary: String,
 }
 
@@ -492,7 +588,7 @@ impl Default for TimelineConfig {
 }
 
 /// `[preprocessor.report.permalinks]`: a stable id and a `¶` link on every paragraph.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PermalinksConfig {
     /// Switch them on or off (off: only the paragraphs other pages link to get an id).
@@ -507,7 +603,7 @@ impl Default for PermalinksConfig {
 
 /// `[preprocessor.report.previews]`: previews of notes, organisations, agenda items and
 /// meetings where they are linked.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PreviewsConfig {
     /// Switch them on or off (off: no data file is written and links behave as without
@@ -525,7 +621,7 @@ impl Default for PreviewsConfig {
 /// tags, `CITATION.cff`). Empty values fall back to the book's own (`book.title`,
 /// `book.authors`, the document's `date`, `[output.html] site-url`) or are left out. A book
 /// without the table cites nothing: only the book can say what it is citing.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct CitationConfig {
     /// Switch citations on or off: on where the table is (unless it says `enable = false`), off
@@ -533,21 +629,28 @@ pub struct CitationConfig {
     #[serde(default = "on")]
     pub enable: bool,
     /// The site's absolute address (`https://example.org/report/`): pages' canonical URLs.
+    #[serde(deserialize_with = "or_none")]
     pub site_url: String,
     /// The document's title.
+    #[serde(deserialize_with = "or_none")]
     pub title: String,
     /// Its authors: an organisation as it is named, a person as `Family, Given`.
+    #[serde(deserialize_with = "or_none")]
     pub authors: Vec<String>,
     /// Its publication date, in the front-matter date forms.
     pub date: Option<String>,
     /// Who published it.
+    #[serde(deserialize_with = "or_none")]
     pub publisher: String,
     /// The institution a report is issued by (`citation_technical_report_institution`);
     /// empty: the publisher.
+    #[serde(deserialize_with = "or_none")]
     pub institution: String,
     /// The document's number or symbol (`A/68/190`).
+    #[serde(deserialize_with = "or_none")]
     pub number: String,
     /// The BibTeX key; empty: made of the first author and the year.
+    #[serde(deserialize_with = "or_none")]
     pub key: String,
 }
 
@@ -556,8 +659,8 @@ fn on() -> bool {
     true
 }
 
-/// An `http(s)://host…` address.
-fn is_absolute_url(url: &str) -> bool {
+/// An `http(s)://host…` address: what `site-url` must be.
+pub fn is_absolute_url(url: &str) -> bool {
     crate::base::html::safe_url(url).is_some_and(|u| {
         u.strip_prefix("https://")
             .or_else(|| u.strip_prefix("http://"))
@@ -565,8 +668,11 @@ fn is_absolute_url(url: &str) -> bool {
     })
 }
 
+/// How to write `site-url` (in book.toml or on the command line).
+pub const SITE_URL_HINT: &str = "write the address the site is published at, with `https://`: citations and canonical links need it whole";
+
 /// `[preprocessor.report.search]`: the site's search (the post-build step writes its index).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct SearchConfig {
     /// Switch the feature on or off.
@@ -582,12 +688,13 @@ impl Default for SearchConfig {
 /// `[preprocessor.report.data]`: the open-data exports (the registry, the mentions, the agenda
 /// matrix, the network) and the "Data" page that documents them, with schema.org `Organization`
 /// data on each organisation's page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct DataConfig {
     /// Switch the exports and the page on or off.
     pub enable: bool,
     /// Path (virtual, under `src/`) of the generated page.
+    #[serde(deserialize_with = "paths::in_src")]
     pub page: PathBuf,
     /// The page's title.
     pub title: String,
@@ -612,12 +719,13 @@ impl Default for DataConfig {
 /// `[preprocessor.report.network]`: which organisations the document names together (in one
 /// paragraph, or as organisers of one meeting), drawn on a generated page and ranked on each
 /// organisation's page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct NetworkConfig {
     /// Switch the page and the organisation pages' partners on or off.
     pub enable: bool,
     /// Path (virtual, under `src/`) of the generated page.
+    #[serde(deserialize_with = "paths::in_src")]
     pub page: PathBuf,
     /// The page's title.
     pub title: String,
@@ -628,6 +736,7 @@ pub struct NetworkConfig {
     /// The picture and its table show at most this many pairs, the strongest.
     pub max_pairs: usize,
     /// An organisation's page ranks at most this many partners (0: none).
+    #[serde(deserialize_with = "or_none")]
     pub partners: usize,
 }
 
@@ -646,7 +755,7 @@ impl Default for NetworkConfig {
 }
 
 /// `[preprocessor.report.pictures]`: pictures drawn at build time on the generated pages.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PicturesConfig {
     /// The agenda's organisation × item matrix shaded by count, sortable with JavaScript.
@@ -664,213 +773,543 @@ impl Default for PicturesConfig {
     }
 }
 
-/// Where `key` of `[table]` is in book.toml (the first `key =` line after the table header), or
-/// the file.
-pub fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
-    let Some(text) = book_toml else {
-        return Location::file("book.toml");
-    };
-    let header = format!("[{table}]");
-    let array_header = format!("[[{table}]]");
-    let mut in_table = false;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.split(" #").next().unwrap_or_default().trim();
-        if trimmed.starts_with('[') {
-            in_table = trimmed == header || trimmed == array_header;
-            continue;
-        }
-        let is_key = trimmed
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        if in_table && is_key {
-            return Location::at("book.toml", i + 1, line.len() - line.trim_start().len() + 1);
-        }
-    }
-    Location::file("book.toml")
+/// `[preprocessor.report.link-check]`: what the link check (`mdbook-report check`, and the
+/// check that follows `mdbook-report build`) knows beyond the site.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct LinkCheckConfig {
+    /// Sites published beside this one: a folder beyond the site's root, written from the root
+    /// (`../std/`), and the address that site is published at
+    /// (`https://doc.rust-lang.org/std/`). Links into it are external links.
+    #[serde(deserialize_with = "sibling_sites")]
+    pub siblings: std::collections::BTreeMap<String, String>,
 }
 
-/// Reports a deserialisation error of the table: "unknown field `linkk`, expected one of
-/// `enable`, `link`\nin `organisations`" becomes an error at the key's line in book.toml.
-fn report(cause: &str, book_toml: Option<&str>, diags: &mut Diagnostics) {
-    let (detail, sub) = match cause.split_once("\nin `") {
-        Some((detail, table)) => (detail, Some(table.trim().trim_end_matches('`'))),
-        None => (cause, None),
-    };
-    let table = match sub {
-        Some(sub) => format!("preprocessor.{PREPROCESSOR}.{sub}"),
-        None => format!("preprocessor.{PREPROCESSOR}"),
-    };
-    let detail = detail.replace("unknown field", "unknown key");
-    let key = detail.split('`').nth(1).unwrap_or_default();
-    let location = if key.is_empty() {
-        Location::file("book.toml")
-    } else {
-        locate(book_toml, &table, key)
-    };
-    let expected: Vec<&str> = detail
-        .split_once("expected one of")
-        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
-        .unwrap_or_else(|| KEYS.to_vec());
-    diags
-        .error("config", location, format!("in [{table}]: {detail}"))
-        .suggest(
-            did_you_mean(key, expected.iter().copied()).map(|k| format!("`{k}`")),
-            "see the configuration reference in README.md",
-        );
+/// The mark of `siblings`: a table of folders and the addresses they are published at.
+const SIBLINGS: &str = "sibling sites";
+
+fn sibling_sites<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    schema::marked(d, SIBLINGS)
 }
 
-/// The table without its feature tables, to read when one of them is malformed.
-#[derive(Debug, Deserialize)]
-#[serde(default, rename_all = "kebab-case")]
-struct Top {
-    deny_warnings: bool,
-    document: String,
-    date: Option<String>,
-    explore_part: String,
-    templates: PathBuf,
-}
-
-impl Default for Top {
-    fn default() -> Self {
-        let d = Config::default();
-        Top {
-            deny_warnings: d.deny_warnings,
-            document: d.document,
-            date: d.date_text,
-            explore_part: d.explore_part,
-            templates: d.templates,
+impl LinkCheckConfig {
+    /// What is wrong with declaring the site at `address` beside this one at `prefix`, and how to
+    /// fix it; `None` when nothing is.
+    pub fn sibling_mistake(prefix: &str, address: &str) -> Option<(String, String)> {
+        let inner = prefix.trim_start_matches("../");
+        let folder = |problem: &str, hint: String| Some((format!("`{prefix}` {problem}"), hint));
+        if inner.len() == prefix.len() {
+            let name = inner.trim_start_matches(['.', '/']);
+            let hint = format!(
+                "a site beside this one is reached from the root through `..`: write `../{name}`"
+            );
+            return folder("does not lead out of the site", hint);
         }
+        let segments: Vec<&str> = inner.split('/').collect();
+        let last = segments.len() - 1;
+        let plain = segments.iter().enumerate().all(|(i, s)| {
+            (i == last || !s.is_empty())
+                && !matches!(*s, "." | "..")
+                && !s.contains(['?', '#', '\\'])
+        });
+        if !plain {
+            let hint = "write the folder as a link from the site's root reaches it: `../std/`";
+            return folder("is not a folder beyond the site's root", hint.to_owned());
+        }
+        if !prefix.ends_with('/') {
+            return folder(
+                "is not a folder (it does not end in `/`)",
+                format!("write `{prefix}/`"),
+            );
+        }
+        if !is_absolute_url(address) || !address.ends_with('/') {
+            return Some((
+                format!(
+                    "the address of `{prefix}` is `{address}`, not the absolute address of a folder"
+                ),
+                "write the address the site is published at, with `https://`, ending in `/`"
+                    .to_owned(),
+            ));
+        }
+        None
     }
 }
 
-/// Reads a malformed `[preprocessor.report]` table by parts, so one mistake (a misspelt key in
-/// one feature's table) is reported once, where it is, and every other table is still used
-/// instead of falling back to defaults that would cause errors of their own.
-fn salvage(
-    config: &mdbook_preprocessor::config::Config,
-    root: &str,
-    book_toml: Option<&str>,
-    diags: &mut Diagnostics,
-) -> Config {
-    fn part<T: serde::de::DeserializeOwned>(
-        config: &mdbook_preprocessor::config::Config,
-        root: &str,
-        sub: &str,
-        book_toml: Option<&str>,
-        diags: &mut Diagnostics,
-    ) -> Result<Option<T>, ()> {
-        config.get::<T>(&format!("{root}.{sub}")).map_err(|err| {
-            let cause = err.root_cause().to_string().trim_end().to_string();
-            // The error of a part names no table: say which.
-            report(&format!("{cause}\nin `{sub}`"), book_toml, diags);
+/// Numbering styles (`labels`, `numbering`), read and written as the style (`"(a)"`), under
+/// the [`schema::NUMBERING`] mark.
+mod style {
+    use crate::base::numbering::Numbering;
+
+    pub fn serialize<S: serde::Serializer>(n: &Numbering, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&n.to_string())
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Numbering, D::Error> {
+        let style: String = super::schema::marked(d, super::schema::NUMBERING)?;
+        Numbering::parse(&style).map_err(|_| {
+            serde::de::Error::invalid_value(serde::de::Unexpected::Str(&style), &"a style")
         })
     }
-    let mut cfg = Config::default();
-    macro_rules! tables {
-        ($($field:ident: $ty:ty = $name:literal),* $(,)?) => {$(
-            match part::<$ty>(config, root, $name, book_toml, diags) {
-                Ok(Some(t)) => cfg.$field = t,
-                Ok(None) => {}
-                // A feature whose table is wrong is switched off: its error is the one to fix,
-                // where the defaults would report mistakes of their own (a chapter's
-                // `agenda-item` on an agenda without items).
-                Err(()) => cfg.$field.enable = false,
+}
+
+/// The schema of `[preprocessor.report]`: every key and its kind, read from the types
+/// ([`schema::of`]). A field added to a configuration struct is in it.
+pub fn schema() -> &'static Kind {
+    static SCHEMA: LazyLock<Kind> = LazyLock::new(schema::of::<Config>);
+    &SCHEMA
+}
+
+/// The defaults, as `book.toml` would write them: the examples of the hints.
+pub fn defaults() -> &'static serde_json::Value {
+    static DEFAULTS: LazyLock<serde_json::Value> =
+        LazyLock::new(|| serde_json::to_value(Config::default()).expect("the defaults serialize"));
+    &DEFAULTS
+}
+
+/// The table every key is under.
+fn root() -> String {
+    format!("preprocessor.{PREPROCESSOR}")
+}
+
+/// A table, an inline table or one of an array of tables, while walking book.toml.
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    Item(&'a toml_edit::Item),
+    Table(&'a toml_edit::Table),
+    Value(&'a toml_edit::Value),
+}
+
+impl<'a> Node<'a> {
+    /// `key` of this table (of the first entry that has it, for an array of tables): the span
+    /// of the key and its value.
+    fn key(self, key: &str) -> Option<(Option<Range<usize>>, Node<'a>)> {
+        use toml_edit::{Item, Value};
+        let (k, item) = match self {
+            Node::Table(t) | Node::Item(Item::Table(t)) => t.get_key_value(key)?,
+            Node::Item(Item::ArrayOfTables(a)) => a.iter().find_map(|t| t.get_key_value(key))?,
+            Node::Item(Item::Value(Value::InlineTable(t))) | Node::Value(Value::InlineTable(t)) => {
+                t.get_key_value(key)?
             }
-        )*};
+            Node::Item(Item::Value(Value::Array(a))) | Node::Value(Value::Array(a)) => {
+                return a.iter().find_map(|v| Node::Value(v).key(key));
+            }
+            _ => return None,
+        };
+        let header = match item {
+            Item::Table(t) if !t.is_implicit() && !t.is_dotted() => t.span(),
+            _ => None,
+        };
+        Some((header.or_else(|| k.span()), Node::Item(item)))
     }
-    tables! {
-        endnotes: EndnotesConfig = "endnotes",
-        organisations: OrganisationsConfig = "organisations",
-        agenda: AgendaConfig = "agenda",
-        timeline: TimelineConfig = "timeline",
-        permalinks: PermalinksConfig = "permalinks",
-        previews: PreviewsConfig = "previews",
-        citation: CitationConfig = "citation",
-        documents: DocumentsConfig = "documents",
-        search: SearchConfig = "search",
-        data: DataConfig = "data",
-        network: NetworkConfig = "network",
+
+    /// Entry `i` of this list: its span.
+    fn entry(self, i: usize) -> Option<(Option<Range<usize>>, Node<'a>)> {
+        use toml_edit::{Item, Value};
+        match self {
+            Node::Item(Item::ArrayOfTables(a)) => a.get(i).map(|t| (t.span(), Node::Table(t))),
+            Node::Item(Item::Value(Value::Array(a))) | Node::Value(Value::Array(a)) => {
+                a.get(i).map(|v| (v.span(), Node::Value(v)))
+            }
+            _ => None,
+        }
     }
-    // The pictures have no page of their own to switch off: a wrong table keeps the defaults.
-    if let Ok(Some(t)) = part::<PicturesConfig>(config, root, "pictures", book_toml, diags) {
-        cfg.pictures = t;
+}
+
+/// Where `at` (keys and list entries, from the top of the file) is written in book.toml: the
+/// key (a table's header), or the list entry; `None` when it is not written there.
+pub fn place(book_toml: Option<&str>, at: &[Seg]) -> Option<Location> {
+    let text = book_toml?;
+    let doc = toml_edit::Document::parse(text).ok()?;
+    let mut node = Node::Table(doc.as_table());
+    let mut span = None;
+    for seg in at {
+        let (s, next) = match seg {
+            Seg::Key(k) => node.key(k)?,
+            Seg::Index(i) => node.entry(*i)?,
+        };
+        span = s.or(span);
+        node = next;
     }
-    // Top-level keys: a strict read reports an unknown one; the lenient one keeps the others.
-    #[derive(Deserialize)]
-    #[serde(rename_all = "kebab-case")]
-    struct Keys {
-        #[serde(flatten)]
-        keys: std::collections::BTreeMap<String, IgnoredAny>,
+    let span = span?;
+    Some(LineIndex::new("book.toml", text).location(text, span.start))
+}
+
+/// Where `key` of `[table]` (dotted) is written in book.toml, or the file.
+pub fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
+    let at: Vec<Seg> = table
+        .split('.')
+        .chain(std::iter::once(key))
+        .map(|k| Seg::Key(k.to_string()))
+        .collect();
+    place(book_toml, &at).unwrap_or_else(|| Location::file("book.toml"))
+}
+
+/// The environment variable that set `at` (mdBook's `MDBOOK_…` overrides, which win over
+/// book.toml), if one did.
+fn from_environment(at: &[Seg]) -> Option<String> {
+    let dotted: Vec<&str> = at
+        .iter()
+        .filter_map(|s| match s {
+            Seg::Key(k) => Some(k.as_str()),
+            Seg::Index(_) => None,
+        })
+        .collect();
+    let dotted = format!("{}.{}", root(), dotted.join("."));
+    let mut vars: Vec<String> = std::env::vars()
+        .map(|(k, _)| k)
+        .filter(|k| {
+            k.strip_prefix("MDBOOK_").is_some_and(|key| {
+                let key = key.to_lowercase().replace("__", ".").replace('_', "-");
+                dotted == key || dotted.starts_with(&format!("{key}."))
+            })
+        })
+        .collect();
+    vars.sort();
+    vars.pop()
+}
+
+/// What a mistake at `at` is about, as the editor wrote it: "`labels` under
+/// `[preprocessor.report.endnotes]`", "`symbol` of entry 2 of `series` under
+/// `[preprocessor.report.documents]`".
+fn subject(at: &[Seg]) -> String {
+    let plain = !at.iter().any(|s| matches!(s, Seg::Index(_)));
+    match at.split_last() {
+        None => format!("`{}`", table_name(at)),
+        Some((Seg::Key(k), rest)) if plain => format!("`{k}` under `{}`", table_name(rest)),
+        Some((Seg::Key(k), rest)) => format!("`{k}` of {}", subject(rest)),
+        Some((Seg::Index(i), rest)) => format!("entry {} of {}", i + 1, subject(rest)),
     }
-    if let Ok(Some(Keys { keys })) = config.get::<Keys>(root) {
-        for key in keys.keys().filter(|k| !KEYS.contains(&k.as_str())) {
-            report(
-                &format!(
-                    "unknown field `{key}`, expected one of {}",
-                    KEYS.iter()
+}
+
+/// `[preprocessor.report.endnotes]` for the keys `endnotes`.
+fn table_name(keys: &[Seg]) -> String {
+    let mut t = root();
+    for k in keys {
+        if let Seg::Key(k) = k {
+            t.push('.');
+            t.push_str(k);
+        }
+    }
+    format!("[{t}]")
+}
+
+/// What a kind of value is, and how to write one.
+fn expects(kind: &Kind) -> (String, String) {
+    if kind.has(schema::NUMBERING) {
+        return (
+            "a numbering style".into(),
+            "write \"1\" (1, 2, 3), \"a\" (a, b, c), \"A\" (A, B, C), \"i\" (i, ii, iii) or \"I\" (I, II, III), in quotes, with punctuation around it if you like (\"(a)\", \"1.\")".into(),
+        );
+    }
+    if kind.has(paths::IN_BOOK) {
+        return (
+            "a path".into(),
+            "write a path in quotes, relative to the book's folder".into(),
+        );
+    }
+    if kind.has(paths::IN_SRC) {
+        return (
+            "a path".into(),
+            "write a path in quotes, relative to the book's source folder (`src/`)".into(),
+        );
+    }
+    if kind.has(SIBLINGS) {
+        return (
+            "a table of folders and their addresses".into(),
+            "write each folder beyond the site's root with the address it is published at".into(),
+        );
+    }
+    if kind.has(paths::REPOSITORY) {
+        return (
+            "a folder above the book".into(),
+            "write \"..\" for the folder that holds the book's, \"../..\" for the one above it"
+                .into(),
+        );
+    }
+    let or_none = kind.has(schema::OR_NONE);
+    match kind.plain() {
+        Kind::Bool => (
+            "`true` or `false`".into(),
+            "write `true` or `false`, without quotes".into(),
+        ),
+        Kind::Text => ("text".into(), "write text in quotes".into()),
+        Kind::Count if or_none => (
+            "a whole number".into(),
+            "write a whole number, 0 or more, without quotes".into(),
+        ),
+        Kind::Count => (
+            "a whole number".into(),
+            "write a whole number, 1 or more, without quotes".into(),
+        ),
+        Kind::Number => ("a number".into(), "write a number without quotes".into()),
+        Kind::Choice(choices) => {
+            let list = choices
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (format!("one of {list}"), format!("write one of {list}"))
+        }
+        Kind::List(item) => {
+            let (what, _) = expects(item);
+            (
+                "a list".into(),
+                format!("write a list of {what} in brackets"),
+            )
+        }
+        Kind::Table(_) => (
+            "a table".into(),
+            "write its keys on the lines under a `[…]` header".into(),
+        ),
+        _ => (
+            "a value".into(),
+            "see the configuration reference in README.md".into(),
+        ),
+    }
+}
+
+/// An example of `at` written in book.toml: its default when it has one, else a value of its
+/// kind.
+fn example(at: &[Seg], kind: &Kind) -> String {
+    fn toml(v: &serde_json::Value) -> Option<String> {
+        Some(match v {
+            serde_json::Value::String(s) if !s.is_empty() => format!("{s:?}"),
+            serde_json::Value::Bool(b) => b.to_string(),
+            serde_json::Value::Number(n) if n.as_u64() != Some(0) => n.to_string(),
+            serde_json::Value::Array(items) if !items.is_empty() => {
+                let shown: Vec<String> = items.iter().take(2).filter_map(toml).collect();
+                let more = if items.len() > 2 { ", …" } else { "" };
+                format!("[{}{more}]", shown.join(", "))
+            }
+            _ => return None,
+        })
+    }
+    fn made_up(kind: &Kind) -> String {
+        if kind.has(schema::NUMBERING) {
+            return "\"1\"".into();
+        }
+        if kind.has(paths::REPOSITORY) {
+            return "\"..\"".into();
+        }
+        if kind.has(SIBLINGS) {
+            return r#"{ "../std/" = "https://doc.rust-lang.org/std/" }"#.into();
+        }
+        match kind.plain() {
+            Kind::Bool => "true".into(),
+            Kind::Count | Kind::Number => "10".into(),
+            Kind::Choice(c) => format!("\"{}\"", c.first().copied().unwrap_or_default()),
+            Kind::List(item) => format!("[{}]", made_up(item)),
+            _ => "\"…\"".into(),
+        }
+    }
+    let keys: Option<Vec<&str>> = at
+        .iter()
+        .map(|s| match s {
+            Seg::Key(k) => Some(k.as_str()),
+            Seg::Index(_) => None,
+        })
+        .collect();
+    let default = keys.as_ref().and_then(|keys| {
+        keys.iter()
+            .try_fold(defaults(), |v, k| v.get(*k))
+            .and_then(toml)
+    });
+    let value = default.unwrap_or_else(|| made_up(kind));
+    match at.last() {
+        Some(Seg::Key(k)) => format!("`{k} = {value}`"),
+        _ => format!("`{value}`"),
+    }
+}
+
+/// Reports a mistake of `[preprocessor.report]` in plain words, at its key (or the environment
+/// variable that set it).
+fn report(m: &Mismatch, book_toml: Option<&str>, diags: &mut Diagnostics) {
+    let at = m.at.clone().unwrap_or_default();
+    let mut full = vec![
+        Seg::Key("preprocessor".into()),
+        Seg::Key(PREPROCESSOR.into()),
+    ];
+    full.extend(at.iter().cloned());
+    let variable = from_environment(&at);
+    let location = match &variable {
+        Some(var) => Location::file(var),
+        None => place(book_toml, &full).unwrap_or_else(|| Location::file("book.toml")),
+    };
+    let what_is = subject(&at);
+    let subject = &what_is;
+    let kind = schema().at(&at).cloned().unwrap_or(Kind::Any);
+    let (what, how) = expects(&kind);
+    let example = example(&at, &kind);
+    let (code, message, hint) = match &m.problem {
+        Problem::Found(found) => (
+            "config-value",
+            format!("{subject} is {found}, not {what}", found = found.0),
+            format!("{how}, e.g. {example}"),
+        ),
+        Problem::Said(said) => (
+            "config-value",
+            format!("{subject} cannot be read: {said}"),
+            format!("{how}, e.g. {example}"),
+        ),
+        Problem::Choice(word, choices) => {
+            let hint = match did_you_mean(word, choices.iter().copied()) {
+                Some(c) => format!("did you mean \"{c}\"? ({how})"),
+                None => how,
+            };
+            (
+                "config-value",
+                format!("{subject} is \"{word}\", not {what}"),
+                hint,
+            )
+        }
+        Problem::UnknownKey(key, keys) => {
+            let table = at.split_last().map_or(&at[..], |(_, t)| t);
+            let hint = match did_you_mean(key, keys.iter().copied()) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!(
+                    "its keys are {}",
+                    keys.iter()
+                        .filter(|k| !k.starts_with('_'))
                         .map(|k| format!("`{k}`"))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-                book_toml,
-                diags,
-            );
+            };
+            (
+                "config",
+                format!("{} has no key `{key}`", table_name(table)),
+                hint,
+            )
         }
-    }
-    match config.get::<Top>(root) {
-        Ok(Some(top)) => {
-            cfg.deny_warnings = top.deny_warnings;
-            cfg.document = top.document;
-            cfg.date_text = top.date;
-            cfg.explore_part = top.explore_part;
-            cfg.templates = top.templates;
-        }
-        Ok(None) => {}
-        Err(err) => report(&err.root_cause().to_string(), book_toml, diags),
-    }
-    cfg
+        Problem::Missing(key) => (
+            "config-value",
+            format!("{subject} has no `{key}`"),
+            format!("add `{key} = …` to it"),
+        ),
+        Problem::Empty if matches!(kind.plain(), Kind::List(_)) => (
+            "config-empty",
+            format!("{subject} is an empty list"),
+            "write at least one entry, or remove the key".into(),
+        ),
+        Problem::Empty if matches!(at.last(), Some(Seg::Index(_))) => (
+            "config-empty",
+            format!("{subject} is empty"),
+            "remove the empty entry".into(),
+        ),
+        Problem::Empty => (
+            "config-empty",
+            format!("{subject} is empty"),
+            format!("{how}, e.g. {example}, or remove the key"),
+        ),
+        Problem::Zero => (
+            "config-empty",
+            format!("{subject} is 0"),
+            format!("{how}, e.g. {example}, or remove the key"),
+        ),
+        Problem::Path(escape) => (
+            "config-path",
+            format!("{subject} {}", escape.problem()),
+            escape.hint().to_string(),
+        ),
+    };
+    let hint = match &variable {
+        Some(var) => format!("{hint} (the environment variable `{var}` sets it)"),
+        None => hint,
+    };
+    diags.error(code, location, message).hint(hint);
 }
 
-const KEYS: &[&str] = &[
-    "deny-warnings",
-    "document",
-    "date",
-    "explore-part",
-    "templates",
-    "endnotes",
-    "organisations",
-    "agenda",
-    "timeline",
-    "permalinks",
-    "previews",
-    "citation",
-    "documents",
-    "search",
-    "data",
-    "network",
-    "pictures",
-    "command",
-    "before",
-    "after",
-    "renderers",
-    "optional",
-];
+/// `[preprocessor.report] repository` of the book at `root`, read from its book.toml when it
+/// is a folder above the book (the configuration reports any other value).
+pub fn repository(root: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(root.join("book.toml")).ok()?;
+    let doc = toml_edit::Document::parse(text).ok()?;
+    let written = doc
+        .get("preprocessor")?
+        .get(PREPROCESSOR)?
+        .get("repository")?
+        .as_str()?;
+    paths::above(Path::new(written)).map(|_| PathBuf::from(written))
+}
 
 impl Config {
-    /// Reads `[preprocessor.report]` from mdBook's configuration. A malformed table is reported
-    /// in `diags`, located in `book_toml` (the file's text, when available), and the defaults
-    /// are used, so the rest of the book is still checked.
+    /// Reads `[preprocessor.report]` from mdBook's configuration. Each mistake is reported once in
+    /// `diags`, located in `book_toml` (the file's text, when available) at its key, and the key
+    /// left at its default; a feature whose table has one is switched off, so its defaults add
+    /// no errors of their own. Paths are checked as written ([`paths::inside`]); [`Config::from_book`]
+    /// also follows them on the disk.
     pub fn from_mdbook(
         config: &mdbook_preprocessor::config::Config,
         book_toml: Option<&str>,
         diags: &mut Diagnostics,
     ) -> Config {
-        let root = format!("preprocessor.{PREPROCESSOR}");
-        let mut cfg = match config.get::<Config>(&root) {
-            Ok(Some(cfg)) => cfg,
-            Ok(None) => Config::default(),
-            Err(_) => salvage(config, &root, book_toml, diags),
-        };
+        Config::read(config, book_toml, None, diags)
+    }
+
+    /// [`Config::from_mdbook`] for the book at `root` (its book.toml read there): the paths are
+    /// also followed on the disk, and one that goes through a link out of the book is refused.
+    pub fn from_book(
+        root: &Path,
+        config: &mdbook_preprocessor::config::Config,
+        diags: &mut Diagnostics,
+    ) -> Config {
+        let book_toml = std::fs::read_to_string(root.join("book.toml")).ok();
+        let boundary = paths::Boundary::new(root, None).ok();
+        Config::read(config, book_toml.as_deref(), boundary.as_ref(), diags)
+    }
+
+    fn read(
+        config: &mdbook_preprocessor::config::Config,
+        book_toml: Option<&str>,
+        boundary: Option<&paths::Boundary>,
+        diags: &mut Diagnostics,
+    ) -> Config {
+        let value = config
+            .get::<serde_json::Value>(&root())
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| serde_json::Value::Object(Default::default()));
+        let src = &config.book.src;
+        let (mut cfg, found, mut value) = schema::read::<Config>(value, schema(), boundary, src);
+        // A feature whose table has a mistake is switched off: its error is the one to fix,
+        // where its defaults would report mistakes of their own (a chapter's `agenda-item` on
+        // an agenda without items).
+        let mut off = false;
+        for m in &found {
+            if let Some(Seg::Key(table)) = m.at.as_ref().and_then(|a| a.first())
+                && schema()
+                    .field(table)
+                    .and_then(|t| t.field("enable"))
+                    .is_some()
+                && let Some(top) = value.as_object_mut()
+            {
+                let t = top
+                    .entry(table.clone())
+                    .or_insert_with(|| serde_json::json!({}));
+                if !t.is_object() {
+                    *t = serde_json::json!({});
+                }
+                t["enable"] = false.into();
+                off = true;
+            }
+            report(m, book_toml, diags);
+        }
+        if off {
+            cfg = schema::read::<Config>(value, schema(), None, src).0;
+        }
+        cfg.mistaken = found
+            .iter()
+            .map(|m| {
+                let keys = m.at.iter().flatten().map_while(|s| match s {
+                    Seg::Key(k) => Some(k.as_str()),
+                    Seg::Index(_) => None,
+                });
+                keys.collect::<Vec<_>>().join(".")
+            })
+            .collect();
+        cfg.book_toml = book_toml.map(std::sync::Arc::from);
         cfg.title = config.book.title.clone().unwrap_or_default();
         cfg.authors = config.book.authors.clone();
         cfg.language = config.book.language.clone();
@@ -881,6 +1320,36 @@ impl Config {
             .filter(|u| is_absolute_url(u));
         cfg.check(book_toml, diags);
         cfg
+    }
+
+    /// Reports what the features found configured and unused: a warning at each key (its
+    /// entry, for a list), with what the text writes instead when it writes it otherwise.
+    pub fn unused(&self, unused: &[Unused], diags: &mut Diagnostics) {
+        for u in unused {
+            let (table, key) = u.key;
+            let mut at: Vec<Seg> = ["preprocessor", PREPROCESSOR, table, key]
+                .iter()
+                .map(|k| Seg::Key(k.to_string()))
+                .collect();
+            at.extend(u.entry.map(Seg::Index));
+            let location = place(self.book_toml.as_deref(), &at).unwrap_or_else(|| {
+                locate(
+                    self.book_toml.as_deref(),
+                    &format!("preprocessor.{PREPROCESSOR}.{table}"),
+                    key,
+                )
+            });
+            diags
+                .warning(
+                    "config-unused",
+                    location,
+                    format!(
+                        "`{key}` under `[preprocessor.{PREPROCESSOR}.{table}]`: “{}” {}",
+                        u.value, u.problem
+                    ),
+                )
+                .hint(&u.hint);
+        }
     }
 
     /// Parses the date and checks the placeholders of every configured phrase.
@@ -923,7 +1392,7 @@ impl Config {
                     locate(book_toml, &table, "site-url"),
                     format!("`site-url` under `[{table}]` is `{url}`, not an absolute address"),
                 )
-                .hint("write the address the site is published at, with `https://`: citations and canonical links need it whole");
+                .hint(SITE_URL_HINT);
             self.citation.site_url.clear();
         }
         let phrases: [(&str, &str, &str, &[&str]); 11] = [
@@ -985,6 +1454,9 @@ impl Config {
             ),
         ];
         self.check_documents(book_toml, diags);
+        self.check_allow_html(book_toml, diags);
+        self.check_agenda_titles(book_toml, diags);
+        self.check_link_check(book_toml, diags);
         for (sub, key, phrase, allowed) in phrases {
             let table = if sub.is_empty() {
                 root.clone()
@@ -1008,27 +1480,110 @@ impl Config {
         }
     }
 
-    /// The grammar of `[preprocessor.report.documents]`: placeholders of prefixes, parts,
-    /// resolution symbols and series; empty entries; the default body; the link templates'
-    /// schemes.
-    fn check_documents(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
-        let table = format!("preprocessor.{PREPROCESSOR}.documents");
-        let d = &self.documents;
-        // A key of the table; inside `resolutions = [{ … }]`, that list's line; inside a
-        // `[[….series]]` table, its key there, else the `series` list's line.
-        let at = |key: &str| {
-            let series = format!("{table}.series");
-            match key {
-                "symbol" | "link" | "pattern" => {
-                    let found = locate(book_toml, &series, key);
-                    if found.line > 0 {
-                        return found;
-                    }
-                    locate(book_toml, &table, "series")
-                }
-                "body" => locate(book_toml, &table, "resolutions"),
-                _ => locate(book_toml, &table, key),
+    /// Two agenda items with one title (as the text would read them: spacing, quotes and
+    /// capitals aside) cannot be told apart: an error at the second.
+    fn check_agenda_titles(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        let key = |t: &str| crate::model::find::normalise(t).to_lowercase();
+        let titles: Vec<String> = self.agenda.items.iter().map(|t| key(t)).collect();
+        for (i, title) in titles.iter().enumerate() {
+            let Some(first) = titles[..i].iter().position(|t| t == title) else {
+                continue;
+            };
+            if title.is_empty() {
+                continue;
             }
+            let at = ["preprocessor", PREPROCESSOR, "agenda", "items"];
+            let mut at: Vec<Seg> = at.iter().map(|k| Seg::Key(k.to_string())).collect();
+            at.push(Seg::Index(i));
+            let location = place(book_toml, &at).unwrap_or_else(|| Location::file("book.toml"));
+            diags
+                .error(
+                    "config-agenda-duplicate",
+                    location,
+                    format!(
+                        "`items` under `[preprocessor.{PREPROCESSOR}.agenda]`: items {} and {} are both “{}”",
+                        first + 1,
+                        i + 1,
+                        self.agenda.items[i].trim()
+                    ),
+                )
+                .hint("give each item its own title, as the text does, or remove the one listed twice");
+        }
+    }
+
+    /// Each sibling site of `[preprocessor.report.link-check]`, at its entry.
+    fn check_link_check(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        let table = format!("{}.link-check", root());
+        for (prefix, address) in &self.link_check.siblings {
+            if let Some((problem, hint)) = LinkCheckConfig::sibling_mistake(prefix, address) {
+                let mut at: Vec<Seg> = table.split('.').map(|k| Seg::Key(k.into())).collect();
+                at.extend([Seg::Key("siblings".into()), Seg::Key(prefix.clone())]);
+                let place = place(book_toml, &at).unwrap_or_else(|| Location::file("book.toml"));
+                diags
+                    .error(
+                        "config-link-check",
+                        place,
+                        format!("`siblings` under `[{table}]`: {problem}"),
+                    )
+                    .hint(hint);
+            }
+        }
+    }
+
+    /// `allow-html` names active content: an element of [`html::ACTIVE_ELEMENTS`], an event
+    /// handler (`on…`) or `http-equiv`. Another name allows nothing: an error with the nearest
+    /// name.
+    fn check_allow_html(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        let allow_html_entry = |i: usize| {
+            let keys = ["preprocessor", PREPROCESSOR, "allow-html"];
+            let mut at: Vec<Seg> = keys.iter().map(|k| Seg::Key(k.to_string())).collect();
+            at.push(Seg::Index(i));
+            at
+        };
+        use crate::base::html;
+        let root = format!("preprocessor.{PREPROCESSOR}");
+        let known = |n: &str| {
+            html::ACTIVE_ELEMENTS.contains(&n)
+                || n == html::HTTP_EQUIV
+                || (n.starts_with("on") && n.len() > 2 && n.chars().all(|c| c.is_ascii_lowercase()))
+        };
+        for (i, name) in self
+            .allow_html
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !known(n))
+        {
+            let names = html::ACTIVE_ELEMENTS
+                .iter()
+                .copied()
+                .chain([html::HTTP_EQUIV, "onclick"]);
+            diags
+                .error(
+                    "config-allow-html",
+                    place(book_toml, &allow_html_entry(i)).unwrap_or_else(|| locate(book_toml, &root, "allow-html")),
+                    format!("`allow-html` under `[{root}]` names `{name}`, which is not active content: it allows nothing"),
+                )
+                .suggest(
+                    did_you_mean(&name.to_ascii_lowercase(), names).map(|n| format!("`{n}`")),
+                    format!("name elements ({}), event-handler attributes (`onclick`) or `http-equiv`, in lower case", html::ACTIVE_ELEMENTS.join(", ")),
+                );
+        }
+    }
+
+    /// The grammar of `[preprocessor.report.documents]`: placeholders of prefixes, parts,
+    /// resolution symbols and series; the default body; the link templates' schemes and their
+    /// placeholders. (Empty entries are the schema's.)
+    fn check_documents(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        let table = format!("{}.documents", root());
+        let d = &self.documents;
+        // `key`, or `key` of entry `i` of `list`, in book.toml.
+        let at = |list: Option<(&str, usize)>, key: &str| {
+            let mut path: Vec<Seg> = table.split('.').map(|k| Seg::Key(k.into())).collect();
+            if let Some((list, i)) = list {
+                path.extend([Seg::Key(list.into()), Seg::Index(i)]);
+            }
+            path.push(Seg::Key(key.into()));
+            place(book_toml, &path).unwrap_or_else(|| Location::file("book.toml"))
         };
         let placeholder = |key: &str,
                            place: Location,
@@ -1054,47 +1609,29 @@ impl Config {
                 }
             }
         };
-        let empty = |key: &str, what: &str, diags: &mut Diagnostics| {
-            diags
-                .error(
-                    "config-documents",
-                    at(key),
-                    format!("`{key}` under `[{table}]` has an empty {what}"),
-                )
-                .hint(format!("remove the empty {what}"));
-        };
         for (key, list) in [("prefixes", &d.prefixes), ("parts", &d.parts)] {
             for value in list {
-                if value.trim().is_empty() {
-                    empty(key, "entry", diags);
-                }
-                placeholder(key, at(key), value, &["n"], diags);
+                placeholder(key, at(None, key), value, &["n"], diags);
             }
         }
-        for body in &d.resolutions {
-            if body.body.trim().is_empty() || body.forms.iter().any(|f| f.trim().is_empty()) {
-                empty("body", "body name", diags);
-            }
+        for (i, body) in d.resolutions.iter().enumerate() {
             if let Some(symbol) = &body.symbol {
-                placeholder("symbol", at("body"), symbol, &["session", "number"], diags);
+                let here = at(Some(("resolutions", i)), "symbol");
+                placeholder("symbol", here, symbol, &["session", "number"], diags);
             }
         }
-        for series in &d.series {
-            if series.pattern.trim().is_empty() || series.symbol.trim().is_empty() {
-                empty("pattern", "pattern or symbol", diags);
-                continue;
-            }
+        for (i, series) in d.series.iter().enumerate() {
             let names = text::placeholders(&series.pattern);
-            placeholder("symbol", at("symbol"), &series.symbol, &names, diags);
+            let here = at(Some(("series", i)), "symbol");
+            placeholder("symbol", here, &series.symbol, &names, diags);
             let mut with_symbol = names.clone();
             with_symbol.push("symbol");
-            placeholder("link", at("link"), &series.link, &with_symbol, diags);
-        }
-        if d.words.resolution.iter().all(|w| w.trim().is_empty()) {
-            empty("resolution", "list of words", diags);
+            let here = at(Some(("series", i)), "link");
+            placeholder("link", here, &series.link, &with_symbol, diags);
         }
         let body = d.default_body.trim();
-        if !body.is_empty() {
+        // With `resolutions` in error, its defaults stand in: no second message about them.
+        if !body.is_empty() && !self.mistaken.iter().any(|k| k == "documents.resolutions") {
             let names: Vec<&str> = d
                 .resolutions
                 .iter()
@@ -1105,7 +1642,7 @@ impl Config {
                 diags
                     .error(
                         "config-documents",
-                        at("default-body"),
+                        at(None, "default-body"),
                         format!("`default-body` under `[{table}]` names no body of `resolutions`: `{body}`"),
                     )
                     .suggest(
@@ -1114,22 +1651,26 @@ impl Config {
                     );
             }
         }
-        let templates =
-            std::iter::once(("link", locate(book_toml, &table, "link"), d.link.as_str()))
-                .chain(
-                    d.series
-                        .iter()
-                        .map(|s| ("link", at("link"), s.link.as_str())),
-                )
-                .chain(std::iter::once((
-                    "archive",
-                    at("archive"),
-                    d.archive.as_str(),
-                )));
-        for (key, place, template) in templates {
+        // Each template, where it is, and the placeholder it cannot do without.
+        let templates = std::iter::once(("link", at(None, "link"), d.link.as_str(), "symbol"))
+            .chain(
+                d.series
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| ("link", at(Some(("series", i)), "link"), s.link.as_str(), "")),
+            )
+            .chain(std::iter::once((
+                "archive",
+                at(None, "archive"),
+                d.archive.as_str(),
+                "address",
+            )));
+        for (key, place, template, needed) in templates {
+            if template.trim().is_empty() {
+                continue;
+            }
             let lower = template.trim().to_ascii_lowercase();
-            let web = lower.starts_with("https://") || lower.starts_with("http://");
-            if !template.trim().is_empty() && !web {
+            if !lower.starts_with("https://") && !lower.starts_with("http://") {
                 diags
                     .error(
                         "config-documents",
@@ -1137,6 +1678,14 @@ impl Config {
                         format!("`{key}` under `[{table}]` is not a web address: `{template}`"),
                     )
                     .hint("write an address starting with `https://` (or `http://`)");
+            } else if !needed.is_empty() && !text::placeholders(template).contains(&needed) {
+                diags
+                    .error(
+                        "config-documents",
+                        place,
+                        format!("`{key}` under `[{table}]` has no `{{{needed}}}`: every link would lead to `{template}`"),
+                    )
+                    .hint(format!("write `{{{needed}}}` where the address takes it, e.g. `https://undocs.org/en/{{symbol}}`, or leave `{key}` empty"));
             }
         }
     }
@@ -1178,6 +1727,76 @@ mod tests {
     use super::*;
     use std::path::Path;
 
+    #[test]
+    fn a_wrong_type_is_one_plain_error_at_its_key_with_an_example() {
+        let (cfg, d) = read(
+            "[preprocessor.report.endnotes]\nname = \"Note\"\nlabels = 1\n\
+             [preprocessor.report.network]\nmax-pairs = -1\n\
+             [preprocessor.report.pictures]\nheat-map = \"yes\"\n\
+             [preprocessor.report.organisations]\nlink = \"first\"\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:3:1: error: `labels` under `[preprocessor.report.endnotes]` is the number 1, not a numbering style [config-value]\n\
+             \x20 = hint: write \"1\" (1, 2, 3), \"a\" (a, b, c), \"A\" (A, B, C), \"i\" (i, ii, iii) or \"I\" (I, II, III), in quotes, with punctuation around it if you like (\"(a)\", \"1.\"), e.g. `labels = \"i\"`\n\
+             book.toml:5:1: error: `max-pairs` under `[preprocessor.report.network]` is the number -1, not a whole number [config-value]\n\
+             \x20 = hint: write a whole number, 1 or more, without quotes, e.g. `max-pairs = 150`\n\
+             book.toml:7:1: error: `heat-map` under `[preprocessor.report.pictures]` is the text \"yes\", not `true` or `false` [config-value]\n\
+             \x20 = hint: write `true` or `false`, without quotes, e.g. `heat-map = true`\n\
+             book.toml:9:1: error: `link` under `[preprocessor.report.organisations]` is \"first\", not one of \"first-per-paragraph\", \"first-per-page\", \"every\" [config-value]\n\
+             \x20 = hint: write one of \"first-per-paragraph\", \"first-per-page\", \"every\"\n\
+             4 errors, 0 warnings"
+        );
+        // The rest of each table applies; a feature with a mistake is switched off.
+        assert_eq!(cfg.endnotes.name, "Note");
+        assert!(!cfg.endnotes.enable && !cfg.network.enable && !cfg.organisations.enable);
+        assert!(cfg.pictures.heat_map);
+    }
+
+    #[test]
+    fn empty_values_zero_limits_and_paths_out_of_the_book_are_errors_at_their_keys() {
+        let (cfg, d) = read(
+            "[preprocessor.report]\ndocument = \"\"\ntemplates = \"../tpl\"\n\
+             [preprocessor.report.organisations]\ndir = \"/some/absolute/dir\"\n\
+             [preprocessor.report.agenda]\nphrases = [\"\"]\nitems = []\n\
+             [preprocessor.report.network]\nmax-nodes = 0\npartners = 0\n",
+        );
+        for expected in [
+            "book.toml:2:1: error: `document` under `[preprocessor.report]` is empty [config-empty]",
+            "book.toml:3:1: error: `templates` under `[preprocessor.report]` leads out of the book (through `..`) [config-path]",
+            "book.toml:5:1: error: `dir` under `[preprocessor.report.organisations]` is an absolute path [config-path]",
+            "book.toml:7:12: error: entry 1 of `phrases` under `[preprocessor.report.agenda]` is empty [config-empty]",
+            "book.toml:8:1: error: `items` under `[preprocessor.report.agenda]` is an empty list [config-empty]",
+            "book.toml:10:1: error: `max-nodes` under `[preprocessor.report.network]` is 0 [config-empty]",
+        ] {
+            assert!(d.contains(expected), "{expected}\nin\n{d}");
+        }
+        assert!(d.ends_with("6 errors, 0 warnings"), "{d}");
+        assert_eq!(cfg.document, "document");
+        assert_eq!(cfg.templates, Path::new("theme/report"));
+        assert_eq!(cfg.organisations.dir, Path::new("organisations"));
+        assert!(!cfg.organisations.enable && !cfg.agenda.enable);
+    }
+
+    #[test]
+    fn an_unknown_table_is_located_at_its_header() {
+        let (_, d) =
+            read("[book]\ntitle = \"T\"\n\n[preprocessor.report.timelines]\ntitle = \"x\"\n");
+        assert!(
+            d.starts_with("book.toml:4:1: error: [preprocessor.report] has no key `timelines` [config]\n  = hint: did you mean `timeline`?"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn a_link_template_needs_its_placeholder() {
+        let (_, d) = read("[preprocessor.report.documents]\nlink = \"https://undocs.org/\"\n");
+        assert!(
+            d.starts_with("book.toml:2:1: error: `link` under `[preprocessor.report.documents]` has no `{symbol}`: every link would lead to `https://undocs.org/` [config-documents]"),
+            "{d}"
+        );
+    }
+
     fn read(toml: &str) -> (Config, String) {
         let config: mdbook_preprocessor::config::Config = toml.parse().expect("valid TOML");
         let mut diags = Diagnostics::new();
@@ -1195,11 +1814,11 @@ mod tests {
         );
         assert_eq!(
             d,
-            "book.toml:8:1: error: in [preprocessor.report.timeline]: unknown key `titel`, expected one of `enable`, `page`, `title`, `introduction`, `calendar-name`, `calendar-id`, `uid-domain`, `summary` [config]\n\
+            "book.toml:8:1: error: [preprocessor.report.timeline] has no key `titel` [config]\n\
              \x20 = hint: did you mean `title`?\n1 error, 0 warnings"
         );
         assert_eq!(cfg.document, "declaration");
-        assert_eq!(cfg.organisations.registry, Path::new("data/x.yaml"));
+        assert_eq!(cfg.organisations.registry_path(), Path::new("data/x.yaml"));
         assert_eq!(cfg.title, "T");
         // The malformed table's feature is off, so its defaults report nothing of their own.
         assert!(!cfg.timeline.enable);
@@ -1210,7 +1829,7 @@ mod tests {
     fn an_unknown_top_level_key_is_located_and_the_rest_kept() {
         let (cfg, d) = read("[preprocessor.report]\ndocument = \"report\"\ndocumnet = 1\n");
         assert!(
-            d.starts_with("book.toml:3:1: error: in [preprocessor.report]: unknown key `documnet`"),
+            d.starts_with("book.toml:3:1: error: [preprocessor.report] has no key `documnet`"),
             "{d}"
         );
         assert!(d.contains("did you mean `document`?"), "{d}");
@@ -1229,8 +1848,8 @@ mod tests {
         for expected in [
             "book.toml:2:1: error: `link` under `[preprocessor.report.documents]` is not a web address: `undocs.org/{symbol}` [config-documents]",
             "book.toml:3:1: error: `archive` under `[preprocessor.report.documents]` has an unknown placeholder `{day}` [config-placeholder]",
-            "book.toml:4:1: error: `prefixes` under `[preprocessor.report.documents]` has an empty entry [config-documents]",
-            "book.toml:5:1: error: `A/RES/{year}/{number}` in `symbol` under `[preprocessor.report.documents]` has an unknown placeholder `{year}` [config-placeholder]",
+            "book.toml:4:18: error: entry 2 of `prefixes` under `[preprocessor.report.documents]` is empty [config-empty]",
+            "book.toml:5:37: error: `A/RES/{year}/{number}` in `symbol` under `[preprocessor.report.documents]` has an unknown placeholder `{year}` [config-placeholder]",
             "book.toml:9:1: error: `WHA{session}.{num}` in `symbol` under `[preprocessor.report.documents]` has an unknown placeholder `{num}` [config-placeholder]",
         ] {
             assert!(d.contains(expected), "{expected}\nin\n{d}");
@@ -1249,13 +1868,11 @@ mod tests {
         );
         assert_eq!(
             d,
-            "book.toml:3:1: error: `body` under `[preprocessor.report.documents]` has an empty body name [config-documents]\n\
-             \x20 = hint: remove the empty body name\n\
-             book.toml:4:1: error: `pattern` under `[preprocessor.report.documents]` has an empty pattern or symbol [config-documents]\n\
-             \x20 = hint: remove the empty pattern or symbol\n\
-             book.toml:4:1: error: `WHA{session}.{num}` in `symbol` under `[preprocessor.report.documents]` has an unknown placeholder `{num}` [config-placeholder]\n\
-             \x20 = hint: it may use `{session}`, `{number}`\n\
-             3 errors, 0 warnings"
+            "book.toml:3:46: error: entry 1 of `forms` of entry 1 of `resolutions` under `[preprocessor.report.documents]` is empty [config-empty]\n\
+             \x20 = hint: remove the empty entry\n\
+             book.toml:4:103: error: `symbol` of entry 2 of `series` under `[preprocessor.report.documents]` is empty [config-empty]\n\
+             \x20 = hint: write text in quotes, e.g. `symbol = \"…\"`, or remove the key\n\
+             2 errors, 0 warnings"
         );
     }
 
@@ -1277,5 +1894,56 @@ mod tests {
         assert!(d.contains("book.toml:2:1: error: `date` under `[preprocessor.report]`: `May 2030` is not a date [config-date]"), "{d}");
         assert!(d.contains("book.toml:4:1: error: `introduction` under `[preprocessor.report.agenda]` has an unknown placeholder `{cuont}` [config-placeholder]"), "{d}");
         assert_eq!(cfg.date(), None);
+    }
+
+    #[test]
+    fn sibling_sites_are_folders_beyond_the_root_at_absolute_addresses() {
+        let (cfg, d) = read(
+            "[preprocessor.report.link-check]\nsiblings = { \"../std/\" = \"https://doc.rust-lang.org/std/\" }\n",
+        );
+        assert_eq!(d, "0 errors, 0 warnings");
+        assert_eq!(
+            cfg.link_check.siblings["../std/"],
+            "https://doc.rust-lang.org/std/"
+        );
+        let (_, d) = read(
+            "[preprocessor.report.link-check.siblings]\n\"../ok/\" = \"https://a.org/ok/\"\n\
+             \"std/\" = \"https://a.org/\"\n\"../x\" = \"https://a.org/x/\"\n\"../y/\" = \"a.org/y/\"\n\
+             \"../a/../b/\" = \"https://a.org/b/\"\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:3:1: error: `siblings` under `[preprocessor.report.link-check]`: `std/` does not lead out of the site [config-link-check]\n\
+             \x20 = hint: a site beside this one is reached from the root through `..`: write `../std/`\n\
+             book.toml:4:1: error: `siblings` under `[preprocessor.report.link-check]`: `../x` is not a folder (it does not end in `/`) [config-link-check]\n\
+             \x20 = hint: write `../x/`\n\
+             book.toml:5:1: error: `siblings` under `[preprocessor.report.link-check]`: the address of `../y/` is `a.org/y/`, not the absolute address of a folder [config-link-check]\n\
+             \x20 = hint: write the address the site is published at, with `https://`, ending in `/`\n\
+             book.toml:6:1: error: `siblings` under `[preprocessor.report.link-check]`: `../a/../b/` is not a folder beyond the site's root [config-link-check]\n\
+             \x20 = hint: write the folder as a link from the site's root reaches it: `../std/`\n\
+             4 errors, 0 warnings"
+        );
+        // In an inline table, at the entry itself.
+        let (_, d) = read(
+            "[preprocessor.report.link-check]\nsiblings = { \"../ok/\" = \"https://a.org/ok/\", \"std/\" = \"https://a.org/\" }\n",
+        );
+        assert!(
+            d.starts_with("book.toml:2:46: error: `siblings` under"),
+            "{d}"
+        );
+        let (_, d) = read("[preprocessor.report.link-check]\nsiblings = 3\n");
+        assert_eq!(
+            d,
+            "book.toml:2:1: error: `siblings` under `[preprocessor.report.link-check]` is the number 3, not a table of folders and their addresses [config-value]\n\
+             \x20 = hint: write each folder beyond the site's root with the address it is published at, e.g. `siblings = { \"../std/\" = \"https://doc.rust-lang.org/std/\" }`\n\
+             1 error, 0 warnings"
+        );
+        let (_, d) = read("[preprocessor.report.link-check]\nsibling = {}\n");
+        assert!(
+            d.starts_with(
+                "book.toml:2:1: error: [preprocessor.report.link-check] has no key `sibling`"
+            ),
+            "{d}"
+        );
     }
 }

@@ -1,15 +1,21 @@
 //! Finding a phrase an editor copied from the text (a meeting's `mention`, an agenda item's
-//! title) in a chapter's blocks: as a reader sees the text, whitespace collapsed and typographic
-//! quotes made straight.
+//! title) in a chapter's blocks: as a reader sees the text, whitespace collapsed, typographic
+//! quotes made straight, and in one Unicode form (NFC: "é" typed as one character or as "e" and
+//! an accent is one text).
+//!
+//! When a phrase is not there, [`find_loosely`] says what the text writes instead, ignoring
+//! case: the nearest match an editor is told about.
 
-use super::{BlockId, Chapter};
+use super::{BlockId, Chapter, Model};
+use unicode_normalization::UnicodeNormalization;
 
-/// Whitespace collapsed and typographic quotes made straight, for matching phrases.
+/// Whitespace collapsed, typographic quotes made straight and the text composed (NFC), for
+/// matching phrases.
 pub fn normalise(s: &str) -> String {
     // One pass, one allocation: every block of a chapter with meetings goes through here.
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    for c in s.nfc() {
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
@@ -60,9 +66,66 @@ pub fn find_phrase_in(ch: &Chapter, blocks: &[String], phrase: &str) -> Option<B
     Some(BlockId(found))
 }
 
+/// `c` in lower case, as one character (so positions in a folded text are the text's).
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// What the book's text writes for `phrase` when it writes it otherwise than exactly: the first
+/// paragraph text equal to it ignoring case (after [`normalise`]), as the text writes it.
+pub fn find_loosely(model: &Model, phrase: &str) -> Option<String> {
+    let wanted: Vec<char> = normalise(phrase).chars().map(fold).collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    for ch in &model.chapters {
+        for block in &ch.doc.blocks {
+            let text: Vec<char> = normalise(&block.text).chars().collect();
+            let folded: Vec<char> = text.iter().copied().map(fold).collect();
+            if let Some(at) = folded
+                .windows(wanted.len())
+                .position(|w| w == wanted.as_slice())
+            {
+                return Some(text[at..at + wanted.len()].iter().collect());
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn composed_and_decomposed_text_is_one_text() {
+        assert_eq!(
+            normalise("Cafe\u{301} de l\u{2019}Union"),
+            "Caf\u{e9} de l'Union"
+        );
+    }
+
+    #[test]
+    fn a_phrase_written_otherwise_is_found_ignoring_case() {
+        let mut diags = crate::base::diagnostics::Diagnostics::new();
+        let m = crate::model::testing::model(
+            &[(
+                "a.md",
+                "(b) Poverty eradication, and\nthe  ‘eight-point’ agenda.\n",
+            )],
+            &mut diags,
+        );
+        assert_eq!(
+            find_loosely(&m, "poverty Eradication").as_deref(),
+            Some("Poverty eradication")
+        );
+        assert_eq!(
+            find_loosely(&m, "The 'Eight-Point' agenda").as_deref(),
+            Some("the 'eight-point' agenda")
+        );
+        assert_eq!(find_loosely(&m, "hunger"), None);
+        assert_eq!(find_loosely(&m, " "), None);
+    }
 
     #[test]
     fn normalise_collapses_whitespace_and_straightens_quotes() {

@@ -339,7 +339,7 @@ mod tests {
     fn unknown_key_is_located_in_the_chapter_file() {
         let (_, d) = run("---\nagenda-item: 1\nagenda-iten: 2\n---\nx\n");
         assert!(
-            d.starts_with("src/ch.md:3:1: error: unknown field `agenda-iten`"),
+            d.starts_with("src/ch.md:3:1: error: unknown key `agenda-iten`"),
             "{d}"
         );
         assert!(d.contains("hint: did you mean `agenda-item`?"), "{d}");
@@ -349,6 +349,25 @@ mod tests {
     fn wrong_type_is_located_at_the_value() {
         let (_, d) = run("---\n\nagenda-item: [1]\n---\nx\n");
         assert!(d.starts_with("src/ch.md:3:14: error: "), "{d}");
+    }
+
+    #[test]
+    fn a_missing_value_and_a_missing_key_are_said_in_plain_words() {
+        let (_, d) = run(
+            "---\nmeetings:\n  - id: a\n    title: T\n    date: null\n    mention: x\n---\nx\n",
+        );
+        assert_eq!(
+            d,
+            "src/ch.md:5:11: error: this key has no value (`null`, or nothing after the colon) [frontmatter-yaml]\n  = hint: write the value after the key (in quotes if it could be read as something else, e.g. `date: \"2030-05\"`), or remove the key\n1 error, 0 warnings"
+        );
+        let (_, d) =
+            run("---\nmeetings:\n  - title: T\n    date: \"2030\"\n    mention: x\n---\nx\n");
+        assert!(
+            d.starts_with(
+                "src/ch.md:5:5: error: this entry has no `id`, which it needs [frontmatter-yaml]"
+            ),
+            "{d}"
+        );
     }
 
     #[test]

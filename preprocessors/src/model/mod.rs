@@ -11,10 +11,11 @@ pub mod find;
 pub mod frontmatter;
 pub mod ids;
 pub mod orgs;
+pub mod schema;
 pub mod sources;
 
 use crate::base::diagnostics::{Cause, Diagnostics, LineIndex, Location};
-use crate::base::markdown::{Block, Doc, Edits, order, safe_to_append};
+use crate::base::markdown::{Block, Doc, Edits, append_position, order};
 use frontmatter::FrontMatter;
 pub use ids::{BlockId, ChapterId, MeetingId, OrgId};
 use mdbook_preprocessor::book::Chapter as BookChapter;
@@ -119,6 +120,8 @@ impl Model {
                 doc,
             };
             check_schemes(&chapter, diags);
+            check_heading_ids(&chapter, diags);
+            check_empty(&chapter, diags);
             chapters.push(chapter);
         }
         Model { chapters }
@@ -148,6 +151,159 @@ impl Model {
                 .map(|_| ChapterOutput::default())
                 .collect(),
         )
+    }
+}
+
+/// A chapter with no text publishes an empty page: a warning at its file (its front matter, if
+/// it has any, still counts: a chapter of meetings with no text for them to be mentioned in).
+fn check_empty(ch: &Chapter, diags: &mut Diagnostics) {
+    if !ch.body().trim().is_empty() {
+        return;
+    }
+    let what = if ch.body_start > 0 {
+        "has front matter and no text"
+    } else {
+        "is empty"
+    };
+    diags
+        .warning(
+            "chapter-empty",
+            ch.locate(0),
+            format!("the chapter `{}` {what}: its page would be blank", ch.path.display()),
+        )
+        .hint("write the chapter, or remove it from SUMMARY.md (a chapter not written yet is listed as a draft, `- [Title]()`)");
+}
+
+/// The id mdBook gives a heading without one of its own (`mdbook-html`'s `normalize_id`):
+/// letters, digits, `-` and `_` lower-cased, whitespace as `-`, everything else dropped.
+fn mdbook_heading_id(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c.to_ascii_lowercase())
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// What a punctuation-only heading could be called.
+const PUNCTUATION_NAMES: &[(&str, &str)] = &[
+    ("?", "question-mark"),
+    ("!", "exclamation-mark"),
+    ("&", "ampersand"),
+    ("*", "asterisk"),
+    ("@", "at-sign"),
+    ("#", "hash"),
+    ("%", "percent"),
+    ("+", "plus"),
+    ("=", "equals"),
+    ("<", "less-than"),
+    (">", "greater-than"),
+    ("|", "vertical-bar"),
+    ("$", "dollar"),
+    ("^", "caret"),
+    ("~", "tilde"),
+    ("/", "slash"),
+    ("\\", "backslash"),
+    (".", "full-stop"),
+    (",", "comma"),
+    (":", "colon"),
+    (";", "semicolon"),
+];
+
+/// A heading of only punctuation (`` # `?` ``) gets no id from mdBook: its page has
+/// `<h1 id="">` and a heading link to `#`, which nothing can link to. Not the editor's mistake
+/// and nothing breaks, so a note at the heading, with the one-line fix: an id of its own.
+fn check_heading_ids(ch: &Chapter, diags: &mut Diagnostics) {
+    let body = ch.body();
+    for heading in ch.doc.headings.iter().filter(|h| h.id.is_none()) {
+        if !mdbook_heading_id(&heading.text).is_empty() {
+            continue;
+        }
+        let written = body[heading.range.clone()].trim_end();
+        let name = PUNCTUATION_NAMES
+            .iter()
+            .find(|(sign, _)| *sign == heading.text.trim())
+            .map_or("a-name", |(_, name)| name);
+        diags
+            .note(
+                "heading-without-id",
+                ch.locate(heading.range.start),
+                format!(
+                    "the heading `{written}` has no letters or digits, so mdBook makes no id from its text: nothing can link to it"
+                ),
+            )
+            .hint(format!("give it an id of its own: `{written} {{#{name}}}`"));
+    }
+}
+
+/// What active content in raw HTML would do, in a reader's words.
+fn active_effect(name: &str) -> String {
+    match name {
+        "script" => "`<script>` would run code in every reader's browser".into(),
+        "form" => "`<form>` would send what a reader types to another address".into(),
+        "base" => "`<base>` would change where every link of the page goes".into(),
+        crate::base::html::HTTP_EQUIV => {
+            "`<meta http-equiv>` would send the reader to another address or change the page's rules".into()
+        }
+        on if on.starts_with("on") => {
+            format!("`{on}` would run code in every reader's browser")
+        }
+        element => format!("`<{element}>` would load other content into the page"),
+    }
+}
+
+/// Where `name` is written in `fragment`: the tag (`<name`) or the attribute, case ignored.
+fn active_position(fragment: &str, name: &str) -> usize {
+    let lower = fragment.to_ascii_lowercase();
+    let tag = if name.starts_with("on") || name == crate::base::html::HTTP_EQUIV {
+        name.to_string()
+    } else {
+        format!("<{name}")
+    };
+    lower.find(&tag).unwrap_or(0)
+}
+
+/// Active content in the chapters' raw HTML (`<script>`, `onclick=`, `<iframe>`, `<meta
+/// http-equiv>` … see [`crate::base::html::active_content`]) is an error at its place unless the
+/// book allows it by name (`allow-html`), and never reaches a page: the fragment is written as
+/// text instead (under `mdbook serve`, which shows the problems and serves the book anyway, the
+/// editor sees the markup; a build fails on the error).
+pub fn check_active_html(
+    model: &Model,
+    allowed: &[String],
+    outputs: &mut Outputs,
+    diags: &mut Diagnostics,
+) {
+    for (ch, out) in model.chapters.iter().zip(outputs.iter_mut()) {
+        let body = ch.body();
+        for range in &ch.doc.raw_html {
+            let fragment = &body[range.clone()];
+            let mut refused = crate::base::html::active_content(fragment);
+            refused.retain(|name| !allowed.contains(name));
+            refused.dedup();
+            if refused.is_empty() {
+                continue;
+            }
+            for name in &refused {
+                diags
+                    .error(
+                        "html-active",
+                        ch.locate(range.start + active_position(fragment, name)),
+                        format!("{}, and the book does not allow it", active_effect(name)),
+                    )
+                    .hint(format!(
+                        "remove it; if the book means it, allow it by name: `allow-html = [\"{name}\"]` under `[preprocessor.{}]` in book.toml",
+                        config::PREPROCESSOR
+                    ));
+            }
+            out.edits
+                .replace(range.clone(), fragment.replace('<', "&lt;"));
+        }
     }
 }
 
@@ -271,7 +427,7 @@ impl Outputs {
 /// before anything else inserted there. With `permalinks`, every block of the text gets one
 /// (blocks without words and endnote definitions, which have their own ids, excepted), and a
 /// permalink at the end of its own inline content ([`permalink`]; after the anchor where an
-/// insertion at the end would change the text, see [`safe_to_append`]).
+/// insertion at the end would change the text, see [`append_position`]).
 pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
     for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
         let body = chapter.body();
@@ -292,11 +448,11 @@ pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
                 ),
             );
             if linked {
-                // At the end of the text; where that would change it, right after the anchor.
-                let (at, order) = if safe_to_append(body, block.inline_end) {
-                    (block.inline_end, order::CLOSE)
-                } else {
-                    (start, order::ANCHOR)
+                // At the end of the text (inside a closing emphasis); where that would change
+                // it, right after the anchor.
+                let (at, order) = match append_position(body, block.inline_end) {
+                    Some(at) => (at, order::CLOSE),
+                    None => (start, order::ANCHOR),
                 };
                 out.edits.insert(at, order, permalink(&block.anchor));
             }

@@ -12,9 +12,16 @@
 //! - an entry for a file that does not exist (`summary-missing`);
 //! - a chapter that is a link to a file outside the book's folder (`chapter-outside`);
 //! - a chapter that is not UTF-8 text (`chapter-utf8`), at its first bad byte;
-//! - an `{{#include}}`, `{{#rustdoc_include}}` or `{{#playground}}` of a file outside the book
-//!   (`include-outside`) or of no file (`include-missing`: mdBook would print the directive as
-//!   text).
+//! - an `{{#include}}`, `{{#rustdoc_include}}` or `{{#playground}}` of a file outside the book's
+//!   repository (`include-outside`: see [`crate::base::paths`]; mdBook's own guide includes
+//!   files of its repository, so that much is allowed) or of no file (`include-missing`: mdBook
+//!   would print the directive as text);
+//! - an include of an anchor the file does not have (`include-anchor`) or of lines past its end
+//!   (`include-range`): mdBook would include nothing;
+//! - front matter at the top of `SUMMARY.md` (`summary-front-matter`), which mdBook takes for
+//!   text, dropping the first chapter;
+//! - a Markdown file under `src/` that `SUMMARY.md` does not list and no chapter includes
+//!   (`chapter-unlisted`, a warning): its text, meetings and notes would not be published.
 //!
 //! Paths are resolved the way mdBook's `links` preprocessor resolves them: a directive's path
 //! is relative to the directory of the file that contains it (the chapter, or the included file
@@ -29,9 +36,10 @@
 
 use crate::base::diagnostics::{Diagnostics, LineIndex, Location, read_text};
 use crate::base::markdown::Doc;
+use crate::base::paths::{Boundary, Escape, inside};
 use mdbook_preprocessor::book::{Book, BookItem};
 use std::collections::BTreeSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// mdBook's own pattern for its directives (`mdbook-driver`, `links.rs`): an escaped directive,
@@ -39,6 +47,10 @@ use std::sync::LazyLock;
 static DIRECTIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"\\\{\{\#.*\}\}|\{\{\s*\#([a-zA-Z0-9_]+)\s+([^}]+)\}\}").expect("valid")
 });
+
+/// mdBook's anchors (`ANCHOR: name`) in an included file.
+static ANCHOR: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"ANCHOR:\s*([\w_-]+)").expect("valid"));
 
 /// How deep mdBook follows includes inside included files.
 const MAX_DEPTH: usize = 10;
@@ -57,7 +69,7 @@ impl Sealed {
     pub fn apply(&self, book: &mut Book) {
         fn walk(items: &mut Vec<BookItem>, sealed: &Sealed) {
             items.retain(|item| match item {
-                BookItem::Chapter(ch) => ch.path.as_deref().is_none_or(|p| inside(p).is_some()),
+                BookItem::Chapter(ch) => ch.path.as_deref().is_none_or(|p| inside(p).is_ok()),
                 _ => true,
             });
             for item in items {
@@ -67,7 +79,9 @@ impl Sealed {
                         .as_ref()
                         .is_some_and(|p| sealed.withheld.contains(p))
                     {
-                        ch.content.clear();
+                        // Its problem is reported where it is; the page says it is withheld
+                        // (under `mdbook serve`) and is not another, empty, chapter.
+                        ch.content = WITHHELD.to_string();
                     }
                     walk(&mut ch.sub_items, sealed);
                 }
@@ -77,38 +91,28 @@ impl Sealed {
     }
 }
 
-/// `path` made plain (`./a/../b.md` → `b.md`) if it stays inside the directory it is relative
-/// to; `None` when it is absolute or climbs out.
-fn inside(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::Normal(part) => out.push(part),
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
-}
+/// What a withheld chapter's page says instead of its content.
+pub const WITHHELD: &str =
+    "*This chapter is not published: it is, or includes, a file from outside the book.*\n";
 
 /// The state of one check.
 struct Checker<'a> {
     /// The book's root, canonical.
     root: PathBuf,
+    /// Where includes may reach.
+    boundary: Boundary,
     diags: &'a mut Diagnostics,
     sealed: Sealed,
+    /// Every file a chapter includes, canonical.
+    included: BTreeSet<PathBuf>,
 }
 
 /// Checks `SUMMARY.md` under `root/src` and every chapter it lists (see the module docs).
 /// Problems go to `diags`; a book without a readable `SUMMARY.md` is left to mdBook, which says
 /// so.
 pub fn check(root: &Path, src: &Path, diags: &mut Diagnostics) -> Sealed {
-    let Ok(canonical) = root.canonicalize() else {
+    let repository = crate::model::config::repository(root);
+    let Ok(boundary) = Boundary::new(root, repository.as_deref()) else {
         return Sealed::default();
     };
     let summary_path = src.join("SUMMARY.md");
@@ -116,11 +120,25 @@ pub fn check(root: &Path, src: &Path, diags: &mut Diagnostics) -> Sealed {
         return Sealed::default();
     };
     let mut checker = Checker {
-        root: canonical,
+        root: boundary.root().to_path_buf(),
+        boundary,
         diags,
         sealed: Sealed::default(),
+        included: BTreeSet::new(),
     };
     let lines = LineIndex::new(&summary_path, &summary);
+    if let Ok(split) = crate::model::frontmatter::split(&summary)
+        && split.yaml.is_some()
+    {
+        checker
+            .diags
+            .error(
+                "summary-front-matter",
+                Location::at(&summary_path, 1, 1),
+                "SUMMARY.md begins with front matter, which mdBook does not read: it would take the block for text and leave out the first chapter",
+            )
+            .hint("remove the block from SUMMARY.md; front matter belongs at the top of a chapter");
+    }
     let doc = Doc::parse(&summary);
     let mut seen = BTreeSet::new();
     let mut duplicate = false;
@@ -145,6 +163,7 @@ pub fn check(root: &Path, src: &Path, diags: &mut Diagnostics) -> Sealed {
         }
         checker.entry(root, src, &dest, at);
     }
+    checker.unlisted(root, src, &seen);
     // The rest of SUMMARY.md's grammar is mdBook's: its parser's error, located where it says.
     if !duplicate && let Err(err) = mdbook_summary::parse_summary(&summary) {
         // "failed to parse SUMMARY.md line 8, column 1: Suffix chapters cannot …": the
@@ -176,7 +195,7 @@ static SUMMARY_AT: LazyLock<regex::Regex> =
 impl Checker<'_> {
     /// One entry of `SUMMARY.md`: `dest` as written, at `at`.
     fn entry(&mut self, root: &Path, src: &Path, dest: &str, at: Location) {
-        let Some(path) = inside(Path::new(dest)) else {
+        let Ok(path) = inside(Path::new(dest)) else {
             self.diags
                 .error(
                     "summary-outside",
@@ -229,9 +248,156 @@ impl Checker<'_> {
             }
             Err(_) => return, // a folder, or a file that may not be read: mdBook says so
         };
-        let base = file.parent().unwrap_or(root).to_path_buf();
+        let base = file
+            .canonicalize()
+            .ok()
+            .and_then(|f| f.parent().map(Path::to_path_buf))
+            .unwrap_or_else(|| self.root.clone());
         if self.includes(&text, &shown, &base, 0) {
             self.sealed.withheld.insert(path);
+        }
+    }
+
+    /// An include that leaves the boundary: one error at its directive.
+    fn outside(&mut self, directive: &str, escape: &Escape, at: Location) {
+        let place = if self.boundary.has_repository() {
+            "the book's repository"
+        } else {
+            "the book"
+        };
+        let message = match escape {
+            Escape::Absolute => format!("`{directive}` includes a file by an absolute path"),
+            Escape::Link(to) => format!(
+                "`{directive}` includes a file through a symbolic link to `{}`, outside {place}",
+                to.display()
+            ),
+            _ => format!("`{directive}` includes a file outside {place}"),
+        };
+        let hint = match escape {
+            Escape::Link(_) => {
+                "copy the file into the book instead of linking to it, and include the copy"
+            }
+            _ => {
+                "write the path relative to the chapter's folder; copy a file from elsewhere into the book and include the copy"
+            }
+        };
+        self.diags.error("include-outside", at, message).hint(hint);
+    }
+
+    /// The part of an included file a directive selects (mdBook's `file:anchor` or
+    /// `file:start:end`, lines from 1): an anchor the file does not have, or lines past its
+    /// end, would include nothing.
+    fn selection(
+        &mut self,
+        directive: &str,
+        selector: &str,
+        text: &str,
+        file: &Path,
+        at: Location,
+    ) {
+        let mut parts = selector.splitn(2, ':');
+        let first = parts.next().unwrap_or_default();
+        let end = parts.next().map(str::parse::<usize>);
+        let lines = text.lines().count();
+        let start = match first.parse::<usize>() {
+            Ok(n) => n.saturating_sub(1),
+            Err(_) if first.is_empty() => 0,
+            Err(_) => {
+                let names: BTreeSet<&str> = ANCHOR
+                    .captures_iter(text)
+                    .filter_map(|c| c.get(1).map(|m| m.as_str()))
+                    .collect();
+                if !names.contains(first) {
+                    let known = if names.is_empty() {
+                        String::new()
+                    } else {
+                        let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                        format!(" (it has {})", list.join(", "))
+                    };
+                    self.diags
+                        .error(
+                            "include-anchor",
+                            at,
+                            format!("`{directive}` names the anchor `{first}`, which `{}` does not have: nothing would be included", file.display()),
+                        )
+                        .hint(format!("mark the lines in the file with `ANCHOR: {first}` and `ANCHOR_END: {first}`, or correct the name{known}"));
+                }
+                return;
+            }
+        };
+        let end = match end {
+            Some(Ok(end)) => Some(end),
+            Some(Err(_)) => None,
+            // `file:5` is line 5 alone.
+            None if !first.is_empty() => Some(start + 1),
+            None => None,
+        };
+        let empty = start >= lines || end.is_some_and(|e| e <= start);
+        if empty {
+            self.diags
+                .error(
+                    "include-range",
+                    at,
+                    format!("`{directive}` selects lines from {} on, but `{}` has {lines} line{}: nothing would be included", start + 1, file.display(), if lines == 1 { "" } else { "s" }),
+                )
+                .hint("correct the line numbers (`file:first:last`, counted from 1), or use an anchor");
+        }
+    }
+
+    /// Markdown files under `src/` that `SUMMARY.md` does not list and no chapter includes: a
+    /// warning each, since their text (and their meetings and notes) would not be published.
+    fn unlisted(&mut self, root: &Path, src: &Path, listed: &BTreeSet<String>) {
+        let listed: BTreeSet<PathBuf> = listed
+            .iter()
+            .filter_map(|d| inside(Path::new(d)).ok())
+            .collect();
+        let dir = root.join(src);
+        let mut stack = vec![dir.clone()];
+        let mut found = Vec::new();
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                    continue;
+                };
+                if hidden || meta.file_type().is_symlink() {
+                    continue;
+                }
+                if meta.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "md")
+                    && let Ok(rel) = path.strip_prefix(&dir)
+                {
+                    found.push(rel.to_path_buf());
+                }
+            }
+        }
+        found.sort();
+        for rel in found {
+            let included = root
+                .join(src)
+                .join(&rel)
+                .canonicalize()
+                .is_ok_and(|c| self.included.contains(&c));
+            if rel == Path::new("SUMMARY.md") || listed.contains(&rel) || included {
+                continue;
+            }
+            let shown = src.join(&rel);
+            self.diags
+                .warning(
+                    "chapter-unlisted",
+                    Location::file(&shown),
+                    format!("`{}` is not listed in SUMMARY.md: its text is not published", shown.display()),
+                )
+                .hint(format!(
+                    "list it in SUMMARY.md (`- [Title]({})`), include it from a chapter, or move it out of `{}/`",
+                    rel.display(),
+                    src.display()
+                ));
         }
     }
 
@@ -260,7 +426,14 @@ impl Checker<'_> {
             };
             let whole = cap.get(0).expect("match");
             let at = lines.location(text, whole.start());
-            let file = base.join(target);
+            let file = match self.boundary.included(base, Path::new(target)) {
+                Ok(file) => file,
+                Err(escape) => {
+                    self.outside(whole.as_str(), &escape, at);
+                    outside = true;
+                    continue;
+                }
+            };
             if !file.is_file() {
                 self.diags
                     .error(
@@ -271,30 +444,25 @@ impl Checker<'_> {
                     .hint("the path is relative to the folder of the file that includes it: correct it, or create the file");
                 continue;
             }
-            if !self.is_inside(&file) {
-                self.diags
-                    .error(
-                        "include-outside",
-                        at,
-                        format!("`{}` includes a file outside the book", whole.as_str()),
-                    )
-                    .hint("copy the file into the book and include the copy");
-                outside = true;
+            let Ok(canonical) = file.canonicalize() else {
                 continue;
+            };
+            let Ok(included) = std::fs::read_to_string(&canonical) else {
+                continue; // not text: mdBook says so
+            };
+            self.included.insert(canonical.clone());
+            let shown_target = self.boundary.shown(&canonical);
+            if matches!(kind.as_str(), "include" | "rustdoc_include") {
+                let part = rest.as_str().split_whitespace().next().unwrap_or_default();
+                if let Some((_, selector)) = part.split_once(':') {
+                    self.selection(whole.as_str(), selector, &included, &shown_target, at);
+                }
             }
             // Nested directives are mdBook's too (includes only), relative to the included file.
-            if depth + 1 < MAX_DEPTH
-                && kind.as_str() != "playground"
-                && kind.as_str() != "playpen"
-                && let Ok(nested) = std::fs::read_to_string(&file)
-                && let Ok(canonical) = file.canonicalize()
+            if depth + 1 < MAX_DEPTH && kind.as_str() != "playground" && kind.as_str() != "playpen"
             {
-                let nested_shown = canonical
-                    .strip_prefix(&self.root)
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|_| file.clone());
                 let nested_base = canonical.parent().unwrap_or(&self.root).to_path_buf();
-                outside |= self.includes(&nested, &nested_shown, &nested_base, depth + 1);
+                outside |= self.includes(&included, &shown_target, &nested_base, depth + 1);
             }
         }
         outside
@@ -304,18 +472,6 @@ impl Checker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn inside_resolves_dots_and_refuses_what_climbs_out() {
-        assert_eq!(
-            inside(Path::new("./a/../b.md")),
-            Some(PathBuf::from("b.md"))
-        );
-        assert_eq!(inside(Path::new("a/b.md")), Some(PathBuf::from("a/b.md")));
-        assert_eq!(inside(Path::new("../x.md")), None);
-        assert_eq!(inside(Path::new("a/../../x.md")), None);
-        assert_eq!(inside(Path::new("/etc/x.md")), None);
-    }
 
     #[test]
     fn the_directive_pattern_is_mdbooks() {

@@ -2,8 +2,8 @@
 //!
 //! mdBook writes the same `<meta name="description">` (`book.description`) into every page, and
 //! its template sees nothing of a chapter but its name, path and rendered content, so a page's
-//! own description cannot reach `<head>` through the template (`theme/head.hbs` writes the Open
-//! Graph tags the template can know: title, site name, type). It takes two steps:
+//! own description cannot reach `<head>` through the template (the post-build step also writes the
+//! Open Graph tags: title, site name, type). It takes two steps:
 //!
 //! 1. [`annotate`] (preprocessor, after every feature): each page gets a marker comment at the
 //!    end of its content, `<!-- report-meta {"title":"…","description":"…","kind":"chapter",…} -->`

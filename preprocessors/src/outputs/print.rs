@@ -135,7 +135,7 @@ fn rewrite_links(segment: &str, redirects: &HashMap<String, String>, out: &mut S
 
 /// The start tags of `html` as mdBook serialises it (see the module documentation), each from
 /// `<` to `>`.
-fn tags(html: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn tags(html: &str) -> impl Iterator<Item = &str> {
     let mut rest = 0;
     std::iter::from_fn(move || {
         loop {
@@ -178,7 +178,7 @@ fn tag_end(s: &str) -> Option<usize> {
 }
 
 /// The raw (still escaped) value of attribute `name` in `tag`.
-fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+pub(crate) fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     let mut rest = tag;
     loop {
         let i = rest.find(name)?;

@@ -6,8 +6,8 @@
 //! archive redirects to its capture nearest that day. The day is the note's access date
 //! ("[Accessed on February 14, 2030]", "accessed 14 February 2030", "retrieved on …": the first
 //! after the address in its paragraph, else the last before it, else one elsewhere in the note),
-//! else the first day of the document's `date`. A note whose access date cannot be read, and an
-//! address with no date at all, are warnings.
+//! else the first day of the document's `date`. A note whose access date cannot be read is a
+//! warning; an address with no date at all gets no copy, and a diagnostic note says why.
 
 use super::body_offset;
 use crate::base::dates::{Date, parse_written_day};
@@ -147,8 +147,10 @@ pub fn collect(
                     (Some(d), _) => (d, DateFrom::Access),
                     (None, Some(doc)) => (doc.first(), DateFrom::Document),
                     (None, None) => {
+                        // The book chose no date and its note gives none: not a mistake (an
+                        // ordinary book's footnotes rarely date their addresses), so a note.
                         diags
-                            .warning(
+                            .note(
                                 "archive-date-missing",
                                 ch.locate(start),
                                 format!("`{address}` has no date for its archived copy: the note gives no access date and the {document} has no `date`"),

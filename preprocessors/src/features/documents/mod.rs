@@ -24,7 +24,7 @@ use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::base::markdown::{order, safe_to_wrap};
 use crate::base::text::fill;
-use crate::model::config::DocumentsConfig;
+use crate::model::config::{DocumentsConfig, Unused};
 use crate::model::{BlockId, Chapter, ChapterId, Model, Outputs};
 use regex::Regex;
 use std::collections::HashMap;
@@ -103,6 +103,8 @@ pub struct Documents {
     pub page: PathBuf,
     archive_text: String,
     document: String,
+    /// What the configuration names and the text never cites: `never-link` entries, `series`.
+    pub unused: Vec<Unused>,
 }
 
 impl Documents {
@@ -116,6 +118,8 @@ impl Documents {
         diags: &mut Diagnostics,
     ) -> Documents {
         let grammar = Grammar::new(cfg);
+        let mut never_linked = vec![false; cfg.never_link.len()];
+        let mut series_found = vec![false; cfg.series.len()];
         let mut by_symbol: HashMap<String, usize> = HashMap::new();
         let mut documents: Vec<Document> = Vec::new();
         for ch in &model.chapters {
@@ -135,12 +139,18 @@ impl Documents {
                         .hint(m.hint.clone());
                 }
                 for f in found {
-                    if run.in_url(f.range.clone())
-                        || cfg
-                            .never_link
-                            .iter()
-                            .any(|n| n.trim() == f.symbol || n.trim() == f.cited_as)
-                    {
+                    if run.in_url(f.range.clone()) {
+                        continue;
+                    }
+                    if let Kind::Series(s) = f.kind {
+                        series_found[s] = true;
+                    }
+                    let never = cfg
+                        .never_link
+                        .iter()
+                        .position(|n| n.trim() == f.symbol || n.trim() == f.cited_as);
+                    if let Some(n) = never {
+                        never_linked[n] = true;
                         continue;
                     }
                     let in_block = run.block_offset + f.range.start..run.block_offset + f.range.end;
@@ -194,12 +204,29 @@ impl Documents {
         }
         documents.sort_by_cached_key(|d| natural_key(&d.symbol));
         let archived = archive::collect(model, cfg, date, document, diags);
+        let never = never_linked.iter().enumerate().filter(|(_, used)| !**used);
+        let never = never.map(|(i, _)| Unused {
+            key: ("documents", "never-link"),
+            entry: Some(i),
+            problem: "keeps nothing from being linked: the text cites no such symbol".into(),
+            value: cfg.never_link[i].trim().to_string(),
+            hint: "write the symbol as the text cites it (`A/68/190`), or remove it".into(),
+        });
+        let series = series_found.iter().enumerate().filter(|(_, used)| !**used);
+        let series = series.map(|(i, _)| Unused {
+            key: ("documents", "series"),
+            entry: Some(i),
+            problem: "finds nothing: the text cites no document of this series".into(),
+            value: cfg.series[i].pattern.clone(),
+            hint: "check the pattern against a citation of the text (`{name}` stands for a number, a space for an optional space), or remove it".into(),
+        });
         Documents {
             documents,
             archived,
             page: cfg.page.clone(),
             archive_text: cfg.archive_text.clone(),
             document: document.to_string(),
+            unused: never.chain(series).collect(),
         }
     }
 

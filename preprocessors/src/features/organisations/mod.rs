@@ -71,7 +71,7 @@ impl Organisations {
         cfg: &OrganisationsConfig,
         diags: &mut Diagnostics,
     ) -> Organisations {
-        let registry = registry::load(root, &cfg.registry, &cfg.dir, diags);
+        let registry = registry::load(root, cfg.registry_path(), &cfg.dir, diags);
         let matcher = Matcher::new(&registry.directory, &cfg.never_link);
         let mut mentions = Vec::new();
         for ch in &model.chapters {
@@ -82,9 +82,13 @@ impl Organisations {
                     let links = ch.doc.scheme_links.iter().filter(|l| l.scheme == "org");
                     diags.fold(cause, links.count(), FOLDED.0, FOLDED.1);
                 }
-                None => {
-                    explicit_links(ch, &registry.directory, &cfg.registry, &mut mentions, diags)
-                }
+                None => explicit_links(
+                    ch,
+                    &registry.directory,
+                    cfg.registry_path(),
+                    &mut mentions,
+                    diags,
+                ),
             }
         }
         mentions.sort_by_key(|m| (m.chapter, m.block, m.in_block.start));

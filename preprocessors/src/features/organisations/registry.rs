@@ -30,6 +30,7 @@
 
 use crate::base::diagnostics::{Diagnostics, Location, did_you_mean, read_text};
 use crate::base::html;
+use crate::base::paths;
 use crate::model::OrgId;
 use crate::model::orgs::{Directory, Group, Kind, Org};
 use serde::Deserialize;
@@ -125,6 +126,23 @@ pub struct Registry {
 /// file in diagnostics, `dir` is where the organisations' pages go. Problems go to `diags`;
 /// invalid entries are left out.
 pub fn load(root: &Path, path: &Path, dir: &Path, diags: &mut Diagnostics) -> Registry {
+    // The book's paths rule: the registry is read from inside the book only.
+    if let Ok(boundary) = paths::Boundary::new(root, None)
+        && let Err(escape) = boundary.in_book(Path::new(""), path)
+    {
+        diags
+            .error(
+                "config-path",
+                Location::file(path),
+                format!(
+                    "the organisation registry `{}` {}",
+                    path.display(),
+                    escape.problem()
+                ),
+            )
+            .hint(escape.hint());
+        return failed(diags);
+    }
     match read_text(&root.join(path), path) {
         Ok(text) => parse(&text, path, dir, diags),
         Err(err) => {
@@ -703,7 +721,7 @@ data/organisations.yaml:18:9: error: id `Bad Id` is not a lower-case slug [regis
     fn unknown_keys_are_errors_with_a_hint() {
         let (_, d) = parse_sample("organisations:\n  - id: a\n    name: A\n    webiste: x\n");
         assert!(
-            d.starts_with("data/organisations.yaml:4:5: error: unknown field `webiste`"),
+            d.starts_with("data/organisations.yaml:4:5: error: unknown key `webiste`"),
             "{d}"
         );
         assert!(d.contains("did you mean `website`?"), "{d}");

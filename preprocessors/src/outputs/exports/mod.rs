@@ -78,12 +78,13 @@ pub fn hand_over(renderer_dir: &Path, files: &[File]) -> std::io::Result<()> {
 }
 
 /// Moves the files [`hand_over`] left in `renderer_dir` into `site`, and removes their directory,
-/// so a later build never publishes them again. Returns the files' new paths, by name.
-pub fn take_over(renderer_dir: &Path, site: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// so a later build never publishes them again. Returns the files' new paths, by name; `None`
+/// when nothing was handed over, not even an empty directory: the preprocessor did not run.
+pub fn take_over(renderer_dir: &Path, site: &Path) -> std::io::Result<Option<Vec<PathBuf>>> {
     let dir = renderer_dir.join(HANDED_OVER);
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
     let mut names: Vec<_> = entries
@@ -101,7 +102,7 @@ pub fn take_over(renderer_dir: &Path, site: &Path) -> std::io::Result<Vec<PathBu
         moved.push(to);
     }
     std::fs::remove_dir_all(&dir)?;
-    Ok(moved)
+    Ok(Some(moved))
 }
 
 #[cfg(test)]
@@ -139,11 +140,13 @@ mod tests {
         )
         .unwrap();
         let moved = take_over(&renderer, &site).unwrap();
-        assert_eq!(moved, [site.join("a.json"), site.join("b.csv")]);
+        assert_eq!(moved, Some(vec![site.join("a.json"), site.join("b.csv")]));
         assert_eq!(std::fs::read(site.join("b.csv")).unwrap(), b"b");
         assert!(!site.join("old.csv").exists());
         assert!(!renderer.join(HANDED_OVER).exists());
-        // Nothing handed over: nothing moved.
-        assert!(take_over(&renderer, &site).unwrap().is_empty());
+        // Nothing handed over, not even an empty set: the preprocessor did not run.
+        assert_eq!(take_over(&renderer, &site).unwrap(), None);
+        hand_over(&renderer, &[]).unwrap();
+        assert_eq!(take_over(&renderer, &site).unwrap(), Some(vec![]));
     }
 }

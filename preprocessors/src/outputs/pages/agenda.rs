@@ -8,6 +8,10 @@
 //!
 //! Without the organisations feature the overview and the boxes still work, without
 //! organisations; without the timeline, without meetings.
+//!
+//! The matrix as a heat map ([`steps`]), at 360 px: a box as tall as the window scrolls both
+//! ways with its header row and its organisation column in view, the legend in its caption.
+//! What a reader learns there, for this repository's report, is in `docs/pictures.md`.
 
 pub use super::Context;
 use crate::base::html;
@@ -301,12 +305,44 @@ pub fn matrix_counts<'a>(agenda: &'a Agenda, orgs: &Organisations) -> Matrix<'a>
     Matrix { columns, rows }
 }
 
-/// The shade of a count, 1 (least) to 5 (the largest count of the table), on a square-root
-/// scale: mention counts are skewed (a few organisations dominate), and a linear scale would
-/// leave nearly every cell in the lightest shade.
-pub fn heat(k: usize, max: usize) -> usize {
-    let share = k as f64 / max.max(1) as f64;
-    ((share.sqrt() * 5.0).ceil() as usize).clamp(1, 5)
+/// The heat map's steps: the counts each shade stands for, as inclusive ranges, for a table
+/// whose largest count is `max`. Up to five, every count its own step; beyond, 1, 2 and 3 keep
+/// theirs (most cells hold few mentions, and a reader compares those) and the rest is split in
+/// two at the geometric middle of 4 and `max` (counts are skewed: a few organisations dominate).
+pub fn steps(max: usize) -> Vec<(usize, usize)> {
+    if max <= 5 {
+        return (1..=max.max(1)).map(|k| (k, k)).collect();
+    }
+    let middle = ((4.0 * max as f64).sqrt().round() as usize).clamp(4, max - 1);
+    vec![(1, 1), (2, 2), (3, 3), (4, middle), (middle + 1, max)]
+}
+
+/// The step (1 to 5) of count `k` among `steps`.
+pub fn heat(k: usize, steps: &[(usize, usize)]) -> usize {
+    steps
+        .iter()
+        .position(|&(_, high)| k <= high)
+        .map_or(steps.len(), |i| i + 1)
+}
+
+/// The heat map's legend: each step's swatch with its counts.
+fn legend(steps: &[(usize, usize)]) -> String {
+    let swatches: Vec<String> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, &(low, high))| {
+            let counts = if low == high {
+                low.to_string()
+            } else {
+                format!("{low}–{high}")
+            };
+            format!("<span class=\"heat-{}\">{counts}</span>", i + 1)
+        })
+        .collect();
+    format!(
+        " <span class=\"heat-legend\">Shades, by mentions: {}</span>",
+        swatches.join(" ")
+    )
 }
 
 /// The organisation × item table (items with a chapter only), shaded by count when
@@ -324,6 +360,7 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
         .flat_map(|(_, r)| r.iter().flatten().map(|(k, _)| *k))
         .max()
         .unwrap_or(1);
+    let steps = steps(max);
     let page = &agenda.page;
     let mut out = format!("## Organisations by {}\n\n", html::text(&cfg.item));
     let _ = write!(
@@ -335,9 +372,12 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
         item = html::text(&cfg.item),
         heat_class = if heat_map { " heat-map" } else { "" },
         shading = if heat_map {
-            " The stronger the shade, the more mentions."
+            format!(
+                " The stronger the shade, the more mentions.{}",
+                legend(&steps)
+            )
         } else {
-            ""
+            String::new()
         },
     );
     for (item, c) in &columns {
@@ -374,7 +414,7 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
                 item.written
             );
             let shade = if heat_map {
-                format!(" class=\"heat-{}\"", heat(*k, max))
+                format!(" class=\"heat-{}\"", heat(*k, &steps))
             } else {
                 String::new()
             };
@@ -403,4 +443,40 @@ pub fn opening_sentence(ch: &ModelChapter) -> Option<String> {
         }
     }
     Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_two_and_three_mentions_are_steps_of_their_own_and_the_rest_is_split_in_two() {
+        let twenty = steps(20);
+        assert_eq!(twenty, [(1, 1), (2, 2), (3, 3), (4, 9), (10, 20)]);
+        let shades: Vec<usize> = (1..=20).map(|k| heat(k, &twenty)).collect();
+        assert_eq!(
+            shades,
+            [1, 2, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]
+        );
+        assert_eq!(steps(3), [(1, 1), (2, 2), (3, 3)]);
+        assert_eq!(steps(6), [(1, 1), (2, 2), (3, 3), (4, 5), (6, 6)]);
+        // Every count from 1 to the largest in exactly one step, in order, at most five.
+        for max in 1..300 {
+            let s = steps(max);
+            assert!(s.len() <= 5);
+            assert_eq!((s[0].0, s[s.len() - 1].1), (1, max), "{max}");
+            assert!(s.iter().all(|&(low, high)| low <= high), "{max}: {s:?}");
+            assert!(s.windows(2).all(|w| w[1].0 == w[0].1 + 1), "{max}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn the_legend_writes_each_steps_counts_in_its_swatch() {
+        assert_eq!(
+            legend(&steps(20)),
+            " <span class=\"heat-legend\">Shades, by mentions: <span class=\"heat-1\">1</span> \
+             <span class=\"heat-2\">2</span> <span class=\"heat-3\">3</span> \
+             <span class=\"heat-4\">4–9</span> <span class=\"heat-5\">10–20</span></span>"
+        );
+    }
 }

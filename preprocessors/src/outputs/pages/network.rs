@@ -13,10 +13,23 @@
 //! draws the `max-nodes` most mentioned organisations and the `max-pairs` strongest pairs
 //! among them (on a book of a hundred reports, hundreds of organisations: the most present);
 //! the table lists the same pairs and `network.json` all of them.
+//!
+//! On a phone the circle would be a third of its size, its labels 5 px and its marks too small
+//! to tap, so a second drawing of the same organisations and pairs takes its place below 600 px
+//! ([`list`], the stylesheet shows one or the other): a list, grouped by kind under the kind's
+//! name, one row per organisation (its mark, its name on up to two lines at 14 px in a picture
+//! 340 units wide, the whole row its link), with an arc on the right joining two organisations
+//! named together (an arc diagram: neighbours' arcs are short, a kind's ties with another are
+//! the long ones). Both carry each mark's organisation (`data-org`) and each line's pair
+//! (`data-orgs`), from which `theme/pictures.js` shows one organisation's partners when a
+//! reader picks it, and names them.
+//!
+//! What a reader learns from it at 360 px, for this repository's report, is in
+//! `docs/pictures.md`.
 
 pub use super::Context;
 use crate::base::html;
-use crate::base::text::{plural, truncate};
+use crate::base::text::{capitalise, plural, truncate};
 use crate::features::organisations::Organisations;
 use crate::model::orgs::Directory;
 use crate::model::{OrgId, generated_chapter};
@@ -44,11 +57,85 @@ const COLOURS: usize = 7;
 /// The legend's rows, below the circle, in two columns.
 const LEGEND_ROW: f64 = 24.0;
 
+/// The phone's list: its width in SVG units (about the width of a phone's text column, so a
+/// unit is about a pixel there).
+const LIST_WIDTH: f64 = 340.0;
+/// Where a row's name starts, after its mark.
+const LIST_TEXT: f64 = 30.0;
+/// A line of a name (the stylesheet sets the list's text at 14 units).
+const LIST_LINE: f64 = 17.0;
+/// A row's height with a one-line name: a tap target of about 24 px.
+const LIST_ROW: f64 = 25.0;
+/// A kind's heading row.
+const LIST_HEADING: f64 = 30.0;
+/// Characters of a name per line, at most two lines.
+const LIST_CHARS: usize = 25;
+/// Where the arcs start, right of the names.
+const LIST_ARCS: f64 = 236.0;
+/// How far right an arc may bend.
+const LIST_BEND: f64 = 100.0;
+
 /// The mark's classes of a kind (by index).
 fn kind_class(kind: Option<usize>) -> String {
     kind.map_or("net-other".to_string(), |k| {
         format!("net-colour-{}", k % COLOURS)
     })
+}
+
+/// The circle's labels: short names cut at [`LABEL`] characters, and where two cuts would read
+/// the same ("Thematic Working Group…"), the words they share after the first one left out
+/// ("Thematic … on Data on…").
+fn labels(names: &[&str]) -> Vec<String> {
+    let cut: Vec<String> = names.iter().map(|n| truncate(n, LABEL)).collect();
+    let mut out = cut.clone();
+    for (i, label) in cut.iter().enumerate() {
+        let same: Vec<usize> = (0..cut.len()).filter(|&j| &cut[j] == label).collect();
+        if same.len() < 2 || !label.ends_with('…') {
+            continue;
+        }
+        let words = |k: usize| names[k].split_whitespace().collect::<Vec<_>>();
+        let mine = words(i);
+        let shared = same
+            .iter()
+            .map(|&j| {
+                mine.iter()
+                    .zip(words(j))
+                    .take_while(|(a, b)| **a == *b)
+                    .count()
+            })
+            .min()
+            .unwrap_or(0);
+        if shared >= 2 && shared < mine.len() {
+            let rest = mine[shared..].join(" ");
+            out[i] = truncate(&format!("{} … {rest}", mine[0]), LABEL);
+        }
+    }
+    out
+}
+
+/// `text` on at most `lines` lines of at most `width` characters, cut at words; what does not
+/// fit ends the last line with "…".
+fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (k, word) in words.iter().enumerate() {
+        let fits = out
+            .last()
+            .is_some_and(|line| line.chars().count() + 1 + word.chars().count() <= width);
+        if fits {
+            if let Some(line) = out.last_mut() {
+                line.push(' ');
+                line.push_str(word);
+            }
+        } else if out.len() == lines {
+            let last = out.pop().unwrap_or_default();
+            out.push(truncate(&format!("{last} {}", words[k..].join(" ")), width));
+            return out;
+        } else {
+            out.push(truncate(word, width));
+        }
+    }
+    out
 }
 
 /// What the picture draws: the organisations, in their order on the circle, and the pairs.
@@ -90,6 +177,17 @@ pub fn drawn<'a>(
         .take(max_pairs)
         .collect();
     Drawn { orgs, pairs }
+}
+
+/// The mentions of the most mentioned organisation drawn (at least 1), for the marks' sizes.
+fn most_mentioned(network: &Network, drawn: &Drawn<'_>) -> f64 {
+    drawn
+        .orgs
+        .iter()
+        .map(|i| network.mentions[i.0])
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64
 }
 
 /// A mark of `shape` centred on (`x`, `y`) with radius `r`, as a path.
@@ -144,13 +242,7 @@ pub fn svg(
     // A gap of two places between kinds (none with a single kind).
     let gap = if groups > 1 { 2 } else { 0 };
     let places = (n + gap * groups).max(1) as f64;
-    let max_m = drawn
-        .orgs
-        .iter()
-        .map(|i| network.mentions[i.0])
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
+    let max_m = most_mentioned(network, drawn);
     let c = SIZE / 2.0;
     let mut at: HashMap<OrgId, (f64, f64, f64)> = HashMap::new();
     let mut place = 0usize;
@@ -193,22 +285,22 @@ pub fn svg(
         let (qx, qy) = ((x1 + x2) / 4.0 + c / 2.0, (y1 + y2) / 4.0 + c / 2.0);
         let _ = writeln!(
             out,
-            "<path d=\"M{x1:.1} {y1:.1} Q{qx:.1} {qy:.1} {x2:.1} {y2:.1}\" stroke-width=\"{:.2}\"/>",
-            0.6 + 4.4 * p.weight() as f64 / max_w
+            "<path d=\"M{x1:.1} {y1:.1} Q{qx:.1} {qy:.1} {x2:.1} {y2:.1}\" stroke-width=\"{:.2}\"{}/>",
+            0.6 + 4.4 * p.weight() as f64 / max_w,
+            pair_attr(dir, p)
         );
     }
+    let names: Vec<&str> = drawn
+        .orgs
+        .iter()
+        .map(|&i| dir.org(i).short_name())
+        .collect();
+    let labels = labels(&names);
     out.push_str("</g>\n<g class=\"network-orgs\">\n");
     for (k, &i) in drawn.orgs.iter().enumerate() {
-        let org = dir.org(i);
         let (angle, x, y) = at[&i];
         let m = network.mentions[i.0];
         let r = MIN_MARK + (MAX_MARK - MIN_MARK) * (m as f64 / max_m).sqrt();
-        let partners = network.partners(i).count();
-        let class = kind_class(kinds[k]);
-        let kind = match kinds[k].and_then(|k| dir.kinds.get(k)) {
-            Some(kind) => format!("{}; ", kind.label),
-            None => String::new(),
-        };
         let deg = angle.to_degrees();
         let (anchor, rotate) = if angle.cos() >= -1e-9 {
             ("start", deg)
@@ -219,16 +311,15 @@ pub fn svg(
         let ly = c + (RADIUS + MAX_MARK + 6.0) * angle.sin();
         let _ = writeln!(
             out,
-            "<a href=\"{href}\"><title>{name}: {kind}{mentions}, {partners}</title>\
+            "<a href=\"{href}\" data-org=\"{id}\"><title>{title}</title>\
              <path class=\"{class}\" d=\"{d}\"/>\
              <text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\" transform=\"rotate({rotate:.1} {lx:.1} {ly:.1})\">{short}</text></a>",
             href = html::attr(&html::href(from, &dir.page(i), None)),
-            name = html::text(&org.display_name()),
-            kind = html::text(&kind),
-            mentions = plural(m, "mention"),
-            partners = plural(partners, "partner"),
+            id = html::attr(&dir.org(i).id),
+            title = html::text(&mark_title(dir, network, i)),
+            class = kind_class(kinds[k]),
             d = mark(kinds[k], x, y, r),
-            short = html::text(&truncate(org.short_name(), LABEL)),
+            short = html::text(&labels[k]),
         );
     }
     out.push_str("</g>\n");
@@ -246,6 +337,110 @@ pub fn svg(
         );
     }
     out.push_str("</svg>");
+    out
+}
+
+/// A line's pair, for `theme/pictures.js`: ` data-orgs="a b"` (the registry's ids).
+fn pair_attr(dir: &Directory, p: &Pair) -> String {
+    format!(
+        " data-orgs=\"{} {}\"",
+        html::attr(&dir.org(p.a).id),
+        html::attr(&dir.org(p.b).id)
+    )
+}
+
+/// The mark's title: "Name (ACR): kind; 12 mentions, 3 partners".
+fn mark_title(dir: &Directory, network: &Network, i: OrgId) -> String {
+    let org = dir.org(i);
+    let kind = match org.kind.and_then(|k| dir.kinds.get(k)) {
+        Some(kind) => format!("{}; ", kind.label),
+        None => String::new(),
+    };
+    format!(
+        "{}: {kind}{}, {}",
+        org.display_name(),
+        plural(network.mentions[i.0], "mention"),
+        plural(network.partners(i).count(), "partner")
+    )
+}
+
+/// The phone's drawing of the same organisations and pairs (see the module documentation): rows
+/// grouped by kind under the kind's name, arcs on the right.
+pub fn list(dir: &Directory, network: &Network, drawn: &Drawn<'_>, from: &Path) -> String {
+    let max_m = most_mentioned(network, drawn);
+    let mut rows = String::new();
+    let mut mid: HashMap<OrgId, f64> = HashMap::new();
+    let mut y = 0.0;
+    let mut kind = None;
+    for (k, &i) in drawn.orgs.iter().enumerate() {
+        let org = dir.org(i);
+        if k == 0 || org.kind != kind {
+            kind = org.kind;
+            let name = kind
+                .and_then(|k| dir.kinds.get(k))
+                .map_or("other", |k| k.plural.as_str());
+            let _ = writeln!(
+                rows,
+                "<text class=\"network-list-kind\" x=\"4\" y=\"{:.1}\">{}</text>",
+                y + LIST_HEADING - 9.0,
+                html::text(&capitalise(name))
+            );
+            y += LIST_HEADING;
+        }
+        let lines = wrap(org.short_name(), LIST_CHARS, 2);
+        let height = LIST_ROW + LIST_LINE * (lines.len().max(1) - 1) as f64;
+        let centre = y + height / 2.0;
+        mid.insert(i, centre);
+        let r = 3.0 + 6.0 * (network.mentions[i.0] as f64 / max_m).sqrt();
+        let first = centre - LIST_LINE * (lines.len().max(1) - 1) as f64 / 2.0;
+        let mut text = String::new();
+        for (n, line) in lines.iter().enumerate() {
+            let _ = write!(
+                text,
+                "<tspan x=\"{LIST_TEXT}\" y=\"{:.1}\">{}</tspan>",
+                first + LIST_LINE * n as f64,
+                html::text(line)
+            );
+        }
+        let _ = writeln!(
+            rows,
+            "<a href=\"{href}\" data-org=\"{id}\"><title>{title}</title>\
+             <rect class=\"network-list-row\" x=\"0\" y=\"{y:.1}\" width=\"{LIST_WIDTH}\" height=\"{height:.1}\"/>\
+             <path class=\"{class}\" d=\"{d}\"/>\
+             <text dominant-baseline=\"middle\">{text}</text></a>",
+            href = html::attr(&html::href(from, &dir.page(i), None)),
+            id = html::attr(&org.id),
+            title = html::text(&mark_title(dir, network, i)),
+            class = kind_class(org.kind),
+            d = mark(org.kind, 14.0, centre, r),
+        );
+        y += height;
+    }
+    let max_w = drawn.pairs.first().map_or(1, |p| p.weight()).max(1) as f64;
+    let mut out = format!(
+        "<svg class=\"network-list\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {LIST_WIDTH} {:.0}\" role=\"group\" aria-labelledby=\"network-list-title\">\n\
+         <title id=\"network-list-title\">{}</title>\n<g class=\"network-pairs\">\n",
+        y + 4.0,
+        html::text(&format!(
+            "{} in a list by kind, each joined to those it is named with by an arc on the right ({} drawn)",
+            plural(drawn.orgs.len(), "organisation"),
+            plural(drawn.pairs.len(), "pair"),
+        )),
+    );
+    for p in &drawn.pairs {
+        let (y1, y2) = (mid[&p.a], mid[&p.b]);
+        let bend = LIST_BEND.min((y2 - y1).abs() * 0.6).max(8.0) * 4.0 / 3.0;
+        let _ = writeln!(
+            out,
+            "<path d=\"M{LIST_ARCS} {y1:.1} C{x:.1} {y1:.1} {x:.1} {y2:.1} {LIST_ARCS} {y2:.1}\" stroke-width=\"{:.2}\"{}/>",
+            0.6 + 2.4 * p.weight() as f64 / max_w,
+            pair_attr(dir, p),
+            x = LIST_ARCS + bend,
+        );
+    }
+    out.push_str("</g>\n<g class=\"network-orgs\">\n");
+    out.push_str(&rows);
+    out.push_str("</g>\n</svg>");
     out
 }
 
@@ -284,8 +479,9 @@ pub fn chapter(orgs: &Organisations, network: &Network, cx: Context<'_>) -> Chap
     );
     let _ = writeln!(
         out,
-        "<figure class=\"network-figure report-generated\" data-search=\"skip\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
+        "<figure class=\"network-figure report-generated\" data-search=\"skip\">\n{}\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
         svg(dir, network, &drawn, page, &cfg.title),
+        list(dir, network, &drawn, page),
         html::text(
             "Organisations around a circle, grouped by kind, each mark’s shape and colour its kind and its size its mentions; lines join organisations named together."
         ),
@@ -387,5 +583,78 @@ mod tests {
         let drawn = drawn(&dir, &net, 1, 10);
         assert_eq!(drawn.orgs, [OrgId(0)]);
         assert!(drawn.pairs.is_empty());
+    }
+
+    #[test]
+    fn the_phones_list_has_a_row_per_organisation_under_its_kind_and_an_arc_per_pair() {
+        let (dir, net) = network();
+        let drawn = drawn(&dir, &net, 10, 10);
+        let list = list(&dir, &net, &drawn, Path::new("network.md"));
+        let doc = roxmltree::Document::parse(&list).expect("well-formed XML");
+        let rows: Vec<(&str, &str)> = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "a")
+            .map(|a| {
+                (
+                    a.attribute("href").unwrap(),
+                    a.attribute("data-org").unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("agencies/ilo.html", "ilo"),
+                ("agencies/unhcr.html", "unhcr")
+            ]
+        );
+        let arcs: Vec<&str> = doc
+            .descendants()
+            .filter_map(|n| n.attribute("data-orgs"))
+            .collect();
+        assert_eq!(arcs, ["ilo unhcr"]);
+        // Each row is at least a tap target high, its name in the row.
+        for rect in doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("network-list-row"))
+        {
+            assert!(rect.attribute("height").unwrap().parse::<f64>().unwrap() >= LIST_ROW);
+        }
+        let headings = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("network-list-kind"))
+            .count();
+        assert!(headings >= 1);
+    }
+
+    #[test]
+    fn long_names_wrap_on_two_lines_at_most_and_cut_labels_stay_apart() {
+        assert_eq!(
+            wrap(
+                "Working Group on International Migration in the Arab Region",
+                25,
+                2
+            ),
+            ["Working Group on", "International Migration…"]
+        );
+        assert_eq!(wrap("UNHCR", 25, 2), ["UNHCR"]);
+        assert_eq!(
+            wrap("Committee of the Rights of the Child", 25, 2),
+            ["Committee of the Rights", "of the Child"]
+        );
+        let names = [
+            "Thematic Working Group on Data on Migration and Remittance Flows",
+            "Thematic Working Group on Low-Skilled Labour Migration",
+            "Thematic Working Group 7 on Migrant Rights and Social Aspects of Migration",
+            "UNHCR",
+        ];
+        let labels = labels(&names);
+        assert_eq!(labels[3], "UNHCR");
+        let distinct: std::collections::HashSet<&String> = labels.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{labels:?}");
+        assert!(
+            labels.iter().all(|l| l.chars().count() <= LABEL + 1),
+            "{labels:?}"
+        );
     }
 }

@@ -17,7 +17,8 @@
 //! The page carries schema.org `Event`s as JSON-LD for search engines and links `timeline.json`
 //! and `timeline.ics`, which are written from the same [`Timeline`] ([`crate::outputs::exports::timeline_files`]) and
 //! reach the site as files, not inside the page. With `[preprocessor.report.pictures] timeline`
-//! the list is preceded by a month axis ([`super::timeline_axis`]).
+//! the list is preceded by a month axis ([`super::timeline_axis`]), which scrolls sideways in
+//! its figure on a phone; the filter hides its bars with their entries.
 
 use crate::base::dates::{self, Date};
 use crate::base::html;
@@ -84,7 +85,9 @@ pub fn chapter(
     {
         let _ = writeln!(
             out,
-            "<figure class=\"timeline-figure report-generated\" data-search=\"skip\">\n{svg}\n</figure>\n"
+            "<figure class=\"timeline-figure report-generated\" data-search=\"skip\">\n\
+             <div class=\"timeline-scroll\">\n{svg}\n</div>\n<figcaption>Each bar links to its \
+             meeting in the list below. On a narrow screen the picture scrolls sideways.</figcaption>\n</figure>\n"
         );
     }
     let _ = writeln!(

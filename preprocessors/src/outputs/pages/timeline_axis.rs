@@ -7,6 +7,15 @@
 //! that would overlap go on separate rows, each placed on the first row where it fits, in the
 //! timeline's order, so the picture is the same on every build. An SVG made at build time:
 //! visible without JavaScript; the list after it says the same in words.
+//!
+//! Its text is 14 units high in a picture 1000 units wide (theme/timeline.css), 10 px on a
+//! laptop's column; on a phone the picture keeps at least 900 px of width and scrolls sideways
+//! in its figure, so the letters stay above 12 px and a one-day bar is a mark a finger can hit
+//! (a third of the axis, about a year, per screen; `theme/timeline.js` opens it on the months
+//! before the document's date).
+//!
+//! What a reader learns from it at 360 px, for this repository's report, is in
+//! `docs/pictures.md`.
 
 use crate::base::dates::month_name;
 use crate::base::html;
@@ -18,10 +27,16 @@ use std::fmt::Write;
 
 const WIDTH: f64 = 1000.0;
 const LEFT: f64 = 10.0;
-const ROW: f64 = 14.0;
-const BAR: f64 = 10.0;
+const ROW: f64 = 17.0;
+const BAR: f64 = 12.0;
 /// The narrowest bar, so a one-day meeting stays visible and clickable.
-const MIN_BAR: f64 = 5.0;
+const MIN_BAR: f64 = 7.0;
+/// The years' baseline, the months' and the top of the ticks.
+const YEAR_Y: f64 = 15.0;
+const MONTH_Y: f64 = 35.0;
+const TICK_TOP: f64 = 22.0;
+/// A legend's character, at the picture's 14 units.
+const CHAR: f64 = 8.0;
 
 /// Months since year 0, for the axis.
 fn month_index(d: NaiveDate) -> i64 {
@@ -72,9 +87,9 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
         rows[row] = x1;
         bars.push((id, m, row, x0, x1));
     }
-    let top = 38.0;
+    let top = 44.0;
     let legend = top + rows.len() as f64 * ROW + 14.0;
-    let height = legend + 24.0;
+    let height = legend + 26.0;
     let planned = timeline.meetings.iter().filter(|m| m.planned).count();
     let approximate = timeline
         .meetings
@@ -102,11 +117,15 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
     let mut d = NaiveDate::from_ymd_opt(first.year(), first.month(), 1)?;
     while month_index(d) <= month_index(last) {
         let mx = x(d);
-        let _ = write!(out, "<path d=\"M{mx:.1} 24 V{:.1}\"/>", legend - 10.0);
+        let _ = write!(
+            out,
+            "<path d=\"M{mx:.1} {TICK_TOP} V{:.1}\"/>",
+            legend - 10.0
+        );
         if mw >= 14.0 {
             let _ = write!(
                 out,
-                "<text x=\"{:.1}\" y=\"32\" text-anchor=\"middle\">{}</text>",
+                "<text x=\"{:.1}\" y=\"{MONTH_Y}\" text-anchor=\"middle\">{}</text>",
                 mx + mw / 2.0,
                 &month_name(d.month())[..1]
             );
@@ -116,7 +135,7 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
         if d.month() == 1 || opening {
             let _ = write!(
                 out,
-                "<text class=\"timeline-axis-year\" x=\"{:.1}\" y=\"14\">{}</text>",
+                "<text class=\"timeline-axis-year\" x=\"{:.1}\" y=\"{YEAR_Y}\">{}</text>",
                 mx + 2.0,
                 d.year()
             );
@@ -133,7 +152,7 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
         let rx = after(report.last());
         let _ = writeln!(
             out,
-            "<path class=\"timeline-axis-report\" d=\"M{rx:.1} 20 V{:.1}\"/>",
+            "<path class=\"timeline-axis-report\" d=\"M{rx:.1} {TICK_TOP} V{:.1}\"/>",
             legend - 8.0
         );
     }
@@ -168,17 +187,17 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
             out,
             "<rect class=\"{class}\" x=\"{lx:.1}\" y=\"{legend:.1}\" width=\"22\" height=\"{BAR}\" rx=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             lx + 28.0,
-            legend + 9.0,
+            legend + 11.0,
             html::text(label)
         );
-        lx += 48.0 + 8.5 * label.len() as f64;
+        lx += 48.0 + CHAR * label.chars().count() as f64;
     }
     if timeline.report.is_some() {
         let _ = writeln!(
             out,
             "<path class=\"timeline-axis-report\" d=\"M{lx:.1} {legend:.1} v{BAR}\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             lx + 8.0,
-            legend + 9.0,
+            legend + 11.0,
             html::text(&format!("the {document}’s date"))
         );
     }
