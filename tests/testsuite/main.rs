@@ -6,6 +6,7 @@
 mod common;
 
 mod agenda;
+mod anybook;
 mod architecture;
 mod books;
 mod citation;
