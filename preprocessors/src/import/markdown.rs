@@ -82,16 +82,16 @@ fn iso_day(written: &str) -> Option<String> {
     crate::base::dates::parse_written_day(written).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-/// One item's Markdown line(s): `markers` are the byte ranges of its text that become footnote
-/// references, with their notes, in order.
-pub fn item(item: &Item, markers: &[(std::ops::Range<usize>, u32)]) -> String {
+/// One item's Markdown line: `markers` are the byte ranges of its text replaced by Markdown
+/// (footnote references `[^6]`, or a stray marker's digits), in order.
+pub fn item(item: &Item, markers: &[(std::ops::Range<usize>, String)]) -> String {
     let text = &item.block.text;
     let mut body = String::new();
     let mut at = 0;
-    for (range, note) in markers {
+    for (range, markdown) in markers {
         let piece = &text[at..range.start];
         body.push_str(&if at == 0 { escape_line(piece) } else { escape(piece) });
-        let _ = write!(body, "[^{note}]");
+        body.push_str(markdown);
         at = range.end;
     }
     let rest = &text[at..];

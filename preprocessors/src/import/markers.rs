@@ -10,7 +10,6 @@
 //! markers before it and the latest that leaves room for those after it are the same place.
 //! Otherwise it is not placed, and the importer says why (no candidate, or several).
 
-use std::cmp::Ordering;
 use std::ops::Range;
 
 /// A place in the document: the item's index and a byte offset in its text.
@@ -66,9 +65,9 @@ const NUMBER_WORDS: &[&str] = &[
     "section", "sections", "sect", "annex", "annexes", "rule", "rules", "goal", "goals",
     "target", "targets", "no", "nos", "vol", "vols", "volume", "volumes", "page", "pages", "p",
     "pp", "protocol", "principle", "principles", "supplement", "session", "sessions", "phase",
-    "level", "step", "steps", "action", "actions", "part", "parts", "option", "appendix", "table",
+    "level", "step", "steps", "actions", "part", "parts", "option", "appendix", "table",
     "figure", "box", "number", "numbers", "recommendation", "recommendations", "point", "points",
-    "objective", "objectives", "indicator", "indicators", "article", "amendment", "amendments",
+    "objective", "objectives", "indicator", "indicators", "amendment", "amendments",
     "from", "on", "to", "of", "by", "at", "in", "and", "or", "than", "with", "between", "about",
     "over", "under", "nearly", "almost", "least", "only", "some", "all", "the", "a", "an", "its",
     "their", "first", "last", "for", "per", "since", "until", "till", "during", "within", "every",
@@ -133,6 +132,10 @@ pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if !text.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
         // A written marker.
         if text[i..].starts_with("[^") {
             if let Some(close) = text[i + 2..].find(']') {
@@ -192,13 +195,13 @@ pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
             Some(c) if ",.;:)”’\"".contains(c) => {
                 let before_punct = text[..start - c.len_utf8()].chars().next_back();
                 let decimal = c == '.' && before_punct.is_some_and(|b| b.is_ascii_digit());
-                let abbreviation = ABBREVIATIONS.contains(&word[..word.len() - digits.len()].to_lowercase().as_str());
+                let abbreviation = ABBREVIATIONS.iter().any(|a| word.to_lowercase().ends_with(a));
                 if !decimal && !abbreviation && before_punct.is_some() {
                     push(&mut out, start, start..end, Form::AfterPunctuation);
                 }
             }
             Some(c) if c.is_alphabetic() => {
-                let letters = &word[..word.len() - digits.len()];
+                let letters = word.trim_start_matches(|c: char| !c.is_alphanumeric());
                 let lower = letters.chars().any(char::is_lowercase);
                 let only_letters = letters.chars().all(char::is_alphabetic);
                 if lower && only_letters && letters.chars().count() >= 3 {
@@ -226,59 +229,61 @@ pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
 }
 
 /// Places the markers of `notes` (their numbers, in order) among `candidates` (in document
-/// order): each where it is forced, the others with the reason they are not.
+/// order). The best readings are the chains of candidates in document order that place the
+/// most markers (a written `[^n]` out of order loses to bare digits in order); a marker is
+/// placed where every best reading puts it at one and the same candidate, and otherwise not,
+/// with the reason.
 pub fn place(notes: &[u32], candidates: &[Candidate]) -> Vec<Outcome> {
-    let of = |n: u32| -> Vec<&Candidate> {
-        let all: Vec<&Candidate> = candidates.iter().filter(|c| c.note == n).collect();
-        let written: Vec<&Candidate> = all.iter().copied().filter(|c| c.form == Form::Written).collect();
-        if written.is_empty() { all } else { written }
-    };
-    let per_note: Vec<Vec<&Candidate>> = notes.iter().map(|&n| of(n)).collect();
-    // Earliest places, forwards; latest places, backwards.
-    let mut earliest: Vec<Option<Pos>> = Vec::with_capacity(notes.len());
-    let mut floor: Option<Pos> = None;
-    for cands in &per_note {
-        let e = cands
-            .iter()
-            .map(|c| c.pos)
-            .find(|p| floor.is_none_or(|f| *p > f));
-        if e.is_some() {
-            floor = e;
+    // The (marker, candidate) pairs, in document order.
+    let mut pairs: Vec<(usize, &Candidate)> = Vec::new();
+    for c in candidates {
+        if let Some(k) = notes.iter().position(|&n| n == c.note) {
+            pairs.push((k, c));
         }
-        earliest.push(e);
     }
-    let mut latest: Vec<Option<Pos>> = vec![None; notes.len()];
-    let mut ceiling: Option<Pos> = None;
-    for (k, cands) in per_note.iter().enumerate().rev() {
-        let l = cands
-            .iter()
-            .rev()
-            .map(|c| c.pos)
-            .find(|p| ceiling.is_none_or(|c| *p < c));
-        if l.is_some() {
-            ceiling = l;
+    pairs.sort_by_key(|(k, c)| (c.pos, *k));
+    let n = pairs.len();
+    // Longest chains ending at (forwards) and starting at (backwards) each pair: strictly
+    // increasing in both the marker and the place.
+    let before = |a: &(usize, &Candidate), b: &(usize, &Candidate)| a.0 < b.0 && a.1.pos < b.1.pos;
+    let mut ending = vec![1usize; n];
+    for j in 0..n {
+        for i in 0..j {
+            if before(&pairs[i], &pairs[j]) {
+                ending[j] = ending[j].max(ending[i] + 1);
+            }
         }
-        latest[k] = l;
     }
+    let mut starting = vec![1usize; n];
+    for i in (0..n).rev() {
+        for j in i + 1..n {
+            if before(&pairs[i], &pairs[j]) {
+                starting[i] = starting[i].max(starting[j] + 1);
+            }
+        }
+    }
+    let best = (0..n).map(|i| ending[i] + starting[i] - 1).max().unwrap_or(0);
+    let on_best: Vec<bool> = (0..n).map(|i| ending[i] + starting[i] - 1 == best).collect();
     let mut out = Vec::with_capacity(notes.len());
-    for (k, cands) in per_note.iter().enumerate() {
-        let outcome = match (earliest[k], latest[k]) {
-            (Some(e), Some(l)) if e == l => Outcome::Placed(
-                (*cands.iter().find(|c| c.pos == e).expect("a candidate")).clone(),
-            ),
-            (Some(e), Some(l)) if e.cmp(&l) == Ordering::Less => Outcome::Ambiguous(
-                cands
-                    .iter()
-                    .filter(|c| c.pos >= e && c.pos <= l)
-                    .map(|c| (*c).clone())
-                    .collect(),
-            ),
-            _ => Outcome::Missing {
-                after: earliest[..k].iter().rev().flatten().next().copied(),
-                before: latest[k + 1..].iter().flatten().next().copied(),
-            },
-        };
-        out.push(outcome);
+    let mut placed: Vec<Option<Pos>> = vec![None; notes.len()];
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; notes.len()];
+    for k in 0..notes.len() {
+        let mine: Vec<usize> = (0..n).filter(|&i| pairs[i].0 == k).collect();
+        let chosen: Vec<usize> = mine.iter().copied().filter(|&i| on_best[i]).collect();
+        if let [only] = chosen[..] {
+            placed[k] = Some(pairs[only].1.pos);
+            outcomes[k] = Some(Outcome::Placed(pairs[only].1.clone()));
+        } else if chosen.len() > 1 {
+            outcomes[k] = Some(Outcome::Ambiguous(
+                chosen.iter().map(|&i| pairs[i].1.clone()).collect(),
+            ));
+        }
+    }
+    for k in 0..notes.len() {
+        out.push(outcomes[k].take().unwrap_or_else(|| Outcome::Missing {
+            after: placed[..k].iter().rev().flatten().next().copied(),
+            before: placed[k + 1..].iter().flatten().next().copied(),
+        }));
     }
     out
 }

@@ -125,7 +125,7 @@ pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Impo
         anchored: st.items.iter().filter(|i| i.anchor.is_some()).count(),
         ..Figures::default()
     };
-    let mut per_item: Vec<Vec<(std::ops::Range<usize>, u32)>> = vec![Vec::new(); st.items.len()];
+    let mut per_item: Vec<Vec<(std::ops::Range<usize>, String)>> = vec![Vec::new(); st.items.len()];
     let mut unplaced = Vec::new();
     let locate = |pos: markers::Pos| st.items[pos.item].block.locate(shown, pos.at);
     let place_name = |l: &Location| format!("{}:{}", l.line, l.col);
@@ -138,7 +138,7 @@ pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Impo
                 } else {
                     figures.recovered += 1;
                 }
-                per_item[c.pos.item].push((c.range.clone(), note));
+                per_item[c.pos.item].push((c.range.clone(), format!("[^{note}]")));
             }
             Outcome::Missing { after, before } => {
                 figures.unplaced += 1;
@@ -174,15 +174,32 @@ pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Impo
             }
         }
     }
-    // A written marker of a note nobody defined stays text.
-    for c in cands.iter().filter(|c| c.form == Form::Written && !numbers.contains(&c.note)) {
+    // A written marker that no best reading takes (a note nobody defined, or out of the notes'
+    // order: the extraction read "P5" as "P[^5]") stays the digits it was.
+    let placed: Vec<markers::Pos> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Placed(c) => Some(c.pos),
+            _ => None,
+        })
+        .collect();
+    for c in cands.iter().filter(|c| c.form == Form::Written && !placed.contains(&c.pos)) {
+        let why = if numbers.contains(&c.note) {
+            "out of the notes' order (the markers around it say note {n}'s is elsewhere)"
+        } else {
+            "but the source defines no note {n}"
+        };
         diags
             .warning(
-                "import-marker-undefined",
+                "import-marker-stray",
                 locate(c.pos),
-                format!("the text writes `[^{}]`, but the source defines no note {}", c.note, c.note),
+                format!("the text writes `[^{n}]` here, {}: it is kept as the text `{n}`", why.replace("{n}", &c.note.to_string()), n = c.note),
             )
-            .hint("it is kept as text; add the note's definition to the source's notes or remove the marker");
+            .hint("if it is a note's marker, write it where the note belongs (in the source, or in the chapter: the edit survives a new import)");
+        per_item[c.pos.item].push((c.range.clone(), c.note.to_string()));
+    }
+    for edits in &mut per_item {
+        edits.sort_by_key(|(r, _)| r.start);
     }
 
     let mut md = String::new();

@@ -141,10 +141,33 @@ fn definition_start(line: &str) -> Option<(u32, &str)> {
     Some((n, rest.trim()))
 }
 
+/// The note definitions. A definition whose number breaks the sequence, where a later one goes
+/// on with it, is the line of a note that begins with a number ("[^1994]: (United Nations
+/// publication …" after "… Cairo, 5–13 September"): it continues the note before it.
 fn notes(lines: &[Line<'_>]) -> Vec<Note> {
+    let starts: Vec<u32> = lines
+        .iter()
+        .filter_map(|l| definition_start(l.text).map(|(n, _)| n))
+        .collect();
+    let mut seen = 0;
     let mut out: Vec<Note> = Vec::new();
     for line in lines {
-        if let Some((number, text)) = definition_start(line.text) {
+        let start = definition_start(line.text);
+        if start.is_some() {
+            seen += 1;
+        }
+        let continues = start.is_some_and(|(n, _)| {
+            out.last().is_some_and(|last| {
+                n != last.number + 1 && starts[seen..].contains(&(last.number + 1))
+            })
+        });
+        if let (Some((n, text)), true) = (start, continues) {
+            let note = out.last_mut().expect("a note before");
+            note.text.push('\n');
+            note.text.push_str(&format!("{n} {text}"));
+            continue;
+        }
+        if let Some((number, text)) = start {
             out.push(Note {
                 number,
                 text: text.to_string(),
@@ -194,6 +217,13 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn a_definition_out_of_sequence_continues_the_note_before() {
+        let (s, _) = split("---\nsymbol: X\n---\nA\n---\n[^1]: One, 5–13 September\n[^1994]: (Sales No. E.95), annex.\n[^2]: Two.\n");
+        let texts: Vec<(u32, &str)> = s.notes.iter().map(|n| (n.number, n.text.as_str())).collect();
+        assert_eq!(texts, [(1, "One, 5–13 September\n1994 (Sales No. E.95), annex."), (2, "Two.")]);
     }
 
     #[test]

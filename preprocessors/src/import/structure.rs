@@ -411,7 +411,7 @@ fn join(lines: &[Kept<'_>]) -> Vec<Block> {
                 return true;
             }
             if !kept.break_before {
-                return !ends_clause(prev);
+                return !matches!(last_punctuation(prev), Some('.' | ';' | '?' | '!'));
             }
             let heading = lines_in_block == 1 && block_after_break && heading_like(prev);
             last_punctuation(prev).is_some_and(char::is_alphanumeric) && !heading
@@ -458,9 +458,24 @@ impl Reader<'_> {
     }
 }
 
-/// The offset of paragraph `n`'s number glued inside `text` after a clause's end (or after a
-/// heading's words, when `heading` allows it): "… Future. 16 9. We note".
+/// Words before a number that make it the text's own ("paragraph 15. We …" ends a sentence).
+const OWN_NUMBER: &[&str] = &[
+    "paragraph", "paragraphs", "para.", "article", "articles", "resolution", "resolutions",
+    "decision", "rule", "item", "annex", "section", "chapter", "goal", "target", "no.", "and",
+    "to", "of",
+];
+
+/// The offset of a paragraph's number glued inside `text`: paragraph `n` (or one of the next
+/// few, when the text lost numbers) after a clause's end, or after a heading's words when
+/// `heading` allows it ("… Future. 16 9. We note", "Global context 3. We gather"); paragraph
+/// `n` itself also after a sentence the extraction cut ("… facility for 15. We emphasize").
 fn glued(text: &str, n: u32, heading: bool) -> Option<usize> {
+    (n..n + 5)
+        .filter_map(|m| glued_number(text, m, heading, m == n))
+        .min()
+}
+
+fn glued_number(text: &str, n: u32, heading: bool, cut: bool) -> Option<usize> {
     let needle = format!(" {n}. ");
     let mut from = 0;
     while let Some(i) = text[from..].find(&needle).map(|i| i + from) {
@@ -470,7 +485,12 @@ fn glued(text: &str, n: u32, heading: bool) -> Option<usize> {
             .next()
             .is_some_and(|c| c.is_uppercase() || c == '“');
         let before = &text[..i];
-        if capital && (ends_clause(before) || (heading && heading_like(before))) {
+        let word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let cut_here = cut
+            && word.chars().all(char::is_lowercase)
+            && !word.is_empty()
+            && !OWN_NUMBER.contains(&word.as_str());
+        if capital && (ends_clause(before) || (heading && heading_like(before)) || cut_here) {
             return Some(i + 1);
         }
         from = i + 1;
