@@ -56,7 +56,29 @@ fn book() -> tempfile::TempDir {
 }
 
 /// Imports `sources` (name, text) into `book`; the reports with the temporary folder left out.
-fn import_into(book: &Path, sources: &[(&str, &str)], overwrite: bool) -> (Vec<import::Report>, String) {
+fn import_into(
+    book: &Path,
+    sources: &[(&str, &str)],
+    overwrite: bool,
+) -> (Vec<import::Report>, String) {
+    import_reporting(book, sources, overwrite, false)
+}
+
+/// [`import_into`], reporting only on the book's chapters (not on the sources' lines).
+fn import_chapters(
+    book: &Path,
+    sources: &[(&str, &str)],
+    overwrite: bool,
+) -> (Vec<import::Report>, String) {
+    import_reporting(book, sources, overwrite, true)
+}
+
+fn import_reporting(
+    book: &Path,
+    sources: &[(&str, &str)],
+    overwrite: bool,
+    chapters_only: bool,
+) -> (Vec<import::Report>, String) {
     let dir = book.join("sources");
     std::fs::create_dir_all(&dir).unwrap();
     let files: Vec<PathBuf> = sources
@@ -76,6 +98,7 @@ fn import_into(book: &Path, sources: &[(&str, &str)], overwrite: bool) -> (Vec<i
     diags.sort();
     let text = diags
         .iter()
+        .filter(|d| !chapters_only || d.location.path.starts_with(book.join("src")))
         .map(|d| d.to_string())
         .collect::<Vec<_>>()
         .join("\n")
@@ -118,11 +141,30 @@ fn collect(el: ElementRef<'_>, skip: &scraper::Selector, out: &mut String) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
-            Node::Element(_) => {
+            Node::Element(e) => {
                 let child = ElementRef::wrap(child).unwrap();
-                if !skip.matches(&child) {
+                if skip.matches(&child) {
+                    continue;
+                }
+                let block = matches!(
+                    e.name(),
+                    "p" | "li"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "div"
+                        | "ol"
+                        | "ul"
+                        | "hr"
+                        | "br"
+                );
+                if block {
                     out.push(' ');
-                    collect(child, skip, out);
+                }
+                collect(child, skip, out);
+                if block {
                     out.push(' ');
                 }
             }
@@ -147,7 +189,11 @@ fn expected_80_3() -> Vec<String> {
             .filter(|(i, _)| i % 4 != 2)
             .map(|(_, s)| s)
             .collect::<String>();
-        let unmarked = if source.ends_with("9.") { format!("{unmarked} 9.") } else { unmarked };
+        let unmarked = if source.ends_with("9.") {
+            format!("{unmarked} 9.")
+        } else {
+            unmarked
+        };
         text = text.replacen(source, &unmarked, 1);
     }
     let kept: Vec<&str> = text
@@ -159,7 +205,10 @@ fn expected_80_3() -> Vec<String> {
         .filter_map(|n| n.split_once("]: ").map(|(_, t)| t.to_string()))
         .collect();
     let all = format!("{} {}", kept.join(" "), notes.join(" "));
-    sentences(&normalise(&all)).into_iter().map(String::from).collect()
+    sentences(&normalise(&all))
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 #[test]
@@ -186,11 +235,18 @@ fn every_sentence_of_resolution_80_3_is_on_its_page_in_order_and_nothing_else() 
             None => missing.push(s.clone()),
         }
     }
-    assert!(missing.is_empty(), "missing or altered: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "missing or altered: {missing:#?}\n{site}"
+    );
     // What the page adds: mdBook's previous/next arrows are outside <main>; nothing else.
     let tail = site[pos..].trim();
-    assert!(extra.is_empty() && tail.is_empty(), "extra: {extra:#?} {tail}");
-    for furniture in FURNITURE_80_3 {
+    assert!(
+        extra.is_empty() && tail.is_empty(),
+        "extra: {extra:#?} {tail}"
+    );
+    // ("United Nations" is also the text's own words.)
+    for furniture in &FURNITURE_80_3[1..] {
         assert!(!site.contains(furniture), "{furniture}");
     }
 }
@@ -200,9 +256,10 @@ fn the_faithfulness_check_sees_a_dropped_sentence() {
     // The comparison above can fail: a sentence the page lacks is found missing.
     let expected = expected_80_3();
     let site = expected.join(" ");
-    let dropped = site.replacen(expected[10].as_str(), "", 1);
-    assert!(site.contains(expected[10].as_str()));
-    assert!(!dropped.contains(expected[10].as_str()));
+    let longest = expected.iter().max_by_key(|s| s.len()).unwrap();
+    let dropped = site.replacen(longest.as_str(), "", 1);
+    assert!(site.contains(longest.as_str()));
+    assert!(!dropped.contains(longest.as_str()));
 }
 
 #[test]
@@ -215,10 +272,20 @@ fn resolution_80_3_markers_furniture_and_anchors_are_where_the_document_has_them
     }
     let figures = &reports[0].imported.figures;
     assert_eq!(
-        (figures.notes, figures.written, figures.recovered, figures.unplaced),
+        (
+            figures.notes,
+            figures.written,
+            figures.recovered,
+            figures.unplaced
+        ),
         (16, 4, 12, 0)
     );
-    let dropped: Vec<&str> = reports[0].imported.dropped.iter().map(|d| d.text.as_str()).collect();
+    let dropped: Vec<&str> = reports[0]
+        .imported
+        .dropped
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
     assert_eq!(dropped, FURNITURE_80_3);
     // The letterhead's agenda item and the adopting meeting are data.
     assert!(chapter.starts_with("---\ndocument:\n  symbol: \"A/RES/80/3\"\n  title: \"Awaza Political Declaration\"\n  body: \"General Assembly\"\n  session: \"Eightieth session\"\n  agenda-item: \"13\"\n"), "{chapter}");
@@ -246,7 +313,10 @@ fn resolution_80_3_markers_furniture_and_anchors_are_where_the_document_has_them
         assert!(page.contains(&format!("href=\"#fr-{n}-1\"")), "{n}");
     }
     let summary = std::fs::read_to_string(dir.path().join("src/SUMMARY.md")).unwrap();
-    assert_eq!(summary, "# Summary\n\n- [80/3. Awaza Political Declaration](a-res-80-3.md)\n");
+    assert_eq!(
+        summary,
+        "# Summary\n\n- [80/3. Awaza Political Declaration](a-res-80-3.md)\n"
+    );
 }
 
 #[test]
@@ -263,7 +333,7 @@ fn lost_sub_paragraph_letters_come_back_where_a_surviving_letter_fixes_them() {
     }
     assert!(chapter.contains("- <span id=\"annex-para-18-f\"></span>(f) We reaffirm"));
     assert_eq!(reports[0].imported.figures.letters, 5);
-    assert!(diags.contains("sources/A_RES_80_9.md:123:1: note: sub-paragraph letters (a), (b), (c), (d), (e) of `annex-para-18` recovered"), "{diags}");
+    assert!(diags.contains("sources/A_RES_80_9.md:56:1: note: sub-paragraph letters (a), (b), (c), (d), (e) of `annex-para-18` recovered"), "{diags}");
     // Paragraphs 26 and 28: no letter survives, so none is given.
     assert!(diags.contains("warning: 2 paragraphs after `annex-para-26` read as its sub-paragraphs, but no letter survives"), "{diags}");
     assert!(!chapter.contains("annex-para-26-a"));
@@ -286,14 +356,26 @@ fn importing_again_keeps_the_editors_edits_and_takes_the_sources_changes() {
     let path = dir.path().join("src/a-res-80-3.md");
     let first = std::fs::read_to_string(&path).unwrap();
     // The editor: a description, a lost paragraph number restored, a sentence of their own.
-    let mine = edit(&first, "---\n\nResolution adopted", "description: \"The Awaza declaration.\"\n---\n\nResolution adopted");
-    let mine = edit(&mine, "We welcome the Awaza Programme", "<span id=\"annex-para-2\"></span>2\\. We welcome the Awaza Programme");
+    let mine = edit(
+        &first,
+        "---\n\nResolution adopted",
+        "description: \"The Awaza declaration.\"\n---\n\nResolution adopted",
+    );
+    let mine = edit(
+        &mine,
+        "We welcome the Awaza Programme",
+        "<span id=\"annex-para-2\"></span>2\\. We welcome the Awaza Programme",
+    );
     let mine = format!("{mine}\nAn editor's closing line.\n");
     std::fs::write(&path, &mine).unwrap();
     // The source: paragraph 9 reworded, note 3 corrected.
     let source = edit(RES_80_3, "We note the interest", "We note with interest");
-    let source = edit(&source, "[^3]: Resolution 69/137, annex II.", "[^3]: Resolution 69/137, annex II (corrected).");
-    let (reports, diags) = import_into(dir.path(), &[("A_RES_80_3.md", &source)], false);
+    let source = edit(
+        &source,
+        "[^3]: Resolution 69/137, annex II.",
+        "[^3]: Resolution 69/137, annex II (corrected).",
+    );
+    let (reports, diags) = import_chapters(dir.path(), &[("A_RES_80_3.md", &source)], false);
     assert_eq!(diags, "");
     assert_eq!(reports[0].action, import::Action::Updated);
     let merged = std::fs::read_to_string(&path).unwrap();
@@ -310,7 +392,10 @@ fn importing_again_keeps_the_editors_edits_and_takes_the_sources_changes() {
     let summary = dir.path().join("src/SUMMARY.md");
     std::fs::write(&summary, "# Summary\n\n- [Awaza (edited)](a-res-80-3.md)\n").unwrap();
     import_into(dir.path(), &[("A_RES_80_3.md", &source)], false);
-    assert_eq!(std::fs::read_to_string(&summary).unwrap(), "# Summary\n\n- [Awaza (edited)](a-res-80-3.md)\n");
+    assert_eq!(
+        std::fs::read_to_string(&summary).unwrap(),
+        "# Summary\n\n- [Awaza (edited)](a-res-80-3.md)\n"
+    );
 }
 
 #[test]
@@ -319,23 +404,35 @@ fn a_line_both_changed_is_a_conflict_and_overwrite_says_what_it_replaced() {
     import_into(dir.path(), &[("A_RES_80_3.md", RES_80_3)], false);
     let path = dir.path().join("src/a-res-80-3.md");
     let first = std::fs::read_to_string(&path).unwrap();
-    let line = first.lines().position(|l| l.contains("9\\. We note the interest")).unwrap() + 1;
+    let line = first
+        .lines()
+        .position(|l| l.contains("9\\. We note the interest"))
+        .unwrap()
+        + 1;
     let mine = edit(&first, "We note the interest", "We note the keen interest");
     std::fs::write(&path, &mine).unwrap();
     let source = edit(RES_80_3, "We note the interest", "We note with interest");
-    let (reports, diags) = import_into(dir.path(), &[("A_RES_80_3.md", &source)], false);
+    let (reports, diags) = import_chapters(dir.path(), &[("A_RES_80_3.md", &source)], false);
     assert_eq!(reports[0].action, import::Action::Kept);
     assert_eq!(
         diags,
-        format!("src/a-res-80-3.md:{line}:1: error: the editor changed line {line}, and the source changed them too: the chapter is left as it is [import-conflict]\n  = hint: edit the source to agree with the chapter, or import with `--overwrite` to take the import's text there (each such place is then a warning)")
+        format!(
+            "src/a-res-80-3.md:{line}:1: error: the editor changed line {line}, and the source changed them too: the chapter is left as it is [import-conflict]\n  = hint: edit the source to agree with the chapter, or import with `--overwrite` to take the import's text there (each such place is then a warning)"
+        )
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), mine);
-    let (_, diags) = import_into(dir.path(), &[("A_RES_80_3.md", &source)], true);
+    let (_, diags) = import_chapters(dir.path(), &[("A_RES_80_3.md", &source)], true);
     assert_eq!(
         diags,
-        format!("src/a-res-80-3.md:{line}:1: warning: the editor's line {line} replaced by the import's: the source changed there too [import-overwritten]\n  = hint: compare with the version control's copy and redo the edit if it still applies")
+        format!(
+            "src/a-res-80-3.md:{line}:1: warning: the editor's line {line} replaced by the import's: the source changed there too [import-overwritten]\n  = hint: compare with the version control's copy and redo the edit if it still applies"
+        )
     );
-    assert!(std::fs::read_to_string(&path).unwrap().contains("9\\. We note with interest"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("9\\. We note with interest")
+    );
 }
 
 #[test]
@@ -343,9 +440,15 @@ fn a_chapter_no_import_wrote_is_not_replaced() {
     let dir = book();
     std::fs::create_dir_all(dir.path().join("src")).unwrap();
     std::fs::write(dir.path().join("src/a-res-80-3.md"), "# Mine\n").unwrap();
-    let (_, diags) = import_into(dir.path(), &[("A_RES_80_3.md", RES_80_3)], false);
-    assert!(diags.starts_with("src/a-res-80-3.md: error: the chapter exists, but no import wrote it"), "{diags}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("src/a-res-80-3.md")).unwrap(), "# Mine\n");
+    let (_, diags) = import_chapters(dir.path(), &[("A_RES_80_3.md", RES_80_3)], false);
+    assert!(
+        diags.starts_with("src/a-res-80-3.md: error: the chapter exists, but no import wrote it"),
+        "{diags}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("src/a-res-80-3.md")).unwrap(),
+        "# Mine\n"
+    );
 }
 
 /// One import example of the catalogue: its files, the source it imports, what it reports.
@@ -359,13 +462,18 @@ struct Example {
 
 fn examples(catalogue: &str) -> Vec<Example> {
     let lines: Vec<&str> = catalogue.lines().collect();
-    let start = lines.iter().position(|l| *l == "## Import").expect("an Import section");
+    let start = lines
+        .iter()
+        .position(|l| *l == "## Import")
+        .expect("an Import section");
     let mut out = Vec::new();
     let mut code = String::new();
     let mut files: Vec<(String, String)> = Vec::new();
     let mut i = start;
     let fenced = |from: usize| -> (String, usize) {
-        let end = (from + 1..lines.len()).find(|&k| lines[k] == "```").unwrap();
+        let end = (from + 1..lines.len())
+            .find(|&k| lines[k] == "```")
+            .unwrap();
         (lines[from + 1..end].join("\n"), end)
     };
     while i < lines.len() {
@@ -440,9 +548,15 @@ fn every_import_example_of_the_catalogue_reports_what_it_shows() {
     let mut failures = Vec::new();
     for (example, actual) in examples.iter().zip(&actual) {
         if !actual.contains(&format!("[{}]", example.code)) {
-            failures.push(format!("`{}` does not report its code:\n{actual}", example.code));
+            failures.push(format!(
+                "`{}` does not report its code:\n{actual}",
+                example.code
+            ));
         } else if *actual != example.expected {
-            failures.push(format!("`{}`:\nexpected:\n{}\nactual:\n{actual}", example.code, example.expected));
+            failures.push(format!(
+                "`{}`:\nexpected:\n{}\nactual:\n{actual}",
+                example.code, example.expected
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -71,9 +71,15 @@ pub fn front_matter(symbol: &str, title: &str, data: &Data) -> String {
     key("session", data.session.as_deref());
     key("agenda-item", data.agenda_item.as_deref());
     key("agenda-title", data.agenda_title.as_deref());
-    key("adopted", data.adopted.as_deref().and_then(iso_day).as_deref());
+    key(
+        "adopted",
+        data.adopted.as_deref().and_then(iso_day).as_deref(),
+    );
     key("meeting", data.meeting.as_deref());
-    key("distributed", data.distributed.as_deref().and_then(iso_day).as_deref());
+    key(
+        "distributed",
+        data.distributed.as_deref().and_then(iso_day).as_deref(),
+    );
     out
 }
 
@@ -90,12 +96,20 @@ pub fn item(item: &Item, markers: &[(std::ops::Range<usize>, String)]) -> String
     let mut at = 0;
     for (range, markdown) in markers {
         let piece = &text[at..range.start];
-        body.push_str(&if at == 0 { escape_line(piece) } else { escape(piece) });
+        body.push_str(&if at == 0 {
+            escape_line(piece)
+        } else {
+            escape(piece)
+        });
         body.push_str(markdown);
         at = range.end;
     }
     let rest = &text[at..];
-    body.push_str(&if at == 0 { escape_line(rest) } else { escape(rest) });
+    body.push_str(&if at == 0 {
+        escape_line(rest)
+    } else {
+        escape(rest)
+    });
     let anchor = item
         .anchor
         .as_ref()
@@ -132,7 +146,10 @@ mod tests {
         assert_eq!(escape_line("2025) x"), "2025\\) x");
         assert_eq!(escape_line("- a"), "\\- a");
         assert_eq!(escape("[without (A/80/L.4)]"), "\\[without (A/80/L.4)\\]");
-        assert_eq!(escape("a--b *c* <d> & e_f"), "a-\\-b \\*c\\* \\<d\\> \\& e\\_f");
+        assert_eq!(
+            escape("a--b *c* <d> & e_f"),
+            "a-\\-b \\*c\\* \\<d\\> \\& e\\_f"
+        );
         assert_eq!(yaml_string("T: \"x\""), "\"T: \\\"x\\\"\"");
     }
 }

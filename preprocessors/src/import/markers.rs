@@ -60,34 +60,230 @@ pub enum Outcome {
 
 /// Words after which a number is the text's own: "paragraph 5", "resolution 70", "from 5".
 const NUMBER_WORDS: &[&str] = &[
-    "paragraph", "paragraphs", "para", "paras", "article", "articles", "art", "resolution",
-    "resolutions", "decision", "decisions", "item", "items", "chapter", "chapters", "chap",
-    "section", "sections", "sect", "annex", "annexes", "rule", "rules", "goal", "goals",
-    "target", "targets", "no", "nos", "vol", "vols", "volume", "volumes", "page", "pages", "p",
-    "pp", "protocol", "principle", "principles", "supplement", "session", "sessions", "phase",
-    "level", "step", "steps", "actions", "part", "parts", "option", "appendix", "table",
-    "figure", "box", "number", "numbers", "recommendation", "recommendations", "point", "points",
-    "objective", "objectives", "indicator", "indicators", "amendment", "amendments",
-    "from", "on", "to", "of", "by", "at", "in", "and", "or", "than", "with", "between", "about",
-    "over", "under", "nearly", "almost", "least", "only", "some", "all", "the", "a", "an", "its",
-    "their", "first", "last", "for", "per", "since", "until", "till", "during", "within", "every",
-    "each", "around", "approximately", "these", "those", "next", "past", "additional", "further",
-    "more", "less", "before", "after", "until", "through", "up", "down", "every", "are", "is",
-    "was", "were", "be", "been", "aged", "age", "ages", "top", "group", "groups", "cluster",
-    "clusters", "annexes", "op", "pillar", "pillars", "measure", "measures", "tier", "category",
-    "categories", "grade", "class", "round", "cycle", "stage", "stages", "phases", "priority",
-    "priorities", "area", "areas", "theme", "themes", "pages", "footnote", "note", "notes",
-    "sdg", "sdgs", "covid", "chapters", "subparagraph", "subparagraphs", "year", "years", "day",
-    "days", "decade", "century",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "article",
+    "articles",
+    "art",
+    "resolution",
+    "resolutions",
+    "decision",
+    "decisions",
+    "item",
+    "items",
+    "chapter",
+    "chapters",
+    "chap",
+    "section",
+    "sections",
+    "sect",
+    "annex",
+    "annexes",
+    "rule",
+    "rules",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "no",
+    "nos",
+    "vol",
+    "vols",
+    "volume",
+    "volumes",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "protocol",
+    "principle",
+    "principles",
+    "supplement",
+    "session",
+    "sessions",
+    "phase",
+    "level",
+    "step",
+    "steps",
+    "actions",
+    "part",
+    "parts",
+    "option",
+    "appendix",
+    "table",
+    "figure",
+    "box",
+    "number",
+    "numbers",
+    "recommendation",
+    "recommendations",
+    "point",
+    "points",
+    "objective",
+    "objectives",
+    "indicator",
+    "indicators",
+    "amendment",
+    "amendments",
+    "from",
+    "on",
+    "to",
+    "of",
+    "by",
+    "at",
+    "in",
+    "and",
+    "or",
+    "than",
+    "with",
+    "between",
+    "about",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "least",
+    "only",
+    "some",
+    "all",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "first",
+    "last",
+    "for",
+    "per",
+    "since",
+    "until",
+    "till",
+    "during",
+    "within",
+    "every",
+    "each",
+    "around",
+    "approximately",
+    "these",
+    "those",
+    "next",
+    "past",
+    "additional",
+    "further",
+    "more",
+    "less",
+    "before",
+    "after",
+    "until",
+    "through",
+    "up",
+    "down",
+    "every",
+    "are",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "aged",
+    "age",
+    "ages",
+    "top",
+    "group",
+    "groups",
+    "cluster",
+    "clusters",
+    "annexes",
+    "op",
+    "pillar",
+    "pillars",
+    "measure",
+    "measures",
+    "tier",
+    "category",
+    "categories",
+    "grade",
+    "class",
+    "round",
+    "cycle",
+    "stage",
+    "stages",
+    "phases",
+    "priority",
+    "priorities",
+    "area",
+    "areas",
+    "theme",
+    "themes",
+    "pages",
+    "footnote",
+    "note",
+    "notes",
+    "sdg",
+    "sdgs",
+    "covid",
+    "chapters",
+    "subparagraph",
+    "subparagraphs",
+    "year",
+    "years",
+    "day",
+    "days",
+    "decade",
+    "century",
 ];
 
 /// Words after a number that make it the text's own: "5 December", "5 per cent", "12 States".
 const FOLLOWING_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "per", "percent", "%", "years", "year", "days", "day",
-    "months", "month", "weeks", "week", "hours", "million", "billion", "trillion", "times",
-    "states", "countries", "members", "member", "parties", "persons", "people", "to", "or",
-    "out", "of", "p.m.", "a.m.", "metres", "kilometres", "tons", "tonnes", "dollars", "usd",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "per",
+    "percent",
+    "%",
+    "years",
+    "year",
+    "days",
+    "day",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "hours",
+    "million",
+    "billion",
+    "trillion",
+    "times",
+    "states",
+    "countries",
+    "members",
+    "member",
+    "parties",
+    "persons",
+    "people",
+    "to",
+    "or",
+    "out",
+    "of",
+    "p.m.",
+    "a.m.",
+    "metres",
+    "kilometres",
+    "tons",
+    "tonnes",
+    "dollars",
+    "usd",
 ];
 
 /// Abbreviations after which digits are the text's own: `No.5`, `Rev.1`, `para.3`.
@@ -98,9 +294,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn word_before(text: &str, end: usize) -> &str {
     let before = &text[..end];
-    let start = before
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start = before.rfind(char::is_whitespace).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
     &before[start..]
 }
 
@@ -177,7 +373,10 @@ pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
             {
                 out.push(Candidate {
                     note,
-                    pos: Pos { item, at: range.start },
+                    pos: Pos {
+                        item,
+                        at: range.start,
+                    },
                     range,
                     form,
                 });
@@ -195,7 +394,9 @@ pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
             Some(c) if ",.;:)”’\"".contains(c) => {
                 let before_punct = text[..start - c.len_utf8()].chars().next_back();
                 let decimal = c == '.' && before_punct.is_some_and(|b| b.is_ascii_digit());
-                let abbreviation = ABBREVIATIONS.iter().any(|a| word.to_lowercase().ends_with(a));
+                let abbreviation = ABBREVIATIONS
+                    .iter()
+                    .any(|a| word.to_lowercase().ends_with(a));
                 if !decimal && !abbreviation && before_punct.is_some() {
                     push(&mut out, start, start..end, Form::AfterPunctuation);
                 }
@@ -262,8 +463,13 @@ pub fn place(notes: &[u32], candidates: &[Candidate]) -> Vec<Outcome> {
             }
         }
     }
-    let best = (0..n).map(|i| ending[i] + starting[i] - 1).max().unwrap_or(0);
-    let on_best: Vec<bool> = (0..n).map(|i| ending[i] + starting[i] - 1 == best).collect();
+    let best = (0..n)
+        .map(|i| ending[i] + starting[i] - 1)
+        .max()
+        .unwrap_or(0);
+    let on_best: Vec<bool> = (0..n)
+        .map(|i| ending[i] + starting[i] - 1 == best)
+        .collect();
     let mut out = Vec::with_capacity(notes.len());
     let mut placed: Vec<Option<Pos>> = vec![None; notes.len()];
     let mut outcomes: Vec<Option<Outcome>> = vec![None; notes.len()];
@@ -314,21 +520,64 @@ mod tests {
     #[test]
     fn markers_in_every_form_the_extraction_leaves() {
         let table: &[(&str, u32, &str)] = &[
-            ("on 24 December 2024,1 which", 1, "on 24 December 2024,[^1] which"),
-            ("Development 5 and its Goals", 5, "Development[^5] and its Goals"),
-            ("the Sevilla Commitment, 12 which", 12, "the Sevilla Commitment,[^12] which"),
-            ("of 20172 and 2021,3 and", 3, "of 2017[^2] and 2021,[^3] and"),
-            ("Decade 2014–20243 and provides", 3, "Decade 2014–2024[^3] and provides"),
-            ("Change[^6] and the Paris Agreement,7 the", 7, "Change[^6] and the Paris Agreement,[^7] the"),
-            ("the Pact for the Future. 16", 16, "the Pact for the Future.[^16]"),
-            ("Transit Developing Countries 2  and", 2, "Transit Developing Countries[^2]  and"),
-            ("the Sustainable Development5 and", 5, "the Sustainable Development[^5] and"),
+            (
+                "on 24 December 2024,1 which",
+                1,
+                "on 24 December 2024,[^1] which",
+            ),
+            (
+                "Development 5 and its Goals",
+                5,
+                "Development[^5] and its Goals",
+            ),
+            (
+                "the Sevilla Commitment, 12 which",
+                12,
+                "the Sevilla Commitment,[^12] which",
+            ),
+            (
+                "of 20172 and 2021,3 and",
+                3,
+                "of 2017[^2] and 2021,[^3] and",
+            ),
+            (
+                "Decade 2014–20243 and provides",
+                3,
+                "Decade 2014–2024[^3] and provides",
+            ),
+            (
+                "Change[^6] and the Paris Agreement,7 the",
+                7,
+                "Change[^6] and the Paris Agreement,[^7] the",
+            ),
+            (
+                "the Pact for the Future. 16",
+                16,
+                "the Pact for the Future.[^16]",
+            ),
+            (
+                "Transit Developing Countries 2  and",
+                2,
+                "Transit Developing Countries[^2]  and",
+            ),
+            (
+                "the Sustainable Development5 and",
+                5,
+                "the Sustainable Development[^5] and",
+            ),
         ];
         for (text, n, expected) in table {
             // Markers before `n` the row does not show are written, so only the row's are at stake.
-            let prefix: String = (1..*n).filter(|k| !text.contains(&format!("{k}"))).map(|k| format!("[^{k}] ")).collect();
+            let prefix: String = (1..*n)
+                .filter(|k| !text.contains(&format!("{k}")))
+                .map(|k| format!("[^{k}] "))
+                .collect();
             let got = recover(&format!("{prefix}{text}"), *n);
-            assert_eq!(got.strip_prefix(&prefix).unwrap_or(&got), *expected, "{text}");
+            assert_eq!(
+                got.strip_prefix(&prefix).unwrap_or(&got),
+                *expected,
+                "{text}"
+            );
         }
     }
 
@@ -359,7 +608,10 @@ mod tests {
         let cands = candidates(0, text, 1);
         assert_eq!(cands.len(), 2);
         let outcome = place(&[1], &cands);
-        assert!(matches!(&outcome[0], Outcome::Ambiguous(c) if c.len() == 2), "{outcome:?}");
+        assert!(
+            matches!(&outcome[0], Outcome::Ambiguous(c) if c.len() == 2),
+            "{outcome:?}"
+        );
         assert_eq!(recover(text, 1), text);
     }
 
@@ -383,6 +635,9 @@ mod tests {
     fn order_decides_between_places() {
         // Note 2's digits occur twice: only the second comes after note 1's marker.
         let text = "Trust,2 then Persons,1 and Convention,2 end";
-        assert_eq!(recover(text, 2), "Trust,2 then Persons,[^1] and Convention,[^2] end");
+        assert_eq!(
+            recover(text, 2),
+            "Trust,2 then Persons,[^1] and Convention,[^2] end"
+        );
     }
 }

@@ -59,9 +59,8 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
             it += 1;
         }
         // The next base line both sides kept: the end of the unstable stretch.
-        let next = (ib..b.len()).find(|&k| {
-            matches!((mo[k], mt[k]), (Some(x), Some(y)) if x >= io && y >= it)
-        });
+        let next = (ib..b.len())
+            .find(|&k| matches!((mo[k], mt[k]), (Some(x), Some(y)) if x >= io && y >= it));
         let (eb, eo, et) = match next {
             Some(k) => (k, mo[k].expect("kept"), mt[k].expect("kept")),
             None => (b.len(), o.len(), t.len()),

@@ -145,9 +145,13 @@ pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Impo
                 unplaced.push(k);
                 let from = after.map(locate);
                 let to = before.map(locate);
-                let at = from.clone().unwrap_or_else(|| Location::at(shown, src.notes[k].line, 1));
+                let at = from
+                    .clone()
+                    .unwrap_or_else(|| Location::at(shown, src.notes[k].line, 1));
                 let between = match (&from, &to) {
-                    (Some(a), Some(b)) => format!("between {} and {}", place_name(a), place_name(b)),
+                    (Some(a), Some(b)) => {
+                        format!("between {} and {}", place_name(a), place_name(b))
+                    }
                     (Some(a), None) => format!("after {}", place_name(a)),
                     (None, Some(b)) => format!("before {}", place_name(b)),
                     (None, None) => "anywhere in the text".into(),
@@ -163,7 +167,8 @@ pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Impo
             Outcome::Ambiguous(cands) => {
                 figures.unplaced += 1;
                 unplaced.push(k);
-                let places: Vec<String> = cands.iter().map(|c| place_name(&locate(c.pos))).collect();
+                let places: Vec<String> =
+                    cands.iter().map(|c| place_name(&locate(c.pos))).collect();
                 diags
                     .warning(
                         "import-marker-unplaced",
@@ -183,7 +188,10 @@ pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Impo
             _ => None,
         })
         .collect();
-    for c in cands.iter().filter(|c| c.form == Form::Written && !placed.contains(&c.pos)) {
+    for c in cands
+        .iter()
+        .filter(|c| c.form == Form::Written && !placed.contains(&c.pos))
+    {
         let why = if numbers.contains(&c.note) {
             "out of the notes' order (the markers around it say note {n}'s is elsewhere)"
         } else {
@@ -217,7 +225,15 @@ pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Impo
     }
     for &k in &unplaced {
         let note = &src.notes[k];
-        let _ = write!(md, "\n{}\n", markdown::escape_line(&format!("{}. {}", note.number, note.text.replace('\n', " "))));
+        let _ = write!(
+            md,
+            "\n{}\n",
+            markdown::escape_line(&format!(
+                "{}. {}",
+                note.number,
+                note.text.replace('\n', " ")
+            ))
+        );
     }
     for (k, note) in src.notes.iter().enumerate() {
         if unplaced.contains(&k) {
@@ -253,13 +269,16 @@ fn title(
     let first_line = src.lines.first().map_or(1, |l| l.number);
     match (&st.data.title, catalogue) {
         (Some(text), Some(cat)) => {
-            let cut = cat.len() > text.len() && cat.to_lowercase().starts_with(&text.to_lowercase());
+            let cut =
+                cat.len() > text.len() && cat.to_lowercase().starts_with(&text.to_lowercase());
             if cut {
                 let at = st
                     .items
                     .iter()
                     .find(|i| i.kind == Kind::Title)
-                    .map_or(Location::at(shown, first_line, 1), |i| i.block.locate(shown, 0));
+                    .map_or(Location::at(shown, first_line, 1), |i| {
+                        i.block.locate(shown, 0)
+                    });
                 diags
                     .note(
                         "import-title-cut",
@@ -353,7 +372,11 @@ impl Report {
 /// Imports `files` into the book: writes each chapter (merged with the editor's edits), its
 /// base, and the `SUMMARY.md` entries it lacks. Problems go to `diags`; a file that cannot be
 /// read, or a chapter with conflicts, is left as it is.
-pub fn run(files: &[PathBuf], options: &Options, diags: &mut Diagnostics) -> anyhow::Result<Vec<Report>> {
+pub fn run(
+    files: &[PathBuf],
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> anyhow::Result<Vec<Report>> {
     let src_dir = options.book.join("src");
     let base_dir = options.book.join(BASE_DIR);
     let mut reports = Vec::new();
@@ -362,7 +385,11 @@ pub fn run(files: &[PathBuf], options: &Options, diags: &mut Diagnostics) -> any
             Ok(text) => text,
             Err(e) => {
                 diags
-                    .error("import-unreadable", e.location, format!("the source cannot be imported: {}", e.problem))
+                    .error(
+                        "import-unreadable",
+                        e.location,
+                        format!("the source cannot be imported: {}", e.problem),
+                    )
                     .hint("name a UTF-8 text file: a document as the extraction wrote it");
                 continue;
             }
@@ -372,7 +399,13 @@ pub fn run(files: &[PathBuf], options: &Options, diags: &mut Diagnostics) -> any
         };
         let chapter = src_dir.join(&imported.file);
         let base = base_dir.join(&imported.file);
-        let action = write_chapter(&chapter, &base, &imported.markdown, options.overwrite, diags)?;
+        let action = write_chapter(
+            &chapter,
+            &base,
+            &imported.markdown,
+            options.overwrite,
+            diags,
+        )?;
         reports.push(Report {
             source: file.clone(),
             imported,
@@ -419,7 +452,11 @@ fn write_chapter(
                     .hint("move the chapter away, or import with `--overwrite` to replace it with the import");
                 return Ok(Action::Kept);
             }
-            let action = if ours == new { Action::Unchanged } else { Action::Updated };
+            let action = if ours == new {
+                Action::Unchanged
+            } else {
+                Action::Updated
+            };
             (new.to_string(), action)
         }
         (Some(ours), Some(old_base)) => {
@@ -446,7 +483,11 @@ fn write_chapter(
             if !merged.conflicts.is_empty() && !overwrite {
                 return Ok(Action::Kept);
             }
-            let action = if merged.text == ours { Action::Unchanged } else { Action::Updated };
+            let action = if merged.text == ours {
+                Action::Unchanged
+            } else {
+                Action::Updated
+            };
             (merged.text, action)
         }
     };
@@ -525,7 +566,11 @@ mod tests {
     fn summary_entries_go_after_the_last_list_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("SUMMARY.md");
-        std::fs::write(&path, "# Summary\n\n[Intro](intro.md)\n\n- [A](a.md)\n- [B](b-res.md)\n\n[Notes](notes.md)\n").unwrap();
+        std::fs::write(
+            &path,
+            "# Summary\n\n[Intro](intro.md)\n\n- [A](a.md)\n- [B](b-res.md)\n\n[Notes](notes.md)\n",
+        )
+        .unwrap();
         add_entries(&path, &[("B again", "b-res.md"), ("80/3. T [x]", "c.md")]).unwrap();
         add_entries(&path, &[("80/3. T [x]", "c.md")]).unwrap();
         assert_eq!(
@@ -534,6 +579,9 @@ mod tests {
         );
         let fresh = dir.path().join("new/SUMMARY.md");
         add_entries(&fresh, &[("X", "x.md")]).unwrap();
-        assert_eq!(std::fs::read_to_string(&fresh).unwrap(), "# Summary\n\n- [X](x.md)\n");
+        assert_eq!(
+            std::fs::read_to_string(&fresh).unwrap(),
+            "# Summary\n\n- [X](x.md)\n"
+        );
     }
 }

@@ -64,12 +64,15 @@ pub fn read<'a>(text: &'a str, index: &LineIndex, diags: &mut Diagnostics) -> So
     let (meta, body_from) = meta(text, &all, index, diags);
     let body = &all[body_from.min(all.len())..];
     // The notes follow the last `---` line when `[^n]:` definitions come after it.
-    let separator = body.iter().rposition(|l| l.text.trim_end() == "---").filter(|&at| {
-        body[at + 1..]
-            .iter()
-            .find(|l| !l.text.trim().is_empty())
-            .is_some_and(|l| definition_start(l.text).is_some())
-    });
+    let separator = body
+        .iter()
+        .rposition(|l| l.text.trim_end() == "---")
+        .filter(|&at| {
+            body[at + 1..]
+                .iter()
+                .find(|l| !l.text.trim().is_empty())
+                .is_some_and(|l| definition_start(l.text).is_some())
+        });
     let (lines, notes) = match separator {
         Some(at) => (body[..at].to_vec(), notes(&body[at + 1..])),
         None => (body.to_vec(), Vec::new()),
@@ -90,7 +93,12 @@ fn meta(
 ) -> (Meta, usize) {
     let open = lines.first().is_some_and(|l| l.text.trim_end() == "---");
     let close = open
-        .then(|| lines.iter().skip(1).position(|l| l.text.trim_end() == "---"))
+        .then(|| {
+            lines
+                .iter()
+                .skip(1)
+                .position(|l| l.text.trim_end() == "---")
+        })
         .flatten()
         .map(|i| i + 1);
     let Some(close) = close else {
@@ -105,8 +113,10 @@ fn meta(
     };
     let yaml: Vec<&str> = lines[1..close].iter().map(|l| l.text).collect();
     let yaml = yaml.join("\n");
-    let meta = match serde_saphyr::from_str_with_options::<Meta>(&yaml, crate::base::yaml::options())
-    {
+    let meta = match serde_saphyr::from_str_with_options::<Meta>(
+        &yaml,
+        crate::base::yaml::options(),
+    ) {
         Ok(meta) => meta,
         Err(err) => {
             let at = crate::base::yaml::offset(&err, &yaml).unwrap_or(0);
@@ -221,9 +231,21 @@ mod tests {
 
     #[test]
     fn a_definition_out_of_sequence_continues_the_note_before() {
-        let (s, _) = split("---\nsymbol: X\n---\nA\n---\n[^1]: One, 5–13 September\n[^1994]: (Sales No. E.95), annex.\n[^2]: Two.\n");
-        let texts: Vec<(u32, &str)> = s.notes.iter().map(|n| (n.number, n.text.as_str())).collect();
-        assert_eq!(texts, [(1, "One, 5–13 September\n1994 (Sales No. E.95), annex."), (2, "Two.")]);
+        let (s, _) = split(
+            "---\nsymbol: X\n---\nA\n---\n[^1]: One, 5–13 September\n[^1994]: (Sales No. E.95), annex.\n[^2]: Two.\n",
+        );
+        let texts: Vec<(u32, &str)> = s
+            .notes
+            .iter()
+            .map(|n| (n.number, n.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (1, "One, 5–13 September\n1994 (Sales No. E.95), annex."),
+                (2, "Two.")
+            ]
+        );
     }
 
     #[test]
@@ -241,6 +263,9 @@ mod tests {
             "s.md:2:1: error: the metadata block has no `symbol` [import-source-meta]\n  = hint: add `symbol: A/RES/80/3` (the document's symbol): it names the chapter and its front matter\n1 error, 0 warnings"
         );
         let (_, d) = split("Text\n");
-        assert!(d.starts_with("s.md:1:1: error: the source has no metadata block"), "{d}");
+        assert!(
+            d.starts_with("s.md:1:1: error: the source has no metadata block"),
+            "{d}"
+        );
     }
 }

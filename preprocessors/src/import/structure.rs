@@ -68,7 +68,10 @@ impl Block {
                 line: 0,
                 col: 0,
             });
-        let col = span.col + self.text[span.at..offset.min(self.text.len())].chars().count();
+        let col = span.col
+            + self.text[span.at..offset.min(self.text.len())]
+                .chars()
+                .count();
         Location::at(path, span.line, col)
     }
 
@@ -79,7 +82,10 @@ impl Block {
             .spans
             .iter()
             .filter(|s| s.at > at)
-            .map(|s| Span { at: s.at - at, ..*s })
+            .map(|s| Span {
+                at: s.at - at,
+                ..*s
+            })
             .collect();
         let head = self.locate_span(at);
         spans.insert(0, head);
@@ -196,14 +202,23 @@ re!(
     SESSION,
     r"^(\S+(?: \S+)? session) Agenda items? (\d+(?: \([a-z]{1,2}\))?(?:(?:, | and )\d+(?: \([a-z]{1,2}\))?)*)\s*(.*)$"
 );
-re!(ADOPTED, r"^Resolution adopted by the .+? on (\d{1,2} \w+ \d{4})$");
+re!(
+    ADOPTED,
+    r"^Resolution adopted by the .+? on (\d{1,2} \w+ \d{4})$"
+);
 re!(TITLE, r"^(\d+/\d+)\. (.+)$");
 re!(NUMBERED, r"^(\d{1,3})\. \S");
 re!(SUB, r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s");
 re!(ROMAN_HEADING, r"^[IVXL]{1,6}\.(?:\s|$)");
-re!(MEETING, r"^(\d+(?:st|nd|rd|th) plenary meeting)(?:\s+(.*))?$");
+re!(
+    MEETING,
+    r"^(\d+(?:st|nd|rd|th) plenary meeting)(?:\s+(.*))?$"
+);
 re!(ANNEX, r"^Annex(?: ([IVXL]{1,6}))?(?:\s+(.*))?$");
-re!(PAGE_FURNITURE, r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: \([A-Z]\))?)$");
+re!(
+    PAGE_FURNITURE,
+    r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: \([A-Z]\))?)$"
+);
 
 /// The assembly that opens the preamble: "The General Assembly," (a preamble follows) or
 /// without the comma (a single paragraph follows).
@@ -272,7 +287,11 @@ fn words_lower(text: &str) -> Vec<String> {
 /// own, or the symbol, alone or with the title.
 fn running_head(text: &str, title: &[String], symbol: &str) -> bool {
     let t = text.trim();
-    if !symbol.is_empty() && (t == symbol || t.strip_prefix(symbol).is_some_and(|r| r.starts_with(' ') && running_head(r, title, ""))) {
+    if !symbol.is_empty()
+        && (t == symbol
+            || t.strip_prefix(symbol)
+                .is_some_and(|r| r.starts_with(' ') && running_head(r, title, "")))
+    {
         return true;
     }
     let words = words_lower(t);
@@ -362,7 +381,10 @@ fn furniture<'a>(lines: &[Line<'a>], symbol: &str, out: &mut Structure) -> Vec<K
                 drop(out, line, "page number");
                 continue;
             }
-            if break_before && alone_after && !after_annex && running_head(text, &title_words, symbol)
+            if break_before
+                && alone_after
+                && !after_annex
+                && running_head(text, &title_words, symbol)
             {
                 drop(out, line, "running head");
                 continue;
@@ -460,9 +482,25 @@ impl Reader<'_> {
 
 /// Words before a number that make it the text's own ("paragraph 15. We …" ends a sentence).
 const OWN_NUMBER: &[&str] = &[
-    "paragraph", "paragraphs", "para.", "article", "articles", "resolution", "resolutions",
-    "decision", "rule", "item", "annex", "section", "chapter", "goal", "target", "no.", "and",
-    "to", "of",
+    "paragraph",
+    "paragraphs",
+    "para.",
+    "article",
+    "articles",
+    "resolution",
+    "resolutions",
+    "decision",
+    "rule",
+    "item",
+    "annex",
+    "section",
+    "chapter",
+    "goal",
+    "target",
+    "no.",
+    "and",
+    "to",
+    "of",
 ];
 
 /// The offset of a paragraph's number glued inside `text`: paragraph `n` (or one of the next
@@ -525,7 +563,11 @@ fn items(blocks: Vec<Block>, path: &Path, diags: &mut Diagnostics, out: &mut Str
             if TITLE.is_match(&text) {
                 out.items.push(item(Kind::Title, None, block));
             } else if let Some(comma) = opening(&text).filter(|_| out.data.title.is_some()) {
-                r.zone = if comma { Zone::Preamble } else { Zone::Operative };
+                r.zone = if comma {
+                    Zone::Preamble
+                } else {
+                    Zone::Operative
+                };
                 out.items.push(item(Kind::Text, None, block));
             } else {
                 out.items.push(item(Kind::Text, None, block));
@@ -568,8 +610,14 @@ fn items(blocks: Vec<Block>, path: &Path, diags: &mut Diagnostics, out: &mut Str
         }
         // A section heading, with the first paragraph of the section glued to it.
         let roman = ROMAN_HEADING.is_match(&text);
-        if roman || (heading_like(&text) && r.zone != Zone::Head) || glued(&text, r.next, true).is_some_and(|at| !ends_clause(&text[..at]) && heading_like(&text[..at])) {
-            if let Some(at) = glued(&text, r.next, true).filter(|&at| roman || heading_like(&text[..at])) {
+        if roman
+            || (heading_like(&text) && r.zone != Zone::Head)
+            || glued(&text, r.next, true)
+                .is_some_and(|at| !ends_clause(&text[..at]) && heading_like(&text[..at]))
+        {
+            if let Some(at) =
+                glued(&text, r.next, true).filter(|&at| roman || heading_like(&text[..at]))
+            {
                 let rest = block.split_off(at);
                 queue.push_front(rest);
             }
@@ -647,7 +695,8 @@ pub fn letter(i: usize) -> String {
 
 /// The written label of a sub-paragraph: `b` for "(b) …".
 fn label(text: &str) -> Option<&str> {
-    SUB.captures(text).map(|c| c.get(1).expect("group").as_str())
+    SUB.captures(text)
+        .map(|c| c.get(1).expect("group").as_str())
 }
 
 /// Sub-paragraphs: each run after a paragraph that ends with a colon. Lettered ones get their
@@ -684,7 +733,9 @@ fn letters(path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
             let lab = label(text).map(str::to_string);
             let roman = lab.as_deref().is_some_and(|l| {
                 ROMAN_NUMERALS.contains(&l)
-                    && !(last_letter.as_deref().is_some_and(|prev| letter_index(prev).is_some_and(|p| Some(p + 1) == letter_index(l))))
+                    && !(last_letter.as_deref().is_some_and(|prev| {
+                        letter_index(prev).is_some_and(|p| Some(p + 1) == letter_index(l))
+                    }))
             });
             if roman && !places.is_empty() {
                 out.items[j].kind = Kind::Sub(2);
@@ -699,7 +750,8 @@ fn letters(path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
                     || matches!(last_punctuation(before), Some(';' | ':'))
                     || before.trim_end().ends_with("; and")
                     || before.trim_end().ends_with("; or");
-                let lettered_later = (j + 1..end).any(|k| label(&out.items[k].block.text).is_some());
+                let lettered_later =
+                    (j + 1..end).any(|k| label(&out.items[k].block.text).is_some());
                 if !goes_on && !lettered_later {
                     break;
                 }
@@ -722,9 +774,16 @@ fn letters(path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
             .map(|(k, _)| k)
             .collect();
         let consistent = written.iter().all(|(k, l)| letter(*k) == *l);
-        let what = if parent_name.is_empty() { "a paragraph".to_string() } else { format!("`{parent_name}`") };
+        let what = if parent_name.is_empty() {
+            "a paragraph".to_string()
+        } else {
+            format!("`{parent_name}`")
+        };
         if written.is_empty() {
-            let semicolons = places.iter().filter(|&&j| last_punctuation(&out.items[j].block.text) == Some(';')).count();
+            let semicolons = places
+                .iter()
+                .filter(|&&j| last_punctuation(&out.items[j].block.text) == Some(';'))
+                .count();
             if places.len() >= 2 && semicolons >= 1 {
                 diags
                     .warning(
@@ -741,7 +800,10 @@ fn letters(path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
             continue;
         }
         if !consistent {
-            let (k, l) = written.iter().find(|(k, l)| letter(*k) != *l).expect("an inconsistent letter");
+            let (k, l) = written
+                .iter()
+                .find(|(k, l)| letter(*k) != *l)
+                .expect("an inconsistent letter");
             let expected = letter(*k);
             diags
                 .warning(
@@ -770,14 +832,22 @@ fn letters(path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
             // Second-level items that follow it.
             let mut m = j + 1;
             while m < run_end && out.items[m].kind == Kind::Sub(2) {
-                let numeral = label(&out.items[m].block.text).unwrap_or_default().to_string();
-                out.items[m].anchor = out.items[j].anchor.as_ref().map(|a| format!("{a}-{numeral}"));
+                let numeral = label(&out.items[m].block.text)
+                    .unwrap_or_default()
+                    .to_string();
+                out.items[m].anchor = out.items[j]
+                    .anchor
+                    .as_ref()
+                    .map(|a| format!("{a}-{numeral}"));
                 m += 1;
             }
         }
         if consistent && !unlettered.is_empty() {
             let first = unlettered[0];
-            let labels: Vec<String> = unlettered.iter().map(|&k| format!("({})", letter(k))).collect();
+            let labels: Vec<String> = unlettered
+                .iter()
+                .map(|&k| format!("({})", letter(k)))
+                .collect();
             diags
                 .note(
                     "import-letter-recovered",

@@ -333,7 +333,12 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
 
 /// The `document:` part's values: a symbol and a title that say something, days that exist.
 /// A mistaken value is an error at it and left out (an empty symbol or title: the part).
-fn check_document(front: &mut FrontMatter, parsed: &Parsed, index: &LineIndex, diags: &mut Diagnostics) {
+fn check_document(
+    front: &mut FrontMatter,
+    parsed: &Parsed,
+    index: &LineIndex,
+    diags: &mut Diagnostics,
+) {
     let Some(doc) = &mut front.document else {
         return;
     };
@@ -341,14 +346,26 @@ fn check_document(front: &mut FrontMatter, parsed: &Parsed, index: &LineIndex, d
     for (key, value) in [("symbol", &doc.symbol), ("title", &doc.title)] {
         if value.value.trim().is_empty() {
             diags
-                .error("frontmatter-empty", parsed.locate(index, value), format!("`document: {key}` is empty"))
-                .hint(format!("write the document's {key} (`mdbook-report import` writes it from the source)"));
+                .error(
+                    "frontmatter-empty",
+                    parsed.locate(index, value),
+                    format!("`document: {key}` is empty"),
+                )
+                .hint(format!(
+                    "write the document's {key} (`mdbook-report import` writes it from the source)"
+                ));
             empty = Some(());
         }
     }
-    for (key, value) in [("adopted", &mut doc.adopted), ("distributed", &mut doc.distributed)] {
+    for (key, value) in [
+        ("adopted", &mut doc.adopted),
+        ("distributed", &mut doc.distributed),
+    ] {
         let bad = value.as_ref().filter(|v| {
-            !matches!(crate::base::dates::Date::parse(&v.value), Ok(crate::base::dates::Date::Day(_)))
+            !matches!(
+                crate::base::dates::Date::parse(&v.value),
+                Ok(crate::base::dates::Date::Day(_))
+            )
         });
         if let Some(v) = bad {
             diags
