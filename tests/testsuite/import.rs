@@ -180,15 +180,10 @@ fn expected_80_3() -> Vec<String> {
     let body = RES_80_3.split_once("\n---\n").unwrap().1;
     let (text, notes) = body.rsplit_once("\n---\n").unwrap();
     let mut text = text.to_string();
+    let reference = regex::Regex::new(r"\[\^\d+\]").unwrap();
     for (source, chapter) in MARKERS_80_3 {
         assert!(text.contains(source), "{source}");
-        let unmarked = chapter
-            .replace(|c: char| c == '[' || c == '^' || c == ']', "\u{0}")
-            .split('\u{0}')
-            .enumerate()
-            .filter(|(i, _)| i % 4 != 2)
-            .map(|(_, s)| s)
-            .collect::<String>();
+        let unmarked = reference.replace_all(chapter, "").into_owned();
         let unmarked = if source.ends_with("9.") {
             format!("{unmarked} 9.")
         } else {

@@ -333,20 +333,18 @@ pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
             continue;
         }
         // A written marker.
-        if text[i..].starts_with("[^") {
-            if let Some(close) = text[i + 2..].find(']') {
-                let label = &text[i + 2..i + 2 + close];
-                if let Ok(note) = label.parse::<u32>() {
-                    out.push(Candidate {
-                        note,
-                        pos: Pos { item, at: i },
-                        range: i..i + 2 + close + 1,
-                        form: Form::Written,
-                    });
-                    i += 2 + close + 1;
-                    continue;
-                }
-            }
+        if text[i..].starts_with("[^")
+            && let Some(close) = text[i + 2..].find(']')
+            && let Ok(note) = text[i + 2..i + 2 + close].parse::<u32>()
+        {
+            out.push(Candidate {
+                note,
+                pos: Pos { item, at: i },
+                range: i..i + 2 + close + 1,
+                form: Form::Written,
+            });
+            i += 2 + close + 1;
+            continue;
         }
         if !bytes[i].is_ascii_digit() {
             i += 1;
