@@ -602,7 +602,7 @@ mod tests {
     #[test]
     fn a_marker_with_two_places_is_not_placed() {
         // Note 1's digits after two words, and nothing else to decide between them.
-        let text = "the Convention 1 and the Protocol 1 apply";
+        let text = "the Convention 1 and the Charter 1 apply";
         let cands = candidates(0, text, 1);
         assert_eq!(cands.len(), 2);
         let outcome = place(&[1], &cands);

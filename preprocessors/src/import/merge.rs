@@ -97,12 +97,18 @@ mod tests {
 
     #[test]
     fn each_side_keeps_its_own_changes() {
-        let base = "a\nb\nc\nd\n";
-        let ours = "a\nB (editor)\nc\nd\nnew by editor\n";
-        let theirs = "a\nb\nc\nD (source)\n";
+        let base = "a\nb\nc\nd\ne\n";
+        let ours = "a\nB (editor)\nc\nd\ne\nnew by editor\n";
+        let theirs = "a\nb\nc\nD (source)\ne\n";
         let m = merge(base, ours, theirs);
-        assert_eq!(m.text, "a\nB (editor)\nc\nD (source)\nnew by editor\n");
+        assert_eq!(m.text, "a\nB (editor)\nc\nD (source)\ne\nnew by editor\n");
         assert!(m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn changes_next_to_each_other_are_a_conflict_as_in_git() {
+        let m = merge("a\nd\n", "a\nd\nnew\n", "a\nD\n");
+        assert_eq!(m.conflicts.len(), 1);
     }
 
     #[test]

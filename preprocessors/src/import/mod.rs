@@ -539,7 +539,11 @@ pub fn add_entries(path: &Path, entries: &[(&str, &str)]) -> anyhow::Result<()> 
         return Ok(());
     }
     let mut out = summary.clone();
-    let at = end.unwrap_or(out.len());
+    // After the list's last line (the list's range takes the blank lines after it too).
+    let at = end.map_or(out.len(), |end| {
+        let last = out[..end].trim_end().len();
+        out[last..].find('\n').map_or(out.len(), |n| last + n + 1)
+    });
     let mut insert = String::new();
     if !out[..at].ends_with('\n') && at > 0 {
         insert.push('\n');
