@@ -380,7 +380,7 @@ pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
                 });
             }
         };
-        // Glued to a four-digit year: 20172, 2014–20243.
+        // Glued to a four-digit year: 20172, 2030–20403.
         if digits.len() >= 5 && prev.is_none_or(|c| !c.is_alphanumeric()) {
             let year: u32 = digits[..4].parse().unwrap_or(0);
             if (1900..=2099).contains(&year) {
