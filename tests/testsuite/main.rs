@@ -16,6 +16,7 @@ mod endnotes;
 mod faithful;
 mod generated_probes;
 mod html_policy;
+mod import;
 mod linkcheck;
 mod linking;
 mod meta;
