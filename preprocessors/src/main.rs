@@ -186,6 +186,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for line in done.changes.iter().chain(&done.kept) {
                 eprintln!("{line}");
             }
+            for line in &done.advice {
+                eprintln!("note: {line}");
+            }
             if done.is_unchanged() {
                 eprintln!(
                     "nothing to change: the plugin set is installed in {}",
