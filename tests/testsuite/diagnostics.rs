@@ -1,7 +1,8 @@
-//! The diagnostics catalogue (`docs/diagnostics.md`) is executable: every example in it is built
-//! and must report exactly what the catalogue shows, and every diagnostic code the code can emit
-//! is in the catalogue. `UPDATE_CATALOGUE=1 cargo test --test diagnostics` rewrites the reported
-//! blocks from the actual output (review the diff before committing).
+//! The diagnostics catalogue (`docs/src/diagnostics.md`, a chapter of the user guide) is
+//! executable: every example in it is built and must report exactly what the catalogue shows,
+//! and every diagnostic code the code can emit is in the catalogue.
+//! `UPDATE_CATALOGUE=1 cargo test --test testsuite diagnostics::` rewrites the reported blocks
+//! from the actual output (review the diff before committing).
 
 use crate::common;
 
@@ -11,7 +12,7 @@ use mdbook_report::model::config::Config;
 use std::path::Path;
 use std::str::FromStr;
 
-const CATALOGUE: &str = "docs/diagnostics.md";
+const CATALOGUE: &str = "docs/src/diagnostics.md";
 
 /// One example: the files it builds and the report it expects.
 struct Case {
