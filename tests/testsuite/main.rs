@@ -18,6 +18,7 @@ mod generated_probes;
 mod html_policy;
 mod linkcheck;
 mod linking;
+mod markdown;
 mod meta;
 mod naming;
 mod opendata;
