@@ -16,6 +16,10 @@
 //! - no paragraph of table rows: rows after a blank line, or without the delimiter row under
 //!   the header, are text, not a table.
 //!
+//! The documents a reader follows (the README, the user guide in `docs/src/`, ARCHITECTURE.md)
+//! also name only what exists: every relative link's file, and every repository path written in
+//! code (`tests/testsuite/readme.rs`), so a file that moves cannot leave them pointing at nothing.
+//!
 //! A chapter's front matter (between `---` lines at its start) is the plugin set's, not
 //! Markdown: it is left out as the preprocessor leaves it out. A file that breaks a rule on
 //! purpose would be listed in [`DELIBERATELY_BROKEN`] with why; none does.
@@ -23,6 +27,7 @@
 use crate::common;
 use mdbook_markdown::MarkdownOptions;
 use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -343,4 +348,87 @@ fn the_checks_find_what_renders_otherwise_and_nothing_else() {
     for text in fine {
         assert_eq!(report(text), Vec::<String>::new(), "{text}");
     }
+}
+
+/// The top folders of the repository whose paths the documents write in code.
+const REPOSITORY_FOLDERS: &[&str] = &[
+    "docs/",
+    "tests/",
+    "preprocessors/",
+    "benches/",
+    ".ci/",
+    ".github/",
+    ".cargo/",
+];
+
+/// What a document names in the repository: relative link destinations (from the document's
+/// folder) and paths in code spans (from the root), each with its offset, as paths from the root.
+fn named_paths(file: &Path, text: &str) -> Vec<(usize, String)> {
+    let folder = file.parent().unwrap_or(Path::new(""));
+    let mut out = Vec::new();
+    let parser = mdbook_markdown::new_cmark_parser(text, &MarkdownOptions::default());
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                let dest = dest_url.split(['#', '?']).next().unwrap_or_default();
+                let external = dest.contains(':') || dest.starts_with("//");
+                if !dest.is_empty() && !external {
+                    out.push((range.start, folder.join(dest).display().to_string()));
+                }
+            }
+            Event::Code(code) => {
+                // A path, not a pattern or a placeholder (`tests/proptest-regressions/<module>.txt`).
+                let path = code.split(':').next().unwrap_or_default();
+                let literal = !path.contains(['<', '*', '{', '…', ' ']);
+                if literal && REPOSITORY_FOLDERS.iter().any(|f| path.starts_with(f)) {
+                    out.push((range.start, path.to_owned()));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_documents_name_only_paths_that_exist() {
+    let root = common::root();
+    let followed = markdown_files(root).into_iter().filter(|f| {
+        f.starts_with("docs/src")
+            || f == Path::new("README.md")
+            || f == Path::new("ARCHITECTURE.md")
+    });
+    let mut missing = BTreeSet::new();
+    let mut checked = 0;
+    for file in followed {
+        let text = std::fs::read_to_string(root.join(&file)).expect("UTF-8 text");
+        for (at, path) in named_paths(&file, &text) {
+            checked += 1;
+            if !root.join(&path).exists() {
+                let problem = Problem {
+                    at,
+                    message: format!("`{path}` does not exist"),
+                };
+                missing.insert(located(&file, &text, &problem));
+            }
+        }
+    }
+    assert!(checked > 50, "{checked} paths");
+    assert!(
+        missing.is_empty(),
+        "{}",
+        missing.into_iter().collect::<Vec<_>>().join("\n")
+    );
+    // A moved file is found: the catalogue's old place, in code and as a link.
+    let old = "See `docs/diagnostics.md` and [the guide](docs/src/nothing.md).";
+    let named = named_paths(Path::new("README.md"), old);
+    assert_eq!(
+        named,
+        [
+            (4, "docs/diagnostics.md".into()),
+            (30, "docs/src/nothing.md".into())
+        ]
+    );
+    assert!(named.iter().all(|(_, p)| !root.join(p).exists()));
 }
