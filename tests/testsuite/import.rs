@@ -1,7 +1,7 @@
 //! `mdbook-report import`: documents extracted from the UN's PDFs become chapters that keep every
 //! sentence, with anchors by paragraph number, notes linked both ways, the page furniture
 //! dropped; importing again keeps the editor's edits. The catalogue's import examples
-//! (`docs/diagnostics.md`, "Import") are run here.
+//! (`docs/src/diagnostics.md`, "Import") are run here.
 //!
 //! The expectations are written by hand from the documents, not from the importer: the
 //! furniture lines of resolution 80/3 and the places of its 16 markers (as
@@ -527,7 +527,7 @@ fn run_example(example: &Example) -> String {
 /// `UPDATE_CATALOGUE=1` writes the actual reports into the catalogue (review the diff).
 #[test]
 fn every_import_example_of_the_catalogue_reports_what_it_shows() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/diagnostics.md");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/src/diagnostics.md");
     let text = std::fs::read_to_string(&path).unwrap();
     let examples = examples(&text);
     assert!(examples.len() >= 10, "{} examples", examples.len());

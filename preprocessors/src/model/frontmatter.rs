@@ -71,7 +71,7 @@ pub struct DocumentSpec {
 }
 
 /// One meeting as an editor writes it in a chapter's front matter (see the timeline feature,
-/// [`crate::features::timeline`], and `docs/timeline.md`).
+/// [`crate::features::timeline`], and `docs/src/timeline.md`).
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct MeetingSpec {
