@@ -755,7 +755,7 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
     // The report's own configuration: where its registry is, and the phrases it never links.
     let book = mdbook_driver::MDBook::load(repo).map_err(|e| anyhow::anyhow!("{e:#}"))?;
     let cfg = crate::config_of(&book)?.organisations;
-    let registry_path = cfg.registry.as_path();
+    let registry_path = cfg.registry_path();
     let registry_text = std::fs::read_to_string(repo.join(registry_path))
         .with_context(|| format!("cannot read {}", registry_path.display()))?;
     let mut diags = Diagnostics::new();
