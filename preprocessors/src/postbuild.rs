@@ -1,5 +1,7 @@
 //! The post-build step: an mdBook renderer that finishes the site after mdBook's HTML renderer,
-//! in one pass over the pages on both cores: each page's own description, citation tags and the
+//! in one pass over the pages on both cores: each generated page's body goes in place of its
+//! placeholder ([`crate::outputs::pages::bodies`]) before anything reads the page, each page's
+//! own description, citation tags and the
 //! previews' data file go into its `<head>` ([`crate::outputs::describe`], [`crate::outputs::cite`],
 //! [`crate::outputs::previews`]), "Cite this" at the end of its `<main>`, and its records into the
 //! search index ([`crate::outputs::search`]), and it stops loading the files it does not use
@@ -27,6 +29,7 @@ use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
 use crate::outputs::exports;
+use crate::outputs::pages::bodies::{self, Bodies};
 use crate::outputs::search::{self, extract};
 use crate::outputs::{assets, previews, print};
 use anyhow::Context;
@@ -84,7 +87,11 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
     diags.finish(false)?;
     let dir = html_dir(ctx)?;
-    let mut written = finish_pages(ctx, &dir, &cfg)?;
+    // The generated pages' bodies, which the preprocessor wrote into this renderer's directory.
+    let bodies = bodies::take(&ctx.destination)
+        .with_context(|| format!("cannot read the pages' bodies in {}", ctx.destination.display()))?
+        .unwrap_or_default();
+    let mut written = finish_pages(ctx, &dir, &cfg, &bodies)?;
     // The timeline's exports and the open data, which the preprocessor wrote into this
     // renderer's directory.
     let moved = exports::take_over(&ctx.destination, &dir)
@@ -156,7 +163,12 @@ fn previews_file(
 /// One pass over the site's pages (on both cores): each page is finished ([`finish_page`]) and
 /// its records go to the search index; then the print page loses its generated chapters
 /// ([`print::report_only`]) and its markers.
-fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result<Vec<PathBuf>> {
+fn finish_pages(
+    ctx: &RenderContext,
+    dir: &Path,
+    cfg: &Config,
+    bodies: &Bodies,
+) -> anyhow::Result<Vec<PathBuf>> {
     let mut pages = Vec::new();
     html_files(dir, "", &mut pages)
         .with_context(|| format!("cannot list the pages of {}", dir.display()))?;
@@ -175,10 +187,17 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
                 return Ok(done);
             };
             let path = dir.join(rel);
-            let html = std::fs::read_to_string(&path)
+            let read = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
+            // First the body, so that everything after reads the whole page.
+            let html = bodies.splice(&read).map_err(|page| {
+                anyhow::anyhow!(
+                    "{}: the body of `{page}` was not handed over: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
+                    path.display()
+                )
+            })?;
             let (new, meta) = finish_page(
-                &html,
+                html.as_deref().unwrap_or(&read),
                 rel,
                 site_url.as_deref(),
                 citation.as_ref(),
@@ -191,7 +210,7 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
             } else {
                 new
             };
-            if new != html {
+            if new != read {
                 std::fs::write(&path, &new)
                     .with_context(|| format!("cannot write {}", path.display()))?;
             }
