@@ -74,7 +74,7 @@ pub fn site(book: Book, cfg: &Config, root: &Path, src: &Path, diags: &mut Diagn
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     /// As the features make it (the behaviour tests): no descriptions, bodies in their
-    /// chapters.
+    /// chapters as their templates wrote them.
     Transform,
     /// To mdBook alone: descriptions and the previews' data, bodies in their chapters.
     Inline,
@@ -229,10 +229,14 @@ fn run(
 }
 
 /// Each generated chapter's body (its content since [`append_pages`]): a placeholder in its
-/// place and the body returned, for the post-build step ([`Mode::HandOver`]), else the body as
-/// one HTML block ([`bodies::inline`]). What follows it (the description marker) stays.
+/// place and the body returned, for the post-build step ([`Mode::HandOver`]), else, for mdBook,
+/// the body as one HTML block ([`bodies::inline`]); the behaviour tests' [`transform`] keeps it
+/// as the template wrote it. What follows it (the description marker) stays.
 fn place_bodies(book: &mut Book, generated: HashMap<String, String>, mode: Mode) -> Vec<Body> {
     let mut out = Vec::new();
+    if mode == Mode::Transform {
+        return out;
+    }
     book.for_each_mut(|item| {
         let BookItem::Chapter(ch) = item else { return };
         let Some(path) = ch.path.as_deref().map(site_path) else {
@@ -253,12 +257,18 @@ fn place_bodies(book: &mut Book, generated: HashMap<String, String>, mode: Mode)
         };
         out.push(body);
     });
-    if mode == Mode::HandOver { out } else { Vec::new() }
+    if mode == Mode::HandOver {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// A chapter's page in the site (`agencies/who.html`).
 fn site_path(md: &Path) -> String {
-    md.with_extension("html").to_string_lossy().replace('\\', "/")
+    md.with_extension("html")
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Whether the organisations feature has its registry: the configured one (whose absence is
@@ -358,9 +368,7 @@ fn append_pages(
         ));
     }
     if let (Some(orgs), Some(network)) = (&found.orgs, cx.network) {
-        explore.push(pages::network::chapter(
-            orgs, network, cx, templates, diags,
-        ));
+        explore.push(pages::network::chapter(orgs, network, cx, templates, diags));
     }
     if cfg.data.enable && found.orgs.is_some() {
         let schemas = exports::open_data::schemas(found.agenda.as_ref());

@@ -89,7 +89,12 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     let dir = html_dir(ctx)?;
     // The generated pages' bodies, which the preprocessor wrote into this renderer's directory.
     let bodies = bodies::take(&ctx.destination)
-        .with_context(|| format!("cannot read the pages' bodies in {}", ctx.destination.display()))?
+        .with_context(|| {
+            format!(
+                "cannot read the pages' bodies in {}",
+                ctx.destination.display()
+            )
+        })?
         .unwrap_or_default();
     let mut written = finish_pages(ctx, &dir, &cfg, &bodies)?;
     // The timeline's exports and the open data, which the preprocessor wrote into this

@@ -24,8 +24,8 @@ use crate::features::timeline::Timeline;
 use crate::model::config::AgendaConfig;
 use crate::model::{BlockId, Chapter as ModelChapter, ChapterId, OrgId, generated_chapter};
 use mdbook_preprocessor::book::Chapter;
-use std::collections::BTreeMap;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
 /// An organisation active in a chapter, with its number of mentions there.
 struct Active {
@@ -423,9 +423,13 @@ mod tests {
     fn the_legend_writes_each_steps_counts_in_its_swatch() {
         assert_eq!(
             legend(&steps(20)),
-            " <span class=\"heat-legend\">Shades, by mentions: <span class=\"heat-1\">1</span> \
-             <span class=\"heat-2\">2</span> <span class=\"heat-3\">3</span> \
-             <span class=\"heat-4\">4–9</span> <span class=\"heat-5\">10–20</span></span>"
+            [
+                json!({"step": 1, "counts": "1"}),
+                json!({"step": 2, "counts": "2"}),
+                json!({"step": 3, "counts": "3"}),
+                json!({"step": 4, "counts": "4–9"}),
+                json!({"step": 5, "counts": "10–20"}),
+            ]
         );
     }
 }

@@ -207,7 +207,10 @@ mod tests {
         hand_over(dir.path(), &bodies).unwrap();
         let taken = take(dir.path()).unwrap().unwrap();
         assert_eq!(taken.len(), 2);
-        assert_eq!(taken.get("agencies/b.html"), Some("<p>B\n12\nnot a header</p>\n"));
+        assert_eq!(
+            taken.get("agencies/b.html"),
+            Some("<p>B\n12\nnot a header</p>\n")
+        );
         assert!(take(dir.path()).unwrap().is_none(), "taken once");
         let page = format!(
             "<main>\n    {}<p><span id=\"x\"></span></p>\n\n<!-- report-meta {{}} -->\n</main>",
@@ -215,7 +218,9 @@ mod tests {
         );
         assert_eq!(
             taken.splice(&page),
-            Ok(Some("<main>\n    <h1>A — ä</h1>\n\n<!-- report-meta {} -->\n</main>".into()))
+            Ok(Some(
+                "<main>\n    <h1>A — ä</h1>\n\n<!-- report-meta {} -->\n</main>".into()
+            ))
         );
         assert_eq!(taken.splice("<main><p>A chapter</p></main>"), Ok(None));
         let unknown = placeholder(&body("c.html", ""));

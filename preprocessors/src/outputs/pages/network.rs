@@ -37,9 +37,9 @@ use crate::model::orgs::Directory;
 use crate::model::{OrgId, generated_chapter};
 use crate::outputs::network::{Network, Pair};
 use mdbook_preprocessor::book::Chapter;
+use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::f64::consts::PI;
-use serde_json::{Value, json};
 use std::path::Path;
 
 /// The picture's side, in SVG units.
@@ -444,7 +444,9 @@ pub fn list(dir: &Directory, network: &Network, drawn: &Drawn<'_>, from: &Path) 
             .attr("class", kind_class(org.kind))
             .attr("d", mark(org.kind, 14.0, centre, r))
             .self_close();
-        rows.open("text").attr("dominant-baseline", "middle").close();
+        rows.open("text")
+            .attr("dominant-baseline", "middle")
+            .close();
         for (n, line) in lines.iter().enumerate() {
             rows.open("tspan")
                 .attr("x", LIST_TEXT)
@@ -590,7 +592,7 @@ mod tests {
     fn the_picture_is_well_formed_svg_with_a_title_a_description_and_a_link_per_organisation() {
         let (dir, net) = network();
         let drawn = drawn(&dir, &net, 10, 10);
-        let svg = svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom");
+        let svg = svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom").into_string();
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         let root = doc.root_element();
         assert_eq!(root.tag_name().name(), "svg");
@@ -625,7 +627,7 @@ mod tests {
         assert_eq!(svg.matches("<path d=\"M").count(), 1);
         assert_eq!(
             svg,
-            super::svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom")
+            super::svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom").into_string()
         );
     }
 
@@ -641,7 +643,7 @@ mod tests {
     fn the_phones_list_has_a_row_per_organisation_under_its_kind_and_an_arc_per_pair() {
         let (dir, net) = network();
         let drawn = drawn(&dir, &net, 10, 10);
-        let list = list(&dir, &net, &drawn, Path::new("network.md"));
+        let list = list(&dir, &net, &drawn, Path::new("network.md")).into_string();
         let doc = roxmltree::Document::parse(&list).expect("well-formed XML");
         let rows: Vec<(&str, &str)> = doc
             .descendants()

@@ -144,31 +144,33 @@ impl Templates {
             if text == *built_in {
                 continue;
             }
-            let parsed = Template::compile(&text).map_err(|err| {
-                let at = err
-                    .pos()
-                    .map_or_else(|| Location::file(&rel), |(l, c)| Location::at(&rel, l, c));
-                (at, format!("the template does not parse: {}", err.reason()))
-            });
-            let checked = parsed.and_then(|t| {
-                check(&t).map_err(|(at, why)| {
-                    let at = at.map_or_else(|| Location::file(&rel), |(l, c)| Location::at(&rel, l, c));
-                    (at, why)
-                })
-            });
-            match checked {
-                Ok(()) => {
-                    out.registry
-                        .register_template_string(name, &text)
-                        .expect("compiled above");
-                    out.overrides.push((name.to_string(), rel));
+            let template = match Template::compile(&text) {
+                Ok(t) => t,
+                Err(err) => {
+                    let at = err
+                        .pos()
+                        .map_or_else(|| Location::file(&rel), |(l, c)| Location::at(&rel, l, c));
+                    diags
+                        .error(
+                            "template-syntax",
+                            at,
+                            format!("the template does not parse: {}", err.reason()),
+                        )
+                        .hint(
+                            "fix the Handlebars syntax (the built-in template is used meanwhile)",
+                        );
+                    continue;
                 }
-                Err((at, why)) => {
-                    diags.error("template-syntax", at, why).hint(
-                        "fix the template (the built-in one is used meanwhile): values go in as `{{x}}` in text, `{{attr x}}` inside a quoted attribute value, `{{json x}}` in a script",
-                    );
-                }
+            };
+            if let Err((at, why)) = check(&template) {
+                let at = at.map_or_else(|| Location::file(&rel), |(l, c)| Location::at(&rel, l, c));
+                diags.error("template-unescaped", at, why).hint(
+                    "values go in as `{{x}}` in text, `{{attr x}}` inside a quoted attribute value and `{{json x}}` in a script (the built-in template is used meanwhile)",
+                );
+                continue;
             }
+            out.registry.register_template(name, template);
+            out.overrides.push((name.to_string(), rel));
         }
         out
     }
@@ -300,11 +302,16 @@ impl HelperDef for HeadingHelper {
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let level = param(h, 0)?.as_u64().filter(|l| (1..=6).contains(l)).ok_or_else(|| {
-            RenderErrorReason::Other("`heading`'s first parameter is its level, 1 to 6".into())
-        })?;
+        let level = param(h, 0)?
+            .as_u64()
+            .filter(|l| (1..=6).contains(l))
+            .ok_or_else(|| {
+                RenderErrorReason::Other("`heading`'s first parameter is its level, 1 to 6".into())
+            })?;
         let text = param(h, 1)?.render();
-        let skip = h.hash_get("skip").is_some_and(|v| v.value().as_bool() == Some(true));
+        let skip = h
+            .hash_get("skip")
+            .is_some_and(|v| v.value().as_bool() == Some(true));
         let id = match h.hash_get("id") {
             Some(id) => id.value().render(),
             None => {
@@ -410,7 +417,10 @@ pub fn check(template: &Template) -> Result<(), Refusal> {
     let end = walk(template, Spot::Text)?;
     match end {
         Spot::Text => Ok(()),
-        _ => Err((None, "the template ends inside a tag, a comment or a script".into())),
+        _ => Err((
+            None,
+            "the template ends inside a tag, a comment or a script".into(),
+        )),
     }
 }
 
@@ -442,8 +452,10 @@ fn walk(template: &Template, mut spot: Spot) -> Result<Spot, Refusal> {
                         "a value here would not be escaped safely ({}): {}",
                         describe(spot),
                         match spot {
-                            Spot::Quoted { raw: None, .. } => "write `{{attr x}}` inside an attribute value",
-                            Spot::Tag { .. } | Spot::Unquoted { .. } => "put the value inside a quoted attribute value, as `\"{{attr x}}\"`",
+                            Spot::Quoted { raw: None, .. } =>
+                                "write `{{attr x}}` inside an attribute value",
+                            Spot::Tag { .. } | Spot::Unquoted { .. } =>
+                                "put the value inside a quoted attribute value, as `\"{{attr x}}\"`",
                             Spot::RawText(Raw::Script) => "write `{{json x}}` inside a script",
                             _ => "move it into text or a quoted attribute value",
                         }
@@ -522,8 +534,9 @@ fn advance(mut spot: Spot, text: &str) -> Spot {
                 i += 3;
                 Spot::Text
             }
-            Spot::RawText(raw) if rest.len() >= raw.end_tag().len()
-                && rest[..raw.end_tag().len()].eq_ignore_ascii_case(raw.end_tag()) =>
+            Spot::RawText(raw)
+                if rest.len() >= raw.end_tag().len()
+                    && rest[..raw.end_tag().len()].eq_ignore_ascii_case(raw.end_tag()) =>
             {
                 i += raw.end_tag().len();
                 Spot::Tag {
@@ -601,7 +614,11 @@ mod tests {
     fn book_with(name: &str, template: &str) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("theme/report")).unwrap();
-        std::fs::write(dir.path().join(format!("theme/report/{name}.hbs")), template).unwrap();
+        std::fs::write(
+            dir.path().join(format!("theme/report/{name}.hbs")),
+            template,
+        )
+        .unwrap();
         dir
     }
 
@@ -620,7 +637,7 @@ mod tests {
     fn a_book_template_replaces_the_built_in_one_and_escapes_as_mdbook_writes() {
         let (t, mut diags) = load(
             "organisations",
-            "{{heading 1 title}}<a href=\"{{attr title}}\" title='{{attr introduction}}'>{{title}}</a>\n",
+            "{{heading 1 title}}\n<a href=\"{{attr title}}\" title='{{attr introduction}}'>{{title}}</a>\n",
         );
         let out = t.render("organisations", &data(), &mut diags);
         assert_eq!(
@@ -635,7 +652,7 @@ mod tests {
     fn headings_get_mdbooks_ids_unique_on_their_page() {
         let (t, mut diags) = load(
             "organisations",
-            "{{heading 2 title}}{{heading 2 title}}{{heading 3 \"Pairs\" skip=true}}{{heading 2 title id=\"x\"}}",
+            "{{heading 2 title}}\n{{heading 2 title}}\n{{heading 3 \"Pairs\" skip=true}}\n{{heading 2 title id=\"x\"}}\n",
         );
         let d = json!({"title": "Rights & duties"});
         let once = t.render("organisations", &d, &mut diags);
@@ -688,12 +705,19 @@ mod tests {
         let (t, mut diags) = load("organisations", "{{html title}}");
         let out = t.render("organisations", &data(), &mut diags);
         assert!(out.starts_with("<h1 id="), "the built-in one: {out}");
-        assert!(diags.render().contains("`html` writes only the pictures"), "{}", diags.render());
+        assert!(
+            diags.render().contains("`html` writes only the pictures"),
+            "{}",
+            diags.render()
+        );
         let mut svg = Html::<Page>::new();
         svg.open("svg").close().text("<x>").close("svg");
         let (t, mut diags) = load("organisations", "{{html picture}}");
         let d = json!({ "picture": fragment(svg) });
-        assert_eq!(t.render("organisations", &d, &mut diags), "<svg>&lt;x&gt;</svg>");
+        assert_eq!(
+            t.render("organisations", &d, &mut diags),
+            "<svg>&lt;x&gt;</svg>"
+        );
     }
 
     #[test]
@@ -732,9 +756,6 @@ mod tests {
             let t = Template::compile(text).unwrap();
             assert_eq!(check(&t), Ok(()), "{name}");
         }
-        assert_eq!(
-            BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
-            NAMES
-        );
+        assert_eq!(BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>(), NAMES);
     }
 }

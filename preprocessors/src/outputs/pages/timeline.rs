@@ -20,8 +20,8 @@
 //! the list is preceded by a month axis ([`super::timeline_axis`]), which scrolls sideways in
 //! its figure on a phone; the filter hides its bars with their entries.
 
-use crate::base::dates::{self, Date};
 use super::templates::{Templates, fragment};
+use crate::base::dates::{self, Date};
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::features::timeline::{Meeting, Timeline};
@@ -290,7 +290,10 @@ mod tests {
         let cfg = config();
         let t = Timeline::collect(&m, Some(&orgs), may_2014(), &cfg.timeline, &mut diags);
         assert_eq!(diags.render(), "0 errors, 0 warnings");
-        chapter(&t, &m, Some(&orgs), &cfg).content
+        let templates = Templates::built_in();
+        let page = chapter(&t, &m, Some(&orgs), &cfg, &templates, &mut diags).content;
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        page
     }
 
     const MEETINGS: &str = "  - id: h1\n    title: Workshops <i>\n    date: 2014-H1\n    organisers: [ilo]\n    mention: The second meeting\n\
@@ -301,17 +304,25 @@ mod tests {
     #[test]
     fn groups_by_year_then_month_or_period() {
         let page = build(MEETINGS);
-        let headings: Vec<&str> = page.lines().filter(|l| l.starts_with('#')).collect();
+        let headings: Vec<&str> = page
+            .lines()
+            .filter(|l| ["<h1", "<h2", "<h3"].iter().any(|h| l.starts_with(h)))
+            .collect();
+        let heading = |level: u8, id: &str, text: &str| {
+            format!(
+                "<h{level} id=\"{id}\"><a class=\"header\" href=\"#{id}\">{text}</a></h{level}>"
+            )
+        };
         assert_eq!(
             headings,
             [
-                "# Timeline",
-                "## 2013 {#timeline-2013}",
-                "### Autumn 2013 {#timeline-2013-autumn}",
-                "## 2014 {#timeline-2014}",
-                "### April 2014 {#timeline-2014-04}",
-                "### First half of 2014 {#timeline-2014-h1}",
-                "### During 2014 (month not known) {#timeline-2014-year}",
+                heading(1, "timeline", "Timeline"),
+                heading(2, "timeline-2013", "2013"),
+                heading(3, "timeline-2013-autumn", "Autumn 2013"),
+                heading(2, "timeline-2014", "2014"),
+                heading(3, "timeline-2014-04", "April 2014"),
+                heading(3, "timeline-2014-h1", "First half of 2014"),
+                heading(3, "timeline-2014-year", "During 2014 (month not known)"),
             ]
         );
         let ids: Vec<&str> = page
@@ -332,19 +343,19 @@ mod tests {
         assert_eq!(
             &page[start..end],
             "<li class=\"timeline-entry\" id=\"meeting-w\" data-search-kind=\"meeting\" data-year=\"2014\" data-organisers=\"ilo unhcr\">\n\
-             <h4 class=\"timeline-title\">Workshop</h4>\n\
-             <p class=\"timeline-when\"><span class=\"timeline-date\">23–24 April 2014</span></p>\n\
+             <h4 class=\"timeline-title\">Workshop</h4>\n\n\
+             <p class=\"timeline-when\"><span class=\"timeline-date\">23–24 April 2014</span></p>\n\n\
              <dl class=\"timeline-facts\">\n\
-             <dt>Place</dt><dd>Turin</dd>\n\
-             <dt>Organisers</dt><dd><a href=\"agencies/ilo.html\" data-org=\"ilo\">International Labour Organization (ILO)</a>, \
-             <a href=\"agencies/unhcr.html\" data-org=\"unhcr\">Office of the United Nations High Commissioner for Refugees (UNHCR)</a></dd>\n\
-             <dt>Part of</dt><dd><a href=\"#meeting-y\">Year</a> (2014)</dd>\n\
-             </dl>\n\
-             <p class=\"timeline-source\"><a href=\"a.html#p-the-first-meeting\">Read in Chapter 1</a></p>\n\
+             <dt>Place</dt>\n<dd>Turin</dd>\n\n\
+             <dt>Organisers</dt>\n<dd><a href=\"agencies/ilo.html\" data-org=\"ilo\">International Labour Organization (ILO)</a>, \
+             <a href=\"agencies/unhcr.html\" data-org=\"unhcr\">Office of the United Nations High Commissioner for Refugees (UNHCR)</a></dd>\n\n\
+             <dt>Part of</dt>\n<dd><a href=\"#meeting-y\">Year</a> (2014)</dd>\n\n\
+             </dl>\n\n\
+             <p class=\"timeline-source\"><a href=\"a.html#p-the-first-meeting\">Read in Chapter 1</a></p>\n\n\
              </li>"
         );
         assert!(page.contains(
-            "<h4 class=\"timeline-title\">Workshops &lt;i&gt;</h4>\n<p class=\"timeline-when\"><span class=\"timeline-date\">first half of 2014</span> \
+            "<h4 class=\"timeline-title\">Workshops &lt;i&gt;</h4>\n\n<p class=\"timeline-when\"><span class=\"timeline-date\">first half of 2014</span> \
              <span class=\"timeline-marker\">approximate date</span> <span class=\"timeline-marker\">planned at the time of writing</span></p>"
         ));
         assert!(page.contains(
@@ -352,7 +363,7 @@ mod tests {
              <span class=\"timeline-marker\">planned at the time of writing</span> <span class=\"timeline-marker\">tentative</span></p>"
         ));
         assert!(page.contains(
-            "<dt>Includes</dt><dd><a href=\"#meeting-w\">Workshop</a> (23–24 April 2014)</dd>"
+            "<dt>Includes</dt>\n<dd><a href=\"#meeting-w\">Workshop</a> (23–24 April 2014)</dd>"
         ));
         assert!(page.contains("<span class=\"timeline-date\">autumn 2013</span> <span class=\"timeline-marker\">approximate date</span></p>"));
         assert!(

@@ -151,7 +151,10 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Html<Page
     while month_index(d) <= month_index(last) {
         let mx = x(d);
         h.open("path")
-            .attr("d", format_args!("M{mx:.1} {TICK_TOP} V{:.1}", legend - 10.0))
+            .attr(
+                "d",
+                format_args!("M{mx:.1} {TICK_TOP} V{:.1}", legend - 10.0),
+            )
             .self_close();
         if mw >= 14.0 {
             h.open("text")
@@ -185,7 +188,10 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Html<Page
         let rx = after(report.last());
         h.open("path")
             .attr("class", "timeline-axis-report")
-            .attr("d", format_args!("M{rx:.1} {TICK_TOP} V{:.1}", legend - 8.0))
+            .attr(
+                "d",
+                format_args!("M{rx:.1} {TICK_TOP} V{:.1}", legend - 8.0),
+            )
             .self_close()
             .newline();
     }
@@ -279,7 +285,7 @@ mod tests {
              ---\nWe met.\n",
         )]);
         assert_eq!(diags, "0 errors, 0 warnings");
-        let svg = svg(&timeline, "Timeline", "report").unwrap();
+        let svg = svg(&timeline, "Timeline", "report").unwrap().into_string();
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         let root = doc.root_element();
         let text = |name: &str| {
