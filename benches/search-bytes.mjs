@@ -61,7 +61,7 @@ const BASE = `http://127.0.0.1:${server.address().port}/`;
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), "search-bytes-"));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.GMG_CHROMIUM || "/usr/bin/chromium",
+  executablePath: process.env.MDBOOK_REPORT_CHROMIUM || "/usr/bin/chromium",
   headless: true,
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });

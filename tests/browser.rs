@@ -4,32 +4,34 @@
 //! and saves screenshots under `ci-artifacts/screenshots/`.
 //!
 //! Needs Node 20 or later, the npm packages (`npm ci --prefix tests/browser`) and
-//! `/usr/bin/chromium` (or the browser named by `GMG_CHROMIUM`): the build script (`build.rs`)
-//! looks for them, and where one is missing `cargo test` reports this test as ignored, with the
-//! reason, and the build prints which one. `.ci/run` installs all three and sets
-//! `GMG_REQUIRE_BROWSER=1`, which makes a missing one a build failure and every scenario the
-//! runner skips a failure.
+//! `/usr/bin/chromium` (or the browser named by `MDBOOK_REPORT_CHROMIUM`), looked for when the
+//! test runs (`tests/harness`): where one is missing, `cargo test` reports the test as ignored,
+//! with the reason. `.ci/run` installs all three and sets `MDBOOK_REPORT_REQUIRE_BROWSER=1`,
+//! which makes a missing one a failure, and every scenario the runner skips a failure too.
 
 #[path = "testsuite/common.rs"]
 mod common;
+mod harness;
 
+use std::path::PathBuf;
 use std::process::Command;
 
-#[test]
-#[cfg_attr(
-    not(has_browser),
-    ignore = "needs Node 20+, Chromium (apt-get install chromium) and `npm ci --prefix tests/browser`"
-)]
-fn the_site_works_in_a_browser_and_passes_axe() {
+fn main() {
+    harness::run(vec![harness::trial(
+        "the_site_works_in_a_browser_and_passes_axe",
+        harness::REQUIRE_BROWSER,
+        harness::browser,
+        the_site_works_in_a_browser_and_passes_axe,
+    )]);
+}
+
+fn the_site_works_in_a_browser_and_passes_axe(chromium: PathBuf) {
     let site = common::site();
     let shots = common::root().join("ci-artifacts/screenshots");
     let status = Command::new("node")
-        // The browser the build script found (Debian's Chromium, or `GMG_CHROMIUM`'s: GitHub's
-        // runners have Google Chrome).
-        .env(
-            "GMG_CHROMIUM",
-            option_env!("GMG_PROBED_CHROMIUM").unwrap_or("/usr/bin/chromium"),
-        )
+        // The browser the harness found (Debian's Chromium, or the one `MDBOOK_REPORT_CHROMIUM`
+        // names).
+        .env(harness::CHROMIUM, chromium)
         .arg(common::root().join("tests/browser/run.mjs"))
         .arg(site)
         .arg(&shots)

@@ -223,6 +223,9 @@ pub struct Installed {
     pub changes: Vec<String>,
     /// What was looked at and left as it is, each as a sentence.
     pub kept: Vec<String>,
+    /// What the book still needs from its editor, each as a sentence (the sites its chapters
+    /// link to beside it, whose addresses only the editor knows).
+    pub advice: Vec<String>,
 }
 
 impl Installed {
@@ -282,7 +285,75 @@ pub fn install(root: &Path, update: bool) -> anyhow::Result<Installed> {
         done.changes
             .extend(edits.into_iter().map(|e| format!("book.toml: {e}")));
     }
+    let declared = doc
+        .get("preprocessor")
+        .and_then(|p| p.get(PREPROCESSOR))
+        .and_then(|r| r.get("link-check"))
+        .and_then(|l| l.get("siblings"))
+        .and_then(|s| s.as_table_like())
+        .map(|t| t.iter().map(|(k, _)| k.to_string()).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let src = doc
+        .get("book")
+        .and_then(|b| b.get("src"))
+        .and_then(|s| s.as_str())
+        .unwrap_or("src")
+        .to_string();
+    let undeclared: Vec<String> = sibling_folders(&root.join(src))
+        .into_iter()
+        .filter(|f| !declared.contains(f))
+        .collect();
+    if let Some(first) = undeclared.first() {
+        done.advice.push(format!(
+            "the chapters link to sites beside this one ({}): say where each is published, e.g. `siblings = {{ \"{first}\" = \"https://…\" }}` under [preprocessor.{PREPROCESSOR}.link-check], or the link check reports those links as leaving the site",
+            undeclared.join(", ")
+        ));
+    }
     Ok(done)
+}
+
+/// The folders beyond the site's root that the chapters' links lead to (`../std/` for
+/// `../std/vec/struct.Vec.html` from a chapter at the root, `../../std/` one level down is the
+/// same folder), written from the root, sorted: the sites a book is published beside.
+fn sibling_folders(src: &Path) -> Vec<String> {
+    let Ok(summary) = std::fs::read_to_string(src.join("SUMMARY.md")) else {
+        return Vec::new();
+    };
+    let Ok(summary) = mdbook_summary::parse_summary(&summary) else {
+        return Vec::new();
+    };
+    let mut chapters = Vec::new();
+    fn walk(items: &[mdbook_summary::SummaryItem], out: &mut Vec<PathBuf>) {
+        for item in items {
+            if let mdbook_summary::SummaryItem::Link(link) = item {
+                out.extend(link.location.clone());
+                walk(&link.nested_items, out);
+            }
+        }
+    }
+    walk(&summary.prefix_chapters, &mut chapters);
+    walk(&summary.numbered_chapters, &mut chapters);
+    walk(&summary.suffix_chapters, &mut chapters);
+    let mut folders = std::collections::BTreeSet::new();
+    for chapter in chapters {
+        let Ok(text) = std::fs::read_to_string(src.join(&chapter)) else {
+            continue;
+        };
+        let depth = chapter.parent().map_or(0, |p| p.components().count());
+        let doc = crate::base::markdown::Doc::parse(&text);
+        for link in doc.links.iter().filter(|l| !l.autolink) {
+            let dest = link.dest.trim_start_matches("./");
+            if dest.contains(':') {
+                continue;
+            }
+            let ups = dest.split('/').take_while(|s| *s == "..").count();
+            let rest = dest.split('/').nth(ups).filter(|s| !s.is_empty());
+            if let (true, Some(folder)) = (ups > depth, rest) {
+                folders.insert(format!("{}{folder}/", "../".repeat(ups - depth)));
+            }
+        }
+    }
+    folders.into_iter().collect()
 }
 
 /// The tables of older versions and their names now.
@@ -583,6 +654,45 @@ mod tests {
             toml.find("[preprocessor.report]").unwrap() < toml.find("[output.html]").unwrap(),
             "{toml}"
         );
+    }
+
+    #[test]
+    fn install_names_the_sites_beside_the_book_its_chapters_link_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |p: &str, t: &str| {
+            let p = dir.path().join(p);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, t).unwrap();
+        };
+        write("book.toml", "[book]\ntitle = \"T\"\n");
+        write(
+            "src/SUMMARY.md",
+            "# S\n\n- [A](a.md)\n    - [B](deep/b.md)\n",
+        );
+        write(
+            "src/a.md",
+            "[Vec](../std/vec/index.html), [here](b.md), [up](deep/../a.md), <https://x.org/>\n",
+        );
+        write(
+            "src/deep/b.md",
+            "[ref](../../reference/types.html) and [a](../a.md)\n",
+        );
+        let done = install(dir.path(), false).unwrap();
+        assert_eq!(
+            done.advice,
+            [
+                "the chapters link to sites beside this one (../reference/, ../std/): say where each is published, e.g. `siblings = { \"../reference/\" = \"https://…\" }` under [preprocessor.report.link-check], or the link check reports those links as leaving the site"
+            ]
+        );
+        // Declared: no advice.
+        let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
+        write(
+            "book.toml",
+            &format!(
+                "{toml}\n[preprocessor.report.link-check]\nsiblings = {{ \"../std/\" = \"https://doc.rust-lang.org/std/\", \"../reference/\" = \"https://doc.rust-lang.org/reference/\" }}\n"
+            ),
+        );
+        assert!(install(dir.path(), false).unwrap().advice.is_empty());
     }
 
     #[test]

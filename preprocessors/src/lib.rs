@@ -14,12 +14,14 @@
 //! 5. [`pipeline`]: wires the features and outputs.
 //! 6. Entry points: [`preprocessor`] (mdBook's preprocessor), [`postbuild`] (the renderer that
 //!    finishes the site), [`build`] (both in-process), [`linkcheck`] (the built site's links),
-//!    [`install`] (theme files for a new book); the binaries `mdbook-report` and
+//!    [`install`] (theme files for a new book), [`import`] (documents extracted from PDFs into
+//!    chapters); the binaries `mdbook-report` and
 //!    `mdbook-report-postbuild` are thin wrappers.
 
 pub mod base;
 pub mod build;
 pub mod features;
+pub mod import;
 pub mod install;
 pub mod linkcheck;
 pub mod model;

@@ -9,6 +9,7 @@
 //! - `mdbook-report citation` prints the document's citation (`CITATION.cff`, BibTeX, RIS,
 //!   CSL-JSON) from `book.toml`.
 //! - `mdbook-report install` writes the theme files into a book and completes its `book.toml`.
+//! - `mdbook-report import FILE…` turns documents extracted from PDFs into chapters of a book.
 //! - `mdbook-report postbuild` is the renderer protocol of `[output.report-postbuild]` (also
 //!   the binary `mdbook-report-postbuild`, which mdBook finds by that table's name).
 
@@ -16,7 +17,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use mdbook_preprocessor::Preprocessor;
 use mdbook_report::preprocessor::{self, Report};
-use mdbook_report::{build, install, linkcheck, postbuild};
+use mdbook_report::{build, import, install, linkcheck, postbuild};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +75,19 @@ enum Command {
         /// Replace theme files that differ from this version's (edits made to them are lost).
         #[arg(long)]
         update: bool,
+    },
+    /// Turn documents extracted from the UN's PDFs into chapters (one per document), or import
+    /// them again, keeping the editor's edits.
+    Import {
+        /// The source files (a metadata block, the text, the notes `[^n]:` at the end).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The book's root directory (where book.toml is).
+        #[arg(long, default_value = ".")]
+        book: PathBuf,
+        /// Where the editor and the source changed the same lines, take the source's.
+        #[arg(long)]
+        overwrite: bool,
     },
     /// mdBook renderer protocol for `[output.report-postbuild]` (render context on stdin).
     Postbuild,
@@ -172,12 +186,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for line in done.changes.iter().chain(&done.kept) {
                 eprintln!("{line}");
             }
+            for line in &done.advice {
+                eprintln!("note: {line}");
+            }
             if done.is_unchanged() {
                 eprintln!(
                     "nothing to change: the plugin set is installed in {}",
                     book.display()
                 );
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import {
+            files,
+            book,
+            overwrite,
+        }) => {
+            let mut diags = mdbook_report::base::diagnostics::Diagnostics::new();
+            let options = import::Options { book, overwrite };
+            let reports = import::run(&files, &options, &mut diags)?;
+            for report in &reports {
+                eprintln!("{}", report.line());
+            }
+            diags.finish(false)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Postbuild) => postbuild::main(),

@@ -121,6 +121,7 @@ fn run(
     let orgs = (cfg.organisations.enable && has_registry(root, &cfg.organisations, &model, diags))
         .then(|| Organisations::collect(&model, root, &cfg.organisations, diags));
     if let Some(orgs) = &orgs {
+        cfg.unused(&orgs.unused, diags);
         orgs.edit(&model, cfg.organisations.link, &mut outputs);
     }
     // An agenda without items makes no pages, but its `agenda:` links are still checked.

@@ -15,11 +15,11 @@
 // The server sends text gzipped, as a web server would. Screenshots go to the
 // screenshot dir (default: ci-artifacts/screenshots next to the current directory).
 //
-// GMG_BROWSER_ONLY=<regex> limits the run to the scenarios whose names match.
+// MDBOOK_REPORT_BROWSER_ONLY=<regex> limits the run to the scenarios whose names match.
 //
 // Run by tests/browser.rs under `cargo test`, which is ignored when Node, the npm packages or
 // Chromium are missing. Prints one line per scenario and a closing "N passed, N failed,
-// N skipped" line; exits 1 if any scenario failed (with GMG_REQUIRE_BROWSER set, a skipped
+// N skipped" line; exits 1 if any scenario failed (with MDBOOK_REPORT_REQUIRE_BROWSER set, a skipped
 // scenario counts as failed).
 
 import http from "node:http";
@@ -35,7 +35,7 @@ const require = createRequire(path.join(here, "package.json"));
 const { chromium } = require("playwright-core");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-const CHROMIUM = process.env.GMG_CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM = process.env.MDBOOK_REPORT_CHROMIUM || "/usr/bin/chromium";
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 const THEMES = ["light", "rust", "coal", "navy", "ayu"];
@@ -163,11 +163,11 @@ const results = [];
 function check(cond, message) {
   if (!cond) throw new Error(message);
 }
-// GMG_BROWSER_ONLY=<regex> runs only the scenarios whose name matches (while iterating).
-const only = process.env.GMG_BROWSER_ONLY ? new RegExp(process.env.GMG_BROWSER_ONLY, "i") : null;
-// Under CI (GMG_REQUIRE_BROWSER, set by .ci/run) a scenario that skips itself fails: a skip
+// MDBOOK_REPORT_BROWSER_ONLY=<regex> runs only the scenarios whose name matches (while iterating).
+const only = process.env.MDBOOK_REPORT_BROWSER_ONLY ? new RegExp(process.env.MDBOOK_REPORT_BROWSER_ONLY, "i") : null;
+// Under CI (MDBOOK_REPORT_REQUIRE_BROWSER, set by .ci/run) a scenario that skips itself fails: a skip
 // there would hide a page the build lost.
-const REQUIRE = Boolean(process.env.GMG_REQUIRE_BROWSER);
+const REQUIRE = Boolean(process.env.MDBOOK_REPORT_REQUIRE_BROWSER);
 async function scenario(name, fn) {
   if (only && !only.test(name)) return;
   const t0 = Date.now();
@@ -176,7 +176,7 @@ async function scenario(name, fn) {
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     if (typeof skipped === "string" && REQUIRE) {
       results.push("failed");
-      console.log(`FAIL - ${name}: skipped (${skipped}), and GMG_REQUIRE_BROWSER is set`);
+      console.log(`FAIL - ${name}: skipped (${skipped}), and MDBOOK_REPORT_REQUIRE_BROWSER is set`);
     } else if (typeof skipped === "string") {
       results.push("skipped");
       console.log(`skip - ${name}: ${skipped}`);

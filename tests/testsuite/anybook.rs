@@ -220,6 +220,12 @@ fn install_keeps_the_books_own_files_and_says_what_it_changed() {
         "{:#?}",
         built.installed
     );
+    // The sibling site the chapters link to is named, for the editor to declare.
+    assert_eq!(built.installed.advice.len(), 1, "{:#?}", built.installed);
+    assert!(
+        built.installed.advice[0]
+            .starts_with("the chapters link to sites beside this one (../std/)")
+    );
     // Installed twice: nothing more to do.
     let again = install::install(&built.copy.book, false).unwrap();
     assert!(again.is_unchanged(), "{again:#?}");

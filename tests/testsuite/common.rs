@@ -327,6 +327,11 @@ pub const MARKUP: &[&str] = &[
     " ",
     "\n",
     "\n\n",
+    // Reference links whose text is their label (collapsed, shortcut), one with a quote in it,
+    // and their definitions: nothing may go between `[text]` and `[]`, nor change the label.
+    "[r s][]",
+    "[it's]",
+    "\n\n[r s]: /r\n\n[it's]: /q\n\n",
 ];
 
 /// Markdown of up to 40 pieces, each one of `words` (what the feature under test finds, each as

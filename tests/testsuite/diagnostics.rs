@@ -1,7 +1,8 @@
-//! The diagnostics catalogue (`docs/diagnostics.md`) is executable: every example in it is built
-//! and must report exactly what the catalogue shows, and every diagnostic code the code can emit
-//! is in the catalogue. `UPDATE_CATALOGUE=1 cargo test --test diagnostics` rewrites the reported
-//! blocks from the actual output (review the diff before committing).
+//! The diagnostics catalogue (`docs/src/diagnostics.md`, a chapter of the user guide) is
+//! executable: every example in it is built and must report exactly what the catalogue shows,
+//! and every diagnostic code the code can emit is in the catalogue.
+//! `UPDATE_CATALOGUE=1 cargo test --test testsuite diagnostics::` rewrites the reported blocks
+//! from the actual output (review the diff before committing).
 
 use crate::common;
 
@@ -11,7 +12,7 @@ use mdbook_report::model::config::Config;
 use std::path::Path;
 use std::str::FromStr;
 
-const CATALOGUE: &str = "docs/diagnostics.md";
+const CATALOGUE: &str = "docs/src/diagnostics.md";
 
 /// One example: the files it builds and the report it expects.
 struct Case {
@@ -20,6 +21,21 @@ struct Case {
     expected: String,
     /// Line range (0-based, exclusive) of the expected block's content in the catalogue.
     lines: std::ops::Range<usize>,
+}
+
+/// The catalogue is a chapter of the user guide, and mdBook runs its `{{#include …}}`
+/// directives even inside code blocks: the catalogue escapes them (`\{{#include …}}`, as mdBook's
+/// guide says) and mdBook shows them without the backslash. Examples are read as the page shows
+/// them.
+fn as_shown(text: &str) -> String {
+    text.replace("\\{{#", "{{#")
+}
+
+/// The escape [`as_shown`] takes out, for writing reports back into the catalogue: mdBook's own
+/// pattern for a directive (`mdbook-driver`'s `links.rs`).
+fn escaped(text: &str) -> String {
+    let directive = regex::Regex::new(r"\{\{\s*#[a-zA-Z0-9_]+\s+[^}]+\}\}").unwrap();
+    directive.replace_all(text, "\\$0").into_owned()
 }
 
 fn fenced(lines: &[&str], start: usize) -> (String, usize) {
@@ -31,7 +47,7 @@ fn fenced(lines: &[&str], start: usize) -> (String, usize) {
     let end = (start + 1..lines.len())
         .find(|&i| lines[i] == "```")
         .expect("closing fence");
-    let mut text = lines[start + 1..end].join("\n");
+    let mut text = as_shown(&lines[start + 1..end].join("\n"));
     if end > start + 1 {
         text.push('\n');
     }
@@ -242,7 +258,10 @@ fn every_catalogue_example_reports_what_the_catalogue_shows() {
     if std::env::var_os("UPDATE_CATALOGUE").is_some() {
         let mut lines: Vec<String> = text.lines().map(String::from).collect();
         for (case, (actual, _)) in cases.iter().zip(&actual).rev() {
-            lines.splice(case.lines.clone(), actual.lines().map(String::from));
+            lines.splice(
+                case.lines.clone(),
+                escaped(actual).lines().map(String::from),
+            );
         }
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
         return;
@@ -288,6 +307,14 @@ fn the_catalogue_runner_rejects_extra_missing_and_unswitched_reports() {
         severities("p: note: n [c]\n  = hint: x\nq:2: error: e [d]"),
         ["note", "error"]
     );
+    // Directives are escaped in the catalogue and read as mdBook shows them; Handlebars' `{{#if}}`
+    // is no directive of mdBook's.
+    let report = "src/a.md:3:1: error: `{{#include /etc/passwd}}` … `{{#if}}` [include-outside]";
+    assert_eq!(
+        escaped(report),
+        "src/a.md:3:1: error: `\\{{#include /etc/passwd}}` … `{{#if}}` [include-outside]"
+    );
+    assert_eq!(as_shown(&escaped(report)), report);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The end-to-end tests, one binary (as mdBook's `tests/testsuite`): every module shares the
 //! real book built once (`common::site`) and links the library once. The browser test and the
-//! mdBook CLI comparison are targets of their own (`tests/browser.rs`, `tests/cli.rs`): they
-//! need tools besides Rust.
+//! mdBook CLI comparison are targets of their own (`tests/browser.rs`, `tests/cli.rs`, with the
+//! harness of `tests/harness`): they need tools besides Rust, looked for when they run.
 
 mod common;
 
@@ -16,13 +16,16 @@ mod endnotes;
 mod faithful;
 mod generated_probes;
 mod html_policy;
+mod import;
 mod linkcheck;
 mod linking;
+mod markdown;
 mod meta;
 mod naming;
 mod opendata;
 mod pages;
 mod probes;
+mod protocol;
 mod readme;
 mod registry;
 mod robustness;

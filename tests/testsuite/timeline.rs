@@ -347,7 +347,7 @@ fn every_meeting_is_on_the_page_in_date_order() {
         entries, order,
         "the page and timeline.json list the same order"
     );
-    // Hand-written from the chapters' front matter and the rules of docs/timeline.md ("Order
+    // Hand-written from the chapters' front matter and the rules of docs/src/timeline.md ("Order
     // and markers"), not from the code's sort key: a meeting sorts on the last day of its
     // `date` period; at the same day the more precise date first, then the earlier last day,
     // then reading order.

@@ -84,7 +84,7 @@ impl fmt::Display for Location {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// A stable identifier of the kind of problem (listed in `docs/diagnostics.md`).
+    /// A stable identifier of the kind of problem (listed in `docs/src/diagnostics.md`).
     pub code: &'static str,
     /// Where the problem is.
     pub location: Location,

@@ -276,6 +276,9 @@ struct Walker {
     def_pending: bool,
     /// Depth of blockquotes and lists around the current position.
     containers: usize,
+    /// The links and images open: each one's whole source end (a collapsed reference link's
+    /// `[]` included), and whether its text is its reference label.
+    link_stack: Vec<(usize, bool)>,
     /// For each open link, the index of its scheme link, if it is one.
     open_links: Vec<Option<usize>>,
 }
@@ -340,6 +343,33 @@ impl Doc {
 }
 
 impl Walker {
+    /// A link or image opens: its whole source range (pulldown-cmark's ends before a collapsed
+    /// reference's `[]`, where nothing may be inserted), remembered until it closes.
+    fn open_link(&mut self, link_type: LinkType, range: Range<usize>, body: &str) -> Range<usize> {
+        let collapsed = matches!(link_type, LinkType::Collapsed | LinkType::CollapsedUnknown);
+        let end = if collapsed && body[range.end..].starts_with("[]") {
+            range.end + 2
+        } else {
+            range.end
+        };
+        // A shortcut or collapsed reference's text is its label, which must stay as written
+        // to match its definition (`[the editors' guide]` ↔ `[the editors' guide]: …`).
+        let label =
+            collapsed || matches!(link_type, LinkType::Shortcut | LinkType::ShortcutUnknown);
+        self.link_stack.push((end, label));
+        range.start..end
+    }
+
+    /// A link or image closes: its whole source end.
+    fn close_link(&mut self) -> Option<usize> {
+        self.link_stack.pop().map(|(end, _)| end)
+    }
+
+    /// Inside the text of a link that is its own reference label.
+    fn in_label(&self) -> bool {
+        self.link_stack.iter().any(|&(_, label)| label)
+    }
+
     fn current_block(&self) -> Option<BlockId> {
         self.block_stack.last().copied()
     }
@@ -461,6 +491,7 @@ impl Walker {
                 self.note_inline_end(range.end);
                 if let Some(quote @ ("'" | "\"")) = body.get(range.clone())
                     && let Some(rendered) = text.chars().next().filter(|_| &*text != quote)
+                    && !self.in_label()
                 {
                     self.doc.quotes.push((range.start, rendered));
                 }
@@ -521,7 +552,12 @@ impl Walker {
                 self.open_raw_block();
             }
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) => self.open_raw_block(),
-            Tag::Image { dest_url, .. } => {
+            Tag::Image {
+                dest_url,
+                link_type,
+                ..
+            } => {
+                let range = self.open_link(link_type, range, body);
                 self.note_inline_start(range.start);
                 self.flush();
                 self.skip += 1;
@@ -539,6 +575,7 @@ impl Walker {
                 link_type,
                 ..
             } => {
+                let range = self.open_link(link_type, range, body);
                 self.note_inline_start(range.start);
                 self.flush();
                 self.skip += 1;
@@ -615,7 +652,8 @@ impl Walker {
             }
             TagEnd::Image => {
                 self.skip = self.skip.saturating_sub(1);
-                self.note_inline_end(range.end);
+                let end = self.close_link().unwrap_or(range.end);
+                self.note_inline_end(end);
             }
             TagEnd::Emphasis
             | TagEnd::Strong
@@ -627,7 +665,8 @@ impl Walker {
             }
             TagEnd::Link => {
                 self.skip = self.skip.saturating_sub(1);
-                self.note_inline_end(range.end);
+                let end = self.close_link().unwrap_or(range.end);
+                self.note_inline_end(end);
                 if let Some(Some(i)) = self.open_links.pop() {
                     let link = &mut self.doc.scheme_links[i];
                     if let Some(b) = link.block {
@@ -1194,6 +1233,20 @@ mod tests {
         assert!(!safe_to_append("a \\", 3));
         assert!(!safe_to_append("**a*", 4));
         assert!(!safe_to_append("a <b", 4));
+    }
+
+    #[test]
+    fn a_collapsed_reference_link_ends_after_its_brackets_and_a_label_keeps_its_quotes() {
+        let body = "* Break the [aliasing rules][]\n\nSee [the editors' guide].\n\n\
+                    [aliasing rules]: x\n[the editors' guide]: y\n";
+        let doc = Doc::parse(body);
+        assert!(body[..doc.blocks[0].inline_end].ends_with("[aliasing rules][]"));
+        assert_eq!(&body[doc.links[0].range.clone()], "[aliasing rules][]");
+        // The quote in the shortcut link's label renders curly but is not the walker's to
+        // rewrite: the label would no longer match its definition.
+        assert!(doc.quotes.is_empty(), "{:?}", doc.quotes);
+        let quoted = Doc::parse("See [the editors' guide](y).\n");
+        assert_eq!(quoted.quotes.len(), 1);
     }
 
     #[test]

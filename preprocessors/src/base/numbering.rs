@@ -56,6 +56,15 @@ impl Numbering {
                 "numbering `{style}`: only punctuation may surround the first label"
             ));
         }
+        // A bracket opened before the label closes after it: `(A` would show every label
+        // half-bracketed. (A closing one alone is a style of its own: `a)`, `1)`.)
+        for (open, close) in [('(', ')'), ('[', ']'), ('{', '}')] {
+            if prefix.contains(open) && !suffix.contains(close) {
+                return Err(format!(
+                    "numbering `{style}`: its `{open}` and `{close}` do not pair around the label"
+                ));
+            }
+        }
         let digits = match c {
             '1' => Digits::Decimal,
             'a' => Digits::LowerAlpha,
@@ -181,6 +190,16 @@ mod tests {
     #[test]
     fn a_style_needs_exactly_one_first_label() {
         for bad in ["", "x", "1a", "(b)", "no 1"] {
+            assert!(Numbering::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn brackets_around_the_label_pair() {
+        for good in ["(a)", "[1]", "1.", "{i}", "a)", "i]", "§1"] {
+            assert!(Numbering::parse(good).is_ok(), "{good}");
+        }
+        for bad in ["(A", "[a", "(a]", "{i"] {
             assert!(Numbering::parse(bad).is_err(), "{bad}");
         }
     }

@@ -10,6 +10,10 @@
 //! The cache (JSON, `{"version": 1, "entries": {URL: {"status", "final_url", "checked_at"}}}`,
 //! `checked_at` in Unix seconds) keeps only successes, younger than the TTL: a broken link is
 //! asked again on every run until it is fixed, and a good one is not asked again for days.
+//!
+//! The network client is the cargo feature `external` (on by default): built without it
+//! (`--no-default-features`), [`check`] fails with [`NOT_BUILT`] and fetches nothing; the rest
+//! (outcomes, archived addresses) is there either way.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -18,7 +22,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use ureq::ResponseExt;
+
+/// Whether this build can fetch (the cargo feature `external`).
+pub const AVAILABLE: bool = cfg!(feature = "external");
+
+/// Why `--external` cannot run in a build without the network client.
+pub const NOT_BUILT: &str = "`--external` fetches links over the network, and this mdbook-report \
+     was built without its network client (the cargo feature `external`, on by default): \
+     install it with its default features (`cargo install --path . --locked`)";
 
 /// How external links are fetched.
 #[derive(Debug, Clone)]
@@ -55,15 +66,6 @@ impl Outcome {
     pub fn is_ok(&self) -> bool {
         self.status.is_some_and(|s| (200..400).contains(&s))
     }
-
-    fn failed(error: impl Into<String>) -> Self {
-        Outcome {
-            status: None,
-            final_url: None,
-            error: Some(error.into()),
-            cached: false,
-        }
-    }
 }
 
 impl fmt::Display for Outcome {
@@ -99,8 +101,10 @@ struct CacheEntry {
 const CACHE_VERSION: u32 = 1;
 
 /// Fetches each of `urls` (or takes it from the cache) and returns one outcome per URL, in
-/// order; then writes the cache. `mailto:` links cannot be fetched and get `None`.
+/// order; then writes the cache. `mailto:` links cannot be fetched and get `None`. Fails
+/// ([`NOT_BUILT`]) in a build without the network client.
 pub fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outcome>>> {
+    let agent = network::Agent::new(options)?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -129,14 +133,13 @@ pub fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outc
     }
 
     let jobs: Vec<(&String, &Vec<usize>)> = to_fetch.iter().collect();
-    let agent = agent(options);
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(jobs.len()));
     std::thread::scope(|scope| {
         for _ in 0..options.concurrency.clamp(1, jobs.len().max(1)) {
             scope.spawn(|| {
                 while let Some((url, _)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let outcome = fetch_with_retries(&agent, url, options);
+                    let outcome = agent.fetch_with_retries(url, options);
                     results
                         .lock()
                         .expect("no thread panics holding it")
@@ -216,70 +219,112 @@ fn request_url(url: &str) -> Option<String> {
     Some(percent_encoding::utf8_percent_encode(&url, UNSAFE).to_string())
 }
 
-fn agent(options: &Options) -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .timeout_global(Some(options.timeout))
-        .http_status_as_error(false)
-        .max_redirects(10)
-        .save_redirect_history(true)
-        .user_agent(concat!(
-            "mdbook-report-linkcheck/",
-            env!("CARGO_PKG_VERSION")
-        ))
-        .build()
-        .new_agent()
-}
+/// The HTTP client, where the build has it.
+#[cfg(feature = "external")]
+mod network {
+    use super::{Options, Outcome};
+    use ureq::ResponseExt;
 
-fn fetch_with_retries(agent: &ureq::Agent, url: &str, options: &Options) -> Outcome {
-    let mut delay = options.backoff;
-    let mut attempt = 0;
-    loop {
-        let outcome = fetch(agent, url);
-        let transient = match outcome.status {
-            Some(status) => status == 429 || (500..600).contains(&status) && status != 501,
-            None => outcome.error.as_deref().is_some_and(is_transient_error),
-        };
-        if !transient || attempt >= options.retries {
-            return outcome;
+    pub struct Agent(ureq::Agent);
+
+    impl Agent {
+        pub fn new(options: &Options) -> anyhow::Result<Agent> {
+            let config = ureq::Agent::config_builder()
+                .timeout_global(Some(options.timeout))
+                .http_status_as_error(false)
+                .max_redirects(10)
+                .save_redirect_history(true)
+                .user_agent(concat!(
+                    "mdbook-report-linkcheck/",
+                    env!("CARGO_PKG_VERSION")
+                ))
+                .build();
+            Ok(Agent(config.new_agent()))
         }
-        attempt += 1;
-        std::thread::sleep(delay);
-        delay *= 2;
-    }
-}
 
-/// One `HEAD`, then one `GET` if the server does not do `HEAD`.
-fn fetch(agent: &ureq::Agent, url: &str) -> Outcome {
-    let response = match agent.head(url).call() {
-        Ok(response) if matches!(response.status().as_u16(), 405 | 501) => agent.get(url).call(),
-        other => other,
-    };
-    match response {
-        // The body is never read: dropping the response closes the connection.
-        Ok(response) => {
-            let redirected = response
-                .get_redirect_history()
-                .is_some_and(|uris| uris.len() > 1);
-            Outcome {
-                status: Some(response.status().as_u16()),
-                final_url: redirected.then(|| response.get_uri().to_string()),
-                error: None,
-                cached: false,
+        pub fn fetch_with_retries(&self, url: &str, options: &Options) -> Outcome {
+            let mut delay = options.backoff;
+            let mut attempt = 0;
+            loop {
+                let outcome = self.fetch(url);
+                let transient = match outcome.status {
+                    Some(status) => status == 429 || (500..600).contains(&status) && status != 501,
+                    None => outcome.error.as_deref().is_some_and(is_transient_error),
+                };
+                if !transient || attempt >= options.retries {
+                    return outcome;
+                }
+                attempt += 1;
+                std::thread::sleep(delay);
+                delay *= 2;
             }
         }
-        Err(ureq::Error::Timeout(_)) => Outcome::failed(TIMED_OUT),
-        Err(ureq::Error::HostNotFound) => Outcome::failed("host not found"),
-        Err(ureq::Error::ConnectionFailed) => Outcome::failed(CONNECTION_FAILED),
-        Err(ureq::Error::Io(err)) => Outcome::failed(format!("{CONNECTION_FAILED}: {err}")),
-        Err(err) => Outcome::failed(err.to_string()),
+
+        /// One `HEAD`, then one `GET` if the server does not do `HEAD`.
+        fn fetch(&self, url: &str) -> Outcome {
+            let agent = &self.0;
+            let response = match agent.head(url).call() {
+                Ok(response) if matches!(response.status().as_u16(), 405 | 501) => {
+                    agent.get(url).call()
+                }
+                other => other,
+            };
+            match response {
+                // The body is never read: dropping the response closes the connection.
+                Ok(response) => {
+                    let redirected = response
+                        .get_redirect_history()
+                        .is_some_and(|uris| uris.len() > 1);
+                    Outcome {
+                        status: Some(response.status().as_u16()),
+                        final_url: redirected.then(|| response.get_uri().to_string()),
+                        error: None,
+                        cached: false,
+                    }
+                }
+                Err(ureq::Error::Timeout(_)) => failed(TIMED_OUT),
+                Err(ureq::Error::HostNotFound) => failed("host not found"),
+                Err(ureq::Error::ConnectionFailed) => failed(CONNECTION_FAILED),
+                Err(ureq::Error::Io(err)) => failed(format!("{CONNECTION_FAILED}: {err}")),
+                Err(err) => failed(err.to_string()),
+            }
+        }
+    }
+
+    fn failed(error: impl Into<String>) -> Outcome {
+        Outcome {
+            status: None,
+            final_url: None,
+            error: Some(error.into()),
+            cached: false,
+        }
+    }
+
+    const TIMED_OUT: &str = "timed out";
+    const CONNECTION_FAILED: &str = "connection failed";
+
+    fn is_transient_error(error: &str) -> bool {
+        error == TIMED_OUT || error.starts_with(CONNECTION_FAILED)
     }
 }
 
-const TIMED_OUT: &str = "timed out";
-const CONNECTION_FAILED: &str = "connection failed";
+/// A build without the HTTP client: [`check`] fails before it reads anything.
+#[cfg(not(feature = "external"))]
+mod network {
+    use super::{NOT_BUILT, Options, Outcome};
 
-fn is_transient_error(error: &str) -> bool {
-    error == TIMED_OUT || error.starts_with(CONNECTION_FAILED)
+    /// No value: there is nothing to fetch with.
+    pub enum Agent {}
+
+    impl Agent {
+        pub fn new(_: &Options) -> anyhow::Result<Agent> {
+            anyhow::bail!(NOT_BUILT)
+        }
+
+        pub fn fetch_with_retries(&self, _: &str, _: &Options) -> Outcome {
+            match *self {}
+        }
+    }
 }
 
 /// A missing, unreadable or outdated cache is an empty one: it only saves time.
@@ -362,8 +407,31 @@ mod tests {
             "200 after redirect to https://b.org/, cached"
         );
         assert!(redirected.is_ok());
-        let timeout = Outcome::failed(TIMED_OUT);
+        let timeout = Outcome {
+            status: None,
+            final_url: None,
+            error: Some("timed out".into()),
+            cached: false,
+        };
         assert_eq!(timeout.to_string(), "timed out");
         assert!(!timeout.is_ok());
+    }
+
+    #[cfg(not(feature = "external"))]
+    #[test]
+    fn a_build_without_the_network_client_says_so_and_fetches_nothing() {
+        let dir = std::env::temp_dir().join("mdbook-report-no-network-client");
+        let options = Options {
+            cache: dir.join("cache.json"),
+            cache_ttl: Duration::from_secs(60),
+            timeout: Duration::from_secs(1),
+            retries: 0,
+            backoff: Duration::from_millis(1),
+            concurrency: 1,
+        };
+        let err = check(&["https://example.org/"], &options).unwrap_err();
+        assert_eq!(err.to_string(), NOT_BUILT);
+        assert!(!options.cache.exists(), "no cache written");
+        assert!(!AVAILABLE);
     }
 }

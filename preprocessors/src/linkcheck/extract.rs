@@ -20,7 +20,6 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token as HtmlToken, TokenSink, TokenSinkResult, Tokenizer,
 };
-use scraper::Html;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
@@ -347,15 +346,14 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The `<a href>`s of the HTML that mdBook's `toc-*.js` puts into the sidebar. The HTML sits in
-/// a JavaScript string; html5ever reads the whole script as a fragment, and finds the same
-/// elements (the JS around it is text to it), so no JS parsing is needed.
+/// a JavaScript string; the tokenizer reads the whole script as a page's text, and finds the
+/// same tags (the JS around it is text to it), so no JS parsing is needed.
 pub fn toc_script_links(js: &str) -> Vec<String> {
-    Html::parse_fragment(js)
-        .tree
-        .nodes()
-        .filter_map(|node| node.value().as_element())
-        .filter(|element| element.name() == "a")
-        .filter_map(|element| element.attr("href").map(str::to_owned))
+    page(js)
+        .links
+        .into_iter()
+        .filter(|link| link.origin == "<a href>")
+        .map(|link| link.url)
         .collect()
 }
 
@@ -497,8 +495,10 @@ mod tests {
     fn finds_the_toc_links_inside_mdbooks_sidebar_script() {
         let js = r#"class X extends HTMLElement { connectedCallback() {
             this.innerHTML = '<ol class="chapter"><li><a href="index.html">A</a></li><li><a href="b/c.html"><strong>1.</strong> C</a></li></ol>';
-            if (a < b && c > d) { x.href = '#' + id; } } }"#;
-        assert_eq!(toc_script_links(js), ["index.html", "b/c.html"]);
+            if (a < b && c > d) { x.href = '#' + id; } } }
+            const t = '<textarea><a href="text.html"></textarea><a href="d.html">D</a>';"#;
+        // Text where the HTML tree builder reads text (a `<textarea>`'s) holds no link.
+        assert_eq!(toc_script_links(js), ["index.html", "b/c.html", "d.html"]);
     }
 
     #[test]

@@ -126,7 +126,8 @@ pub struct CheckArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Fetch external http(s) links over the network.
+    /// Fetch external http(s) links over the network (a build with the `external` feature,
+    /// the default).
     #[arg(long)]
     pub external: bool,
     /// Where --external keeps the results of successful fetches.
@@ -191,6 +192,11 @@ impl CheckArgs {
 /// Runs `mdbook-report check`: prints the report; exit status 0 (clean), 1 (problems) or 2 (the
 /// site or book cannot be read). Only a failure to write the report is an `Err`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    if args.external && !external::AVAILABLE {
+        // Said before the site is read: the local checks would be done for nothing.
+        eprintln!("error: {}", external::NOT_BUILT);
+        return Ok(ExitCode::from(2));
+    }
     let site = args
         .site
         .clone()

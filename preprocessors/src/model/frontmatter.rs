@@ -31,13 +31,47 @@ pub struct FrontMatter {
     pub description: Option<Spanned<String>>,
     /// The meetings the chapter's text describes, for the timeline.
     pub meetings: Vec<MeetingSpec>,
+    /// A document imported by `mdbook-report import`: its symbol, title and the data its
+    /// letterhead and text give.
+    pub document: Option<DocumentSpec>,
     /// Endnotes chapter only: pairs of endnote keys known to cite the same document, as the
     /// original report does. Their duplicate-source finding is reported as a note.
     pub same_source: Vec<Spanned<Vec<String>>>,
 }
 
+/// The `document:` part: what `mdbook-report import` read about a document from its text.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct DocumentSpec {
+    /// The document's symbol (`A/RES/80/3`).
+    pub symbol: Spanned<String>,
+    /// Its title.
+    pub title: Spanned<String>,
+    /// The body that adopted it (`General Assembly`).
+    #[serde(default)]
+    pub body: Option<Spanned<String>>,
+    /// The session (`Eightieth session`).
+    #[serde(default)]
+    pub session: Option<Spanned<String>>,
+    /// The agenda item it was adopted under (`13`, `25 (b)`).
+    #[serde(default)]
+    pub agenda_item: Option<Spanned<String>>,
+    /// That item's title, as the letterhead gives it.
+    #[serde(default)]
+    pub agenda_title: Option<Spanned<String>>,
+    /// The day of adoption, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub adopted: Option<Spanned<String>>,
+    /// The meeting that adopted it (`18th plenary meeting`).
+    #[serde(default)]
+    pub meeting: Option<Spanned<String>>,
+    /// The day of distribution, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub distributed: Option<Spanned<String>>,
+}
+
 /// One meeting as an editor writes it in a chapter's front matter (see the timeline feature,
-/// [`crate::features::timeline`], and `docs/timeline.md`).
+/// [`crate::features::timeline`], and `docs/src/timeline.md`).
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct MeetingSpec {
@@ -264,6 +298,7 @@ pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parse
                     )
                     .hint("write one sentence that describes the page, or remove the key (the page is then described by its opening words)");
             }
+            check_document(&mut front, &parsed, index, diags);
             parsed.front = front;
         }
         Err(err) => {
@@ -288,7 +323,65 @@ pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parse
 }
 
 /// The keys a chapter's front matter accepts, for hints.
-pub const FRONT_MATTER_KEYS: &[&str] = &["agenda-item", "description", "meetings", "same-source"];
+pub const FRONT_MATTER_KEYS: &[&str] = &[
+    "agenda-item",
+    "description",
+    "document",
+    "meetings",
+    "same-source",
+];
+
+/// The `document:` part's values: a symbol and a title that say something, days that exist.
+/// A mistaken value is an error at it and left out (an empty symbol or title: the part).
+fn check_document(
+    front: &mut FrontMatter,
+    parsed: &Parsed,
+    index: &LineIndex,
+    diags: &mut Diagnostics,
+) {
+    let Some(doc) = &mut front.document else {
+        return;
+    };
+    let mut empty = None;
+    for (key, value) in [("symbol", &doc.symbol), ("title", &doc.title)] {
+        if value.value.trim().is_empty() {
+            diags
+                .error(
+                    "frontmatter-empty",
+                    parsed.locate(index, value),
+                    format!("`document: {key}` is empty"),
+                )
+                .hint(format!(
+                    "write the document's {key} (`mdbook-report import` writes it from the source)"
+                ));
+            empty = Some(());
+        }
+    }
+    for (key, value) in [
+        ("adopted", &mut doc.adopted),
+        ("distributed", &mut doc.distributed),
+    ] {
+        let bad = value.as_ref().filter(|v| {
+            !matches!(
+                crate::base::dates::Date::parse(&v.value),
+                Ok(crate::base::dates::Date::Day(_))
+            )
+        });
+        if let Some(v) = bad {
+            diags
+                .error(
+                    "document-date",
+                    parsed.locate(index, v),
+                    format!("`document: {key}` is `{}`, not a day", v.value),
+                )
+                .hint("write the day as `YYYY-MM-DD` (`2025-10-14`), as the document gives it");
+            *value = None;
+        }
+    }
+    if empty.is_some() {
+        front.document = None;
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -163,7 +163,15 @@ pub fn check(root: &Path, src: &Path, diags: &mut Diagnostics) -> Sealed {
         }
         checker.entry(root, src, &dest, at);
     }
-    checker.unlisted(root, src, &seen);
+    // An entry that misses its file may be meant for an unlisted one: that error says what to
+    // fix, and the unlisted files are not reported besides.
+    let entry_failed = checker
+        .diags
+        .iter()
+        .any(|d| matches!(d.code, "summary-missing" | "summary-outside"));
+    if !entry_failed {
+        checker.unlisted(root, src, &seen);
+    }
     // The rest of SUMMARY.md's grammar is mdBook's: its parser's error, located where it says.
     if !duplicate && let Err(err) = mdbook_summary::parse_summary(&summary) {
         // "failed to parse SUMMARY.md line 8, column 1: Suffix chapters cannot …": the
@@ -253,7 +261,8 @@ impl Checker<'_> {
             .ok()
             .and_then(|f| f.parent().map(Path::to_path_buf))
             .unwrap_or_else(|| self.root.clone());
-        if self.includes(&text, &shown, &base, 0) {
+        let chain = file.canonicalize().into_iter().collect::<Vec<_>>();
+        if self.includes(&text, &shown, &base, &chain) {
             self.sealed.withheld.insert(path);
         }
     }
@@ -407,9 +416,12 @@ impl Checker<'_> {
     }
 
     /// Checks the directives of `text` (the file `shown`, relative to the book's root), whose
-    /// paths are relative to `base`; follows includes as mdBook does. True when one reaches
+    /// paths are relative to `base`; follows includes as mdBook does. `chain` is the files the
+    /// text is included from, itself last (canonical): a file that includes one of them includes
+    /// itself, which mdBook repeats ten times over (`include-cycle`). True when one reaches
     /// outside the book.
-    fn includes(&mut self, text: &str, shown: &Path, base: &Path, depth: usize) -> bool {
+    fn includes(&mut self, text: &str, shown: &Path, base: &Path, chain: &[PathBuf]) -> bool {
+        let depth = chain.len().saturating_sub(1);
         let mut outside = false;
         let lines = LineIndex::new(shown, text);
         for cap in DIRECTIVE.captures_iter(text) {
@@ -450,6 +462,21 @@ impl Checker<'_> {
             let Ok(included) = std::fs::read_to_string(&canonical) else {
                 continue; // not text: mdBook says so
             };
+            let nests = matches!(kind.as_str(), "include" | "rustdoc_include");
+            if nests && chain.contains(&canonical) {
+                self.diags
+                    .error(
+                        "include-cycle",
+                        at,
+                        format!(
+                            "`{}` includes `{}`, which this text is part of: mdBook would repeat it ten times over",
+                            whole.as_str(),
+                            self.boundary.shown(&canonical).display()
+                        ),
+                    )
+                    .hint("include another file, or move the shared text into a file of its own that includes nothing");
+                continue;
+            }
             self.included.insert(canonical.clone());
             let shown_target = self.boundary.shown(&canonical);
             if matches!(kind.as_str(), "include" | "rustdoc_include") {
@@ -459,10 +486,10 @@ impl Checker<'_> {
                 }
             }
             // Nested directives are mdBook's too (includes only), relative to the included file.
-            if depth + 1 < MAX_DEPTH && kind.as_str() != "playground" && kind.as_str() != "playpen"
-            {
+            if depth + 1 < MAX_DEPTH && nests {
                 let nested_base = canonical.parent().unwrap_or(&self.root).to_path_buf();
-                outside |= self.includes(&included, &shown_target, &nested_base, depth + 1);
+                let chain = [chain, &[canonical]].concat();
+                outside |= self.includes(&included, &shown_target, &nested_base, &chain);
             }
         }
         outside

@@ -152,6 +152,7 @@ mod tests {
                 locations: Vec::new(),
             },
             mentions,
+            unused: Vec::new(),
         }
     }
 

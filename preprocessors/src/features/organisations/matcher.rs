@@ -1,5 +1,6 @@
 //! Finding the registry's forms in text: one Aho-Corasick automaton over every form (both
-//! apostrophes) and every phrase the book never links, longest match first, whole words only.
+//! apostrophes, accents composed and decomposed) and every phrase the book never links, longest
+//! match first, whole words only.
 //!
 //! Two things that look like mentions are not: a form inside a phrase the book lists under
 //! `never-link` (the phrase is matched like a form and wins by being longer, but links nothing),
@@ -10,6 +11,7 @@ use crate::model::OrgId;
 use crate::model::orgs::Directory;
 use aho_corasick::AhoCorasick;
 use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
 
 /// What a pattern of the automaton stands for.
 #[derive(Debug, Clone, Copy)]
@@ -47,15 +49,20 @@ impl Matcher {
         let mut strings: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut add = |form: &str, pattern: Pattern| {
-            // Smart punctuation renders ' as ’: look for both spellings.
-            let straight = form.replace('’', "'");
-            let curly = form.replace('\'', "’");
-            if curly != straight {
-                strings.push(curly);
+            // Smart punctuation renders ' as ’, and a letter with an accent may be typed as one
+            // character or as the letter and the accent (NFC, NFD): look for every spelling.
+            let mut spellings: Vec<String> = Vec::with_capacity(4);
+            for composed in [form.nfc().collect::<String>(), form.nfd().collect()] {
+                for spelling in [composed.replace('’', "'"), composed.replace('\'', "’")] {
+                    if !spellings.contains(&spelling) {
+                        spellings.push(spelling);
+                    }
+                }
+            }
+            for spelling in spellings {
+                strings.push(spelling);
                 patterns.push(pattern);
             }
-            strings.push(straight);
-            patterns.push(pattern);
         };
         for (id, org) in dir.iter() {
             let forms = std::iter::once((&org.name, false))
@@ -204,6 +211,29 @@ mod tests {
                 ("unicef", "UNICEF"),
                 ("unicef", "UNICEF"),
             ])
+        );
+    }
+
+    #[test]
+    fn a_name_with_an_accent_matches_the_text_composed_or_decomposed() {
+        let mut d = crate::base::diagnostics::Diagnostics::new();
+        // The registry writes "é" as one character, the text as "e" and an accent, and back.
+        let yaml = "organisations:\n  - {id: cre, name: Caf\u{e9} R\u{e9}seau}\n  - {id: ecc, name: E\u{301}cole Centrale}\n";
+        let r = registry::parse(yaml, Path::new("r.yaml"), Path::new("o"), &mut d);
+        let m = Matcher::new(&r.directory, &[]);
+        let ids = |text: &str| -> Vec<String> {
+            m.find(text)
+                .into_iter()
+                .map(|f| r.directory.org(f.org).id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids("the Cafe\u{301} Re\u{301}seau and the \u{c9}cole Centrale"),
+            ["cre", "ecc"]
+        );
+        assert_eq!(
+            ids("the Caf\u{e9} R\u{e9}seau and the E\u{301}cole Centrale"),
+            ["cre", "ecc"]
         );
     }
 

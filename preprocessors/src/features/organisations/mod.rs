@@ -25,7 +25,8 @@ pub mod registry;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::base::markdown::safe_to_wrap;
-use crate::model::config::{LinkMode, OrganisationsConfig};
+use crate::model::config::{LinkMode, OrganisationsConfig, Unused};
+use crate::model::find::{find_loosely, find_phrase_in, normalised_blocks};
 use crate::model::orgs::{Directory, FOLDED};
 use crate::model::{BlockId, ChapterId, Model, OrgId, Outputs};
 use matcher::Matcher;
@@ -61,6 +62,8 @@ pub struct Organisations {
     pub registry: Registry,
     /// Mentions in reading order.
     pub mentions: Vec<Mention>,
+    /// `never-link` phrases the text never has: configured, unused.
+    pub unused: Vec<Unused>,
 }
 
 impl Organisations {
@@ -93,9 +96,55 @@ impl Organisations {
         }
         mentions.sort_by_key(|m| (m.chapter, m.block, m.in_block.start));
         one_per_naming(model, &mut mentions);
-        let out = Organisations { registry, mentions };
+        let unused = unused_never_link(model, &cfg.never_link);
+        let out = Organisations {
+            registry,
+            mentions,
+            unused,
+        };
         out.warn_unmentioned(diags);
+        out.warn_common_words(model, diags);
         out
+    }
+
+    /// A registry name of one ordinary word ("Group", "Council") is found inside the text's
+    /// longer names ("Expert Group", "Working Group"), each linked to it: a warning at its entry,
+    /// with the first such name. A word after one at the start of a sentence ("The Group met")
+    /// is not counted: the name there may be the organisation's.
+    fn warn_common_words(&self, model: &Model, diags: &mut Diagnostics) {
+        let mut warned = vec![false; self.directory().orgs.len()];
+        for m in &self.mentions {
+            if warned[m.org.0] || m.explicit.is_some() {
+                continue;
+            }
+            let block = &model.chapter(m.chapter).block(m.block).text;
+            let Some(word) = block.get(m.in_block.clone()) else {
+                continue;
+            };
+            let one_word = !word.contains(char::is_whitespace);
+            let acronym = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if !one_word || acronym {
+                continue;
+            }
+            let Some(longer) = name_before(block, m.in_block.start) else {
+                continue;
+            };
+            warned[m.org.0] = true;
+            let org = &self.directory().orgs[m.org.0];
+            diags
+                .warning(
+                    "registry-common-word",
+                    self.registry.locations[m.org.0].clone(),
+                    format!(
+                        "`{word}` (a form of `{}`) is one ordinary word: the text has it inside longer names such as “{longer} {word}”, each linked to `{}`",
+                        org.id, org.id
+                    ),
+                )
+                .hint("give the entry its full name (list a short form under `forms` only if the text uses it alone), or add the longer names to `never-link`");
+        }
     }
 
     /// The organisations' data.
@@ -171,6 +220,48 @@ impl Organisations {
             out.wrap(source.clone(), open, close);
         }
     }
+}
+
+/// The capitalised word right before byte `at` of `text`, when it is one ("Expert" before
+/// "Group"), and not the first word of a sentence.
+fn name_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].strip_suffix(' ')?;
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[start..];
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    let earlier = before[..start].trim_end();
+    let sentence_start =
+        earlier.is_empty() || earlier.ends_with(['.', '!', '?', ':', '(', '“', '"']);
+    (capital && !sentence_start).then_some(word)
+}
+
+/// The `never-link` phrases no paragraph has: they keep nothing from being linked.
+fn unused_never_link(model: &Model, never_link: &[String]) -> Vec<Unused> {
+    let mut out = Vec::new();
+    for (i, phrase) in never_link.iter().enumerate() {
+        let phrase = phrase.trim();
+        if phrase.is_empty() {
+            continue;
+        }
+        let found = model.chapters.iter().any(|ch| {
+            let blocks = normalised_blocks(ch);
+            find_phrase_in(ch, &blocks, phrase).is_some()
+        });
+        if !found {
+            out.push(Unused {
+                key: ("organisations", "never-link"),
+                entry: Some(i),
+                problem: "keeps nothing from being linked: no paragraph of the book has it".into(),
+                value: phrase.to_string(),
+                hint: Unused::hint_for(find_loosely(model, phrase)),
+            });
+        }
+    }
+    out
 }
 
 /// The registry's forms in the chapter's prose.

@@ -11,7 +11,7 @@
 //!
 //! The matrix as a heat map ([`steps`]), at 360 px: a box as tall as the window scrolls both
 //! ways with its header row and its organisation column in view, the legend in its caption.
-//! What a reader learns there, for this repository's report, is in `docs/pictures.md`.
+//! What a reader learns there, for this repository's report, is in `docs/src/pictures.md`.
 
 pub use super::Context;
 use super::templates::Templates;

@@ -25,7 +25,7 @@
 //! reader picks it, and names them.
 //!
 //! What a reader learns from it at 360 px, for this repository's report, is in
-//! `docs/pictures.md`.
+//! `docs/src/pictures.md`.
 
 pub use super::Context;
 use super::templates::{Templates, fragment};

@@ -15,7 +15,7 @@
 //! before the document's date).
 //!
 //! What a reader learns from it at 360 px, for this repository's report, is in
-//! `docs/pictures.md`.
+//! `docs/src/pictures.md`.
 
 use crate::base::dates::month_name;
 use crate::base::html::{Html, Page};

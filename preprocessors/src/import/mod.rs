@@ -1,0 +1,591 @@
+//! `mdbook-report import FILE… [--book DIR]`: documents as the UN's PDFs give them, extracted to
+//! text (a metadata block, the text with its page furniture, note definitions `[^n]:` at the
+//! end), become chapters of a book, one chapter per document.
+//!
+//! - [`source`] splits a file into its metadata, text lines and notes;
+//! - [`structure`] drops the letterhead (kept as data) and the page furniture, joins what page
+//!   breaks cut, and reads the title, preamble, numbered paragraphs, sub-paragraphs and annexes,
+//!   each with a stable anchor by number (`para-13`, `para-13-b`, `annex-para-13`,
+//!   `preamble-2`);
+//! - [`markers`] recovers the notes' markers in order (a marker it cannot place is a warning at
+//!   its line, never a guess);
+//! - [`markdown`] writes the chapter: front matter with a `document:` part, the text escaped so
+//!   it renders as written, mdBook footnotes linked both ways;
+//! - [`merge`] imports again without losing the editor's edits: the chapter is merged three
+//!   ways with what the last import wrote (kept in `import-base/`) and the new import; a stretch
+//!   both changed is a conflict, reported at its line, and nothing is written unless
+//!   `--overwrite` says the import's text wins there.
+//!
+//! `SUMMARY.md` gets one entry for each chapter it does not list yet, after its last list; an
+//! entry already there (anywhere, under any title) is the editor's and stays as it is.
+
+pub mod markdown;
+pub mod markers;
+pub mod merge;
+pub mod source;
+pub mod structure;
+
+use crate::base::diagnostics::{Diagnostics, LineIndex, Location, read_text};
+use markers::{Candidate, Form, Outcome};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use structure::Kind;
+
+/// Where the import keeps what it last wrote for each chapter, relative to the book.
+pub const BASE_DIR: &str = "import-base";
+
+/// What one import found, for its summary line and the figures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    /// Numbered, preambular and sub-paragraphs with an anchor.
+    pub anchored: usize,
+    /// Note definitions.
+    pub notes: usize,
+    /// Markers the extraction kept as `[^n]`.
+    pub written: usize,
+    /// Markers recovered from bare digits.
+    pub recovered: usize,
+    /// Markers not placed.
+    pub unplaced: usize,
+    /// Lines of page furniture dropped.
+    pub furniture: usize,
+    /// Sub-paragraph letters recovered.
+    pub letters: usize,
+}
+
+/// One document converted.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// `A/RES/80/3`.
+    pub symbol: String,
+    /// The chapter's file name under `src/`: `a-res-80-3.md`.
+    pub file: String,
+    /// The chapter's entry in `SUMMARY.md`: `80/3. Awaza Political Declaration`.
+    pub entry: String,
+    /// The chapter.
+    pub markdown: String,
+    /// The furniture dropped: (line, text, why).
+    pub dropped: Vec<structure::Dropped>,
+    pub figures: Figures,
+}
+
+/// `A/RES/80/3` → `a-res-80-3`.
+pub fn file_stem(symbol: &str) -> String {
+    let mut out = String::new();
+    for c in symbol.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The catalogue's title without its trailing colons ("Awaza Political Declaration :").
+fn catalogue_title(title: &str) -> String {
+    title.trim().trim_end_matches([':', ' ']).to_string()
+}
+
+/// Converts the source `text` (shown as `shown` in messages). `None` when it has no symbol.
+pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Imported> {
+    let index = LineIndex::new(shown, text);
+    let src = source::read(text, &index, diags);
+    let symbol = src.meta.symbol.clone().filter(|s| !s.trim().is_empty())?;
+    let st = structure::read(&src.lines, &symbol, shown, diags);
+    let catalogue = src.meta.title.as_deref().map(catalogue_title);
+    let title = title(&st, catalogue.as_deref(), &symbol, shown, &src, diags);
+
+    // Notes: numbered 1, 2, 3 … in the file's order.
+    let numbers: Vec<u32> = src.notes.iter().map(|n| n.number).collect();
+    for (k, note) in src.notes.iter().enumerate() {
+        let expected = u32::try_from(k + 1).unwrap_or(u32::MAX);
+        if note.number != expected {
+            diags
+                .warning(
+                    "import-note-number",
+                    Location::at(shown, note.line, 1),
+                    format!("note {} is the {} definition: notes are numbered 1, 2, 3 … in order, so note {expected} was expected", note.number, ordinal(k + 1)),
+                )
+                .hint("the notes are imported as the source numbers them; check the source's note definitions");
+        }
+    }
+    let max = numbers.iter().copied().max().unwrap_or(0);
+    let texts: Vec<&str> = st.items.iter().map(|i| i.block.text.as_str()).collect();
+    let cands: Vec<Candidate> = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| markers::candidates(i, t, max))
+        .collect();
+    let outcomes = markers::place(&numbers, &cands);
+    let mut figures = Figures {
+        notes: src.notes.len(),
+        furniture: st.dropped.len(),
+        letters: st.letters_recovered,
+        anchored: st.items.iter().filter(|i| i.anchor.is_some()).count(),
+        ..Figures::default()
+    };
+    let mut per_item: Vec<Vec<(std::ops::Range<usize>, String)>> = vec![Vec::new(); st.items.len()];
+    let mut unplaced = Vec::new();
+    let locate = |pos: markers::Pos| st.items[pos.item].block.locate(shown, pos.at);
+    let place_name = |l: &Location| format!("{}:{}", l.line, l.col);
+    for (k, outcome) in outcomes.iter().enumerate() {
+        let note = numbers[k];
+        match outcome {
+            Outcome::Placed(c) => {
+                if c.form == Form::Written {
+                    figures.written += 1;
+                } else {
+                    figures.recovered += 1;
+                }
+                per_item[c.pos.item].push((c.range.clone(), format!("[^{note}]")));
+            }
+            Outcome::Missing { after, before } => {
+                figures.unplaced += 1;
+                unplaced.push(k);
+                let from = after.map(locate);
+                let to = before.map(locate);
+                let at = from
+                    .clone()
+                    .unwrap_or_else(|| Location::at(shown, src.notes[k].line, 1));
+                let between = match (&from, &to) {
+                    (Some(a), Some(b)) => {
+                        format!("between {} and {}", place_name(a), place_name(b))
+                    }
+                    (Some(a), None) => format!("after {}", place_name(a)),
+                    (None, Some(b)) => format!("before {}", place_name(b)),
+                    (None, None) => "anywhere in the text".into(),
+                };
+                diags
+                    .warning(
+                        "import-marker-unplaced",
+                        at,
+                        format!("note {note}'s marker is not in the text {between}: the note is kept as a paragraph at the end, without a link"),
+                    )
+                    .hint(format!("write `[^{note}]` where the marker belongs (in the source, or in the chapter: the edit survives a new import) and the note's paragraph as its definition `[^{note}]: …`"));
+            }
+            Outcome::Ambiguous(cands) => {
+                figures.unplaced += 1;
+                unplaced.push(k);
+                let places: Vec<String> =
+                    cands.iter().map(|c| place_name(&locate(c.pos))).collect();
+                diags
+                    .warning(
+                        "import-marker-unplaced",
+                        locate(cands[0].pos),
+                        format!("note {note}'s marker could be any of {} places ({}): it is not placed, and the note is kept as a paragraph at the end, without a link", cands.len(), places.join(", ")),
+                    )
+                    .hint(format!("write `[^{note}]` at the right place (in the source, or in the chapter: the edit survives a new import)"));
+            }
+        }
+    }
+    // A written marker that no best reading takes (a note nobody defined, or out of the notes'
+    // order: the extraction read "P5" as "P[^5]") stays the digits it was.
+    let placed: Vec<markers::Pos> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Placed(c) => Some(c.pos),
+            _ => None,
+        })
+        .collect();
+    for c in cands
+        .iter()
+        .filter(|c| c.form == Form::Written && !placed.contains(&c.pos))
+    {
+        let why = if numbers.contains(&c.note) {
+            "out of the notes' order (the markers around it say note {n}'s is elsewhere)"
+        } else {
+            "but the source defines no note {n}"
+        };
+        diags
+            .warning(
+                "import-marker-stray",
+                locate(c.pos),
+                format!("the text writes `[^{n}]` here, {}: it is kept as the text `{n}`", why.replace("{n}", &c.note.to_string()), n = c.note),
+            )
+            .hint("if it is a note's marker, write it where the note belongs (in the source, or in the chapter: the edit survives a new import)");
+        per_item[c.pos.item].push((c.range.clone(), c.note.to_string()));
+    }
+    for edits in &mut per_item {
+        edits.sort_by_key(|(r, _)| r.start);
+    }
+
+    let mut md = String::new();
+    md.push_str("---\n");
+    md.push_str(&markdown::front_matter(&symbol, &title, &st.data));
+    md.push_str("---\n");
+    let mut previous: Option<&structure::Item> = None;
+    for (i, item) in st.items.iter().enumerate() {
+        if previous.is_none_or(|p| markdown::blank_between(p, item)) {
+            md.push('\n');
+        }
+        md.push_str(&markdown::item(item, &per_item[i]));
+        md.push('\n');
+        previous = Some(item);
+    }
+    for &k in &unplaced {
+        let note = &src.notes[k];
+        let _ = write!(
+            md,
+            "\n{}\n",
+            markdown::escape_line(&format!(
+                "{}. {}",
+                note.number,
+                note.text.replace('\n', " ")
+            ))
+        );
+    }
+    for (k, note) in src.notes.iter().enumerate() {
+        if unplaced.contains(&k) {
+            continue;
+        }
+        let text: Vec<String> = note.text.lines().map(markdown::escape_line).collect();
+        let _ = write!(md, "\n[^{}]: {}\n", note.number, text.join("\n    "));
+    }
+    let entry = match &st.data.number {
+        Some(n) => format!("{n}. {title}"),
+        None => format!("{symbol}: {title}"),
+    };
+    Some(Imported {
+        file: format!("{}.md", file_stem(&symbol)),
+        symbol,
+        entry,
+        markdown: md,
+        dropped: st.dropped,
+        figures,
+    })
+}
+
+/// The document's title: the text's, or the catalogue's where the text's is cut short (a page's
+/// width cut the line: the catalogue's title goes on from it) or missing.
+fn title(
+    st: &structure::Structure,
+    catalogue: Option<&str>,
+    symbol: &str,
+    shown: &Path,
+    src: &source::Source<'_>,
+    diags: &mut Diagnostics,
+) -> String {
+    let first_line = src.lines.first().map_or(1, |l| l.number);
+    match (&st.data.title, catalogue) {
+        (Some(text), Some(cat)) => {
+            let cut =
+                cat.len() > text.len() && cat.to_lowercase().starts_with(&text.to_lowercase());
+            if cut {
+                let at = st
+                    .items
+                    .iter()
+                    .find(|i| i.kind == Kind::Title)
+                    .map_or(Location::at(shown, first_line, 1), |i| {
+                        i.block.locate(shown, 0)
+                    });
+                diags
+                    .note(
+                        "import-title-cut",
+                        at,
+                        format!("the title line is cut short (\"{text}\"): the front matter's `title` is the metadata's, \"{cat}\""),
+                    )
+                    .hint("the heading keeps the text's words; correct the front matter's `title` in the chapter if the original differs (the edit survives a new import)");
+                cat.to_string()
+            } else {
+                text.clone()
+            }
+        }
+        (Some(text), None) => text.clone(),
+        (None, cat) => {
+            diags
+                .warning(
+                    "import-title-cut",
+                    Location::at(shown, first_line, 1),
+                    "the text has no title line (`80/3. Title`)",
+                )
+                .hint("the front matter's `title` is the metadata's (or the symbol); check the source");
+            cat.map_or_else(|| symbol.to_string(), str::to_string)
+        }
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// How `import` runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The book's root (where `book.toml` is).
+    pub book: PathBuf,
+    /// Where the editor and the new import changed the same lines, the import's lines win
+    /// (each such stretch is a warning).
+    pub overwrite: bool,
+}
+
+/// What happened to one chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Created,
+    Updated,
+    Unchanged,
+    /// Not written: conflicts (reported).
+    Kept,
+}
+
+/// One document's result.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub source: PathBuf,
+    pub imported: Imported,
+    pub action: Action,
+}
+
+impl Report {
+    /// `src/a-res-80-3.md: A/RES/80/3 created (…)`.
+    pub fn line(&self) -> String {
+        let f = &self.imported.figures;
+        let action = match self.action {
+            Action::Created => "created",
+            Action::Updated => "updated",
+            Action::Unchanged => "unchanged",
+            Action::Kept => "not written (conflicts)",
+        };
+        format!(
+            "src/{}: {} {action}: {} anchored paragraphs, {} notes ({} markers as written, {} recovered, {} not placed), {} furniture lines dropped, {} sub-paragraph letters recovered",
+            self.imported.file,
+            self.imported.symbol,
+            f.anchored,
+            f.notes,
+            f.written,
+            f.recovered,
+            f.unplaced,
+            f.furniture,
+            f.letters
+        )
+    }
+}
+
+/// Imports `files` into the book: writes each chapter (merged with the editor's edits), its
+/// base, and the `SUMMARY.md` entries it lacks. Problems go to `diags`; a file that cannot be
+/// read, or a chapter with conflicts, is left as it is.
+pub fn run(
+    files: &[PathBuf],
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> anyhow::Result<Vec<Report>> {
+    let src_dir = options.book.join("src");
+    let base_dir = options.book.join(BASE_DIR);
+    let mut reports = Vec::new();
+    for file in files {
+        let text = match read_text(file, file) {
+            Ok(text) => text,
+            Err(e) => {
+                diags
+                    .error(
+                        "import-unreadable",
+                        e.location,
+                        format!("the source cannot be imported: {}", e.problem),
+                    )
+                    .hint("name a UTF-8 text file: a document as the extraction wrote it");
+                continue;
+            }
+        };
+        let Some(imported) = convert(&text, file, diags) else {
+            continue;
+        };
+        let chapter = src_dir.join(&imported.file);
+        let base = base_dir.join(&imported.file);
+        let action = write_chapter(
+            &chapter,
+            &base,
+            &imported.markdown,
+            options.overwrite,
+            diags,
+        )?;
+        reports.push(Report {
+            source: file.clone(),
+            imported,
+            action,
+        });
+    }
+    let entries: Vec<(&str, &str)> = reports
+        .iter()
+        .filter(|r| r.action != Action::Kept)
+        .map(|r| (r.imported.entry.as_str(), r.imported.file.as_str()))
+        .collect();
+    add_entries(&src_dir.join("SUMMARY.md"), &entries)?;
+    Ok(reports)
+}
+
+fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    use anyhow::Context;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Writes the chapter: new, or merged with the editor's version against the last import's.
+fn write_chapter(
+    chapter: &Path,
+    base: &Path,
+    new: &str,
+    overwrite: bool,
+    diags: &mut Diagnostics,
+) -> anyhow::Result<Action> {
+    let ours = std::fs::read_to_string(chapter).ok();
+    let old_base = std::fs::read_to_string(base).ok();
+    let (text, action) = match (ours, old_base) {
+        (None, _) => (new.to_string(), Action::Created),
+        (Some(ours), None) => {
+            if !overwrite {
+                diags
+                    .error(
+                        "import-conflict",
+                        Location::file(chapter),
+                        format!("the chapter exists, but no import wrote it (there is no {}): it is left as it is", base.display()),
+                    )
+                    .hint("move the chapter away, or import with `--overwrite` to replace it with the import");
+                return Ok(Action::Kept);
+            }
+            let action = if ours == new {
+                Action::Unchanged
+            } else {
+                Action::Updated
+            };
+            (new.to_string(), action)
+        }
+        (Some(ours), Some(old_base)) => {
+            let merged = merge::merge(&old_base, &ours, new);
+            for c in &merged.conflicts {
+                let lines = if c.ours.is_empty() {
+                    format!("before line {}", c.ours.start + 1)
+                } else if c.ours.len() == 1 {
+                    format!("line {}", c.ours.start + 1)
+                } else {
+                    format!("lines {}–{}", c.ours.start + 1, c.ours.end)
+                };
+                let at = Location::at(chapter, c.ours.start + 1, 1);
+                if overwrite {
+                    diags
+                        .warning("import-overwritten", at, format!("the editor's {lines} replaced by the import's: the source changed there too"))
+                        .hint("compare with the version control's copy and redo the edit if it still applies");
+                } else {
+                    diags
+                        .error("import-conflict", at, format!("the editor changed {lines}, and the source changed them too: the chapter is left as it is"))
+                        .hint("edit the source to agree with the chapter, or import with `--overwrite` to take the import's text there (each such place is then a warning)");
+                }
+            }
+            if !merged.conflicts.is_empty() && !overwrite {
+                return Ok(Action::Kept);
+            }
+            let action = if merged.text == ours {
+                Action::Unchanged
+            } else {
+                Action::Updated
+            };
+            (merged.text, action)
+        }
+    };
+    if action != Action::Unchanged {
+        write_file(chapter, &text)?;
+    }
+    write_file(base, new)?;
+    Ok(action)
+}
+
+/// The chapters `SUMMARY.md` links to, and where its last top-level list ends.
+fn summary_links(summary: &str) -> (Vec<String>, Option<usize>) {
+    use mdbook_markdown::pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut links = Vec::new();
+    let mut depth = 0usize;
+    let mut last_list_end = None;
+    for (event, range) in Parser::new(summary).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                links.push(dest_url.trim_start_matches("./").to_string());
+            }
+            Event::Start(Tag::List(_)) => depth += 1,
+            Event::End(TagEnd::List(_)) => {
+                depth -= 1;
+                if depth == 0 {
+                    last_list_end = Some(range.end);
+                }
+            }
+            _ => {}
+        }
+    }
+    (links, last_list_end)
+}
+
+/// Adds an entry for each chapter `SUMMARY.md` does not link to yet, after its last list (a new
+/// `SUMMARY.md` when there is none).
+pub fn add_entries(path: &Path, entries: &[(&str, &str)]) -> anyhow::Result<()> {
+    let old = std::fs::read_to_string(path).ok();
+    let summary = old.clone().unwrap_or_else(|| "# Summary\n\n".to_string());
+    let (links, end) = summary_links(&summary);
+    let mut lines = String::new();
+    for (title, file) in entries {
+        if links.iter().any(|l| l == file) || lines.contains(&format!("]({file})")) {
+            continue;
+        }
+        let _ = writeln!(lines, "- [{}]({file})", markdown::escape(title));
+    }
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let mut out = summary.clone();
+    // After the list's last line (the list's range takes the blank lines after it too).
+    let at = end.map_or(out.len(), |end| {
+        let last = out[..end].trim_end().len();
+        out[last..].find('\n').map_or(out.len(), |n| last + n + 1)
+    });
+    let mut insert = String::new();
+    if !out[..at].ends_with('\n') && at > 0 {
+        insert.push('\n');
+    }
+    if end.is_none() && !out[..at].ends_with("\n\n") && at > 0 {
+        insert.push('\n');
+    }
+    insert.push_str(&lines);
+    out.insert_str(at, &insert);
+    write_file(path, &out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_name_files() {
+        assert_eq!(file_stem("A/RES/80/3"), "a-res-80-3");
+        assert_eq!(file_stem("A/80/L.4/Rev.1"), "a-80-l-4-rev-1");
+    }
+
+    #[test]
+    fn summary_entries_go_after_the_last_list_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("SUMMARY.md");
+        std::fs::write(
+            &path,
+            "# Summary\n\n[Intro](intro.md)\n\n- [A](a.md)\n- [B](b-res.md)\n\n[Notes](notes.md)\n",
+        )
+        .unwrap();
+        add_entries(&path, &[("B again", "b-res.md"), ("80/3. T [x]", "c.md")]).unwrap();
+        add_entries(&path, &[("80/3. T [x]", "c.md")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "# Summary\n\n[Intro](intro.md)\n\n- [A](a.md)\n- [B](b-res.md)\n- [80/3. T \\[x\\]](c.md)\n\n[Notes](notes.md)\n"
+        );
+        let fresh = dir.path().join("new/SUMMARY.md");
+        add_entries(&fresh, &[("X", "x.md")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&fresh).unwrap(),
+            "# Summary\n\n- [X](x.md)\n"
+        );
+    }
+}

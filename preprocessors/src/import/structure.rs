@@ -1,0 +1,883 @@
+//! The document's structure, read from its lines: the letterhead (dropped, kept as data), the
+//! title, the preamble, numbered paragraphs, lettered sub-paragraphs, annexes and their headings,
+//! and the page furniture between pages (running heads, page numbers, the symbol repeated),
+//! dropped. Lines that a page break cut apart are joined again.
+//!
+//! What is certain is done and said; what is not is left as the text gives it, with a warning:
+//! a paragraph number the text lost leaves its paragraph without an anchor, sub-paragraph
+//! letters are recovered only where a surviving letter fixes the sequence.
+
+use crate::base::diagnostics::{Diagnostics, Location};
+use crate::import::source::Line;
+use regex::Regex;
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// Where a byte of a block's text comes from: the block's byte `at` is column `col` (1-based,
+/// in characters) of source line `line`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub at: usize,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A stretch of text: one paragraph, heading or list item, its lines joined with spaces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+impl Block {
+    fn from_line(line: &Line<'_>, from: usize) -> Block {
+        let text = line.text[from..].trim_end();
+        let col = line.text[..from].chars().count() + 1;
+        Block {
+            text: text.to_string(),
+            spans: vec![Span {
+                at: 0,
+                line: line.number,
+                col,
+            }],
+        }
+    }
+
+    fn push_line(&mut self, line: &Line<'_>) {
+        let trimmed = line.text.trim();
+        let lead = line.text.len() - line.text.trim_start().len();
+        self.text.push(' ');
+        self.spans.push(Span {
+            at: self.text.len(),
+            line: line.number,
+            col: line.text[..lead].chars().count() + 1,
+        });
+        self.text.push_str(trimmed);
+    }
+
+    /// The source line and column of byte `offset` of the text.
+    pub fn locate(&self, path: &Path, offset: usize) -> Location {
+        let span = self
+            .spans
+            .iter()
+            .rev()
+            .find(|s| s.at <= offset)
+            .copied()
+            .unwrap_or(Span {
+                at: 0,
+                line: 0,
+                col: 0,
+            });
+        let col = span.col
+            + self.text[span.at..offset.min(self.text.len())]
+                .chars()
+                .count();
+        Location::at(path, span.line, col)
+    }
+
+    /// The block cut at `at`: the text before (trimmed) stays, the rest is returned.
+    fn split_off(&mut self, at: usize) -> Block {
+        let rest_text = self.text[at..].to_string();
+        let mut spans: Vec<Span> = self
+            .spans
+            .iter()
+            .filter(|s| s.at > at)
+            .map(|s| Span {
+                at: s.at - at,
+                ..*s
+            })
+            .collect();
+        let head = self.locate_span(at);
+        spans.insert(0, head);
+        self.text.truncate(at);
+        let trimmed = self.text.trim_end().len();
+        self.text.truncate(trimmed);
+        self.spans.retain(|s| s.at <= self.text.len());
+        Block {
+            text: rest_text,
+            spans,
+        }
+    }
+
+    fn locate_span(&self, offset: usize) -> Span {
+        let span = self
+            .spans
+            .iter()
+            .rev()
+            .find(|s| s.at <= offset)
+            .copied()
+            .expect("a block's first span is at 0");
+        Span {
+            at: 0,
+            line: span.line,
+            col: span.col + self.text[span.at..offset].chars().count(),
+        }
+    }
+
+    fn strip_prefix_len(&mut self, n: usize) {
+        let mut rest = self.split_off(n);
+        let lead = rest.text.len() - rest.text.trim_start().len();
+        if lead > 0 {
+            rest = rest.split_off(lead);
+        }
+        *self = rest;
+    }
+}
+
+/// What an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A plain paragraph: the lines before the title, "The General Assembly,", a paragraph
+    /// without a number, the adopting meeting.
+    Text,
+    /// The document's title (`80/3. Awaza Political Declaration`).
+    Title,
+    /// A heading: 2 for an annex and a section outside one, 3 and 4 below.
+    Heading(u8),
+    /// A preambular or numbered paragraph.
+    Paragraph,
+    /// A sub-paragraph: 1 for `(a)`, 2 for `(i)` under a lettered one.
+    Sub(u8),
+}
+
+/// One unit of the imported document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: Kind,
+    /// Its stable id (`para-13`, `annex-para-13-b`, `preamble-2`).
+    pub anchor: Option<String>,
+    /// A sub-paragraph letter the text lost and its sequence gives back (`(b)`).
+    pub recovered: Option<String>,
+    pub block: Block,
+}
+
+/// A line of page furniture that was dropped, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub line: usize,
+    pub text: String,
+    pub kind: &'static str,
+}
+
+/// The document's data the letterhead and the text give.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Data {
+    /// `General Assembly`, from "General Assembly Distr.: General".
+    pub body: Option<String>,
+    /// The distribution date as written ("15 October 2025").
+    pub distributed: Option<String>,
+    /// "Eightieth session".
+    pub session: Option<String>,
+    /// "13", "25 (b)".
+    pub agenda_item: Option<String>,
+    /// The agenda item's title as the letterhead gives it.
+    pub agenda_title: Option<String>,
+    /// The adoption date as written ("14 October 2025").
+    pub adopted: Option<String>,
+    /// "18th plenary meeting".
+    pub meeting: Option<String>,
+    /// The title line's number (`80/3`) and title.
+    pub number: Option<String>,
+    pub title: Option<String>,
+}
+
+/// The document read into items.
+#[derive(Debug, Default)]
+pub struct Structure {
+    pub items: Vec<Item>,
+    pub data: Data,
+    pub dropped: Vec<Dropped>,
+    /// Sub-paragraph letters recovered.
+    pub letters_recovered: usize,
+}
+
+macro_rules! re {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).expect("valid regex"));
+    };
+}
+
+re!(DISTR, r"^(.*?)\s*Distr\.:\s*General\s*(.*)$");
+re!(
+    SESSION,
+    r"^(\S+(?: \S+)? session) Agenda items? (\d+(?: \([a-z]{1,2}\))?(?:(?:, | and )\d+(?: \([a-z]{1,2}\))?)*)\s*(.*)$"
+);
+re!(
+    ADOPTED,
+    r"^Resolution adopted by the .+? on (\d{1,2} \w+ \d{4})$"
+);
+re!(TITLE, r"^(\d+/\d+)\. (.+)$");
+re!(NUMBERED, r"^(\d{1,3})\. \S");
+re!(SUB, r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s");
+re!(ROMAN_HEADING, r"^[IVXL]{1,6}\.(?:\s|$)");
+re!(
+    MEETING,
+    r"^(\d+(?:st|nd|rd|th) plenary meeting)(?:\s+(.*))?$"
+);
+re!(ANNEX, r"^Annex(?: ([IVXL]{1,6}))?(?:\s+(.*))?$");
+re!(
+    PAGE_FURNITURE,
+    r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: \([A-Z]\))?)$"
+);
+
+/// The assembly that opens the preamble: "The General Assembly," (a preamble follows) or
+/// without the comma (a single paragraph follows).
+fn opening(text: &str) -> Option<bool> {
+    let t = text.trim();
+    let rest = t.strip_prefix("The ")?;
+    let comma = rest.ends_with(',');
+    let name = rest.trim_end_matches(',');
+    let capitalised = name
+        .split(' ')
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (capitalised && name.split(' ').count() <= 4).then_some(comma)
+}
+
+/// Whether `text` ends a sentence or clause: `.`, `;` or `:` at its end, before a note marker
+/// (`[^6]`, or digits after punctuation) and closing quotes.
+pub fn ends_clause(text: &str) -> bool {
+    matches!(last_punctuation(text), Some('.' | ';' | ':' | '?' | '!'))
+}
+
+fn last_punctuation(text: &str) -> Option<char> {
+    let mut t = text.trim_end();
+    if let Some(open) = t.rfind("[^").filter(|_| t.ends_with(']')) {
+        t = t[..open].trim_end();
+    }
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() < t.len() {
+        let before = digits.trim_end();
+        if before
+            .chars()
+            .last()
+            .is_some_and(|c| ",.;:”’\")".contains(c))
+        {
+            t = before;
+        }
+    }
+    let t = t.trim_end_matches(['”', '’', '"', ')']);
+    t.chars().last()
+}
+
+/// A line that starts a new unit whatever came before.
+fn starts_unit(text: &str) -> bool {
+    NUMBERED.is_match(text)
+        || SUB.is_match(text)
+        || ROMAN_HEADING.is_match(text)
+        || MEETING.is_match(text)
+        || opening(text).is_some()
+}
+
+/// A short line without closing punctuation that stands alone: a heading.
+fn heading_like(text: &str) -> bool {
+    let t = text.trim();
+    t.len() < 150
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && last_punctuation(t).is_none_or(|c| c.is_alphanumeric() || c == ')')
+        && !t.ends_with(',')
+        && !NUMBERED.is_match(t)
+        && !SUB.is_match(t)
+}
+
+fn words_lower(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// A running head: the title (or its first words, as a page's head cuts it) on a line of its
+/// own, or the symbol, alone or with the title.
+fn running_head(text: &str, title: &[String], symbol: &str) -> bool {
+    let t = text.trim();
+    if !symbol.is_empty()
+        && (t == symbol
+            || t.strip_prefix(symbol)
+                .is_some_and(|r| r.starts_with(' ') && running_head(r, title, "")))
+    {
+        return true;
+    }
+    let words = words_lower(t);
+    words.len() >= 2 && words.len() <= title.len() && title[..words.len()] == words[..]
+}
+
+/// Reads `lines` (the text of the source at `path`) into its structure.
+pub fn read(lines: &[Line<'_>], symbol: &str, path: &Path, diags: &mut Diagnostics) -> Structure {
+    let mut out = Structure::default();
+    let raw = furniture(lines, symbol, &mut out);
+    let blocks = join(&raw);
+    items(blocks, path, diags, &mut out);
+    letters(path, diags, &mut out);
+    out
+}
+
+/// A kept line, and whether a blank line (or dropped furniture) came before it.
+struct Kept<'a> {
+    line: Line<'a>,
+    break_before: bool,
+}
+
+/// Drops the letterhead (keeping its data) and the page furniture.
+fn furniture<'a>(lines: &[Line<'a>], symbol: &str, out: &mut Structure) -> Vec<Kept<'a>> {
+    let mut kept = Vec::new();
+    let mut seen_title = false;
+    let mut title_words: Vec<String> = Vec::new();
+    let mut break_before = true;
+    let mut previous: Option<&str> = None;
+    let mut in_session = false;
+    let drop = |out: &mut Structure, line: &Line<'_>, kind: &'static str| {
+        out.dropped.push(Dropped {
+            line: line.number,
+            text: line.text.trim().to_string(),
+            kind,
+        });
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text.trim();
+        if text.is_empty() {
+            break_before = true;
+            in_session = false;
+            continue;
+        }
+        if !seen_title {
+            if in_session {
+                // The agenda item's title goes on over a second line.
+                let data = &mut out.data;
+                let title = data.agenda_title.get_or_insert_with(String::new);
+                if !title.is_empty() {
+                    title.push(' ');
+                }
+                title.push_str(text);
+                drop(out, line, "letterhead");
+                continue;
+            }
+            if text == "United Nations" && kept.is_empty() {
+                drop(out, line, "letterhead");
+                continue;
+            }
+            if let Some(c) = DISTR.captures(text) {
+                out.data.body = Some(c[1].to_string()).filter(|b| !b.is_empty());
+                out.data.distributed = Some(c[2].to_string()).filter(|d| !d.is_empty());
+                drop(out, line, "letterhead");
+                continue;
+            }
+            if let Some(c) = SESSION.captures(text) {
+                out.data.session = Some(c[1].to_string());
+                out.data.agenda_item = Some(c[2].to_string());
+                out.data.agenda_title = Some(c[3].to_string()).filter(|t| !t.is_empty());
+                in_session = true;
+                drop(out, line, "letterhead");
+                continue;
+            }
+            if let Some(c) = TITLE.captures(text) {
+                seen_title = true;
+                out.data.number = Some(c[1].to_string());
+                out.data.title = Some(c[2].to_string());
+                title_words = words_lower(&c[2]);
+            }
+        } else {
+            let alone_after = lines
+                .get(i + 1)
+                .is_none_or(|next| next.text.trim().is_empty());
+            let after_annex = previous.is_some_and(|p| ANNEX.is_match(p));
+            if PAGE_FURNITURE.is_match(text) && break_before && alone_after {
+                drop(out, line, "page number");
+                continue;
+            }
+            if break_before
+                && alone_after
+                && !after_annex
+                && running_head(text, &title_words, symbol)
+            {
+                drop(out, line, "running head");
+                continue;
+            }
+        }
+        kept.push(Kept {
+            line: *line,
+            break_before,
+        });
+        previous = Some(text);
+        break_before = false;
+    }
+    kept
+}
+
+/// A line that nothing may join: the title, the opening, a heading, the meeting, a bracketed
+/// line, the adoption line.
+fn closed(text: &str) -> bool {
+    TITLE.is_match(text)
+        || opening(text).is_some()
+        || MEETING.is_match(text)
+        || ANNEX.is_match(text)
+        || ADOPTED.is_match(text)
+        || (text.starts_with('[') && text.ends_with(']'))
+}
+
+/// Joins the lines into blocks: a line continues the block before it unless it starts a unit,
+/// or the block ends a clause, or (after a blank line) the block is a heading or ends with any
+/// punctuation. A line in lower case always continues (a page break cut the sentence).
+fn join(lines: &[Kept<'_>]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut lines_in_block = 0;
+    let mut block_after_break = false;
+    for kept in lines {
+        let text = kept.line.text.trim();
+        let continues = blocks.last().is_some_and(|block| {
+            let prev = block.text.as_str();
+            let roman_alone = ROMAN_HEADING.is_match(prev) && prev.split_whitespace().count() == 1;
+            if roman_alone {
+                return !starts_unit(text);
+            }
+            if starts_unit(text) || closed(prev) || ANNEX.is_match(text) {
+                return false;
+            }
+            if text.chars().next().is_some_and(char::is_lowercase) {
+                return true;
+            }
+            if !kept.break_before {
+                return !matches!(last_punctuation(prev), Some('.' | ';' | '?' | '!'));
+            }
+            let heading = lines_in_block == 1 && block_after_break && heading_like(prev);
+            last_punctuation(prev).is_some_and(char::is_alphanumeric) && !heading
+        });
+        if continues {
+            blocks.last_mut().expect("a block").push_line(&kept.line);
+            lines_in_block += 1;
+        } else {
+            let lead = kept.line.text.len() - kept.line.text.trim_start().len();
+            blocks.push(Block::from_line(&kept.line, lead));
+            lines_in_block = 1;
+            block_after_break = kept.break_before;
+        }
+    }
+    blocks
+}
+
+/// Where in the document the reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Head,
+    Preamble,
+    Operative,
+    Annex,
+}
+
+struct Reader<'p> {
+    zone: Zone,
+    /// The next paragraph number expected.
+    next: u32,
+    preamble: u32,
+    /// The anchors' prefix: "" in the resolution, "annex-" or "annex-ii-" in an annex.
+    prefix: String,
+    annex_title_expected: bool,
+    roman_seen: bool,
+    met: bool,
+    path: &'p Path,
+}
+
+impl Reader<'_> {
+    fn level(&self, roman: bool) -> u8 {
+        let base = if self.zone == Zone::Annex { 3 } else { 2 };
+        base + u8::from(!roman && self.roman_seen)
+    }
+}
+
+/// Words before a number that make it the text's own ("paragraph 15. We …" ends a sentence).
+const OWN_NUMBER: &[&str] = &[
+    "paragraph",
+    "paragraphs",
+    "para.",
+    "article",
+    "articles",
+    "resolution",
+    "resolutions",
+    "decision",
+    "rule",
+    "item",
+    "annex",
+    "section",
+    "chapter",
+    "goal",
+    "target",
+    "no.",
+    "and",
+    "to",
+    "of",
+];
+
+/// The offset of a paragraph's number glued inside `text`: paragraph `n` (or one of the next
+/// few, when the text lost numbers) after a clause's end, or after a heading's words when
+/// `heading` allows it ("… Future. 16 9. We note", "Global context 3. We gather"); paragraph
+/// `n` itself also after a sentence the extraction cut ("… facility for 15. We emphasize").
+fn glued(text: &str, n: u32, heading: bool) -> Option<usize> {
+    (n..n + 5)
+        .filter_map(|m| glued_number(text, m, heading, m == n))
+        .min()
+}
+
+fn glued_number(text: &str, n: u32, heading: bool, cut: bool) -> Option<usize> {
+    let needle = format!(" {n}. ");
+    let mut from = 0;
+    while let Some(i) = text[from..].find(&needle).map(|i| i + from) {
+        let after = &text[i + needle.len()..];
+        let capital = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '“');
+        let before = &text[..i];
+        let word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let cut_here = cut
+            && word.chars().all(char::is_lowercase)
+            && !word.is_empty()
+            && !OWN_NUMBER.contains(&word.as_str());
+        if capital && (ends_clause(before) || (heading && heading_like(before)) || cut_here) {
+            return Some(i + 1);
+        }
+        from = i + 1;
+    }
+    None
+}
+
+fn items(blocks: Vec<Block>, path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
+    let mut r = Reader {
+        zone: Zone::Head,
+        next: 1,
+        preamble: 0,
+        prefix: String::new(),
+        annex_title_expected: false,
+        roman_seen: false,
+        met: false,
+        path,
+    };
+    let mut queue: std::collections::VecDeque<Block> = blocks.into();
+    while let Some(mut block) = queue.pop_front() {
+        let text = block.text.clone();
+        let item = |kind, anchor: Option<String>, block| Item {
+            kind,
+            anchor,
+            recovered: None,
+            block,
+        };
+        if r.zone == Zone::Head {
+            if let Some(c) = ADOPTED.captures(&text) {
+                out.data.adopted = Some(c[1].to_string());
+            }
+            if TITLE.is_match(&text) {
+                out.items.push(item(Kind::Title, None, block));
+            } else if let Some(comma) = opening(&text).filter(|_| out.data.title.is_some()) {
+                r.zone = if comma {
+                    Zone::Preamble
+                } else {
+                    Zone::Operative
+                };
+                out.items.push(item(Kind::Text, None, block));
+            } else {
+                out.items.push(item(Kind::Text, None, block));
+            }
+            continue;
+        }
+        if let Some(c) = MEETING.captures(&text) {
+            out.data.meeting.get_or_insert_with(|| c[1].to_string());
+            r.met = true;
+            out.items.push(item(Kind::Text, None, block));
+            continue;
+        }
+        if let Some(c) = ANNEX.captures(&text).filter(|_| r.met) {
+            r.zone = Zone::Annex;
+            r.next = 1;
+            r.roman_seen = false;
+            r.prefix = match c.get(1) {
+                Some(n) => format!("annex-{}-", n.as_str().to_lowercase()),
+                None => "annex-".into(),
+            };
+            let name_end = c.get(1).map_or("Annex".len(), |m| m.end());
+            if c.get(2).is_some() {
+                let rest = block.split_off(name_end);
+                out.items.push(item(Kind::Heading(2), None, block));
+                let mut rest = rest;
+                rest.strip_prefix_len(0);
+                out.items.push(item(Kind::Heading(3), None, rest));
+            } else {
+                out.items.push(item(Kind::Heading(2), None, block));
+                r.annex_title_expected = true;
+            }
+            continue;
+        }
+        if r.annex_title_expected {
+            r.annex_title_expected = false;
+            if !NUMBERED.is_match(&text) && heading_like(&text) {
+                out.items.push(item(Kind::Heading(3), None, block));
+                continue;
+            }
+        }
+        // A section heading, with the first paragraph of the section glued to it.
+        let roman = ROMAN_HEADING.is_match(&text);
+        if roman
+            || (heading_like(&text) && r.zone != Zone::Head)
+            || glued(&text, r.next, true)
+                .is_some_and(|at| !ends_clause(&text[..at]) && heading_like(&text[..at]))
+        {
+            if let Some(at) =
+                glued(&text, r.next, true).filter(|&at| roman || heading_like(&text[..at]))
+            {
+                let rest = block.split_off(at);
+                queue.push_front(rest);
+            }
+            if roman || heading_like(&block.text) {
+                let level = r.level(roman);
+                r.roman_seen |= roman;
+                out.items.push(item(Kind::Heading(level), None, block));
+                continue;
+            }
+        }
+        if let Some(c) = NUMBERED.captures(&text) {
+            let n: u32 = c[1].parse().expect("digits");
+            if n >= r.next && n <= r.next + 5 {
+                if n > r.next {
+                    let missing = if n == r.next + 1 {
+                        format!("paragraph {}", r.next)
+                    } else {
+                        format!("paragraphs {} to {}", r.next, n - 1)
+                    };
+                    diags
+                        .warning(
+                            "import-paragraph-number",
+                            block.locate(r.path, 0),
+                            format!(
+                                "the text has no number for {missing}: paragraph {n} follows {}",
+                                if r.next == 1 { "the preamble".to_string() } else { format!("paragraph {}", r.next - 1) }
+                            ),
+                        )
+                        .hint("the extraction lost the number (and perhaps text): the paragraph has no anchor; add the number in the chapter if the original shows where it starts");
+                }
+                if r.zone == Zone::Preamble {
+                    r.zone = Zone::Operative;
+                }
+                r.next = n + 1;
+                if let Some(at) = glued(&text, r.next, false) {
+                    let rest = block.split_off(at);
+                    queue.push_front(rest);
+                }
+                let anchor = format!("{}para-{n}", r.prefix);
+                out.items.push(item(Kind::Paragraph, Some(anchor), block));
+                continue;
+            }
+        }
+        if SUB.is_match(&text) {
+            out.items.push(item(Kind::Sub(1), None, block));
+            continue;
+        }
+        if r.zone == Zone::Preamble {
+            if let Some(at) = glued(&text, r.next, false).filter(|_| r.next == 1) {
+                let rest = block.split_off(at);
+                queue.push_front(rest);
+            }
+            r.preamble += 1;
+            let anchor = format!("preamble-{}", r.preamble);
+            out.items.push(item(Kind::Paragraph, Some(anchor), block));
+            continue;
+        }
+        if let Some(at) = glued(&text, r.next, false) {
+            let rest = block.split_off(at);
+            queue.push_front(rest);
+        }
+        out.items.push(item(Kind::Text, None, block));
+    }
+}
+
+static ROMAN_NUMERALS: &[&str] = &[
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+];
+
+/// The letter of the `i`-th sub-paragraph (0: `a`; after `z`, `aa`, `bb` …).
+pub fn letter(i: usize) -> String {
+    let c = char::from(b'a' + (i % 26) as u8);
+    c.to_string().repeat(i / 26 + 1)
+}
+
+/// The written label of a sub-paragraph: `b` for "(b) …".
+fn label(text: &str) -> Option<&str> {
+    SUB.captures(text)
+        .map(|c| c.get(1).expect("group").as_str())
+}
+
+/// Sub-paragraphs: each run after a paragraph that ends with a colon. Lettered ones get their
+/// anchors; `(i)` under a lettered one is a second level (unless the letters reached `h`); an
+/// unlettered paragraph inside the run gets the letter of its place when a surviving letter
+/// fixes the sequence.
+fn letters(path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
+    let mut i = 0;
+    while i < out.items.len() {
+        let parent = &out.items[i];
+        let introduces = matches!(parent.kind, Kind::Paragraph | Kind::Text)
+            && last_punctuation(&parent.block.text) == Some(':');
+        if !introduces {
+            i += 1;
+            continue;
+        }
+        let parent_anchor = parent.anchor.clone();
+        let parent_name = parent_anchor.clone().unwrap_or_default();
+        // The run: sub-paragraphs and unnumbered paragraphs up to the next numbered one or heading.
+        let start = i + 1;
+        let mut end = start;
+        while end < out.items.len()
+            && matches!(out.items[end].kind, Kind::Sub(_) | Kind::Text)
+            && !MEETING.is_match(&out.items[end].block.text)
+        {
+            end += 1;
+        }
+        // Sort the run into first-level places and second-level ones.
+        let mut places: Vec<usize> = Vec::new(); // item indexes of first-level places
+        let mut last_letter: Option<String> = None;
+        let mut run_end = start;
+        for j in start..end {
+            let text = &out.items[j].block.text;
+            let lab = label(text).map(str::to_string);
+            let roman = lab.as_deref().is_some_and(|l| {
+                ROMAN_NUMERALS.contains(&l)
+                    && !(last_letter.as_deref().is_some_and(|prev| {
+                        letter_index(prev).is_some_and(|p| Some(p + 1) == letter_index(l))
+                    }))
+            });
+            if roman && !places.is_empty() {
+                out.items[j].kind = Kind::Sub(2);
+                run_end = j + 1;
+                continue;
+            }
+            if lab.is_none() {
+                // An unlettered paragraph belongs to the run while the run goes on: the paragraph
+                // before it ends with a semicolon (or introduces the run), or a lettered one follows.
+                let before = &out.items[j - 1].block.text;
+                let goes_on = j == start
+                    || matches!(last_punctuation(before), Some(';' | ':'))
+                    || before.trim_end().ends_with("; and")
+                    || before.trim_end().ends_with("; or");
+                let lettered_later =
+                    (j + 1..end).any(|k| label(&out.items[k].block.text).is_some());
+                if !goes_on && !lettered_later {
+                    break;
+                }
+            }
+            if let Some(l) = &lab {
+                last_letter = Some(l.clone());
+            }
+            places.push(j);
+            run_end = j + 1;
+        }
+        let written: Vec<(usize, String)> = places
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &j)| label(&out.items[j].block.text).map(|l| (k, l.to_string())))
+            .collect();
+        let unlettered: Vec<usize> = places
+            .iter()
+            .enumerate()
+            .filter(|(_, j)| label(&out.items[**j].block.text).is_none())
+            .map(|(k, _)| k)
+            .collect();
+        let consistent = written.iter().all(|(k, l)| letter(*k) == *l);
+        let what = if parent_name.is_empty() {
+            "a paragraph".to_string()
+        } else {
+            format!("`{parent_name}`")
+        };
+        if written.is_empty() {
+            let semicolons = places
+                .iter()
+                .filter(|&&j| last_punctuation(&out.items[j].block.text) == Some(';'))
+                .count();
+            if places.len() >= 2 && semicolons >= 1 {
+                diags
+                    .warning(
+                        "import-letters-lost",
+                        out.items[places[0]].block.locate(path, 0),
+                        format!(
+                            "{} paragraphs after {what} read as its sub-paragraphs, but no letter survives: they are kept without letters",
+                            places.len()
+                        ),
+                    )
+                    .hint("nothing in the text fixes their letters; write `(a) `, `(b) ` … at their start in the chapter if the original has them (the edit survives a new import)");
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        if !consistent {
+            let (k, l) = written
+                .iter()
+                .find(|(k, l)| letter(*k) != *l)
+                .expect("an inconsistent letter");
+            let expected = letter(*k);
+            diags
+                .warning(
+                    "import-subparagraph-gap",
+                    out.items[places[*k]].block.locate(path, 0),
+                    format!(
+                        "sub-paragraph ({l}) of {what} is its {} sub-paragraph, where ({expected}) was expected: letters are missing or out of order",
+                        ordinal(*k + 1)
+                    ),
+                )
+                .hint("the letters are kept as the text writes them (no letter is recovered in this run); fix the sequence in the chapter if the original differs");
+        }
+        for (k, &j) in places.iter().enumerate() {
+            let lab = match label(&out.items[j].block.text) {
+                Some(l) => l.to_string(),
+                None if consistent => {
+                    let l = letter(k);
+                    out.items[j].recovered = Some(format!("({l})"));
+                    out.letters_recovered += 1;
+                    l
+                }
+                None => continue,
+            };
+            out.items[j].kind = Kind::Sub(1);
+            out.items[j].anchor = parent_anchor.as_ref().map(|a| format!("{a}-{lab}"));
+            // Second-level items that follow it.
+            let mut m = j + 1;
+            while m < run_end && out.items[m].kind == Kind::Sub(2) {
+                let numeral = label(&out.items[m].block.text)
+                    .unwrap_or_default()
+                    .to_string();
+                out.items[m].anchor = out.items[j]
+                    .anchor
+                    .as_ref()
+                    .map(|a| format!("{a}-{numeral}"));
+                m += 1;
+            }
+        }
+        if consistent && !unlettered.is_empty() {
+            let first = unlettered[0];
+            let labels: Vec<String> = unlettered
+                .iter()
+                .map(|&k| format!("({})", letter(k)))
+                .collect();
+            diags
+                .note(
+                    "import-letter-recovered",
+                    out.items[places[first]].block.locate(path, 0),
+                    format!(
+                        "sub-paragraph letters {} of {what} recovered: the text lost them, and the surviving letters fix their places",
+                        labels.join(", ")
+                    ),
+                )
+                .hint("the recovered letters are marked `report-recovered` in the chapter; check them against the original");
+        }
+        i = run_end.max(i + 1);
+    }
+}
+
+fn letter_index(l: &str) -> Option<usize> {
+    let c = l.chars().next()?;
+    if !l.chars().all(|x| x == c) || !c.is_ascii_lowercase() {
+        return None;
+    }
+    Some((l.len() - 1) * 26 + usize::from(c as u8 - b'a'))
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
