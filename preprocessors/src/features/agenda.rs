@@ -13,7 +13,7 @@
 //! [`crate::outputs::pages::agenda`].
 
 use crate::base::diagnostics::Diagnostics;
-use crate::base::html;
+use crate::base::html::{self, Html, Markdown};
 use crate::base::markdown::safe_to_wrap;
 use crate::base::text;
 use crate::model::config::{AgendaConfig, Unused};
@@ -215,11 +215,12 @@ impl Agenda {
                 else {
                     continue;
                 };
-                outputs[ch.id].wrap(
-                    src,
-                    format!("<a class=\"agenda-ref\" href=\"{overview}\">"),
-                    "</a>",
-                );
+                let mut open = Html::<Markdown>::new();
+                open.open("a")
+                    .attr("class", "agenda-ref")
+                    .attr("href", &overview)
+                    .close();
+                outputs[ch.id].wrap(src, open.into_string(), Html::<Markdown>::end("a"));
             }
         }
     }
