@@ -411,8 +411,12 @@ mod tests {
             ..AgendaConfig::default()
         };
         let agenda = Agenda::collect(&m, &agenda_cfg, &mut diags);
-        let orgs =
-            Organisations::collect(&m, root.path(), &OrganisationsConfig::default(), &mut diags);
+        // Every organisation gets a page, so one never named has a preview too.
+        let orgs_cfg = OrganisationsConfig {
+            pages: crate::model::config::OrgPages::All,
+            ..OrganisationsConfig::default()
+        };
+        let orgs = Organisations::collect(&m, root.path(), &orgs_cfg, &mut diags);
         let endnotes = Endnotes::collect(
             &m,
             Path::new("notes/endnotes.md"),
