@@ -218,7 +218,7 @@ pub fn annotate(book: &mut Book, data: &Data) {
         return;
     }
     let first = book.iter().find_map(|item| match item {
-        BookItem::Chapter(ch) if ch.path.is_some() => ch.path.clone(),
+        BookItem::Chapter(ch) => ch.path.clone(),
         _ => None,
     });
     let m = marker(data);

@@ -7,8 +7,9 @@
 //! or an own record's first heading), its text, and the pages it links to (resolved against the
 //! page's path, fragments dropped): the index derives the organisations and agenda items of a
 //! record from those. Left out: `<nav>` (the agenda's chapter boxes, navigation, not text),
-//! `<sup>` (endnote markers), `<script>`, `<style>`, any element marked `data-search="skip"`,
-//! and the whole section of a heading so marked (Markdown: `## Mentions {data-search=skip}`):
+//! `<sup>` (endnote markers), `<script>`, `<style>`, `<template>`, the fallbacks `<noscript>`,
+//! `<iframe>`, `<noembed>` and `<noframes>` (search runs with JavaScript on), any element
+//! marked `data-search="skip"`, and the whole section of a heading so marked (Markdown: `## Mentions {data-search=skip}`):
 //! the organisation pages' mention lists and the overview's excerpts repeat the chapters'
 //! sentences, and a query should find the chapter, not its copies.
 //!
@@ -188,8 +189,20 @@ impl State {
                 self.skip_section = Some(l);
             }
         }
-        let skip = matches!(name, "nav" | "sup" | "script" | "style" | "template")
-            || (marked && level.is_none());
+        // Fallbacks (`noscript`, `iframe`, `noembed`, `noframes`) are not shown where search
+        // runs: with JavaScript on, their content is raw text that would read as markup.
+        let skip = matches!(
+            name,
+            "nav"
+                | "sup"
+                | "script"
+                | "style"
+                | "template"
+                | "noscript"
+                | "iframe"
+                | "noembed"
+                | "noframes"
+        ) || (marked && level.is_none());
         let heading = level.is_some() && !self.skipping();
         let mut own = None;
         if !self.skipping()
@@ -468,20 +481,20 @@ mod tests {
     fn scripts_styles_and_raw_text_start_no_record() {
         let p = page(
             &wrap(
-                "<h1 id=\"t\">T</h1><p>One</p><style>h2 { color: red }</style>\
+                "<h1 id=\"t\">T</h1><p>One</p><style>p::after { content: \"<h2 id='s'>\" }</style>\
                  <script>if (a < b) { s = \"<h2 id='z'>Z</h2>\"; }</script>\
-                 <template><h2 id=\"y\">Y</h2></template><p>Two</p>",
+                 <noscript><h2 id=\"n\">N</h2></noscript>\
+                 <template><h2 id=\"y\">Y</h2></template><p>Two</p>\
+                 <textarea><h2 id=\"q\">Q</h2></textarea>",
             ),
             "x.html",
         );
+        // A template's elements are parsed (and left out); raw text is never markup, and a
+        // fallback for readers without JavaScript is left out (search needs it). A textarea's
+        // text is what it shows, tags included.
         assert_eq!(p.ids, ["t", "y"]);
-        assert_eq!(
-            p.records,
-            [Record {
-                text: "One Two".into(),
-                ..Record::default()
-            }]
-        );
+        assert_eq!(p.records.len(), 1, "{:?}", p.records);
+        assert_eq!(p.records[0].text, "One Two <h2 id=\"q\">Q</h2>");
     }
 
     #[test]
@@ -586,6 +599,12 @@ mod tests {
             "x.html",
         );
         assert_eq!(p.records[0].text, "inlined x y a b");
+        // A void element has no content to leave out: what follows it is kept.
+        let p = page(
+            &wrap("<h1 id=\"t\">T</h1><p>a<img src=\"i.png\" data-search=\"skip\">b</p>"),
+            "x.html",
+        );
+        assert_eq!(p.records[0].text, "a b");
     }
 
     #[test]
