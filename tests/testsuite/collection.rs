@@ -265,3 +265,59 @@ fn the_report_has_no_collection_markup() {
         }
     }
 }
+
+#[test]
+fn organisation_pages_count_mentions_per_document() {
+    // Counted here from the sources: the name's occurrences outside front matter and headings.
+    let src = common::root().join(BOOK).join("src");
+    let mut expected: Vec<(String, String)> = Vec::new();
+    for n in 1..=3 {
+        let text = std::fs::read_to_string(src.join(format!("a-res-90-{n}.md"))).unwrap();
+        let body = text.splitn(3, "---\n").nth(2).unwrap();
+        let count = body
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.matches("Island Water Agency").count())
+            .sum::<usize>();
+        if count > 0 {
+            expected.push((format!("A/RES/90/{n}"), count.to_string()));
+        }
+    }
+    expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let p = page(site(), "organisations/island-water-agency.html");
+    let rows: Vec<(String, String)> = p
+        .select(&sel("table.org-documents tbody tr"))
+        .map(|tr| {
+            let cells: Vec<String> = tr
+                .select(&sel("td"))
+                .map(|td| td.text().collect())
+                .collect();
+            let symbol = cells[0].split_whitespace().next().unwrap().to_string();
+            (symbol, cells[1].clone())
+        })
+        .collect();
+    assert_eq!(rows, expected);
+    let summary = p.select(&sel("table.org-documents")).next().unwrap();
+    let intro = summary
+        .prev_siblings()
+        .find_map(scraper::ElementRef::wrap)
+        .unwrap();
+    assert_eq!(
+        intro.text().collect::<String>(),
+        "Named in 3 of the 3 resolutions of the book."
+    );
+}
+
+#[test]
+fn a_book_of_one_document_counts_no_documents() {
+    // Only 90/1 keeps its `document:` part.
+    let (_dir, site) = build(|text| {
+        if text.contains("A/RES/90/1\"") {
+            text.to_string()
+        } else {
+            text.splitn(3, "---\n").nth(2).unwrap().to_string()
+        }
+    });
+    let p = page(&site, "organisations/island-water-agency.html");
+    assert_eq!(p.select(&sel("table.org-documents")).count(), 0);
+}
