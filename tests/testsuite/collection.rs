@@ -321,3 +321,50 @@ fn a_book_of_one_document_counts_no_documents() {
     let p = page(&site, "organisations/island-water-agency.html");
     assert_eq!(p.select(&sel("table.org-documents")).count(), 0);
 }
+
+#[test]
+fn registry_suggest_lists_the_names_the_registry_lacks() {
+    let suggest = |book: &Path| {
+        let out = Command::new(BIN)
+            .args(["registry", "suggest", "--book"])
+            .arg(book)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let book = common::root().join(BOOK);
+    // "The General Assembly," opens each resolution; the Island Water Agency is in the registry.
+    let count = ["1", "2", "3"]
+        .iter()
+        .map(|n| {
+            std::fs::read_to_string(book.join(format!("src/a-res-90-{n}.md")))
+                .unwrap()
+                .matches("The General Assembly,")
+                .count()
+        })
+        .sum::<usize>();
+    assert_eq!(
+        suggest(&book),
+        format!("{count:>5}  General Assembly  src/a-res-90-1.md:11\n")
+    );
+    // Once the registry has it, nothing is left to suggest.
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, bytes) in common::files_under(&book) {
+        let path = dir.path().join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let registry = dir.path().join("data/organisations.yaml");
+    let text = std::fs::read_to_string(&registry).unwrap();
+    std::fs::write(
+        &registry,
+        text + "  - id: general-assembly\n    name: General Assembly\n    kind: agency\n",
+    )
+    .unwrap();
+    assert_eq!(suggest(dir.path()), "");
+}
