@@ -7,6 +7,7 @@
 //! file from outside the book is never read, let alone published.
 
 use crate::base::diagnostics::{Diagnostics, Location};
+use crate::linkcheck::ReadPages;
 use crate::model::config::{PREPROCESSOR, RENDERER, SITE_URL_HINT, is_absolute_url};
 use crate::model::sources;
 use crate::postbuild::Postbuild;
@@ -15,6 +16,7 @@ use anyhow::Context;
 use mdbook_driver::MDBook;
 use mdbook_driver::config::Config;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Options of [`build`].
 #[derive(Debug, Clone, Default)]
@@ -32,6 +34,29 @@ pub struct Options {
 /// (`book/html/` when `book.toml` has more outputs than `html`, as it does with the post-build
 /// renderer).
 pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
+    build_reading(root, options, None)
+}
+
+/// [`build`], for the link check that follows: returns the pages the post-build step finished,
+/// each read as [`crate::linkcheck::check_read_site`] reads it while it was in memory, so the
+/// check reads from disk only what the post-build step does not write (none, when the book has
+/// the post-build step: every page).
+pub fn build_for_check(root: &Path, options: &Options) -> anyhow::Result<(PathBuf, ReadPages)> {
+    let sink = Arc::new(Mutex::new(ReadPages::default()));
+    let html = build_reading(root, options, Some(sink.clone()))?;
+    let read = std::mem::take(
+        &mut *sink
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the pages read were lost"))?,
+    );
+    Ok((html, read))
+}
+
+fn build_reading(
+    root: &Path,
+    options: &Options,
+    for_check: Option<Arc<Mutex<ReadPages>>>,
+) -> anyhow::Result<PathBuf> {
     let toml = root.join("book.toml");
     let mut config = if toml.exists() {
         Config::from_disk(&toml).with_context(|| format!("cannot read {}", toml.display()))?
@@ -87,7 +112,7 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
     if let Some(dest) = &options.dest {
         book.config.build.build_dir = dest.clone();
     }
-    register(&mut book);
+    register_reading(&mut book, for_check);
     book.build()?;
     Ok(book.build_dir_for("html"))
 }
@@ -95,12 +120,17 @@ pub fn build(root: &Path, options: &Options) -> anyhow::Result<PathBuf> {
 /// Registers this project's preprocessor and post-build renderer in-process, in place of the
 /// commands `book.toml` names.
 pub fn register(book: &mut MDBook) {
+    register_reading(book, None);
+}
+
+/// [`register`], the post-build step reading the pages for the check into `for_check`.
+fn register_reading(book: &mut MDBook, for_check: Option<Arc<Mutex<ReadPages>>>) {
     // Same name as the `[preprocessor.report]` table in book.toml: this replaces its command in
     // place, keeping its position after `links`.
     book.with_preprocessor(Report);
     // Same name as `[output.report-postbuild]`: replaces its command in place, after `html`.
     // Only when configured, so a book without it keeps its single output directory.
     if book.config.contains_key(&format!("output.{RENDERER}")) {
-        book.with_renderer(Postbuild);
+        book.with_renderer(Postbuild { for_check });
     }
 }

@@ -6,6 +6,11 @@
 //! range overlapping an earlier one's link); the endnotes chapter is reassembled last, from the
 //! edits of every other feature (its notes mention organisations and cite documents too); and
 //! the page descriptions are written after every page exists.
+//!
+//! The generated pages' bodies are HTML from their templates ([`pages::templates`]). For the
+//! site ([`site`]) they cross to the post-build step beside the book, which gets a placeholder
+//! in their place ([`pages::bodies`]); elsewhere ([`transform`], [`transform_for_site`], a book
+//! without the post-build step) each body stays in its chapter as one HTML block.
 
 use crate::base::diagnostics::Diagnostics;
 use crate::features::agenda::Agenda;
@@ -16,8 +21,10 @@ use crate::features::timeline::Timeline;
 use crate::model::config::{Config, OrganisationsConfig};
 use crate::model::{self, Model};
 use crate::outputs::network::Network;
+use crate::outputs::pages::bodies::{self, Body};
 use crate::outputs::{describe, exports, pages, previews};
 use mdbook_preprocessor::book::{Book, BookItem};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The whole transformation: `book` in, the published book out, problems in `diags`.
@@ -30,7 +37,7 @@ pub fn transform(
     src: &Path,
     diags: &mut Diagnostics,
 ) -> Book {
-    run(book, cfg, root, src, diags, false).0
+    run(book, cfg, root, src, diags, Mode::Transform).book
 }
 
 /// What mdBook gets: [`transform`], and every page's description for its `<head>` (a marker the
@@ -42,20 +49,37 @@ pub fn transform_for_site(
     src: &Path,
     diags: &mut Diagnostics,
 ) -> Book {
-    site(book, cfg, root, src, diags).0
+    run(book, cfg, root, src, diags, Mode::Inline).book
 }
 
-/// [`transform_for_site`], and the files to publish next to the pages (the timeline's exports,
-/// `documents.json`, the open data), which the preprocessor hands to the post-build step
-/// ([`exports::hand_over`]).
-pub fn site(
-    book: Book,
-    cfg: &Config,
-    root: &Path,
-    src: &Path,
-    diags: &mut Diagnostics,
-) -> (Book, Vec<exports::File>) {
-    run(book, cfg, root, src, diags, true)
+/// What the preprocessor hands the post-build step beside the book.
+#[derive(Debug)]
+pub struct Site {
+    /// The book, each generated page a placeholder for its body.
+    pub book: Book,
+    /// The files to publish next to the pages (the timeline's exports, `documents.json`, the
+    /// open data: [`exports::hand_over`]).
+    pub files: Vec<exports::File>,
+    /// The generated pages' bodies ([`bodies::hand_over`]).
+    pub bodies: Vec<Body>,
+}
+
+/// [`transform_for_site`] for a book whose post-build step puts the generated pages' bodies in
+/// place: the book with placeholders, the bodies and the files to publish.
+pub fn site(book: Book, cfg: &Config, root: &Path, src: &Path, diags: &mut Diagnostics) -> Site {
+    run(book, cfg, root, src, diags, Mode::HandOver)
+}
+
+/// Where a run's result goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// As the features make it (the behaviour tests): no descriptions, bodies in their
+    /// chapters as their templates wrote them.
+    Transform,
+    /// To mdBook alone: descriptions and the previews' data, bodies in their chapters.
+    Inline,
+    /// To mdBook and the post-build step: bodies beside the book.
+    HandOver,
 }
 
 /// What the features found.
@@ -75,8 +99,8 @@ fn run(
     root: &Path,
     src: &Path,
     diags: &mut Diagnostics,
-    page_meta: bool,
-) -> (Book, Vec<exports::File>) {
+    mode: Mode,
+) -> Site {
     let model = Model::build(&book, src, diags);
     let mut outputs = model.outputs();
     model::check_active_html(&model, &cfg.allow_html, &mut outputs, diags);
@@ -157,7 +181,7 @@ fn run(
         .documents
         .as_ref()
         .map(|d| exports::documents::export(d, &model, found.endnotes.as_ref(), cfg));
-    append_pages(
+    let generated = append_pages(
         &mut book,
         &model,
         cfg,
@@ -168,7 +192,7 @@ fn run(
     );
     let mut files = Vec::new();
     // Last: every page, generated ones included, gets its description for <head>.
-    if page_meta {
+    if mode != Mode::Transform {
         if let Some(timeline) = &found.timeline {
             let dir = found.orgs.as_ref().map(Organisations::directory);
             let doc = exports::json::document(timeline, &model, dir, cfg);
@@ -197,7 +221,55 @@ fn run(
             previews::annotate(&mut book, &data);
         }
     }
-    (book, files)
+    let bodies = place_bodies(&mut book, generated, mode);
+    Site {
+        book,
+        files,
+        bodies,
+    }
+}
+
+/// Each generated chapter's body (its content since [`append_pages`]): a placeholder in its
+/// place and the body returned, for the post-build step ([`Mode::HandOver`]), else, for mdBook,
+/// the body as one HTML block ([`bodies::inline`]); the behaviour tests' [`transform`] keeps it
+/// as the template wrote it. What follows it (the description marker) stays.
+fn place_bodies(book: &mut Book, generated: HashMap<String, String>, mode: Mode) -> Vec<Body> {
+    let mut out = Vec::new();
+    if mode == Mode::Transform {
+        return out;
+    }
+    book.for_each_mut(|item| {
+        let BookItem::Chapter(ch) = item else { return };
+        let Some(path) = ch.path.as_deref().map(site_path) else {
+            return;
+        };
+        let Some(html) = generated.get(&path) else {
+            return;
+        };
+        let kept = html.trim_end_matches(['\n', '\r']).len();
+        let tail = ch.content.get(kept..).unwrap_or_default();
+        let body = Body {
+            path,
+            html: html.clone(),
+        };
+        ch.content = match mode {
+            Mode::HandOver => bodies::placeholder(&body) + tail,
+            Mode::Inline | Mode::Transform => bodies::inline(html) + tail,
+        };
+        out.push(body);
+    });
+    if mode == Mode::HandOver {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// A chapter's page in the site (`agencies/who.html`).
+fn site_path(md: &Path) -> String {
+    md.with_extension("html")
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Whether the organisations feature has its registry: the configured one (whose absence is
@@ -270,7 +342,7 @@ fn context<'a>(model: &'a Model, cfg: &'a Config, found: &'a Findings) -> pages:
 }
 
 /// The generated pages after the book's own: the overview pages under one part title, then the
-/// organisations under theirs.
+/// organisations under theirs. Returns each generated page's body (its content), by path.
 fn append_pages(
     book: &mut Book,
     model: &Model,
@@ -279,24 +351,25 @@ fn append_pages(
     documents: Option<&exports::documents::Export>,
     templates: &pages::templates::Templates,
     diags: &mut Diagnostics,
-) {
+) -> HashMap<String, String> {
     let dir = found.orgs.as_ref().map(Organisations::directory);
+    let cx = context(model, cfg, found);
     let mut explore = Vec::new();
     if let Some(agenda) = &found.agenda {
-        explore.push(pages::agenda::overview(agenda, context(model, cfg, found)));
+        explore.push(pages::agenda::overview(agenda, cx, templates, diags));
     }
     if let Some(timeline) = &found.timeline {
-        explore.push(pages::timeline::chapter(timeline, model, dir, cfg));
+        explore.push(pages::timeline::chapter(
+            timeline, model, dir, cfg, templates, diags,
+        ));
     }
     if let (Some(cited), Some(data)) = (&found.documents, documents) {
-        explore.push(pages::documents::chapter(cited, model, cfg, data));
-    }
-    if let (Some(orgs), Some(network)) = (&found.orgs, context(model, cfg, found).network) {
-        explore.push(pages::network::chapter(
-            orgs,
-            network,
-            context(model, cfg, found),
+        explore.push(pages::documents::chapter(
+            cited, model, cfg, data, templates, diags,
         ));
+    }
+    if let (Some(orgs), Some(network)) = (&found.orgs, cx.network) {
+        explore.push(pages::network::chapter(orgs, network, cx, templates, diags));
     }
     if cfg.data.enable && found.orgs.is_some() {
         let schemas = exports::open_data::schemas(found.agenda.as_ref());
@@ -305,8 +378,17 @@ fn append_pages(
             found.timeline.is_some(),
             found.documents.is_some(),
         );
-        explore.push(pages::data::chapter(cfg, &schemas, &others));
+        explore.push(pages::data::chapter(
+            cfg, &schemas, &others, templates, diags,
+        ));
     }
+    let mut generated = HashMap::new();
+    let mut note = |ch: &mdbook_preprocessor::book::Chapter| {
+        if let Some(path) = &ch.path {
+            generated.insert(site_path(path), ch.content.clone());
+        }
+    };
+    explore.iter().for_each(&mut note);
     if !explore.is_empty() {
         let part = cfg.phrase(&cfg.explore_part, &[]);
         if !part.is_empty() {
@@ -320,12 +402,16 @@ fn append_pages(
             book.items
                 .push(BookItem::PartTitle(cfg.organisations.part.clone()));
         }
-        let cx = context(model, cfg, found);
-        book.items
-            .push(BookItem::Chapter(pages::organisations::build(
-                orgs, cx, templates, diags,
-            )));
+        let index = pages::organisations::build(orgs, cx, templates, diags);
+        note(&index);
+        for sub in &index.sub_items {
+            if let BookItem::Chapter(page) = sub {
+                note(page);
+            }
+        }
+        book.items.push(BookItem::Chapter(index));
     }
+    generated
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! The post-build step: an mdBook renderer that finishes the site after mdBook's HTML renderer,
-//! in one pass over the pages on both cores: each page's own description, citation tags and the
+//! in one pass over the pages on both cores: each generated page's body goes in place of its
+//! placeholder ([`crate::outputs::pages::bodies`]) before anything reads the page, each page's
+//! own description, citation tags and the
 //! previews' data file go into its `<head>` ([`crate::outputs::describe`], [`crate::outputs::cite`],
 //! [`crate::outputs::previews`]), "Cite this" at the end of its `<main>`, and its records into the
 //! search index ([`crate::outputs::search`]), and it stops loading the files it does not use
@@ -23,10 +25,12 @@
 //! `mdbook-report build` ([`crate::build`]) and as `mdbook-report-postbuild` for the mdBook CLI.
 
 use crate::base::diagnostics::Diagnostics;
+use crate::linkcheck::{PageLinks, ReadPages};
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
 use crate::outputs::exports;
+use crate::outputs::pages::bodies::{self, Bodies};
 use crate::outputs::search::{self, extract};
 use crate::outputs::{assets, previews, print};
 use anyhow::Context;
@@ -34,10 +38,16 @@ use mdbook_renderer::{RenderContext, Renderer};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// The post-build renderer, for [`mdbook_driver::MDBook::with_renderer`] and the binary.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Postbuild;
+#[derive(Debug, Default, Clone)]
+pub struct Postbuild {
+    /// Where the pages go as the link check reads them, when a check follows in the same
+    /// process ([`crate::build::build_for_check`]): each finished page is read while it is in
+    /// memory, instead of again from disk after the build.
+    pub for_check: Option<Arc<Mutex<ReadPages>>>,
+}
 
 impl Renderer for Postbuild {
     fn name(&self) -> &str {
@@ -45,7 +55,13 @@ impl Renderer for Postbuild {
     }
 
     fn render(&self, ctx: &RenderContext) -> mdbook_renderer::errors::Result<()> {
-        run(ctx).map(|_| ())
+        let (_, read) = run_reading(ctx, self.for_check.is_some())?;
+        if let Some(sink) = &self.for_check {
+            *sink
+                .lock()
+                .map_err(|_| anyhow::anyhow!("the pages read were lost"))? = read;
+        }
+        Ok(())
     }
 }
 
@@ -79,12 +95,26 @@ pub fn main() -> anyhow::Result<std::process::ExitCode> {
 /// and moves the files the preprocessor handed over (the timeline's exports, `documents.json`,
 /// the open data) into the site; returns the files written besides the pages and the index.
 pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
+    run_reading(ctx, false).map(|(written, _)| written)
+}
+
+/// [`run`], and with `for_check`, every page it finishes read as the link check reads it.
+fn run_reading(ctx: &RenderContext, for_check: bool) -> anyhow::Result<(Vec<PathBuf>, ReadPages)> {
     let mut diags = Diagnostics::new();
     let book_toml = std::fs::read_to_string(ctx.root.join("book.toml")).ok();
     let cfg = Config::from_mdbook(&ctx.config, book_toml.as_deref(), &mut diags);
     diags.finish(false)?;
     let dir = html_dir(ctx)?;
-    let mut written = finish_pages(ctx, &dir, &cfg)?;
+    // The generated pages' bodies, which the preprocessor wrote into this renderer's directory.
+    let bodies = bodies::take(&ctx.destination)
+        .with_context(|| {
+            format!(
+                "cannot read the pages' bodies in {}",
+                ctx.destination.display()
+            )
+        })?
+        .unwrap_or_default();
+    let (mut written, read) = finish_pages(ctx, &dir, &cfg, &bodies, for_check)?;
     // The timeline's exports and the open data, which the preprocessor wrote into this
     // renderer's directory.
     let moved = exports::take_over(&ctx.destination, &dir)
@@ -97,7 +127,7 @@ pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
         );
     };
     written.extend(moved);
-    Ok(written)
+    Ok((written, read))
 }
 
 /// The print page, which holds every chapter.
@@ -155,8 +185,15 @@ fn previews_file(
 
 /// One pass over the site's pages (on both cores): each page is finished ([`finish_page`]) and
 /// its records go to the search index; then the print page loses its generated chapters
-/// ([`print::report_only`]) and its markers.
-fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result<Vec<PathBuf>> {
+/// ([`print::report_only`]) and its markers. With `for_check`, each page is also read as the link
+/// check reads it, as written.
+fn finish_pages(
+    ctx: &RenderContext,
+    dir: &Path,
+    cfg: &Config,
+    bodies: &Bodies,
+    for_check: bool,
+) -> anyhow::Result<(Vec<PathBuf>, ReadPages)> {
     let mut pages = Vec::new();
     html_files(dir, "", &mut pages)
         .with_context(|| format!("cannot list the pages of {}", dir.display()))?;
@@ -175,10 +212,17 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
                 return Ok(done);
             };
             let path = dir.join(rel);
-            let html = std::fs::read_to_string(&path)
+            let read = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
+            // First the body, so that everything after reads the whole page.
+            let html = bodies.splice(&read).map_err(|page| {
+                anyhow::anyhow!(
+                    "{}: the body of `{page}` was not handed over: does the `{PREPROCESSOR}` preprocessor run for the `html` renderer?",
+                    path.display()
+                )
+            })?;
             let (new, meta) = finish_page(
-                &html,
+                html.as_deref().unwrap_or(&read),
                 rel,
                 site_url.as_deref(),
                 citation.as_ref(),
@@ -191,20 +235,26 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
             } else {
                 new
             };
-            if new != html {
+            if new != read {
                 std::fs::write(&path, &new)
                     .with_context(|| format!("cannot write {}", path.display()))?;
             }
+            let mut one = Done {
+                ids: None,
+                prepared: None,
+                links: for_check.then(|| PageLinks::read(&new)),
+            };
             // A page without a marker is not one of the book's (toc.html, 404.html).
-            let Some(meta) = meta else { continue };
-            if cfg.search.enable || meta.kind != PageKind::Chapter {
+            if let Some(meta) = meta
+                && (cfg.search.enable || meta.kind != PageKind::Chapter)
+            {
                 let records = extract::page(&new, &meta.path);
                 // A generated page's ids, for the print page's links into it.
-                let ids = (meta.kind != PageKind::Chapter)
+                one.ids = (meta.kind != PageKind::Chapter)
                     .then(|| (meta.path.clone(), records.ids.clone()));
-                let prepared = cfg.search.enable.then(|| search::prepare(meta, records));
-                done.push((i, Done { ids, prepared }));
+                one.prepared = cfg.search.enable.then(|| search::prepare(meta, records));
             }
+            done.push((i, one));
         }
     };
     let mut done = std::thread::scope(|s| {
@@ -220,8 +270,12 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
 
     let mut ids = HashMap::new();
     let mut index = search::Builder::default();
-    for (_, page) in done {
+    let mut read = ReadPages::default();
+    for (i, page) in done {
         ids.extend(page.ids);
+        if let Some(links) = page.links {
+            read.insert(pages[i].clone(), links);
+        }
         if let Some(prepared) = page.prepared {
             index.add(prepared);
         }
@@ -232,8 +286,12 @@ fn finish_pages(ctx: &RenderContext, dir: &Path, cfg: &Config) -> anyhow::Result
             .write(&out, &search_labels(cfg))
             .with_context(|| format!("cannot write the search index into {}", out.display()))?;
     }
-    finish_print(dir, &ids, &cfg.short_title)?;
-    Ok(written)
+    if let Some(print) = finish_print(dir, &ids, &cfg.short_title)?
+        && for_check
+    {
+        read.insert(PRINT.to_owned(), PageLinks::read(&print));
+    }
+    Ok((written, read))
 }
 
 /// What a page tells link previews (Open Graph), written into its `<head>` after rendering, so
@@ -306,15 +364,16 @@ fn menu_title(page: &str, short: &str) -> Option<String> {
 }
 
 /// The print page without the generated chapters, without any marker and without the files it
-/// does not use, with the menu bar's short title.
+/// does not use, with the menu bar's short title; returns it as written (none: the book has no
+/// print page).
 fn finish_print(
     dir: &Path,
     ids: &HashMap<String, Vec<String>>,
     short_title: &str,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<String>> {
     let path = dir.join(PRINT);
     let Ok(html) = std::fs::read_to_string(&path) else {
-        return Ok(());
+        return Ok(None);
     };
     let reduced = match print::report_only(&html, ids) {
         Ok((reduced, _)) => Some(reduced),
@@ -331,7 +390,8 @@ fn finish_print(
     let html = menu_title(&html, short_title).unwrap_or(html);
     let html = previews::take_marker(&html).map_or(html, |(page, _)| page);
     let html = describe::strip_markers(&html).unwrap_or(html);
-    std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))
+    std::fs::write(&path, &html).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(Some(html))
 }
 
 /// One page finished: the files it does not use unlinked ([`assets::trim`]), the previews'
@@ -382,6 +442,8 @@ struct Done {
     ids: Option<(String, Vec<String>)>,
     /// Its search records, cut into terms.
     prepared: Option<search::Prepared>,
+    /// The page as the link check reads it.
+    links: Option<PageLinks>,
 }
 
 /// The search interface's words that belong to the document, from its configuration.

@@ -10,6 +10,7 @@ use crate::base::html;
 use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::model::{generated_chapter, sources};
 use crate::outputs::exports;
+use crate::outputs::pages::bodies;
 use crate::pipeline;
 use anyhow::Context;
 use mdbook_preprocessor::book::{Book, BookItem};
@@ -35,9 +36,14 @@ impl Preprocessor for Report {
         crate::install::check_book(&ctx.root, &ctx.config, cfg.search.enable, &mut diags);
         // Nothing from outside the book reaches the pages, even under `mdbook serve`.
         sources::check(&ctx.root, &ctx.config.book.src, &mut diags).apply(&mut book);
-        let (mut book, files) =
-            pipeline::site(book, &cfg, &ctx.root, &ctx.config.book.src, &mut diags);
-        hand_over(ctx, &files)?;
+        let (root, src) = (&ctx.root, &ctx.config.book.src);
+        let mut book = if hands_over(ctx) {
+            let site = pipeline::site(book, &cfg, root, src, &mut diags);
+            hand_over(ctx, &site)?;
+            site.book
+        } else {
+            pipeline::transform_for_site(book, &cfg, root, src, &mut diags)
+        };
         // mdBook runs the preprocessor once per renderer it supports; `supports` leaves out the
         // post-build step, but a `renderers = [...]` list in book.toml can still ask for it: the
         // HTML run has reported the problems already, so such a run stays quiet.
@@ -60,17 +66,22 @@ impl Preprocessor for Report {
     }
 }
 
-/// The open data goes to the post-build step as finished files in its own output directory
-/// (`<build-dir>/report-postbuild/`, which mdBook computes the same way for the renderer), not
-/// inside a page: see [`crate::outputs::exports`]. Without that renderer nothing would publish
-/// them, and nothing is written.
-fn hand_over(ctx: &PreprocessorContext, files: &[exports::File]) -> anyhow::Result<()> {
-    if ctx.renderer == RENDERER || !ctx.config.contains_key(&format!("output.{RENDERER}")) {
-        return Ok(());
-    }
+/// Whether the post-build step runs after this run: the book has its renderer, and this is not
+/// a run for that renderer (a `renderers = [...]` list can ask for one).
+fn hands_over(ctx: &PreprocessorContext) -> bool {
+    ctx.renderer != RENDERER && ctx.config.contains_key(&format!("output.{RENDERER}"))
+}
+
+/// The open data and the generated pages' bodies go to the post-build step in its own output
+/// directory (`<build-dir>/report-postbuild/`, which mdBook computes the same way for the
+/// renderer), not inside a page: see [`crate::outputs::exports`] and
+/// [`crate::outputs::pages::bodies`].
+fn hand_over(ctx: &PreprocessorContext, site: &pipeline::Site) -> anyhow::Result<()> {
     let dir = ctx.root.join(&ctx.config.build.build_dir).join(RENDERER);
-    exports::hand_over(&dir, files)
-        .with_context(|| format!("cannot write the exports into {}", dir.display()))
+    exports::hand_over(&dir, &site.files)
+        .with_context(|| format!("cannot write the exports into {}", dir.display()))?;
+    bodies::hand_over(&dir, &site.bodies)
+        .with_context(|| format!("cannot write the pages' bodies into {}", dir.display()))
 }
 
 /// The renderers the output is meant for: HTML. Not `markdown`, and not this project's

@@ -93,9 +93,11 @@ fn an_agenda_listed_in_the_text_links_to_its_items_on_the_overview() {
     let overview = content(&book, "agenda.md");
     assert!(
         overview.starts_with(
-            "# Priority areas\n\n<p class=\"report-generated\">The report names 3 priority areas.</p>\n\n\
-             ## Priority area (a): Trade\n\n<div class=\"agenda-item report-generated\" id=\"item-a\">\n</div>\n\n\
-             ## Priority area (b): Transit\n\n"
+            "<h1 id=\"priority-areas\"><a class=\"header\" href=\"#priority-areas\">Priority areas</a></h1>\n\
+             <p class=\"report-generated\">The report names 3 priority areas.</p>\n\n\
+             <h2 id=\"priority-area-a-trade\"><a class=\"header\" href=\"#priority-area-a-trade\">Priority area (a): Trade</a></h2>\n\
+             <div class=\"agenda-item report-generated\" id=\"item-a\">\n</div>\n\n\
+             <h2 id=\"priority-area-b-transit\"><a class=\"header\" href=\"#priority-area-b-transit\">Priority area (b): Transit</a></h2>\n"
         ),
         "{overview}"
     );

@@ -1,8 +1,11 @@
 //! `mdbook-report check`: the fixture site's faults, exact reports, the command line, external links
 //! against a local HTTP server, and the real site built in-process.
 
+use crate::common;
 use mdbook_report::build;
-use mdbook_report::linkcheck::{self, Kind, Options, Report, check_site, external};
+use mdbook_report::linkcheck::{
+    self, Kind, Options, Report, check_read_site, check_site, external,
+};
 use serde_json::json;
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -633,25 +636,48 @@ fn failing_addresses_are_reported_with_their_archived_copies_and_the_archives_an
     assert!(gone_entry.get("archive_of").is_none());
 }
 
+/// The in-process build's check (`mdbook-report build`) reads no page twice: the post-build
+/// step hands over every page of the site as the check reads it, and the check takes those
+/// instead of reading them again from disk, with the report a check from disk gives.
 #[test]
-fn the_real_site_checks_clean() {
+fn the_real_site_checks_clean_from_the_pages_the_build_already_read() {
     let dest = tempfile::tempdir().unwrap();
     let options = build::Options {
         deny_warnings: Some(true),
         dest: Some(dest.path().to_path_buf()),
         site_url: None,
     };
-    let html = build::build(Path::new("."), &options).unwrap();
-    let report = check_site(
-        &html,
-        &Options {
-            book: Some(".".into()),
-            siblings: Vec::new(),
-            external: None,
-        },
-    )
-    .unwrap();
+    let (html, read) = build::build_for_check(Path::new("."), &options).unwrap();
+    let options = Options {
+        book: Some(".".into()),
+        siblings: Vec::new(),
+        external: None,
+    };
+    let pages = common::files_under(&html)
+        .iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+        .count();
+    assert_eq!(
+        read.len(),
+        pages,
+        "every page, print.html and toc.html included"
+    );
+    // A link broken on disk after the build: only a check that reads the page again sees it.
+    let page = html.join("agenda.html");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let broken = text.replace("</main>", "<a href=\"gone.html\">x</a></main>");
+    std::fs::write(&page, broken).unwrap();
+    let from_disk = check_site(&html, &options).unwrap();
+    let report = check_read_site(&html, &options, read).unwrap();
+    std::fs::write(&page, &text).unwrap();
+    assert_eq!(from_disk.problems.len(), 1, "{}", from_disk.render_text());
     assert_eq!(report.problems, [], "{}", report.render_text());
+    assert_eq!(report.pages, pages);
+    let again = check_site(&html, &options).unwrap();
+    assert_eq!(
+        (report.render_text(), report.links),
+        (again.render_text(), again.links)
+    );
     assert!(
         report.pages > 10 && report.links > 100,
         "{}",

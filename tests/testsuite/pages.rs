@@ -127,23 +127,21 @@ fn unicef_page(cfg: &mdbook_report::model::config::Config) -> String {
 
 #[test]
 fn a_feature_switched_off_leaves_no_trace_on_the_organisation_pages() {
+    let (points, meetings) = (">Action points</a></h2>", ">Meetings</a></h2>");
     let all = unicef_page(&common::book_config());
-    assert!(
-        all.contains("## Action points") && all.contains("## Meetings"),
-        "{all}"
-    );
+    assert!(all.contains(points) && all.contains(meetings), "{all}");
     let mut cfg = common::book_config();
     cfg.agenda.enable = false;
     let page = unicef_page(&cfg);
     assert!(
-        !page.contains("Action point") && page.contains("## Meetings"),
+        !page.contains("Action point") && page.contains(meetings),
         "{page}"
     );
     let mut cfg = common::book_config();
     cfg.timeline.enable = false;
     let page = unicef_page(&cfg);
     assert!(
-        page.contains("## Action points") && !page.contains("Meetings"),
+        page.contains(points) && !page.contains("Meetings"),
         "{page}"
     );
 }
@@ -198,4 +196,78 @@ fn an_organisation_page_states_the_registry_facts_its_website_included() {
         ilo_unit.iter().all(|(t, _, _)| t != "Website"),
         "{ilo_unit:?}"
     );
+}
+
+/// Every generated page comes from its template, and a book's own template replaces the
+/// built-in one on the built site (through the post-build step, which puts each body in place):
+/// this book with a template of its own for each kind of page.
+#[test]
+fn a_book_template_of_each_kind_is_used_on_the_built_site() {
+    use mdbook_report::build;
+    use mdbook_report::outputs::pages::templates::NAMES;
+    let book = tempfile::tempdir().unwrap();
+    for entry in ["book.toml", "src", "data", "theme"] {
+        copy(&common::root().join(entry), &book.path().join(entry));
+    }
+    for name in NAMES {
+        let title = if *name == "organisation" {
+            "org.display_name"
+        } else {
+            "title"
+        };
+        std::fs::write(
+            book.path().join(format!("theme/report/{name}.hbs")),
+            format!("{{{{heading 1 {title}}}}}\n<p class=\"own-{name}\">{{{{{title}}}}}</p>\n"),
+        )
+        .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let options = build::Options {
+        deny_warnings: Some(true),
+        dest: Some(out.path().to_path_buf()),
+        site_url: None,
+    };
+    let html = build::build(book.path(), &options).expect("the book builds");
+    for (name, page, title) in [
+        (
+            "organisations",
+            "agencies/index.html",
+            "Agencies and organisations",
+        ),
+        (
+            "organisation",
+            "agencies/ilo.html",
+            "International Labour Organization (ILO)",
+        ),
+        ("agenda", "agenda.html", "Eight-point agenda"),
+        ("timeline", "timeline.html", "Timeline"),
+        ("documents", "documents.html", "Documents cited"),
+        ("network", "network.html", "Who works with whom"),
+        ("data", "data.html", "Data"),
+    ] {
+        let text = std::fs::read_to_string(html.join(page)).unwrap();
+        let main = &text[text.find("<main>").unwrap()..text.rfind("</main>").unwrap()];
+        assert!(
+            main.contains(&format!("<p class=\"own-{name}\">{title}</p>")),
+            "{page}: {main}"
+        );
+        // Nothing of the built-in template, and no placeholder, is left.
+        assert!(
+            !main.contains("report-generated\">") && !main.contains("report-body"),
+            "{page}: {main}"
+        );
+    }
+}
+
+/// Copies the file or directory `from` to `to`.
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).unwrap();
+    }
 }

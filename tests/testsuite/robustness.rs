@@ -199,7 +199,7 @@ fn data_is_escaped_and_unsafe_urls_refused() {
         "{evil}"
     );
     assert!(
-        evil.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;"),
+        evil.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Co\""),
         "{evil}"
     );
     assert!(!evil.contains("javascript:"), "{evil}");

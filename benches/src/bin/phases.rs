@@ -66,7 +66,10 @@ fn main() -> Result<()> {
         "transform_for_site alone     {:>8.3} s  ({in_bytes} B of Markdown in, {out_bytes} B out)",
         transform.as_secs_f64()
     );
-    let renderers: [Box<dyn Renderer>; 2] = [Box::new(HtmlHandlebars::new()), Box::new(Postbuild)];
+    let renderers: [Box<dyn Renderer>; 2] = [
+        Box::new(HtmlHandlebars::new()),
+        Box::new(Postbuild::default()),
+    ];
     for r in &renderers {
         let t = Instant::now();
         let (pre, pctx) = book.preprocess_book(&**r)?;

@@ -1,9 +1,376 @@
-//! Small HTML helpers every feature uses to emit markup: escaping, safe URLs, relative links.
+//! HTML for every feature and output: the typed builder [`Html`], safe URLs, relative links.
 //!
-//! Every string that comes from data or front matter goes through [`text`] or [`attr`] before it
-//! reaches a page; every URL from data goes through [`safe_url`].
+//! Markup is written with [`Html`]: element and attribute names are `&'static str` (written in
+//! the code, never data), and every value, text or attribute, is escaped on its way in, so an
+//! unescaped value cannot be written. Its target type says where the HTML goes and so how text
+//! is escaped: [`Markdown`] for what features insert into a chapter (mdBook still reads it as
+//! Markdown: its punctuation is escaped too), [`Page`] for what reaches the page as written
+//! (the generated pages' bodies and pictures, which the post-build step puts in place after
+//! mdBook: escaped and laid out as mdBook's own serializer writes them, so a page is byte for
+//! byte what mdBook wrote for the same tree). Every URL from data goes through [`safe_url`].
 
+use std::fmt::{self, Display, Write as _};
+use std::marker::PhantomData;
 use std::path::{Component, Path};
+
+/// Where built HTML goes: decides how its text is escaped and laid out.
+pub trait Target: private::Sealed {
+    /// Writes `s` escaped as text.
+    fn escape_text(s: &str, out: &mut String);
+    /// Whether block elements get mdBook's line breaks ([`pretty`]).
+    const PRETTY: bool;
+}
+
+mod private {
+    pub trait Sealed {}
+    impl Sealed for super::Markdown {}
+    impl Sealed for super::Page {}
+}
+
+/// HTML inside a chapter's Markdown (links, anchors, boxes): text escapes Markdown's
+/// punctuation too ([`text`]); mdBook lays it out when it renders the chapter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markdown {}
+
+/// HTML as it reaches the page: text escaped as mdBook's serializer escapes it (`<`, `>`, `&`),
+/// block elements on lines of their own as it writes them ([`pretty`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {}
+
+impl Target for Markdown {
+    fn escape_text(s: &str, out: &mut String) {
+        escape_into(s, out, markdown_entity);
+    }
+    const PRETTY: bool = false;
+}
+
+impl Target for Page {
+    fn escape_text(s: &str, out: &mut String) {
+        escape_into(s, out, text_entity);
+    }
+    const PRETTY: bool = true;
+}
+
+/// The elements mdBook's serializer puts on lines of their own: a line break before the start
+/// tag (unless the output is empty or already at a line's start) and after the end tag
+/// (`wants_pretty_html_newline`, mdBook 0.5.4's `html/serialize.rs`).
+pub fn pretty(name: &str) -> bool {
+    matches!(
+        name,
+        "blockquote"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "hr"
+            | "li"
+            | "ol"
+            | "p"
+            | "pre"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+/// Built HTML for `T` (see the module documentation). Only escaped values and tags named in the
+/// code can go in; [`Html::as_str`] and [`Html::into_string`] take the result out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Html<T: Target> {
+    out: String,
+    /// It starts with a block element's start tag, which takes a line of its own wherever it is
+    /// appended ([`Html::push`]).
+    block_start: bool,
+    target: PhantomData<fn() -> T>,
+}
+
+impl<T: Target> Default for Html<T> {
+    fn default() -> Self {
+        Html::new()
+    }
+}
+
+impl<T: Target> Display for Html<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.out)
+    }
+}
+
+impl<T: Target> Html<T> {
+    /// Nothing yet.
+    pub fn new() -> Html<T> {
+        Html {
+            out: String::new(),
+            block_start: false,
+            target: PhantomData,
+        }
+    }
+
+    /// The HTML written so far.
+    pub fn as_str(&self) -> &str {
+        &self.out
+    }
+
+    /// The HTML.
+    pub fn into_string(self) -> String {
+        self.out
+    }
+
+    /// True when nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    /// Starts element `name`: add attributes to the returned tag, then [`Tag::close`] (or
+    /// [`Tag::self_close`]) it.
+    pub fn open(&mut self, name: &'static str) -> Tag<'_, T> {
+        if T::PRETTY && pretty(name) {
+            if self.out.is_empty() {
+                self.block_start = true;
+            } else if !self.out.ends_with('\n') {
+                self.out.push('\n');
+            }
+        }
+        self.out.push('<');
+        self.out.push_str(name);
+        Tag { html: self }
+    }
+
+    /// Ends element `name`.
+    pub fn close(&mut self, name: &'static str) -> &mut Self {
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+        if T::PRETTY && pretty(name) {
+            self.out.push('\n');
+        }
+        self
+    }
+
+    /// Writes `value` as text, escaped.
+    pub fn text(&mut self, value: impl Display) -> &mut Self {
+        let _ = write!(Escaping::<T>::text(&mut self.out), "{value}");
+        self
+    }
+
+    /// Element `name` with no attributes around `text`.
+    pub fn element(&mut self, name: &'static str, text: impl Display) -> &mut Self {
+        self.open(name).close().text(text).close(name)
+    }
+
+    /// A line break between elements (whitespace text).
+    pub fn newline(&mut self) -> &mut Self {
+        self.out.push('\n');
+        self
+    }
+
+    /// Appends HTML built for the same target, with the line break its first block element
+    /// takes ([`pretty`]).
+    pub fn push(&mut self, other: &Html<T>) -> &mut Self {
+        if other.block_start && !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        if self.out.is_empty() {
+            self.block_start = other.block_start;
+        }
+        self.out.push_str(&other.out);
+        self
+    }
+
+    /// `<script type="application/ld+json">` with `value` as JSON that cannot end the script
+    /// (every `<` written `\u003c`).
+    pub fn json_ld(&mut self, value: &impl serde::Serialize) -> &mut Self {
+        self.open("script")
+            .attr("type", "application/ld+json")
+            .close();
+        self.out.push_str(&script_json(value));
+        self.close("script")
+    }
+
+    /// Each item with `sep` (text) between them.
+    pub fn join<I: IntoIterator>(
+        &mut self,
+        items: I,
+        sep: &str,
+        mut each: impl FnMut(&mut Self, I::Item),
+    ) -> &mut Self {
+        for (k, item) in items.into_iter().enumerate() {
+            if k > 0 {
+                self.text(sep);
+            }
+            each(self, item);
+        }
+        self
+    }
+}
+
+/// `value` as JSON for a `<script>` element: every `<` written `\u003c`, so no `</script>` (or
+/// `<!--`) can appear in it.
+pub fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value)
+        .expect("the value serialises")
+        .replace('<', "\\u003c")
+}
+
+/// A start tag being written ([`Html::open`]).
+#[must_use = "a tag is written by `close` or `self_close`"]
+pub struct Tag<'a, T: Target> {
+    html: &'a mut Html<T>,
+}
+
+impl<'a, T: Target> Tag<'a, T> {
+    /// Adds attribute `name="value"`, the value escaped as mdBook escapes attribute values.
+    pub fn attr(self, name: &'static str, value: impl Display) -> Self {
+        let out = &mut self.html.out;
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        let _ = write!(Escaping::<T>::attr(out), "{value}");
+        out.push('"');
+        self
+    }
+
+    /// Adds the attribute when `value` is `Some`.
+    pub fn attr_opt(self, name: &'static str, value: Option<impl Display>) -> Self {
+        match value {
+            Some(v) => self.attr(name, v),
+            None => self,
+        }
+    }
+
+    /// Ends the start tag (`>`); its content follows.
+    pub fn close(self) -> &'a mut Html<T> {
+        self.html.out.push('>');
+        self.html
+    }
+
+    /// Ends an element without content (` />`, as SVG writes it and mdBook keeps it).
+    pub fn self_close(self) -> &'a mut Html<T> {
+        self.html.out.push_str(" />");
+        self.html
+    }
+}
+
+/// A `fmt::Write` that escapes what goes through it.
+struct Escaping<'a, T> {
+    out: &'a mut String,
+    attr: bool,
+    target: PhantomData<fn() -> T>,
+}
+
+impl<'a, T: Target> Escaping<'a, T> {
+    fn text(out: &'a mut String) -> Self {
+        Escaping {
+            out,
+            attr: false,
+            target: PhantomData,
+        }
+    }
+
+    fn attr(out: &'a mut String) -> Self {
+        Escaping {
+            out,
+            attr: true,
+            target: PhantomData,
+        }
+    }
+}
+
+impl<T: Target> fmt::Write for Escaping<'_, T> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if self.attr {
+            escape_into(s, self.out, attr_entity);
+        } else {
+            T::escape_text(s, self.out);
+        }
+        Ok(())
+    }
+}
+
+/// Copies `s` into `out`, each byte `entity` names replaced by it. Every character escaped is
+/// ASCII, so unchanged runs are copied whole.
+fn escape_into(s: &str, out: &mut String, entity: fn(u8) -> Option<&'static str>) {
+    let mut done = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if let Some(e) = entity(b) {
+            out.push_str(&s[done..i]);
+            out.push_str(e);
+            done = i + 1;
+        }
+    }
+    out.push_str(&s[done..]);
+}
+
+/// Text as mdBook's serializer escapes it (`escape_html`).
+fn text_entity(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        _ => None,
+    }
+}
+
+/// Attribute values as mdBook's serializer escapes them (`escape_html_attribute`).
+fn attr_entity(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        b'\\' => Some("&#92;"),
+        _ => None,
+    }
+}
+
+/// Text inside Markdown: HTML's characters and Markdown's punctuation ([`text`]).
+fn markdown_entity(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        b'*' => Some("&#42;"),
+        b'_' => Some("&#95;"),
+        b'`' => Some("&#96;"),
+        b'[' => Some("&#91;"),
+        b']' => Some("&#93;"),
+        b'\\' => Some("&#92;"),
+        b'~' => Some("&#126;"),
+        b'|' => Some("&#124;"),
+        b'#' => Some("&#35;"),
+        b'!' => Some("&#33;"),
+        // `{…}` ending a heading is mdBook's heading-attribute syntax.
+        b'{' => Some("&#123;"),
+        b'}' => Some("&#125;"),
+        _ => None,
+    }
+}
+
+/// Escapes `s` as text of the generated pages' HTML, as mdBook's serializer does (`<`, `>`,
+/// `&`): for template helpers that write text themselves.
+pub fn page_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(s, &mut out, text_entity);
+    out
+}
+
+/// Escapes `s` as an attribute value, as mdBook's serializer does.
+pub fn page_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(s, &mut out, attr_entity);
+    out
+}
 
 /// Escapes `s` for HTML text content. `*`, `_`, `` ` ``, `[`, `]`, `\` and `<` are escaped too,
 /// so data placed in a chapter's Markdown is never read as Markdown either.

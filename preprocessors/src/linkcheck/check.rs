@@ -25,12 +25,23 @@ const PRINT: &str = "print.html";
 
 /// Checks the site in `site` (see the module documentation of [`super`]).
 pub fn check_site(site: &Path, options: &Options) -> anyhow::Result<Report> {
+    check_read_site(site, options, ReadPages::default())
+}
+
+/// Checks the site in `site` as [`check_site`] does, with the pages already `read` (as they are
+/// on disk: the post-build step's, [`crate::postbuild`]) taken as they are; the others are read
+/// from disk.
+pub fn check_read_site(
+    site: &Path,
+    options: &Options,
+    read_before: ReadPages,
+) -> anyhow::Result<Report> {
     let book = match &options.book {
         Some(root) => Book::load(root)?,
         None => None,
     };
     let files = Files::scan(site)?;
-    let pages = read_pages(site, &files.html, &files.html_sizes)?;
+    let pages = read_pages(site, &files.html, &files.html_sizes, read_before)?;
     // The command line's siblings after the book's: the same prefix takes the later address.
     let mut siblings: Vec<(String, String)> = book
         .as_ref()
@@ -331,12 +342,21 @@ impl Files {
 
 /// Reads and extracts every page on all cores, the largest first so that one big page
 /// (print.html) does not finish last, alone.
-fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec<extract::Page>> {
-    let mut order: Vec<usize> = (0..html.len()).collect();
+fn read_pages(
+    site: &Path,
+    html: &[String],
+    sizes: &[u64],
+    mut read_before: ReadPages,
+) -> anyhow::Result<Vec<extract::Page>> {
+    let mut pages: Vec<Option<extract::Page>> = html
+        .iter()
+        .map(|name| read_before.0.remove(name.as_str()).map(|p| p.0))
+        .collect();
+    let mut order: Vec<usize> = (0..html.len()).filter(|&i| pages[i].is_none()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(html.len())
+        .min(order.len())
         .max(1);
     let next = AtomicUsize::new(0);
     let read = || -> anyhow::Result<Vec<(usize, extract::Page)>> {
@@ -356,7 +376,6 @@ fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec
             })
             .collect()
     });
-    let mut pages: Vec<Option<extract::Page>> = vec![None; html.len()];
     for result in results {
         for (i, page) in result? {
             pages[i] = Some(page);
@@ -366,6 +385,39 @@ fn read_pages(site: &Path, html: &[String], sizes: &[u64]) -> anyhow::Result<Vec
         .into_iter()
         .map(|p| p.expect("every page was read"))
         .collect())
+}
+
+/// A page of the site as the check reads it: its anchors, its links, its `<base>`.
+#[derive(Debug, Clone)]
+pub struct PageLinks(extract::Page);
+
+impl PageLinks {
+    /// Reads the page `html` (tokenized once, no DOM).
+    pub fn read(html: &str) -> PageLinks {
+        PageLinks(extract::page(html))
+    }
+}
+
+/// Pages read before the check, by their path in the site (`agencies/who.html`), each as it
+/// is on disk.
+#[derive(Debug, Default)]
+pub struct ReadPages(HashMap<String, PageLinks>);
+
+impl ReadPages {
+    /// Adds the page at `path`.
+    pub fn insert(&mut self, path: String, page: PageLinks) {
+        self.0.insert(path, page);
+    }
+
+    /// How many pages were read.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// No page was read.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The page (or stylesheet, or sidebar script) whose links are checked.

@@ -14,7 +14,9 @@
 //! What a reader learns there, for this repository's report, is in `docs/src/pictures.md`.
 
 pub use super::Context;
-use crate::base::html;
+use super::templates::Templates;
+use crate::base::diagnostics::Diagnostics;
+use crate::base::html::{self, Html, Markdown};
 use crate::base::text::capitalise;
 use crate::features::agenda::{Agenda, Item};
 use crate::features::organisations::Organisations;
@@ -22,8 +24,8 @@ use crate::features::timeline::Timeline;
 use crate::model::config::AgendaConfig;
 use crate::model::{BlockId, Chapter as ModelChapter, ChapterId, OrgId, generated_chapter};
 use mdbook_preprocessor::book::Chapter;
+use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// An organisation active in a chapter, with its number of mentions there.
 struct Active {
@@ -87,69 +89,71 @@ fn chapter_box(
     let cfg = &cx.cfg.agenda;
     let ch = cx.model.chapter(c);
     let label = position(cfg, item, agenda.items.len());
-    let named = if cfg.name.is_empty() {
-        String::new()
-    } else {
-        format!(" of {}", html::text(&cfg.name))
-    };
-    let mut out = format!(
-        "<nav class=\"agenda-box report-generated\" aria-label=\"{label_attr}\">\n\
-         <p class=\"agenda-box-position\"><a href=\"{href}\">{label_text}</a>{named}</p>\n",
-        label_attr = html::attr(&label),
-        href = html::attr(&html::href(&ch.path, &agenda.page, None)),
-        label_text = html::text(&label),
-    );
+    let mut h = Html::<Markdown>::new();
+    h.open("nav")
+        .attr("class", "agenda-box report-generated")
+        .attr("aria-label", &label)
+        .close()
+        .newline();
+    h.open("p").attr("class", "agenda-box-position").close();
+    h.open("a")
+        .attr("href", html::href(&ch.path, &agenda.page, None))
+        .close()
+        .text(&label)
+        .close("a");
+    if !cfg.name.is_empty() {
+        h.text(" of ").text(&cfg.name);
+    }
+    h.close("p").newline();
     if let Some(orgs) = cx.orgs {
         let dir = orgs.directory();
         let active = active(orgs, c);
         if !active.is_empty() {
-            let links: Vec<String> = active
-                .iter()
-                .map(|a| {
-                    let org = dir.org(a.org);
-                    format!(
-                        "<a href=\"{}\" title=\"{}\">{}</a>",
-                        html::attr(&html::href(&ch.path, &dir.page(a.org), None)),
-                        html::attr(&org.name),
-                        html::text(org.short_name())
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "<p class=\"agenda-box-orgs\">Organisations active: {}</p>",
-                links.join(", ")
-            );
+            h.open("p")
+                .attr("class", "agenda-box-orgs")
+                .close()
+                .text("Organisations active: ");
+            h.join(&active, ", ", |h, a| {
+                let org = dir.org(a.org);
+                h.open("a")
+                    .attr("href", html::href(&ch.path, &dir.page(a.org), None))
+                    .attr("title", &org.name)
+                    .close()
+                    .text(org.short_name())
+                    .close("a");
+            });
+            h.close("p").newline();
         }
     }
-    let neighbour = |target: Option<ChapterId>, rel: &str, which: &str| -> Option<String> {
-        let target = cx.model.chapter(target?);
-        Some(format!(
-            "<a rel=\"{rel}\" href=\"{}\">{which} {}: {}</a>",
-            html::attr(&html::href(&ch.path, &target.path, None)),
-            html::text(&cfg.item),
-            html::text(&target.title())
-        ))
-    };
-    let nav: Vec<String> = [
-        neighbour(prev, "prev", "Previous"),
-        neighbour(next, "next", "Next"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !nav.is_empty() {
-        let _ = writeln!(out, "<p class=\"agenda-box-nav\">{}</p>", nav.join(" "));
+    let neighbours: Vec<_> = [(prev, "prev", "Previous"), (next, "next", "Next")]
+        .into_iter()
+        .filter_map(|(target, rel, which)| Some((cx.model.chapter(target?), rel, which)))
+        .collect();
+    if !neighbours.is_empty() {
+        h.open("p").attr("class", "agenda-box-nav").close();
+        h.join(neighbours, " ", |h, (target, rel, which)| {
+            h.open("a")
+                .attr("rel", rel)
+                .attr("href", html::href(&ch.path, &target.path, None))
+                .close()
+                .text(format_args!("{which} {}: {}", cfg.item, target.title()))
+                .close("a");
+        });
+        h.close("p").newline();
     }
-    out.push_str("</nav>");
-    out
+    h.close("nav");
+    h.into_string()
 }
 
-/// The overview page.
-pub fn overview(agenda: &Agenda, cx: Context<'_>) -> Chapter {
+/// The overview page, from the template `agenda` ([`Templates`]).
+pub fn overview(
+    agenda: &Agenda,
+    cx: Context<'_>,
+    templates: &Templates,
+    diags: &mut Diagnostics,
+) -> Chapter {
     let cfg = &cx.cfg.agenda;
     let title = &cfg.title;
-    let mut out = format!("# {}\n\n", html::text(title));
     let intro = cx.cfg.phrase(
         &cfg.introduction,
         &[
@@ -157,113 +161,77 @@ pub fn overview(agenda: &Agenda, cx: Context<'_>) -> Chapter {
             ("items", &cfg.items_word()),
         ],
     );
-    let _ = writeln!(
-        out,
-        "<p class=\"report-generated\">{}</p>\n",
-        html::text(&intro)
-    );
-    for item in &agenda.items {
-        out.push_str(&overview_item(agenda, cx, item));
+    let items: Vec<Value> = agenda
+        .items
+        .iter()
+        .map(|i| overview_item(agenda, cx, i))
+        .collect();
+    let mut data = json!({ "title": title, "introduction": intro, "items": items });
+    if let Some(matrix) = cx.orgs.and_then(|orgs| matrix(agenda, cx, orgs)) {
+        data["matrix"] = matrix;
     }
-    if let Some(orgs) = cx.orgs {
-        out.push_str(&matrix(agenda, cx, orgs));
-    }
-    generated_chapter(title, &agenda.page, out, vec![])
+    let body = templates.render("agenda", &data, diags);
+    generated_chapter(title, &agenda.page, body, vec![])
 }
 
-fn overview_item(agenda: &Agenda, cx: Context<'_>, item: &Item) -> String {
+/// An item on the overview: its chapter, opening sentence, organisations and meetings.
+fn overview_item(agenda: &Agenda, cx: Context<'_>, item: &Item) -> Value {
     let cfg = &cx.cfg.agenda;
     let page = &agenda.page;
-    let mut out = format!(
-        "## {} {}: {}\n\n<div class=\"agenda-item report-generated\" id=\"{}\">\n",
-        html::text(&capitalise(&cfg.item)),
-        html::text(&item.written),
-        html::text(&item.title),
-        item.fragment()
-    );
+    let mut data = json!({
+        "heading": format!("{} {}: {}", capitalise(&cfg.item), item.written, item.title),
+        "id": item.fragment(),
+    });
     let Some(c) = item.chapter else {
         if let Some((c, b)) = item.listed {
             let ch = cx.model.chapter(c);
-            let _ = writeln!(
-                out,
-                "<p class=\"read-section\"><a href=\"{}\">Read in {}</a></p>",
-                html::attr(&html::href(page, &ch.path, Some(&ch.block(b).anchor))),
-                html::text(&ch.title())
-            );
+            data["listed"] = json!({
+                "href": html::href(page, &ch.path, Some(&ch.block(b).anchor)),
+                "title": ch.title(),
+            });
         }
-        out.push_str("</div>\n\n");
-        return out;
+        return data;
     };
     let ch = cx.model.chapter(c);
+    data["chapter"] = json!({"href": html::href(page, &ch.path, None), "title": ch.title()});
     if let Some(sentence) = opening_sentence(ch) {
-        let _ = writeln!(
-            out,
-            "<blockquote class=\"opening\" data-search=\"skip\"><p>{}</p></blockquote>",
-            html::text(&sentence)
-        );
+        data["opening"] = json!(sentence);
     }
-    let _ = writeln!(
-        out,
-        "<p class=\"read-section\"><a href=\"{}\">Read section {}</a></p>",
-        html::attr(&html::href(page, &ch.path, None)),
-        html::text(&ch.title())
-    );
     if let Some(orgs) = cx.orgs {
         let dir = orgs.directory();
         let active = active(orgs, c);
-        let links: Vec<String> = active
+        let list: Vec<Value> = active
             .iter()
             .map(|a| {
-                format!(
-                    "<a href=\"{}\">{}</a> ({})",
-                    html::attr(&html::href(page, &dir.page(a.org), None)),
-                    html::text(dir.org(a.org).short_name()),
-                    a.mentions
-                )
+                json!({
+                    "name": dir.org(a.org).short_name(),
+                    "href": html::href(page, &dir.page(a.org), None),
+                    "mentions": a.mentions,
+                })
             })
             .collect();
-        let _ = writeln!(
-            out,
-            "<p class=\"agenda-orgs\"><strong>Organisations active ({}):</strong> {}</p>",
-            active.len(),
-            if links.is_empty() {
-                "none named".into()
-            } else {
-                links.join(", ")
-            }
-        );
+        data["orgs"] = json!({"count": active.len(), "list": list});
     }
     if let Some(timeline) = cx.timeline {
-        out.push_str(&meetings(timeline, c, page));
+        data["meetings"] = json!(meetings(timeline, c, page));
     }
-    out.push_str("</div>\n\n");
-    out
+    data
 }
 
 /// The meetings a chapter describes, linked to the timeline.
-fn meetings(timeline: &Timeline, c: ChapterId, page: &std::path::Path) -> String {
-    let here: Vec<_> = timeline
+fn meetings(timeline: &Timeline, c: ChapterId, page: &std::path::Path) -> Vec<Value> {
+    timeline
         .meetings
         .iter()
         .filter(|m| m.chapter == c)
-        .collect();
-    if here.is_empty() {
-        return String::new();
-    }
-    let mut out = String::from(
-        "<p class=\"agenda-meetings-label\"><strong>Meetings:</strong></p>\n<ul class=\"agenda-meetings\">\n",
-    );
-    for m in here {
-        let _ = writeln!(
-            out,
-            "<li>{}: <a href=\"{}\">{}</a></li>",
-            html::text(&m.span.written()),
-            html::attr(&html::href(page, &timeline.page, Some(&m.fragment()))),
-            html::text(&m.title)
-        );
-    }
-    out.push_str("</ul>\n");
-    out
+        .map(|m| {
+            json!({
+                "when": m.span.written(),
+                "href": html::href(page, &timeline.page, Some(&m.fragment())),
+                "title": m.title,
+            })
+        })
+        .collect()
 }
 
 /// Per item: the number of mentions and the first mention's block.
@@ -326,8 +294,8 @@ pub fn heat(k: usize, steps: &[(usize, usize)]) -> usize {
 }
 
 /// The heat map's legend: each step's swatch with its counts.
-fn legend(steps: &[(usize, usize)]) -> String {
-    let swatches: Vec<String> = steps
+fn legend(steps: &[(usize, usize)]) -> Vec<Value> {
+    steps
         .iter()
         .enumerate()
         .map(|(i, &(low, high))| {
@@ -336,23 +304,19 @@ fn legend(steps: &[(usize, usize)]) -> String {
             } else {
                 format!("{low}–{high}")
             };
-            format!("<span class=\"heat-{}\">{counts}</span>", i + 1)
+            json!({"step": i + 1, "counts": counts})
         })
-        .collect();
-    format!(
-        " <span class=\"heat-legend\">Shades, by mentions: {}</span>",
-        swatches.join(" ")
-    )
+        .collect()
 }
 
 /// The organisation × item table (items with a chapter only), shaded by count when
-/// `[preprocessor.report.pictures] heat-map` is on.
-fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
+/// `[preprocessor.report.pictures] heat-map` is on; none without such items.
+fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> Option<Value> {
     let cfg = &cx.cfg.agenda;
     let dir = orgs.directory();
     let Matrix { columns, rows } = matrix_counts(agenda, orgs);
     if columns.is_empty() {
-        return String::new();
+        return None;
     }
     let heat_map = cx.cfg.pictures.heat_map;
     let max = rows
@@ -362,73 +326,58 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> String {
         .unwrap_or(1);
     let steps = steps(max);
     let page = &agenda.page;
-    let mut out = format!("## Organisations by {}\n\n", html::text(&cfg.item));
-    let _ = write!(
-        out,
-        "<div class=\"matrix-scroll report-generated\" data-search=\"skip\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n\
-         <table class=\"agenda-matrix{heat_class}\">\n<caption id=\"matrix-caption\">Mentions of each organisation under each {item}; \
-         each number links to the first paragraph that mentions it, “–” means none.{shading}</caption>\n\
-         <thead><tr><th scope=\"col\">Organisation</th>",
-        item = html::text(&cfg.item),
-        heat_class = if heat_map { " heat-map" } else { "" },
-        shading = if heat_map {
-            format!(
-                " The stronger the shade, the more mentions.{}",
-                legend(&steps)
-            )
-        } else {
-            String::new()
-        },
-    );
-    for (item, c) in &columns {
-        let _ = write!(
-            out,
-            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
-            html::attr(&cx.model.chapter(*c).name),
-            html::text(&item.written)
-        );
-    }
-    out.push_str("<th scope=\"col\">Total</th></tr></thead>\n<tbody>\n");
-    for (o, cells) in rows {
-        let org = dir.org(o);
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\"><a href=\"{}\" title=\"{}\">{}</a></th>",
-            html::attr(&html::href(page, &dir.page(o), None)),
-            html::attr(&org.name),
-            html::text(org.short_name())
-        );
-        let mut total = 0;
-        for (cell, (item, c)) in cells.iter().zip(&columns) {
-            let Some((k, b)) = cell else {
-                out.push_str("<td class=\"none\" data-count=\"0\">–</td>");
-                continue;
-            };
-            total += k;
-            let ch = cx.model.chapter(*c);
-            let label = format!(
-                "{k} mention{} of {} under {} {}",
-                if *k == 1 { "" } else { "s" },
-                org.short_name(),
-                cfg.item,
-                item.written
-            );
-            let shade = if heat_map {
-                format!(" class=\"heat-{}\"", heat(*k, &steps))
-            } else {
-                String::new()
-            };
-            let _ = write!(
-                out,
-                "<td{shade} data-count=\"{k}\"><a href=\"{}\" aria-label=\"{}\">{k}</a></td>",
-                html::attr(&html::href(page, &ch.path, Some(&ch.block(*b).anchor))),
-                html::attr(&label),
-            );
-        }
-        let _ = writeln!(out, "<td data-count=\"{total}\">{total}</td></tr>");
-    }
-    out.push_str("</tbody>\n</table>\n</div>\n");
-    out
+    let rows: Vec<Value> = rows
+        .into_iter()
+        .map(|(o, cells)| {
+            let org = dir.org(o);
+            let mut total = 0;
+            let cells: Vec<Value> = cells
+                .iter()
+                .zip(&columns)
+                .map(|(cell, (item, c))| {
+                    let Some((k, b)) = cell else {
+                        return json!({});
+                    };
+                    total += k;
+                    let ch = cx.model.chapter(*c);
+                    let mut cell = json!({
+                        "count": k,
+                        "href": html::href(page, &ch.path, Some(&ch.block(*b).anchor)),
+                        "label": format!(
+                            "{k} mention{} of {} under {} {}",
+                            if *k == 1 { "" } else { "s" },
+                            org.short_name(),
+                            cfg.item,
+                            item.written
+                        ),
+                    });
+                    if heat_map {
+                        cell["heat"] = json!(heat(*k, &steps));
+                    }
+                    cell
+                })
+                .collect();
+            json!({
+                "name": org.short_name(),
+                "title": org.name,
+                "href": html::href(page, &dir.page(o), None),
+                "cells": cells,
+                "total": total,
+            })
+        })
+        .collect();
+    let columns: Vec<Value> = columns
+        .iter()
+        .map(|(item, c)| json!({"title": cx.model.chapter(*c).name, "label": item.written}))
+        .collect();
+    Some(json!({
+        "heading": format!("Organisations by {}", cfg.item),
+        "item": cfg.item,
+        "heat_map": heat_map,
+        "legend": legend(&steps),
+        "columns": columns,
+        "rows": rows,
+    }))
 }
 
 /// The first sentence of the chapter's first paragraph, verbatim.
@@ -474,9 +423,13 @@ mod tests {
     fn the_legend_writes_each_steps_counts_in_its_swatch() {
         assert_eq!(
             legend(&steps(20)),
-            " <span class=\"heat-legend\">Shades, by mentions: <span class=\"heat-1\">1</span> \
-             <span class=\"heat-2\">2</span> <span class=\"heat-3\">3</span> \
-             <span class=\"heat-4\">4–9</span> <span class=\"heat-5\">10–20</span></span>"
+            [
+                json!({"step": 1, "counts": "1"}),
+                json!({"step": 2, "counts": "2"}),
+                json!({"step": 3, "counts": "3"}),
+                json!({"step": 4, "counts": "4–9"}),
+                json!({"step": 5, "counts": "10–20"}),
+            ]
         );
     }
 }

@@ -1,8 +1,10 @@
 //! The pages this project generates: the organisations' index and pages, the agenda's overview
-//! and chapter boxes, the timeline, the documents cited, the network, the data; and the templates
-//! a book may override.
+//! and chapter boxes, the timeline, the documents cited, the network, the data; the templates
+//! they are rendered from, which a book may override ([`templates`]); and how their bodies reach
+//! the site beside mdBook's Markdown renderer ([`bodies`]).
 
 pub mod agenda;
+pub mod bodies;
 pub mod data;
 pub mod documents;
 pub mod network;

@@ -28,16 +28,18 @@
 //! `docs/src/pictures.md`.
 
 pub use super::Context;
-use crate::base::html;
+use super::templates::{Templates, fragment};
+use crate::base::diagnostics::Diagnostics;
+use crate::base::html::{self, Html, Page};
 use crate::base::text::{capitalise, plural, truncate};
 use crate::features::organisations::Organisations;
 use crate::model::orgs::Directory;
 use crate::model::{OrgId, generated_chapter};
 use crate::outputs::network::{Network, Pair};
 use mdbook_preprocessor::book::Chapter;
+use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::f64::consts::PI;
-use std::fmt::Write;
 use std::path::Path;
 
 /// The picture's side, in SVG units.
@@ -195,13 +197,8 @@ fn mark(shape: Option<usize>, x: f64, y: f64, r: f64) -> String {
     let polygon = |points: &[(f64, f64)]| {
         let mut d = String::new();
         for (k, (px, py)) in points.iter().enumerate() {
-            let _ = write!(
-                d,
-                "{}{:.1} {:.1}",
-                if k == 0 { "M" } else { " L" },
-                x + px * r,
-                y + py * r
-            );
+            let step = if k == 0 { "M" } else { " L" };
+            d.push_str(&format!("{step}{:.1} {:.1}", x + px * r, y + py * r));
         }
         d + " Z"
     };
@@ -229,13 +226,15 @@ fn mark(shape: Option<usize>, x: f64, y: f64, r: f64) -> String {
 }
 
 /// The SVG. `from` is the page it is on (its links are relative to it); `title` its title.
+/// Attribute names are written as mdBook's serializer writes them, lower case (`viewbox`):
+/// HTML's parser gives SVG's their case back.
 pub fn svg(
     dir: &Directory,
     network: &Network,
     drawn: &Drawn<'_>,
     from: &Path,
     title: &str,
-) -> String {
+) -> Html<Page> {
     let n = drawn.orgs.len();
     let kinds: Vec<Option<usize>> = drawn.orgs.iter().map(|&i| dir.org(i).kind).collect();
     let groups = kinds.windows(2).filter(|w| w[0] != w[1]).count() + 1;
@@ -265,30 +264,52 @@ pub fn svg(
     };
     let kind_names: Vec<&str> = seen.iter().map(|&k| kind_name(k)).collect();
     let height = SIZE + LEGEND_ROW * seen.len().div_ceil(2) as f64;
-    let mut out = format!(
-        "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {SIZE} {height}\" role=\"group\" aria-labelledby=\"network-title\" aria-describedby=\"network-desc\">\n\
-         <title id=\"network-title\">{}</title>\n<desc id=\"network-desc\">{}</desc>\n",
-        html::text(title),
-        html::text(&format!(
+    let mut h = Html::new();
+    h.open("svg")
+        .attr("class", "network")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .attr("viewbox", format_args!("0 0 {SIZE} {height}"))
+        .attr("role", "group")
+        .attr("aria-labelledby", "network-title")
+        .attr("aria-describedby", "network-desc")
+        .close()
+        .newline();
+    h.open("title")
+        .attr("id", "network-title")
+        .close()
+        .text(title)
+        .close("title")
+        .newline();
+    h.open("desc")
+        .attr("id", "network-desc")
+        .close()
+        .text(format_args!(
             "{} around a circle, grouped by kind ({}); a larger mark is more mentions; a line joins two organisations named together, the wider the more often ({} drawn). The table after the picture lists the same pairs.",
             plural(n, "organisation"),
             kind_names.join(", "),
             plural(drawn.pairs.len(), "pair"),
-        )),
-    );
+        ))
+        .close("desc")
+        .newline();
     let max_w = drawn.pairs.first().map_or(1, |p| p.weight()).max(1) as f64;
-    out.push_str("<g class=\"network-pairs\">\n");
+    h.open("g").attr("class", "network-pairs").close().newline();
     for p in &drawn.pairs {
         let (_, x1, y1) = at[&p.a];
         let (_, x2, y2) = at[&p.b];
         // Bent towards the centre, so lines between neighbours stay apart from the rim.
         let (qx, qy) = ((x1 + x2) / 4.0 + c / 2.0, (y1 + y2) / 4.0 + c / 2.0);
-        let _ = writeln!(
-            out,
-            "<path d=\"M{x1:.1} {y1:.1} Q{qx:.1} {qy:.1} {x2:.1} {y2:.1}\" stroke-width=\"{:.2}\"{}/>",
-            0.6 + 4.4 * p.weight() as f64 / max_w,
-            pair_attr(dir, p)
-        );
+        h.open("path")
+            .attr(
+                "d",
+                format_args!("M{x1:.1} {y1:.1} Q{qx:.1} {qy:.1} {x2:.1} {y2:.1}"),
+            )
+            .attr(
+                "stroke-width",
+                format_args!("{:.2}", 0.6 + 4.4 * p.weight() as f64 / max_w),
+            )
+            .attr("data-orgs", pair_ids(dir, p))
+            .self_close()
+            .newline();
     }
     let names: Vec<&str> = drawn
         .orgs
@@ -296,7 +317,8 @@ pub fn svg(
         .map(|&i| dir.org(i).short_name())
         .collect();
     let labels = labels(&names);
-    out.push_str("</g>\n<g class=\"network-orgs\">\n");
+    h.close("g").newline();
+    h.open("g").attr("class", "network-orgs").close().newline();
     for (k, &i) in drawn.orgs.iter().enumerate() {
         let (angle, x, y) = at[&i];
         let m = network.mentions[i.0];
@@ -309,44 +331,55 @@ pub fn svg(
         };
         let lx = c + (RADIUS + MAX_MARK + 6.0) * angle.cos();
         let ly = c + (RADIUS + MAX_MARK + 6.0) * angle.sin();
-        let _ = writeln!(
-            out,
-            "<a href=\"{href}\" data-org=\"{id}\"><title>{title}</title>\
-             <path class=\"{class}\" d=\"{d}\"/>\
-             <text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\" transform=\"rotate({rotate:.1} {lx:.1} {ly:.1})\">{short}</text></a>",
-            href = html::attr(&html::href(from, &dir.page(i), None)),
-            id = html::attr(&dir.org(i).id),
-            title = html::text(&mark_title(dir, network, i)),
-            class = kind_class(kinds[k]),
-            d = mark(kinds[k], x, y, r),
-            short = html::text(&labels[k]),
-        );
+        h.open("a")
+            .attr("href", html::href(from, &dir.page(i), None))
+            .attr("data-org", &dir.org(i).id)
+            .close();
+        h.element("title", mark_title(dir, network, i));
+        h.open("path")
+            .attr("class", kind_class(kinds[k]))
+            .attr("d", mark(kinds[k], x, y, r))
+            .self_close();
+        h.open("text")
+            .attr("x", format_args!("{lx:.1}"))
+            .attr("y", format_args!("{ly:.1}"))
+            .attr("text-anchor", anchor)
+            .attr("dominant-baseline", "middle")
+            .attr(
+                "transform",
+                format_args!("rotate({rotate:.1} {lx:.1} {ly:.1})"),
+            )
+            .close()
+            .text(&labels[k])
+            .close("text");
+        h.close("a").newline();
     }
-    out.push_str("</g>\n");
+    h.close("g").newline();
     // The legend: each kind's shape, colour and name, below the circle in two columns.
     for (row, (&kind, name)) in seen.iter().zip(&kind_names).enumerate() {
         let x = 20.0 + (row % 2) as f64 * SIZE / 2.0;
         let y = SIZE - 6.0 + LEGEND_ROW * (row / 2) as f64;
-        let _ = writeln!(
-            out,
-            "<g class=\"network-legend\"><path class=\"{}\" d=\"{}\"/><text x=\"{:.1}\" y=\"{y:.1}\" dominant-baseline=\"middle\">{}</text></g>",
-            kind_class(kind),
-            mark(kind, x, y, 7.0),
-            x + 16.0,
-            html::text(name)
-        );
+        h.open("g").attr("class", "network-legend").close();
+        h.open("path")
+            .attr("class", kind_class(kind))
+            .attr("d", mark(kind, x, y, 7.0))
+            .self_close();
+        h.open("text")
+            .attr("x", format_args!("{:.1}", x + 16.0))
+            .attr("y", format_args!("{y:.1}"))
+            .attr("dominant-baseline", "middle")
+            .close()
+            .text(name)
+            .close("text");
+        h.close("g").newline();
     }
-    out.push_str("</svg>");
-    out
+    h.close("svg");
+    h
 }
 
-/// A line's pair, for `theme/pictures.js`: ` data-orgs="a b"` (the registry's ids).
-fn pair_attr(dir: &Directory, p: &Pair) -> String {
-    format!(
-        " data-orgs=\"{} {}\"",
-        html::attr(&dir.org(p.a).id),
-        html::attr(&dir.org(p.b).id)
-    )
+/// A line's pair, for `theme/pictures.js`: `a b` (the registry's ids).
+fn pair_ids(dir: &Directory, p: &Pair) -> String {
+    format!("{} {}", dir.org(p.a).id, dir.org(p.b).id)
 }
 
 /// The mark's title: "Name (ACR): kind; 12 mentions, 3 partners".
@@ -366,9 +399,9 @@ fn mark_title(dir: &Directory, network: &Network, i: OrgId) -> String {
 
 /// The phone's drawing of the same organisations and pairs (see the module documentation): rows
 /// grouped by kind under the kind's name, arcs on the right.
-pub fn list(dir: &Directory, network: &Network, drawn: &Drawn<'_>, from: &Path) -> String {
+pub fn list(dir: &Directory, network: &Network, drawn: &Drawn<'_>, from: &Path) -> Html<Page> {
     let max_m = most_mentioned(network, drawn);
-    let mut rows = String::new();
+    let mut rows = Html::new();
     let mut mid: HashMap<OrgId, f64> = HashMap::new();
     let mut y = 0.0;
     let mut kind = None;
@@ -379,12 +412,14 @@ pub fn list(dir: &Directory, network: &Network, drawn: &Drawn<'_>, from: &Path) 
             let name = kind
                 .and_then(|k| dir.kinds.get(k))
                 .map_or("other", |k| k.plural.as_str());
-            let _ = writeln!(
-                rows,
-                "<text class=\"network-list-kind\" x=\"4\" y=\"{:.1}\">{}</text>",
-                y + LIST_HEADING - 9.0,
-                html::text(&capitalise(name))
-            );
+            rows.open("text")
+                .attr("class", "network-list-kind")
+                .attr("x", "4")
+                .attr("y", format_args!("{:.1}", y + LIST_HEADING - 9.0))
+                .close()
+                .text(capitalise(name))
+                .close("text")
+                .newline();
             y += LIST_HEADING;
         }
         let lines = wrap(org.short_name(), LIST_CHARS, 2);
@@ -393,59 +428,92 @@ pub fn list(dir: &Directory, network: &Network, drawn: &Drawn<'_>, from: &Path) 
         mid.insert(i, centre);
         let r = 3.0 + 6.0 * (network.mentions[i.0] as f64 / max_m).sqrt();
         let first = centre - LIST_LINE * (lines.len().max(1) - 1) as f64 / 2.0;
-        let mut text = String::new();
+        rows.open("a")
+            .attr("href", html::href(from, &dir.page(i), None))
+            .attr("data-org", &org.id)
+            .close();
+        rows.element("title", mark_title(dir, network, i));
+        rows.open("rect")
+            .attr("class", "network-list-row")
+            .attr("x", "0")
+            .attr("y", format_args!("{y:.1}"))
+            .attr("width", LIST_WIDTH)
+            .attr("height", format_args!("{height:.1}"))
+            .self_close();
+        rows.open("path")
+            .attr("class", kind_class(org.kind))
+            .attr("d", mark(org.kind, 14.0, centre, r))
+            .self_close();
+        rows.open("text")
+            .attr("dominant-baseline", "middle")
+            .close();
         for (n, line) in lines.iter().enumerate() {
-            let _ = write!(
-                text,
-                "<tspan x=\"{LIST_TEXT}\" y=\"{:.1}\">{}</tspan>",
-                first + LIST_LINE * n as f64,
-                html::text(line)
-            );
+            rows.open("tspan")
+                .attr("x", LIST_TEXT)
+                .attr("y", format_args!("{:.1}", first + LIST_LINE * n as f64))
+                .close()
+                .text(line)
+                .close("tspan");
         }
-        let _ = writeln!(
-            rows,
-            "<a href=\"{href}\" data-org=\"{id}\"><title>{title}</title>\
-             <rect class=\"network-list-row\" x=\"0\" y=\"{y:.1}\" width=\"{LIST_WIDTH}\" height=\"{height:.1}\"/>\
-             <path class=\"{class}\" d=\"{d}\"/>\
-             <text dominant-baseline=\"middle\">{text}</text></a>",
-            href = html::attr(&html::href(from, &dir.page(i), None)),
-            id = html::attr(&org.id),
-            title = html::text(&mark_title(dir, network, i)),
-            class = kind_class(org.kind),
-            d = mark(org.kind, 14.0, centre, r),
-        );
+        rows.close("text").close("a").newline();
         y += height;
     }
     let max_w = drawn.pairs.first().map_or(1, |p| p.weight()).max(1) as f64;
-    let mut out = format!(
-        "<svg class=\"network-list\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {LIST_WIDTH} {:.0}\" role=\"group\" aria-labelledby=\"network-list-title\">\n\
-         <title id=\"network-list-title\">{}</title>\n<g class=\"network-pairs\">\n",
-        y + 4.0,
-        html::text(&format!(
+    let mut h = Html::new();
+    h.open("svg")
+        .attr("class", "network-list")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .attr("viewbox", format_args!("0 0 {LIST_WIDTH} {:.0}", y + 4.0))
+        .attr("role", "group")
+        .attr("aria-labelledby", "network-list-title")
+        .close()
+        .newline();
+    h.open("title")
+        .attr("id", "network-list-title")
+        .close()
+        .text(format_args!(
             "{} in a list by kind, each joined to those it is named with by an arc on the right ({} drawn)",
             plural(drawn.orgs.len(), "organisation"),
             plural(drawn.pairs.len(), "pair"),
-        )),
-    );
+        ))
+        .close("title")
+        .newline();
+    h.open("g").attr("class", "network-pairs").close().newline();
     for p in &drawn.pairs {
         let (y1, y2) = (mid[&p.a], mid[&p.b]);
         let bend = LIST_BEND.min((y2 - y1).abs() * 0.6).max(8.0) * 4.0 / 3.0;
-        let _ = writeln!(
-            out,
-            "<path d=\"M{LIST_ARCS} {y1:.1} C{x:.1} {y1:.1} {x:.1} {y2:.1} {LIST_ARCS} {y2:.1}\" stroke-width=\"{:.2}\"{}/>",
-            0.6 + 2.4 * p.weight() as f64 / max_w,
-            pair_attr(dir, p),
-            x = LIST_ARCS + bend,
-        );
+        let x = LIST_ARCS + bend;
+        h.open("path")
+            .attr(
+                "d",
+                format_args!(
+                    "M{LIST_ARCS} {y1:.1} C{x:.1} {y1:.1} {x:.1} {y2:.1} {LIST_ARCS} {y2:.1}"
+                ),
+            )
+            .attr(
+                "stroke-width",
+                format_args!("{:.2}", 0.6 + 2.4 * p.weight() as f64 / max_w),
+            )
+            .attr("data-orgs", pair_ids(dir, p))
+            .self_close()
+            .newline();
     }
-    out.push_str("</g>\n<g class=\"network-orgs\">\n");
-    out.push_str(&rows);
-    out.push_str("</g>\n</svg>");
-    out
+    h.close("g").newline();
+    h.open("g").attr("class", "network-orgs").close().newline();
+    h.push(&rows);
+    h.close("g").newline().close("svg");
+    h
 }
 
-/// The page: its introduction, the picture and the table of the pairs.
-pub fn chapter(orgs: &Organisations, network: &Network, cx: Context<'_>) -> Chapter {
+/// The page: its introduction, the picture and the table of the pairs, from the template
+/// `network` ([`Templates`]).
+pub fn chapter(
+    orgs: &Organisations,
+    network: &Network,
+    cx: Context<'_>,
+    templates: &Templates,
+    diags: &mut Diagnostics,
+) -> Chapter {
     let cfg = &cx.cfg.network;
     let dir = orgs.directory();
     let page = &cfg.page;
@@ -458,63 +526,49 @@ pub fn chapter(orgs: &Organisations, network: &Network, cx: Context<'_>) -> Chap
             ("pairs", &plural(network.pairs.len(), "pair")),
         ],
     );
-    let mut out = format!("# {}\n\n", html::text(&cfg.title));
-    let shown = if drawn.orgs.len() < named || drawn.pairs.len() < network.pairs.len() {
-        format!(
-            " The picture shows the {} most mentioned and the {} strongest among them; <a href=\"{}\">network.json</a> has them all.",
-            plural(drawn.orgs.len(), "organisation"),
-            plural(drawn.pairs.len(), "pair"),
-            html::attr(&html::relative(
+    let link = |o: OrgId| {
+        json!({
+            "name": dir.org(o).short_name(),
+            "title": dir.org(o).name,
+            "href": html::href(page, &dir.page(o), None),
+        })
+    };
+    let pairs: Vec<Value> = drawn
+        .pairs
+        .iter()
+        .map(|p| {
+            json!({
+                "a": link(p.a),
+                "b": link(p.b),
+                "paragraphs": p.paragraphs.len(),
+                "meetings": p.meetings.len(),
+                "together": p.weight(),
+            })
+        })
+        .collect();
+    let mut data = json!({
+        "title": cfg.title,
+        "introduction": intro,
+        "picture": fragment(svg(dir, network, &drawn, page, &cfg.title)),
+        "list": fragment(list(dir, network, &drawn, page)),
+        "caption": "Organisations around a circle, grouped by kind, each mark’s shape and colour its kind and its size its mentions; lines join organisations named together.",
+        "pairs": {
+            "caption": format!("The {} drawn", plural(drawn.pairs.len(), "pair")),
+            "list": pairs,
+        },
+    });
+    if drawn.orgs.len() < named || drawn.pairs.len() < network.pairs.len() {
+        data["shown"] = json!({
+            "organisations": plural(drawn.orgs.len(), "organisation"),
+            "pairs": plural(drawn.pairs.len(), "pair"),
+            "json": html::relative(
                 page,
                 Path::new(crate::outputs::exports::open_data::NETWORK_JSON.file)
-            )),
-        )
-    } else {
-        String::new()
-    };
-    let _ = writeln!(
-        out,
-        "<p class=\"report-generated\">{}{shown} Each mark links to the organisation’s page, which lists the paragraphs it shares with each partner.</p>\n",
-        html::text(&intro)
-    );
-    let _ = writeln!(
-        out,
-        "<figure class=\"network-figure report-generated\" data-search=\"skip\">\n{}\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
-        svg(dir, network, &drawn, page, &cfg.title),
-        list(dir, network, &drawn, page),
-        html::text(
-            "Organisations around a circle, grouped by kind, each mark’s shape and colour its kind and its size its mentions; lines join organisations named together."
-        ),
-    );
-    out.push_str("## Pairs\n\n");
-    let _ = write!(
-        out,
-        "<div class=\"matrix-scroll report-generated\" data-search=\"skip\" role=\"region\" aria-labelledby=\"pairs-caption\" tabindex=\"0\">\n\
-         <table class=\"network-table\">\n<caption id=\"pairs-caption\">{}, strongest first: paragraphs naming both, meetings both organise.</caption>\n\
-         <thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">With</th><th scope=\"col\">Paragraphs</th><th scope=\"col\">Meetings</th><th scope=\"col\">Together</th></tr></thead>\n<tbody>\n",
-        html::text(&format!("The {} drawn", plural(drawn.pairs.len(), "pair")))
-    );
-    let link = |o: OrgId| {
-        format!(
-            "<a href=\"{}\" title=\"{}\">{}</a>",
-            html::attr(&html::href(page, &dir.page(o), None)),
-            html::attr(&dir.org(o).name),
-            html::text(dir.org(o).short_name())
-        )
-    };
-    for p in &drawn.pairs {
-        let _ = writeln!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            link(p.a),
-            link(p.b),
-            p.paragraphs.len(),
-            p.meetings.len(),
-            p.weight()
-        );
+            ),
+        });
     }
-    out.push_str("</tbody>\n</table>\n</div>\n");
-    generated_chapter(&cfg.title, page, out, vec![])
+    let body = templates.render("network", &data, diags);
+    generated_chapter(&cfg.title, page, body, vec![])
 }
 
 #[cfg(test)]
@@ -538,7 +592,7 @@ mod tests {
     fn the_picture_is_well_formed_svg_with_a_title_a_description_and_a_link_per_organisation() {
         let (dir, net) = network();
         let drawn = drawn(&dir, &net, 10, 10);
-        let svg = svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom");
+        let svg = svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom").into_string();
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         let root = doc.root_element();
         assert_eq!(root.tag_name().name(), "svg");
@@ -573,7 +627,7 @@ mod tests {
         assert_eq!(svg.matches("<path d=\"M").count(), 1);
         assert_eq!(
             svg,
-            super::svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom")
+            super::svg(&dir, &net, &drawn, Path::new("network.md"), "Who & whom").into_string()
         );
     }
 
@@ -589,7 +643,7 @@ mod tests {
     fn the_phones_list_has_a_row_per_organisation_under_its_kind_and_an_arc_per_pair() {
         let (dir, net) = network();
         let drawn = drawn(&dir, &net, 10, 10);
-        let list = list(&dir, &net, &drawn, Path::new("network.md"));
+        let list = list(&dir, &net, &drawn, Path::new("network.md")).into_string();
         let doc = roxmltree::Document::parse(&list).expect("well-formed XML");
         let rows: Vec<(&str, &str)> = doc
             .descendants()

@@ -1,7 +1,7 @@
 //! The generated organisation pages: an index grouped by kind and one page per organisation with
 //! its facts, the agenda items it works under, the meetings it organises and every mention. The
-//! pages are rendered from templates a book can replace ([`super::templates`]); this module
-//! gathers their data.
+//! pages are rendered from templates a book can replace (`organisations.hbs`, `organisation.hbs`,
+//! [`super::templates`]); this module gathers their data.
 
 pub use super::Context;
 use super::templates::Templates;
@@ -13,7 +13,6 @@ use crate::features::organisations::{Mention, Organisations, snippet};
 use crate::model::config::Config;
 use crate::model::orgs::{Directory, Org};
 use crate::model::{ChapterId, MeetingId, Model, OrgId, generated_chapter};
-use crate::outputs::exports::json::script_json;
 use crate::outputs::exports::open_data::organisation_json_ld;
 use crate::outputs::network::Network;
 use mdbook_preprocessor::book::{BookItem, Chapter};
@@ -164,7 +163,7 @@ impl OrgPage<'_> {
             data["partners"] = self.partners_data(network, cx);
         }
         if cx.cfg.data.enable && cx.cfg.data.json_ld {
-            data["json_ld"] = json!(script_json(&organisation_json_ld(self.dir, self.id)));
+            data["json_ld"] = organisation_json_ld(self.dir, self.id);
         }
         data
     }

@@ -20,7 +20,9 @@
 //! the list is preceded by a month axis ([`super::timeline_axis`]), which scrolls sideways in
 //! its figure on a phone; the filter hides its bars with their entries.
 
+use super::templates::{Templates, fragment};
 use crate::base::dates::{self, Date};
+use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
 use crate::features::timeline::{Meeting, Timeline};
 use crate::model::config::Config;
@@ -31,7 +33,6 @@ use crate::outputs::exports::json as export;
 use chrono::Datelike;
 use mdbook_preprocessor::book::Chapter;
 use serde_json::{Value, json};
-use std::fmt::Write;
 use std::path::Path;
 
 /// The group a meeting is listed in, within its year.
@@ -69,63 +70,61 @@ fn group_of(m: &Meeting) -> Group {
     }
 }
 
-/// Builds the page.
+/// Builds the page from the template `timeline` ([`Templates`]).
 pub fn chapter(
     timeline: &Timeline,
     model: &Model,
     orgs: Option<&Directory>,
     cfg: &Config,
+    templates: &Templates,
+    diags: &mut Diagnostics,
 ) -> Chapter {
     let page = &timeline.page;
     let title = &cfg.timeline.title;
-    let mut out = format!("# {}\n\n", html::text(title));
-    out.push_str(&intro(timeline, cfg));
-    if cfg.pictures.timeline
-        && let Some(svg) = super::timeline_axis::svg(timeline, title, &cfg.document)
-    {
-        let _ = writeln!(
-            out,
-            "<figure class=\"timeline-figure report-generated\" data-search=\"skip\">\n\
-             <div class=\"timeline-scroll\">\n{svg}\n</div>\n<figcaption>Each bar links to its \
-             meeting in the list below. On a narrow screen the picture scrolls sideways.</figcaption>\n</figure>\n"
-        );
-    }
-    let _ = writeln!(
-        out,
-        "<script type=\"application/ld+json\">{}</script>\n",
-        export::script_json(&json_ld(timeline, model, orgs))
-    );
+    let (introduction, precision) = intro(timeline, cfg);
+    let mut years: Vec<Value> = Vec::new();
     let mut year = None;
     let mut group: Option<Group> = None;
     for (i, m) in timeline.iter() {
         let y = m.span.listed_year();
         let g = group_of(m);
-        if year != Some(y) || group.as_ref() != Some(&g) {
-            if group.is_some() {
-                out.push_str("</ol>\n\n");
-            }
-            if year != Some(y) {
-                let _ = writeln!(out, "## {y} {{#timeline-{y}}}\n");
-                year = Some(y);
-            }
-            let _ = writeln!(
-                out,
-                "### {} {{#{}}}\n\n<ol class=\"timeline-entries\">",
-                html::text(&g.heading),
-                g.id
-            );
+        if year != Some(y) {
+            years.push(json!({"year": y, "id": format!("timeline-{y}"), "groups": []}));
+            year = Some(y);
+            group = None;
+        }
+        let groups = years
+            .last_mut()
+            .and_then(|y| y["groups"].as_array_mut())
+            .expect("a year was pushed");
+        if group.as_ref() != Some(&g) {
+            groups.push(json!({"heading": g.heading, "id": g.id, "meetings": []}));
             group = Some(g);
         }
-        out.push_str(&entry(timeline, model, orgs, i));
+        if let Some(meetings) = groups.last_mut().and_then(|g| g["meetings"].as_array_mut()) {
+            meetings.push(entry(timeline, model, orgs, i));
+        }
     }
-    if group.is_some() {
-        out.push_str("</ol>\n");
+    let mut data = json!({
+        "title": title,
+        "introduction": introduction,
+        "precision": precision,
+        "ics": html::relative(page, Path::new(ICS_FILE)),
+        "json": html::relative(page, Path::new(export::JSON_FILE)),
+        "json_ld": json_ld(timeline, model, orgs),
+        "years": years,
+    });
+    if cfg.pictures.timeline
+        && let Some(svg) = super::timeline_axis::svg(timeline, title, &cfg.document)
+    {
+        data["picture"] = fragment(svg);
     }
-    generated_chapter(title, page, out, vec![])
+    let body = templates.render("timeline", &data, diags);
+    generated_chapter(title, page, body, vec![])
 }
 
-fn intro(timeline: &Timeline, cfg: &Config) -> String {
-    let page = &timeline.page;
+/// The introduction's first sentences and what it says about dates.
+fn intro(timeline: &Timeline, cfg: &Config) -> (String, String) {
     let document = &cfg.document;
     let dated = match timeline.report {
         Some(r) => format!(
@@ -147,100 +146,70 @@ fn intro(timeline: &Timeline, cfg: &Config) -> String {
             ("meetings", &crate::base::text::plural(n, "meeting")),
         ],
     );
-    format!(
-        "<div class=\"timeline-intro report-generated\" id=\"timeline-intro\">\n\
-         <p>{first} They are listed here in date order, each with a link to the paragraph \
-         that describes it.</p>\n\
-         <p>{precision}</p>\n\
-         <p>Download the timeline: <a href=\"{ics}\">calendar file (iCalendar, .ics)</a> for \
-         calendar programs, or <a href=\"{json}\">data file (JSON)</a>.</p>\n\
-         </div>\n\n",
-        first = html::text(&first),
-        precision = html::text(&format!(
+    (
+        first,
+        format!(
             "Dates are as precise as the {document}. A date it gives only as a month, a season, a \
              half year or a year is marked “approximate date”, and the meeting is listed at the \
              end of that period, after the meetings dated within it. {dated}"
-        )),
-        ics = html::attr(&html::relative(page, Path::new(ICS_FILE))),
-        json = html::attr(&html::relative(page, Path::new(export::JSON_FILE))),
+        ),
     )
 }
 
-fn entry(timeline: &Timeline, model: &Model, orgs: Option<&Directory>, i: MeetingId) -> String {
+/// One meeting's entry.
+fn entry(timeline: &Timeline, model: &Model, orgs: Option<&Directory>, i: MeetingId) -> Value {
     let m = timeline.meeting(i);
     let page = &timeline.page;
     let ch = model.chapter(m.chapter);
     let ids: Vec<&str> = m.organisers.iter().map(|o| o.id.as_str()).collect();
-    let mut out = format!(
-        "<li class=\"timeline-entry\" id=\"{}\" data-search-kind=\"meeting\" data-year=\"{}\" data-organisers=\"{}\">\n\
-         <h4 class=\"timeline-title\">{}</h4>\n<p class=\"timeline-when\"><span class=\"timeline-date\">{}</span>",
-        m.fragment(),
-        m.span.listed_year(),
-        html::attr(&ids.join(" ")),
-        html::text(&m.title),
-        html::text(&m.span.written())
-    );
-    for marker in export::status(m.span.approximate(), m.planned, m.tentative) {
-        let _ = write!(out, " <span class=\"timeline-marker\">{marker}</span>");
-    }
-    out.push_str("</p>\n<dl class=\"timeline-facts\">\n");
+    let link = |k: MeetingId| {
+        let other = timeline.meeting(k);
+        json!({
+            "href": format!("#{}", other.fragment()),
+            "title": other.title,
+            "when": other.span.written(),
+        })
+    };
+    let mut data = json!({
+        "id": m.fragment(),
+        "year": m.span.listed_year(),
+        "organiser_ids": ids.join(" "),
+        "title": m.title,
+        "when": m.span.written(),
+        "markers": export::status(m.span.approximate(), m.planned, m.tentative),
+        "includes": timeline.children(i).map(link).collect::<Vec<_>>(),
+        "source": {
+            "href": html::href(page, &ch.path, m.block.map(|b| ch.block(b).anchor.as_str())),
+            "title": ch.title(),
+        },
+    });
     if let Some(place) = &m.place {
-        let _ = writeln!(out, "<dt>Place</dt><dd>{}</dd>", html::text(place));
+        data["place"] = json!(place);
     }
     if !m.organisers.is_empty() {
-        let links: Vec<String> = m
+        let list: Vec<Value> = m
             .organisers
             .iter()
             .map(|o| match (o.org, orgs) {
-                (Some(org), Some(dir)) => format!(
-                    "<a href=\"{}\" data-org=\"{}\">{}</a>",
-                    html::attr(&html::href(page, &dir.page(org), None)),
-                    html::attr(&o.id),
-                    html::text(&dir.org(org).display_name())
-                ),
-                _ => format!(
-                    "<span data-org=\"{}\">{}</span>",
-                    html::attr(&o.id),
-                    html::text(&o.id)
-                ),
+                (Some(org), Some(dir)) => json!({
+                    "name": dir.org(org).display_name(),
+                    "id": o.id,
+                    "href": html::href(page, &dir.page(org), None),
+                }),
+                _ => json!({"name": o.id, "id": o.id}),
             })
             .collect();
-        let _ = writeln!(
-            out,
-            "<dt>{}</dt><dd>{}</dd>",
-            if links.len() == 1 {
-                "Organiser"
-            } else {
-                "Organisers"
-            },
-            links.join(", ")
-        );
+        let label = if list.len() == 1 {
+            "Organiser"
+        } else {
+            "Organisers"
+        };
+        data["organisers"] = json!({"label": label, "list": list});
     }
-    let link = |k: MeetingId| {
-        let other = timeline.meeting(k);
-        format!(
-            "<a href=\"#{}\">{}</a> ({})",
-            other.fragment(),
-            html::text(&other.title),
-            html::text(&other.span.written())
-        )
-    };
     if let Some(p) = m.parent {
-        let _ = writeln!(out, "<dt>Part of</dt><dd>{}</dd>", link(p));
+        data["part_of"] = link(p);
     }
-    let children: Vec<String> = timeline.children(i).map(link).collect();
-    if !children.is_empty() {
-        let _ = writeln!(out, "<dt>Includes</dt><dd>{}</dd>", children.join("; "));
-    }
-    out.push_str("</dl>\n");
-    let anchor = m.block.map(|b| ch.block(b).anchor.as_str());
-    let _ = writeln!(
-        out,
-        "<p class=\"timeline-source\"><a href=\"{}\">Read in {}</a></p>\n</li>",
-        html::attr(&html::href(page, &ch.path, anchor)),
-        html::text(&ch.title())
-    );
-    out
+    data
 }
 
 /// schema.org `Event`s. Dates less precise than a day use ISO 8601's reduced forms (`2030-06`,
@@ -321,7 +290,10 @@ mod tests {
         let cfg = config();
         let t = Timeline::collect(&m, Some(&orgs), may_2014(), &cfg.timeline, &mut diags);
         assert_eq!(diags.render(), "0 errors, 0 warnings");
-        chapter(&t, &m, Some(&orgs), &cfg).content
+        let templates = Templates::built_in();
+        let page = chapter(&t, &m, Some(&orgs), &cfg, &templates, &mut diags).content;
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        page
     }
 
     const MEETINGS: &str = "  - id: h1\n    title: Workshops <i>\n    date: 2014-H1\n    organisers: [ilo]\n    mention: The second meeting\n\
@@ -332,17 +304,25 @@ mod tests {
     #[test]
     fn groups_by_year_then_month_or_period() {
         let page = build(MEETINGS);
-        let headings: Vec<&str> = page.lines().filter(|l| l.starts_with('#')).collect();
+        let headings: Vec<&str> = page
+            .lines()
+            .filter(|l| ["<h1", "<h2", "<h3"].iter().any(|h| l.starts_with(h)))
+            .collect();
+        let heading = |level: u8, id: &str, text: &str| {
+            format!(
+                "<h{level} id=\"{id}\"><a class=\"header\" href=\"#{id}\">{text}</a></h{level}>"
+            )
+        };
         assert_eq!(
             headings,
             [
-                "# Timeline",
-                "## 2013 {#timeline-2013}",
-                "### Autumn 2013 {#timeline-2013-autumn}",
-                "## 2014 {#timeline-2014}",
-                "### April 2014 {#timeline-2014-04}",
-                "### First half of 2014 {#timeline-2014-h1}",
-                "### During 2014 (month not known) {#timeline-2014-year}",
+                heading(1, "timeline", "Timeline"),
+                heading(2, "timeline-2013", "2013"),
+                heading(3, "timeline-2013-autumn", "Autumn 2013"),
+                heading(2, "timeline-2014", "2014"),
+                heading(3, "timeline-2014-04", "April 2014"),
+                heading(3, "timeline-2014-h1", "First half of 2014"),
+                heading(3, "timeline-2014-year", "During 2014 (month not known)"),
             ]
         );
         let ids: Vec<&str> = page
@@ -363,19 +343,19 @@ mod tests {
         assert_eq!(
             &page[start..end],
             "<li class=\"timeline-entry\" id=\"meeting-w\" data-search-kind=\"meeting\" data-year=\"2014\" data-organisers=\"ilo unhcr\">\n\
-             <h4 class=\"timeline-title\">Workshop</h4>\n\
-             <p class=\"timeline-when\"><span class=\"timeline-date\">23–24 April 2014</span></p>\n\
+             <h4 class=\"timeline-title\">Workshop</h4>\n\n\
+             <p class=\"timeline-when\"><span class=\"timeline-date\">23–24 April 2014</span></p>\n\n\
              <dl class=\"timeline-facts\">\n\
-             <dt>Place</dt><dd>Turin</dd>\n\
-             <dt>Organisers</dt><dd><a href=\"agencies/ilo.html\" data-org=\"ilo\">International Labour Organization (ILO)</a>, \
-             <a href=\"agencies/unhcr.html\" data-org=\"unhcr\">Office of the United Nations High Commissioner for Refugees (UNHCR)</a></dd>\n\
-             <dt>Part of</dt><dd><a href=\"#meeting-y\">Year</a> (2014)</dd>\n\
-             </dl>\n\
-             <p class=\"timeline-source\"><a href=\"a.html#p-the-first-meeting\">Read in Chapter 1</a></p>\n\
+             <dt>Place</dt>\n<dd>Turin</dd>\n\n\
+             <dt>Organisers</dt>\n<dd><a href=\"agencies/ilo.html\" data-org=\"ilo\">International Labour Organization (ILO)</a>, \
+             <a href=\"agencies/unhcr.html\" data-org=\"unhcr\">Office of the United Nations High Commissioner for Refugees (UNHCR)</a></dd>\n\n\
+             <dt>Part of</dt>\n<dd><a href=\"#meeting-y\">Year</a> (2014)</dd>\n\n\
+             </dl>\n\n\
+             <p class=\"timeline-source\"><a href=\"a.html#p-the-first-meeting\">Read in Chapter 1</a></p>\n\n\
              </li>"
         );
         assert!(page.contains(
-            "<h4 class=\"timeline-title\">Workshops &lt;i&gt;</h4>\n<p class=\"timeline-when\"><span class=\"timeline-date\">first half of 2014</span> \
+            "<h4 class=\"timeline-title\">Workshops &lt;i&gt;</h4>\n\n<p class=\"timeline-when\"><span class=\"timeline-date\">first half of 2014</span> \
              <span class=\"timeline-marker\">approximate date</span> <span class=\"timeline-marker\">planned at the time of writing</span></p>"
         ));
         assert!(page.contains(
@@ -383,7 +363,7 @@ mod tests {
              <span class=\"timeline-marker\">planned at the time of writing</span> <span class=\"timeline-marker\">tentative</span></p>"
         ));
         assert!(page.contains(
-            "<dt>Includes</dt><dd><a href=\"#meeting-w\">Workshop</a> (23–24 April 2014)</dd>"
+            "<dt>Includes</dt>\n<dd><a href=\"#meeting-w\">Workshop</a> (23–24 April 2014)</dd>"
         ));
         assert!(page.contains("<span class=\"timeline-date\">autumn 2013</span> <span class=\"timeline-marker\">approximate date</span></p>"));
         assert!(

@@ -18,12 +18,11 @@
 //! `docs/src/pictures.md`.
 
 use crate::base::dates::month_name;
-use crate::base::html;
+use crate::base::html::{Html, Page};
 use crate::base::text::plural;
 use crate::features::timeline::Timeline;
 use crate::outputs::exports::json::status;
 use chrono::{Datelike, NaiveDate};
-use std::fmt::Write;
 
 const WIDTH: f64 = 1000.0;
 const LEFT: f64 = 10.0;
@@ -59,7 +58,7 @@ fn days_in_month(d: NaiveDate) -> f64 {
 
 /// The picture, or none for a timeline without meetings. `title` is the page's title,
 /// `document` the word for the document.
-pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
+pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Html<Page>> {
     let first = timeline.meetings.iter().map(|m| m.span.first_day()).min()?;
     let last = timeline.meetings.iter().map(|m| m.span.last_day()).max()?;
     let start = month_index(first);
@@ -96,12 +95,28 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
         .iter()
         .filter(|m| m.span.approximate())
         .count();
-    let mut out = format!(
-        "<svg class=\"timeline-axis\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"group\" aria-labelledby=\"timeline-axis-title\" aria-describedby=\"timeline-axis-desc\">\n\
-         <title id=\"timeline-axis-title\">{}</title>\n<desc id=\"timeline-axis-desc\">{}</desc>\n\
-         <defs><pattern id=\"timeline-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"timeline-hatch\" width=\"2.5\" height=\"6\"/></pattern></defs>\n",
-        html::text(title),
-        html::text(&format!(
+    let mut h = Html::new();
+    // Attribute names as mdBook's serializer writes them, lower case: HTML's parser gives SVG's
+    // their case back (`viewBox`).
+    h.open("svg")
+        .attr("class", "timeline-axis")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .attr("viewbox", format_args!("0 0 {WIDTH} {height:.0}"))
+        .attr("role", "group")
+        .attr("aria-labelledby", "timeline-axis-title")
+        .attr("aria-describedby", "timeline-axis-desc")
+        .close()
+        .newline();
+    h.open("title")
+        .attr("id", "timeline-axis-title")
+        .close()
+        .text(title)
+        .close("title")
+        .newline();
+    h.open("desc")
+        .attr("id", "timeline-axis-desc")
+        .close()
+        .text(format_args!(
             "{} on a month axis from {} {} to {} {}, each a bar from its first possible day to its last; {} dated only approximately span the whole period, hatched; {} planned at the time of writing are hollow with a dashed outline. The list after the picture gives the same meetings in words.",
             plural(timeline.meetings.len(), "meeting"),
             month_name(first.month()),
@@ -110,51 +125,75 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
             last.year(),
             approximate,
             planned,
-        )),
-    );
+        ))
+        .close("desc")
+        .newline();
+    h.open("defs").close();
+    h.open("pattern")
+        .attr("id", "timeline-hatch")
+        .attr("width", "6")
+        .attr("height", "6")
+        .attr("patternunits", "userSpaceOnUse")
+        .attr("patterntransform", "rotate(45)")
+        .close();
+    h.open("rect")
+        .attr("class", "timeline-hatch")
+        .attr("width", "2.5")
+        .attr("height", "6")
+        .self_close();
+    h.close("pattern").close("defs").newline();
     // The axis: a tick per month, the month's initial where there is room, each year named.
-    out.push_str("<g class=\"timeline-axis-months\">\n");
+    h.open("g")
+        .attr("class", "timeline-axis-months")
+        .close()
+        .newline();
     let mut d = NaiveDate::from_ymd_opt(first.year(), first.month(), 1)?;
     while month_index(d) <= month_index(last) {
         let mx = x(d);
-        let _ = write!(
-            out,
-            "<path d=\"M{mx:.1} {TICK_TOP} V{:.1}\"/>",
-            legend - 10.0
-        );
+        h.open("path")
+            .attr(
+                "d",
+                format_args!("M{mx:.1} {TICK_TOP} V{:.1}", legend - 10.0),
+            )
+            .self_close();
         if mw >= 14.0 {
-            let _ = write!(
-                out,
-                "<text x=\"{:.1}\" y=\"{MONTH_Y}\" text-anchor=\"middle\">{}</text>",
-                mx + mw / 2.0,
-                &month_name(d.month())[..1]
-            );
+            h.open("text")
+                .attr("x", format_args!("{:.1}", mx + mw / 2.0))
+                .attr("y", MONTH_Y)
+                .attr("text-anchor", "middle")
+                .close()
+                .text(&month_name(d.month())[..1])
+                .close("text");
         }
         // The first month is named with its year unless January follows too closely.
         let opening = month_index(d) == start && d.month() <= 10;
         if d.month() == 1 || opening {
-            let _ = write!(
-                out,
-                "<text class=\"timeline-axis-year\" x=\"{:.1}\" y=\"{YEAR_Y}\">{}</text>",
-                mx + 2.0,
-                d.year()
-            );
+            h.open("text")
+                .attr("class", "timeline-axis-year")
+                .attr("x", format_args!("{:.1}", mx + 2.0))
+                .attr("y", YEAR_Y)
+                .close()
+                .text(d.year())
+                .close("text");
         }
-        out.push('\n');
+        h.newline();
         d = if d.month() == 12 {
             NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)?
         } else {
             NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)?
         };
     }
-    out.push_str("</g>\n");
+    h.close("g").newline();
     if let Some(report) = timeline.report {
         let rx = after(report.last());
-        let _ = writeln!(
-            out,
-            "<path class=\"timeline-axis-report\" d=\"M{rx:.1} {TICK_TOP} V{:.1}\"/>",
-            legend - 8.0
-        );
+        h.open("path")
+            .attr("class", "timeline-axis-report")
+            .attr(
+                "d",
+                format_args!("M{rx:.1} {TICK_TOP} V{:.1}", legend - 8.0),
+            )
+            .self_close()
+            .newline();
     }
     for (id, m, row, x0, x1) in bars {
         let mut class = vec![if m.planned { "planned" } else { "held" }];
@@ -163,16 +202,22 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
         }
         let mut about = vec![m.span.written()];
         about.extend(status(m.span.approximate(), m.planned, m.tentative));
-        let _ = writeln!(
-            out,
-            "<a href=\"#{}\"><title>{}: {}</title><rect class=\"{}\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR}\" rx=\"2\"/></a>",
-            html::attr(&timeline.meeting(id).fragment()),
-            html::text(&m.title),
-            html::text(&about.join(", ")),
-            class.join(" "),
-            top + row as f64 * ROW,
-            x1 - x0,
-        );
+        h.open("a")
+            .attr("href", format_args!("#{}", timeline.meeting(id).fragment()))
+            .close();
+        h.open("title")
+            .close()
+            .text(format_args!("{}: {}", m.title, about.join(", ")))
+            .close("title");
+        h.open("rect")
+            .attr("class", class.join(" "))
+            .attr("x", format_args!("{x0:.1}"))
+            .attr("y", format_args!("{:.1}", top + row as f64 * ROW))
+            .attr("width", format_args!("{:.1}", x1 - x0))
+            .attr("height", BAR)
+            .attr("rx", "2")
+            .self_close();
+        h.close("a").newline();
     }
     // The legend.
     let key = [
@@ -181,28 +226,47 @@ pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<String> {
         ("held approximate", "date approximate: the whole period"),
     ];
     let mut lx = LEFT;
-    out.push_str("<g class=\"timeline-axis-legend\">\n");
+    h.open("g")
+        .attr("class", "timeline-axis-legend")
+        .close()
+        .newline();
     for (class, label) in key {
-        let _ = writeln!(
-            out,
-            "<rect class=\"{class}\" x=\"{lx:.1}\" y=\"{legend:.1}\" width=\"22\" height=\"{BAR}\" rx=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            lx + 28.0,
-            legend + 11.0,
-            html::text(label)
-        );
+        h.open("rect")
+            .attr("class", class)
+            .attr("x", format_args!("{lx:.1}"))
+            .attr("y", format_args!("{legend:.1}"))
+            .attr("width", "22")
+            .attr("height", BAR)
+            .attr("rx", "2")
+            .self_close();
+        legend_text(&mut h, lx + 28.0, legend + 11.0, label);
         lx += 48.0 + CHAR * label.chars().count() as f64;
     }
     if timeline.report.is_some() {
-        let _ = writeln!(
-            out,
-            "<path class=\"timeline-axis-report\" d=\"M{lx:.1} {legend:.1} v{BAR}\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+        h.open("path")
+            .attr("class", "timeline-axis-report")
+            .attr("d", format_args!("M{lx:.1} {legend:.1} v{BAR}"))
+            .self_close();
+        legend_text(
+            &mut h,
             lx + 8.0,
             legend + 11.0,
-            html::text(&format!("the {document}’s date"))
+            &format!("the {document}’s date"),
         );
     }
-    out.push_str("</g>\n</svg>");
-    Some(out)
+    h.close("g").newline().close("svg");
+    Some(h)
+}
+
+/// A legend's words at (`x`, `y`), and the end of its line.
+fn legend_text(h: &mut Html<Page>, x: f64, y: f64, words: &str) {
+    h.open("text")
+        .attr("x", format_args!("{x:.1}"))
+        .attr("y", format_args!("{y:.1}"))
+        .close()
+        .text(words)
+        .close("text")
+        .newline();
 }
 
 #[cfg(test)]
@@ -221,7 +285,7 @@ mod tests {
              ---\nWe met.\n",
         )]);
         assert_eq!(diags, "0 errors, 0 warnings");
-        let svg = svg(&timeline, "Timeline", "report").unwrap();
+        let svg = svg(&timeline, "Timeline", "report").unwrap().into_string();
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         let root = doc.root_element();
         let text = |name: &str| {
