@@ -259,7 +259,13 @@ fn the_report_has_no_collection_markup() {
     for (name, bytes) in common::files_under(common::site()) {
         if name.ends_with(".html") {
             let html = String::from_utf8(bytes).unwrap();
-            for class in ["document-in-site", "document-paragraph", "cited-by"] {
+            for class in [
+                "document-in-site",
+                "document-paragraph",
+                "cited-by",
+                "document-site-note",
+                "documents-outside",
+            ] {
                 assert!(!html.contains(class), "{name}: {class}");
             }
         }
@@ -320,6 +326,53 @@ fn a_book_of_one_document_counts_no_documents() {
     });
     let p = page(&site, "organisations/island-water-agency.html");
     assert_eq!(p.select(&sel("table.org-documents")).count(), 0);
+    let p = page(&site, "documents.html");
+    assert_eq!(
+        p.select(&sel("#documents-outside, ol.documents-outside"))
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn the_documents_page_tells_documents_of_the_site_from_outside_ones_and_ranks_those() {
+    let p = page(site(), "documents.html");
+    let heads: Vec<(String, String)> = p
+        .select(&sel("li.document-entry p.document-head"))
+        .map(|head| {
+            let a = head.select(&sel("a.document-symbol")).next().unwrap();
+            let note = head.select(&sel(".document-site-note")).count();
+            (
+                a.value().attr("href").unwrap().to_string(),
+                note.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        pairs(&[
+            ("https://undocs.org/en/A/RES/64/292", "0"),
+            ("a-res-90-1.html", "1"),
+            ("a-res-90-3.html", "1"),
+        ])
+    );
+    // Counted here: the resolutions whose text names 64/292.
+    let src = common::root().join(BOOK).join("src");
+    let citing = (1..=3)
+        .filter(|n| {
+            std::fs::read_to_string(src.join(format!("a-res-90-{n}.md")))
+                .unwrap()
+                .contains("64/292")
+        })
+        .count();
+    let ranked: Vec<String> = p
+        .select(&sel("ol.documents-outside li"))
+        .map(|li| li.text().collect())
+        .collect();
+    assert_eq!(
+        ranked,
+        [format!("A/RES/64/292: cited by {citing} resolutions")]
+    );
 }
 
 #[test]
