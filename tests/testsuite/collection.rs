@@ -421,3 +421,17 @@ fn registry_suggest_lists_the_names_the_registry_lacks() {
     .unwrap();
     assert_eq!(suggest(dir.path()), "");
 }
+
+#[test]
+fn a_documents_notes_are_archived_as_of_its_own_adoption() {
+    // 90/3 was adopted on 2035-10-03 (its front matter); the book has no `date`.
+    let p = page(site(), "a-res-90-3.html");
+    let archived: Vec<String> = p
+        .select(&sel(".archived-copy a"))
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        archived,
+        ["https://web.archive.org/web/20351003/https://example.org/rain-harvesting"]
+    );
+}
