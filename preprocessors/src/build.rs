@@ -76,7 +76,7 @@ fn build_reading(
             )
             .hint(SITE_URL_HINT);
     }
-    sources::check(root, &config.book.src, &mut diags);
+    sources::check(root, &config, &mut diags);
     // mdBook's own paths that leave the book (the theme files it copies into the site), before
     // it reads any; the rest of the theme check runs with the preprocessor's.
     crate::install::check_theme(root, &config, &mut diags);

@@ -35,7 +35,7 @@ impl Preprocessor for Report {
         let cfg = Config::from_book(&ctx.root, &ctx.config, &mut diags);
         crate::install::check_book(&ctx.root, &ctx.config, cfg.search.enable, &mut diags);
         // Nothing from outside the book reaches the pages, even under `mdbook serve`.
-        sources::check(&ctx.root, &ctx.config.book.src, &mut diags).apply(&mut book);
+        sources::check(&ctx.root, &ctx.config, &mut diags).apply(&mut book);
         let (root, src) = (&ctx.root, &ctx.config.book.src);
         let mut book = if hands_over(ctx) {
             let site = pipeline::site(book, &cfg, root, src, &mut diags);

@@ -176,7 +176,7 @@ fn run(case: &Case, strict: bool) -> (String, bool) {
         ch.number = Some(SectionNumber::new(vec![n as u32 + 1]));
         book.items.push(BookItem::Chapter(ch));
     }
-    mdbook_report::model::sources::check(dir.path(), Path::new("src"), &mut diags).apply(&mut book);
+    mdbook_report::model::sources::check(dir.path(), &mdbook_config, &mut diags).apply(&mut book);
     mdbook_report::pipeline::transform(book, &cfg, dir.path(), Path::new("src"), &mut diags);
     if !own_registry {
         diags.retain(|d| {

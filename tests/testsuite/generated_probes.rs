@@ -214,7 +214,7 @@ fn check(s: &Scratch, toml: &str, pipeline: bool) -> Vec<String> {
     let mut ch = Chapter::new("Water", FILES[1].1.to_string(), "water.md", vec![]);
     ch.number = Some(SectionNumber::new(vec![1]));
     book.items.push(BookItem::Chapter(ch));
-    mdbook_report::model::sources::check(&root, Path::new("src"), &mut diags).apply(&mut book);
+    mdbook_report::model::sources::check(&root, &mdbook, &mut diags).apply(&mut book);
     if !pipeline {
         diags.sort();
         return diags.iter().map(|d| d.to_string()).collect();

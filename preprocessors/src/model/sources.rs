@@ -110,7 +110,18 @@ struct Checker<'a> {
 /// Checks `SUMMARY.md` under `root/src` and every chapter it lists (see the module docs).
 /// Problems go to `diags`; a book without a readable `SUMMARY.md` is left to mdBook, which says
 /// so.
-pub fn check(root: &Path, src: &Path, diags: &mut Diagnostics) -> Sealed {
+pub fn check(
+    root: &Path,
+    config: &mdbook_preprocessor::config::Config,
+    diags: &mut Diagnostics,
+) -> Sealed {
+    let src = config.book.src.as_path();
+    // mdBook renders this file as the site's "not found" page (`[output.html] input-404`)
+    // without SUMMARY.md listing it.
+    let page_404 = config
+        .html_config()
+        .and_then(|html| html.input_404)
+        .unwrap_or_else(|| "404.md".to_owned());
     let repository = crate::model::config::repository(root);
     let Ok(boundary) = Boundary::new(root, repository.as_deref()) else {
         return Sealed::default();
@@ -170,7 +181,7 @@ pub fn check(root: &Path, src: &Path, diags: &mut Diagnostics) -> Sealed {
         .iter()
         .any(|d| matches!(d.code, "summary-missing" | "summary-outside"));
     if !entry_failed {
-        checker.unlisted(root, src, &seen);
+        checker.unlisted(root, src, &seen, Path::new(&page_404));
     }
     // The rest of SUMMARY.md's grammar is mdBook's: its parser's error, located where it says.
     if !duplicate && let Err(err) = mdbook_summary::parse_summary(&summary) {
@@ -355,7 +366,8 @@ impl Checker<'_> {
 
     /// Markdown files under `src/` that `SUMMARY.md` does not list and no chapter includes: a
     /// warning each, since their text (and their meetings and notes) would not be published.
-    fn unlisted(&mut self, root: &Path, src: &Path, listed: &BTreeSet<String>) {
+    /// `page_404` (relative to `src`) is published by mdBook as the site's "not found" page.
+    fn unlisted(&mut self, root: &Path, src: &Path, listed: &BTreeSet<String>, page_404: &Path) {
         let listed: BTreeSet<PathBuf> = listed
             .iter()
             .filter_map(|d| inside(Path::new(d)).ok())
@@ -392,7 +404,11 @@ impl Checker<'_> {
                 .join(&rel)
                 .canonicalize()
                 .is_ok_and(|c| self.included.contains(&c));
-            if rel == Path::new("SUMMARY.md") || listed.contains(&rel) || included {
+            if rel == Path::new("SUMMARY.md")
+                || rel == page_404
+                || listed.contains(&rel)
+                || included
+            {
                 continue;
             }
             let shown = src.join(&rel);
@@ -512,5 +528,31 @@ mod tests {
             caps,
             [Some("x.md:2:3".into()), None, Some("p.rs editable".into())]
         );
+    }
+
+    /// The `chapter-unlisted` files of a book with `files` (under the book's root) and `book.toml`.
+    fn unlisted(book_toml: &str, files: &[&str]) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["src/SUMMARY.md"].iter().chain(files) {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "# Summary\n\n- [One](one.md)\n").unwrap();
+        }
+        let config: mdbook_preprocessor::config::Config = book_toml.parse().unwrap();
+        let mut diags = Diagnostics::new();
+        check(dir.path(), &config, &mut diags);
+        diags
+            .iter()
+            .filter(|d| d.code == "chapter-unlisted")
+            .map(|d| d.location.path.display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn mdbooks_not_found_page_is_published_without_being_listed() {
+        let files = ["src/one.md", "src/404.md", "src/old.md", "src/gone.md"];
+        assert_eq!(unlisted("", &files), ["src/gone.md", "src/old.md"]);
+        let own = "[output.html]\ninput-404 = \"gone.md\"\n";
+        assert_eq!(unlisted(own, &files), ["src/404.md", "src/old.md"]);
     }
 }
