@@ -753,7 +753,8 @@ fn a_base_href_moves_every_relative_link_fragments_included() {
 }
 
 /// Chromium requests `url()`s of `<style>` elements and `style` attributes like any asset; a
-/// `url(#x)` of CSS names an element of the page.
+/// `url(#x)` of CSS names an element of the page; `@namespace`'s `url()` is a name, never
+/// requested; `url("")` requests nothing.
 #[test]
 fn css_in_style_elements_and_attributes_is_checked() {
     assert_eq!(
@@ -763,6 +764,20 @@ fn css_in_style_elements_and_attributes_is_checked() {
             "index.html: missing asset `missing-import.css` in `<style>`: no file `missing-import.css` [missing-asset]",
             "index.html: missing asset `missing-style-attr.png` in `style=\"\"`: no file `missing-style-attr.png` [missing-asset]",
             "index.html: broken fragment `#no-such-mask` in link `#no-such-mask`: no id `no-such-mask` on `index.html` [missing-fragment]",
+            "index.html: empty `url()` in `<style>`: it loads nothing [empty-href]",
+        ]
+    );
+}
+
+/// Chromium 156 does not open a `data:` address from a link ("Not allowed to navigate top
+/// frame to data URL"); as an image it loads, and `javascript:` is the page's own business.
+#[test]
+fn a_link_to_a_data_address_does_nothing_in_a_browser() {
+    assert_eq!(
+        check_case("data-links"),
+        [
+            "index.html: `<a href=\"data:…\">` does nothing: browsers do not open `data:` addresses from a page [data-href]",
+            "index.html: `<a href=\"data:…\">` does nothing: browsers do not open `data:` addresses from a page [data-href]",
         ]
     );
 }

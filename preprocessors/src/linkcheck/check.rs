@@ -501,9 +501,23 @@ impl Checker<'_> {
             };
             match target {
                 Target::External(url) => self.external_link(url, from.name),
+                // Browsers refuse to open a `data:` address from a page (Chrome 60, Firefox
+                // 59): the link does nothing. As an image or a stylesheet it loads.
+                Target::Other if link.role == Role::Page && url::is_data(written) => {
+                    let message = format!(
+                        "`{}=\"data:…\">` does nothing: browsers do not open `data:` addresses from a page",
+                        link.origin.trim_end_matches('>')
+                    );
+                    let target = Some(link.url.as_str());
+                    self.problem(from.name, Kind::DataHref, target, message, link.origin);
+                }
                 Target::Other => {}
                 Target::Empty => {
-                    let message = format!("empty `{}`", link.origin);
+                    let message = if link.role == Role::Style {
+                        format!("empty `url()` in `{}`: it loads nothing", link.origin)
+                    } else {
+                        format!("empty `{}`", link.origin)
+                    };
                     self.problem(from.name, Kind::EmptyHref, None, message, link.origin);
                 }
                 Target::HashOnly => {

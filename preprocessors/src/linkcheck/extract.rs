@@ -376,9 +376,18 @@ fn css_links(css: &str, origin: &'static str, role: Role) -> Vec<Link> {
 
 fn css_urls(parser: &mut Parser<'_, '_>, urls: &mut Vec<String>) {
     let mut after_import = false;
+    // `@namespace prefix url(…);` names a namespace: the browser loads nothing from it.
+    let mut in_namespace = false;
     while let Ok(token) = parser.next() {
         let import = std::mem::replace(&mut after_import, false);
+        if in_namespace {
+            in_namespace = !matches!(token, Token::Semicolon);
+            continue;
+        }
         match token {
+            Token::AtKeyword(keyword) if keyword.eq_ignore_ascii_case("namespace") => {
+                in_namespace = true;
+            }
             Token::UnquotedUrl(url) => urls.push(url.to_string()),
             Token::QuotedString(url) if import => urls.push(url.to_string()),
             Token::AtKeyword(keyword) => after_import = keyword.eq_ignore_ascii_case("import"),

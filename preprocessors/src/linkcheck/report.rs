@@ -25,6 +25,8 @@ pub enum Kind {
     EmptyHref,
     /// `href="#"`: a link that goes nowhere.
     HashOnlyHref,
+    /// A link to a `data:` address, which browsers refuse to open from a page.
+    DataHref,
     /// A page that no table-of-contents entry links to.
     UnreachablePage,
     /// An external link that answered with an error status or not at all (`--external`).
@@ -42,6 +44,7 @@ impl Kind {
             Kind::DuplicateId => "duplicate-id",
             Kind::EmptyHref => "empty-href",
             Kind::HashOnlyHref => "hash-only-href",
+            Kind::DataHref => "data-href",
             Kind::UnreachablePage => "unreachable-page",
             Kind::BrokenExternal => "broken-external",
         }

@@ -151,6 +151,12 @@ fn split_once_opt(s: &str, at: char) -> (&str, Option<&str>) {
     }
 }
 
+/// Whether `href` is a `data:` address (its scheme, in any case, after the spaces a browser
+/// strips).
+pub fn is_data(href: &str) -> bool {
+    scheme(&clean(href)).is_some_and(|s| s.eq_ignore_ascii_case("data"))
+}
+
 /// The scheme of an absolute URL (a letter, then letters, digits, `+`, `-`, `.`, before the
 /// first `:`, which must come before any `/`, `?` or `#`).
 fn scheme(url: &str) -> Option<&str> {
