@@ -138,6 +138,18 @@ impl Model {
         &self.chapters[id.0]
     }
 
+    /// A book of many documents: its chapters with a `document:` part, in reading order, when
+    /// there are more than one (`None` for a book of one document or none).
+    pub fn collection(&self) -> Option<Vec<ChapterId>> {
+        let documents: Vec<ChapterId> = self
+            .chapters
+            .iter()
+            .filter(|c| c.front().document.is_some())
+            .map(|c| c.id)
+            .collect();
+        (documents.len() > 1).then_some(documents)
+    }
+
     /// The chapter at `path` (relative to `src/`).
     pub fn by_path(&self, path: &Path) -> Option<&Chapter> {
         self.chapters.iter().find(|c| c.path == path)

@@ -97,15 +97,7 @@ const OUTSIDE_SHOWN: usize = 20;
 /// outside the site, ranked by how many documents of the book cite them (then by their place
 /// in the list), the first [`OUTSIDE_SHOWN`] listed; `None` otherwise.
 fn outside(docs: &Documents, model: &Model, cfg: &Config) -> Option<Value> {
-    let collection: Vec<ChapterId> = model
-        .chapters
-        .iter()
-        .filter(|c| c.front().document.is_some())
-        .map(|c| c.id)
-        .collect();
-    if collection.len() < 2 {
-        return None;
-    }
+    let collection = model.collection()?;
     let mut ranked: Vec<(usize, &crate::features::documents::Document)> = docs
         .documents
         .iter()

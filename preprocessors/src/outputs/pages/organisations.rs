@@ -307,16 +307,7 @@ impl OrgPage<'_> {
     /// In a book of many documents (more than one chapter with a `document:` part), its
     /// mentions counted per document, the most first (reading order among equals).
     fn documents_data(&self, cx: Context<'_>) -> Option<Value> {
-        let documents: Vec<ChapterId> = cx
-            .model
-            .chapters
-            .iter()
-            .filter(|c| c.front().document.is_some())
-            .map(|c| c.id)
-            .collect();
-        if documents.len() < 2 {
-            return None;
-        }
+        let documents = cx.model.collection()?;
         let mut counts: BTreeMap<ChapterId, usize> = BTreeMap::new();
         for m in self
             .mentions
