@@ -63,8 +63,6 @@ pub struct Citation {
 /// A paragraph of a cited document, named with the citation.
 #[derive(Debug, Clone)]
 pub struct ParagraphRef {
-    /// Its number, as the text writes it (`13`).
-    pub number: String,
     /// The anchor of that paragraph in the document's chapter (`para-13`), when the document is
     /// in the book and the chapter has it.
     pub anchor: Option<String>,
@@ -279,7 +277,6 @@ impl Documents {
                         .map(|(number, range)| {
                             let anchor = format!("para-{number}");
                             ParagraphRef {
-                                number: number.clone(),
                                 anchor: ids
                                     .as_ref()
                                     .filter(|ids| ids.contains(&anchor))
