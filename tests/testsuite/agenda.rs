@@ -120,6 +120,8 @@ fn an_unknown_agenda_link_names_the_labels() {
 fn without_configured_items_the_agenda_leaves_no_trace() {
     let mut cfg = common::feature_config();
     cfg.agenda.items.clear();
+    // A page for an organisation the text does not name, to look at.
+    cfg.organisations.pages = mdbook_report::model::config::OrgPages::All;
     let (book, diags) = transform_with(&[("a.md", "The eight-point agenda.\n")], REGISTRY, &cfg);
     assert_eq!(diags, "0 errors, 0 warnings");
     assert_eq!(content(&book, "a.md"), "The eight-point agenda.\n");

@@ -5,6 +5,7 @@
 use crate::common;
 
 use common::{page, sel, site};
+use mdbook_report::model::config::OrgPages;
 use std::collections::BTreeSet;
 
 /// Chapter pages (from the sidebar's order) that are report chapters, not generated pages.
@@ -270,4 +271,61 @@ fn copy(from: &std::path::Path, to: &std::path::Path) {
     } else {
         std::fs::copy(from, to).unwrap();
     }
+}
+
+/// A registry with more than the book names (one shared by many books): only what the book names
+/// gets a page and a row on the index — an organisation in its text, a meeting's organiser (in
+/// front matter only) and what these are part of — unless the book asks for every entry's.
+#[test]
+fn only_the_organisations_the_book_names_get_pages_unless_it_asks_for_all() {
+    const REGISTRY: &str = "organisations:\n\
+        \x20 - {id: un, name: United Nations}\n\
+        \x20 - {id: ilo, name: International Labour Organization, acronym: ILO, parent: un}\n\
+        \x20 - {id: iom, name: International Organization for Migration, acronym: IOM}\n\
+        \x20 - {id: who, name: World Health Organization, acronym: WHO}\n\
+        \x20 - {id: wfp, name: World Food Programme, acronym: WFP, parent: un}\n";
+    const CHAPTER: &str = "---\nmeetings:\n  - id: m\n    title: M\n    date: \"2014-06\"\n    \
+        organisers: [iom]\n    mention: The forum met\n---\n# One\n\nThe ILO spoke. The forum met.\n";
+    let pages = |pages: OrgPages| {
+        let mut cfg = common::feature_config();
+        cfg.organisations.pages = pages;
+        let (book, diags) = common::transform_with(&[("a.md", CHAPTER)], REGISTRY, &cfg);
+        assert_eq!(diags, "0 errors, 0 warnings");
+        let index = common::content(&book, "agencies/index.md");
+        let mut out = BTreeSet::new();
+        for item in book.iter() {
+            if let mdbook_preprocessor::book::BookItem::Chapter(ch) = item {
+                let path = ch.path.as_ref().unwrap().display().to_string();
+                if let Some(id) = path.strip_prefix("agencies/") {
+                    let listed = id == "index.md"
+                        || index.contains(&format!("\"{}\"", id.replace(".md", ".html")));
+                    out.insert((id.to_string(), listed));
+                }
+            }
+        }
+        out
+    };
+    let named: Vec<_> = pages(OrgPages::Named).into_iter().collect();
+    let page = |id: &str| (id.to_string(), true);
+    assert_eq!(
+        named,
+        [
+            page("ilo.md"),
+            page("index.md"),
+            page("iom.md"),
+            page("un.md")
+        ]
+    );
+    let all: Vec<_> = pages(OrgPages::All).into_iter().collect();
+    assert_eq!(
+        all,
+        [
+            page("ilo.md"),
+            page("index.md"),
+            page("iom.md"),
+            page("un.md"),
+            page("wfp.md"),
+            page("who.md")
+        ]
+    );
 }

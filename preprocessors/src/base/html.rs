@@ -27,6 +27,10 @@ mod private {
     impl Sealed for super::Page {}
 }
 
+/// The [`Markdown`] target alone: what may hold the book's own Markdown ([`Html::markdown`]).
+pub trait IsMarkdown: Target {}
+impl IsMarkdown for Markdown {}
+
 /// HTML inside a chapter's Markdown (links, anchors, boxes): text escapes Markdown's
 /// punctuation too ([`text`]); mdBook lays it out when it renders the chapter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +118,14 @@ impl<T: Target> Html<T> {
         }
     }
 
+    /// The end tag of element `name` alone (to close what a [`Html::open`] started around text
+    /// that is already there).
+    pub fn end(name: &'static str) -> String {
+        let mut out = Html::<T>::new();
+        out.close(name);
+        out.into_string()
+    }
+
     /// The HTML written so far.
     pub fn as_str(&self) -> &str {
         &self.out
@@ -164,6 +176,16 @@ impl<T: Target> Html<T> {
     /// Element `name` with no attributes around `text`.
     pub fn element(&mut self, name: &'static str, text: impl Display) -> &mut Self {
         self.open(name).close().text(text).close(name)
+    }
+
+    /// Markdown of the book itself (a note's text inside the list that gathers the notes), as
+    /// it is: mdBook reads it as it reads the chapter. Only for [`Markdown`] targets.
+    pub fn markdown(&mut self, book_text: &str) -> &mut Self
+    where
+        T: IsMarkdown,
+    {
+        self.out.push_str(book_text);
+        self
     }
 
     /// A line break between elements (whitespace text).

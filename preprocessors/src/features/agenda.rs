@@ -13,7 +13,7 @@
 //! [`crate::outputs::pages::agenda`].
 
 use crate::base::diagnostics::Diagnostics;
-use crate::base::html;
+use crate::base::html::{self, Html, Markdown};
 use crate::base::markdown::safe_to_wrap;
 use crate::base::text;
 use crate::model::config::{AgendaConfig, Unused};
@@ -215,11 +215,12 @@ impl Agenda {
                 else {
                     continue;
                 };
-                outputs[ch.id].wrap(
-                    src,
-                    format!("<a class=\"agenda-ref\" href=\"{overview}\">"),
-                    "</a>",
-                );
+                let mut open = Html::<Markdown>::new();
+                open.open("a")
+                    .attr("class", "agenda-ref")
+                    .attr("href", &overview)
+                    .close();
+                outputs[ch.id].wrap(src, open.into_string(), Html::<Markdown>::end("a"));
             }
         }
     }
@@ -370,4 +371,396 @@ fn report_missing(model: &Model, cfg: &AgendaConfig, items: &[Item], diags: &mut
             "add `agenda-item: LABEL` to the front matter of the chapter that reports on each {}",
             cfg.item
         ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::numbering::Numbering;
+    use crate::model::testing::model;
+
+    /// Four decimal action points.
+    fn points() -> AgendaConfig {
+        AgendaConfig {
+            item: "point".into(),
+            items: ["Trade", "Transit", "Finance", "Data"]
+                .map(String::from)
+                .to_vec(),
+            ..AgendaConfig::default()
+        }
+    }
+
+    /// Three lettered priority areas, listed in the text rather than given a chapter each.
+    fn areas() -> AgendaConfig {
+        AgendaConfig {
+            item: "priority area".into(),
+            numbering: Numbering::parse("(a)").unwrap(),
+            items: ["Trade", "Transit", "Means of   implementation"]
+                .map(String::from)
+                .to_vec(),
+            ..AgendaConfig::default()
+        }
+    }
+
+    fn declares(label: &str, body: &str) -> String {
+        format!("---\nagenda-item: {label}\n---\n{body}")
+    }
+
+    /// What the feature made of a book: the agenda, every chapter's body after the edits, the
+    /// blocks given an anchor, what the configuration names and the text lacks, and the
+    /// diagnostics.
+    struct Run {
+        agenda: Agenda,
+        bodies: Vec<String>,
+        anchors: Vec<Vec<BlockId>>,
+        unused: Vec<(Option<usize>, String, String, String)>,
+        diags: String,
+    }
+
+    fn run(chapters: &[(&str, &str)], cfg: &AgendaConfig) -> Run {
+        let mut diags = Diagnostics::new();
+        let m = model(chapters, &mut diags);
+        let agenda = Agenda::collect(&m, cfg, &mut diags);
+        let mut outputs = m.outputs();
+        let unused = agenda
+            .edit(&m, cfg, &mut outputs, &mut diags)
+            .into_iter()
+            .map(|u| {
+                assert_eq!(u.key.0, "agenda");
+                (u.entry, u.problem, u.value, u.hint)
+            })
+            .collect();
+        diags.sort();
+        Run {
+            bodies: m
+                .chapters
+                .iter()
+                .map(|c| outputs[c.id].edits.apply(c.body()))
+                .collect(),
+            anchors: m
+                .chapters
+                .iter()
+                .map(|c| outputs[c.id].anchors.iter().copied().collect())
+                .collect(),
+            agenda,
+            unused,
+            diags: diags.render(),
+        }
+    }
+
+    #[test]
+    fn items_are_numbered_labelled_and_titled_from_the_configuration() {
+        let r = run(&[("a.md", "Text.\n")], &areas());
+        let items: Vec<_> = r
+            .agenda
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.number,
+                    i.label.as_str(),
+                    i.written.as_str(),
+                    i.title.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (1, "a", "(a)", "Trade"),
+                (2, "b", "(b)", "Transit"),
+                (3, "c", "(c)", "Means of implementation")
+            ]
+        );
+        assert_eq!(r.agenda.items[1].fragment(), "item-b");
+        assert_eq!(r.agenda.page, PathBuf::from("agenda.md"));
+        assert!(!r.agenda.is_empty());
+        let none = run(&[("a.md", "Text.\n")], &AgendaConfig::default());
+        assert!(none.agenda.is_empty());
+    }
+
+    #[test]
+    fn declared_items_get_their_chapter_and_agenda_links_lead_there() {
+        let r = run(
+            &[
+                ("p1.md", &declares("1", "# One\n\nSee [data](agenda:4).\n")),
+                ("sub/p2.md", &declares("2", "# Two\n\n[One](agenda:1).\n")),
+                ("p3.md", &declares("\" 3 \"", "# Three\n")),
+                ("p4.md", &declares("4", "# Four\n")),
+                ("intro.md", "Trade, and [transit](agenda:2).\n"),
+            ],
+            &points(),
+        );
+        assert_eq!(r.diags, "0 errors, 0 warnings");
+        let chapters: Vec<_> = r.agenda.items.iter().map(|i| i.chapter).collect();
+        assert_eq!(
+            chapters,
+            [0, 1, 2, 3].map(|c| Some(ChapterId(c))),
+            "a label is read without its spaces"
+        );
+        assert_eq!(r.agenda.item_of(ChapterId(2)).map(|i| i.number), Some(3));
+        assert!(r.agenda.item_of(ChapterId(4)).is_none());
+        // With a chapter per item, no paragraph is looked for (the intro has "Trade").
+        assert!(r.agenda.items.iter().all(|i| i.listed.is_none()));
+        assert!(r.anchors.iter().all(Vec::is_empty));
+        assert_eq!(r.bodies[0], "# One\n\nSee [data](p4.html).\n");
+        assert_eq!(r.bodies[1], "# Two\n\n[One](../p1.html).\n");
+        assert_eq!(r.bodies[4], "Trade, and [transit](sub/p2.html).\n");
+        // Declared items are never reported as missing from the text.
+        assert_eq!(r.unused, []);
+    }
+
+    #[test]
+    fn items_no_chapter_declares_are_listed_once_at_the_first_declaration() {
+        let several = run(
+            &[
+                ("a.md", "Intro.\n"),
+                ("p4.md", &declares("4", "# Four\n")),
+                ("p2.md", &declares("2", "# Two\n")),
+            ],
+            &points(),
+        );
+        assert_eq!(
+            several.diags,
+            "src/p4.md:2:14: error: no chapter declares points 1 and 3 [agenda-item-missing]
+  = hint: add `agenda-item: LABEL` to the front matter of the chapter that reports on each point
+1 error, 0 warnings"
+        );
+        let mut cfg = points();
+        cfg.item_plural = "points of action".into();
+        let three = run(&[("p2.md", &declares("2", "# Two\n"))], &cfg);
+        assert!(
+            three
+                .diags
+                .starts_with("src/p2.md:2:14: error: no chapter declares points of action 1, 3 and 4 [agenda-item-missing]"),
+            "{}",
+            three.diags
+        );
+        let one = run(
+            &[
+                ("p1.md", &declares("1", "# One\n")),
+                ("p2.md", &declares("2", "# Two\n")),
+                ("p4.md", &declares("4", "# Four\n")),
+            ],
+            &points(),
+        );
+        assert!(
+            one.diags.starts_with(
+                "src/p1.md:2:14: error: no chapter declares point 3 [agenda-item-missing]"
+            ),
+            "{}",
+            one.diags
+        );
+    }
+
+    #[test]
+    fn a_chapter_whose_front_matter_fails_is_not_blamed_for_missing_items() {
+        let r = run(
+            &[
+                ("p1.md", &declares("1", "# One\n")),
+                ("p2.md", "---\nagenda-item: [2\n---\n# Two\n"),
+            ],
+            &points(),
+        );
+        assert!(!r.diags.contains("agenda-item-missing"), "{}", r.diags);
+        assert!(r.diags.contains("1 error"), "{}", r.diags);
+    }
+
+    #[test]
+    fn unknown_and_repeated_declarations_name_the_labels_and_the_first_chapter() {
+        let r = run(
+            &[
+                ("p1.md", &declares("1", "# One\n")),
+                ("p2.md", &declares("1", "# Again\n")),
+                ("p3.md", &declares("9", "# Nine\n")),
+            ],
+            &AgendaConfig {
+                items: vec!["Trade".into()],
+                ..points()
+            },
+        );
+        assert_eq!(
+            r.diags,
+            "src/p2.md:2:14: error: point `1` is declared twice [agenda-item-duplicate]
+  = hint: `src/p1.md` already declares it; each point has one chapter
+src/p3.md:2:14: error: point `9` is not on the agenda [agenda-item-unknown]
+  = hint: the agenda's only point is `1`
+2 errors, 0 warnings"
+        );
+        assert_eq!(r.agenda.items[0].chapter, Some(ChapterId(0)));
+    }
+
+    #[test]
+    fn agenda_links_that_cannot_be_rewritten_are_errors_with_the_labels() {
+        let r = run(
+            &[(
+                "a.md",
+                "[x](agenda:z), [y][r] and [w](agenda:).\n\n[r]: agenda:2\n",
+            )],
+            &points(),
+        );
+        assert_eq!(
+            r.diags,
+            "src/a.md:1:1: error: `agenda:z` names no point of the agenda [agenda-link-unknown]
+  = hint: the agenda's points are `agenda:1` to `agenda:4`
+src/a.md:1:16: error: an `agenda:` link must be written inline, as `[text](agenda:3)` [agenda-reference-link]
+  = hint: reference-style links cannot be rewritten
+src/a.md:1:27: error: `agenda:` names no point of the agenda [agenda-link-unknown]
+  = hint: the agenda's points are `agenda:1` to `agenda:4`
+3 errors, 0 warnings"
+        );
+        let empty = run(&[("a.md", "[x](agenda:1).\n")], &AgendaConfig::default());
+        assert!(
+            empty.diags.contains(
+                "= hint: list the agenda's items under `items` in `[preprocessor.report.agenda]`"
+            ),
+            "{}",
+            empty.diags
+        );
+    }
+
+    #[test]
+    fn a_listed_agenda_links_each_item_to_the_first_paragraph_with_its_title() {
+        let r = run(
+            &[
+                (
+                    "a.md",
+                    "# A\n\nNo list here.\n\nIts areas: (a) Trade; (b) Transit.\n\nTrade again.\n",
+                ),
+                (
+                    "sub/b.md",
+                    "Means of implementation, and [transit](agenda:b) and [c](agenda:c).\n",
+                ),
+                ("c.md", "Trade and Transit and Means of implementation.\n"),
+            ],
+            &areas(),
+        );
+        assert_eq!(r.diags, "0 errors, 0 warnings");
+        let listed: Vec<_> = r.agenda.items.iter().map(|i| i.listed).collect();
+        assert_eq!(
+            listed,
+            [
+                Some((ChapterId(0), BlockId(1))),
+                Some((ChapterId(0), BlockId(1))),
+                Some((ChapterId(1), BlockId(0)))
+            ]
+        );
+        // Headings are not blocks: block 1 is the paragraph that lists (a) and (b).
+        assert_eq!(r.anchors, [vec![BlockId(1)], vec![BlockId(0)], vec![]]);
+        assert_eq!(
+            r.bodies[1],
+            "Means of implementation, and [transit](../agenda.html#item-b) and [c](../agenda.html#item-c).\n"
+        );
+        assert_eq!(r.unused, []);
+    }
+
+    #[test]
+    fn a_title_the_listed_agenda_lacks_is_reported_with_what_the_text_writes() {
+        let text = "We work on (a) Trade and (b) Transit, and on means of implementation.\n";
+        let r = run(&[("a.md", text)], &areas());
+        assert_eq!(
+            r.unused,
+            [(
+                Some(2),
+                "is in no paragraph: priority area (c) has no place in the text to link to".into(),
+                "Means of implementation".into(),
+                "the text writes “means of implementation”: write it as the text does".into()
+            )]
+        );
+        // Listing none of them, the text does not list its agenda: only titles it writes
+        // otherwise are reported.
+        let r = run(&[("a.md", "On means of implementation.\n")], &areas());
+        let reported: Vec<_> = r.unused.iter().map(|u| u.0).collect();
+        assert_eq!(reported, [Some(2)]);
+        let r = run(&[("a.md", "Nothing of the agenda.\n")], &areas());
+        assert_eq!(r.unused, []);
+    }
+
+    #[test]
+    fn when_a_chapter_declares_an_item_listed_titles_are_not_looked_for() {
+        // The declaration is wrong (`z`), so no item has a chapter; still nothing is reported
+        // as unlisted, and nothing is anchored.
+        let r = run(&[("a.md", &declares("z", "# A\n\nNothing.\n"))], &areas());
+        assert_eq!(r.unused, []);
+        assert!(r.diags.contains("agenda-item-unknown"), "{}", r.diags);
+    }
+
+    #[test]
+    fn phrases_link_to_the_overview_as_whole_words() {
+        let cfg = AgendaConfig {
+            phrases: [
+                "  three priority areas ",
+                " ",
+                "priority areas",
+                "agenda",
+                "nowhere seen",
+                "Missing Phrase",
+            ]
+            .map(String::from)
+            .to_vec(),
+            ..areas()
+        };
+        let r = run(
+            &[
+                (
+                    "a.md",
+                    "In its three priority areas; the agendas, an agenda, xagenda.\n",
+                ),
+                (
+                    "sub/b.md",
+                    "The agenda (a) Trade, (b) Transit; missing phrase.\n",
+                ),
+            ],
+            &cfg,
+        );
+        assert_eq!(
+            r.bodies[0],
+            "In its <a class=\"agenda-ref\" href=\"agenda.html\">three priority areas</a>; the agendas, an <a class=\"agenda-ref\" href=\"agenda.html\">agenda</a>, xagenda.\n"
+        );
+        assert_eq!(
+            r.bodies[1],
+            "The <a class=\"agenda-ref\" href=\"../agenda.html\">agenda</a> (a) Trade, (b) Transit; missing phrase.\n"
+        );
+        assert_eq!(
+            r.unused,
+            [
+                (
+                    Some(2),
+                    "links nothing: wherever the text has it, a longer phrase of `phrases` links instead".into(),
+                    "priority areas".into(),
+                    "remove it (the longer phrase links those places)".into()
+                ),
+                (
+                    Some(4),
+                    "links nothing: no paragraph of the book has it".into(),
+                    "nowhere seen".into(),
+                    "copy it from the text, word for word, or remove it".into()
+                ),
+                (
+                    Some(5),
+                    "links nothing: no paragraph of the book has it".into(),
+                    "Missing Phrase".into(),
+                    "the text writes “missing phrase”: write it as the text does".into()
+                ),
+                (
+                    Some(2),
+                    "is in no paragraph: priority area (c) has no place in the text to link to".into(),
+                    "Means of implementation".into(),
+                    "copy it from the text, word for word, or remove it".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn without_items_phrases_link_nothing_and_are_not_reported() {
+        let cfg = AgendaConfig {
+            phrases: vec!["the agenda".into()],
+            ..AgendaConfig::default()
+        };
+        let r = run(&[("a.md", "Under the agenda.\n")], &cfg);
+        assert_eq!(r.bodies[0], "Under the agenda.\n");
+        assert_eq!(r.unused, []);
+        assert_eq!(r.diags, "0 errors, 0 warnings");
+    }
 }

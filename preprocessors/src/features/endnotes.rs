@@ -22,7 +22,7 @@
 //! `same-source`).
 
 use crate::base::diagnostics::{Diagnostics, did_you_mean};
-use crate::base::html;
+use crate::base::html::{self, Html, Markdown};
 use crate::base::markdown::{Edits, FootnoteDef};
 use crate::base::text::truncate;
 use crate::model::config::EndnotesConfig;
@@ -408,20 +408,29 @@ impl Endnotes {
                 let ch = model.chapter(citation.chapter);
                 let reference = &ch.doc.footnote_refs[citation.reference];
                 let href = html::href(&ch.path, endnotes_path, Some(&note.id()));
-                let markup = format!(
-                    "<sup class=\"endnote-ref\" id=\"{id}\"><a href=\"{href}\" role=\"doc-noteref\" title=\"{title}\">{label}</a></sup>",
-                    id = citation.id,
-                    title = html::attr(&format!(
-                        "{} {}: {}",
-                        self.name,
-                        note.label,
-                        truncate(&note.preview, 300)
-                    )),
-                    label = note.label,
+                let title = format!(
+                    "{} {}: {}",
+                    self.name,
+                    note.label,
+                    truncate(&note.preview, 300)
                 );
+                let mut markup = Html::<Markdown>::new();
+                markup
+                    .open("sup")
+                    .attr("class", "endnote-ref")
+                    .attr("id", &citation.id)
+                    .close()
+                    .open("a")
+                    .attr("href", &href)
+                    .attr("role", "doc-noteref")
+                    .attr("title", &title)
+                    .close()
+                    .text(&note.label)
+                    .close("a")
+                    .close("sup");
                 outputs[citation.chapter]
                     .edits
-                    .replace(reference.range.clone(), markup);
+                    .replace(reference.range.clone(), markup.into_string());
             }
         }
     }
@@ -464,7 +473,8 @@ impl Endnotes {
             out.push_str(&edits.apply_within(body, at..range.end));
             out
         };
-        let mut list = String::from("<ol class=\"endnotes\">\n");
+        let mut list = Html::<Markdown>::new();
+        list.open("ol").attr("class", "endnotes").close().newline();
         for note in &self.notes {
             let def = &defs[note.definition];
             let mut content = edits.apply_within(body, def.content.clone());
@@ -473,12 +483,22 @@ impl Endnotes {
                     strip_container(&content, ch.locate(def.range.start).col.saturating_sub(1));
             }
             let content = dedent(&content);
-            list.push_str(&format!(
-                "<li class=\"endnote\" id=\"{id}\"><span class=\"endnote-label\">{label}</span>\n\n{content}\n\n<p class=\"endnote-backlinks\">Cited in: ",
-                id = note.id(),
-                label = note.label,
-                content = content.trim_end(),
-            ));
+            list.open("li")
+                .attr("class", "endnote")
+                .attr("id", note.id())
+                .close()
+                .open("span")
+                .attr("class", "endnote-label")
+                .close()
+                .text(&note.label)
+                .close("span");
+            // The note's own Markdown, with the other features' edits: read by mdBook as the
+            // chapter's text is.
+            list.markdown(&format!("\n\n{}\n\n", content.trim_end()));
+            list.open("p")
+                .attr("class", "endnote-backlinks")
+                .close()
+                .text("Cited in: ");
             for (k, citation) in note.citations.iter().enumerate() {
                 let citing = model.chapter(citation.chapter);
                 let href = html::href(&ch.path, &citing.path, Some(&citation.id));
@@ -488,16 +508,24 @@ impl Endnotes {
                     format!("{} ({})", citing.title(), k + 1)
                 };
                 if k > 0 {
-                    list.push_str(" · ");
+                    list.text(" · ");
                 }
-                list.push_str(&format!(
-                    "<a href=\"{href}\" role=\"doc-backlink\"><span aria-hidden=\"true\">↩ </span>{text}</a>",
-                    text = html::text(&text),
-                ));
+                list.open("a")
+                    .attr("href", &href)
+                    .attr("role", "doc-backlink")
+                    .close()
+                    .open("span")
+                    .attr("aria-hidden", "true")
+                    .close()
+                    .text("↩ ")
+                    .close("span")
+                    .text(&text)
+                    .close("a");
             }
-            list.push_str("</p>\n</li>\n");
+            list.close("p").newline().close("li").newline();
         }
-        list.push_str("</ol>\n");
+        list.close("ol").newline();
+        let list = list.into_string();
         let top: Vec<&FootnoteDef> = defs.iter().filter(|d| !d.nested).collect();
         let (Some(first), Some(last)) = (top.first(), top.last()) else {
             // Every definition is nested: the list follows the chapter.

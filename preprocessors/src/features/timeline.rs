@@ -820,4 +820,81 @@ pub(crate) mod tests {
         )]);
         assert_eq!(t.by_organiser(2), [vec![], vec![MeetingId(0)]]);
     }
+
+    #[test]
+    fn a_book_without_meetings_has_an_empty_timeline() {
+        let (t, d) = collect(&[("a.md", "# Chapter\n\nNo meetings.\n")]);
+        assert_eq!(d, "0 errors, 0 warnings");
+        assert!(t.is_empty());
+        let (t, _) = collect(&[(
+            "a.md",
+            &chapter(
+                "  - id: panel\n    title: P\n    date: \"2014\"\n    mention: The panel met\n",
+            ),
+        )]);
+        assert!(!t.is_empty());
+        assert_eq!(t.meetings[0].fragment(), "meeting-panel");
+    }
+
+    #[test]
+    fn a_parent_whose_own_entry_has_a_mistake_is_not_called_unknown() {
+        // `academy` is declared, with an impossible date: that error is the one reported.
+        let (t, d) = collect(&[(
+            "a.md",
+            &chapter(
+                "  - id: academy\n    title: A\n    date: \"2014-02-30\"\n    mention: The panel met\n\
+                 \x20 - id: b\n    title: B\n    date: \"2014\"\n    parent: academy\n    mention: The panel met\n",
+            ),
+        )]);
+        assert!(
+            d.ends_with("[meeting-date]\n  = hint: February 2014 has 28 days\n1 error, 0 warnings"),
+            "{d}"
+        );
+        assert_eq!(t.meetings.len(), 1);
+        assert_eq!(t.meetings[0].parent, None);
+        // A chapter whose front matter cannot be read may declare it: nothing is blamed.
+        let (_, d) = collect(&[
+            ("a.md", "---\nmeetings: [\n---\n# A\n"),
+            (
+                "b.md",
+                &chapter(
+                    "  - id: b\n    title: B\n    date: \"2014\"\n    parent: elsewhere\n    mention: The panel met\n",
+                ),
+            ),
+        ]);
+        assert!(!d.contains("meeting-parent-unknown"), "{d}");
+        assert!(d.ends_with("1 error, 0 warnings"), "{d}");
+    }
+
+    #[test]
+    fn a_part_whose_dates_cannot_meet_its_parents_is_a_warning() {
+        let part = |id: &str, date: &str| {
+            format!(
+                "  - id: {id}\n    title: T\n    date: \"{date}\"\n    parent: week\n    mention: The panel met\n"
+            )
+        };
+        let meetings = format!(
+            "  - id: week\n    title: Week\n    date: \"2014-06-10\"\n    end: \"2014-06-12\"\n    mention: The panel met\n{}{}{}{}{}",
+            part("before", "2014-06-09"),
+            part("first", "2014-06-10"),
+            part("last", "2014-06-12"),
+            part("after", "2014-06-13"),
+            part("month", "2014-06"),
+        );
+        let (t, d) = collect(&[("a.md", &chapter(&meetings))]);
+        assert_eq!(
+            d,
+            "src/a.md:11:13: warning: meeting `before` (9 June 2014) is part of `week` (10–12 June 2014), but their dates do not meet [meeting-outside-parent]
+  = hint: correct the dates of one of the two, or the `parent`
+src/a.md:26:13: warning: meeting `after` (13 June 2014) is part of `week` (10–12 June 2014), but their dates do not meet [meeting-outside-parent]
+  = hint: correct the dates of one of the two, or the `parent`
+0 errors, 2 warnings"
+        );
+        // Still its part, on the timeline.
+        assert!(
+            t.meetings
+                .iter()
+                .all(|m| m.id == "week" || m.parent.is_some())
+        );
+    }
 }

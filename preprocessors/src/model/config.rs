@@ -237,6 +237,19 @@ pub enum LinkMode {
     Every,
 }
 
+/// Which organisations of the registry get a page (and are listed, counted and exported).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrgPages {
+    /// Those the book names: in its text, in an `org:` link or as a meeting's organiser, and
+    /// the organisations these are part of. A registry shared by many books costs each book
+    /// only what it names.
+    #[default]
+    Named,
+    /// Every organisation of the registry.
+    All,
+}
+
 /// `[preprocessor.report.organisations]`: the organisation registry and its links.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
@@ -249,6 +262,8 @@ pub struct OrganisationsConfig {
     pub registry: Option<PathBuf>,
     /// Which mentions become links.
     pub link: LinkMode,
+    /// Which organisations get a page.
+    pub pages: OrgPages,
     /// Directory (under `src/`, virtual) of the generated pages.
     #[serde(deserialize_with = "paths::in_src")]
     pub dir: PathBuf,
@@ -270,6 +285,7 @@ impl Default for OrganisationsConfig {
             enable: true,
             registry: None,
             link: LinkMode::default(),
+            pages: OrgPages::default(),
             dir: "organisations".into(),
             title: "Organisations".into(),
             part: "Organisations".into(),

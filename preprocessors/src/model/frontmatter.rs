@@ -516,4 +516,109 @@ mod tests {
             "{d}"
         );
     }
+
+    #[test]
+    fn a_documents_empty_symbol_or_title_drops_the_part_and_a_date_must_be_a_day() {
+        let (p, d) = run(
+            "---\ndocument:\n  symbol: \" \"\n  title: \"\"\n  adopted: \"2025-10\"\n---\n# T\n",
+        );
+        assert_eq!(
+            d,
+            "src/ch.md:3:11: error: `document: symbol` is empty [frontmatter-empty]
+  = hint: write the document's symbol (`mdbook-report import` writes it from the source)
+src/ch.md:4:10: error: `document: title` is empty [frontmatter-empty]
+  = hint: write the document's title (`mdbook-report import` writes it from the source)
+src/ch.md:5:12: error: `document: adopted` is `2025-10`, not a day [document-date]
+  = hint: write the day as `YYYY-MM-DD` (`2025-10-14`), as the document gives it
+3 errors, 0 warnings"
+        );
+        assert!(p.front.document.is_none());
+        let (p, d) = run(
+            "---\ndocument:\n  symbol: A/RES/80/3\n  title: A title\n  adopted: \"2025-10-14\"\n  distributed: 14 October\n---\n# T\n",
+        );
+        assert_eq!(
+            d,
+            "src/ch.md:6:16: error: `document: distributed` is `14 October`, not a day [document-date]
+  = hint: write the day as `YYYY-MM-DD` (`2025-10-14`), as the document gives it
+1 error, 0 warnings"
+        );
+        let doc = p.front.document.unwrap();
+        assert_eq!(doc.symbol.value, "A/RES/80/3");
+        assert_eq!(doc.adopted.unwrap().value, "2025-10-14");
+        assert!(doc.distributed.is_none());
+        // Only the title empty: the part is dropped too.
+        let (p, _) = run("---\ndocument:\n  symbol: A/1\n  title: \" \"\n---\n# T\n");
+        assert!(p.front.document.is_none());
+    }
+
+    #[test]
+    fn a_yaml_error_is_located_in_the_chapter_and_the_front_matter_marked_failed() {
+        let (p, d) = run("---\nagenda-item: [3\n---\n# T\n");
+        assert!(d.starts_with("src/ch.md:"), "{d}");
+        assert!(d.contains("[frontmatter-yaml]"), "{d}");
+        assert!(p.failed.is_some());
+        assert_eq!(p.body_start, 24);
+        let (p, d) = run("---\n\n  \n---\n# T\n");
+        assert_eq!(d, "0 errors, 0 warnings");
+        assert!(p.failed.is_none());
+        assert_eq!(p.body_start, 12);
+        let big = format!(
+            "---\ndescription: \"{}\"\n---\n# T\n",
+            "x".repeat(300 * 1024)
+        );
+        let (p, d) = run(&big);
+        assert!(d.starts_with("src/ch.md:2:1: error: the YAML is "), "{d}");
+        assert!(p.failed.is_some());
+    }
+
+    #[test]
+    fn a_value_is_located_from_the_first_yaml_line() {
+        let content = "\n\n---\nagenda-item: 3\ndescription: x\n---\n";
+        let index = LineIndex::new("src/ch.md", content);
+        let mut diags = Diagnostics::new();
+        let p = parse(content, &index, &mut diags);
+        let d = p.front.description.as_ref().unwrap();
+        assert_eq!(p.locate(&index, d), Location::at("src/ch.md", 5, 14));
+        // A value without a place: the fence above the YAML.
+        assert_eq!(p.locate_yaml(&index, 0, 0), Location::at("src/ch.md", 3, 1));
+        assert_eq!(p.locate_yaml(&index, 2, 0), Location::at("src/ch.md", 5, 1));
+    }
+
+    #[test]
+    fn a_late_fence_needs_a_key_line_after_it() {
+        for content in [
+            "\n---\n: x\n---\n",
+            "\n---\nkey word: x\n---\n",
+            "\n---\n",
+            "\n---\n\n",
+        ] {
+            assert_eq!(
+                split(content).unwrap(),
+                Split {
+                    yaml: None,
+                    body_start: 0,
+                    late: None
+                },
+                "{content:?}"
+            );
+        }
+        assert_eq!(
+            split("\n \n---\nagenda_item-2: x\n---\nB").unwrap(),
+            Split {
+                yaml: Some((7, 24)),
+                body_start: 28,
+                late: Some(3)
+            }
+        );
+        assert_eq!(
+            split("---   \nx: 1\n---").unwrap(),
+            Split {
+                yaml: Some((7, 12)),
+                body_start: 15,
+                late: None
+            }
+        );
+        assert!(split("---").is_err());
+        assert!(split("---x\n").unwrap().yaml.is_none());
+    }
 }

@@ -97,6 +97,8 @@ pub struct Directory {
     /// The directory (under `src/`, virtual) of the organisations' pages.
     pub dir: PathBuf,
     by_id: HashMap<String, OrgId>,
+    /// The registry's ids left out ([`Directory::keep`]): still offered by "did you mean".
+    left_out: Vec<String>,
     /// The error when the registry could not be read at all: references to organisations are
     /// then folded into it rather than each reported as unknown.
     pub failed: Option<Cause>,
@@ -116,8 +118,38 @@ impl Directory {
             groups,
             dir,
             by_id,
+            left_out: Vec::new(),
             failed: None,
         }
+    }
+
+    /// The directory of the organisations `keep` marks (indexed by [`OrgId`]), in registry
+    /// order, with the map from each old id to its new one (`None`: left out). A parent or unit
+    /// left out is dropped from the links of those kept. Linear in the registry's size.
+    pub fn keep(self, keep: &[bool]) -> (Directory, Vec<Option<OrgId>>) {
+        let mut map = vec![None; self.orgs.len()];
+        let mut next = 0;
+        for (i, slot) in map.iter_mut().enumerate() {
+            if keep.get(i).copied().unwrap_or(false) {
+                *slot = Some(OrgId(next));
+                next += 1;
+            }
+        }
+        let mut left_out = self.left_out;
+        let mut orgs = Vec::with_capacity(next);
+        for (mut org, new) in self.orgs.into_iter().zip(&map) {
+            if new.is_none() {
+                left_out.push(org.id);
+                continue;
+            }
+            org.parent = org.parent.and_then(|p| map[p.0]);
+            org.children = org.children.iter().filter_map(|c| map[c.0]).collect();
+            orgs.push(org);
+        }
+        let mut kept = Directory::new(orgs, self.kinds, self.groups, self.dir);
+        kept.left_out = left_out;
+        kept.failed = self.failed;
+        (kept, map)
     }
 
     /// The organisation `id`.
@@ -135,9 +167,10 @@ impl Directory {
         self.by_id.get(id).copied()
     }
 
-    /// The closest registry id, for "did you mean" hints.
+    /// The closest registry id, for "did you mean" hints (those left out of the pages too).
     pub fn suggest(&self, id: &str) -> Option<&str> {
-        did_you_mean(id, self.orgs.iter().map(|o| o.id.as_str()))
+        let ids = self.orgs.iter().map(|o| o.id.as_str());
+        did_you_mean(id, ids.chain(self.left_out.iter().map(String::as_str)))
     }
 
     /// The page of organisation `org` (relative to `src/`).

@@ -376,4 +376,217 @@ mod tests {
             format!("<meta name=\"report-previews\" content=\"{name}\">")
         );
     }
+
+    use crate::base::diagnostics::Diagnostics;
+    use crate::model::config::{AgendaConfig, EndnotesConfig, OrganisationsConfig, TimelineConfig};
+    use crate::model::testing::model;
+    use std::path::Path;
+
+    #[test]
+    fn each_preview_is_keyed_by_its_targets_url_from_the_sites_root() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("data")).unwrap();
+        std::fs::write(
+            root.path().join("data/organisations.yaml"),
+            "kinds: [{id: agency, label: Specialized agency}]\n\
+             organisations:\n\
+             - {id: un, name: United Nations, acronym: UN}\n\
+             - {id: ilo, name: International Labour Organization, acronym: ILO, kind: agency, parent: un, website: https://www.ilo.org}\n\
+             - {id: iom, name: IOM, acronym: IOM}\n",
+        )
+        .unwrap();
+        let chapters = [
+            (
+                "part/p1.md",
+                "---\nagenda-item: 1\nmeetings:\n  - {id: forum, title: Forum, date: \"2014-06\", place: Turin, mention: The ILO met}\n  - {id: talk, title: Talk, date: \"2014\", mention: The ILO met}\n---\n# One\n\nThe ILO met[^n]. The ILO and the UN.\n",
+            ),
+            ("p2.md", "---\nagenda-item: 2\n---\n# Two\n\nThe UN.\n"),
+            ("notes/endnotes.md", "[^n]: A note.\n"),
+        ];
+        let mut diags = Diagnostics::new();
+        let m = model(&chapters, &mut diags);
+        let agenda_cfg = AgendaConfig {
+            items: vec!["Trade".into(), "Transit".into()],
+            page: "overview/agenda.md".into(),
+            ..AgendaConfig::default()
+        };
+        let agenda = Agenda::collect(&m, &agenda_cfg, &mut diags);
+        // Every organisation gets a page, so one never named has a preview too.
+        let orgs_cfg = OrganisationsConfig {
+            pages: crate::model::config::OrgPages::All,
+            ..OrganisationsConfig::default()
+        };
+        let orgs = Organisations::collect(&m, root.path(), &orgs_cfg, &mut diags);
+        let endnotes = Endnotes::collect(
+            &m,
+            Path::new("notes/endnotes.md"),
+            &EndnotesConfig::default(),
+            &mut diags,
+        );
+        let timeline = Timeline::collect(&m, None, None, &TimelineConfig::default(), &mut diags);
+        assert_eq!(diags.errors(), 0, "{}", diags.render());
+        let d = data(Sources {
+            model: &m,
+            endnotes: Some(&endnotes),
+            orgs: Some(&orgs),
+            agenda: Some(&agenda),
+            item_word: "objective",
+            timeline: Some(&timeline),
+        });
+        let keys = |map: Vec<&String>| map.into_iter().cloned().collect::<Vec<_>>();
+        assert_eq!(
+            keys(d.notes.keys().collect()),
+            ["notes/endnotes.html#note-i"]
+        );
+        assert_eq!(d.notes["notes/endnotes.html#note-i"].title, "Note i");
+        assert_eq!(
+            keys(d.items.keys().collect()),
+            [
+                "overview/agenda.html#item-1",
+                "overview/agenda.html#item-2",
+                "p2.html",
+                "part/p1.html"
+            ]
+        );
+        assert_eq!(d.items["p2.html"].title, "Objective 2: Transit");
+        assert_eq!(
+            d.items["overview/agenda.html#item-1"].title,
+            "Objective 1: Trade"
+        );
+        assert_eq!(
+            d.orgs["organisations/ilo.html"],
+            Org {
+                name: "International Labour Organization".into(),
+                acronym: Some("ILO".into()),
+                kind: Some("Specialized agency".into()),
+                parent: Some(Link {
+                    text: "UN".into(),
+                    href: "organisations/un.html".into()
+                }),
+                website: Some("https://www.ilo.org".into()),
+                mentions: "2 mentions in 1 chapter".into(),
+            }
+        );
+        // An acronym that is the name is not repeated; an organisation never named says so.
+        let iom = &d.orgs["organisations/iom.html"];
+        assert_eq!(
+            (iom.acronym.as_deref(), iom.mentions.as_str()),
+            (None, "named")
+        );
+        assert_eq!(
+            d.orgs["organisations/un.html"].mentions,
+            "2 mentions in 2 chapters"
+        );
+        assert_eq!(
+            d.meetings["timeline.html#meeting-forum"],
+            Meeting {
+                title: "Forum".into(),
+                date: "June 2014".into(),
+                place: Some("Turin".into())
+            }
+        );
+        assert_eq!(d.meetings["timeline.html#meeting-talk"].place, None);
+        // Without the features, nothing.
+        let none = data(Sources {
+            model: &m,
+            endnotes: None,
+            orgs: None,
+            agenda: None,
+            item_word: "objective",
+            timeline: None,
+        });
+        assert_eq!(none, Data::default());
+    }
+
+    fn book(chapters: &[(&str, Option<&str>)]) -> Book {
+        let mut book = Book::new();
+        for (content, path) in chapters {
+            let mut ch = mdbook_preprocessor::book::Chapter::new(
+                "C",
+                content.to_string(),
+                path.unwrap_or(""),
+                vec![],
+            );
+            if path.is_none() {
+                ch.path = None;
+            }
+            book.push_item(BookItem::Chapter(ch));
+        }
+        book
+    }
+
+    fn contents(book: &Book) -> Vec<String> {
+        book.iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => Some(c.content.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_marker_is_appended_to_the_first_chapter_with_a_page_only() {
+        let mut data = Data::default();
+        data.meetings.insert(
+            "timeline.html#meeting-a".into(),
+            Meeting {
+                title: "A".into(),
+                date: "2014".into(),
+                place: None,
+            },
+        );
+        let mut b = book(&[
+            ("Draft", None),
+            ("First\n\n\r\n", Some("a.md")),
+            ("Second\n", Some("b.md")),
+        ]);
+        annotate(&mut b, &data);
+        assert_eq!(
+            contents(&b),
+            [
+                "Draft".to_string(),
+                format!("First\n\n{}\n", marker(&data)),
+                "Second\n".to_string()
+            ]
+        );
+        // Nothing to preview: no marker.
+        let mut b = book(&[("First\n", Some("a.md"))]);
+        annotate(&mut b, &Data::default());
+        assert_eq!(contents(&b), ["First\n"]);
+        for only in [
+            Data {
+                notes: [(
+                    "n".to_string(),
+                    Note {
+                        title: "t".into(),
+                        html: String::new(),
+                    },
+                )]
+                .into(),
+                ..Data::default()
+            },
+            Data {
+                items: [("i".to_string(), Item { title: "t".into() })].into(),
+                ..Data::default()
+            },
+        ] {
+            let mut b = book(&[("First\n", Some("a.md"))]);
+            annotate(&mut b, &only);
+            assert_ne!(contents(&b), ["First\n"]);
+        }
+    }
+
+    #[test]
+    fn a_marker_without_its_end_or_with_broken_data_is_handled() {
+        assert_eq!(
+            take_marker("<p>x</p><!-- report-previews {\"items\":{}"),
+            None
+        );
+        let (page, data) = take_marker("a<!-- report-previews not json -->\n\nb").unwrap();
+        assert_eq!((page.as_str(), data), ("ab", None));
+        // A note whose parts are missing or out of order is left out.
+        let broken = "<li class=\"endnote\" id=\"note-x\"><p class=\"endnote-backlinks\">x</p><span>l</span>";
+        assert!(notes_html(broken).is_empty());
+        assert!(notes_html("<li class=\"endnote\" id=\"note-y").is_empty());
+    }
 }

@@ -23,9 +23,9 @@ pub mod matcher;
 pub mod registry;
 
 use crate::base::diagnostics::Diagnostics;
-use crate::base::html;
+use crate::base::html::{self, Html, Markdown};
 use crate::base::markdown::safe_to_wrap;
-use crate::model::config::{LinkMode, OrganisationsConfig, Unused};
+use crate::model::config::{LinkMode, OrgPages, OrganisationsConfig, Unused};
 use crate::model::find::{find_loosely, find_phrase_in, normalised_blocks};
 use crate::model::orgs::{Directory, FOLDED};
 use crate::model::{BlockId, ChapterId, Model, OrgId, Outputs};
@@ -97,14 +97,65 @@ impl Organisations {
         mentions.sort_by_key(|m| (m.chapter, m.block, m.in_block.start));
         one_per_naming(model, &mut mentions);
         let unused = unused_never_link(model, &cfg.never_link);
-        let out = Organisations {
+        let mut out = Organisations {
             registry,
             mentions,
             unused,
         };
         out.warn_unmentioned(diags);
         out.warn_common_words(model, diags);
+        if cfg.pages == OrgPages::Named {
+            let named = out.named(model);
+            out.keep(&named);
+        }
         out
+    }
+
+    /// The organisations the book names, by [`OrgId`]: mentioned (in prose or an `org:` link),
+    /// a meeting's organiser (its front matter's id), or what one of these is part of. One pass
+    /// over the mentions, the meetings and the chain of parents.
+    fn named(&self, model: &Model) -> Vec<bool> {
+        let dir = self.directory();
+        let mut named = vec![false; dir.orgs.len()];
+        let organisers = model
+            .chapters
+            .iter()
+            .flat_map(|ch| &ch.front().meetings)
+            .flat_map(|m| &m.organisers)
+            .filter_map(|id| dir.get(&id.value));
+        for org in self.mentions.iter().map(|m| m.org).chain(organisers) {
+            let mut at = Some(org);
+            // Stops at the first ancestor already marked: each organisation is walked once.
+            while let Some(o) = at.filter(|o| !named[o.0]) {
+                named[o.0] = true;
+                at = dir.org(o).parent;
+            }
+        }
+        named
+    }
+
+    /// Keeps the organisations `keep` marks, and only them: the registry, its locations and the
+    /// mentions move to the new ids (a mention of one left out goes with it).
+    fn keep(&mut self, keep: &[bool]) {
+        let registry = std::mem::take(&mut self.registry);
+        let (directory, map) = registry.directory.keep(keep);
+        let locations = registry
+            .locations
+            .into_iter()
+            .zip(&map)
+            .filter_map(|(at, new)| new.map(|_| at))
+            .collect();
+        self.registry = Registry {
+            directory,
+            locations,
+        };
+        self.mentions.retain_mut(|m| match map[m.org.0] {
+            Some(new) => {
+                m.org = new;
+                true
+            }
+            None => false,
+        });
     }
 
     /// A registry name of one ordinary word ("Group", "Council") is found inside the text's
@@ -208,16 +259,17 @@ impl Organisations {
             if !first {
                 continue;
             }
-            let open = if m.acronym {
-                format!(
-                    "<a class=\"org\" href=\"{href}\"><abbr title=\"{}\">",
-                    html::attr(&org.name)
-                )
-            } else {
-                format!("<a class=\"org\" href=\"{href}\">")
-            };
-            let close = if m.acronym { "</abbr></a>" } else { "</a>" };
-            out.wrap(source.clone(), open, close);
+            let (mut open, mut close) = (Html::<Markdown>::new(), Html::<Markdown>::new());
+            open.open("a")
+                .attr("class", "org")
+                .attr("href", &href)
+                .close();
+            if m.acronym {
+                open.open("abbr").attr("title", &org.name).close();
+                close.close("abbr");
+            }
+            close.close("a");
+            out.wrap(source.clone(), open.into_string(), close.into_string());
         }
     }
 }

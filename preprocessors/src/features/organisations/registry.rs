@@ -567,14 +567,16 @@ impl Reader<'_> {
         }
     }
 
-    /// A longer cycle (a → b → a) would make "part of" chains endless: reported at each of its
-    /// organisations' `parent`, and cut there.
+    /// A longer cycle (a → b → a) would make "part of" chains endless: reported once, at the
+    /// `parent` of its first organisation in the registry, and cut there. An organisation whose
+    /// chain leads into a cycle without being part of it keeps its parent.
     fn break_cycles(&mut self, orgs: &mut [Org], refs: &[Refs]) {
         for i in 0..orgs.len() {
             let mut seen = vec![i];
             let mut cur = orgs[i].parent;
             while let Some(OrgId(p)) = cur {
                 if seen.contains(&p) {
+                    // A cycle `i` leads into is cut when its own first organisation is checked.
                     if p == i {
                         let at = refs[i]
                             .parent
@@ -587,8 +589,8 @@ impl Reader<'_> {
                                 format!("the parents of `{}` form a cycle", orgs[i].id),
                             )
                             .hint("an organisation cannot be part of one of its own units; remove one `parent`");
+                        orgs[i].parent = None;
                     }
-                    orgs[i].parent = None;
                     break;
                 }
                 seen.push(p);
@@ -742,5 +744,260 @@ data/organisations.yaml:18:9: error: id `Bad Id` is not a lower-case slug [regis
                 .iter()
                 .all(|o| o.parent.is_none() || o.id == "b")
         );
+    }
+
+    #[test]
+    fn two_groups_and_two_kinds_keep_their_own_words_and_ids_stay_unique_per_sort() {
+        let (r, d) = parse_sample(
+            "kinds:
+  - {id: agency, label: Agency}
+  - {id: fund, label: Fund, plural: Funds and programmes}
+  - {id: agency, label: Again}
+groups:
+  - {id: board, name: Executive Board, member: Member}
+  - id: council
+    name: Council
+    member: Sits on it
+    non-member: Does not sit
+    column: On the council
+    marker: Yes
+  - {id: board, name: Second board, member: M}
+organisations:
+  - {id: board, name: Board Org, kind: fund, groups: [council, board]}
+  - {id: b, name: B, groups: [council]}
+",
+        );
+        assert_eq!(
+            d,
+            "data/organisations.yaml:4:10: error: id `agency` is used twice [registry-duplicate-id]
+  = hint: the first kind with this id is `Agency`; ids must be unique
+data/organisations.yaml:13:10: error: id `board` is used twice [registry-duplicate-id]
+  = hint: the first group with this id is `Executive Board`; ids must be unique
+2 errors, 0 warnings"
+        );
+        let dir = &r.directory;
+        let kinds: Vec<_> = dir
+            .kinds
+            .iter()
+            .map(|k| (k.id.as_str(), k.label.as_str(), k.plural.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("agency", "Agency", "Agencys"),
+                ("fund", "Fund", "Funds and programmes")
+            ]
+        );
+        assert_eq!(
+            dir.groups[1],
+            Group {
+                id: "council".into(),
+                name: "Council".into(),
+                member: "Sits on it".into(),
+                non_member: Some("Does not sit".into()),
+                column: "On the council".into(),
+                marker: "Yes".into(),
+                summary: None,
+            }
+        );
+        assert_eq!(dir.groups.len(), 2);
+        // An organisation may share an id with a group: ids are unique per sort.
+        assert_eq!(dir.org(OrgId(0)).groups, [1, 0]);
+        assert_eq!(dir.org(OrgId(0)).kind, Some(1));
+        assert_eq!(dir.org(OrgId(1)).groups, [1]);
+    }
+
+    #[test]
+    fn forms_are_the_other_spellings_each_claimed_once() {
+        let (r, d) = parse_sample(
+            "organisations:
+  - id: wf
+    name: Women’s Fund
+    acronym: WF
+    forms: [WF, Fund for Women, 'Women’s Fund', Fund for Women, ' Padded ', '']
+  - {id: other, name: Women's  Fund, forms: [Fund  for Women]}
+",
+        );
+        assert_eq!(
+            d,
+            "data/organisations.yaml:5:13: warning: form `WF` is listed twice for `wf` [registry-repeated-form]
+  = hint: list each spelling once
+data/organisations.yaml:5:33: warning: form `Women’s Fund` is listed twice for `wf` [registry-repeated-form]
+  = hint: list each spelling once
+data/organisations.yaml:5:49: warning: form `Fund for Women` is listed twice for `wf` [registry-repeated-form]
+  = hint: list each spelling once
+data/organisations.yaml:5:65: error: form ` Padded ` of `wf` is empty or has surrounding spaces [registry-bad-form]
+  = hint: spellings are matched exactly: remove the spaces, or the empty entry
+data/organisations.yaml:5:77: error: form `` of `wf` is empty or has surrounding spaces [registry-bad-form]
+  = hint: spellings are matched exactly: remove the spaces, or the empty entry
+data/organisations.yaml:6:23: error: form `Women's  Fund` of `other` is already claimed by `wf` [registry-form-conflict]
+  = hint: a spelling can link to one organisation only; remove it from one entry (the other is at line 3)
+data/organisations.yaml:6:46: error: form `Fund  for Women` of `other` is already claimed by `wf` [registry-form-conflict]
+  = hint: a spelling can link to one organisation only; remove it from one entry (the other is at line 5)
+4 errors, 3 warnings"
+        );
+        let wf = r.directory.org(OrgId(0));
+        assert_eq!(
+            (wf.name.as_str(), wf.acronym.as_deref(), &wf.forms[..]),
+            (
+                "Women’s Fund",
+                Some("WF"),
+                &["Fund for Women".to_string()][..]
+            )
+        );
+        assert!(r.directory.org(OrgId(1)).forms.is_empty());
+    }
+
+    #[test]
+    fn parents_make_children_and_every_cycle_is_cut() {
+        let (r, d) = parse_sample(
+            "organisations:
+  - {id: un, name: United Nations}
+  - {id: dpi, name: Department, parent: un}
+  - {id: unic, name: Information Centre, parent: ' dpi '}
+  - {id: self, name: Self, parent: self}
+  - {id: w, name: W, parent: x}
+  - {id: x, name: X, parent: y}
+  - {id: y, name: Y, parent: z}
+  - {id: z, name: Z, parent: x}
+",
+        );
+        assert_eq!(
+            d,
+            "data/organisations.yaml:5:36: error: `self` is its own parent [registry-parent-cycle]
+  = hint: `parent` names the larger organisation this one is part of; remove it
+data/organisations.yaml:7:30: error: the parents of `x` form a cycle [registry-parent-cycle]
+  = hint: an organisation cannot be part of one of its own units; remove one `parent`
+2 errors, 0 warnings"
+        );
+        let dir = &r.directory;
+        let parents: Vec<_> = dir.orgs.iter().map(|o| o.parent).collect();
+        // The cycle x → y → z → x is reported once and cut at its first entry, x; w, which
+        // leads into it without being part of it, keeps its parent.
+        assert_eq!(
+            parents,
+            [
+                None,
+                Some(OrgId(0)),
+                Some(OrgId(1)),
+                None,
+                Some(OrgId(5)),
+                None,
+                Some(OrgId(7)),
+                Some(OrgId(5))
+            ]
+        );
+        assert_eq!(dir.org(OrgId(0)).children, [OrgId(1)]);
+        assert_eq!(dir.org(OrgId(1)).children, [OrgId(2)]);
+        assert_eq!(dir.org(OrgId(5)).children, [OrgId(4), OrgId(7)]);
+        assert!(dir.org(OrgId(3)).children.is_empty());
+    }
+
+    #[test]
+    fn a_website_is_an_http_address_and_the_hint_says_how_to_write_it() {
+        let (r, d) = parse_sample(
+            "organisations:
+  - {id: a, name: A, website: https://a.example/}
+  - {id: b, name: B, website: //www.b.example}
+  - {id: c, name: C, website: ftp://c.example}
+  - {id: d, name: D, website: 'x y:z'}
+",
+        );
+        assert_eq!(
+            d,
+            "data/organisations.yaml:3:31: error: website `//www.b.example` of `b` is not an http(s) URL [registry-bad-url]
+  = hint: write the full address, with its scheme: `https://www.b.example`
+data/organisations.yaml:4:31: error: website `ftp://c.example` of `c` is not an http(s) URL [registry-bad-url]
+  = hint: only `http://` and `https://` addresses are linked
+data/organisations.yaml:5:31: error: website `x y:z` of `d` is not an http(s) URL [registry-bad-url]
+  = hint: write the full address, with its scheme: `https://x y:z`
+3 errors, 0 warnings"
+        );
+        assert_eq!(
+            r.directory.org(OrgId(0)).website.as_deref(),
+            Some("https://a.example/")
+        );
+        assert_eq!(r.directory.org(OrgId(1)).website, None);
+    }
+
+    #[test]
+    fn a_registry_of_comments_only_lists_no_organisation() {
+        let (r, d) = parse_sample("# organisations to come\n\n   \n");
+        assert_eq!(
+            d,
+            "data/organisations.yaml: error: the organisation registry lists no organisation [registry-empty]
+  = hint: list the organisations under `organisations:` (see README.md, \"Organisations\"), or set `enable = false` under `[preprocessor.report.organisations]` in book.toml
+1 error, 0 warnings"
+        );
+        assert!(r.directory.orgs.is_empty());
+        assert!(r.directory.failed.is_some());
+        // Not blank: the YAML's own error.
+        let (_, d) = parse_sample("# a comment\norganisations: [\n");
+        assert!(d.contains("[registry-yaml]"), "{d}");
+    }
+
+    #[test]
+    fn a_registry_that_cannot_be_read_says_how_to_create_or_switch_it_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Diagnostics::new();
+        let r = load(
+            dir.path(),
+            Path::new("data/orgs.yaml"),
+            Path::new("organisations"),
+            &mut d,
+        );
+        assert!(r.directory.failed.is_some());
+        let text = d.render();
+        assert!(
+            text.starts_with("data/orgs.yaml: error: cannot read the organisation registry: "),
+            "{text}"
+        );
+        assert!(
+            text.contains("= hint: create it (see README.md, \"Organisations\"), set `registry` under `[preprocessor.report.organisations]` in book.toml to its path, or set `enable = false` there"),
+            "{text}"
+        );
+        std::fs::create_dir(dir.path().join("data")).unwrap();
+        std::fs::write(
+            dir.path().join("data/orgs.yaml"),
+            b"organisations:\n  - {id: a, name: \"caf\xe9\"}\n",
+        )
+        .unwrap();
+        let mut d = Diagnostics::new();
+        load(
+            dir.path(),
+            Path::new("data/orgs.yaml"),
+            Path::new("o"),
+            &mut d,
+        );
+        let text = d.render();
+        assert!(
+            text.contains("= hint: save the file as UTF-8 (the character here was written in another encoding)"),
+            "{text}"
+        );
+        std::fs::write(
+            dir.path().join("data/orgs.yaml"),
+            "organisations:\n  - {id: a, name: A}\n",
+        )
+        .unwrap();
+        let mut d = Diagnostics::new();
+        let r = load(
+            dir.path(),
+            Path::new("data/orgs.yaml"),
+            Path::new("o"),
+            &mut d,
+        );
+        assert_eq!(
+            (d.render().as_str(), r.directory.orgs.len()),
+            ("0 errors, 0 warnings", 1)
+        );
+        let mut d = Diagnostics::new();
+        let r = load(
+            dir.path(),
+            Path::new("../orgs.yaml"),
+            Path::new("o"),
+            &mut d,
+        );
+        assert!(d.render().contains("[config-path]"), "{}", d.render());
+        assert!(r.directory.failed.is_some());
     }
 }

@@ -463,4 +463,148 @@ mod tests {
         let p = page("<html><body><p>text</p></body></html>", "x.html");
         assert_eq!(p, PageRecords::default());
     }
+
+    #[test]
+    fn scripts_styles_and_raw_text_start_no_record() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\">T</h1><p>One</p><style>h2 { color: red }</style>\
+                 <script>if (a < b) { s = \"<h2 id='z'>Z</h2>\"; }</script>\
+                 <template><h2 id=\"y\">Y</h2></template><p>Two</p>",
+            ),
+            "x.html",
+        );
+        assert_eq!(p.ids, ["t", "y"]);
+        assert_eq!(
+            p.records,
+            [Record {
+                text: "One Two".into(),
+                ..Record::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_skipped_section_ends_at_a_heading_of_its_level_or_above() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\">T</h1><p>Top</p>\
+                 <h3 id=\"a\" data-search=\"skip\">Copies</h3><p>copy</p><h4 id=\"b\">Sub</h4><p>copy</p>\
+                 <h2 id=\"c\">Next</h2><p>kept <a href=\"k.html\">k</a></p>\
+                 <h2 id=\"d\" data-search=\"skip\">More</h2><p>copy <a href=\"no.html\">n</a></p>\
+                 <h2 id=\"e\">Last</h2><p>also kept</p>",
+            ),
+            "x.html",
+        );
+        let got: Vec<_> = p
+            .records
+            .iter()
+            .map(|r| {
+                (
+                    r.anchor.as_deref(),
+                    r.heading.as_str(),
+                    r.text.as_str(),
+                    r.links.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, "", "Top", vec![]),
+                (Some("c"), "Next", "kept k", vec!["k.html".to_string()]),
+                (Some("e"), "Last", "also kept", vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_h1_is_the_title_and_a_later_one_with_an_id_a_section() {
+        let p = page(
+            &wrap(
+                "<h1>Title</h1><p>a</p><h1 id=\"x\">Second</h1><p>b</p><h2 id=\"y\"></h2><p>c</p>",
+            ),
+            "x.html",
+        );
+        assert_eq!(p.title, "Title");
+        let got: Vec<_> = p
+            .records
+            .iter()
+            .map(|r| (r.anchor.as_deref(), r.heading.as_str(), r.text.as_str()))
+            .collect();
+        // An empty heading leaves its section without one.
+        assert_eq!(
+            got,
+            [
+                (None, "", "a"),
+                (Some("x"), "Second", "b"),
+                (Some("y"), "", "c")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_own_record_keeps_its_first_heading_and_reads_the_others_as_text() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\">T</h1><div id=\"m\" data-search-kind=\"meeting\"><h3>Forum</h3>\
+                 <p>Held</p><h4>Day two</h4><p>closed</p></div><p>after</p>",
+            ),
+            "x.html",
+        );
+        assert_eq!(p.records.len(), 2);
+        assert_eq!(p.records[0].text, "after");
+        assert_eq!(
+            (p.records[1].heading.as_str(), p.records[1].text.as_str()),
+            ("Forum", "Forum Held Day two closed")
+        );
+    }
+
+    #[test]
+    fn a_page_with_a_title_keeps_its_top_and_empty_sections_are_dropped() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\">Meetings</h1><h2 id=\"y\">2014</h2><h2 id=\"z\">2015</h2><p>one</p>",
+            ),
+            "x.html",
+        );
+        let anchors: Vec<_> = p.records.iter().map(|r| r.anchor.as_deref()).collect();
+        assert_eq!(anchors, [None, Some("z")]);
+        assert_eq!(p.records[0].text, "");
+        // No title and no text before the first section: no top record.
+        let p = page(&wrap("<h2 id=\"z\">2015</h2><p>one</p>"), "x.html");
+        let anchors: Vec<_> = p.records.iter().map(|r| r.anchor.as_deref()).collect();
+        assert_eq!(anchors, [Some("z")]);
+    }
+
+    #[test]
+    fn words_are_separated_at_blocks_and_images_but_not_inside_inline_elements() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\">T</h1><p>in<em>line</em>d<img src=\"i.png\" alt=\"\">x<br/>y</p><div>a</div><div>b</div>",
+            ),
+            "x.html",
+        );
+        assert_eq!(p.records[0].text, "inlined x y a b");
+    }
+
+    #[test]
+    fn definitions_that_end_with_their_own_punctuation_get_none_added() {
+        let p = page(
+            &wrap(
+                "<h1 id=\"t\">T</h1><dl><dt>Why?</dt><dd>Because!</dd><dt>Note;</dt><dd>Yes</dd></dl>",
+            ),
+            "x.html",
+        );
+        assert_eq!(p.records[0].text, "Why? Because! Note; Yes.");
+    }
+
+    #[test]
+    fn queries_and_current_folders_are_dropped_from_links() {
+        assert_eq!(resolve("a", "b.html?x=1#f").as_deref(), Some("a/b.html"));
+        assert_eq!(resolve("a", "./c.html").as_deref(), Some("a/c.html"));
+        assert_eq!(resolve("a/b", "..//c.html").as_deref(), Some("a/c.html"));
+        assert_eq!(resolve("a", "/root.html"), None);
+        assert_eq!(resolve("a", "?q"), None);
+    }
 }

@@ -935,6 +935,438 @@ mod tests {
         assert!(weight(0) > weight(2), "{postings:?}");
     }
 
+    /// Builds the index of `pages` in a new folder: the folder and what `write` said.
+    fn built(pages: Vec<(PageMeta, PageRecords)>, labels: &Labels) -> (tempfile::TempDir, Summary) {
+        let mut b = Builder::default();
+        for (meta, found) in pages {
+            b.add(prepare(meta, found));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let summary = b.write(dir.path(), labels).unwrap();
+        (dir, summary)
+    }
+
+    fn page(
+        kind: PageKind,
+        path: &str,
+        title: &str,
+        records: Vec<Record>,
+    ) -> (PageMeta, PageRecords) {
+        (
+            PageMeta {
+                kind,
+                path: path.into(),
+                ..PageMeta::default()
+            },
+            PageRecords {
+                title: title.into(),
+                records,
+                ..PageRecords::default()
+            },
+        )
+    }
+
+    /// Every term of the index with its postings (record id, weight), read back as the client
+    /// does: each shard of `t/`.
+    fn postings(dir: &Path) -> BTreeMap<String, Vec<(u32, u32)>> {
+        let mut out = BTreeMap::new();
+        for entry in std::fs::read_dir(dir.join("t")).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            out.extend(decode_shard(&bytes));
+        }
+        out
+    }
+
+    #[test]
+    fn weights_are_bm25_with_the_heading_the_pages_subject_and_generated_pages_scaled() {
+        // Expected weights computed by hand from the module documentation's formula: three
+        // records, average length 7/3; idf = ln(1 + (3 − df + 0.5) / (df + 0.5)).
+        let (dir, summary) = built(
+            vec![
+                page(
+                    PageKind::Chapter,
+                    "a.html",
+                    "Water",
+                    vec![
+                        record(None, "", "water water rivers", &[]),
+                        record(Some("s"), "Rivers", "rivers flow", &[]),
+                    ],
+                ),
+                page(
+                    PageKind::Overview,
+                    "b.html",
+                    "Summary",
+                    vec![record(None, "", "water", &[])],
+                ),
+            ],
+            &Labels::default(),
+        );
+        assert_eq!(
+            summary,
+            Summary {
+                records: 3,
+                terms: 4,
+                shards: 4
+            }
+        );
+        let expected: BTreeMap<String, Vec<(u32, u32)>> = [
+            // The page's top: twice in its text, its title (heading) has it, and the page is
+            // about it (3 of its words): 5.61; the section, once in its page's title: 1.20;
+            // the overview, once in its text (× 0.8): 1.39.
+            ("water", vec![(0, 6), (1, 1), (2, 1)]),
+            // In the top's text only: 4.21; in the section's heading and text: 11.26.
+            ("rivers", vec![(0, 4), (1, 11)]),
+            ("flow", vec![(1, 9)]),
+            // Only in the overview's title: its heading and what the page is about, × 0.8: 18.90.
+            ("summary", vec![(2, 19)]),
+        ]
+        .into_iter()
+        .map(|(t, p)| (t.to_string(), p))
+        .collect();
+        assert_eq!(postings(dir.path()), expected);
+    }
+
+    #[test]
+    fn the_same_record_on_a_generated_page_weighs_four_fifths() {
+        let records = || {
+            vec![record(
+                None,
+                "",
+                "Migration data and more migration data",
+                &[],
+            )]
+        };
+        // Other pages, so that the two records' terms are rare (and weigh more than a few units).
+        let mut pages: Vec<_> = (0..8)
+            .map(|i| {
+                page(
+                    PageKind::Chapter,
+                    &format!("o{i}.html"),
+                    "Other",
+                    vec![record(None, "", "Something else", &[])],
+                )
+            })
+            .collect();
+        pages.push(page(PageKind::Chapter, "a.html", "Report", records()));
+        pages.push(page(PageKind::Organisation, "o.html", "Report", records()));
+        let (dir, _) = built(pages, &Labels::default());
+        let all = postings(dir.path());
+        for term in ["migration", "data", "report", "more", "and"] {
+            let p = &all[term];
+            assert_eq!(p.len(), 2, "{term}");
+            assert_eq!((p[0].0, p[1].0), (8, 9), "{term}");
+            let (chapter, generated) = (f64::from(p[0].1), f64::from(p[1].1));
+            assert!(chapter >= 10.0, "{term}: {p:?}");
+            // Each weight is rounded: the two differ by at most one unit from 0.8 exactly.
+            assert!((generated - 0.8 * chapter).abs() <= 1.0, "{term}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn meetings_are_records_of_their_own_kind_with_the_facets_of_what_they_link_to() {
+        let meeting = |id: &str, text: &str, links: &[&str]| Record {
+            kind: Some("meeting".into()),
+            ..record(Some(id), &format!("Meeting {id}"), text, links)
+        };
+        let (dir, summary) = built(
+            vec![
+                (
+                    PageMeta {
+                        path: "ch/one.html".into(),
+                        item: Some("b".into()),
+                        ..PageMeta::default()
+                    },
+                    PageRecords {
+                        title: "One".into(),
+                        records: vec![record(None, "", "Text of one", &["orgs/ilo.html"])],
+                        ..PageRecords::default()
+                    },
+                ),
+                page(
+                    PageKind::Overview,
+                    "timeline.html",
+                    "Timeline",
+                    vec![
+                        record(None, "", "All meetings", &[]),
+                        meeting("m1", "Held in Turin", &["ch/one.html", "orgs/ilo.html"]),
+                        meeting("m2", "Held in Geneva", &["elsewhere.html"]),
+                    ],
+                ),
+                (
+                    PageMeta {
+                        kind: PageKind::Organisation,
+                        path: "orgs/ilo.html".into(),
+                        org: Some("ilo".into()),
+                        ..PageMeta::default()
+                    },
+                    PageRecords {
+                        title: "ILO".into(),
+                        records: vec![record(None, "", "Labour", &["ch/one.html"])],
+                        ..PageRecords::default()
+                    },
+                ),
+                (
+                    PageMeta {
+                        kind: PageKind::Organisation,
+                        path: "orgs/adb.html".into(),
+                        org: Some("adb".into()),
+                        ..PageMeta::default()
+                    },
+                    PageRecords {
+                        title: "Asian Development Bank".into(),
+                        records: vec![record(None, "", "Banking", &[])],
+                        ..PageRecords::default()
+                    },
+                ),
+            ],
+            &Labels {
+                kinds: ["Chapters", "Overviews", "Organisations", "Meetings"].map(String::from),
+                item: "Area".into(),
+                items: vec![
+                    ("a".into(), "(a) Trade".into()),
+                    ("b".into(), "(b) Transit".into()),
+                ],
+                org: "Organisation".into(),
+            },
+        );
+        assert_eq!(summary.records, 6);
+        let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
+        // Kind by kind: the chapter, the overview, the two organisations, the two meetings.
+        assert_eq!(
+            read("meta.json"),
+            r#"{"version":2,"records":6,"per_file":4,"kinds":[{"id":"chapter","label":"Chapters","start":0,"end":1},{"id":"overview","label":"Overviews","start":1,"end":2},{"id":"organisation","label":"Organisations","start":2,"end":4},{"id":"meeting","label":"Meetings","start":4,"end":6}],"split":[],"item":"Area","items":[{"id":"b","label":"(b) Transit"}],"org":"Organisation"}"#
+        );
+        assert_eq!(
+            read("r/1.json"),
+            r#"[{"u":"timeline.html#m1","t":"Timeline » Meeting m1","b":"Held in Turin"},{"u":"timeline.html#m2","t":"Timeline » Meeting m2","b":"Held in Geneva"}]"#
+        );
+        // Item b: its chapter, the organisation page and the meeting that link to the chapter.
+        assert_eq!(
+            std::fs::read(dir.path().join("f/a/b.bin")).unwrap(),
+            [1, b'b', 3, 0, 2, 2]
+        );
+        // ILO: the chapter and the meeting that link to its page, and its page; the bank has
+        // only its own page.
+        assert_eq!(
+            std::fs::read(dir.path().join("f/o/i.bin")).unwrap(),
+            [3, b'i', b'l', b'o', 3, 0, 2, 2]
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("f/o/a.bin")).unwrap(),
+            [3, b'a', b'd', b'b', 1, 3]
+        );
+        // The filter lists organisations by their page title, alphabetically.
+        assert_eq!(
+            read("orgs.json"),
+            r#"[["adb","Asian Development Bank"],["ilo","ILO"]]"#
+        );
+        assert_eq!(
+            postings(dir.path())["turin"],
+            [(4, postings(dir.path())["turin"][0].1)]
+        );
+    }
+
+    #[test]
+    fn without_items_or_organisations_their_filters_are_left_out() {
+        let (dir, _) = built(
+            vec![page(
+                PageKind::Chapter,
+                "a.html",
+                "A",
+                vec![record(None, "", "Text", &[])],
+            )],
+            &Labels {
+                kinds: ["Chapters", "Overviews", "Organisations", "Meetings"].map(String::from),
+                item: "Area".into(),
+                items: vec![("a".into(), "(a) Trade".into())],
+                org: "Organisation".into(),
+            },
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("meta.json")).unwrap(),
+            r#"{"version":2,"records":1,"per_file":4,"kinds":[{"id":"chapter","label":"Chapters","start":0,"end":1}],"split":[],"items":[]}"#
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("orgs.json")).unwrap(),
+            "[]"
+        );
+    }
+
+    #[test]
+    fn records_go_four_to_a_file_and_a_long_text_is_cut_at_a_word_for_its_excerpt() {
+        let long = "word ".repeat(600);
+        let records = (0..5)
+            .map(|i| {
+                record(
+                    Some(&format!("s{i}")),
+                    &format!("S{i}"),
+                    if i == 4 { &long } else { "x" },
+                    &[],
+                )
+            })
+            .collect();
+        let (dir, _) = built(
+            vec![page(PageKind::Chapter, "a.html", "", records)],
+            &Labels::default(),
+        );
+        let file = |n| -> Vec<serde_json::Value> {
+            serde_json::from_slice(&std::fs::read(dir.path().join(format!("r/{n}.json"))).unwrap())
+                .unwrap()
+        };
+        assert_eq!(file(0).len(), 4);
+        let last = file(1);
+        assert_eq!(last.len(), 1);
+        // A page without a title: the section's heading alone.
+        assert_eq!(last[0]["t"], "S4");
+        let excerpt = last[0]["b"].as_str().unwrap();
+        assert_eq!(excerpt, "word ".repeat(500).trim_end());
+        assert_eq!(excerpt_source("short text"), "short text");
+        let unbroken = "x".repeat(EXCERPT_SOURCE + 5);
+        assert_eq!(excerpt_source(&unbroken).len(), EXCERPT_SOURCE);
+    }
+
+    #[test]
+    fn writing_empties_the_folder_of_an_earlier_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("search");
+        std::fs::create_dir_all(index.join("t")).unwrap();
+        std::fs::write(index.join("t/stale.bin"), b"old").unwrap();
+        let mut b = Builder::default();
+        let (meta, found) = page(
+            PageKind::Chapter,
+            "a.html",
+            "A",
+            vec![record(None, "", "Text", &[])],
+        );
+        b.add(prepare(meta, found));
+        b.write(&index, &Labels::default()).unwrap();
+        assert!(!index.join("t/stale.bin").exists());
+        assert!(index.join("t/t.bin").exists());
+        assert!(
+            !index.join("v").exists(),
+            "no shard is split: no vocabulary file"
+        );
+    }
+
+    #[test]
+    fn a_split_first_letter_gets_its_vocabulary_file() {
+        // Enough distinct words starting with "q" to make its shard larger than the limit.
+        let text: Vec<String> = (0..3000).map(|i| format!("q{}", text_id(i))).collect();
+        let (dir, summary) = built(
+            vec![page(
+                PageKind::Chapter,
+                "a.html",
+                "A",
+                vec![record(None, "", &text.join(" "), &[])],
+            )],
+            &Labels::default(),
+        );
+        let meta: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join("meta.json")).unwrap()).unwrap();
+        let split = meta["split"].as_array().unwrap();
+        assert_eq!(split[0], "q");
+        assert!(summary.shards > 2, "{summary:?}");
+        assert!(dir.path().join("v/q.bin").exists());
+        assert!(!dir.path().join("v/a.bin").exists());
+        // Every term is in exactly one shard, and every shard within the limit.
+        let all = postings(dir.path());
+        assert_eq!(all.len(), summary.terms);
+        // The page's title, "A", is one letter: not a term.
+        assert_eq!(all.len(), 3000);
+        for entry in std::fs::read_dir(dir.path().join("t")).unwrap() {
+            let len = entry.unwrap().metadata().unwrap().len() as usize;
+            assert!(len <= SHARD_LIMIT, "{len}");
+        }
+    }
+
+    /// Letters only (digits would make numbers of some words): 0 → "aa", 1 → "ab" ….
+    fn text_id(mut i: usize) -> String {
+        let mut s = String::new();
+        for _ in 0..3 {
+            s.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+        }
+        s
+    }
+
+    #[test]
+    fn prefixes_stop_splitting_at_their_maximum_depth_or_a_single_term() {
+        let big = vec![0u8; SHARD_LIMIT];
+        let terms = [
+            encoded("abcdefgh", big.clone()),
+            encoded("abcdefgz", big.clone()),
+            encoded("zz", big),
+        ];
+        let mut split = Vec::new();
+        let mut shards = Vec::new();
+        for first in ["a", "z"] {
+            shard(&terms, first, 1, &mut split, &mut shards);
+        }
+        assert_eq!(split, ["a", "ab", "abc", "abcd", "abcde"]);
+        let names: Vec<_> = shards.iter().map(|(p, ..)| p.as_str()).collect();
+        assert_eq!(names, ["abcdef", "z"]);
+        assert_eq!(with_prefix(&terms, "abcdefg").len(), 2);
+        assert_eq!(with_prefix(&terms, "b").len(), 0);
+    }
+
+    #[test]
+    fn a_shard_is_split_only_when_larger_than_twelve_kib() {
+        // 12 KiB, as BENCHMARKS.md measures the client with. Per term: its bytes, its
+        // postings' bytes and two bytes of lengths.
+        let fits = |extra: usize| {
+            let half = (12_288 - 8) / 2;
+            let terms = [
+                encoded("aa", vec![0u8; half]),
+                encoded("ab", vec![0u8; 12_288 - 8 - half + extra]),
+            ];
+            let (mut split, mut shards) = (Vec::new(), Vec::new());
+            shard(&terms, "a", 1, &mut split, &mut shards);
+            split.is_empty()
+        };
+        assert!(fits(0));
+        assert!(!fits(1));
+    }
+
+    #[test]
+    fn an_organisation_whose_page_has_no_record_is_not_offered_as_a_filter() {
+        let org = |id: &str, records| {
+            (
+                PageMeta {
+                    kind: PageKind::Organisation,
+                    path: format!("orgs/{id}.html"),
+                    org: Some(id.into()),
+                    ..PageMeta::default()
+                },
+                PageRecords {
+                    title: id.to_uppercase(),
+                    records,
+                    ..PageRecords::default()
+                },
+            )
+        };
+        let (dir, _) = built(
+            vec![
+                org("who", vec![record(None, "", "Health", &[])]),
+                org("ilo", vec![]),
+            ],
+            &Labels::default(),
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("orgs.json")).unwrap(),
+            r#"[["who","WHO"]]"#
+        );
+    }
+
+    #[test]
+    fn kinds_are_named_as_pages_mark_them() {
+        assert_eq!(Kind::named("meeting"), Some(Kind::Meeting));
+        assert_eq!(Kind::named("overview"), Some(Kind::Overview));
+        assert_eq!(Kind::named("Meeting"), None);
+        assert_eq!(Kind::of_page(PageKind::Organisation), Kind::Organisation);
+        assert_eq!(Kind::of_page(PageKind::Overview), Kind::Overview);
+        assert_eq!(Kind::of_page(PageKind::Chapter), Kind::Chapter);
+    }
+
     fn num(b: &mut &[u8]) -> u64 {
         let (mut n, mut shift) = (0, 0);
         loop {
