@@ -15,7 +15,7 @@
 //! 6. Entry points: [`preprocessor`] (mdBook's preprocessor), [`postbuild`] (the renderer that
 //!    finishes the site), [`build`] (both in-process), [`linkcheck`] (the built site's links),
 //!    [`install`] (theme files for a new book), [`import`] (documents extracted from PDFs into
-//!    chapters); the binaries `mdbook-report` and
+//!    chapters), [`suggest`] (names the registry lacks); the binaries `mdbook-report` and
 //!    `mdbook-report-postbuild` are thin wrappers.
 
 pub mod base;
@@ -29,3 +29,4 @@ pub mod outputs;
 pub mod pipeline;
 pub mod postbuild;
 pub mod preprocessor;
+pub mod suggest;

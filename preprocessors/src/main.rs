@@ -10,6 +10,8 @@
 //!   CSL-JSON) from `book.toml`.
 //! - `mdbook-report install` writes the theme files into a book and completes its `book.toml`.
 //! - `mdbook-report import FILE…` turns documents extracted from PDFs into chapters of a book.
+//! - `mdbook-report registry suggest` lists the names of organisations and bodies the texts use
+//!   and the registry lacks.
 //! - `mdbook-report postbuild` is the renderer protocol of `[output.report-postbuild]` (also
 //!   the binary `mdbook-report-postbuild`, which mdBook finds by that table's name).
 
@@ -17,7 +19,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use mdbook_preprocessor::Preprocessor;
 use mdbook_report::preprocessor::{self, Report};
-use mdbook_report::{build, import, install, linkcheck, postbuild};
+use mdbook_report::{build, import, install, linkcheck, postbuild, suggest};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -89,8 +91,22 @@ enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+    /// The organisation registry (`data/organisations.yaml`).
+    #[command(subcommand)]
+    Registry(RegistryCommand),
     /// mdBook renderer protocol for `[output.report-postbuild]` (render context on stdin).
     Postbuild,
+}
+
+#[derive(Subcommand)]
+enum RegistryCommand {
+    /// List the names of organisations and bodies the texts use and the registry lacks
+    /// ("Full Name (ACR)", "the … Council"), the most used first, with where each is first.
+    Suggest {
+        /// The book's root directory (where book.toml is).
+        #[arg(long, default_value = ".")]
+        book: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -211,6 +227,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("{}", report.line());
             }
             diags.finish(false)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Registry(RegistryCommand::Suggest { book })) => {
+            let mut diags = mdbook_report::base::diagnostics::Diagnostics::new();
+            let found = suggest::suggest(&book, &mut diags)?;
+            diags.finish(false)?;
+            // Names longer than 60 characters push their place to the right.
+            let width = found
+                .iter()
+                .map(|s| s.name.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(60);
+            let mut out = std::io::stdout().lock();
+            for s in &found {
+                writeln!(out, "{}", s.line(width))?;
+            }
+            eprintln!(
+                "{} the registry lacks (count, name, first place)",
+                mdbook_report::base::text::plural(found.len(), "name")
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Postbuild) => postbuild::main(),

@@ -10,6 +10,7 @@ mod anybook;
 mod architecture;
 mod books;
 mod citation;
+mod collection;
 mod diagnostics;
 mod documents;
 mod endnotes;

@@ -555,6 +555,16 @@ pub fn url_attributes(fragment: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The `id`s a fragment of raw HTML gives its elements, in order (the targets of links into
+/// it: an imported document's `<span id="para-13"></span>`).
+pub fn ids(fragment: &str) -> Vec<String> {
+    start_tags(fragment)
+        .into_iter()
+        .flat_map(|tag| tag.attrs)
+        .filter_map(|(name, value)| (name == "id").then_some(value))
+        .collect()
+}
+
 /// Elements that run code, load another page into this one, send the reader's input elsewhere
 /// or change where every link of the page goes.
 pub const ACTIVE_ELEMENTS: &[&str] = &[

@@ -355,6 +355,9 @@ pub struct DocumentsConfig {
     pub archive: String,
     /// The text of the archived-copy link.
     pub archive_text: String,
+    /// The heading of the list, at the end of a document of the book (a chapter with
+    /// `document:` front matter), of the documents of the book that cite it.
+    pub cited_by: String,
 }
 
 /// The built-in series prefixes (README lists them).
@@ -454,6 +457,11 @@ pub struct DocumentWords {
     pub of: Vec<String>,
     /// What joins the last two numbers of a list ("resolutions 76/217 and 77/246").
     pub and: Vec<String>,
+    /// The word before the numbers of a document's paragraphs ("paragraph 13 of resolution
+    /// 80/3", "A/80/534, para. 7"); any case.
+    pub paragraph: Vec<String>,
+    /// What joins the ends of a range of paragraphs ("paragraphs 7 to 10").
+    pub to: Vec<String>,
 }
 
 impl Default for DocumentWords {
@@ -463,6 +471,15 @@ impl Default for DocumentWords {
             resolution: v(&["resolution", "resolutions"]),
             of: v(&["of the", "of"]),
             and: v(&["and"]),
+            paragraph: v(&[
+                "paragraph",
+                "paragraphs",
+                "operative paragraph",
+                "operative paragraphs",
+                "para.",
+                "paras.",
+            ]),
+            to: v(&["to"]),
         }
     }
 }
@@ -498,6 +515,7 @@ impl Default for DocumentsConfig {
             words: DocumentWords::default(),
             archive: "https://web.archive.org/web/{date}/{address}".into(),
             archive_text: "archived copy".into(),
+            cited_by: "Cited by".into(),
         }
     }
 }

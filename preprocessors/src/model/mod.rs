@@ -138,6 +138,18 @@ impl Model {
         &self.chapters[id.0]
     }
 
+    /// A book of many documents: its chapters with a `document:` part, in reading order, when
+    /// there are more than one (`None` for a book of one document or none).
+    pub fn collection(&self) -> Option<Vec<ChapterId>> {
+        let documents: Vec<ChapterId> = self
+            .chapters
+            .iter()
+            .filter(|c| c.front().document.is_some())
+            .map(|c| c.id)
+            .collect();
+        (documents.len() > 1).then_some(documents)
+    }
+
     /// The chapter at `path` (relative to `src/`).
     pub fn by_path(&self, path: &Path) -> Option<&Chapter> {
         self.chapters.iter().find(|c| c.path == path)
@@ -376,6 +388,8 @@ pub struct ChapterOutput {
     pub anchors: BTreeSet<BlockId>,
     /// Markdown to put before the body (e.g. the agenda item's box), after the first heading.
     pub prelude: String,
+    /// Markdown to put after the body (a document's "Cited by"), after a blank line.
+    pub epilogue: String,
     /// A complete replacement of the edited body (the endnotes chapter is reassembled).
     pub replacement: Option<String>,
     /// Body ranges a feature has wrapped in a link: a later feature never wraps a range that
@@ -529,6 +543,12 @@ fn write_items(items: &mut [BookItem], model: &Model, outputs: &mut Outputs, nex
                 None => out.edits.apply(chapter.body()),
             };
             ch.content = insert_prelude(&body, &out.prelude, chapter);
+            if !out.epilogue.is_empty() {
+                let end = ch.content.trim_end_matches(['\r', '\n']).len();
+                ch.content.truncate(end);
+                ch.content.push_str("\n\n");
+                ch.content.push_str(&out.epilogue);
+            }
         }
         write_items(&mut ch.sub_items, model, outputs, next);
     }

@@ -6,7 +6,8 @@
 //! archive redirects to its capture nearest that day. The day is the note's access date
 //! ("[Accessed on February 14, 2030]", "accessed 14 February 2030", "retrieved on …": the first
 //! after the address in its paragraph, else the last before it, else one elsewhere in the note),
-//! else the first day of the document's `date`. A note whose access date cannot be read is a
+//! else the first day of the document's `date` (in a book of many documents, the day the
+//! chapter's document was adopted, its `document: adopted`). A note whose access date cannot be read is a
 //! warning; an address with no date at all gets no copy, and a diagnostic note says why.
 
 use super::body_offset;
@@ -103,6 +104,14 @@ pub fn collect(
         if notes.is_empty() {
             continue;
         }
+        // In a book of many documents, a document's notes are dated by its own adoption.
+        let date = ch
+            .front()
+            .document
+            .as_ref()
+            .and_then(|d| d.adopted.as_ref())
+            .and_then(|a| Date::parse(a.value.trim()).ok())
+            .or(date);
         // Access dates by paragraph, read (and reported) once.
         let mut dates: Vec<(BlockId, Vec<Access>)> = Vec::new();
         for &(b, _) in &notes {

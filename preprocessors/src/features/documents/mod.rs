@@ -15,6 +15,15 @@
 //! the Director on …, 25 July 2030, A/85/190`), whose title is what stands between the first comma
 //! and the date (an issuer of at most eight words; a date of one day). The first title found in
 //! reading order is kept.
+//!
+//! **A book of many documents.** A chapter whose front matter has a `document:` part (what
+//! `mdbook-report import` writes) is that document in the site: a citation of its symbol, or of
+//! the resolution it is, links to the chapter instead of the configured `link`, and "paragraph
+//! 13 of resolution 80/3" (or "A/80/3, para. 13") links "paragraph 13" to the chapter's
+//! `#para-13` where the chapter has that anchor, and nowhere of its own otherwise (the
+//! citation still links to the chapter). Each such chapter ends with "Cited by"
+//! (`cited-by`): the other chapters citing it, with links to the citing paragraphs; a
+//! document nobody cites has none. A book without `document:` chapters links as before.
 
 pub mod archive;
 pub mod symbols;
@@ -27,7 +36,8 @@ use crate::base::text::fill;
 use crate::model::config::{DocumentsConfig, Unused};
 use crate::model::{BlockId, Chapter, ChapterId, Model, Outputs};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::LazyLock;
@@ -46,6 +56,18 @@ pub struct Citation {
     pub source: Option<Range<usize>>,
     /// Its range in the paragraph's text.
     pub in_block: Range<usize>,
+    /// The paragraphs of the document it names ("paragraph 13 of resolution 80/3").
+    pub paragraphs: Vec<ParagraphRef>,
+}
+
+/// A paragraph of a cited document, named with the citation.
+#[derive(Debug, Clone)]
+pub struct ParagraphRef {
+    /// The anchor of that paragraph in the document's chapter (`para-13`), when the document is
+    /// in the book and the chapter has it.
+    pub anchor: Option<String>,
+    /// Body bytes of the link text ("paragraph 13", or "14" in a list), when it can be linked.
+    pub source: Option<Range<usize>>,
 }
 
 /// A document the text cites.
@@ -61,6 +83,8 @@ pub struct Document {
     pub body: Option<String>,
     /// Every citation, in reading order.
     pub citations: Vec<Citation>,
+    /// The chapter that is this document, in a book of many (its `document: symbol`).
+    pub chapter: Option<ChapterId>,
 }
 
 impl Document {
@@ -105,6 +129,52 @@ pub struct Documents {
     document: String,
     /// What the configuration names and the text never cites: `never-link` entries, `series`.
     pub unused: Vec<Unused>,
+    /// The heading of a document chapter's "Cited by".
+    cited_by: String,
+}
+
+/// The documents of the book: the chapters with a `document:` part, by symbol (the first
+/// chapter of a symbol; another is a warning at its symbol).
+fn documents_in_book(model: &Model, diags: &mut Diagnostics) -> HashMap<String, ChapterId> {
+    let mut out: HashMap<String, ChapterId> = HashMap::new();
+    for ch in &model.chapters {
+        let Some(doc) = &ch.front().document else {
+            continue;
+        };
+        let symbol = doc.symbol.value.trim();
+        if let Some(first) = out.get(symbol) {
+            diags
+                .warning(
+                    "document-duplicate",
+                    ch.locate_front(&doc.symbol),
+                    format!(
+                        "`{symbol}` is already the document of `{}`: citations of it link there",
+                        model.chapter(*first).path.display()
+                    ),
+                )
+                .hint("a document has one chapter: remove one of them, or correct the symbol");
+            continue;
+        }
+        out.insert(symbol.to_string(), ch.id);
+    }
+    out
+}
+
+/// The `id`s the chapter's raw HTML gives (an imported document's `para-13`), with the
+/// paragraph each is in, in order.
+fn raw_ids(ch: &Chapter) -> Vec<(String, Option<BlockId>)> {
+    let mut out = Vec::new();
+    for range in &ch.doc.raw_html {
+        let block = ch
+            .doc
+            .blocks()
+            .find(|(_, b)| b.range.contains(&range.start))
+            .map(|(id, _)| id);
+        for id in html::ids(&ch.body()[range.clone()]) {
+            out.push((id, block));
+        }
+    }
+    out
 }
 
 impl Documents {
@@ -122,6 +192,8 @@ impl Documents {
         let mut series_found = vec![false; cfg.series.len()];
         let mut by_symbol: HashMap<String, usize> = HashMap::new();
         let mut documents: Vec<Document> = Vec::new();
+        let in_book = documents_in_book(model, diags);
+        let mut anchors: HashMap<ChapterId, Vec<String>> = HashMap::new();
         for ch in &model.chapters {
             for run in &ch.doc.runs {
                 let block = ch.block(run.block);
@@ -183,6 +255,7 @@ impl Documents {
                                 _ => None,
                             },
                             citations: Vec::new(),
+                            chapter: in_book.get(&f.symbol).copied(),
                         });
                         documents.len() - 1
                     });
@@ -190,6 +263,30 @@ impl Documents {
                     if doc.title.is_none() {
                         doc.title = title;
                     }
+                    let ids = doc.chapter.map(|c| {
+                        anchors.entry(c).or_insert_with(|| {
+                            raw_ids(model.chapter(c))
+                                .into_iter()
+                                .map(|(id, _)| id)
+                                .collect()
+                        })
+                    });
+                    let paragraphs = f
+                        .paragraphs
+                        .iter()
+                        .map(|(number, range)| {
+                            let anchor = format!("para-{number}");
+                            ParagraphRef {
+                                anchor: ids
+                                    .as_ref()
+                                    .filter(|ids| ids.contains(&anchor))
+                                    .map(|_| anchor),
+                                source: run
+                                    .source_range(range.clone())
+                                    .filter(|r| safe_to_wrap(ch.body(), r.clone())),
+                            }
+                        })
+                        .collect();
                     doc.citations.push(Citation {
                         chapter: ch.id,
                         block: run.block,
@@ -198,6 +295,7 @@ impl Documents {
                             .source_range(f.range)
                             .filter(|r| safe_to_wrap(ch.body(), r.clone())),
                         in_block,
+                        paragraphs,
                     });
                 }
             }
@@ -227,6 +325,7 @@ impl Documents {
             archive_text: cfg.archive_text.clone(),
             document: document.to_string(),
             unused: never.chain(series).collect(),
+            cited_by: cfg.cited_by.clone(),
         }
     }
 
@@ -239,10 +338,36 @@ impl Documents {
     /// paragraph the page links to.
     pub fn edit(&self, model: &Model, outputs: &mut Outputs) {
         for doc in &self.documents {
+            let site = doc.chapter.map(|c| &model.chapter(c).path);
             for c in &doc.citations {
+                let from = &model.chapter(c.chapter).path;
                 let out = &mut outputs[c.chapter];
                 out.anchors.insert(c.block);
-                let (Some(url), Some(source)) = (&doc.url, &c.source) else {
+                if let Some(to) = site {
+                    for p in &c.paragraphs {
+                        let (Some(anchor), Some(source)) = (&p.anchor, &p.source) else {
+                            continue;
+                        };
+                        if !out.overlaps_link(source) {
+                            out.wrap(
+                                source.clone(),
+                                format!(
+                                    "<a class=\"document-paragraph\" href=\"{}\">",
+                                    html::attr(&html::href(from, to, Some(anchor)))
+                                ),
+                                "</a>",
+                            );
+                        }
+                    }
+                }
+                let url = match site {
+                    Some(to) => html::href(from, to, None),
+                    None => match &doc.url {
+                        Some(url) => url.clone(),
+                        None => continue,
+                    },
+                };
+                let Some(source) = &c.source else {
                     continue;
                 };
                 if out.overlaps_link(source) {
@@ -253,14 +378,19 @@ impl Documents {
                 } else {
                     format!(" title=\"{}\"", html::attr(&doc.symbol))
                 };
+                let class = if site.is_some() {
+                    "document-symbol document-in-site"
+                } else {
+                    "document-symbol"
+                };
                 out.wrap(
                     source.clone(),
-                    format!(
-                        "<a class=\"document-symbol\" href=\"{}\"{title}>",
-                        html::attr(url)
-                    ),
+                    format!("<a class=\"{class}\" href=\"{}\"{title}>", html::attr(&url)),
                     "</a>",
                 );
+            }
+            if let Some(to) = doc.chapter {
+                outputs[to].epilogue = self.cited_by(doc, to, model);
             }
         }
         for copy in &self.archived {
@@ -292,6 +422,96 @@ impl Documents {
                 ),
             );
         }
+    }
+}
+
+impl Documents {
+    /// The "Cited by" of document chapter `to`: the other chapters citing it, in reading
+    /// order, each with links to its citing paragraphs (their permalinks' ids), labelled by the
+    /// paragraph's own number where the chapter is an imported document; empty when nobody
+    /// cites it.
+    fn cited_by(&self, doc: &Document, to: ChapterId, model: &Model) -> String {
+        let mut citing: BTreeMap<ChapterId, Vec<BlockId>> = BTreeMap::new();
+        for c in doc.citations.iter().filter(|c| c.chapter != to) {
+            let blocks = citing.entry(c.chapter).or_default();
+            if !blocks.contains(&c.block) {
+                blocks.push(c.block);
+            }
+        }
+        if citing.is_empty() {
+            return String::new();
+        }
+        let page = &model.chapter(to).path;
+        let mut out = format!(
+            "<section class=\"cited-by report-generated\" data-search=\"skip\" aria-labelledby=\"report-cited-by\">\n\
+             <h2 id=\"report-cited-by\">{}</h2>\n<ul>\n",
+            html::text(&self.cited_by)
+        );
+        for (c, blocks) in citing {
+            let ch = model.chapter(c);
+            let mut labels: HashMap<BlockId, String> = HashMap::new();
+            for (id, b) in raw_ids(ch) {
+                if let (Some(b), Some(label)) = (b, paragraph_label(&id)) {
+                    labels.entry(b).or_insert(label);
+                }
+            }
+            let _ = write!(
+                out,
+                "<li><a href=\"{}\">{}</a>: ",
+                html::attr(&html::href(page, &ch.path, None)),
+                html::text(&ch.name)
+            );
+            for (k, b) in blocks.iter().enumerate() {
+                let label = labels
+                    .get(b)
+                    .cloned()
+                    .unwrap_or_else(|| first_words(&ch.block(*b).text));
+                let _ = write!(
+                    out,
+                    "{}<a href=\"{}\">{}</a>",
+                    if k > 0 { ", " } else { "" },
+                    html::attr(&html::href(page, &ch.path, Some(&ch.block(*b).anchor))),
+                    html::text(&label)
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n</section>\n");
+        out
+    }
+}
+
+/// How a reader names an imported document's paragraph from its anchor: `para-13` "paragraph
+/// 13", `para-13-b` "paragraph 13 (b)", `preamble-2` "preamble, paragraph 2", `annex-para-4`
+/// "annex, paragraph 4".
+fn paragraph_label(id: &str) -> Option<String> {
+    let (place, rest) = if let Some(rest) = id.strip_prefix("annex-para-") {
+        ("annex, ", rest)
+    } else if let Some(rest) = id.strip_prefix("preamble-") {
+        ("preamble, ", rest)
+    } else {
+        ("", id.strip_prefix("para-")?)
+    };
+    let (number, letter) = match rest.split_once('-') {
+        Some((n, l)) => (n, Some(l)),
+        None => (rest, None),
+    };
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(match letter {
+        Some(l) => format!("{place}paragraph {number} ({l})"),
+        None => format!("{place}paragraph {number}"),
+    })
+}
+
+/// A paragraph's first words, for a link to it: "The Assembly recalls …".
+fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 6 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..6].join(" "))
     }
 }
 
@@ -430,6 +650,7 @@ mod tests {
             title: None,
             body: None,
             citations: vec![],
+            chapter: None,
         };
         assert_eq!(d.id(), "doc-fccc-cp-2010-7-add-1");
     }

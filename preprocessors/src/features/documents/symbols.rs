@@ -52,6 +52,10 @@ pub struct Found {
     pub kind: Kind,
     /// A series match's numbers by placeholder name, for its link.
     pub vars: Vec<(String, String)>,
+    /// The paragraphs of the document the text names with it ("paragraph 13 of resolution
+    /// 80/3", "A/80/534, paras. 7 and 8"): each number with the range to link (the first with
+    /// its word, "paragraph 13"; the others the number alone), in the searched text.
+    pub paragraphs: Vec<(String, Range<usize>)>,
 }
 
 /// Something that starts like a symbol and breaks the grammar.
@@ -101,6 +105,10 @@ pub struct Grammar {
     bodies: Vec<ResolutionBody>,
     default_body: Option<usize>,
     resolution_word: String,
+    /// "paragraphs 13 and 14 of (its) (General Assembly)" right before a resolution's word.
+    paragraphs_before: Option<Regex>,
+    /// ", paras. 7 and 8" right after a symbol.
+    paragraphs_after: Option<Regex>,
 }
 
 /// A configured string with `{n}` placeholders as a regex (without anchors).
@@ -225,6 +233,8 @@ impl Grammar {
             ),
             _ => None,
         };
+        let (paragraphs_before, paragraphs_after) =
+            paragraph_regexes(cfg, of.as_deref(), and.as_deref());
         let default_body = Some(cfg.default_body.trim())
             .filter(|b| !b.is_empty())
             .and_then(|b| body_names.iter().find(|(n, _)| n == b).map(|(_, i)| *i));
@@ -243,6 +253,8 @@ impl Grammar {
                 .resolution
                 .first()
                 .map_or_else(String::new, |w| w.trim().to_string()),
+            paragraphs_before,
+            paragraphs_after,
         }
     }
 
@@ -277,6 +289,7 @@ impl Grammar {
                     cited_as: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
                     kind: Kind::Series(i),
                     vars,
+                    paragraphs: Vec::new(),
                 });
             }
         }
@@ -336,12 +349,14 @@ impl Grammar {
             let all_valid = components.iter().all(|c| valid(c));
             let last_numbered = components.last().is_some_and(|c| numbered(c));
             if all_valid && last_numbered && (components.len() >= 2 || prefix_numbered) {
+                let paragraphs = self.paragraphs_after(text, end);
                 found.push(Found {
                     range: start..end,
                     symbol: token.to_string(),
                     cited_as: token.to_string(),
                     kind: Kind::Symbol,
                     vars: Vec::new(),
+                    paragraphs,
                 });
                 continue;
             }
@@ -436,6 +451,13 @@ impl Grammar {
             let Some(template) = &self.bodies[body].symbol else {
                 continue;
             };
+            // Paragraphs of one resolution only: "paragraph 2 of resolutions 61/75 and 62/43"
+            // does not say whose.
+            let paragraphs = if numbers.len() == 1 {
+                self.paragraphs_before(text, whole.start())
+            } else {
+                Vec::new()
+            };
             for (session, number, range) in numbers {
                 let vars = [("session", session.as_str()), ("number", number.as_str())];
                 found.push(Found {
@@ -444,9 +466,34 @@ impl Grammar {
                     cited_as: format!("{} {session}/{number}", self.resolution_word),
                     kind: Kind::Resolution(body),
                     vars: Vec::new(),
+                    paragraphs: paragraphs.clone(),
                 });
             }
         }
+    }
+
+    /// The paragraphs named right before a resolution's word at byte `keyword` of `text`.
+    fn paragraphs_before(&self, text: &str, keyword: usize) -> Vec<(String, Range<usize>)> {
+        let Some(re) = &self.paragraphs_before else {
+            return Vec::new();
+        };
+        // A window of the text before the word: the phrase is short.
+        let mut from = keyword.saturating_sub(160);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        re.captures(&text[from..keyword])
+            .map(|caps| paragraph_numbers(&caps, from))
+            .unwrap_or_default()
+    }
+
+    /// The paragraphs named right after a symbol ending at byte `end` of `text`.
+    fn paragraphs_after(&self, text: &str, end: usize) -> Vec<(String, Range<usize>)> {
+        self.paragraphs_after
+            .as_ref()
+            .and_then(|re| re.captures(&text[end..]))
+            .map(|caps| paragraph_numbers(&caps, end))
+            .unwrap_or_default()
     }
 
     /// The body of the resolutions whose word is at `keyword` and whose numbers end at `end`
@@ -490,6 +537,62 @@ impl Grammar {
             _ => None,
         }
     }
+}
+
+/// The two paragraph phrases: before a resolution's word (anchored at the end of the text
+/// searched) and after a symbol (anchored at its start). Both have the groups `word` and `list`.
+fn paragraph_regexes(
+    cfg: &DocumentsConfig,
+    of: Option<&str>,
+    and: Option<&str>,
+) -> (Option<Regex>, Option<Regex>) {
+    let Some(word) = alternation(&cfg.words.paragraph) else {
+        return (None, None);
+    };
+    let mut joins = vec![r"\s*,\s*".to_string(), r"\s*[–-]\s*".to_string()];
+    for words in [and, alternation(&cfg.words.to).as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        joins.push(format!(r"\s*,?\s+(?:{words})\s+"));
+    }
+    let list = format!(
+        r"(?P<list>[0-9]{{1,4}}(?:(?:{})[0-9]{{1,4}})*)",
+        joins.join("|")
+    );
+    let head = format!(r"(?P<word>(?i:\b(?:{word})))\s+{list}");
+    let before = of.map(|of| {
+        Regex::new(&format!(
+            r"{head}\s+(?:{of})\s+(?:(?i:its)\s+)?(?:\p{{Lu}}[\p{{L}}-]*\s+){{0,4}}$"
+        ))
+        .expect("escaped words")
+    });
+    let after = Regex::new(&format!(r"^\s*,?\s*{head}\b")).expect("escaped words");
+    (before, Some(after))
+}
+
+/// The numbers of a paragraph phrase's list, each with its range (the first with its word),
+/// offset by `at`.
+fn paragraph_numbers(caps: &regex::Captures<'_>, at: usize) -> Vec<(String, Range<usize>)> {
+    let word = caps.name("word").expect("group");
+    let list = caps.name("list").expect("group");
+    let mut out: Vec<(String, Range<usize>)> = Vec::new();
+    let bytes = caps.get(0).expect("match").as_str().as_bytes();
+    let base = caps.get(0).expect("match").start();
+    let mut i = list.start();
+    while i < list.end() {
+        let j = (i..list.end())
+            .find(|&j| !bytes[j - base].is_ascii_digit())
+            .unwrap_or(list.end());
+        if j > i {
+            let start = if out.is_empty() { word.start() } else { i };
+            out.push((caps[0][i - base..j - base].to_string(), at + start..at + j));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 fn number_of(caps: &regex::Captures<'_>) -> (String, String, Range<usize>) {
@@ -713,6 +816,55 @@ mod tests {
         let g = Grammar::new(&cfg);
         let text = "World Assembly resolution 61/17.";
         assert!(g.find(text, text, 0).0.is_empty());
+    }
+
+    /// "symbol: paragraph link texts" of every citation naming paragraphs.
+    fn paragraphs(text: &str) -> Vec<String> {
+        let cfg = DocumentsConfig {
+            default_body: "General Assembly".into(),
+            ..DocumentsConfig::default()
+        };
+        Grammar::new(&cfg)
+            .find(text, text, 0)
+            .0
+            .into_iter()
+            .filter(|f| !f.paragraphs.is_empty())
+            .map(|f| {
+                let names: Vec<&str> = f.paragraphs.iter().map(|(_, r)| &text[r.clone()]).collect();
+                let numbers: Vec<&str> = f.paragraphs.iter().map(|(n, _)| n.as_str()).collect();
+                format!("{}: {} = {}", f.symbol, names.join("|"), numbers.join(","))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_named_with_a_resolution_or_a_symbol() {
+        assert_eq!(
+            paragraphs(
+                "Recalling paragraph 5 of its resolution 79/33 of 2 December 2024, paragraphs 9 \
+                 and 10 of resolution 46/36, operative paragraph 3 of General Assembly resolution \
+                 80/1, paragraphs 7 to 10 of resolution 46/30, paragraphs 1, 2 and 4 of \
+                 resolution 80/2 and the report (A/80/534, para. 7; A/80/535, paras. 3–4)."
+            ),
+            [
+                "A/RES/79/33: paragraph 5 = 5",
+                "A/RES/46/36: paragraphs 9|10 = 9,10",
+                "A/RES/80/1: operative paragraph 3 = 3",
+                "A/RES/46/30: paragraphs 7|10 = 7,10",
+                "A/RES/80/2: paragraphs 1|2|4 = 1,2,4",
+                "A/80/534: para. 7 = 7",
+                "A/80/535: paras. 3|4 = 3,4",
+            ]
+        );
+        // Whose paragraph is not said, or not a paragraph of the cited document.
+        for text in [
+            "paragraph 2 of resolutions 61/75 and 62/43",
+            "paragraph 2 of the annex to resolution 80/1",
+            "the paragraph 2 and resolution 80/1",
+            "paragraph 3 of the resolution, resolution 80/1",
+        ] {
+            assert_eq!(paragraphs(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]

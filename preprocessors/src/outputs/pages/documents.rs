@@ -12,11 +12,11 @@ use crate::base::text::plural;
 use crate::features::documents::Documents;
 use crate::features::documents::archive::DateFrom;
 use crate::model::config::Config;
-use crate::model::{Model, generated_chapter};
+use crate::model::{ChapterId, Model, generated_chapter};
 use crate::outputs::exports::documents::{self as export, Export};
 use mdbook_preprocessor::book::Chapter;
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 /// Builds the page from the findings and their export (`data`).
@@ -51,6 +51,9 @@ pub fn chapter(
         "json": export::file_href(page),
         "documents": documents,
     });
+    if let Some(outside) = outside(docs, model, cfg) {
+        values["outside"] = outside;
+    }
     if !docs.archived.is_empty() {
         let list: Vec<Value> = docs
             .archived
@@ -85,6 +88,71 @@ pub fn chapter(
     }
     let body = templates.render("documents", &values, diags);
     generated_chapter(title, page, body, vec![])
+}
+
+/// How many documents ranked outside the site are listed.
+const OUTSIDE_SHOWN: usize = 20;
+
+/// In a book of many documents (more than one chapter with a `document:` part): the documents
+/// outside the site, ranked by how many documents of the book cite them (then by their place
+/// in the list), the first [`OUTSIDE_SHOWN`] listed; `None` otherwise.
+fn outside(docs: &Documents, model: &Model, cfg: &Config) -> Option<Value> {
+    let collection = model.collection()?;
+    let mut ranked: Vec<(usize, &crate::features::documents::Document)> = docs
+        .documents
+        .iter()
+        .filter(|d| d.chapter.is_none())
+        .map(|d| {
+            let citing: BTreeSet<ChapterId> = d
+                .citations
+                .iter()
+                .map(|c| c.chapter)
+                .filter(|c| collection.contains(c))
+                .collect();
+            (citing.len(), d)
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    // Stable: equals keep the list's (symbol) order.
+    ranked.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    let in_site = docs
+        .documents
+        .iter()
+        .filter(|d| d.chapter.is_some())
+        .count();
+    let word = &cfg.document;
+    let list: Vec<Value> = ranked
+        .iter()
+        .take(OUTSIDE_SHOWN)
+        .map(|(n, d)| {
+            let mut v = json!({
+                "id": d.id(),
+                "symbol": d.symbol,
+                "documents": format!("cited by {}", plural(*n, word)),
+            });
+            if let Some(title) = &d.title {
+                v["title"] = json!(title);
+            }
+            v
+        })
+        .collect();
+    let shown = if ranked.len() > list.len() {
+        format!(", the first {} listed here", list.len())
+    } else {
+        String::new()
+    };
+    Some(json!({
+        "heading": "Cited most, outside the site",
+        "id": "documents-outside",
+        "summary": format!(
+            "Of the {} cited, {} in this site and {} outside it; those outside, by how many of the {} of the book cite them{shown}.",
+            plural(docs.documents.len(), "document"),
+            format!("{in_site} {}", if in_site == 1 { "is" } else { "are" }),
+            docs.documents.len() - in_site,
+            plural(collection.len(), word),
+        ),
+        "list": list,
+    }))
 }
 
 fn capitalised_plural(n: usize, one: &str, many: &str) -> String {
@@ -138,8 +206,17 @@ fn document(
         "cited_as": cited_as,
         "citations": citations,
     });
-    if let Some(url) = &doc.url {
-        value["href"] = json!(url);
+    match doc.chapter {
+        // A document of the book: its chapter.
+        Some(c) => {
+            value["href"] = json!(html::href(page, &model.chapter(c).path, None));
+            value["in_site"] = json!(true);
+        }
+        None => {
+            if let Some(url) = &doc.url {
+                value["href"] = json!(url);
+            }
+        }
     }
     if let Some(title) = &doc.title {
         value["title"] = json!(title);

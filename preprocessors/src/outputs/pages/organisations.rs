@@ -155,6 +155,9 @@ impl OrgPage<'_> {
         if let Some(agenda) = cx.agenda.filter(|a| !a.is_empty()) {
             data["agenda"] = self.agenda_data(agenda, cx);
         }
+        if let Some(documents) = self.documents_data(cx) {
+            data["documents"] = documents;
+        }
         let network = cx.network.filter(|_| cx.cfg.network.partners > 0);
         if let Some(network) = network.filter(|n| n.partners(self.id).next().is_some()) {
             data["partners"] = self.partners_data(network, cx);
@@ -299,6 +302,47 @@ impl OrgPage<'_> {
             "item": cfg.item,
             "items": items,
         })
+    }
+
+    /// In a book of many documents (more than one chapter with a `document:` part), its
+    /// mentions counted per document, the most first (reading order among equals).
+    fn documents_data(&self, cx: Context<'_>) -> Option<Value> {
+        let documents = cx.model.collection()?;
+        let mut counts: BTreeMap<ChapterId, usize> = BTreeMap::new();
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| documents.contains(&m.chapter))
+        {
+            *counts.entry(m.chapter).or_insert(0) += 1;
+        }
+        let mut counts: Vec<(ChapterId, usize)> = counts.into_iter().collect();
+        counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        let page = self.dir.page(self.id);
+        let list: Vec<Value> = counts
+            .iter()
+            .map(|&(c, n)| {
+                let ch = cx.model.chapter(c);
+                let doc = ch.front().document.as_ref().expect("a document chapter");
+                json!({
+                    "symbol": doc.symbol.value.trim(),
+                    "title": doc.title.value.trim(),
+                    "href": html::href(&page, &ch.path, None),
+                    "mentions": n,
+                })
+            })
+            .collect();
+        let word = &cx.cfg.document;
+        Some(json!({
+            "heading": capitalise(&format!("{word}s")),
+            "summary": format!(
+                "Named in {} of the {} of the book.",
+                counts.len(),
+                plural(documents.len(), word)
+            ),
+            "column": capitalise(word),
+            "list": list,
+        }))
     }
 
     /// The meetings it organises, linked to the timeline.
