@@ -426,12 +426,19 @@ fn registry_suggest_lists_the_names_the_registry_lacks() {
 fn a_documents_notes_are_archived_as_of_its_own_adoption() {
     // 90/3 was adopted on 2035-10-03 (its front matter); the book has no `date`.
     let p = page(site(), "a-res-90-3.html");
-    let archived: Vec<String> = p
+    let archived: Vec<(String, String)> = p
         .select(&sel(".archived-copy a"))
-        .map(|a| a.value().attr("href").unwrap().to_string())
+        .map(|a| {
+            let attr = |name| a.value().attr(name).unwrap().to_string();
+            (attr("href"), attr("title"))
+        })
         .collect();
+    // The title names the document whose day it is, not the book as a whole.
     assert_eq!(
         archived,
-        ["https://web.archive.org/web/20351003/https://example.org/rain-harvesting"]
+        [(
+            "https://web.archive.org/web/20351003/https://example.org/rain-harvesting".to_owned(),
+            "The web archive's copy nearest to 3 October 2035, when A/RES/90/3 was adopted (no access date given)".to_owned()
+        )]
     );
 }

@@ -21,12 +21,14 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Where the day of an archived copy comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateFrom {
     /// The note's access date.
     Access,
     /// The document's date.
     Document,
+    /// The adoption day of the chapter's own document (`document: adopted`), by its symbol.
+    Adopted(String),
 }
 
 /// One address of an endnote and its archived copy.
@@ -105,13 +107,15 @@ pub fn collect(
             continue;
         }
         // In a book of many documents, a document's notes are dated by its own adoption.
-        let date = ch
-            .front()
-            .document
-            .as_ref()
-            .and_then(|d| d.adopted.as_ref())
-            .and_then(|a| Date::parse(a.value.trim()).ok())
-            .or(date);
+        let adopted = ch.front().document.as_ref().and_then(|d| {
+            let day = Date::parse(d.adopted.as_ref()?.value.trim()).ok()?;
+            Some((day, d.symbol.value.clone()))
+        });
+        let from_document = match &adopted {
+            Some((_, symbol)) => DateFrom::Adopted(symbol.clone()),
+            None => DateFrom::Document,
+        };
+        let date = adopted.map(|(day, _)| day).or(date);
         // Access dates by paragraph, read (and reported) once.
         let mut dates: Vec<(BlockId, Vec<Access>)> = Vec::new();
         for &(b, _) in &notes {
@@ -154,7 +158,7 @@ pub fn collect(
                     .and_then(|a| a.day);
                 let (date, from) = match (day, date) {
                     (Some(d), _) => (d, DateFrom::Access),
-                    (None, Some(doc)) => (doc.first(), DateFrom::Document),
+                    (None, Some(doc)) => (doc.first(), from_document.clone()),
                     (None, None) => {
                         // The book chose no date and its note gives none: not a mistake (an
                         // ordinary book's footnotes rarely date their addresses), so a note.

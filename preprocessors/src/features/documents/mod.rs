@@ -401,13 +401,16 @@ impl Documents {
             let out = &mut outputs[copy.chapter];
             out.anchors.insert(copy.block);
             let day = Date::Day(copy.date).written();
-            let title = match copy.from {
+            let title = match &copy.from {
                 archive::DateFrom::Access => {
                     format!("The web archive's copy nearest to {day}, the access date")
                 }
                 archive::DateFrom::Document => format!(
                     "The web archive's copy nearest to {day}, the {}'s date (no access date given)",
                     self.document
+                ),
+                archive::DateFrom::Adopted(symbol) => format!(
+                    "The web archive's copy nearest to {day}, when {symbol} was adopted (no access date given)"
                 ),
             };
             // After any link closing here, before any opening: never inside another link.

@@ -201,9 +201,9 @@ pub fn export(
             address: a.address.clone(),
             archive: a.archive.clone(),
             date: a.date.format("%Y-%m-%d").to_string(),
-            date_from: match a.from {
+            date_from: match &a.from {
                 DateFrom::Access => "access",
-                DateFrom::Document => "document",
+                DateFrom::Document | DateFrom::Adopted(_) => "document",
             }
             .into(),
             note: labels.of(model, a.chapter, a.block),

@@ -69,9 +69,9 @@ pub fn chapter(
                     "address": copy.address,
                     "archive": copy.archive,
                     "day": crate::base::dates::Date::Day(copy.date).written(),
-                    "from": match copy.from {
+                    "from": match &copy.from {
                         DateFrom::Access => "the access date",
-                        DateFrom::Document => "no access date",
+                        DateFrom::Document | DateFrom::Adopted(_) => "no access date",
                     },
                     "href": html::href(page, &ch.path, Some(&ch.block(copy.block).anchor)),
                     "place": place,
