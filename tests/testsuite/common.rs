@@ -58,7 +58,9 @@ pub fn main_text(doc: &Html) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn collect_text(el: ElementRef<'_>, skip: &Selector, out: &mut String) {
+/// Appends the text under `el` to `out`, leaving out what `skip` matches, with a space around
+/// each block (so words of two blocks never run together).
+pub fn collect_text(el: ElementRef<'_>, skip: &Selector, out: &mut String) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
@@ -74,6 +76,9 @@ fn collect_text(el: ElementRef<'_>, skip: &Selector, out: &mut String) {
                         | "h2"
                         | "h3"
                         | "h4"
+                        | "h5"
+                        | "h6"
+                        | "hr"
                         | "div"
                         | "td"
                         | "th"

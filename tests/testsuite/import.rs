@@ -10,7 +10,7 @@
 use crate::common::{GENERATED, normalise, sel, sentences};
 use mdbook_report::base::diagnostics::Diagnostics;
 use mdbook_report::import;
-use scraper::{ElementRef, Html, Node};
+use scraper::Html;
 use std::path::{Path, PathBuf};
 
 const RES_80_3: &str = include_str!("../fixtures/books/awaza/source.md");
@@ -133,44 +133,8 @@ fn page_text(html: &Path, page: &str) -> String {
     ));
     let main = doc.select(&sel("main")).next().expect("<main>");
     let mut out = String::new();
-    collect(main, &skip, &mut out);
+    crate::common::collect_text(main, &skip, &mut out);
     normalise(&out)
-}
-
-fn collect(el: ElementRef<'_>, skip: &scraper::Selector, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => {
-                let child = ElementRef::wrap(child).unwrap();
-                if skip.matches(&child) {
-                    continue;
-                }
-                let block = matches!(
-                    e.name(),
-                    "p" | "li"
-                        | "h1"
-                        | "h2"
-                        | "h3"
-                        | "h4"
-                        | "h5"
-                        | "div"
-                        | "ol"
-                        | "ul"
-                        | "hr"
-                        | "br"
-                );
-                if block {
-                    out.push(' ');
-                }
-                collect(child, skip, out);
-                if block {
-                    out.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// 80/3's text as the site must show it, by hand: the metadata block, the furniture and the
