@@ -57,22 +57,8 @@ impl Block {
 
     /// The source line and column of byte `offset` of the text.
     pub fn locate(&self, path: &Path, offset: usize) -> Location {
-        let span = self
-            .spans
-            .iter()
-            .rev()
-            .find(|s| s.at <= offset)
-            .copied()
-            .unwrap_or(Span {
-                at: 0,
-                line: 0,
-                col: 0,
-            });
-        let col = span.col
-            + self.text[span.at..offset.min(self.text.len())]
-                .chars()
-                .count();
-        Location::at(path, span.line, col)
+        let span = self.locate_span(offset.min(self.text.len()));
+        Location::at(path, span.line, span.col)
     }
 
     /// The block cut at `at`: the text before (trimmed) stays, the rest is returned.
@@ -99,6 +85,7 @@ impl Block {
         }
     }
 
+    /// Where byte `offset` of the text is in the source, as a span starting at 0.
     fn locate_span(&self, offset: usize) -> Span {
         let span = self
             .spans
@@ -106,7 +93,11 @@ impl Block {
             .rev()
             .find(|s| s.at <= offset)
             .copied()
-            .expect("a block's first span is at 0");
+            .unwrap_or(Span {
+                at: 0,
+                line: 0,
+                col: 0,
+            });
         Span {
             at: 0,
             line: span.line,
