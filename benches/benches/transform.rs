@@ -1,31 +1,27 @@
-//! Throughput of the in-process transform (`pipeline::transform`), per MB of Markdown: every
-//! feature on, none (the shared model: front matter and one Markdown parse per chapter, and
-//! writing back), each feature alone (the others switched off through `Config`), and the site
-//! build's `transform_for_site` (every feature plus the page descriptions), on the report and on
-//! generated books of `REPORT_BENCH_REPORTS` reports (default `10,100`), to show whether the cost is
-//! linear in size.
+//! Throughput of the in-process transform (`mdbook_report::preprocessor::transform`, what the
+//! preprocessor does for mdBook's HTML renderer), per MB of Markdown: every feature on (`site`),
+//! none (the shared model: front matter and one Markdown parse per chapter, the page
+//! descriptions, and writing back), each feature alone (the others switched off through
+//! `Config`), on the report and on generated books of `REPORT_BENCH_REPORTS` reports (default
+//! `10,100`), to show whether the cost is linear in size.
 //!
 //! `cargo bench -p report-bench --bench transform`; `-- --test` runs each case once (CI smoke pass).
 //! Before measuring, each case is checked to give no error or warning.
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use mdbook_driver::book::Book;
-use mdbook_report::base::diagnostics::Diagnostics;
-use mdbook_report::model::config::Config;
-use mdbook_report::pipeline::{transform, transform_for_site};
+use mdbook_report::Diagnostics;
+use mdbook_report::config::Config;
+use mdbook_report::preprocessor::transform;
 use report_bench::{FEATURES, Options, config_of, generate, repo_root, with_features};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The configurations measured, from the book's own `cfg`: (name, config, page descriptions
-/// too): each of [`FEATURES`], and `site` (every feature plus the page descriptions).
-fn configs(cfg: &Config) -> Vec<(&'static str, Config, bool)> {
-    let mut out = vec![("site", cfg.clone(), true)];
-    out.extend(
-        FEATURES
-            .iter()
-            .map(|&f| (f, with_features(cfg.clone(), f), false)),
-    );
+/// The configurations measured, from the book's own `cfg`: (name, config): `site` (the book's
+/// own, every feature) and each of [`FEATURES`].
+fn configs(cfg: &Config) -> Vec<(&'static str, Config)> {
+    let mut out = vec![("site", cfg.clone())];
+    out.extend(FEATURES.iter().map(|&f| (f, with_features(cfg.clone(), f))));
     out
 }
 
@@ -41,14 +37,9 @@ fn markdown_len(book: &Book) -> u64 {
     book.chapters().map(|c| c.content.len() as u64).sum()
 }
 
-fn run(book: Book, cfg: &Config, root: &Path, site: bool) -> (Book, Diagnostics) {
+fn run(book: Book, cfg: &Config, root: &Path) -> (Book, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let src = Path::new("src");
-    let book = if site {
-        transform_for_site(book, cfg, root, src, &mut diags)
-    } else {
-        transform(book, cfg, root, src, &mut diags)
-    };
+    let book = transform(book, cfg, root, Path::new("src"), &mut diags);
     (book, diags)
 }
 
@@ -81,8 +72,8 @@ fn bench(c: &mut Criterion) {
         } else {
             group.sample_size(20);
         }
-        for (feature, cfg, site) in configs(&book_cfg) {
-            let (_, mut diags) = run(book.clone(), &cfg, &root, site);
+        for (feature, cfg) in configs(&book_cfg) {
+            let (_, mut diags) = run(book.clone(), &cfg, &root);
             diags.deny_warnings();
             assert!(
                 !diags.is_fatal(true),
@@ -92,7 +83,7 @@ fn bench(c: &mut Criterion) {
             group.bench_function(feature, |b| {
                 b.iter_batched(
                     || book.clone(),
-                    |book| run(book, &cfg, &root, site),
+                    |book| run(book, &cfg, &root),
                     BatchSize::LargeInput,
                 )
             });

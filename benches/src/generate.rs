@@ -32,11 +32,8 @@
 
 use crate::Lcg;
 use anyhow::{Context, Result, bail};
-use mdbook_report::base::diagnostics::Diagnostics;
-use mdbook_report::features::organisations::matcher::Matcher;
-use mdbook_report::features::organisations::registry::{self, Registry};
-use mdbook_report::model::OrgId;
-use mdbook_report::model::orgs::{Directory, Org};
+use mdbook_report::__bench::{Directory, Matcher, Org, OrgId, Registry, parse_registry};
+use mdbook_report::Diagnostics;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -759,7 +756,7 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
     let registry_text = std::fs::read_to_string(repo.join(registry_path))
         .with_context(|| format!("cannot read {}", registry_path.display()))?;
     let mut diags = Diagnostics::new();
-    let registry = registry::parse(&registry_text, registry_path, &cfg.dir, &mut diags);
+    let registry = parse_registry(&registry_text, registry_path, &cfg.dir, &mut diags);
     if diags.is_fatal(false) {
         bail!("the registry has problems:\n{}", diags.render());
     }
@@ -820,7 +817,7 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
     let mut definitions = String::new();
     let mut synthetic_orgs: Vec<Synthetic> = Vec::new();
     // How many reports replaced each organisation of the registry.
-    let mut replaced = vec![0usize; dir.orgs.len()];
+    let mut replaced: HashMap<OrgId, usize> = HashMap::new();
 
     for r in 0..opts.reports {
         let rid = format!("r{:03}", r + 1);
@@ -839,7 +836,7 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
             let s = synthetic(&rid, o, &registry, &mut rng, &mut taken);
             synthetic_orgs.push(s.clone());
             orgs.insert(o, s);
-            replaced[o.0] += 1;
+            *replaced.entry(o).or_default() += 1;
         }
         let all_forms = with_synthetic(dir, &synthetic_orgs[first_own..], &cfg.never_link);
         let mut v = Variant {
@@ -916,7 +913,7 @@ pub fn generate(repo: &Path, out: &Path, opts: &Options) -> Result<Generated> {
     // the registry (the real one, kept whole) has no unmentioned entry.
     let everywhere: Vec<&str> = dir
         .iter()
-        .filter(|(o, _)| replaced[o.0] == opts.reports)
+        .filter(|(o, _)| replaced.get(o) == Some(&opts.reports))
         .map(|(_, org)| org.name.as_str())
         .collect();
     if !everywhere.is_empty() {
@@ -1049,13 +1046,7 @@ mod tests {
         let md = mdbook_driver::MDBook::load(&out).unwrap();
         let cfg = crate::config_of(&md).unwrap();
         let mut diags = Diagnostics::new();
-        mdbook_report::pipeline::transform_for_site(
-            md.book,
-            &cfg,
-            &out,
-            Path::new("src"),
-            &mut diags,
-        );
+        mdbook_report::preprocessor::transform(md.book, &cfg, &out, Path::new("src"), &mut diags);
         diags.deny_warnings();
         assert!(!diags.is_fatal(true), "{}", diags.render());
         std::fs::remove_dir_all(&out).unwrap();

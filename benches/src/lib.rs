@@ -7,8 +7,8 @@ pub mod generate;
 
 pub use generate::{Generated, Options, expanded_copy, generate, markdown_bytes, plain_copy};
 
-use mdbook_report::base::diagnostics::Diagnostics;
-use mdbook_report::model::config::Config;
+use mdbook_report::Diagnostics;
+use mdbook_report::config::Config;
 use std::path::{Path, PathBuf};
 
 /// The features a benchmark can select: `all` keeps `cfg` as it is, `none` switches every feature

@@ -24,7 +24,7 @@ use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 /// The theme files, by name under `theme/`.
-pub const THEME: &[(&str, &str)] = &[
+pub(crate) const THEME: &[(&str, &str)] = &[
     ("report.css", include_str!("../../theme/report.css")),
     ("report.js", include_str!("../../theme/report.js")),
     ("timeline.css", include_str!("../../theme/timeline.css")),

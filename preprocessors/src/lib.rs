@@ -3,6 +3,11 @@
 //! organisation linked to its own page, the document's agenda cross-linked with an overview,
 //! book-wide endnotes linked both ways, and a timeline of the meetings it describes.
 //!
+//! The public surface is what a program driving the plugin set needs: the entry points
+//! ([`build`], [`preprocessor`], [`postbuild`], [`linkcheck`], [`install`], [`import`],
+//! [`suggest`]), the configuration ([`config`]), the diagnostics ([`Diagnostics`]) and the formats
+//! of the open data ([`data`]). Everything else is private to the crate.
+//!
 //! Layers, each using only those below it (ARCHITECTURE.md draws them):
 //!
 //! 1. [`base`]: diagnostics, YAML, HTML escaping, dates, numbering, the Markdown walk.
@@ -18,15 +23,66 @@
 //!    chapters), [`suggest`] (names the registry lacks); the binaries `mdbook-report` and
 //!    `mdbook-report-postbuild` are thin wrappers.
 
-pub mod base;
+#![warn(unreachable_pub)]
+#![deny(missing_docs)]
+
+// The layers: private, so the compiler checks that nothing outside the crate depends on them.
+mod base;
+mod features;
+mod model;
+mod outputs;
+mod pipeline;
+
+// The entry points.
 pub mod build;
-pub mod features;
+pub mod citation;
 pub mod import;
 pub mod install;
 pub mod linkcheck;
-pub mod model;
-pub mod outputs;
-pub mod pipeline;
 pub mod postbuild;
 pub mod preprocessor;
 pub mod suggest;
+
+/// The configuration (`[preprocessor.report]` in book.toml) as the plugin set reads it.
+pub mod config {
+    pub use crate::base::numbering::Numbering;
+    pub use crate::model::config::schema;
+    pub use crate::model::config::{
+        AgendaConfig, CitationConfig, Config, DataConfig, DocumentWords, DocumentsConfig,
+        EndnotesConfig, LinkCheckConfig, LinkMode, NetworkConfig, OrgPages, OrganisationsConfig,
+        PermalinksConfig, PicturesConfig, PreviewsConfig, ResolutionBody, SearchConfig, Series,
+        TimelineConfig, Unused,
+    };
+    /// The configuration's keys and types ([`schema()`]), read from the types themselves: what
+    /// a mistake in book.toml is checked against.
+    pub mod schema {
+        pub use crate::base::paths::{IN_BOOK, IN_SRC, REPOSITORY};
+        pub use crate::model::schema::{Field, Kind, NUMBERING, OR_NONE};
+    }
+}
+
+/// The open data and the timeline's JSON as the site publishes them, for programs that read
+/// them back: their file names, their columns and fields, and their types.
+pub mod data {
+    pub use crate::outputs::exports::json::{
+        Document as Timeline, Event as TimelineEvent, JSON_FILE as TIMELINE_JSON,
+    };
+    pub use crate::outputs::exports::open_data::{
+        AGENDA_MATRIX_CSV, Edge, Field, MENTIONS_CSV, NETWORK_JSON, NetworkFile, Node,
+        ORGANISATIONS_CSV, ORGANISATIONS_JSON, OrganisationRecord, OrganisationsFile, Schema,
+    };
+}
+
+/// Not part of the public interface: what the benchmarks' book generator (`benches/`) drives
+/// directly, the organisation registry and its matcher, so a scaled book is named exactly as the
+/// preprocessor reads it. It may change with any release.
+#[doc(hidden)]
+pub mod __bench {
+    pub use crate::features::organisations::matcher::{Match, Matcher};
+    pub use crate::features::organisations::registry::{Registry, parse as parse_registry};
+    pub use crate::model::ids::OrgId;
+    pub use crate::model::orgs::{Directory, Group, Kind, Org};
+}
+
+pub use base::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
+pub use model::config::Config;

@@ -19,7 +19,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use mdbook_preprocessor::Preprocessor;
 use mdbook_report::preprocessor::{self, Report};
-use mdbook_report::{build, import, install, linkcheck, postbuild, suggest};
+use mdbook_report::{build, citation, import, install, linkcheck, postbuild, suggest};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -117,33 +117,15 @@ enum CitationFormat {
     CslJson,
 }
 
-/// The citation of the book at `root` in `format`, for the whole document.
-fn citation(root: &std::path::Path, format: CitationFormat) -> anyhow::Result<String> {
-    use mdbook_report::base::diagnostics::Diagnostics;
-    use mdbook_report::model::config::Config;
-    use mdbook_report::outputs::cite::{Citation, Page};
-    let path = root.join("book.toml");
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let config: mdbook_preprocessor::config::Config = text
-        .parse()
-        .with_context(|| format!("{} is not valid", path.display()))?;
-    let mut diags = Diagnostics::new();
-    let cfg = Config::from_mdbook(&config, Some(&text), &mut diags);
-    diags.finish(false)?;
-    anyhow::ensure!(
-        cfg.citation.enable,
-        "{} has no `[preprocessor.report.citation]` table: add one to say how the document is cited",
-        path.display()
-    );
-    let c = Citation::from_config(&cfg);
-    let whole = Page::DOCUMENT;
-    Ok(match format {
-        CitationFormat::Cff => c.cff(),
-        CitationFormat::Bibtex => c.bibtex(whole),
-        CitationFormat::Ris => c.ris(whole),
-        CitationFormat::CslJson => c.csl_json(whole),
-    })
+impl From<CitationFormat> for citation::Format {
+    fn from(f: CitationFormat) -> Self {
+        match f {
+            CitationFormat::Cff => citation::Format::Cff,
+            CitationFormat::Bibtex => citation::Format::Bibtex,
+            CitationFormat::Ris => citation::Format::Ris,
+            CitationFormat::CslJson => citation::Format::CslJson,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -220,7 +202,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             book,
             overwrite,
         }) => {
-            let mut diags = mdbook_report::base::diagnostics::Diagnostics::new();
+            let mut diags = mdbook_report::Diagnostics::new();
             let options = import::Options { book, overwrite };
             let reports = import::run(&files, &options, &mut diags)?;
             for report in &reports {
@@ -230,7 +212,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Registry(RegistryCommand::Suggest { book })) => {
-            let mut diags = mdbook_report::base::diagnostics::Diagnostics::new();
+            let mut diags = mdbook_report::Diagnostics::new();
             let found = suggest::suggest(&book, &mut diags)?;
             diags.finish(false)?;
             // Names longer than 60 characters push their place to the right.
@@ -244,15 +226,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for s in &found {
                 writeln!(out, "{}", s.line(width))?;
             }
-            eprintln!(
-                "{} the registry lacks (count, name, first place)",
-                mdbook_report::base::text::plural(found.len(), "name")
-            );
+            let names = match found.len() {
+                1 => "1 name".to_string(),
+                n => format!("{n} names"),
+            };
+            eprintln!("{names} the registry lacks (count, name, first place)");
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Postbuild) => postbuild::main(),
         Some(Command::Citation { book, format }) => {
-            print!("{}", citation(&book, format)?);
+            print!("{}", citation::of_book(&book, format.into())?);
             Ok(ExitCode::SUCCESS)
         }
     }

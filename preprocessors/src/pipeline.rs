@@ -9,8 +9,8 @@
 //!
 //! The generated pages' bodies are HTML from their templates ([`pages::templates`]). For the
 //! site ([`site`]) they cross to the post-build step beside the book, which gets a placeholder
-//! in their place ([`pages::bodies`]); elsewhere ([`transform`], [`transform_for_site`], a book
-//! without the post-build step) each body stays in its chapter as one HTML block.
+//! in their place ([`pages::bodies`]); elsewhere ([`transform`], a book without the post-build
+//! step) each body stays in its chapter as one HTML block.
 
 use crate::base::diagnostics::Diagnostics;
 use crate::features::agenda::Agenda;
@@ -27,22 +27,12 @@ use mdbook_preprocessor::book::{Book, BookItem};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// The whole transformation: `book` in, the published book out, problems in `diags`.
-/// `src` is the source directory relative to the book root, used to name files in diagnostics.
-/// `root` is the book root, where data files are read from.
-pub fn transform(
-    book: Book,
-    cfg: &Config,
-    root: &Path,
-    src: &Path,
-    diags: &mut Diagnostics,
-) -> Book {
-    run(book, cfg, root, src, diags, Mode::Transform).book
-}
-
-/// What mdBook gets: [`transform`], and every page's description for its `<head>` (a marker the
-/// post-build step moves there, see [`describe`]).
-pub fn transform_for_site(
+/// The whole transformation, for mdBook alone (a book without the post-build step): `book` in,
+/// the published book out, problems in `diags`; every page gets its description for its
+/// `<head>` (a marker the post-build step moves there, see [`describe`]). `src` is the source
+/// directory relative to the book root, used to name files in diagnostics. `root` is the book
+/// root, where data files are read from.
+pub(crate) fn transform(
     book: Book,
     cfg: &Config,
     root: &Path,
@@ -54,7 +44,7 @@ pub fn transform_for_site(
 
 /// What the preprocessor hands the post-build step beside the book.
 #[derive(Debug)]
-pub struct Site {
+pub(crate) struct Site {
     /// The book, each generated page a placeholder for its body.
     pub book: Book,
     /// The files to publish next to the pages (the timeline's exports, `documents.json`, the
@@ -64,18 +54,21 @@ pub struct Site {
     pub bodies: Vec<Body>,
 }
 
-/// [`transform_for_site`] for a book whose post-build step puts the generated pages' bodies in
+/// [`transform`] for a book whose post-build step puts the generated pages' bodies in
 /// place: the book with placeholders, the bodies and the files to publish.
-pub fn site(book: Book, cfg: &Config, root: &Path, src: &Path, diags: &mut Diagnostics) -> Site {
+pub(crate) fn site(
+    book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+) -> Site {
     run(book, cfg, root, src, diags, Mode::HandOver)
 }
 
 /// Where a run's result goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
-    /// As the features make it (the behaviour tests): no descriptions, bodies in their
-    /// chapters as their templates wrote them.
-    Transform,
     /// To mdBook alone: descriptions and the previews' data, bodies in their chapters.
     Inline,
     /// To mdBook and the post-build step: bodies beside the book.
@@ -190,9 +183,9 @@ fn run(
         &templates,
         diags,
     );
+    // The files to publish beside the pages: only the post-build step writes them.
     let mut files = Vec::new();
-    // Last: every page, generated ones included, gets its description for <head>.
-    if mode != Mode::Transform {
+    if mode == Mode::HandOver {
         if let Some(timeline) = &found.timeline {
             let dir = found.orgs.as_ref().map(Organisations::directory);
             let doc = exports::json::document(timeline, &model, dir, cfg);
@@ -202,24 +195,25 @@ fn run(
         if let Some(sources) = open_data(&model, cfg, &found) {
             files.extend(exports::open_data::files(sources));
         }
-        describe::annotate(
-            &mut book,
-            &model,
-            found.orgs.as_ref(),
-            found.agenda.as_ref(),
-            cfg,
-        );
-        if cfg.previews.enable {
-            let data = previews::data(previews::Sources {
-                model: &model,
-                endnotes: found.endnotes.as_ref(),
-                orgs: found.orgs.as_ref(),
-                agenda: found.agenda.as_ref(),
-                item_word: &cfg.agenda.item,
-                timeline: found.timeline.as_ref(),
-            });
-            previews::annotate(&mut book, &data);
-        }
+    }
+    // Last: every page, generated ones included, gets its description for <head>.
+    describe::annotate(
+        &mut book,
+        &model,
+        found.orgs.as_ref(),
+        found.agenda.as_ref(),
+        cfg,
+    );
+    if cfg.previews.enable {
+        let data = previews::data(previews::Sources {
+            model: &model,
+            endnotes: found.endnotes.as_ref(),
+            orgs: found.orgs.as_ref(),
+            agenda: found.agenda.as_ref(),
+            item_word: &cfg.agenda.item,
+            timeline: found.timeline.as_ref(),
+        });
+        previews::annotate(&mut book, &data);
     }
     let bodies = place_bodies(&mut book, generated, mode);
     Site {
@@ -231,13 +225,10 @@ fn run(
 
 /// Each generated chapter's body (its content since [`append_pages`]): a placeholder in its
 /// place and the body returned, for the post-build step ([`Mode::HandOver`]), else, for mdBook,
-/// the body as one HTML block ([`bodies::inline`]); the behaviour tests' [`transform`] keeps it
-/// as the template wrote it. What follows it (the description marker) stays.
+/// the body as one HTML block ([`bodies::inline`]). What follows it (the description marker)
+/// stays.
 fn place_bodies(book: &mut Book, generated: HashMap<String, String>, mode: Mode) -> Vec<Body> {
     let mut out = Vec::new();
-    if mode == Mode::Transform {
-        return out;
-    }
     book.for_each_mut(|item| {
         let BookItem::Chapter(ch) = item else { return };
         let Some(path) = ch.path.as_deref().map(site_path) else {
@@ -254,7 +245,7 @@ fn place_bodies(book: &mut Book, generated: HashMap<String, String>, mode: Mode)
         };
         ch.content = match mode {
             Mode::HandOver => bodies::placeholder(&body) + tail,
-            Mode::Inline | Mode::Transform => bodies::inline(html) + tail,
+            Mode::Inline => bodies::inline(html) + tail,
         };
         out.push(body);
     });
@@ -487,9 +478,10 @@ mod tests {
         let BookItem::Chapter(ch) = &book.items[0] else {
             panic!("a chapter")
         };
-        assert!(ch.content.ends_with(
-            "<span id=\"p-a-workshop-met-in-turin\" class=\"anchor-target\"></span>A workshop met in Turin.\
-             <a class=\"permalink report-generated\" href=\"#p-a-workshop-met-in-turin\" aria-label=\"Link to this paragraph\"></a>\n"
+        // The paragraph, then (last) the page's description for its `<head>`.
+        assert!(ch.content.contains(
+            "\n<span id=\"p-a-workshop-met-in-turin\" class=\"anchor-target\"></span>A workshop met in Turin.\
+             <a class=\"permalink report-generated\" href=\"#p-a-workshop-met-in-turin\" aria-label=\"Link to this paragraph\"></a>\n\n<!-- report-meta "
         ), "{}", ch.content);
     }
 
@@ -504,5 +496,104 @@ mod tests {
             panic!("a chapter")
         };
         assert!(!ch.content.contains("anchor-target"));
+    }
+
+    /// A two-chapter book with two organisations named together, built with `cfg`.
+    fn small(cfg: &Config) -> (Vec<(String, String)>, Vec<exports::File>) {
+        use mdbook_preprocessor::book::Chapter;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(
+            dir.path().join("data/organisations.yaml"),
+            "organisations:\n  - {id: wmo, name: World Meteorological Organization, acronym: WMO, website: https://wmo.int}\n  - {id: who, name: World Health Organization, acronym: WHO}\n",
+        )
+        .unwrap();
+        let mut book = Book::new();
+        book.push_item(BookItem::Chapter(Chapter::new(
+            "Water",
+            "# Water\n\nWMO and WHO measure, with \"quotes\", commas.\n\nWHO alone.\n".into(),
+            "water.md",
+            vec![],
+        )));
+        let mut diags = Diagnostics::new();
+        let site = site(
+            book,
+            cfg,
+            dir.path(),
+            std::path::Path::new("src"),
+            &mut diags,
+        );
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        let mut pages = Vec::new();
+        for item in site.book.iter() {
+            if let BookItem::Chapter(ch) = item {
+                // A generated page's body crosses beside its chapter.
+                let path = ch.path.as_ref().unwrap();
+                let html = path.with_extension("html").display().to_string();
+                let body = site.bodies.iter().find(|b| b.path == html);
+                let content = body.map_or_else(|| ch.content.clone(), |b| b.html.clone());
+                pages.push((path.display().to_string(), content));
+            }
+        }
+        (pages, site.files)
+    }
+
+    #[test]
+    fn the_open_data_the_network_and_the_json_ld_each_switch_off() {
+        let mut cfg = Config::default();
+        cfg.endnotes.enable = false;
+        cfg.timeline.enable = false;
+        let page = |pages: &[(String, String)], p: &str| {
+            pages.iter().find(|(n, _)| n == p).map(|(_, c)| c.clone())
+        };
+        let (pages, files) = small(&cfg);
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "organisations.csv",
+                "organisations.json",
+                "mentions.csv",
+                "network.json"
+            ]
+        );
+        assert!(page(&pages, "data.md").is_some());
+        let network = page(&pages, "network.md").expect("the network page");
+        assert!(network.contains("<svg class=\"network\""));
+        let wmo = page(&pages, "organisations/wmo.md").unwrap();
+        assert!(
+            wmo.contains("<ol class=\"org-partners report-generated\">"),
+            "{wmo}"
+        );
+        assert!(wmo.contains("\"sameAs\":[\"https://wmo.int\"]"), "{wmo}");
+        cfg.data.enable = false;
+        cfg.network.enable = false;
+        let (pages, files) = small(&cfg);
+        assert!(files.is_empty());
+        assert!(page(&pages, "data.md").is_none() && page(&pages, "network.md").is_none());
+        let wmo = page(&pages, "organisations/wmo.md").unwrap();
+        assert!(!wmo.contains("org-partners") && !wmo.contains("application/ld+json"));
+    }
+
+    #[test]
+    fn a_snippet_with_quotes_and_commas_reads_back_as_one_cell() {
+        let mut cfg = Config::default();
+        cfg.endnotes.enable = false;
+        cfg.timeline.enable = false;
+        let (_, files) = small(&cfg);
+        let csv = files.iter().find(|f| f.name == "mentions.csv").unwrap();
+        let mut reader = csv::Reader::from_reader(&csv.bytes[..]);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(&rows[0][0], "wmo");
+        assert_eq!(&rows[0][1], "Water");
+        assert_eq!(&rows[0][3], "water.html#p-wmo-and-who-measure-with-quotes");
+        assert!(
+            rows[0][4].starts_with("WMO and WHO measure, with "),
+            "{:?}",
+            &rows[0][4]
+        );
+        assert!(rows[0][4].ends_with("commas."));
+        assert_eq!(&rows[2][0], "who");
     }
 }

@@ -94,7 +94,7 @@ pub fn main() -> anyhow::Result<std::process::ExitCode> {
 /// Finishes every page, writes the previews' data file, the search index and the print page,
 /// and moves the files the preprocessor handed over (the timeline's exports, `documents.json`,
 /// the open data) into the site; returns the files written besides the pages and the index.
-pub fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn run(ctx: &RenderContext) -> anyhow::Result<Vec<PathBuf>> {
     run_reading(ctx, false).map(|(written, _)| written)
 }
 
@@ -133,7 +133,7 @@ fn run_reading(ctx: &RenderContext, for_check: bool) -> anyhow::Result<(Vec<Path
 /// The print page, which holds every chapter.
 const PRINT: &str = "print.html";
 /// Where the search index goes in the site.
-pub const SEARCH_DIR: &str = "search";
+pub(crate) const SEARCH_DIR: &str = "search";
 
 /// The previews' data file: the data rides on the first chapter's page (its marker), each note
 /// gets its HTML from the endnotes page as mdBook rendered it. Returns the file's name.
@@ -399,7 +399,7 @@ fn finish_print(
 /// pages), the description, the canonical link (on a site whose address is known), the
 /// citation's tags and the data file's name in `<head>` and "Cite this" at the end of `<main>`
 /// (with a citation). Returns the page and what its marker said.
-pub fn finish_page(
+pub(crate) fn finish_page(
     html: &str,
     rel: &str,
     site_url: Option<&str>,

@@ -33,16 +33,14 @@ impl Preprocessor for Report {
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut diags = Diagnostics::new();
         let cfg = Config::from_book(&ctx.root, &ctx.config, &mut diags);
-        crate::install::check_book(&ctx.root, &ctx.config, cfg.search.enable, &mut diags);
-        // Nothing from outside the book reaches the pages, even under `mdbook serve`.
-        sources::check(&ctx.root, &ctx.config, &mut diags).apply(&mut book);
+        check(&ctx.root, &ctx.config, &cfg, &mut book, &mut diags);
         let (root, src) = (&ctx.root, &ctx.config.book.src);
         let mut book = if hands_over(ctx) {
             let site = pipeline::site(book, &cfg, root, src, &mut diags);
             hand_over(ctx, &site)?;
             site.book
         } else {
-            pipeline::transform_for_site(book, &cfg, root, src, &mut diags)
+            transform(book, &cfg, root, src, &mut diags)
         };
         // mdBook runs the preprocessor once per renderer it supports; `supports` leaves out the
         // post-build step, but a `renderers = [...]` list in book.toml can still ask for it: the
@@ -64,6 +62,36 @@ impl Preprocessor for Report {
     fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
         Ok(supports(renderer))
     }
+}
+
+/// The checks the preprocessor makes before the features run: the book's theme and renderer
+/// ([`crate::install::check_book`]), and its chapters' sources, so that nothing from outside the
+/// book (or its repository, for `{{#include}}`) reaches the pages, even under `mdbook serve`.
+/// A chapter that fails is replaced by what it may show.
+pub fn check(
+    root: &Path,
+    config: &mdbook_preprocessor::config::Config,
+    cfg: &Config,
+    book: &mut Book,
+    diags: &mut Diagnostics,
+) {
+    crate::install::check_book(root, config, cfg.search.enable, diags);
+    sources::check(root, config, diags).apply(book);
+}
+
+/// What the preprocessor does to a checked book ([`check`]) for mdBook's HTML renderer: every
+/// feature the configuration `cfg` and the book's input call for, problems in `diags`. `root`
+/// is the book's root (where its data files are), `src` its source folder relative to the root
+/// (to name files in messages). With the post-build step, the preprocessor hands the generated
+/// pages' bodies and the files to publish over to it instead of keeping them in the book.
+pub fn transform(
+    book: Book,
+    cfg: &Config,
+    root: &Path,
+    src: &Path,
+    diags: &mut Diagnostics,
+) -> Book {
+    pipeline::transform(book, cfg, root, src, diags)
 }
 
 /// Whether the post-build step runs after this run: the book has its renderer, and this is not
@@ -93,7 +121,7 @@ pub fn supports(renderer: &str) -> bool {
 }
 
 /// True under `mdbook serve`, which sets a live-reload endpoint in the configuration.
-pub fn serving(ctx: &PreprocessorContext) -> bool {
+pub(crate) fn serving(ctx: &PreprocessorContext) -> bool {
     matches!(
         ctx.config.get::<String>("output.html.live-reload-endpoint"),
         Ok(Some(_))
@@ -102,7 +130,7 @@ pub fn serving(ctx: &PreprocessorContext) -> bool {
 
 /// Puts the problems where the editor looks: a list at the top of each affected chapter and a
 /// "Build problems" page first in the book.
-pub fn show_problems(book: &mut Book, diags: &Diagnostics, src: &Path) {
+pub(crate) fn show_problems(book: &mut Book, diags: &Diagnostics, src: &Path) {
     book.for_each_chapter_mut(|ch| {
         let Some(source) = ch.source_path.as_ref() else {
             return;

@@ -33,7 +33,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 /// The last word of a body's name ("the … Council").
-pub const BODY_WORDS: &[&str] = &[
+pub(crate) const BODY_WORDS: &[&str] = &[
     "Council",
     "Commission",
     "Committee",
@@ -152,7 +152,7 @@ fn normal(name: &str) -> String {
 }
 
 /// The unknown names of `model`'s prose.
-pub fn find(model: &Model, known: &HashSet<String>) -> Vec<Suggestion> {
+pub(crate) fn find(model: &Model, known: &HashSet<String>) -> Vec<Suggestion> {
     // Every naming: (where, full name, acronym), definitions first.
     let mut namings: Vec<(Location, String, Option<String>)> = Vec::new();
     let mut bodies: Vec<(Location, String, Option<String>)> = Vec::new();

@@ -60,13 +60,13 @@ fn a_declaration_without_configured_items_says_where_to_list_them() {
 }
 
 /// Five lettered priority areas listed in the text, no chapter for each.
-fn lettered() -> mdbook_report::model::config::Config {
+fn lettered() -> mdbook_report::config::Config {
     let mut cfg = common::feature_config();
     let agenda = &mut cfg.agenda;
     agenda.title = "Priority areas".into();
     agenda.item = "priority area".into();
     agenda.name = String::new();
-    agenda.numbering = mdbook_report::base::numbering::Numbering::parse("(a)").unwrap();
+    agenda.numbering = mdbook_report::config::Numbering::parse("(a)").unwrap();
     agenda.items = ["Trade", "Transit", "Means of implementation"]
         .map(String::from)
         .to_vec();
@@ -94,9 +94,9 @@ fn an_agenda_listed_in_the_text_links_to_its_items_on_the_overview() {
     assert!(
         overview.starts_with(
             "<h1 id=\"priority-areas\"><a class=\"header\" href=\"#priority-areas\">Priority areas</a></h1>\n\
-             <p class=\"report-generated\">The report names 3 priority areas.</p>\n\n\
+             <p class=\"report-generated\">The report names 3 priority areas.</p>\n\
              <h2 id=\"priority-area-a-trade\"><a class=\"header\" href=\"#priority-area-a-trade\">Priority area (a): Trade</a></h2>\n\
-             <div class=\"agenda-item report-generated\" id=\"item-a\">\n</div>\n\n\
+             <div class=\"agenda-item report-generated\" id=\"item-a\">\n</div>\n\
              <h2 id=\"priority-area-b-transit\"><a class=\"header\" href=\"#priority-area-b-transit\">Priority area (b): Transit</a></h2>\n"
         ),
         "{overview}"
@@ -121,7 +121,7 @@ fn without_configured_items_the_agenda_leaves_no_trace() {
     let mut cfg = common::feature_config();
     cfg.agenda.items.clear();
     // A page for an organisation the text does not name, to look at.
-    cfg.organisations.pages = mdbook_report::model::config::OrgPages::All;
+    cfg.organisations.pages = mdbook_report::config::OrgPages::All;
     let (book, diags) = transform_with(&[("a.md", "The eight-point agenda.\n")], REGISTRY, &cfg);
     assert_eq!(diags, "0 errors, 0 warnings");
     assert_eq!(content(&book, "a.md"), "The eight-point agenda.\n");

@@ -30,9 +30,27 @@ fn modules() -> BTreeMap<String, String> {
                 name = parent.to_string();
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            let code = common::before_unit_tests(&text).to_string();
-            out.insert(name, code);
+            out.insert(name, text);
         }
+    }
+    // A module declared `#[cfg(test)] mod name;` is tests in a file of their own: not library
+    // code, like the unit-test module at the end of a file.
+    let test_file = Regex::new(r"#\[cfg\(test\)\]\s*mod (\w+);").unwrap();
+    let tests: Vec<String> = out
+        .iter()
+        .flat_map(|(module, text)| {
+            let dir = if module == "lib" { String::new() } else { format!("{module}/") };
+            test_file
+                .captures_iter(text)
+                .map(move |c| format!("{dir}{}", &c[1]))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for name in tests {
+        out.remove(&name);
+    }
+    for text in out.values_mut() {
+        *text = common::before_unit_tests(text).to_string();
     }
     out
 }

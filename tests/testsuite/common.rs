@@ -217,18 +217,18 @@ organisations:
 
 /// This book's configuration (`[preprocessor.report]` of the repository's book.toml): the
 /// behaviour tests run with the report's own words.
-pub fn book_config() -> mdbook_report::model::config::Config {
+pub fn book_config() -> mdbook_report::config::Config {
     let text = std::fs::read_to_string(root().join("book.toml")).expect("book.toml");
     let config: mdbook_preprocessor::config::Config = text.parse().expect("valid book.toml");
-    let mut diags = mdbook_report::base::diagnostics::Diagnostics::new();
-    let cfg = mdbook_report::model::config::Config::from_mdbook(&config, Some(&text), &mut diags);
+    let mut diags = mdbook_report::Diagnostics::new();
+    let cfg = mdbook_report::config::Config::from_mdbook(&config, Some(&text), &mut diags);
     assert_eq!(diags.render(), "0 errors, 0 warnings");
     cfg
 }
 
 /// [`book_config`] without permalinks, for tests of one feature's exact output (permalinks, which
 /// touch every paragraph, have tests of their own; the property tests keep them on).
-pub fn feature_config() -> mdbook_report::model::config::Config {
+pub fn feature_config() -> mdbook_report::config::Config {
     let mut cfg = book_config();
     cfg.permalinks.enable = false;
     cfg
@@ -240,7 +240,7 @@ pub fn feature_config() -> mdbook_report::model::config::Config {
 pub fn transform_with(
     chapters: &[(&str, &str)],
     registry: &str,
-    cfg: &mdbook_report::model::config::Config,
+    cfg: &mdbook_report::config::Config,
 ) -> (mdbook_preprocessor::book::Book, String) {
     use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
     let dir = tempfile::tempdir().expect("temp dir");
@@ -257,9 +257,9 @@ pub fn transform_with(
         ch.number = Some(SectionNumber::new(vec![i as u32 + 1]));
         book.items.push(BookItem::Chapter(ch));
     }
-    let mut diags = mdbook_report::base::diagnostics::Diagnostics::new();
+    let mut diags = mdbook_report::Diagnostics::new();
     let book =
-        mdbook_report::pipeline::transform(book, cfg, dir.path(), Path::new("src"), &mut diags);
+        mdbook_report::preprocessor::transform(book, cfg, dir.path(), Path::new("src"), &mut diags);
     // Small test books name a few of the registry's organisations and use little of the
     // configuration they borrow (this book's phrases and series); the warnings about the rest
     // have their own tests (the catalogue).
@@ -275,11 +275,28 @@ pub fn transform(chapters: &[(&str, &str)]) -> (mdbook_preprocessor::book::Book,
 
 /// The processed content of the chapter at `path`.
 pub fn content(book: &mdbook_preprocessor::book::Book, path: &str) -> String {
-    book.chapters()
-        .find(|c| c.path.as_deref() == Some(Path::new(path)))
-        .unwrap_or_else(|| panic!("no chapter {path}"))
-        .content
-        .clone()
+    without_markers(
+        &book
+            .chapters()
+            .find(|c| c.path.as_deref() == Some(Path::new(path)))
+            .unwrap_or_else(|| panic!("no chapter {path}"))
+            .content,
+    )
+}
+
+/// A chapter's content without what the preprocessor appends for the post-build step: the
+/// page's description (`<!-- report-meta … -->`) and, on the first page, the previews' data
+/// (`<!-- report-previews … -->`), each after a blank line at the end (the content before them
+/// keeps its own ending).
+pub fn without_markers(content: &str) -> String {
+    let cut = ["\n<!-- report-meta ", "\n<!-- report-previews "]
+        .iter()
+        .filter_map(|m| content.find(m))
+        .min();
+    match cut {
+        Some(at) => content[..at].to_string(),
+        None => content.to_string(),
+    }
 }
 
 /// Renders Markdown the way mdBook parses it, and returns the visible text.
@@ -353,11 +370,18 @@ pub fn markdown_from(
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
-/// The property tests' claim: `out` renders to the same text as `md`.
+/// The property tests' claim: `out` renders to the same text as `md`, ended by a line break
+/// (the preprocessor ends a chapter with one before the blocks it appends for the post-build
+/// step, so the last line of an indented code block, say, ends with one too).
 pub fn same_rendered_text(md: &str, out: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    let md = if md.is_empty() || md.ends_with('\n') {
+        md.to_string()
+    } else {
+        format!("{md}\n")
+    };
     proptest::prop_assert_eq!(
         rendered_text(out),
-        rendered_text(md),
+        rendered_text(&md),
         "markdown {:?} became {:?}",
         md,
         out
@@ -402,10 +426,12 @@ pub fn path_with_binaries() -> std::ffi::OsString {
     std::env::join_paths(dirs).expect("a valid PATH")
 }
 
-/// `source` up to its unit-test module (`#[cfg(test)]` then `mod …`): a `#[cfg(test)]` on an
-/// import is not the end of the production code.
+/// `source` up to its unit-test module (`#[cfg(test)]` then `mod … {`): a `#[cfg(test)]` on an
+/// import, or on a test module in a file of its own (`mod name;`), is not the end of the
+/// production code.
 pub fn before_unit_tests(source: &str) -> &str {
-    let module = regex::Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([a-z]+\))?\s+)?mod ").unwrap();
+    let module =
+        regex::Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([a-z]+\))?\s+)?mod \w+\s*\{").unwrap();
     module.find(source).map_or(source, |m| &source[..m.start()])
 }
 

@@ -7,8 +7,8 @@
 use crate::common;
 
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
-use mdbook_report::base::diagnostics::Diagnostics;
-use mdbook_report::model::config::Config;
+use mdbook_report::Diagnostics;
+use mdbook_report::config::Config;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -163,7 +163,6 @@ fn run(case: &Case, strict: bool) -> (String, bool) {
         "`{}`: the strict switch",
         case.code
     );
-    mdbook_report::install::check_book(dir.path(), &mdbook_config, cfg.search.enable, &mut diags);
     let mut book = Book::new();
     for (n, (path, content)) in case
         .files
@@ -176,8 +175,8 @@ fn run(case: &Case, strict: bool) -> (String, bool) {
         ch.number = Some(SectionNumber::new(vec![n as u32 + 1]));
         book.items.push(BookItem::Chapter(ch));
     }
-    mdbook_report::model::sources::check(dir.path(), &mdbook_config, &mut diags).apply(&mut book);
-    mdbook_report::pipeline::transform(book, &cfg, dir.path(), Path::new("src"), &mut diags);
+    mdbook_report::preprocessor::check(dir.path(), &mdbook_config, &cfg, &mut book, &mut diags);
+    mdbook_report::preprocessor::transform(book, &cfg, dir.path(), Path::new("src"), &mut diags);
     if !own_registry {
         diags.retain(|d| {
             !(d.code == "registry-unmentioned" && d.location.path == Path::new(REGISTRY_PATH))

@@ -6,7 +6,7 @@
 use crate::common;
 
 use common::{REGISTRY, content, page, sel, transform_with};
-use mdbook_report::model::config::{Config, Series};
+use mdbook_report::config::{Config, Series};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 

@@ -11,10 +11,9 @@
 use crate::common;
 
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
-use mdbook_report::base::diagnostics::Diagnostics;
-use mdbook_report::base::paths;
-use mdbook_report::model::config::{self, Config};
-use mdbook_report::model::schema::{Kind, NUMBERING, OR_NONE};
+use mdbook_report::Diagnostics;
+use mdbook_report::config::schema::{self as paths, Kind, NUMBERING, OR_NONE};
+use mdbook_report::config::{self, Config};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -209,21 +208,23 @@ fn check(s: &Scratch, toml: &str, pipeline: bool) -> Vec<String> {
     let mdbook = mdbook_preprocessor::config::Config::from_str(toml).expect("valid TOML");
     let mut diags = Diagnostics::new();
     let cfg = Config::from_book(&root, &mdbook, &mut diags);
-    mdbook_report::install::check_theme(&root, &mdbook, &mut diags);
     let mut book = Book::new();
     let mut ch = Chapter::new("Water", FILES[1].1.to_string(), "water.md", vec![]);
     ch.number = Some(SectionNumber::new(vec![1]));
     book.items.push(BookItem::Chapter(ch));
-    mdbook_report::model::sources::check(&root, &mdbook, &mut diags).apply(&mut book);
+    mdbook_report::preprocessor::check(&root, &mdbook, &cfg, &mut book, &mut diags);
     if !pipeline {
         diags.sort();
         return diags.iter().map(|d| d.to_string()).collect();
     }
-    let book = mdbook_report::pipeline::transform(book, &cfg, &root, Path::new("src"), &mut diags);
+    let book =
+        mdbook_report::preprocessor::transform(book, &cfg, &root, Path::new("src"), &mut diags);
     // Nothing the pipeline hands mdBook may be written outside the output, or carry outside
     // text.
     for ch in book.chapters() {
-        let inside = ch.path.as_deref().is_none_or(|p| paths::inside(p).is_ok());
+        let inside = ch.path.as_deref().is_none_or(|p| {
+            p.is_relative() && !p.components().any(|c| c == std::path::Component::ParentDir)
+        });
         let clean = !ch.content.contains(OUTSIDE);
         if !(inside && clean) {
             return vec![format!("the chapter {:?} leaves the book", ch.path)];

@@ -8,7 +8,7 @@
 //! `tests/fixtures/books/awaza/CONVERSION.md` lists them, made by hand before the importer).
 
 use crate::common::{GENERATED, normalise, sel, sentences};
-use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::Diagnostics;
 use mdbook_report::import;
 use scraper::Html;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 use crate::common;
 
 use common::{REGISTRY, content, rendered_text, transform, transform_with};
-use mdbook_report::model::config::{Config, LinkMode};
+use mdbook_report::config::{Config, LinkMode};
 use proptest::prelude::*;
 
 /// The processed body of a one-chapter book, without the paragraph anchors.

@@ -28,7 +28,6 @@ mod pages;
 mod probes;
 mod protocol;
 mod readme;
-mod registry;
 mod robustness;
 mod search;
 mod timeline;

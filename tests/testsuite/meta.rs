@@ -203,8 +203,8 @@ fn every_paragraph_of_the_report_has_a_permalink_to_its_own_id() {
 
 #[test]
 fn the_committed_citation_cff_is_the_one_book_toml_gives() {
-    let cfg = common::book_config();
-    let want = mdbook_report::outputs::cite::Citation::from_config(&cfg).cff();
+    use mdbook_report::citation::{Format, of_book};
+    let want = of_book(common::root(), Format::Cff).unwrap();
     let path = common::root().join("CITATION.cff");
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(

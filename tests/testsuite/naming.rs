@@ -15,7 +15,7 @@ const NAMINGS: &str = "# Namings\n\n\
     UNICEF (United Nations Children's Fund) spoke; later UNICEF spoke again.\n\n\
     The International Labour Organization (UNICEF) is two namings, and so is ILO (ILO, 2013).\n";
 
-fn namings_book(link: mdbook_report::model::config::LinkMode) -> mdbook_preprocessor::book::Book {
+fn namings_book(link: mdbook_report::config::LinkMode) -> mdbook_preprocessor::book::Book {
     let mut cfg = common::feature_config();
     cfg.organisations.link = link;
     let (book, diags) = common::transform_with(&[("namings.md", NAMINGS)], common::REGISTRY, &cfg);
@@ -42,7 +42,7 @@ fn mentions_of(book: &mdbook_preprocessor::book::Book, org: &str) -> (String, Ve
 
 #[test]
 fn a_full_name_with_its_acronym_in_parentheses_is_one_mention() {
-    use mdbook_report::model::config::LinkMode;
+    use mdbook_report::config::LinkMode;
     let book = namings_book(LinkMode::FirstPerParagraph);
     let (count, marked) = mentions_of(&book, "unicef");
     assert_eq!(
@@ -78,7 +78,7 @@ fn a_full_name_with_its_acronym_in_parentheses_is_one_mention() {
 
 #[test]
 fn a_naming_is_linked_once_even_when_every_mention_is() {
-    use mdbook_report::model::config::LinkMode;
+    use mdbook_report::config::LinkMode;
     let content = common::content(&namings_book(LinkMode::Every), "namings.md");
     let first = content.lines().nth(2).expect("the first paragraph");
     assert_eq!(
@@ -265,7 +265,7 @@ fn the_real_books_counts_are_its_namings_counted_independently() {
         .count();
     assert_eq!(rows, exported.values().sum::<usize>());
     // network.json's node sizes.
-    let net: mdbook_report::outputs::exports::open_data::NetworkFile =
+    let net: mdbook_report::data::NetworkFile =
         serde_json::from_str(&std::fs::read_to_string(site().join("network.json")).unwrap())
             .unwrap();
     for node in &net.nodes {

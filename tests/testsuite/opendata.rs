@@ -7,7 +7,7 @@
 use crate::common;
 
 use common::{page, sel, site};
-use mdbook_report::outputs::exports::open_data::{self, NetworkFile, OrganisationsFile};
+use mdbook_report::data::{self as open_data, NetworkFile, OrganisationsFile};
 use std::collections::HashMap;
 
 /// A CSV file of the site: its header and rows.
@@ -240,111 +240,4 @@ fn an_organisation_page_carries_its_schema_org_data_and_ranks_its_partners() {
             .unwrap()
     };
     assert!(count(&partners[0]) >= count(partners.last().unwrap()));
-}
-
-/// A two-chapter book with two organisations named together, built with `cfg`.
-fn small(
-    cfg: &mdbook_report::model::config::Config,
-) -> (
-    Vec<(String, String)>,
-    Vec<mdbook_report::outputs::exports::File>,
-) {
-    use mdbook_preprocessor::book::{Book, BookItem, Chapter};
-    use mdbook_report::base::diagnostics::Diagnostics;
-    use mdbook_report::pipeline;
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("data")).unwrap();
-    std::fs::write(
-        dir.path().join("data/organisations.yaml"),
-        "organisations:\n  - {id: wmo, name: World Meteorological Organization, acronym: WMO, website: https://wmo.int}\n  - {id: who, name: World Health Organization, acronym: WHO}\n",
-    )
-    .unwrap();
-    let mut book = Book::new();
-    book.push_item(BookItem::Chapter(Chapter::new(
-        "Water",
-        "# Water\n\nWMO and WHO measure, with \"quotes\", commas.\n\nWHO alone.\n".into(),
-        "water.md",
-        vec![],
-    )));
-    let mut diags = Diagnostics::new();
-    let site = pipeline::site(
-        book,
-        cfg,
-        dir.path(),
-        std::path::Path::new("src"),
-        &mut diags,
-    );
-    assert_eq!(diags.render(), "0 errors, 0 warnings");
-    let mut pages = Vec::new();
-    for item in site.book.iter() {
-        if let BookItem::Chapter(ch) = item {
-            // A generated page's body crosses beside its chapter.
-            let path = ch.path.as_ref().unwrap();
-            let html = path.with_extension("html").display().to_string();
-            let body = site.bodies.iter().find(|b| b.path == html);
-            let content = body.map_or_else(|| ch.content.clone(), |b| b.html.clone());
-            pages.push((path.display().to_string(), content));
-        }
-    }
-    (pages, site.files)
-}
-
-#[test]
-fn the_open_data_the_network_and_the_json_ld_each_switch_off() {
-    use mdbook_report::model::config::Config;
-    let mut cfg = Config::default();
-    cfg.endnotes.enable = false;
-    cfg.timeline.enable = false;
-    let page = |pages: &[(String, String)], p: &str| {
-        pages.iter().find(|(n, _)| n == p).map(|(_, c)| c.clone())
-    };
-    let (pages, files) = small(&cfg);
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "organisations.csv",
-            "organisations.json",
-            "mentions.csv",
-            "network.json"
-        ]
-    );
-    assert!(page(&pages, "data.md").is_some());
-    let network = page(&pages, "network.md").expect("the network page");
-    assert!(network.contains("<svg class=\"network\""));
-    let wmo = page(&pages, "organisations/wmo.md").unwrap();
-    assert!(
-        wmo.contains("<ol class=\"org-partners report-generated\">"),
-        "{wmo}"
-    );
-    assert!(wmo.contains("\"sameAs\":[\"https://wmo.int\"]"), "{wmo}");
-    cfg.data.enable = false;
-    cfg.network.enable = false;
-    let (pages, files) = small(&cfg);
-    assert!(files.is_empty());
-    assert!(page(&pages, "data.md").is_none() && page(&pages, "network.md").is_none());
-    let wmo = page(&pages, "organisations/wmo.md").unwrap();
-    assert!(!wmo.contains("org-partners") && !wmo.contains("application/ld+json"));
-}
-
-#[test]
-fn a_snippet_with_quotes_and_commas_reads_back_as_one_cell() {
-    let mut cfg = mdbook_report::model::config::Config::default();
-    cfg.endnotes.enable = false;
-    cfg.timeline.enable = false;
-    let (_, files) = small(&cfg);
-    let csv = files.iter().find(|f| f.name == "mentions.csv").unwrap();
-    let mut reader = csv::Reader::from_reader(&csv.bytes[..]);
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 3);
-    assert_eq!(&rows[0][0], "wmo");
-    assert_eq!(&rows[0][1], "Water");
-    assert_eq!(&rows[0][3], "water.html#p-wmo-and-who-measure-with-quotes");
-    assert!(
-        rows[0][4].starts_with("WMO and WHO measure, with "),
-        "{:?}",
-        &rows[0][4]
-    );
-    assert!(rows[0][4].ends_with("commas."));
-    assert_eq!(&rows[2][0], "who");
 }

@@ -8,22 +8,12 @@
 use crate::common;
 
 use common::{content, transform, transform_with};
-use mdbook_report::base::diagnostics::Diagnostics;
-use mdbook_report::features::organisations::registry;
 use proptest::prelude::*;
-use std::path::Path;
 use std::time::Instant;
 
+/// The messages of a one-chapter book whose registry is `yaml`, sorted: the registry's first.
 fn registry(yaml: &str) -> String {
-    let mut d = Diagnostics::new();
-    registry::parse(
-        yaml,
-        Path::new("data/agencies.yaml"),
-        Path::new("agencies"),
-        &mut d,
-    );
-    d.sort();
-    d.render()
+    transform_with(&[("a.md", "Text.\n")], yaml, &common::book_config()).1
 }
 
 /// What the robustness test adds to the shared markup: registry forms, endnote and scheme

@@ -6,9 +6,48 @@
 use crate::common;
 
 use common::site;
-use mdbook_report::outputs::search::text::{shard_name, terms};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The terms of `text` as the client (`theme/search.js`, `terms()`) makes them from a query:
+/// decomposed, combining marks dropped, lower-cased with a final sigma as sigma, runs of letters
+/// and digits; a run of one letter dropped (one digit kept), runs over 40 characters dropped.
+fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let keep = |word: &str| {
+        let n = word.chars().count();
+        (n >= 2 || word.chars().all(char::is_numeric)) && n <= 40
+    };
+    for c in text.nfd().filter(|&c| !is_combining_mark(c)).chain([' ']) {
+        if c.is_alphabetic() || c.is_numeric() {
+            word.extend(c.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l }));
+        } else if !word.is_empty() {
+            if keep(&word) {
+                out.push(std::mem::take(&mut word));
+            }
+            word.clear();
+        }
+    }
+    out
+}
+
+/// The file name of the shard for terms starting with `prefix`: `a`–`z` and digits as they are,
+/// any other character as `_`, its code point in hex, `_`.
+fn shard_name(prefix: &str) -> String {
+    prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c.to_string()
+            } else {
+                format!("_{:x}_", c as u32)
+            }
+        })
+        .collect()
+}
 
 /// Unsigned LEB128 numbers.
 struct Numbers<'a>(&'a [u8]);
@@ -503,11 +542,18 @@ fn the_chapter_about_a_word_ranks_before_the_pages_that_name_it() {
 
 #[test]
 fn a_typo_is_forgiven_through_the_vocabulary_when_its_letters_shard_is_split() {
-    use mdbook_report::outputs::describe::PageMeta;
-    use mdbook_report::outputs::search::extract::{PageRecords, Record};
-    use mdbook_report::outputs::search::{self, Builder, Labels};
-    // Two thousand words that start with "t", enough to split its shard, and the word sought.
-    let mut b = Builder::default();
+    use mdbook_report::{build, install};
+    // Two thousand words that start with "t", enough to split its shard, and the word sought,
+    // in a book of twenty chapters.
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("words");
+    std::fs::create_dir_all(book.join("src")).unwrap();
+    std::fs::write(
+        book.join("book.toml"),
+        "[book]\ntitle = \"Words\"\n\n[preprocessor.report]\n\n[output.html]\n",
+    )
+    .unwrap();
+    let mut summary = String::from("# Summary\n\n");
     for page in 0..20 {
         let text: Vec<String> = (0..100).map(|i| format!("t{}x{page}", i * 7)).collect();
         let text = if page == 7 {
@@ -515,24 +561,22 @@ fn a_typo_is_forgiven_through_the_vocabulary_when_its_letters_shard_is_split() {
         } else {
             text.join(" ")
         };
-        b.add(search::prepare(
-            PageMeta {
-                path: format!("p{page}.html"),
-                ..PageMeta::default()
-            },
-            PageRecords {
-                title: format!("Page {page}"),
-                records: vec![Record {
-                    text,
-                    ..Record::default()
-                }],
-                ..PageRecords::default()
-            },
-        ));
+        std::fs::write(
+            book.join(format!("src/p{page}.md")),
+            format!("# Page {page}\n\n{text}\n"),
+        )
+        .unwrap();
+        summary.push_str(&format!("- [Page {page}](p{page}.md)\n"));
     }
-    let dir = tempfile::tempdir().unwrap();
-    b.write(dir.path(), &Labels::default()).unwrap();
-    let index = Index::at(dir.path().to_path_buf());
+    std::fs::write(book.join("src/SUMMARY.md"), summary).unwrap();
+    install::install(&book, false).unwrap();
+    let options = build::Options {
+        deny_warnings: Some(false),
+        dest: Some(dir.path().join("out")),
+        site_url: None,
+    };
+    let html = build::build(&book, &options).unwrap();
+    let index = Index::open(&html);
     assert!(index.split.contains("t"), "{:?}", index.split);
     assert!(index.shard(&index.shard_of("trafficking")).len() < 100);
     assert_eq!(index.urls("traffiking"), ["p7.html"]);

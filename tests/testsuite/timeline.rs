@@ -5,33 +5,44 @@ use crate::common;
 
 use common::{normalise, page, root, sel, sentences, site, source_lines};
 use mdbook_driver::MDBook;
-use mdbook_report::base::diagnostics::Diagnostics;
-use mdbook_report::model::Model;
-use mdbook_report::outputs::exports::json as export;
-use mdbook_report::outputs::exports::json::Document;
+use mdbook_report::data::{Timeline as Document, TimelineEvent};
 use scraper::Html;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+
+/// A chapter's front matter, as far as these tests read it (docs/src/timeline.md).
+#[derive(serde::Deserialize)]
+struct Front {
+    #[serde(default)]
+    meetings: Vec<Meeting>,
+}
+
+/// A meeting as an editor writes it.
+#[derive(serde::Deserialize)]
+struct Meeting {
+    id: String,
+    date: String,
+    #[serde(default)]
+    end: Option<String>,
+    mention: String,
+}
 
 /// The meetings' `(id, date, end, mention)` from the chapters' front matter, as editors wrote
-/// them (`end` empty when there is none).
+/// them (`end` empty when there is none), in the book's order.
 fn meetings() -> Vec<(String, String, String, String)> {
     let book = MDBook::load(root()).expect("load the book");
-    let mut diags = Diagnostics::new();
-    let model = Model::build(&book.book, Path::new("src"), &mut diags);
-    model
-        .chapters
-        .iter()
-        .flat_map(|c| &c.front().meetings)
-        .map(|m| {
-            let end = m.end.as_ref().map(|e| e.value.clone()).unwrap_or_default();
-            (
-                m.id.value.clone(),
-                m.date.value.clone(),
-                end,
-                m.mention.value.clone(),
+    book.book
+        .chapters()
+        .filter_map(|ch| {
+            let rest = ch.content.strip_prefix("---\n")?;
+            let yaml = &rest[..rest.find("\n---\n")?];
+            Some(
+                serde_saphyr::from_str::<Front>(yaml)
+                    .expect("front matter")
+                    .meetings,
             )
         })
+        .flatten()
+        .map(|m| (m.id, m.date, m.end.unwrap_or_default(), m.mention))
         .collect()
 }
 
@@ -403,7 +414,7 @@ fn every_meeting_is_on_the_page_in_date_order() {
 fn entries_show_markers_in_words_and_link_to_their_paragraph() {
     let doc = page("timeline.html");
     let json = json();
-    let events: HashMap<&str, &export::Event> = json
+    let events: HashMap<&str, &TimelineEvent> = json
         .events
         .iter()
         .map(|e| (e.unique_id.as_str(), e))
@@ -439,8 +450,7 @@ fn entries_show_markers_in_words_and_link_to_their_paragraph() {
             .unwrap_or_else(|| panic!("{id}: {file}#{anchor} does not exist"));
         let mention = &mentions[&e.id];
         assert!(
-            mdbook_report::model::find::normalise(&text)
-                .contains(&mdbook_report::model::find::normalise(mention)),
+            normalise(&text).contains(&normalise(mention)),
             "{id}: {file}#{anchor} does not mention “{mention}”: {text}"
         );
         // Organisers link to their pages, parents and parts to entries on this page.

@@ -8,7 +8,7 @@ use mdbook_driver::MDBook;
 use mdbook_driver::config::Config as MdConfig;
 use mdbook_html::HtmlHandlebars;
 use mdbook_renderer::{RenderContext, Renderer};
-use mdbook_report::base::diagnostics::Diagnostics;
+use mdbook_report::Diagnostics;
 use mdbook_report::postbuild::Postbuild;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -34,7 +34,7 @@ fn main() -> Result<()> {
         let n: u32 = loops.parse()?;
         for _ in 0..n {
             let mut diags = Diagnostics::new();
-            let b = mdbook_report::pipeline::transform(
+            let b = mdbook_report::preprocessor::transform(
                 book.book.clone(),
                 &cfg,
                 &root,
@@ -50,7 +50,7 @@ fn main() -> Result<()> {
         return Ok(());
     }
     let t = Instant::now();
-    let out = mdbook_report::pipeline::transform_for_site(
+    let out = mdbook_report::preprocessor::transform(
         book.book.clone(),
         &cfg,
         &root,
@@ -63,7 +63,7 @@ fn main() -> Result<()> {
 
     println!("load                         {:>8.3} s", load.as_secs_f64());
     println!(
-        "transform_for_site alone     {:>8.3} s  ({in_bytes} B of Markdown in, {out_bytes} B out)",
+        "transform alone              {:>8.3} s  ({in_bytes} B of Markdown in, {out_bytes} B out)",
         transform.as_secs_f64()
     );
     let renderers: [Box<dyn Renderer>; 2] = [

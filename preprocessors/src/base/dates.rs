@@ -111,7 +111,7 @@ pub struct DateError {
 }
 
 /// The accepted forms, for hints.
-pub const FORMS: &str = "write a day `2030-04-23`, a month `2030-06`, a year `2030`, a half year \
+pub(crate) const FORMS: &str = "write a day `2030-04-23`, a month `2030-06`, a year `2030`, a half year \
                          `2030-H1`, a quarter `2030-Q3` or a season `2029-autumn`";
 
 const MONTHS: [&str; 12] = [
@@ -132,7 +132,7 @@ const MONTHS: [&str; 12] = [
 const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
 /// The English name of month `m` (1–12).
-pub fn month_name(m: u32) -> &'static str {
+pub(crate) fn month_name(m: u32) -> &'static str {
     MONTHS[(m as usize).clamp(1, 12) - 1]
 }
 
@@ -316,7 +316,7 @@ impl Date {
 /// A day as running text writes it: "February 14, 2030", "14 February 2030", "14 Feb. 2030",
 /// "Feb 14 2030" (English month names, full or abbreviated, any case) or `2030-02-14`. `None`
 /// for anything else, a day that does not exist included.
-pub fn parse_written_day(text: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_written_day(text: &str) -> Option<NaiveDate> {
     let s = text.trim().trim_end_matches(['.', ',']);
     if let Ok(Date::Day(d)) = Date::parse(s) {
         return Some(d);
@@ -382,7 +382,7 @@ fn pad(year: i32, month: &str, day: Option<&str>) -> Option<String> {
 /// When a meeting takes place: its `date` and optional `end` (the last day, as precise as the
 /// text). Build it with [`Span::new`], which checks the end is not before the start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Span {
+pub(crate) struct Span {
     /// The start.
     pub start: Date,
     /// The end, when the text gives one.
@@ -392,7 +392,7 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end`; refused when `end` starts before `start` does or ends
     /// before it ends.
-    pub fn new(start: Date, end: Option<Date>) -> Result<Span, DateError> {
+    pub(crate) fn new(start: Date, end: Option<Date>) -> Result<Span, DateError> {
         if let Some(end) = end
             && (end.first() < start.first() || end.last() < start.last())
         {
@@ -414,31 +414,31 @@ impl Span {
     }
 
     /// The first day the meeting may have taken place.
-    pub fn first_day(&self) -> NaiveDate {
+    pub(crate) fn first_day(&self) -> NaiveDate {
         self.start.first()
     }
 
     /// The last day the meeting may have taken place (inclusive).
-    pub fn last_day(&self) -> NaiveDate {
+    pub(crate) fn last_day(&self) -> NaiveDate {
         self.end.unwrap_or(self.start).last()
     }
 
     /// The coarser precision of the start and the end.
-    pub fn precision(&self) -> Precision {
+    pub(crate) fn precision(&self) -> Precision {
         self.start
             .precision()
             .max(self.end.map_or(Precision::Day, |e| e.precision()))
     }
 
     /// Less precise than a day.
-    pub fn approximate(&self) -> bool {
+    pub(crate) fn approximate(&self) -> bool {
         self.precision() != Precision::Day
     }
 
     /// Where the meeting sorts: a meeting whose start is a day sorts on that day; one whose
     /// start is a period sorts on the period's last day, after the dated meetings inside the
     /// period (until the period is over, one cannot tell where in it the meeting fell).
-    pub fn sort_key(&self) -> (NaiveDate, Precision, NaiveDate) {
+    pub(crate) fn sort_key(&self) -> (NaiveDate, Precision, NaiveDate) {
         let anchor = match self.start {
             Date::Day(d) => d,
             other => other.last(),
@@ -448,13 +448,13 @@ impl Span {
 
     /// The year the meeting is listed under: that of the day it sorts on (winter 2029–2030 sorts
     /// at the end of February 2030).
-    pub fn listed_year(&self) -> i32 {
+    pub(crate) fn listed_year(&self) -> i32 {
         self.sort_key().0.year()
     }
 
     /// The span as a reader writes it: "23–24 April 2030", "30 November – 2 December 2030",
     /// "29 December 2029 – 2 January 2030", "June–July 2030", "2030–2031".
-    pub fn written(&self) -> String {
+    pub(crate) fn written(&self) -> String {
         let Some(end) = self.end else {
             return self.start.written();
         };

@@ -181,9 +181,9 @@ impl Diagnostic {
 }
 
 /// Findings alike in this number or more are printed as one ([`Diagnostics::fold_alike`]).
-pub const FOLD_ALIKE_AT: usize = 6;
+pub(crate) const FOLD_ALIKE_AT: usize = 6;
 /// How many places of findings folded as alike are named.
-pub const ALIKE_PLACES: usize = 3;
+pub(crate) const ALIKE_PLACES: usize = 3;
 const _: () = assert!(
     FOLD_ALIKE_AT - 1 > ALIKE_PLACES,
     "a folded group names some of its places"
@@ -418,14 +418,14 @@ impl Diagnostics {
 
 /// Maps byte offsets of one file to 1-based line and character column.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     path: PathBuf,
     line_starts: Vec<usize>,
 }
 
 impl LineIndex {
     /// Indexes `text`, the full content of the file at `path` (relative to the book root).
-    pub fn new(path: impl Into<PathBuf>, text: &str) -> Self {
+    pub(crate) fn new(path: impl Into<PathBuf>, text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
@@ -435,12 +435,12 @@ impl LineIndex {
     }
 
     /// The file this index belongs to.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// The location of byte `offset` of `text` (the same text given to [`LineIndex::new`]).
-    pub fn location(&self, text: &str, offset: usize) -> Location {
+    pub(crate) fn location(&self, text: &str, offset: usize) -> Location {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
@@ -453,7 +453,7 @@ impl LineIndex {
 
 /// Why a source file could not be read, in plain words, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable {
+pub(crate) struct Unreadable {
     /// The file, or its first byte that is not UTF-8.
     pub location: Location,
     /// "the file does not exist", "the file is not UTF-8 text" …
@@ -463,7 +463,7 @@ pub struct Unreadable {
 /// Reads `file` as text; `shown` is its path as the editor sees it (relative to the book's
 /// root). Invalid UTF-8 is located at its first bad byte; other failures are said without the
 /// system's words ("No such file or directory (os error 2)").
-pub fn read_text(file: &Path, shown: &Path) -> Result<String, Unreadable> {
+pub(crate) fn read_text(file: &Path, shown: &Path) -> Result<String, Unreadable> {
     let bytes = std::fs::read(file).map_err(|err| Unreadable {
         location: Location::file(shown),
         problem: match err.kind() {
@@ -484,7 +484,7 @@ pub fn read_text(file: &Path, shown: &Path) -> Result<String, Unreadable> {
 }
 
 /// The registry form closest to `wanted` by edit distance, for "did you mean" hints.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

@@ -14,7 +14,7 @@ use std::marker::PhantomData;
 use std::path::{Component, Path};
 
 /// Where built HTML goes: decides how its text is escaped and laid out.
-pub trait Target: private::Sealed {
+pub(crate) trait Target: private::Sealed {
     /// Writes `s` escaped as text.
     fn escape_text(s: &str, out: &mut String);
     /// Whether block elements get mdBook's line breaks ([`pretty`]).
@@ -22,24 +22,24 @@ pub trait Target: private::Sealed {
 }
 
 mod private {
-    pub trait Sealed {}
+    pub(crate) trait Sealed {}
     impl Sealed for super::Markdown {}
     impl Sealed for super::Page {}
 }
 
 /// The [`Markdown`] target alone: what may hold the book's own Markdown ([`Html::markdown`]).
-pub trait IsMarkdown: Target {}
+pub(crate) trait IsMarkdown: Target {}
 impl IsMarkdown for Markdown {}
 
 /// HTML inside a chapter's Markdown (links, anchors, boxes): text escapes Markdown's
 /// punctuation too ([`text`]); mdBook lays it out when it renders the chapter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Markdown {}
+pub(crate) enum Markdown {}
 
 /// HTML as it reaches the page: text escaped as mdBook's serializer escapes it (`<`, `>`, `&`),
 /// block elements on lines of their own as it writes them ([`pretty`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {}
+pub(crate) enum Page {}
 
 impl Target for Markdown {
     fn escape_text(s: &str, out: &mut String) {
@@ -58,7 +58,7 @@ impl Target for Page {
 /// The elements mdBook's serializer puts on lines of their own: a line break before the start
 /// tag (unless the output is empty or already at a line's start) and after the end tag
 /// (`wants_pretty_html_newline`, mdBook 0.5.4's `html/serialize.rs`).
-pub fn pretty(name: &str) -> bool {
+pub(crate) fn pretty(name: &str) -> bool {
     matches!(
         name,
         "blockquote"
@@ -88,7 +88,7 @@ pub fn pretty(name: &str) -> bool {
 /// Built HTML for `T` (see the module documentation). Only escaped values and tags named in the
 /// code can go in; [`Html::as_str`] and [`Html::into_string`] take the result out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Html<T: Target> {
+pub(crate) struct Html<T: Target> {
     out: String,
     /// It starts with a block element's start tag, which takes a line of its own wherever it is
     /// appended ([`Html::push`]).
@@ -110,7 +110,7 @@ impl<T: Target> Display for Html<T> {
 
 impl<T: Target> Html<T> {
     /// Nothing yet.
-    pub fn new() -> Html<T> {
+    pub(crate) fn new() -> Html<T> {
         Html {
             out: String::new(),
             block_start: false,
@@ -120,30 +120,25 @@ impl<T: Target> Html<T> {
 
     /// The end tag of element `name` alone (to close what a [`Html::open`] started around text
     /// that is already there).
-    pub fn end(name: &'static str) -> String {
+    pub(crate) fn end(name: &'static str) -> String {
         let mut out = Html::<T>::new();
         out.close(name);
         out.into_string()
     }
 
     /// The HTML written so far.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.out
     }
 
     /// The HTML.
-    pub fn into_string(self) -> String {
+    pub(crate) fn into_string(self) -> String {
         self.out
-    }
-
-    /// True when nothing was written.
-    pub fn is_empty(&self) -> bool {
-        self.out.is_empty()
     }
 
     /// Starts element `name`: add attributes to the returned tag, then [`Tag::close`] (or
     /// [`Tag::self_close`]) it.
-    pub fn open(&mut self, name: &'static str) -> Tag<'_, T> {
+    pub(crate) fn open(&mut self, name: &'static str) -> Tag<'_, T> {
         if T::PRETTY && pretty(name) {
             if self.out.is_empty() {
                 self.block_start = true;
@@ -157,7 +152,7 @@ impl<T: Target> Html<T> {
     }
 
     /// Ends element `name`.
-    pub fn close(&mut self, name: &'static str) -> &mut Self {
+    pub(crate) fn close(&mut self, name: &'static str) -> &mut Self {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
@@ -168,19 +163,19 @@ impl<T: Target> Html<T> {
     }
 
     /// Writes `value` as text, escaped.
-    pub fn text(&mut self, value: impl Display) -> &mut Self {
+    pub(crate) fn text(&mut self, value: impl Display) -> &mut Self {
         let _ = write!(Escaping::<T>::text(&mut self.out), "{value}");
         self
     }
 
     /// Element `name` with no attributes around `text`.
-    pub fn element(&mut self, name: &'static str, text: impl Display) -> &mut Self {
+    pub(crate) fn element(&mut self, name: &'static str, text: impl Display) -> &mut Self {
         self.open(name).close().text(text).close(name)
     }
 
     /// Markdown of the book itself (a note's text inside the list that gathers the notes), as
     /// it is: mdBook reads it as it reads the chapter. Only for [`Markdown`] targets.
-    pub fn markdown(&mut self, book_text: &str) -> &mut Self
+    pub(crate) fn markdown(&mut self, book_text: &str) -> &mut Self
     where
         T: IsMarkdown,
     {
@@ -189,14 +184,14 @@ impl<T: Target> Html<T> {
     }
 
     /// A line break between elements (whitespace text).
-    pub fn newline(&mut self) -> &mut Self {
+    pub(crate) fn newline(&mut self) -> &mut Self {
         self.out.push('\n');
         self
     }
 
     /// Appends HTML built for the same target, with the line break its first block element
     /// takes ([`pretty`]).
-    pub fn push(&mut self, other: &Html<T>) -> &mut Self {
+    pub(crate) fn push(&mut self, other: &Html<T>) -> &mut Self {
         if other.block_start && !self.out.is_empty() && !self.out.ends_with('\n') {
             self.out.push('\n');
         }
@@ -207,18 +202,8 @@ impl<T: Target> Html<T> {
         self
     }
 
-    /// `<script type="application/ld+json">` with `value` as JSON that cannot end the script
-    /// (every `<` written `\u003c`).
-    pub fn json_ld(&mut self, value: &impl serde::Serialize) -> &mut Self {
-        self.open("script")
-            .attr("type", "application/ld+json")
-            .close();
-        self.out.push_str(&script_json(value));
-        self.close("script")
-    }
-
     /// Each item with `sep` (text) between them.
-    pub fn join<I: IntoIterator>(
+    pub(crate) fn join<I: IntoIterator>(
         &mut self,
         items: I,
         sep: &str,
@@ -236,7 +221,7 @@ impl<T: Target> Html<T> {
 
 /// `value` as JSON for a `<script>` element: every `<` written `\u003c`, so no `</script>` (or
 /// `<!--`) can appear in it.
-pub fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value)
         .expect("the value serialises")
         .replace('<', "\\u003c")
@@ -244,13 +229,13 @@ pub fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
 
 /// A start tag being written ([`Html::open`]).
 #[must_use = "a tag is written by `close` or `self_close`"]
-pub struct Tag<'a, T: Target> {
+pub(crate) struct Tag<'a, T: Target> {
     html: &'a mut Html<T>,
 }
 
 impl<'a, T: Target> Tag<'a, T> {
     /// Adds attribute `name="value"`, the value escaped as mdBook escapes attribute values.
-    pub fn attr(self, name: &'static str, value: impl Display) -> Self {
+    pub(crate) fn attr(self, name: &'static str, value: impl Display) -> Self {
         let out = &mut self.html.out;
         out.push(' ');
         out.push_str(name);
@@ -260,22 +245,14 @@ impl<'a, T: Target> Tag<'a, T> {
         self
     }
 
-    /// Adds the attribute when `value` is `Some`.
-    pub fn attr_opt(self, name: &'static str, value: Option<impl Display>) -> Self {
-        match value {
-            Some(v) => self.attr(name, v),
-            None => self,
-        }
-    }
-
     /// Ends the start tag (`>`); its content follows.
-    pub fn close(self) -> &'a mut Html<T> {
+    pub(crate) fn close(self) -> &'a mut Html<T> {
         self.html.out.push('>');
         self.html
     }
 
     /// Ends an element without content (` />`, as SVG writes it and mdBook keeps it).
-    pub fn self_close(self) -> &'a mut Html<T> {
+    pub(crate) fn self_close(self) -> &'a mut Html<T> {
         self.html.out.push_str(" />");
         self.html
     }
@@ -381,14 +358,14 @@ fn markdown_entity(b: u8) -> Option<&'static str> {
 
 /// Escapes `s` as text of the generated pages' HTML, as mdBook's serializer does (`<`, `>`,
 /// `&`): for template helpers that write text themselves.
-pub fn page_text(s: &str) -> String {
+pub(crate) fn page_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     escape_into(s, &mut out, text_entity);
     out
 }
 
 /// Escapes `s` as an attribute value, as mdBook's serializer does.
-pub fn page_attr(s: &str) -> String {
+pub(crate) fn page_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     escape_into(s, &mut out, attr_entity);
     out
@@ -396,7 +373,7 @@ pub fn page_attr(s: &str) -> String {
 
 /// Escapes `s` for HTML text content. `*`, `_`, `` ` ``, `[`, `]`, `\` and `<` are escaped too,
 /// so data placed in a chapter's Markdown is never read as Markdown either.
-pub fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 16);
     let mut done = 0;
     // Every character escaped is ASCII, so byte offsets are character boundaries: unchanged runs
@@ -433,7 +410,7 @@ pub fn text(s: &str) -> String {
 
 /// Escapes `s` for a double-quoted attribute value, hrefs included. Inline HTML tags are raw in
 /// Markdown (nothing inside a tag is read as Markdown), so only HTML's own characters need it.
-pub fn attr(s: &str) -> String {
+pub(crate) fn attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 16);
     for c in s.chars() {
         match c {
@@ -450,7 +427,7 @@ pub fn attr(s: &str) -> String {
 
 /// True for an id usable in URLs and fragments as is: lower-case letters, digits and inner `-`
 /// (`un-desa`, `fair-recruitment-workshop`).
-pub fn is_slug(id: &str) -> bool {
+pub(crate) fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -461,7 +438,7 @@ pub fn is_slug(id: &str) -> bool {
 
 /// Returns `url` if it is safe to put in an `href`: `http`, `https` or `mailto`, with no
 /// whitespace or control characters. Anything else (`javascript:`, `data:`, …) is refused.
-pub fn safe_url(url: &str) -> Option<&str> {
+pub(crate) fn safe_url(url: &str) -> Option<&str> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let allowed = ["http://", "https://", "mailto:"]
@@ -477,7 +454,7 @@ pub fn safe_url(url: &str) -> Option<&str> {
 /// `data`, `vbscript` …); `None` for an allowed scheme and for a link without one (`other.md`,
 /// `#fragment`, `../x.html`). Read as a browser reads it: leading spaces and control characters
 /// dropped, tabs and line breaks ignored, case ignored.
-pub fn refused_scheme(dest: &str) -> Option<String> {
+pub(crate) fn refused_scheme(dest: &str) -> Option<String> {
     let url: String = dest
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
@@ -547,7 +524,7 @@ fn start_tags(fragment: &str) -> Vec<StartTag> {
 
 /// The addresses in a fragment of raw HTML an editor wrote: each URL-valued attribute of its
 /// start tags, as `(attribute, value)` with entities decoded, as a browser reads them.
-pub fn url_attributes(fragment: &str) -> Vec<(String, String)> {
+pub(crate) fn url_attributes(fragment: &str) -> Vec<(String, String)> {
     start_tags(fragment)
         .into_iter()
         .flat_map(|tag| tag.attrs)
@@ -557,7 +534,7 @@ pub fn url_attributes(fragment: &str) -> Vec<(String, String)> {
 
 /// The `id`s a fragment of raw HTML gives its elements, in order (the targets of links into
 /// it: an imported document's `<span id="para-13"></span>`).
-pub fn ids(fragment: &str) -> Vec<String> {
+pub(crate) fn ids(fragment: &str) -> Vec<String> {
     start_tags(fragment)
         .into_iter()
         .flat_map(|tag| tag.attrs)
@@ -567,18 +544,18 @@ pub fn ids(fragment: &str) -> Vec<String> {
 
 /// Elements that run code, load another page into this one, send the reader's input elsewhere
 /// or change where every link of the page goes.
-pub const ACTIVE_ELEMENTS: &[&str] = &[
+pub(crate) const ACTIVE_ELEMENTS: &[&str] = &[
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "form",
 ];
 
 /// The name under which a book allows `<meta http-equiv>` (a refresh to another address, a
 /// cookie, a content policy).
-pub const HTTP_EQUIV: &str = "http-equiv";
+pub(crate) const HTTP_EQUIV: &str = "http-equiv";
 
 /// Active content in a fragment of raw HTML: the names, as a book allows them, of its active
 /// elements ([`ACTIVE_ELEMENTS`]), its event-handler attributes (`onclick`, `onerror` …: every
 /// attribute whose name starts with `on`) and `http-equiv` on a `<meta>`, in order.
-pub fn active_content(fragment: &str) -> Vec<String> {
+pub(crate) fn active_content(fragment: &str) -> Vec<String> {
     let mut out = Vec::new();
     for tag in start_tags(fragment) {
         if ACTIVE_ELEMENTS.contains(&tag.name.as_str()) {
@@ -598,7 +575,7 @@ pub fn active_content(fragment: &str) -> Vec<String> {
 /// The URL of chapter `to` (a `.md` path relative to `src/`) as seen from chapter `from`, with an
 /// optional `#fragment`. Relative, with `.html`, so it works on the site, offline and — because
 /// mdBook rewrites links between chapters — on the print page.
-pub fn href(from: &Path, to: &Path, fragment: Option<&str>) -> String {
+pub(crate) fn href(from: &Path, to: &Path, fragment: Option<&str>) -> String {
     let mut out = if from == to && fragment.is_some() {
         String::new()
     } else {
@@ -613,7 +590,7 @@ pub fn href(from: &Path, to: &Path, fragment: Option<&str>) -> String {
 
 /// The URL of chapter `to` (a `.md` path relative to `src/`) from the site's root, with an
 /// optional `#fragment`: for files written at the root (`timeline.json`), never a bare fragment.
-pub fn site_href(to: &Path, fragment: Option<&str>) -> String {
+pub(crate) fn site_href(to: &Path, fragment: Option<&str>) -> String {
     let mut out = relative(Path::new("index.md"), &to.with_extension("html"));
     if let Some(f) = fragment {
         out.push('#');
@@ -623,7 +600,7 @@ pub fn site_href(to: &Path, fragment: Option<&str>) -> String {
 }
 
 /// `to` relative to the directory of `from`, both relative to the same root, with `/`.
-pub fn relative(from: &Path, to: &Path) -> String {
+pub(crate) fn relative(from: &Path, to: &Path) -> String {
     fn parts(p: &Path) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
         p.components().filter_map(|c| match c {
             Component::Normal(part) => Some(part.to_string_lossy()),

@@ -23,12 +23,12 @@ use std::sync::LazyLock;
 
 crate::base::index_type!(
     /// A block (paragraph or tight list item) of one chapter's [`Doc`].
-    BlockId
+    pub(crate) BlockId
 );
 
 /// A paragraph or a tight list item: the unit organisations' mentions and meetings link to.
 #[derive(Debug, Clone)]
-pub struct Block {
+pub(crate) struct Block {
     /// Byte range in the body.
     pub range: Range<usize>,
     /// Byte offset where an inline anchor can be inserted (the block's first inline content).
@@ -41,15 +41,13 @@ pub struct Block {
     /// Stable `id` for the block: `p-` and its first words, made unique in the chapter by a
     /// hash of its own text (see [`assign_anchors`]).
     pub anchor: String,
-    /// Index of the heading this block follows, if any.
-    pub heading: Option<usize>,
     /// Label of the endnote definition this block belongs to, if any.
     pub in_footnote: Option<String>,
 }
 
 /// A heading of the chapter.
 #[derive(Debug, Clone)]
-pub struct Heading {
+pub(crate) struct Heading {
     /// 1–6.
     pub level: u8,
     /// Plain text.
@@ -75,7 +73,7 @@ struct Piece {
 /// Consecutive prose inside one inline container (no markup boundary inside), which a feature
 /// may wrap in a link.
 #[derive(Debug, Clone)]
-pub struct TextRun {
+pub(crate) struct TextRun {
     /// Rendered text; line breaks become spaces and typographic apostrophes stay as rendered.
     pub text: String,
     pieces: Vec<Piece>,
@@ -93,12 +91,12 @@ static BARE_URL: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 impl TextRun {
     /// The bare URLs in the text (byte ranges of [`TextRun::text`]).
-    pub fn urls(&self) -> &[Range<usize>] {
+    pub(crate) fn urls(&self) -> &[Range<usize>] {
         &self.urls
     }
 
     /// True when `range` of the text touches a bare URL.
-    pub fn in_url(&self, range: Range<usize>) -> bool {
+    pub(crate) fn in_url(&self, range: Range<usize>) -> bool {
         self.urls
             .iter()
             .any(|u| u.start < range.end && range.start < u.end)
@@ -106,7 +104,7 @@ impl TextRun {
 
     /// The source byte range of `text[range]`, if both ends fall where an insertion is safe:
     /// inside text that maps one to one, or on a piece boundary.
-    pub fn source_range(&self, range: Range<usize>) -> Option<Range<usize>> {
+    pub(crate) fn source_range(&self, range: Range<usize>) -> Option<Range<usize>> {
         if range.start >= range.end || range.end > self.text.len() {
             return None;
         }
@@ -142,20 +140,18 @@ impl TextRun {
 
 /// An endnote reference `[^key]`.
 #[derive(Debug, Clone)]
-pub struct FootnoteRef {
+pub(crate) struct FootnoteRef {
     /// The key.
     pub label: String,
     /// Byte range of `[^key]`.
     pub range: Range<usize>,
-    /// The block it sits in.
-    pub block: Option<BlockId>,
     /// It is written in a heading (whose text mdBook makes a link).
     pub in_heading: bool,
 }
 
 /// An endnote definition `[^key]: text`.
 #[derive(Debug, Clone)]
-pub struct FootnoteDef {
+pub(crate) struct FootnoteDef {
     /// The key.
     pub label: String,
     /// Byte range of the whole definition.
@@ -169,7 +165,7 @@ pub struct FootnoteDef {
 
 /// A Markdown link whose destination uses one of this project's schemes: `[text](org:unhcr)`.
 #[derive(Debug, Clone)]
-pub struct SchemeLink {
+pub(crate) struct SchemeLink {
     /// `org`, `point`, …
     pub scheme: String,
     /// What follows the colon.
@@ -187,7 +183,7 @@ pub struct SchemeLink {
 
 /// Any Markdown link (`[text](dest)`, `<https://…>`, a reference link), as written.
 #[derive(Debug, Clone)]
-pub struct Link {
+pub(crate) struct Link {
     /// The destination, as pulldown-cmark resolved it.
     pub dest: String,
     /// Byte range of the whole link.
@@ -201,11 +197,11 @@ pub struct Link {
 }
 
 /// The schemes [`SchemeLink`] recognises.
-pub const SCHEMES: &[&str] = &["org", "agenda"];
+pub(crate) const SCHEMES: &[&str] = &["org", "agenda"];
 
 /// What one parse of a chapter body found.
 #[derive(Debug, Default, Clone)]
-pub struct Doc {
+pub(crate) struct Doc {
     /// Paragraphs and tight list items, in order.
     pub blocks: Vec<Block>,
     /// Headings, in order.
@@ -285,17 +281,17 @@ struct Walker {
 
 impl Doc {
     /// Block `id`.
-    pub fn block(&self, id: BlockId) -> &Block {
+    pub(crate) fn block(&self, id: BlockId) -> &Block {
         &self.blocks[id.0]
     }
 
     /// Every block with its id, in order.
-    pub fn blocks(&self) -> impl Iterator<Item = (BlockId, &Block)> {
+    pub(crate) fn blocks(&self) -> impl Iterator<Item = (BlockId, &Block)> {
         self.blocks.iter().enumerate().map(|(i, b)| (BlockId(i), b))
     }
 
     /// Parses a chapter body (front matter already removed).
-    pub fn parse(body: &str) -> Doc {
+    pub(crate) fn parse(body: &str) -> Doc {
         // `[^key]` is only an endnote reference to pulldown-cmark when the same document defines
         // `key`. Chapters cite notes defined in another chapter, so append a placeholder
         // definition for every candidate key: the parser then decides which candidates are real
@@ -444,14 +440,12 @@ impl Walker {
 
     fn open_block(&mut self, range: Range<usize>) {
         self.flush();
-        let heading = self.doc.headings.len().checked_sub(1);
         self.doc.blocks.push(Block {
             range,
             anchor_at: usize::MAX,
             inline_end: 0,
             text: String::new(),
             anchor: String::new(),
-            heading,
             in_footnote: self.footnote.clone(),
         });
         self.block_stack.push(BlockId(self.doc.blocks.len() - 1));
@@ -526,11 +520,9 @@ impl Walker {
                 self.note_inline_start(range.start);
                 self.note_inline_end(range.end);
                 self.flush();
-                let block = self.current_block();
                 self.doc.footnote_refs.push(FootnoteRef {
                     label: label.to_string(),
                     range,
-                    block,
                     in_heading: self.heading.is_some(),
                 });
             }
@@ -748,7 +740,7 @@ fn text_hash(text: &str) -> String {
 
 /// One change to a chapter body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
+pub(crate) struct Edit {
     /// Bytes replaced (empty for an insertion).
     pub range: Range<usize>,
     /// The new text.
@@ -758,27 +750,27 @@ pub struct Edit {
 }
 
 /// Insertion order at one offset: closing tags, then anchors, then opening tags.
-pub mod order {
+pub(crate) mod order {
     /// A closing tag (`</a>`) ending something just before this offset.
-    pub const CLOSE: u8 = 0;
+    pub(crate) const CLOSE: u8 = 0;
     /// A paragraph anchor.
-    pub const ANCHOR: u8 = 1;
+    pub(crate) const ANCHOR: u8 = 1;
     /// An opening tag.
-    pub const OPEN: u8 = 2;
+    pub(crate) const OPEN: u8 = 2;
     /// A replacement: after every insertion at its start, which [`super::Edits::apply`] could
     /// not place once the replaced bytes are skipped.
-    pub const REPLACE: u8 = 3;
+    pub(crate) const REPLACE: u8 = 3;
 }
 
 /// The changes all features make to one chapter body.
 #[derive(Debug, Default, Clone)]
-pub struct Edits {
+pub(crate) struct Edits {
     items: Vec<Edit>,
 }
 
 impl Edits {
     /// Inserts `text` at byte `at`.
-    pub fn insert(&mut self, at: usize, order: u8, text: impl Into<String>) {
+    pub(crate) fn insert(&mut self, at: usize, order: u8, text: impl Into<String>) {
         self.items.push(Edit {
             range: at..at,
             text: text.into(),
@@ -787,7 +779,7 @@ impl Edits {
     }
 
     /// Replaces `range` with `text`.
-    pub fn replace(&mut self, range: Range<usize>, text: impl Into<String>) {
+    pub(crate) fn replace(&mut self, range: Range<usize>, text: impl Into<String>) {
         self.items.push(Edit {
             range,
             text: text.into(),
@@ -796,25 +788,20 @@ impl Edits {
     }
 
     /// True when a replacement already covers part of `range`.
-    pub fn replaces(&self, range: Range<usize>) -> bool {
+    pub(crate) fn replaces(&self, range: Range<usize>) -> bool {
         self.items.iter().any(|e| {
             e.range.start < e.range.end && e.range.start < range.end && range.start < e.range.end
         })
     }
 
     /// Where edits start, in no particular order.
-    pub fn positions(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn positions(&self) -> impl Iterator<Item = usize> + '_ {
         self.items.iter().map(|e| e.range.start)
-    }
-
-    /// True when no edit was made.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
     }
 
     /// Applies every edit inside `range` of `body`; returns the edited text of that range.
     /// Replacements that overlap an earlier one are dropped (a feature bug, never expected).
-    pub fn apply_within(&self, body: &str, range: Range<usize>) -> String {
+    pub(crate) fn apply_within(&self, body: &str, range: Range<usize>) -> String {
         let mut edits: Vec<&Edit> = self
             .items
             .iter()
@@ -838,7 +825,7 @@ impl Edits {
     }
 
     /// Applies every edit to `body`.
-    pub fn apply(&self, body: &str) -> String {
+    pub(crate) fn apply(&self, body: &str) -> String {
         self.apply_within(body, 0..body.len())
     }
 }
@@ -867,7 +854,7 @@ fn unclosed_markup_before(before: &str) -> bool {
 /// backslash (it would escape the `<`) or an emphasis delimiter run (the end of a paragraph
 /// counts as whitespace and `<` does not: `**a*` then `<` lets the `*` open as well as close,
 /// and pair differently).
-pub fn safe_to_append(body: &str, at: usize) -> bool {
+pub(crate) fn safe_to_append(body: &str, at: usize) -> bool {
     let before = &body[..at];
     !unclosed_markup_before(before) && !before.ends_with(['\\', '*', '_', '~'])
 }
@@ -883,7 +870,7 @@ pub fn safe_to_append(body: &str, at: usize) -> bool {
 /// followed by the block's end and preceded by a non-whitespace character, so it stays
 /// right-flanking and not left-flanking, and closes what it closed. A run after whitespace
 /// (`a *b *`) closes nothing, and would if it followed the element's `>`.
-pub fn append_position(body: &str, at: usize) -> Option<usize> {
+pub(crate) fn append_position(body: &str, at: usize) -> Option<usize> {
     if safe_to_append(body, at) {
         return Some(at);
     }
@@ -905,7 +892,7 @@ pub fn append_position(body: &str, at: usize) -> Option<usize> {
 /// Inserting `<a …>` before a match or `</a>` after it is unsafe when the neighbour is a
 /// backslash (it would escape the `<`) or an emphasis delimiter run that touches a word on its
 /// other side (`x*WTO*y`: the tag changes how the `*` pairs).
-pub fn safe_to_wrap(body: &str, range: Range<usize>) -> bool {
+pub(crate) fn safe_to_wrap(body: &str, range: Range<usize>) -> bool {
     let before = &body[..range.start];
     let after = &body[range.end..];
     if before.ends_with('\\') || unclosed_markup_before(before) {
@@ -925,6 +912,17 @@ pub fn safe_to_wrap(body: &str, range: Range<usize>) -> bool {
         return false;
     }
     true
+}
+
+/// Appends `block` to a chapter's `content` as a block of its own, after a blank line, leaving
+/// the content's own text and line endings (`\r\n`, trailing spaces) as they are.
+pub(crate) fn append_block(content: &mut String, block: &str) {
+    if !content.is_empty() && !content.ends_with('\n') {
+        content.push('\n');
+    }
+    content.push('\n');
+    content.push_str(block);
+    content.push('\n');
 }
 
 #[cfg(test)]
@@ -1346,13 +1344,27 @@ mod tests {
     }
 
     #[test]
+    fn an_appended_block_keeps_the_content_s_own_ending() {
+        for (content, want) in [
+            ("a\r\n", "a\r\n\n<!-- m -->\n"),
+            ("a  \n", "a  \n\n<!-- m -->\n"),
+            ("a", "a\n\n<!-- m -->\n"),
+            ("", "\n<!-- m -->\n"),
+        ] {
+            let mut c = content.to_string();
+            append_block(&mut c, "<!-- m -->");
+            assert_eq!(c, want, "{content:?}");
+        }
+    }
+
+    #[test]
     fn an_insertion_goes_before_a_replacement_at_the_same_place() {
         let mut e = Edits::default();
-        assert!(e.is_empty());
+        assert_eq!(e.positions().count(), 0);
         e.replace(3..5, "CD");
         e.insert(3, order::ANCHOR, "<s/>");
         e.insert(3, order::CLOSE, "</a>");
-        assert!(!e.is_empty());
+        assert_eq!(e.positions().count(), 3);
         assert_eq!(e.apply("ab cd ef"), "ab </a><s/>CD ef");
         let mut positions: Vec<usize> = e.positions().collect();
         positions.sort_unstable();

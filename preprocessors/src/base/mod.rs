@@ -4,29 +4,22 @@
 //! them, label numbering (1, a, i …), small text helpers, and the one Markdown parse per chapter
 //! with byte-range splicing.
 
-pub mod dates;
-pub mod diagnostics;
-pub mod html;
-pub mod markdown;
-pub mod numbering;
-pub mod paths;
-pub mod text;
-pub mod yaml;
+pub(crate) mod dates;
+pub(crate) mod diagnostics;
+pub(crate) mod html;
+pub(crate) mod markdown;
+pub(crate) mod numbering;
+pub(crate) mod paths;
+pub(crate) mod text;
+pub(crate) mod yaml;
 
-/// Defines a typed index (`pub struct $name(pub usize)`), so a chapter index is never used where
-/// a block or an organisation is meant.
+/// Defines a typed index (`struct $name(pub(crate) usize)`), so a chapter index is never used
+/// where a block or an organisation is meant.
 macro_rules! index_type {
-    ($(#[$doc:meta])* $name:ident) => {
+    ($(#[$doc:meta])* $vis:vis $name:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(pub usize);
-
-        impl $name {
-            /// The plain index.
-            pub fn index(self) -> usize {
-                self.0
-            }
-        }
+        $vis struct $name(pub(crate) usize);
     };
 }
 pub(crate) use index_type;

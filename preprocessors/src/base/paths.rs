@@ -32,7 +32,7 @@ pub const REPOSITORY: &str = "repository";
 
 /// How a path breaks the rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Escape {
+pub(crate) enum Escape {
     /// Nothing is written.
     Empty,
     /// `/srv/x`, `C:\x`.
@@ -47,7 +47,7 @@ pub enum Escape {
 
 impl Escape {
     /// What the path does, to follow "`dir` under `[…]` …" or "`{{#include …}}` …".
-    pub fn problem(&self) -> String {
+    pub(crate) fn problem(&self) -> String {
         match self {
             Escape::Empty => "is empty".into(),
             Escape::Absolute => "is an absolute path".into(),
@@ -61,7 +61,7 @@ impl Escape {
     }
 
     /// How to fix it.
-    pub fn hint(&self) -> &'static str {
+    pub(crate) fn hint(&self) -> &'static str {
         match self {
             Escape::Empty => "write the path, relative to the book's folder, or remove the key",
             Escape::Absolute | Escape::Parent => {
@@ -75,7 +75,7 @@ impl Escape {
 
 /// `path` made plain (`./a/../b.md` → `b.md`) if it is relative and stays inside the folder it
 /// is relative to.
-pub fn inside(path: &Path) -> Result<PathBuf, Escape> {
+pub(crate) fn inside(path: &Path) -> Result<PathBuf, Escape> {
     if path.as_os_str().is_empty() {
         return Err(Escape::Empty);
     }
@@ -97,7 +97,7 @@ pub fn inside(path: &Path) -> Result<PathBuf, Escape> {
 
 /// Where the paths of one book may lead, on the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Boundary {
+pub(crate) struct Boundary {
     /// The book's folder, canonical.
     root: PathBuf,
     /// The folder includes may reach: the book's repository, or the book's folder.
@@ -110,7 +110,7 @@ impl Boundary {
     /// without one, the nearest folder above the book with a `.git`; without that, the book.
     /// A `repository` that is not a folder above the book is left out (the configuration
     /// reports it).
-    pub fn new(root: &Path, repository: Option<&Path>) -> std::io::Result<Boundary> {
+    pub(crate) fn new(root: &Path, repository: Option<&Path>) -> std::io::Result<Boundary> {
         let root = root.canonicalize()?;
         let configured = repository
             .and_then(|r| above(r).map(|up| (0..up).fold(root.clone(), |p, _| parent_of(&p))));
@@ -124,13 +124,13 @@ impl Boundary {
     }
 
     /// The book's folder, canonical.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// `written`, a path of the book relative to its folder `base` (`""` or `src`), resolved on
     /// the disk: it stays inside the book, links followed. It need not exist.
-    pub fn in_book(&self, base: &Path, written: &Path) -> Result<PathBuf, Escape> {
+    pub(crate) fn in_book(&self, base: &Path, written: &Path) -> Result<PathBuf, Escape> {
         let plain = inside(written)?;
         let file = self.root.join(base).join(plain);
         match resolved(&file) {
@@ -141,7 +141,7 @@ impl Boundary {
 
     /// `written`, a directive's path relative to `dir` (the folder of the file that holds it,
     /// absolute, inside the repository), as mdBook resolves it, kept inside the repository.
-    pub fn included(&self, dir: &Path, written: &Path) -> Result<PathBuf, Escape> {
+    pub(crate) fn included(&self, dir: &Path, written: &Path) -> Result<PathBuf, Escape> {
         if written.is_absolute() {
             return Err(Escape::Absolute);
         }
@@ -157,13 +157,13 @@ impl Boundary {
     }
 
     /// True when includes may reach beyond the book's folder.
-    pub fn has_repository(&self) -> bool {
+    pub(crate) fn has_repository(&self) -> bool {
         self.repository != self.root
     }
 
     /// `file` (absolute, canonical) as the editor names it: relative to the book's folder
     /// (`src/a.md`, `../examples/x.rs`), or as it is when outside the repository.
-    pub fn shown(&self, file: &Path) -> PathBuf {
+    pub(crate) fn shown(&self, file: &Path) -> PathBuf {
         if let Ok(rel) = file.strip_prefix(&self.root) {
             return rel.to_path_buf();
         }
@@ -182,7 +182,7 @@ impl Boundary {
 }
 
 /// How many folders up a path made of `..` only goes (`..` → 1, `../..` → 2).
-pub fn above(path: &Path) -> Option<usize> {
+pub(crate) fn above(path: &Path) -> Option<usize> {
     let mut up = 0;
     for c in path.components() {
         match c {
@@ -215,30 +215,36 @@ fn resolved(file: &Path) -> Option<PathBuf> {
 /// A path relative to the book's folder: a `book.toml` key reads its value with
 /// `#[serde(deserialize_with = "paths::in_book")]`. The value is made plain; one that leaves
 /// the folder is refused (the configuration reports it at the key before this runs).
-pub fn in_book<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+pub(crate) fn in_book<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
     marked(d, IN_BOOK)
 }
 
 /// A path relative to the book's `src/` folder (a chapter, a generated page's virtual path).
-pub fn in_src<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+pub(crate) fn in_src<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
     marked(d, IN_SRC)
 }
 
 /// [`in_book`] for a key whose absence means something (`registry`: the default file, if the
 /// book has it).
-pub fn in_book_if_set<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+pub(crate) fn in_book_if_set<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<PathBuf>, D::Error> {
     marked(d, IN_BOOK).map(Some)
 }
 
 /// [`in_src`] for a key whose absence means something (`chapter` of the endnotes: none, no
 /// endnotes).
-pub fn in_src_if_set<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+pub(crate) fn in_src_if_set<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<PathBuf>, D::Error> {
     marked(d, IN_SRC).map(Some)
 }
 
 /// `[preprocessor.report] repository`: the folder above the book that includes may reach,
 /// written `..` (or `../..` …); anything else is refused.
-pub fn repository<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+pub(crate) fn repository<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<PathBuf>, D::Error> {
     struct Up;
     impl<'de> serde::de::Visitor<'de> for Up {
         type Value = Option<PathBuf>;

@@ -4,7 +4,7 @@
 //! [`placeholders`] lets the configuration reject an unknown one, [`fill`] substitutes them.
 
 /// The `{name}` placeholders of `template` (names of lower-case letters and `-`), in order.
-pub fn placeholders(template: &str) -> Vec<&str> {
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -26,7 +26,7 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 }
 
 /// `template` with each `{name}` of `vars` replaced by its value; other braces are kept.
-pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -54,12 +54,12 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
 }
 
 /// `"3 mentions"`, `"1 mention"`.
-pub fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The first letter upper-cased: `"priority area"` → `"Priority area"`.
-pub fn capitalise(s: &str) -> String {
+pub(crate) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
@@ -68,12 +68,12 @@ pub fn capitalise(s: &str) -> String {
 }
 
 /// Whitespace collapsed to single spaces, none at the ends.
-pub fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// At most `max` characters, cut at a word boundary, with an ellipsis when cut.
-pub fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -84,7 +84,7 @@ pub fn truncate(text: &str, max: usize) -> String {
 
 /// `s` cut at the last space before `max` characters, without trailing punctuation, with "…",
 /// if it is longer (descriptions for search engines).
-pub fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }
@@ -99,7 +99,7 @@ pub fn shorten(s: &str, max: usize) -> String {
 
 /// FNV-1a, 32 bits: a stable short hash (the same on every build and platform) for ids and file
 /// names; nothing here needs a cryptographic one.
-pub fn fnv1a(bytes: &[u8]) -> u32 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })

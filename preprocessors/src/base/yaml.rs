@@ -9,19 +9,19 @@ use crate::base::diagnostics::did_you_mean;
 use serde_saphyr::{Budget, Options, SnippetMode};
 
 /// The largest front matter block accepted, in bytes: far beyond any real chapter header.
-pub const MAX_FRONT_MATTER: usize = 256 * 1024;
+pub(crate) const MAX_FRONT_MATTER: usize = 256 * 1024;
 
 /// The largest registry file accepted, in bytes.
-pub const MAX_REGISTRY: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_REGISTRY: usize = 4 * 1024 * 1024;
 
 /// An error message for YAML larger than `limit`, checked before parsing so a huge input costs
 /// nothing.
-pub fn too_large(len: usize, limit: usize) -> Option<String> {
+pub(crate) fn too_large(len: usize, limit: usize) -> Option<String> {
     (len > limit).then(|| format!("the YAML is {len} bytes; the limit is {limit} bytes"))
 }
 
 /// Parser options with the project's budgets.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     let mut budget = Budget::default();
     budget.max_events = 200_000;
     budget.max_aliases = 1_000;
@@ -40,7 +40,7 @@ pub fn options() -> Options {
 /// the location in the editor's file, not in the YAML block), and none of the parser's or
 /// Rust's words ("while scanning a plain scalar", "expected sequence start", "invalid u32",
 /// "budget breached: Aliases { … }"): each known one is said as an editor would, with its hint.
-pub fn message(err: &serde_saphyr::Error) -> String {
+pub(crate) fn message(err: &serde_saphyr::Error) -> String {
     let raw = raw(err);
     if let Some(rest) = raw.strip_prefix("unknown field `")
         && let Some((key, list)) = rest.split_once('`')
@@ -184,7 +184,7 @@ fn plain(raw: &str) -> Option<(&'static str, &'static str)> {
 /// Where the mistake is, as a byte offset into `yaml`: the parser's line and column, except for
 /// a tab, which the parser reports after it or at the end of the line before it: the first tab
 /// from the start of the reported line on is the mistake.
-pub fn offset(err: &serde_saphyr::Error, yaml: &str) -> Option<usize> {
+pub(crate) fn offset(err: &serde_saphyr::Error, yaml: &str) -> Option<usize> {
     let l = err.location()?;
     let (line, col) = (l.line() as usize, l.column() as usize);
     let line_start = yaml
@@ -206,7 +206,7 @@ pub fn offset(err: &serde_saphyr::Error, yaml: &str) -> Option<usize> {
 
 /// A hint for the error: "did you mean" for an unknown key, the plain words' hint for the
 /// parser's messages, otherwise `syntax` (where the accepted syntax is described).
-pub fn hint(err: &serde_saphyr::Error, known_keys: &[&str], syntax: &str) -> String {
+pub(crate) fn hint(err: &serde_saphyr::Error, known_keys: &[&str], syntax: &str) -> String {
     let text = raw(err);
     if let Some(rest) = text.strip_prefix("unknown field `")
         && let Some(end) = rest.find('`')

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 
 /// One item of the agenda.
 #[derive(Debug, Clone)]
-pub struct Item {
+pub(crate) struct Item {
     /// 1-based position.
     pub number: usize,
     /// The bare label editors write (`3`, `c`).
@@ -41,14 +41,14 @@ pub struct Item {
 
 impl Item {
     /// The `id` of the item on the overview page.
-    pub fn fragment(&self) -> String {
+    pub(crate) fn fragment(&self) -> String {
         format!("item-{}", self.label)
     }
 }
 
 /// The agenda: its items and which chapter reports on which.
 #[derive(Debug)]
-pub struct Agenda {
+pub(crate) struct Agenda {
     /// The items, in order.
     pub items: Vec<Item>,
     /// The overview page.
@@ -58,7 +58,7 @@ pub struct Agenda {
 impl Agenda {
     /// Reads the items from the configuration and checks the chapters' `agenda-item`
     /// declarations.
-    pub fn collect(model: &Model, cfg: &AgendaConfig, diags: &mut Diagnostics) -> Agenda {
+    pub(crate) fn collect(model: &Model, cfg: &AgendaConfig, diags: &mut Diagnostics) -> Agenda {
         let mut items: Vec<Item> = cfg
             .items
             .iter()
@@ -90,19 +90,19 @@ impl Agenda {
     }
 
     /// The item a chapter reports on.
-    pub fn item_of(&self, chapter: ChapterId) -> Option<&Item> {
+    pub(crate) fn item_of(&self, chapter: ChapterId) -> Option<&Item> {
         self.items.iter().find(|i| i.chapter == Some(chapter))
     }
 
     /// True when no item is configured: the feature has nothing to show.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
     /// Links the agenda's phrases to the overview and rewrites `agenda:` links. Returns what
     /// the configuration names and the text does not have: phrases no paragraph has, and,
     /// without a chapter per item, titles no paragraph lists.
-    pub fn edit(
+    pub(crate) fn edit(
         &self,
         model: &Model,
         cfg: &AgendaConfig,

@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 /// One place citing a note.
 #[derive(Debug, Clone)]
-pub struct Citation {
+pub(crate) struct Citation {
     /// The citing chapter.
     pub chapter: ChapterId,
     /// Index into that chapter's `doc.footnote_refs`.
@@ -45,11 +45,9 @@ pub struct Citation {
 
 /// A cited, defined note.
 #[derive(Debug, Clone)]
-pub struct Note {
+pub(crate) struct Note {
     /// The editor's key.
     pub key: String,
-    /// 1-based number in reading order.
-    pub number: usize,
     /// `iv` (or `4`).
     pub label: String,
     /// Index into the endnotes chapter's `doc.footnote_defs`.
@@ -62,21 +60,21 @@ pub struct Note {
 
 impl Endnotes {
     /// What a note is called ("Note", "Endnote").
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         &self.name
     }
 }
 
 impl Note {
     /// The `id` of the note on the endnotes page.
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         format!("note-{}", self.label)
     }
 }
 
 /// The book's endnotes.
 #[derive(Debug, Default)]
-pub struct Endnotes {
+pub(crate) struct Endnotes {
     /// The endnotes chapter, if it is in the book.
     pub chapter: Option<ChapterId>,
     /// Notes in label order.
@@ -93,7 +91,7 @@ impl Endnotes {
     /// Finds every definition and reference, numbers the notes and checks them; `path` is the
     /// endnotes chapter (`chapter` of the configuration, which a book without endnotes does not
     /// set: then this is never called, and mdBook renders its footnotes page by page).
-    pub fn collect(
+    pub(crate) fn collect(
         model: &Model,
         path: &Path,
         cfg: &EndnotesConfig,
@@ -217,7 +215,6 @@ impl Endnotes {
                         let number = out.notes.len() + 1;
                         out.notes.push(Note {
                             key: reference.label.clone(),
-                            number,
                             label: cfg.labels.bare(number),
                             definition,
                             citations: Vec::new(),
@@ -402,7 +399,12 @@ impl Endnotes {
     }
 
     /// Replaces every reference with its superscript link.
-    pub fn edit_references(&self, model: &Model, endnotes_path: &Path, outputs: &mut Outputs) {
+    pub(crate) fn edit_references(
+        &self,
+        model: &Model,
+        endnotes_path: &Path,
+        outputs: &mut Outputs,
+    ) {
         for note in &self.notes {
             for citation in &note.citations {
                 let ch = model.chapter(citation.chapter);
@@ -443,7 +445,7 @@ impl Endnotes {
     /// a blockquote or a list (as a book demonstrating footnotes does) leaves its container,
     /// which keeps the rest of its content, and joins the list (at the chapter's end when no
     /// definition is at the top level).
-    pub fn assemble(&self, model: &Model, outputs: &mut Outputs, diags: &mut Diagnostics) {
+    pub(crate) fn assemble(&self, model: &Model, outputs: &mut Outputs, diags: &mut Diagnostics) {
         let Some(c) = self.chapter else { return };
         let ch = model.chapter(c);
         let defs = &ch.doc.footnote_defs;

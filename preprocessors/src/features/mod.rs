@@ -3,8 +3,8 @@
 //! ([`crate::pipeline`]) runs them, the outputs ([`crate::outputs`]) turn their findings into
 //! pages, exports and descriptions.
 
-pub mod agenda;
-pub mod documents;
-pub mod endnotes;
-pub mod organisations;
-pub mod timeline;
+pub(crate) mod agenda;
+pub(crate) mod documents;
+pub(crate) mod endnotes;
+pub(crate) mod organisations;
+pub(crate) mod timeline;

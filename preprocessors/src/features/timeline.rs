@@ -47,7 +47,7 @@ use std::path::PathBuf;
 
 /// An organiser of a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Organiser {
+pub(crate) struct Organiser {
     /// The id the editor wrote.
     pub id: String,
     /// The organisation (none when the organisations feature is off).
@@ -56,7 +56,7 @@ pub struct Organiser {
 
 /// A validated meeting.
 #[derive(Debug, Clone)]
-pub struct Meeting {
+pub(crate) struct Meeting {
     /// Unique id.
     pub id: String,
     /// Title.
@@ -81,14 +81,14 @@ pub struct Meeting {
 
 impl Meeting {
     /// The `id` of its entry on the timeline page.
-    pub fn fragment(&self) -> String {
+    pub(crate) fn fragment(&self) -> String {
         format!("meeting-{}", self.id)
     }
 }
 
 /// Every meeting of the book, in chronological order.
 #[derive(Debug)]
-pub struct Timeline {
+pub(crate) struct Timeline {
     /// Meetings, sorted by [`Span::sort_key`], then in reading order.
     pub meetings: Vec<Meeting>,
     /// The generated page (relative to `src/`).
@@ -111,14 +111,14 @@ fn one_line(s: &str) -> String {
 
 impl Timeline {
     /// No meeting: the book gets no timeline page and no calendar.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.meetings.is_empty()
     }
 
     /// Reads and validates every meeting of the book. `orgs` are the organisations to check
     /// organisers against (none when that feature is off: organisers are then not checked);
     /// `report` is the document's date.
-    pub fn collect(
+    pub(crate) fn collect(
         model: &Model,
         orgs: Option<&Directory>,
         report: Option<Date>,
@@ -432,7 +432,7 @@ impl Timeline {
     }
 
     /// Asks for an anchor on every paragraph that mentions a meeting.
-    pub fn anchor(&self, outputs: &mut Outputs) {
+    pub(crate) fn anchor(&self, outputs: &mut Outputs) {
         for m in &self.meetings {
             if let Some(b) = m.block {
                 outputs[m.chapter].anchors.insert(b);
@@ -441,12 +441,12 @@ impl Timeline {
     }
 
     /// Meeting `id`.
-    pub fn meeting(&self, id: MeetingId) -> &Meeting {
+    pub(crate) fn meeting(&self, id: MeetingId) -> &Meeting {
         &self.meetings[id.0]
     }
 
     /// Every meeting with its id, in date order.
-    pub fn iter(&self) -> impl Iterator<Item = (MeetingId, &Meeting)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (MeetingId, &Meeting)> {
         self.meetings
             .iter()
             .enumerate()
@@ -454,14 +454,14 @@ impl Timeline {
     }
 
     /// The meetings contained in meeting `id` (whose parent it is).
-    pub fn children(&self, id: MeetingId) -> impl Iterator<Item = MeetingId> + '_ {
+    pub(crate) fn children(&self, id: MeetingId) -> impl Iterator<Item = MeetingId> + '_ {
         self.iter()
             .filter(move |(_, m)| m.parent == Some(id))
             .map(|(k, _)| k)
     }
 
     /// For each of `orgs` organisations, the meetings it organises (each once), in date order.
-    pub fn by_organiser(&self, orgs: usize) -> Vec<Vec<MeetingId>> {
+    pub(crate) fn by_organiser(&self, orgs: usize) -> Vec<Vec<MeetingId>> {
         let mut out: Vec<Vec<MeetingId>> = vec![Vec::new(); orgs];
         for (id, m) in self.iter() {
             for org in m.organisers.iter().filter_map(|o| o.org) {

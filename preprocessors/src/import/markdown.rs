@@ -7,7 +7,7 @@ use crate::import::structure::{Data, Item, Kind};
 use std::fmt::Write;
 
 /// A YAML double-quoted string.
-pub fn yaml_string(s: &str) -> String {
+pub(super) fn yaml_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
@@ -25,7 +25,7 @@ pub fn yaml_string(s: &str) -> String {
 
 /// `s` as Markdown text that renders as `s`: punctuation Markdown or HTML would read is escaped,
 /// and so is what would start a block at the start of a line (`13.`, `-`, `#`, `>`).
-pub fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut prev = '\0';
     for c in s.chars() {
@@ -44,7 +44,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// [`escape`] for text at the start of a line: also what would open a list or a block there.
-pub fn escape_line(s: &str) -> String {
+pub(super) fn escape_line(s: &str) -> String {
     let escaped = escape(s);
     let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
     let after = escaped[digits..].chars().next();
@@ -58,7 +58,7 @@ pub fn escape_line(s: &str) -> String {
 }
 
 /// The `document:` part of the front matter.
-pub fn front_matter(symbol: &str, title: &str, data: &Data) -> String {
+pub(super) fn front_matter(symbol: &str, title: &str, data: &Data) -> String {
     let mut out = String::from("document:\n");
     let mut key = |k: &str, v: Option<&str>| {
         if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
@@ -90,7 +90,7 @@ fn iso_day(written: &str) -> Option<String> {
 
 /// One item's Markdown line: `markers` are the byte ranges of its text replaced by Markdown
 /// (footnote references `[^6]`, or a stray marker's digits), in order.
-pub fn item(item: &Item, markers: &[(std::ops::Range<usize>, String)]) -> String {
+pub(super) fn item(item: &Item, markers: &[(std::ops::Range<usize>, String)]) -> String {
     let text = &item.block.text;
     let mut body = String::new();
     let mut at = 0;
@@ -132,7 +132,7 @@ pub fn item(item: &Item, markers: &[(std::ops::Range<usize>, String)]) -> String
 }
 
 /// Whether a blank line goes between two consecutive items (not inside a list).
-pub fn blank_between(a: &Item, b: &Item) -> bool {
+pub(super) fn blank_between(a: &Item, b: &Item) -> bool {
     !(matches!(a.kind, Kind::Sub(_)) && matches!(b.kind, Kind::Sub(_)))
 }
 

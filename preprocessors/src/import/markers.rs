@@ -14,14 +14,14 @@ use std::ops::Range;
 
 /// A place in the document: the item's index and a byte offset in its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Pos {
+pub(super) struct Pos {
     pub item: usize,
     pub at: usize,
 }
 
 /// How a candidate is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub(super) enum Form {
     /// `[^6]`.
     Written,
     /// Digits right after punctuation: `Persons,1`.
@@ -36,7 +36,7 @@ pub enum Form {
 
 /// A place where a note's marker may be.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
+pub(super) struct Candidate {
     pub note: u32,
     pub pos: Pos,
     /// The bytes the marker replaces (a space before spaced digits included).
@@ -46,7 +46,7 @@ pub struct Candidate {
 
 /// What became of one note's marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub(super) enum Outcome {
     /// Placed at this candidate.
     Placed(Candidate),
     /// No candidate between the neighbours' markers (`after`, `before`: their places).
@@ -323,7 +323,7 @@ fn may_end(text: &str, end: usize) -> bool {
 }
 
 /// The candidates of `text` (item `item`), for notes numbered up to `max`.
-pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
+pub(super) fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -432,7 +432,7 @@ pub fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
 /// most markers (a written `[^n]` out of order loses to bare digits in order); a marker is
 /// placed where every best reading puts it at one and the same candidate, and otherwise not,
 /// with the reason.
-pub fn place(notes: &[u32], candidates: &[Candidate]) -> Vec<Outcome> {
+pub(super) fn place(notes: &[u32], candidates: &[Candidate]) -> Vec<Outcome> {
     // The (marker, candidate) pairs, in document order.
     let mut pairs: Vec<(usize, &Candidate)> = Vec::new();
     for c in candidates {

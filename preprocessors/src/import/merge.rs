@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// A stretch both sides changed differently.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
+pub(super) struct Conflict {
     /// Its lines in the editor's chapter (0-based, end exclusive).
     pub ours: Range<usize>,
     /// Its lines in the new import.
@@ -17,7 +17,7 @@ pub struct Conflict {
 
 /// The merge: the text (a conflict's stretch taken from the new import) and the conflicts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Merged {
+pub(super) struct Merged {
     pub text: String,
     pub conflicts: Vec<Conflict>,
 }
@@ -41,7 +41,7 @@ fn matches(base: &[&str], other: &[&str]) -> Vec<Option<usize>> {
 }
 
 /// Merges `ours` and `theirs`, two versions of `base`.
-pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
+pub(super) fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
     let b: Vec<&str> = base.split_inclusive('\n').collect();
     let o: Vec<&str> = ours.split_inclusive('\n').collect();
     let t: Vec<&str> = theirs.split_inclusive('\n').collect();

@@ -19,11 +19,13 @@
 //! `SUMMARY.md` gets one entry for each chapter it does not list yet, after its last list; an
 //! entry already there (anywhere, under any title) is the editor's and stays as it is.
 
-pub mod markdown;
-pub mod markers;
-pub mod merge;
-pub mod source;
-pub mod structure;
+mod markdown;
+mod markers;
+mod merge;
+mod source;
+mod structure;
+
+pub use structure::Dropped;
 
 use crate::base::diagnostics::{Diagnostics, LineIndex, Location, read_text};
 use markers::{Candidate, Form, Outcome};
@@ -32,7 +34,7 @@ use std::path::{Path, PathBuf};
 use structure::Kind;
 
 /// Where the import keeps what it last wrote for each chapter, relative to the book.
-pub const BASE_DIR: &str = "import-base";
+pub(crate) const BASE_DIR: &str = "import-base";
 
 /// What one import found, for its summary line and the figures.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,12 +67,13 @@ pub struct Imported {
     /// The chapter.
     pub markdown: String,
     /// The furniture dropped: (line, text, why).
-    pub dropped: Vec<structure::Dropped>,
+    pub dropped: Vec<Dropped>,
+    /// What it found, counted.
     pub figures: Figures,
 }
 
 /// `A/RES/80/3` → `a-res-80-3`.
-pub fn file_stem(symbol: &str) -> String {
+pub(crate) fn file_stem(symbol: &str) -> String {
     let mut out = String::new();
     for c in symbol.trim().chars() {
         if c.is_alphanumeric() {
@@ -88,7 +91,7 @@ fn catalogue_title(title: &str) -> String {
 }
 
 /// Converts the source `text` (shown as `shown` in messages). `None` when it has no symbol.
-pub fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Imported> {
+pub(crate) fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Imported> {
     let index = LineIndex::new(shown, text);
     let src = source::read(text, &index, diags);
     let symbol = src.meta.symbol.clone().filter(|s| !s.trim().is_empty())?;
@@ -329,8 +332,11 @@ pub struct Options {
 /// What happened to one chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// The chapter is new.
     Created,
+    /// The chapter was there and changed.
     Updated,
+    /// The chapter was there and stays as it was.
     Unchanged,
     /// Not written: conflicts (reported).
     Kept,
@@ -339,8 +345,11 @@ pub enum Action {
 /// One document's result.
 #[derive(Debug, Clone)]
 pub struct Report {
+    /// The text file it was imported from.
     pub source: PathBuf,
+    /// What was imported.
     pub imported: Imported,
+    /// What happened to its chapter.
     pub action: Action,
 }
 
@@ -524,7 +533,7 @@ fn summary_links(summary: &str) -> (Vec<String>, Option<usize>) {
 
 /// Adds an entry for each chapter `SUMMARY.md` does not link to yet, after its last list (a new
 /// `SUMMARY.md` when there is none).
-pub fn add_entries(path: &Path, entries: &[(&str, &str)]) -> anyhow::Result<()> {
+pub(crate) fn add_entries(path: &Path, entries: &[(&str, &str)]) -> anyhow::Result<()> {
     let old = std::fs::read_to_string(path).ok();
     let summary = old.clone().unwrap_or_else(|| "# Summary\n\n".to_string());
     let (links, end) = summary_links(&summary);

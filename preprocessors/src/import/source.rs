@@ -8,7 +8,7 @@ use serde::Deserialize;
 /// The metadata block of a source file. Only `symbol` is required; the extraction's own keys
 /// (`record_id`, `extracted_at` …) are accepted and not used.
 #[derive(Debug, Default, Deserialize)]
-pub struct Meta {
+pub(super) struct Meta {
     /// The document's symbol, `A/RES/80/3`.
     #[serde(default)]
     pub symbol: Option<String>,
@@ -19,7 +19,7 @@ pub struct Meta {
 
 /// One line of the source's text.
 #[derive(Debug, Clone, Copy)]
-pub struct Line<'a> {
+pub(super) struct Line<'a> {
     /// 1-based line number in the source file.
     pub number: usize,
     /// The line, without its line ending.
@@ -28,7 +28,7 @@ pub struct Line<'a> {
 
 /// A note definition: `[^4]: See resolution 78/266.`
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
+pub(super) struct Note {
     /// The note's number.
     pub number: u32,
     /// Its text, lines joined with `\n` (continuation lines without their indentation).
@@ -39,20 +39,18 @@ pub struct Note {
 
 /// A source split into its parts.
 #[derive(Debug)]
-pub struct Source<'a> {
+pub(super) struct Source<'a> {
     /// The metadata block.
     pub meta: Meta,
     /// The text's lines (blank ones included), up to the notes.
     pub lines: Vec<Line<'a>>,
     /// The note definitions, in the file's order.
     pub notes: Vec<Note>,
-    /// The `---` line between the text and the notes, when there is one (dropped).
-    pub separator: Option<usize>,
 }
 
 /// Splits `text` (the file `index` maps). A metadata block that cannot be read, or that has no
 /// `symbol`, is an error located in the file; the text is still split.
-pub fn read<'a>(text: &'a str, index: &LineIndex, diags: &mut Diagnostics) -> Source<'a> {
+pub(super) fn read<'a>(text: &'a str, index: &LineIndex, diags: &mut Diagnostics) -> Source<'a> {
     let all: Vec<Line<'a>> = text
         .split('\n')
         .enumerate()
@@ -77,12 +75,7 @@ pub fn read<'a>(text: &'a str, index: &LineIndex, diags: &mut Diagnostics) -> So
         Some(at) => (body[..at].to_vec(), notes(&body[at + 1..])),
         None => (body.to_vec(), Vec::new()),
     };
-    Source {
-        meta,
-        lines,
-        notes,
-        separator: separator.map(|at| body[at].number),
-    }
+    Source { meta, lines, notes }
 }
 
 fn meta(
@@ -211,7 +204,6 @@ mod tests {
         assert_eq!(s.meta.title.as_deref(), Some("T :"));
         assert_eq!(s.lines.first().unwrap().number, 6);
         assert_eq!(s.lines.iter().filter(|l| !l.text.is_empty()).count(), 1);
-        assert_eq!(s.separator, Some(9));
         assert_eq!(
             s.notes,
             vec![
@@ -251,7 +243,7 @@ mod tests {
     #[test]
     fn a_rule_without_notes_after_it_is_text() {
         let (s, _) = split("---\nsymbol: X\n---\nA\n\n---\n\nB\n");
-        assert_eq!(s.separator, None);
+        assert!(s.lines.iter().any(|l| l.text == "B"), "{:?}", s.lines);
         assert!(s.notes.is_empty());
     }
 

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// Where a byte of a block's text comes from: the block's byte `at` is column `col` (1-based,
 /// in characters) of source line `line`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
+pub(super) struct Span {
     pub at: usize,
     pub line: usize,
     pub col: usize,
@@ -24,7 +24,7 @@ pub struct Span {
 
 /// A stretch of text: one paragraph, heading or list item, its lines joined with spaces.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Block {
+pub(super) struct Block {
     pub text: String,
     pub spans: Vec<Span>,
 }
@@ -56,7 +56,7 @@ impl Block {
     }
 
     /// The source line and column of byte `offset` of the text.
-    pub fn locate(&self, path: &Path, offset: usize) -> Location {
+    pub(super) fn locate(&self, path: &Path, offset: usize) -> Location {
         let span = self.locate_span(offset.min(self.text.len()));
         Location::at(path, span.line, span.col)
     }
@@ -117,7 +117,7 @@ impl Block {
 
 /// What an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     /// A plain paragraph: the lines before the title, "The General Assembly,", a paragraph
     /// without a number, the adopting meeting.
     Text,
@@ -133,7 +133,7 @@ pub enum Kind {
 
 /// One unit of the imported document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
+pub(super) struct Item {
     pub kind: Kind,
     /// Its stable id (`para-13`, `annex-para-13-b`, `preamble-2`).
     pub anchor: Option<String>,
@@ -145,14 +145,17 @@ pub struct Item {
 /// A line of page furniture that was dropped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dropped {
+    /// Its line in the text file (1-based).
     pub line: usize,
+    /// The line as it was.
     pub text: String,
+    /// What kind of furniture it is (`letterhead`, `page number`, `running head` …).
     pub kind: &'static str,
 }
 
 /// The document's data the letterhead and the text give.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Data {
+pub(super) struct Data {
     /// `General Assembly`, from "General Assembly Distr.: General".
     pub body: Option<String>,
     /// The distribution date as written ("15 October 2025").
@@ -174,7 +177,7 @@ pub struct Data {
 
 /// The document read into items.
 #[derive(Debug, Default)]
-pub struct Structure {
+pub(super) struct Structure {
     pub items: Vec<Item>,
     pub data: Data,
     pub dropped: Vec<Dropped>,
@@ -226,7 +229,7 @@ fn opening(text: &str) -> Option<bool> {
 
 /// Whether `text` ends a sentence or clause: `.`, `;` or `:` at its end, before a note marker
 /// (`[^6]`, or digits after punctuation) and closing quotes.
-pub fn ends_clause(text: &str) -> bool {
+pub(super) fn ends_clause(text: &str) -> bool {
     matches!(last_punctuation(text), Some('.' | ';' | ':' | '?' | '!'))
 }
 
@@ -290,7 +293,12 @@ fn running_head(text: &str, title: &[String], symbol: &str) -> bool {
 }
 
 /// Reads `lines` (the text of the source at `path`) into its structure.
-pub fn read(lines: &[Line<'_>], symbol: &str, path: &Path, diags: &mut Diagnostics) -> Structure {
+pub(super) fn read(
+    lines: &[Line<'_>],
+    symbol: &str,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Structure {
     let mut out = Structure::default();
     let raw = furniture(lines, symbol, &mut out);
     let blocks = join(&raw);
@@ -679,7 +687,7 @@ static ROMAN_NUMERALS: &[&str] = &[
 ];
 
 /// The letter of the `i`-th sub-paragraph (0: `a`; after `z`, `aa`, `bb` …).
-pub fn letter(i: usize) -> String {
+pub(super) fn letter(i: usize) -> String {
     let c = char::from(b'a' + (i % 26) as u8);
     c.to_string().repeat(i / 26 + 1)
 }

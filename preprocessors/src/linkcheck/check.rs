@@ -389,11 +389,11 @@ fn read_pages(
 
 /// A page of the site as the check reads it: its anchors, its links, its `<base>`.
 #[derive(Debug, Clone)]
-pub struct PageLinks(extract::Page);
+pub(crate) struct PageLinks(extract::Page);
 
 impl PageLinks {
     /// Reads the page `html` (tokenized once, no DOM).
-    pub fn read(html: &str) -> PageLinks {
+    pub(crate) fn read(html: &str) -> PageLinks {
         PageLinks(extract::page(html))
     }
 }
@@ -405,7 +405,7 @@ pub struct ReadPages(HashMap<String, PageLinks>);
 
 impl ReadPages {
     /// Adds the page at `path`.
-    pub fn insert(&mut self, path: String, page: PageLinks) {
+    pub(crate) fn insert(&mut self, path: String, page: PageLinks) {
         self.0.insert(path, page);
     }
 

@@ -24,10 +24,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Whether this build can fetch (the cargo feature `external`).
-pub const AVAILABLE: bool = cfg!(feature = "external");
+pub(crate) const AVAILABLE: bool = cfg!(feature = "external");
 
 /// Why `--external` cannot run in a build without the network client.
-pub const NOT_BUILT: &str = "`--external` fetches links over the network, and this mdbook-report \
+pub(crate) const NOT_BUILT: &str = "`--external` fetches links over the network, and this mdbook-report \
      was built without its network client (the cargo feature `external`, on by default): \
      install it with its default features (`cargo install --path . --locked`)";
 
@@ -103,7 +103,7 @@ const CACHE_VERSION: u32 = 1;
 /// Fetches each of `urls` (or takes it from the cache) and returns one outcome per URL, in
 /// order; then writes the cache. `mailto:` links cannot be fetched and get `None`. Fails
 /// ([`NOT_BUILT`]) in a build without the network client.
-pub fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outcome>>> {
+pub(crate) fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outcome>>> {
     let agent = network::Agent::new(options)?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -173,7 +173,7 @@ pub fn check(urls: &[&str], options: &Options) -> anyhow::Result<Vec<Option<Outc
 /// gives `https://x.org/a`. Any link whose path has a timestamp segment (4 to 14 digits, with an
 /// optional modifier such as `id_`) followed by an `http(s)://` address is taken for one: the
 /// form of the Wayback Machine and the other archives built on its software.
-pub fn archived_address(url: &str) -> Option<&str> {
+pub(crate) fn archived_address(url: &str) -> Option<&str> {
     let lower = url.to_ascii_lowercase();
     let host = lower.find("://")? + 3;
     let mut from = host;
@@ -225,10 +225,10 @@ mod network {
     use super::{Options, Outcome};
     use ureq::ResponseExt;
 
-    pub struct Agent(ureq::Agent);
+    pub(super) struct Agent(ureq::Agent);
 
     impl Agent {
-        pub fn new(options: &Options) -> anyhow::Result<Agent> {
+        pub(super) fn new(options: &Options) -> anyhow::Result<Agent> {
             let config = ureq::Agent::config_builder()
                 .timeout_global(Some(options.timeout))
                 .http_status_as_error(false)
@@ -242,7 +242,7 @@ mod network {
             Ok(Agent(config.new_agent()))
         }
 
-        pub fn fetch_with_retries(&self, url: &str, options: &Options) -> Outcome {
+        pub(super) fn fetch_with_retries(&self, url: &str, options: &Options) -> Outcome {
             let mut delay = options.backoff;
             let mut attempt = 0;
             loop {

@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 /// What a URL is to the page that holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(super) enum Role {
     /// Something a reader navigates to (`<a href>`, `<iframe src>`, …).
     Page,
     /// A form's destination (`<form action>`, `formaction`): a page, and an empty one is the
@@ -40,14 +40,14 @@ pub enum Role {
 
 impl Role {
     /// Whether a missing target is an asset (`missing-asset`) rather than a page.
-    pub fn is_asset(self) -> bool {
+    pub(super) fn is_asset(self) -> bool {
         matches!(self, Role::Asset | Role::Style)
     }
 }
 
 /// One URL found in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub(super) struct Link {
     /// The attribute value (entities decoded) or CSS `url()` argument.
     pub url: String,
     /// Where it was found, as `<a href>`, `<img src>` or `url()`, for messages.
@@ -58,7 +58,7 @@ pub struct Link {
 
 /// What the checks need from one HTML page.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Page {
+pub(super) struct Page {
     /// Every `id`, and every `<a name>`: the fragments that land on this page.
     pub anchors: HashSet<Box<str>>,
     /// Ids given to more than one element, with how many, in order of first appearance.
@@ -96,7 +96,7 @@ const URL_ATTRIBUTES: &[(&str, &str, Role, &str)] = &[
 ];
 
 /// Reads an HTML page.
-pub fn page(html: &str) -> Page {
+pub(super) fn page(html: &str) -> Page {
     let sink = Collector::default();
     let input = BufferQueue::default();
     input.push_back(html.into());
@@ -154,7 +154,7 @@ impl TokenSink for Collector {
 
 /// The tokenizer state the HTML tree builder sets after a start tag (scripting enabled, as in a
 /// browser), so that the text of `<script>`, `<style>` … is never read as markup.
-pub fn raw_text_state(name: &str) -> TokenSinkResult<()> {
+pub(super) fn raw_text_state(name: &str) -> TokenSinkResult<()> {
     match name {
         "script" => TokenSinkResult::RawData(RawKind::ScriptData),
         "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
@@ -348,7 +348,7 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
 /// The `<a href>`s of the HTML that mdBook's `toc-*.js` puts into the sidebar. The HTML sits in
 /// a JavaScript string; the tokenizer reads the whole script as a page's text, and finds the
 /// same tags (the JS around it is text to it), so no JS parsing is needed.
-pub fn toc_script_links(js: &str) -> Vec<String> {
+pub(super) fn toc_script_links(js: &str) -> Vec<String> {
     page(js)
         .links
         .into_iter()
@@ -358,7 +358,7 @@ pub fn toc_script_links(js: &str) -> Vec<String> {
 }
 
 /// The `url()`s and `@import` strings of a stylesheet.
-pub fn stylesheet(css: &str) -> Vec<Link> {
+pub(super) fn stylesheet(css: &str) -> Vec<Link> {
     css_links(css, "url()", Role::Asset)
 }
 

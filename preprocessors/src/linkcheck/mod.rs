@@ -85,7 +85,8 @@ mod source;
 mod text;
 mod url;
 
-pub use check::{PageLinks, ReadPages, check_read_site, check_site};
+pub(crate) use check::PageLinks;
+pub use check::{ReadPages, check_read_site, check_site};
 pub use report::{ExternalLink, Kind, Problem, Report, Source};
 
 use crate::model::config::LinkCheckConfig;

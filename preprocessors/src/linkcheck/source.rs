@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 /// What the checker needs from a book's configuration and sources.
 #[derive(Debug, Clone)]
-pub struct Book {
+pub(super) struct Book {
     /// The chapter file (as displayed, e.g. `src/a.md`) of each page (`a.html`).
     chapters: HashMap<String, PathBuf>,
     /// The path of `output.html.site-url` (`/` by default): where root-relative links start.
@@ -35,7 +35,7 @@ pub struct Book {
 
 impl Book {
     /// Reads `book.toml` and `SUMMARY.md` under `root`; `None` when there is no `book.toml`.
-    pub fn load(root: &Path) -> anyhow::Result<Option<Book>> {
+    pub(super) fn load(root: &Path) -> anyhow::Result<Option<Book>> {
         let toml = root.join("book.toml");
         if !toml.is_file() {
             return Ok(None);
@@ -78,7 +78,7 @@ impl Book {
     }
 
     /// The page index.html copies, when it is a copy: the first chapter's.
-    pub fn index_copy_of(&self) -> Option<&str> {
+    pub(super) fn index_copy_of(&self) -> Option<&str> {
         self.first_page.as_deref()
     }
 }
@@ -152,14 +152,14 @@ fn site_prefix(site_url: &str) -> String {
 
 /// Finds source lines, reading each chapter at most once.
 #[derive(Debug)]
-pub struct Locator<'a> {
+pub(super) struct Locator<'a> {
     book: &'a Book,
     texts: HashMap<PathBuf, Option<(String, LineIndex)>>,
 }
 
 impl<'a> Locator<'a> {
     /// A locator over `book`'s chapters.
-    pub fn new(book: &'a Book) -> Self {
+    pub(super) fn new(book: &'a Book) -> Self {
         Locator {
             book,
             texts: HashMap::new(),
@@ -168,7 +168,7 @@ impl<'a> Locator<'a> {
 
     /// The first line of `page`'s chapter holding one of `needles` (tried in order, first as a
     /// whole URL, i.e. not inside a longer one, then anywhere).
-    pub fn locate(&mut self, page: &str, needles: &[String]) -> Option<Source> {
+    pub(super) fn locate(&mut self, page: &str, needles: &[String]) -> Option<Source> {
         let file = self.book.chapters.get(page)?;
         let entry = self.texts.entry(file.clone()).or_insert_with(|| {
             let text = std::fs::read_to_string(file).ok()?;
@@ -201,7 +201,7 @@ fn find_delimited(text: &str, needle: &str) -> Option<usize> {
 
 /// What to look for in the Markdown to find a link to `url`: the URL, its decoded form, its
 /// `.md` form, and its fragment.
-pub fn link_needles(url: &str) -> Vec<String> {
+pub(super) fn link_needles(url: &str) -> Vec<String> {
     let mut needles = vec![url.to_owned()];
     let decoded = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
     if decoded != url {

@@ -26,7 +26,7 @@ use unicode_normalization::char::is_combining_mark;
 
 /// One `text=` directive: the text to find and its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextDirective {
+pub(super) struct TextDirective {
     /// Text that must come right before (whitespace between).
     pub prefix: Option<String>,
     /// The text, or the start of the passage.
@@ -58,7 +58,7 @@ impl fmt::Display for TextDirective {
 /// The `text=` directives of a fragment directive (what follows `:~:`), in order: each parsed,
 /// or `Err` with its value when browsers ignore it as malformed. Other directives are skipped,
 /// as browsers skip them.
-pub fn directives(fragment_directive: &str) -> Vec<Result<TextDirective, &str>> {
+pub(super) fn directives(fragment_directive: &str) -> Vec<Result<TextDirective, &str>> {
     fragment_directive
         .split('&')
         .filter_map(|directive| directive.strip_prefix("text="))
@@ -108,7 +108,7 @@ fn parse(value: &str) -> Option<TextDirective> {
 /// A page's rendered text as the search sees it: folded (see [`fold_into`]), whitespace
 /// collapsed to one space, blocks separated by `\n`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageText {
+pub(super) struct PageText {
     text: String,
 }
 
@@ -158,7 +158,7 @@ fn written_without_spaces(c: char) -> bool {
 
 impl PageText {
     /// Reads the rendered text of an HTML page.
-    pub fn read(html: &str) -> PageText {
+    pub(super) fn read(html: &str) -> PageText {
         let input = BufferQueue::default();
         input.push_back(html.into());
         let tokenizer = Tokenizer::new(TextSink::default(), Default::default());
@@ -170,7 +170,7 @@ impl PageText {
     }
 
     /// Whether a browser finds `directive` on the page.
-    pub fn finds(&self, directive: &TextDirective) -> bool {
+    pub(super) fn finds(&self, directive: &TextDirective) -> bool {
         let start = fold(&directive.start);
         let prefix = directive.prefix.as_deref().map(fold);
         let end = directive.end.as_deref().map(fold);

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 /// Where a page's relative URLs start: its base URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Base {
+pub(super) enum Base {
     /// A path of this site (or above its root, starting with `../`).
     Local(String),
     /// An `http(s)` address, or a protocol-relative `//host/…`: every relative URL is external.
@@ -24,7 +24,7 @@ pub enum Base {
 
 /// A URL as the checker sees it, resolved against its base.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(super) enum Target {
     /// `http:`, `https:`, `mailto:` or protocol-relative: listed, fetched on request.
     External(String),
     /// Another scheme (`javascript:`, `data:`, `tel:`, …): nothing to check.
@@ -39,7 +39,7 @@ pub enum Target {
 
 /// A resolved URL of this site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Local {
+pub(super) struct Local {
     /// The path, normalised (no `.` or `..` segments but leading `../`), still percent-encoded.
     pub path: String,
     /// The query, without `?`.
@@ -51,7 +51,7 @@ pub struct Local {
 
 impl Local {
     /// Whether the path leaves the site.
-    pub fn leaves_site(&self) -> bool {
+    pub(super) fn leaves_site(&self) -> bool {
         self.path.starts_with("../")
     }
 }
@@ -83,7 +83,7 @@ fn is_opaque(url: &str) -> bool {
 
 /// Resolves `raw` (an attribute value, entities decoded) against `base`. Root-relative paths
 /// (`/x`) start at the site's URL path `site_prefix` (`/`, or `/report/`).
-pub fn resolve(base: &Base, raw: &str, site_prefix: &str) -> Target {
+pub(super) fn resolve(base: &Base, raw: &str, site_prefix: &str) -> Target {
     let url = clean(raw);
     if url.is_empty() {
         return Target::Empty;
@@ -125,7 +125,7 @@ pub fn resolve(base: &Base, raw: &str, site_prefix: &str) -> Target {
 /// The base URL a page's `<base href>` sets, per the HTML standard: the value resolved against
 /// the page's own URL; the page's own URL when that fails or gives a `data:` or `javascript:`
 /// URL.
-pub fn base_of(page: &str, href: Option<&str>, site_prefix: &str) -> Base {
+pub(super) fn base_of(page: &str, href: Option<&str>, site_prefix: &str) -> Base {
     let own = Base::Local(page.to_owned());
     let Some(href) = href else {
         return own;
@@ -153,7 +153,7 @@ fn split_once_opt(s: &str, at: char) -> (&str, Option<&str>) {
 
 /// Whether `href` is a `data:` address (its scheme, in any case, after the spaces a browser
 /// strips).
-pub fn is_data(href: &str) -> bool {
+pub(super) fn is_data(href: &str) -> bool {
     scheme(&clean(href)).is_some_and(|s| s.eq_ignore_ascii_case("data"))
 }
 
@@ -268,13 +268,13 @@ fn join(base: &str, input: &str) -> String {
 }
 
 /// The directory of a site path, `""` or ending in `/`.
-pub fn dir_of(path: &str) -> &str {
+pub(super) fn dir_of(path: &str) -> &str {
     path.rfind('/').map_or("", |i| &path[..=i])
 }
 
 /// The file a site path names on disk: percent-decoded, with empty segments (`a//b`) merged as
 /// web servers merge them.
-pub fn file_path(path: &str) -> String {
+pub(super) fn file_path(path: &str) -> String {
     let parts: Vec<&str> = path.split('/').collect();
     let last = parts.len() - 1;
     parts
@@ -288,7 +288,7 @@ pub fn file_path(path: &str) -> String {
 
 /// A fragment split at the fragment directive delimiter `:~:`: the part a browser looks up as
 /// an id, and the directives after it, which it strips before looking.
-pub fn split_directive(fragment: &str) -> (&str, Option<&str>) {
+pub(super) fn split_directive(fragment: &str) -> (&str, Option<&str>) {
     match fragment.split_once(":~:") {
         Some((id, directive)) => (id, Some(directive)),
         None => (fragment, None),
@@ -299,7 +299,7 @@ pub fn split_directive(fragment: &str) -> (&str, Option<&str>) {
 /// on a page, per the HTML standard's "indicated part of the document": the empty fragment is
 /// the top of the page; then the element with that id or the `<a>` with that name
 /// (`has_target`), first as written, then percent-decoded (UTF-8); last, `top` in any case.
-pub fn finds_fragment(fragment: &str, has_target: impl Fn(&str) -> bool) -> bool {
+pub(super) fn finds_fragment(fragment: &str, has_target: impl Fn(&str) -> bool) -> bool {
     if fragment.is_empty() || has_target(fragment) {
         return true;
     }
@@ -311,7 +311,7 @@ pub fn finds_fragment(fragment: &str, has_target: impl Fn(&str) -> bool) -> bool
 /// `https://doc.rust-lang.org/std/` gives `https://doc.rust-lang.org/std/io/`, query and
 /// fragment kept. The longest matching prefix wins; `siblings` are `(prefix, address)`, both
 /// ending in `/`.
-pub fn sibling_address(local: &Local, siblings: &[(String, String)]) -> Option<String> {
+pub(super) fn sibling_address(local: &Local, siblings: &[(String, String)]) -> Option<String> {
     let (prefix, address) = siblings
         .iter()
         .filter(|(prefix, _)| {

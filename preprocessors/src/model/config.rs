@@ -29,12 +29,12 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// The name mdBook knows the preprocessor by (`[preprocessor.report]`, binary `mdbook-report`).
-pub const PREPROCESSOR: &str = "report";
+pub(crate) const PREPROCESSOR: &str = "report";
 
 /// The name of the post-build renderer (`[output.report-postbuild]`, binary
 /// `mdbook-report-postbuild`). mdBook runs renderers in the order of their table names, so it
 /// sorts after `html`.
-pub const RENDERER: &str = "report-postbuild";
+pub(crate) const RENDERER: &str = "report-postbuild";
 
 /// `[preprocessor.report]`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -296,7 +296,7 @@ impl Default for OrganisationsConfig {
 }
 
 /// Where the registry is when `registry` does not say.
-pub const DEFAULT_REGISTRY: &str = "data/organisations.yaml";
+pub(crate) const DEFAULT_REGISTRY: &str = "data/organisations.yaml";
 
 impl OrganisationsConfig {
     /// The registry's path, relative to the book root.
@@ -361,7 +361,7 @@ pub struct DocumentsConfig {
 }
 
 /// The built-in series prefixes (README lists them).
-pub const DEFAULT_PREFIXES: &[&str] = &[
+pub(crate) const DEFAULT_PREFIXES: &[&str] = &[
     "A",
     "A/C.{n}",
     "A/CONF.{n}",
@@ -394,7 +394,7 @@ pub const DEFAULT_PREFIXES: &[&str] = &[
 ];
 
 /// The built-in components besides numbers.
-pub const DEFAULT_PARTS: &[&str] = &[
+pub(crate) const DEFAULT_PARTS: &[&str] = &[
     "RES",
     "PRST",
     "DEC",
@@ -694,7 +694,7 @@ fn on() -> bool {
 }
 
 /// An `http(s)://host…` address: what `site-url` must be.
-pub fn is_absolute_url(url: &str) -> bool {
+pub(crate) fn is_absolute_url(url: &str) -> bool {
     crate::base::html::safe_url(url).is_some_and(|u| {
         u.strip_prefix("https://")
             .or_else(|| u.strip_prefix("http://"))
@@ -703,7 +703,7 @@ pub fn is_absolute_url(url: &str) -> bool {
 }
 
 /// How to write `site-url` (in book.toml or on the command line).
-pub const SITE_URL_HINT: &str = "write the address the site is published at, with `https://`: citations and canonical links need it whole";
+pub(crate) const SITE_URL_HINT: &str = "write the address the site is published at, with `https://`: citations and canonical links need it whole";
 
 /// `[preprocessor.report.search]`: the site's search (the post-build step writes its index).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -876,11 +876,13 @@ impl LinkCheckConfig {
 mod style {
     use crate::base::numbering::Numbering;
 
-    pub fn serialize<S: serde::Serializer>(n: &Numbering, s: S) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: serde::Serializer>(n: &Numbering, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&n.to_string())
     }
 
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Numbering, D::Error> {
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Numbering, D::Error> {
         let style: String = super::schema::marked(d, super::schema::NUMBERING)?;
         Numbering::parse(&style).map_err(|_| {
             serde::de::Error::invalid_value(serde::de::Unexpected::Str(&style), &"a style")
@@ -896,7 +898,7 @@ pub fn schema() -> &'static Kind {
 }
 
 /// The defaults, as `book.toml` would write them: the examples of the hints.
-pub fn defaults() -> &'static serde_json::Value {
+pub(crate) fn defaults() -> &'static serde_json::Value {
     static DEFAULTS: LazyLock<serde_json::Value> =
         LazyLock::new(|| serde_json::to_value(Config::default()).expect("the defaults serialize"));
     &DEFAULTS
@@ -953,7 +955,7 @@ impl<'a> Node<'a> {
 
 /// Where `at` (keys and list entries, from the top of the file) is written in book.toml: the
 /// key (a table's header), or the list entry; `None` when it is not written there.
-pub fn place(book_toml: Option<&str>, at: &[Seg]) -> Option<Location> {
+pub(crate) fn place(book_toml: Option<&str>, at: &[Seg]) -> Option<Location> {
     let text = book_toml?;
     let doc = toml_edit::Document::parse(text).ok()?;
     let mut node = Node::Table(doc.as_table());
@@ -971,7 +973,7 @@ pub fn place(book_toml: Option<&str>, at: &[Seg]) -> Option<Location> {
 }
 
 /// Where `key` of `[table]` (dotted) is written in book.toml, or the file.
-pub fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
+pub(crate) fn locate(book_toml: Option<&str>, table: &str, key: &str) -> Location {
     let at: Vec<Seg> = table
         .split('.')
         .chain(std::iter::once(key))
@@ -1257,7 +1259,7 @@ fn report(m: &Mismatch, book_toml: Option<&str>, diags: &mut Diagnostics) {
 
 /// `[preprocessor.report] repository` of the book at `root`, read from its book.toml when it
 /// is a folder above the book (the configuration reports any other value).
-pub fn repository(root: &Path) -> Option<PathBuf> {
+pub(crate) fn repository(root: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(root.join("book.toml")).ok()?;
     let doc = toml_edit::Document::parse(text).ok()?;
     let written = doc

@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Whitespace collapsed, typographic quotes made straight and the text composed (NFC), for
 /// matching phrases.
-pub fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     // One pass, one allocation: every block of a chapter with meetings goes through here.
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -34,18 +34,14 @@ pub fn normalise(s: &str) -> String {
 }
 
 /// Every block's text of `ch`, [`normalise`]d, for [`find_phrase_in`].
-pub fn normalised_blocks(ch: &Chapter) -> Vec<String> {
+pub(crate) fn normalised_blocks(ch: &Chapter) -> Vec<String> {
     ch.doc.blocks.iter().map(|b| normalise(&b.text)).collect()
 }
 
-/// The innermost block of `ch` whose text contains `phrase` (first in reading order).
-pub fn find_phrase(ch: &Chapter, phrase: &str) -> Option<BlockId> {
-    find_phrase_in(ch, &normalised_blocks(ch), phrase)
-}
-
-/// [`find_phrase`] with the chapter's [`normalised_blocks`] computed once for all its phrases
-/// (normalising every block again for each meeting made a chapter with many meetings quadratic).
-pub fn find_phrase_in(ch: &Chapter, blocks: &[String], phrase: &str) -> Option<BlockId> {
+/// The innermost block of `ch` whose text contains `phrase` (first in reading order), given the
+/// chapter's [`normalised_blocks`], computed once for all its phrases (normalising every block
+/// again for each meeting made a chapter with many meetings quadratic).
+pub(crate) fn find_phrase_in(ch: &Chapter, blocks: &[String], phrase: &str) -> Option<BlockId> {
     let phrase = normalise(phrase);
     if phrase.is_empty() {
         return None;
@@ -73,7 +69,7 @@ fn fold(c: char) -> char {
 
 /// What the book's text writes for `phrase` when it writes it otherwise than exactly: the first
 /// paragraph text equal to it ignoring case (after [`normalise`]), as the text writes it.
-pub fn find_loosely(model: &Model, phrase: &str) -> Option<String> {
+pub(crate) fn find_loosely(model: &Model, phrase: &str) -> Option<String> {
     let wanted: Vec<char> = normalise(phrase).chars().map(fold).collect();
     if wanted.is_empty() {
         return None;

@@ -24,7 +24,7 @@ use serde_saphyr::Spanned;
 /// Everything a chapter can declare about itself. Grows with the features.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     /// The agenda item this chapter reports on, by its bare label (`3`, `c`).
     pub agenda_item: Option<Spanned<String>>,
     /// A one-sentence summary of the page for search engines and link previews.
@@ -42,28 +42,48 @@ pub struct FrontMatter {
 /// The `document:` part: what `mdbook-report import` read about a document from its text.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct DocumentSpec {
+pub(crate) struct DocumentSpec {
     /// The document's symbol (`A/RES/80/3`).
     pub symbol: Spanned<String>,
     /// Its title.
     pub title: Spanned<String>,
     /// The body that adopted it (`General Assembly`).
     #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "the import's record of the letterhead: accepted, not shown"
+    )]
     pub body: Option<Spanned<String>>,
     /// The session (`Eightieth session`).
     #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "the import's record of the letterhead: accepted, not shown"
+    )]
     pub session: Option<Spanned<String>>,
     /// The agenda item it was adopted under (`13`, `25 (b)`).
     #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "the import's record of the letterhead: accepted, not shown"
+    )]
     pub agenda_item: Option<Spanned<String>>,
     /// That item's title, as the letterhead gives it.
     #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "the import's record of the letterhead: accepted, not shown"
+    )]
     pub agenda_title: Option<Spanned<String>>,
     /// The day of adoption, `YYYY-MM-DD`.
     #[serde(default)]
     pub adopted: Option<Spanned<String>>,
     /// The meeting that adopted it (`18th plenary meeting`).
     #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "the import's record of the letterhead: accepted, not shown"
+    )]
     pub meeting: Option<Spanned<String>>,
     /// The day of distribution, `YYYY-MM-DD`.
     #[serde(default)]
@@ -74,7 +94,7 @@ pub struct DocumentSpec {
 /// [`crate::features::timeline`], and `docs/src/timeline.md`).
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct MeetingSpec {
+pub(crate) struct MeetingSpec {
     /// Unique id across the book (`transit-forum`).
     pub id: Spanned<String>,
     /// The meeting's name, as the text gives it.
@@ -102,7 +122,7 @@ pub struct MeetingSpec {
 
 /// Where the front matter sits in a chapter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split {
+pub(crate) struct Split {
     /// Byte range of the YAML text (between the fences) in the chapter, if there is a block.
     pub yaml: Option<(usize, usize)>,
     /// Byte offset where the Markdown body starts (0 when there is no front matter).
@@ -116,7 +136,7 @@ const BOM: &str = "\u{feff}";
 
 /// Finds the front matter block. An opening fence without a closing one is an error located at
 /// the opening fence: everything after it would otherwise silently vanish or render as YAML.
-pub fn split(content: &str) -> Result<Split, String> {
+pub(crate) fn split(content: &str) -> Result<Split, String> {
     let start = if content.starts_with(BOM) {
         BOM.len()
     } else {
@@ -194,7 +214,7 @@ fn strip_fence_line<'a>(text: &'a str, fence: &str) -> Option<&'a str> {
 
 /// A chapter's front matter, parsed, with what is needed to locate its values in the file.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// The typed values (defaults when the chapter has no front matter or it is invalid).
     pub front: FrontMatter,
     /// Byte offset where the Markdown body starts in the chapter.
@@ -209,7 +229,7 @@ pub struct Parsed {
 
 impl Parsed {
     /// The location in the chapter file of a value read from the YAML block.
-    pub fn locate<T>(&self, index: &LineIndex, value: &Spanned<T>) -> Location {
+    pub(crate) fn locate<T>(&self, index: &LineIndex, value: &Spanned<T>) -> Location {
         self.locate_yaml(
             index,
             value.referenced.line() as usize,
@@ -232,7 +252,7 @@ impl Parsed {
 /// Parses the front matter of `content` (a chapter whose lines `index` maps). Problems go to
 /// `diags`; on error the chapter still gets a body (everything after the block) so the rest of
 /// the build can report its own problems too.
-pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parsed {
+pub(crate) fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parsed {
     let split = match split(content) {
         Ok(split) => split,
         Err(message) => {
@@ -323,7 +343,7 @@ pub fn parse(content: &str, index: &LineIndex, diags: &mut Diagnostics) -> Parse
 }
 
 /// The keys a chapter's front matter accepts, for hints.
-pub const FRONT_MATTER_KEYS: &[&str] = &[
+pub(crate) const FRONT_MATTER_KEYS: &[&str] = &[
     "agenda-item",
     "description",
     "document",

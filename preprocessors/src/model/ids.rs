@@ -1,16 +1,16 @@
 //! Typed indices, so a chapter index is never used where a block or an organisation is meant.
 
-pub use crate::base::markdown::BlockId;
+pub(crate) use crate::base::markdown::BlockId;
 
 crate::base::index_type!(
     /// A chapter of the [`super::Model`], in reading order.
-    ChapterId
+    pub(crate) ChapterId
 );
 crate::base::index_type!(
     /// An organisation of the [`super::orgs::Directory`].
-    OrgId
+    pub OrgId
 );
 crate::base::index_type!(
     /// A meeting of the timeline, in date order.
-    MeetingId
+    pub(crate) MeetingId
 );

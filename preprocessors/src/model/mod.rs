@@ -6,18 +6,18 @@
 //! with [`Doc::parse`]. Features read the model and return edits ([`ChapterOutput`]); none of
 //! them parses Markdown or YAML again, and none imports another.
 
-pub mod config;
-pub mod find;
-pub mod frontmatter;
-pub mod ids;
-pub mod orgs;
-pub mod schema;
-pub mod sources;
+pub(crate) mod config;
+pub(crate) mod find;
+pub(crate) mod frontmatter;
+pub(crate) mod ids;
+pub(crate) mod orgs;
+pub(crate) mod schema;
+pub(crate) mod sources;
 
 use crate::base::diagnostics::{Cause, Diagnostics, LineIndex, Location};
 use crate::base::markdown::{Block, Doc, Edits, append_position, order};
 use frontmatter::FrontMatter;
-pub use ids::{BlockId, ChapterId, MeetingId, OrgId};
+pub(crate) use ids::{BlockId, ChapterId, MeetingId, OrgId};
 use mdbook_preprocessor::book::Chapter as BookChapter;
 use mdbook_preprocessor::book::{Book, BookItem, SectionNumber};
 use std::collections::BTreeSet;
@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 /// One chapter of the book.
 #[derive(Debug)]
-pub struct Chapter {
+pub(crate) struct Chapter {
     /// Position in reading order.
     pub id: ChapterId,
     /// The title from `SUMMARY.md`.
@@ -49,27 +49,27 @@ pub struct Chapter {
 
 impl Chapter {
     /// The Markdown body (front matter removed).
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         &self.content[self.body_start..]
     }
 
     /// The typed front matter.
-    pub fn front(&self) -> &FrontMatter {
+    pub(crate) fn front(&self) -> &FrontMatter {
         &self.meta.front
     }
 
     /// The location in the chapter file of byte `offset` of the body.
-    pub fn locate(&self, offset: usize) -> Location {
+    pub(crate) fn locate(&self, offset: usize) -> Location {
         self.lines.location(&self.content, self.body_start + offset)
     }
 
     /// The location in the chapter file of a value read from the front matter.
-    pub fn locate_front<T>(&self, value: &serde_saphyr::Spanned<T>) -> Location {
+    pub(crate) fn locate_front<T>(&self, value: &serde_saphyr::Spanned<T>) -> Location {
         self.meta.locate(&self.lines, value)
     }
 
     /// "2.1. Protect the human rights of all migrants".
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         match &self.number {
             Some(n) => format!("{n} {}", self.name),
             None => self.name.clone(),
@@ -77,19 +77,19 @@ impl Chapter {
     }
 
     /// Block `id` of the body.
-    pub fn block(&self, id: BlockId) -> &Block {
+    pub(crate) fn block(&self, id: BlockId) -> &Block {
         self.doc.block(id)
     }
 
     /// The source text of body range `range`.
-    pub fn text(&self, range: Range<usize>) -> &str {
+    pub(crate) fn text(&self, range: Range<usize>) -> &str {
         &self.body()[range]
     }
 }
 
 /// The book, parsed.
 #[derive(Debug, Default)]
-pub struct Model {
+pub(crate) struct Model {
     /// Chapters in reading order (drafts, which have no file, are left out).
     pub chapters: Vec<Chapter>,
 }
@@ -97,7 +97,7 @@ pub struct Model {
 impl Model {
     /// Parses every chapter of `book`. `src` is the source directory relative to the book root
     /// (`src`), used to name files in diagnostics.
-    pub fn build(book: &Book, src: &Path, diags: &mut Diagnostics) -> Model {
+    pub(crate) fn build(book: &Book, src: &Path, diags: &mut Diagnostics) -> Model {
         let mut chapters = Vec::new();
         for item in book.iter() {
             let BookItem::Chapter(ch) = item else {
@@ -129,18 +129,18 @@ impl Model {
 
     /// The first front matter error of the book, if any: what that chapter declares is
     /// unknown, so checks across chapters are skipped rather than blamed on another chapter.
-    pub fn front_matter_failure(&self) -> Option<Cause> {
+    pub(crate) fn front_matter_failure(&self) -> Option<Cause> {
         self.chapters.iter().find_map(|c| c.meta.failed)
     }
 
     /// Chapter `id`.
-    pub fn chapter(&self, id: ChapterId) -> &Chapter {
+    pub(crate) fn chapter(&self, id: ChapterId) -> &Chapter {
         &self.chapters[id.0]
     }
 
     /// A book of many documents: its chapters with a `document:` part, in reading order, when
     /// there are more than one (`None` for a book of one document or none).
-    pub fn collection(&self) -> Option<Vec<ChapterId>> {
+    pub(crate) fn collection(&self) -> Option<Vec<ChapterId>> {
         let documents: Vec<ChapterId> = self
             .chapters
             .iter()
@@ -151,12 +151,12 @@ impl Model {
     }
 
     /// The chapter at `path` (relative to `src/`).
-    pub fn by_path(&self, path: &Path) -> Option<&Chapter> {
+    pub(crate) fn by_path(&self, path: &Path) -> Option<&Chapter> {
         self.chapters.iter().find(|c| c.path == path)
     }
 
     /// One empty [`ChapterOutput`] per chapter, for the features to fill.
-    pub fn outputs(&self) -> Outputs {
+    pub(crate) fn outputs(&self) -> Outputs {
         Outputs(
             self.chapters
                 .iter()
@@ -285,7 +285,7 @@ fn active_position(fragment: &str, name: &str) -> usize {
 /// book allows it by name (`allow-html`), and never reaches a page: the fragment is written as
 /// text instead (under `mdbook serve`, which shows the problems and serves the book anyway, the
 /// editor sees the markup; a build fails on the error).
-pub fn check_active_html(
+pub(crate) fn check_active_html(
     model: &Model,
     allowed: &[String],
     outputs: &mut Outputs,
@@ -381,7 +381,7 @@ fn check_raw_html_schemes(ch: &Chapter, diags: &mut Diagnostics) {
 
 /// What the features produce for one chapter.
 #[derive(Debug, Default)]
-pub struct ChapterOutput {
+pub(crate) struct ChapterOutput {
     /// Edits to the body.
     pub edits: Edits,
     /// Blocks other pages link to: they get their anchor inserted.
@@ -399,14 +399,19 @@ pub struct ChapterOutput {
 
 impl ChapterOutput {
     /// Wraps body `range` in `open` … `close` and records it as linked.
-    pub fn wrap(&mut self, range: Range<usize>, open: impl Into<String>, close: impl Into<String>) {
+    pub(crate) fn wrap(
+        &mut self,
+        range: Range<usize>,
+        open: impl Into<String>,
+        close: impl Into<String>,
+    ) {
         self.edits.insert(range.start, order::OPEN, open);
         self.edits.insert(range.end, order::CLOSE, close);
         self.linked.push(range);
     }
 
     /// True when `range` overlaps (or contains, or lies inside) a range already linked.
-    pub fn overlaps_link(&self, range: &Range<usize>) -> bool {
+    pub(crate) fn overlaps_link(&self, range: &Range<usize>) -> bool {
         self.linked
             .iter()
             .any(|l| l.start < range.end && range.start < l.end)
@@ -415,7 +420,7 @@ impl ChapterOutput {
 
 /// What the features produce for every chapter, indexed by [`ChapterId`].
 #[derive(Debug, Default)]
-pub struct Outputs(Vec<ChapterOutput>);
+pub(crate) struct Outputs(Vec<ChapterOutput>);
 
 impl std::ops::Index<ChapterId> for Outputs {
     type Output = ChapterOutput;
@@ -432,7 +437,7 @@ impl std::ops::IndexMut<ChapterId> for Outputs {
 
 impl Outputs {
     /// Every chapter's output, in reading order.
-    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, ChapterOutput> {
+    pub(crate) fn iter_mut(&mut self) -> std::slice::IterMut<'_, ChapterOutput> {
         self.0.iter_mut()
     }
 }
@@ -442,7 +447,7 @@ impl Outputs {
 /// (blocks without words and endnote definitions, which have their own ids, excepted), and a
 /// permalink at the end of its own inline content ([`permalink`]; after the anchor where an
 /// insertion at the end would change the text, see [`append_position`]).
-pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
+pub(crate) fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
     for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
         let body = chapter.body();
         for (b, block) in chapter.doc.blocks() {
@@ -477,7 +482,7 @@ pub fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: bool) {
 /// The paragraph's permalink: an empty link (its `¶` is drawn by `theme/report.css`, so the
 /// sign is neither in the search index nor in the text), shown on hover and focus; with
 /// JavaScript a click copies its address (`theme/report.js`).
-pub fn permalink(anchor: &str) -> String {
+pub(crate) fn permalink(anchor: &str) -> String {
     format!(
         "<a class=\"permalink report-generated\" href=\"#{id}\" aria-label=\"Link to this paragraph\"></a>",
         id = crate::base::html::attr(anchor)
@@ -505,7 +510,7 @@ fn anchor_position(body: &str, at: usize) -> usize {
 /// quotes of its paragraph, so markup inserted next to one (`WTO</a>'s`, an anchor before
 /// `'Trade…'`) could turn it, or its partner, the other way. Written curly, no quote depends
 /// on its neighbours any more; the rendered text is unchanged.
-pub fn settle_quotes(model: &Model, outputs: &mut Outputs) {
+pub(crate) fn settle_quotes(model: &Model, outputs: &mut Outputs) {
     for (chapter, out) in model.chapters.iter().zip(outputs.iter_mut()) {
         let positions: Vec<usize> = out.edits.positions().collect();
         let edited: Vec<&Range<usize>> = chapter
@@ -524,7 +529,7 @@ pub fn settle_quotes(model: &Model, outputs: &mut Outputs) {
 }
 
 /// Writes the edited chapters back into `book`, in the same reading order [`Model::build`] used.
-pub fn write_back(book: &mut Book, model: &Model, outputs: &mut Outputs) {
+pub(crate) fn write_back(book: &mut Book, model: &Model, outputs: &mut Outputs) {
     let mut next = 0;
     write_items(&mut book.items, model, outputs, &mut next);
 }
@@ -578,7 +583,7 @@ fn insert_prelude(body: &str, prelude: &str, chapter: &Chapter) -> String {
 }
 
 /// A chapter this project generates (no file on disk): `path` is where it appears in the site.
-pub fn generated_chapter(
+pub(crate) fn generated_chapter(
     name: &str,
     path: &Path,
     content: String,

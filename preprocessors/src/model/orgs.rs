@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// How references to the organisations of a registry that could not be read are counted in its
 /// error ([`Directory::failed`]).
-pub const FOLDED: (&str, &str) = (
+pub(crate) const FOLDED: (&str, &str) = (
     "reference to its organisations",
     "references to its organisations",
 );
@@ -72,7 +72,7 @@ pub struct Org {
 
 impl Org {
     /// "World Trade Organization (WTO)".
-    pub fn display_name(&self) -> String {
+    pub(crate) fn display_name(&self) -> String {
         match &self.acronym {
             Some(a) if a != &self.name => format!("{} ({a})", self.name),
             _ => self.name.clone(),
@@ -80,7 +80,7 @@ impl Org {
     }
 
     /// The short name: the acronym, or the full name.
-    pub fn short_name(&self) -> &str {
+    pub(crate) fn short_name(&self) -> &str {
         self.acronym.as_deref().unwrap_or(&self.name)
     }
 }
@@ -126,7 +126,7 @@ impl Directory {
     /// The directory of the organisations `keep` marks (indexed by [`OrgId`]), in registry
     /// order, with the map from each old id to its new one (`None`: left out). A parent or unit
     /// left out is dropped from the links of those kept. Linear in the registry's size.
-    pub fn keep(self, keep: &[bool]) -> (Directory, Vec<Option<OrgId>>) {
+    pub(crate) fn keep(self, keep: &[bool]) -> (Directory, Vec<Option<OrgId>>) {
         let mut map = vec![None; self.orgs.len()];
         let mut next = 0;
         for (i, slot) in map.iter_mut().enumerate() {
@@ -168,18 +168,18 @@ impl Directory {
     }
 
     /// The closest registry id, for "did you mean" hints (those left out of the pages too).
-    pub fn suggest(&self, id: &str) -> Option<&str> {
+    pub(crate) fn suggest(&self, id: &str) -> Option<&str> {
         let ids = self.orgs.iter().map(|o| o.id.as_str());
         did_you_mean(id, ids.chain(self.left_out.iter().map(String::as_str)))
     }
 
     /// The page of organisation `org` (relative to `src/`).
-    pub fn page(&self, org: OrgId) -> PathBuf {
+    pub(crate) fn page(&self, org: OrgId) -> PathBuf {
         self.dir.join(format!("{}.md", self.org(org).id))
     }
 
     /// The index page of the organisations.
-    pub fn index_page(&self) -> PathBuf {
+    pub(crate) fn index_page(&self) -> PathBuf {
         self.dir.join("index.md")
     }
 }

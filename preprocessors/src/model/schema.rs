@@ -115,7 +115,7 @@ pub enum Seg {
 // The tracer.
 
 /// What `T` accepts.
-pub fn of<T: DeserializeOwned>() -> Kind {
+pub(crate) fn of<T: DeserializeOwned>() -> Kind {
     explore::<T>(&mut Vec::new())
 }
 
@@ -330,14 +330,14 @@ impl<'de> de::MapAccess<'de> for Entry<'_> {
 // Marks.
 
 /// Reads a value whose empty form means "none": `#[serde(deserialize_with = "or_none")]`.
-pub fn or_none<'de, D: de::Deserializer<'de>, T: de::Deserialize<'de>>(
+pub(crate) fn or_none<'de, D: de::Deserializer<'de>, T: de::Deserialize<'de>>(
     d: D,
 ) -> Result<T, D::Error> {
     marked(d, OR_NONE)
 }
 
 /// Reads a value under a mark (a newtype the tracer sees).
-pub fn marked<'de, D: de::Deserializer<'de>, T: de::Deserialize<'de>>(
+pub(crate) fn marked<'de, D: de::Deserializer<'de>, T: de::Deserialize<'de>>(
     d: D,
     mark: &'static str,
 ) -> Result<T, D::Error> {
@@ -359,7 +359,7 @@ pub fn marked<'de, D: de::Deserializer<'de>, T: de::Deserialize<'de>>(
 
 /// A value that does not fit its key, where it is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mismatch {
+pub(crate) struct Mismatch {
     /// The path of keys and entries to it, from the table read; `None` until known.
     pub at: Option<Vec<Seg>>,
     /// What is wrong.
@@ -368,7 +368,7 @@ pub struct Mismatch {
 
 /// What is wrong with a value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// Not the kind of value the key accepts (`max-pairs = -1`, `heat-map = "yes"`).
     Found(Found),
     /// A word that is none of the key's choices.
@@ -389,7 +389,7 @@ pub enum Problem {
 
 /// What an editor wrote, in words.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Found(pub String);
+pub(crate) struct Found(pub String);
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -605,7 +605,7 @@ impl<'de, 'v, I: Iterator<Item = (&'v String, &'v Value)>> de::MapAccess<'de> fo
 /// is the book's source folder) are found by the schema, the rest by the types. Each mistake is
 /// one [`Mismatch`], and the key in error is left out (its default applies) so that the rest is
 /// read; the value so read is returned too.
-pub fn read<T: DeserializeOwned + Default>(
+pub(crate) fn read<T: DeserializeOwned + Default>(
     mut value: Value,
     kind: &Kind,
     boundary: Option<&paths::Boundary>,

@@ -57,7 +57,7 @@ const MAX_DEPTH: usize = 10;
 
 /// What [`check`] found must not reach the site.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Sealed {
+pub(crate) struct Sealed {
     /// Chapters (paths relative to `src/`, as mdBook names them) whose content comes from
     /// outside the book: emptied.
     pub withheld: BTreeSet<PathBuf>,
@@ -66,7 +66,7 @@ pub struct Sealed {
 impl Sealed {
     /// Drops the chapters whose path leaves `src/` (their pages would be written outside the
     /// site) and empties the withheld ones.
-    pub fn apply(&self, book: &mut Book) {
+    pub(crate) fn apply(&self, book: &mut Book) {
         fn walk(items: &mut Vec<BookItem>, sealed: &Sealed) {
             items.retain(|item| match item {
                 BookItem::Chapter(ch) => ch.path.as_deref().is_none_or(|p| inside(p).is_ok()),
@@ -92,7 +92,7 @@ impl Sealed {
 }
 
 /// What a withheld chapter's page says instead of its content.
-pub const WITHHELD: &str =
+pub(crate) const WITHHELD: &str =
     "*This chapter is not published: it is, or includes, a file from outside the book.*\n";
 
 /// The state of one check.
@@ -110,7 +110,7 @@ struct Checker<'a> {
 /// Checks `SUMMARY.md` under `root/src` and every chapter it lists (see the module docs).
 /// Problems go to `diags`; a book without a readable `SUMMARY.md` is left to mdBook, which says
 /// so.
-pub fn check(
+pub(crate) fn check(
     root: &Path,
     config: &mdbook_preprocessor::config::Config,
     diags: &mut Diagnostics,

@@ -27,7 +27,7 @@ use super::print::{attr, tags};
 use std::collections::HashSet;
 
 /// A theme file of the plugin set that only some pages use.
-pub struct PageFile {
+pub(crate) struct PageFile {
     /// Its path in the book, as `book.toml` lists it (`mdbook-report install` writes these).
     pub path: &'static str,
     /// The classes of the markup it styles or runs: a page with none of them does not load it.
@@ -40,7 +40,7 @@ const TIMELINE: &[&str] = &["timeline-entry"];
 const PICTURES: &[&str] = &["heat-map", "network-figure"];
 
 /// The page-specific theme files.
-pub const PAGE_FILES: &[PageFile] = &[
+pub(crate) const PAGE_FILES: &[PageFile] = &[
     PageFile {
         path: "theme/timeline.css",
         classes: TIMELINE,
@@ -67,7 +67,7 @@ const HIGHLIGHT_JS: &str = "highlight.js";
 const CLIPBOARD_JS: &str = "clipboard.min.js";
 /// What `book.js` calls of `highlight.js` and `clipboard.min.js`, doing nothing, where they did
 /// not load.
-pub const STUB: &str = "<script>window.hljs=window.hljs||{configure:function(){},highlightBlock:function(){}};window.ClipboardJS=window.ClipboardJS||function(){this.on=function(){}};</script>";
+pub(crate) const STUB: &str = "<script>window.hljs=window.hljs||{configure:function(){},highlightBlock:function(){}};window.ClipboardJS=window.ClipboardJS||function(){this.on=function(){}};</script>";
 
 /// What a page has that its files are for.
 #[derive(Default)]
@@ -129,7 +129,7 @@ fn book_path(url: &str) -> String {
 
 /// `html` without the files it does not use (see the module documentation), or `None` when it
 /// uses them all.
-pub fn trim(html: &str) -> Option<String> {
+pub(crate) fn trim(html: &str) -> Option<String> {
     let used = uses(html);
     let highlighting = used.language;
     let clipboard = used.pre && used.code;

@@ -27,7 +27,7 @@ use std::fmt::Write as _;
 
 /// The document as it is cited.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Citation {
+pub(crate) struct Citation {
     /// Its title.
     pub title: String,
     /// Its authors: an organisation as named, a person as `Family, Given`.
@@ -50,7 +50,7 @@ pub struct Citation {
 
 /// What a page is, as a citation says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub(crate) enum Form {
     /// The whole document (the landing page).
     Document,
     /// A section of the document (one of its chapters).
@@ -61,7 +61,7 @@ pub enum Form {
 
 /// The page a citation is made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page<'a> {
+pub(crate) struct Page<'a> {
     /// Its title ("2.1. Protect …"), unused for the whole document.
     pub title: &'a str,
     /// Its path in the site (`agencies/unicef.html`).
@@ -72,14 +72,14 @@ pub struct Page<'a> {
 
 impl<'a> Page<'a> {
     /// The whole document, cited from its landing page.
-    pub const DOCUMENT: Page<'static> = Page {
+    pub(crate) const DOCUMENT: Page<'static> = Page {
         title: "",
         path: "index.html",
         form: Form::Document,
     };
 
     /// The page at `path` (`index.html`, the landing page, cites the whole document).
-    pub fn new(title: &'a str, path: &'a str, kind: PageKind) -> Page<'a> {
+    pub(crate) fn new(title: &'a str, path: &'a str, kind: PageKind) -> Page<'a> {
         let form = match kind {
             _ if path == "index.html" => Form::Document,
             PageKind::Chapter => Form::Section,
@@ -90,7 +90,7 @@ impl<'a> Page<'a> {
 
     /// The page's absolute address, when the site's is known: the site's address for the
     /// landing page (`index.html`), else the site's address and the page's path.
-    pub fn url(&self, c: &Citation) -> Option<String> {
+    pub(crate) fn url(&self, c: &Citation) -> Option<String> {
         page_url(c.site_url.as_deref()?, self.path)
     }
 }
@@ -105,7 +105,7 @@ fn page_url(site: &str, path: &str) -> Option<String> {
 }
 
 /// The page's `<link rel="canonical">`, when the site's address (ending in `/`) is known.
-pub fn canonical(site: Option<&str>, path: &str) -> Option<String> {
+pub(crate) fn canonical(site: Option<&str>, path: &str) -> Option<String> {
     let url = page_url(site?, path)?;
     Some(format!(
         "<link rel=\"canonical\" href=\"{}\">",
@@ -115,7 +115,7 @@ pub fn canonical(site: Option<&str>, path: &str) -> Option<String> {
 
 impl Citation {
     /// The citation `cfg` gives.
-    pub fn from_config(cfg: &Config) -> Citation {
+    pub(crate) fn from_config(cfg: &Config) -> Citation {
         let c = &cfg.citation;
         let or = |v: &str, default: &str| if v.is_empty() { default } else { v }.to_string();
         let authors = if c.authors.is_empty() {
@@ -159,7 +159,7 @@ impl Citation {
 
     /// The page's key: the document's for the landing page, else the document's and the page's
     /// path (`ewc2030-part-cooperation`), so no two pages of the site share one.
-    pub fn key(&self, page: Page<'_>) -> String {
+    pub(crate) fn key(&self, page: Page<'_>) -> String {
         if page.form == Form::Document {
             return self.key.clone();
         }
@@ -192,7 +192,7 @@ impl Citation {
 
     /// BibTeX, for BibTeX and biblatex alike: `@techreport` for the document, `@incollection`
     /// for a section (its title in the document's, the `booktitle`), `@misc` for a web page.
-    pub fn bibtex(&self, page: Page<'_>) -> String {
+    pub(crate) fn bibtex(&self, page: Page<'_>) -> String {
         const MONTHS: [&str; 12] = [
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
         ];
@@ -255,7 +255,7 @@ impl Citation {
 
     /// RIS, as reference managers import it: `RPRT` for the document, `CHAP` for a section,
     /// `ELEC` for a web page (the document's title as `T2`).
-    pub fn ris(&self, page: Page<'_>) -> String {
+    pub(crate) fn ris(&self, page: Page<'_>) -> String {
         let kind = match page.form {
             Form::Document => "RPRT",
             Form::Section => "CHAP",
@@ -302,7 +302,7 @@ impl Citation {
     /// CSL-JSON (one item), as Zotero and citeproc read it: `report` for the document,
     /// `chapter` for a section, `webpage` for a web page (the document's title as its
     /// `container-title`).
-    pub fn csl_json(&self, page: Page<'_>) -> String {
+    pub(crate) fn csl_json(&self, page: Page<'_>) -> String {
         let kind = match page.form {
             Form::Document => "report",
             Form::Section => "chapter",
@@ -355,7 +355,7 @@ impl Citation {
     /// The page's Highwire `citation_*` tags for `<head>`: the document's on the landing page, a
     /// section's (`citation_inbook_title`: the document's title) on a chapter; none on a web
     /// page, which is not the document.
-    pub fn head_tags(&self, page: Page<'_>) -> Vec<String> {
+    pub(crate) fn head_tags(&self, page: Page<'_>) -> Vec<String> {
         let mut tags = Vec::new();
         if page.form == Form::WebPage {
             return tags;
@@ -406,7 +406,7 @@ impl Citation {
     /// Address" for the document; "Authors (year). Section. In Title. …" for a section;
     /// "Authors. Page. Title (website). Publisher. Address" for a web page (undated: the page
     /// is not the document, and its own date is the day it is read).
-    pub fn reference(&self, page: Page<'_>) -> String {
+    pub(crate) fn reference(&self, page: Page<'_>) -> String {
         let mut out = self.authors.join("; ");
         if let (Some(y), false) = (self.year(), page.form == Form::WebPage) {
             let _ = write!(out, " ({y})");
@@ -443,7 +443,7 @@ impl Citation {
     /// JavaScript (the formats can be selected and copied); `theme/report.js` adds copy and
     /// download buttons and the paragraph's address. It is put into rendered HTML, never into
     /// Markdown, so [`html::attr`] is the escape its text needs.
-    pub fn block(&self, page: Page<'_>) -> String {
+    pub(crate) fn block(&self, page: Page<'_>) -> String {
         let url = page.url(self).map_or(String::new(), |u| {
             format!(" data-url=\"{}\"", html::attr(&u))
         });
@@ -473,7 +473,7 @@ impl Citation {
 
     /// `CITATION.cff` (Citation File Format 1.2.0) for the book's repository: the book as a
     /// dataset whose preferred citation is the report.
-    pub fn cff(&self) -> String {
+    pub(crate) fn cff(&self) -> String {
         let mut out = String::from(
             "# Generated by `mdbook-report citation --format cff` from book.toml: edit that, not this.\n\
              cff-version: 1.2.0\n\

@@ -21,6 +21,7 @@
 //!
 //! Without the post-build step (`mdbook serve`) the markers stay as harmless comments.
 
+use crate::base::markdown::append_block;
 use crate::base::text::{plural, shorten, squash};
 use crate::features::agenda::Agenda;
 use crate::features::organisations::{Mention, Organisations};
@@ -33,7 +34,7 @@ use std::path::{Path, PathBuf};
 
 /// Descriptions are cut at a word boundary before this many characters (search engines show
 /// about 155).
-pub const MAX_CHARS: usize = 160;
+pub(crate) const MAX_CHARS: usize = 160;
 
 const OPEN: &str = "<!-- report-meta ";
 const CLOSE: &str = " -->";
@@ -41,7 +42,7 @@ const CLOSE: &str = " -->";
 /// What a page is: the document's own chapter, or a page generated from it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum PageKind {
+pub(crate) enum PageKind {
     /// A chapter of the document (in `SUMMARY.md`).
     #[default]
     Chapter,
@@ -55,7 +56,7 @@ pub enum PageKind {
 /// page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// Its title as the sidebar shows it ("2.1. Protect …"), for its citation.
     pub title: String,
     /// One or two sentences, plain text (empty: the book's description stays).
@@ -75,7 +76,7 @@ pub struct PageMeta {
 
 /// The marker comment carrying `meta`. `--` never appears inside it (JSON-escaped), so the
 /// comment cannot end early.
-pub fn marker(meta: &PageMeta) -> String {
+pub(crate) fn marker(meta: &PageMeta) -> String {
     let json = serde_json::to_string(meta)
         .expect("serialisable")
         .replace("--", "-\\u002d");
@@ -83,7 +84,7 @@ pub fn marker(meta: &PageMeta) -> String {
 }
 
 /// Gives every chapter of `book` its description marker (see the module documentation).
-pub fn annotate(
+pub(crate) fn annotate(
     book: &mut Book,
     model: &Model,
     orgs: Option<&Organisations>,
@@ -132,8 +133,7 @@ pub fn annotate(
             org: org.zip(orgs).map(|(i, o)| o.directory().org(i).id.clone()),
         };
         // At the end: what a page starts with stays as the features made it.
-        let body = ch.content.trim_end_matches(['\n', '\r']);
-        ch.content = format!("{body}\n\n{}\n", marker(&meta));
+        append_block(&mut ch.content, &marker(&meta));
     });
 }
 
@@ -173,7 +173,7 @@ fn describe(
 }
 
 /// "12 mentions in 5 chapters" (mentions in reading order), or "named" for none.
-pub fn mentions_phrase(mentions: &[&Mention]) -> String {
+pub(crate) fn mentions_phrase(mentions: &[&Mention]) -> String {
     let mut chapters: Vec<_> = mentions.iter().map(|m| m.chapter).collect();
     chapters.dedup();
     match mentions.len() {
@@ -251,7 +251,7 @@ fn decode_entities(s: &str) -> String {
 
 /// Every marker of `html`, in order (those that do not parse are skipped): what each chapter of
 /// the print page is.
-pub fn metas(html: &str) -> Vec<PageMeta> {
+pub(crate) fn metas(html: &str) -> Vec<PageMeta> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find(OPEN) {
@@ -265,7 +265,7 @@ pub fn metas(html: &str) -> Vec<PageMeta> {
 
 /// Takes the page's marker out of `html`: the page without it, and what it says. `None` when
 /// the page has no marker or several (the print page: see [`strip_markers`]).
-pub fn take(html: &str) -> Option<(String, PageMeta)> {
+pub(crate) fn take(html: &str) -> Option<(String, PageMeta)> {
     let start = html.find(OPEN)?;
     if html[start + OPEN.len()..].contains(OPEN) {
         return None;
@@ -284,7 +284,7 @@ pub fn take(html: &str) -> Option<(String, PageMeta)> {
 /// Puts `meta`'s description into the page's `<head>`: it replaces mdBook's
 /// `<meta name="description">`, followed by `og:description`. A page without a description, or
 /// without that tag, is returned as it is.
-pub fn apply(html: String, meta: &PageMeta) -> String {
+pub(crate) fn apply(html: String, meta: &PageMeta) -> String {
     let tag = "<meta name=\"description\" content=\"";
     let Some(tag_start) = html.find(tag).filter(|_| !meta.description.is_empty()) else {
         return html;
@@ -302,7 +302,7 @@ pub fn apply(html: String, meta: &PageMeta) -> String {
 }
 
 /// `html` without its markers, if it has several (the print page has every chapter's).
-pub fn strip_markers(html: &str) -> Option<String> {
+pub(crate) fn strip_markers(html: &str) -> Option<String> {
     if html.matches(OPEN).count() < 2 {
         return None;
     }

@@ -5,12 +5,12 @@
 //! page's files trimmed to what it uses ([`assets`]). Each
 //! consumes the features through their public data; no feature imports an output.
 
-pub mod assets;
-pub mod cite;
-pub mod describe;
-pub mod exports;
-pub mod network;
-pub mod pages;
-pub mod previews;
-pub mod print;
-pub mod search;
+pub(crate) mod assets;
+pub(crate) mod cite;
+pub(crate) mod describe;
+pub(crate) mod exports;
+pub(crate) mod network;
+pub(crate) mod pages;
+pub(crate) mod previews;
+pub(crate) mod print;
+pub(crate) mod search;

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 /// Two organisations named together, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pair {
+pub(crate) struct Pair {
     /// The organisation first in the registry.
     pub a: OrgId,
     /// The other.
@@ -28,12 +28,12 @@ pub struct Pair {
 
 impl Pair {
     /// How often they are named together: paragraphs plus meetings.
-    pub fn weight(&self) -> usize {
+    pub(crate) fn weight(&self) -> usize {
         self.paragraphs.len() + self.meetings.len()
     }
 
     /// The other organisation of the pair.
-    pub fn other(&self, org: OrgId) -> OrgId {
+    pub(crate) fn other(&self, org: OrgId) -> OrgId {
         if self.a == org { self.b } else { self.a }
     }
 }
@@ -60,7 +60,7 @@ fn entry(pairs: &mut BTreeMap<(OrgId, OrgId), Pair>, a: OrgId, b: OrgId) -> &mut
 
 /// Every pair, and each organisation's mentions.
 #[derive(Debug, Clone, Default)]
-pub struct Network {
+pub(crate) struct Network {
     /// Mentions by organisation ([`OrgId`] order).
     pub mentions: Vec<usize>,
     /// The pairs, strongest first (ties: in registry order).
@@ -71,7 +71,7 @@ pub struct Network {
 
 impl Network {
     /// The pairs of `orgs`' mentions, and of the organisers of `timeline`'s meetings.
-    pub fn build(orgs: &Organisations, timeline: Option<&Timeline>) -> Network {
+    pub(crate) fn build(orgs: &Organisations, timeline: Option<&Timeline>) -> Network {
         let n = orgs.directory().orgs.len();
         let mut mentions = vec![0; n];
         let mut pairs: BTreeMap<(OrgId, OrgId), Pair> = BTreeMap::new();
@@ -101,7 +101,7 @@ impl Network {
     }
 
     /// A network of these counts and pairs, the pairs put strongest first.
-    pub fn new(mentions: Vec<usize>, mut pairs: Vec<Pair>) -> Network {
+    pub(crate) fn new(mentions: Vec<usize>, mut pairs: Vec<Pair>) -> Network {
         // Stable: equal weights stay in registry order.
         pairs.sort_by_key(|p| std::cmp::Reverse(p.weight()));
         let mut by_org = vec![Vec::new(); mentions.len()];
@@ -117,7 +117,7 @@ impl Network {
     }
 
     /// The pairs of `org`, strongest first.
-    pub fn partners(&self, org: OrgId) -> impl Iterator<Item = &Pair> {
+    pub(crate) fn partners(&self, org: OrgId) -> impl Iterator<Item = &Pair> {
         self.by_org
             .get(org.0)
             .into_iter()

@@ -17,6 +17,7 @@
 //!    build is never served from a stale cache.
 
 use crate::base::html;
+use crate::base::markdown::append_block;
 use crate::features::agenda::Agenda;
 use crate::features::endnotes::Endnotes;
 use crate::features::organisations::Organisations;
@@ -31,12 +32,12 @@ const OPEN: &str = "<!-- report-previews ";
 const CLOSE: &str = " -->";
 
 /// The name of the `<meta>` that tells `theme/previews.js` where the data is.
-pub const META: &str = "report-previews";
+pub(crate) const META: &str = "report-previews";
 
 /// Every preview of the site, by the target's URL from the site's root
 /// (`endnotes.html#note-iv`, `organisations/wto.html`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Data {
+pub(crate) struct Data {
     /// Endnotes.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, Note>,
@@ -53,7 +54,7 @@ pub struct Data {
 
 /// An endnote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Note {
+pub(crate) struct Note {
     /// "Endnote iv".
     pub title: String,
     /// The note as mdBook rendered it (links relative to the endnotes page); filled by [`finish`].
@@ -62,7 +63,7 @@ pub struct Note {
 
 /// An organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Org {
+pub(crate) struct Org {
     /// Its full name.
     pub name: String,
     /// Its acronym, when it has one.
@@ -83,7 +84,7 @@ pub struct Org {
 
 /// A link: text and the target's URL from the site's root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// What it says.
     pub text: String,
     /// Where it goes.
@@ -92,14 +93,14 @@ pub struct Link {
 
 /// An agenda item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Item {
+pub(crate) struct Item {
     /// "Objective (c): Cooperation across borders".
     pub title: String,
 }
 
 /// A meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Meeting {
+pub(crate) struct Meeting {
     /// Its title.
     pub title: String,
     /// When, as a reader writes it.
@@ -111,7 +112,7 @@ pub struct Meeting {
 
 /// What the features found, for [`data`].
 #[derive(Debug, Clone, Copy)]
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     /// The book.
     pub model: &'a Model,
     /// The endnotes, when on.
@@ -127,7 +128,7 @@ pub struct Sources<'a> {
 }
 
 /// Every preview the features' findings give.
-pub fn data(s: Sources<'_>) -> Data {
+pub(crate) fn data(s: Sources<'_>) -> Data {
     let mut data = Data::default();
     if let Some(endnotes) = s.endnotes
         && let Some(c) = endnotes.chapter
@@ -201,7 +202,7 @@ pub fn data(s: Sources<'_>) -> Data {
 
 /// The marker comment carrying `data`. `--` never appears inside it (JSON-escaped), so the
 /// comment cannot end early.
-pub fn marker(data: &Data) -> String {
+pub(crate) fn marker(data: &Data) -> String {
     let json = serde_json::to_string(data)
         .expect("serialisable")
         .replace("--", "-\\u002d");
@@ -209,7 +210,7 @@ pub fn marker(data: &Data) -> String {
 }
 
 /// Appends the marker to the book's first page (see the module documentation).
-pub fn annotate(book: &mut Book, data: &Data) {
+pub(crate) fn annotate(book: &mut Book, data: &Data) {
     let is_empty = data.notes.is_empty()
         && data.orgs.is_empty()
         && data.items.is_empty()
@@ -227,15 +228,14 @@ pub fn annotate(book: &mut Book, data: &Data) {
             && ch.path.is_some()
             && ch.path == first
         {
-            let body = ch.content.trim_end_matches(['\n', '\r']);
-            ch.content = format!("{body}\n\n{m}\n");
+            append_block(&mut ch.content, &m);
         }
     });
 }
 
 /// Takes the marker out of `html`: the page without it, and its data. `None` when the page has
 /// none.
-pub fn take_marker(html: &str) -> Option<(String, Option<Data>)> {
+pub(crate) fn take_marker(html: &str) -> Option<(String, Option<Data>)> {
     let start = html.find(OPEN)?;
     let json_start = start + OPEN.len();
     let json_end = json_start + html[json_start..].find(CLOSE)?;
@@ -249,7 +249,7 @@ pub fn take_marker(html: &str) -> Option<(String, Option<Data>)> {
 
 /// Each note's HTML in the built endnotes page, by its `id`: what mdBook rendered between the
 /// note's label and its "Cited in" line (see `features::endnotes`).
-pub fn notes_html(page: &str) -> BTreeMap<String, String> {
+pub(crate) fn notes_html(page: &str) -> BTreeMap<String, String> {
     const NOTE: &str = "<li class=\"endnote\" id=\"";
     const LABEL_END: &str = "</span>";
     const BACKLINKS: &str = "<p class=\"endnote-backlinks\">";
@@ -273,7 +273,7 @@ pub fn notes_html(page: &str) -> BTreeMap<String, String> {
 
 /// Completes `data` with the notes' HTML from the built endnotes page (`page`; every note's key
 /// is on it) and returns the data file's name and text. A note the page lacks gets no preview.
-pub fn finish(mut data: Data, page: &str) -> (String, String) {
+pub(crate) fn finish(mut data: Data, page: &str) -> (String, String) {
     let rendered = notes_html(page);
     for (key, note) in &mut data.notes {
         if let Some(h) = key.split_once('#').and_then(|(_, id)| rendered.get(id)) {
@@ -293,7 +293,7 @@ pub fn finish(mut data: Data, page: &str) -> (String, String) {
 }
 
 /// The `<meta>` naming the data file, for every page's `<head>`.
-pub fn meta_tag(file: &str) -> String {
+pub(crate) fn meta_tag(file: &str) -> String {
     format!("<meta name=\"{META}\" content=\"{}\">", html::attr(file))
 }
 
@@ -545,7 +545,8 @@ mod tests {
             contents(&b),
             [
                 "Draft".to_string(),
-                format!("First\n\n{}\n", marker(&data)),
+                // After a blank line, the chapter's own ending kept.
+                format!("First\n\n\r\n\n{}\n", marker(&data)),
                 "Second\n".to_string()
             ]
         );

@@ -20,12 +20,12 @@ use crate::outputs::describe::{self, PageKind};
 use std::collections::HashMap;
 
 /// mdBook's separator between chapters on the print page (`print.rs`, mdBook 0.5.4).
-pub const PAGE_BREAK: &str =
+pub(crate) const PAGE_BREAK: &str =
     r#"<div style="break-before: page; page-break-before: always;"></div>"#;
 
 /// Why a print page was left as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unchanged {
+pub(crate) enum Unchanged {
     /// Nothing generated is on it.
     NothingGenerated,
     /// It does not have the shape this module knows (mdBook changed, or a chapter's own HTML
@@ -36,7 +36,7 @@ pub enum Unchanged {
 /// The print page without its generated chapters, links into them pointing at the real pages.
 /// `page_ids` gives the ids inside `<main>` of each generated page (site-relative path), in
 /// document order. Returns the new page and how many chapters were removed.
-pub fn report_only(
+pub(crate) fn report_only(
     html: &str,
     page_ids: &HashMap<String, Vec<String>>,
 ) -> Result<(String, usize), Unchanged> {

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 /// Where the day of an archived copy comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateFrom {
+pub(crate) enum DateFrom {
     /// The note's access date.
     Access,
     /// The document's date.
@@ -33,13 +33,11 @@ pub enum DateFrom {
 
 /// One address of an endnote and its archived copy.
 #[derive(Debug, Clone)]
-pub struct Copy {
+pub(crate) struct Copy {
     /// The chapter (the endnotes chapter).
     pub chapter: ChapterId,
     /// The paragraph of the note.
     pub block: BlockId,
-    /// The note's key, when the paragraph is in a note.
-    pub note: Option<String>,
     /// The address as the note gives it.
     pub address: String,
     /// The archived copy's address.
@@ -86,7 +84,7 @@ fn access_dates(text: &str) -> Vec<Access> {
 }
 
 /// Every address of every note and its archived copy (none when `archive` is empty).
-pub fn collect(
+pub(crate) fn collect(
     model: &Model,
     cfg: &DocumentsConfig,
     date: Option<Date>,
@@ -177,7 +175,6 @@ pub fn collect(
                 out.push(Copy {
                     chapter: ch.id,
                     block: b,
-                    note: Some(note.to_string()),
                     address,
                     archive,
                     date,

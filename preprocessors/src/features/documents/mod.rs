@@ -25,8 +25,8 @@
 //! (`cited-by`): the other chapters citing it, with links to the citing paragraphs; a
 //! document nobody cites has none. A book without `document:` chapters links as before.
 
-pub mod archive;
-pub mod symbols;
+pub(crate) mod archive;
+pub(crate) mod symbols;
 
 use crate::base::dates::{Date, parse_written_day};
 use crate::base::diagnostics::Diagnostics;
@@ -45,7 +45,7 @@ use symbols::{Grammar, Kind};
 
 /// One place citing a document.
 #[derive(Debug, Clone)]
-pub struct Citation {
+pub(crate) struct Citation {
     /// The chapter.
     pub chapter: ChapterId,
     /// The paragraph.
@@ -54,15 +54,13 @@ pub struct Citation {
     pub cited_as: String,
     /// Body bytes of the citation's link text, when it can be linked.
     pub source: Option<Range<usize>>,
-    /// Its range in the paragraph's text.
-    pub in_block: Range<usize>,
     /// The paragraphs of the document it names ("paragraph 13 of resolution 80/3").
     pub paragraphs: Vec<ParagraphRef>,
 }
 
 /// A paragraph of a cited document, named with the citation.
 #[derive(Debug, Clone)]
-pub struct ParagraphRef {
+pub(crate) struct ParagraphRef {
     /// The anchor of that paragraph in the document's chapter (`para-13`), when the document is
     /// in the book and the chapter has it.
     pub anchor: Option<String>,
@@ -72,7 +70,7 @@ pub struct ParagraphRef {
 
 /// A document the text cites.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub(crate) struct Document {
     /// The canonical symbol.
     pub symbol: String,
     /// Where the document is; `None` when `link` is empty.
@@ -89,7 +87,7 @@ pub struct Document {
 
 impl Document {
     /// The `id` of its entry on the "Documents cited" page: `doc-a-68-190`.
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         let mut id = String::from("doc-");
         let mut dash = false;
         for c in self.symbol.chars() {
@@ -105,7 +103,7 @@ impl Document {
     }
 
     /// The distinct ways the text cites it, in order of first use.
-    pub fn cited_as(&self) -> Vec<&str> {
+    pub(crate) fn cited_as(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for c in &self.citations {
             if !out.contains(&c.cited_as.as_str()) {
@@ -118,7 +116,7 @@ impl Document {
 
 /// Every document cited and every archived address.
 #[derive(Debug, Default)]
-pub struct Documents {
+pub(crate) struct Documents {
     /// Documents in symbol order (numbers compared as numbers).
     pub documents: Vec<Document>,
     /// The endnotes' addresses with their archived copies, in reading order.
@@ -180,7 +178,7 @@ fn raw_ids(ch: &Chapter) -> Vec<(String, Option<BlockId>)> {
 impl Documents {
     /// Finds every citation and archived address; warns about malformed symbols and unreadable
     /// access dates. `date` is the document's date, `document` its word ("report").
-    pub fn collect(
+    pub(crate) fn collect(
         model: &Model,
         cfg: &DocumentsConfig,
         date: Option<Date>,
@@ -294,7 +292,6 @@ impl Documents {
                         source: run
                             .source_range(f.range)
                             .filter(|r| safe_to_wrap(ch.body(), r.clone())),
-                        in_block,
                         paragraphs,
                     });
                 }
@@ -330,13 +327,13 @@ impl Documents {
     }
 
     /// True when nothing was found: no page is made.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.documents.is_empty() && self.archived.is_empty()
     }
 
     /// Links every citation that can be, adds the archived-copy links, and anchors every
     /// paragraph the page links to.
-    pub fn edit(&self, model: &Model, outputs: &mut Outputs) {
+    pub(crate) fn edit(&self, model: &Model, outputs: &mut Outputs) {
         for doc in &self.documents {
             let site = doc.chapter.map(|c| &model.chapter(c).path);
             for c in &doc.citations {
@@ -520,7 +517,7 @@ fn first_words(text: &str) -> String {
 
 /// The body offset of byte `at` of paragraph `b`'s text (its start when that byte is not in a
 /// run of prose).
-pub fn body_offset(ch: &Chapter, b: BlockId, at: usize) -> usize {
+pub(crate) fn body_offset(ch: &Chapter, b: BlockId, at: usize) -> usize {
     let block = ch.block(b);
     ch.doc
         .runs

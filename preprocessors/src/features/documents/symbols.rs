@@ -30,7 +30,7 @@ use std::ops::Range;
 
 /// What a citation is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// A symbol as written.
     Symbol,
     /// A resolution by number, of the body at this index of `resolutions`.
@@ -41,7 +41,7 @@ pub enum Kind {
 
 /// A citation found in a run of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// Byte range in the searched text (the symbol, or a resolution's number).
     pub range: Range<usize>,
     /// The canonical symbol (`A/RES/85/131` for "resolution 85/131").
@@ -60,7 +60,7 @@ pub struct Found {
 
 /// Something that starts like a symbol and breaks the grammar.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Malformed {
+pub(crate) struct Malformed {
     /// Byte range in the searched text.
     pub range: Range<usize>,
     /// What is wrong.
@@ -89,7 +89,7 @@ struct Series {
 
 /// The compiled grammar.
 #[derive(Debug)]
-pub struct Grammar {
+pub(crate) struct Grammar {
     /// `prefix` then `/…` (components, possibly empty).
     candidates: Option<Regex>,
     parts: Vec<Part>,
@@ -147,7 +147,7 @@ fn is_word(c: char) -> bool {
 
 impl Grammar {
     /// Compiles the configuration (already checked: see `Config::check`).
-    pub fn new(cfg: &DocumentsConfig) -> Grammar {
+    pub(crate) fn new(cfg: &DocumentsConfig) -> Grammar {
         let mut prefixes: Vec<&str> = cfg
             .prefixes
             .iter()
@@ -261,7 +261,12 @@ impl Grammar {
     /// Every citation and malformed symbol in `text`, a run of prose that starts at byte
     /// `offset` of its paragraph's text `block` (where bodies are looked for): citations in
     /// order, without overlaps.
-    pub fn find(&self, text: &str, block: &str, offset: usize) -> (Vec<Found>, Vec<Malformed>) {
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        block: &str,
+        offset: usize,
+    ) -> (Vec<Found>, Vec<Malformed>) {
         let mut found = Vec::new();
         let mut malformed = Vec::new();
         self.symbols(text, &mut found, &mut malformed);
@@ -618,7 +623,7 @@ fn bounded(text: &str, range: Range<usize>) -> bool {
 
 /// Where the sentence containing byte `at` of `text` starts: after the last `.`, `?` or `!`
 /// (and a closing quote or bracket) followed by a space and a capital letter, before `at`.
-pub fn sentence_start(text: &str, at: usize) -> usize {
+pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
     // The characters up to and including the one at `at` (a sentence may start there).
     let chars: Vec<(usize, char)> = text.char_indices().take_while(|(i, _)| *i <= at).collect();
     for w in (0..chars.len().saturating_sub(2)).rev() {

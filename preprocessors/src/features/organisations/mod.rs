@@ -19,8 +19,10 @@
 //!
 //! Each paragraph with a mention gets a stable anchor so the organisation's page can link to it.
 
-pub mod matcher;
-pub mod registry;
+#[cfg(test)]
+mod book_registry;
+pub(crate) mod matcher;
+pub(crate) mod registry;
 
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html::{self, Html, Markdown};
@@ -37,7 +39,7 @@ use std::path::Path;
 
 /// One mention of an organisation.
 #[derive(Debug, Clone)]
-pub struct Mention {
+pub(crate) struct Mention {
     /// The organisation.
     pub org: OrgId,
     /// The chapter.
@@ -57,7 +59,7 @@ pub struct Mention {
 
 /// The registry and every mention in the book.
 #[derive(Debug)]
-pub struct Organisations {
+pub(crate) struct Organisations {
     /// The validated registry.
     pub registry: Registry,
     /// Mentions in reading order.
@@ -68,7 +70,7 @@ pub struct Organisations {
 
 impl Organisations {
     /// Loads the registry, finds every mention, and warns about organisations never mentioned.
-    pub fn collect(
+    pub(crate) fn collect(
         model: &Model,
         root: &Path,
         cfg: &OrganisationsConfig,
@@ -199,7 +201,7 @@ impl Organisations {
     }
 
     /// The organisations' data.
-    pub fn directory(&self) -> &Directory {
+    pub(crate) fn directory(&self) -> &Directory {
         &self.registry.directory
     }
 
@@ -225,7 +227,7 @@ impl Organisations {
 
     /// The mentions of every organisation, in reading order, indexed by organisation: one pass,
     /// where filtering the mentions for each organisation would cost organisations × mentions.
-    pub fn by_org(&self) -> Vec<Vec<&Mention>> {
+    pub(crate) fn by_org(&self) -> Vec<Vec<&Mention>> {
         let mut out = vec![Vec::new(); self.directory().orgs.len()];
         for m in &self.mentions {
             out[m.org.0].push(m);
@@ -235,7 +237,7 @@ impl Organisations {
 
     /// Links the mentions (as `mode` says) and rewrites `org:` links; anchors every paragraph
     /// with a mention.
-    pub fn edit(&self, model: &Model, mode: LinkMode, outputs: &mut Outputs) {
+    pub(crate) fn edit(&self, model: &Model, mode: LinkMode, outputs: &mut Outputs) {
         let mut linked: HashSet<(ChapterId, OrgId, Option<BlockId>)> = HashSet::new();
         for m in &self.mentions {
             let ch = model.chapter(m.chapter);
@@ -432,7 +434,7 @@ fn explicit_links(
 }
 
 /// Up to `context` characters of `text` on each side of `range`, cut at spaces.
-pub fn snippet(text: &str, range: Range<usize>, context: usize) -> (String, String, String) {
+pub(crate) fn snippet(text: &str, range: Range<usize>, context: usize) -> (String, String, String) {
     let floor = |mut i: usize| {
         i = i.min(text.len());
         while !text.is_char_boundary(i) {

@@ -119,13 +119,13 @@ pub struct Registry {
     /// The organisations, their kinds and groups.
     pub directory: Directory,
     /// The location of each organisation's `id`, by [`OrgId`].
-    pub locations: Vec<Location>,
+    pub(crate) locations: Vec<Location>,
 }
 
 /// Reads and validates the registry at `root/path`; `path` (relative to the book root) names the
 /// file in diagnostics, `dir` is where the organisations' pages go. Problems go to `diags`;
 /// invalid entries are left out.
-pub fn load(root: &Path, path: &Path, dir: &Path, diags: &mut Diagnostics) -> Registry {
+pub(crate) fn load(root: &Path, path: &Path, dir: &Path, diags: &mut Diagnostics) -> Registry {
     // The book's paths rule: the registry is read from inside the book only.
     if let Ok(boundary) = paths::Boundary::new(root, None)
         && let Err(escape) = boundary.in_book(Path::new(""), path)

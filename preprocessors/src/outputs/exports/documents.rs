@@ -48,11 +48,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The file name, at the site root.
-pub const JSON_FILE: &str = "documents.json";
+pub(crate) const JSON_FILE: &str = "documents.json";
 
 /// The whole export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Export {
+pub(crate) struct Export {
     /// The page's title.
     pub title: String,
     /// The page's URL from the site root.
@@ -65,7 +65,7 @@ pub struct Export {
 
 /// One document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentEntry {
+pub(crate) struct DocumentEntry {
     /// The canonical symbol.
     pub symbol: String,
     /// Where the document is.
@@ -85,7 +85,7 @@ pub struct DocumentEntry {
 
 /// A chapter, for readers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChapterRef {
+pub(crate) struct ChapterRef {
     /// "2.1. Water".
     pub title: String,
     /// From the site root.
@@ -94,7 +94,7 @@ pub struct ChapterRef {
 
 /// One citation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CitationEntry {
+pub(crate) struct CitationEntry {
     /// The chapter.
     pub chapter: ChapterRef,
     /// The paragraph, from the site root.
@@ -108,7 +108,7 @@ pub struct CitationEntry {
 
 /// One archived address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArchivedEntry {
+pub(crate) struct ArchivedEntry {
     /// The address as the note gives it.
     pub address: String,
     /// The archived copy.
@@ -156,7 +156,7 @@ impl<'a> Labels<'a> {
 }
 
 /// The export of `docs`; `endnotes` labels the citations in notes.
-pub fn export(
+pub(crate) fn export(
     docs: &Documents,
     model: &Model,
     endnotes: Option<&Endnotes>,
@@ -219,12 +219,12 @@ pub fn export(
 }
 
 /// The file, `documents.json`.
-pub fn file(export: &Export) -> File {
+pub(crate) fn file(export: &Export) -> File {
     File::json(JSON_FILE, export)
 }
 
 /// The site-root URL of the JSON file as seen from `page`.
-pub fn file_href(page: &Path) -> String {
+pub(crate) fn file_href(page: &Path) -> String {
     html::relative(page, Path::new(JSON_FILE))
 }
 

@@ -37,11 +37,11 @@ use crate::model::config::Config;
 use std::collections::HashMap;
 
 /// The file name of the calendar, at the site root.
-pub const ICS_FILE: &str = "timeline.ics";
+pub(crate) const ICS_FILE: &str = "timeline.ics";
 
 /// The calendar's own words, from the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Words {
+pub(crate) struct Words {
     /// `PRODID`.
     pub prodid: String,
     /// `NAME` and `X-WR-CALNAME`.
@@ -54,7 +54,7 @@ pub struct Words {
 
 impl Words {
     /// The configured words, or defaults made of the book's title.
-    pub fn from_config(cfg: &Config) -> Words {
+    pub(crate) fn from_config(cfg: &Config) -> Words {
         let t = &cfg.timeline;
         let or = |configured: &str, default: String| {
             if configured.is_empty() {
@@ -87,7 +87,7 @@ impl Words {
 }
 
 /// The calendar. `report` is the document's date; `base_url` the site's absolute URL, if known.
-pub fn calendar(
+pub(crate) fn calendar(
     words: &Words,
     doc: &Document,
     report: Option<Date>,

@@ -179,7 +179,7 @@ pub struct Event {
 }
 
 /// Builds the export.
-pub fn document(
+pub(crate) fn document(
     timeline: &Timeline,
     model: &Model,
     orgs: Option<&Directory>,
@@ -281,7 +281,7 @@ pub fn document(
 }
 
 /// The status markers, in the page's words.
-pub fn status(approximate: bool, planned: bool, tentative: bool) -> Vec<String> {
+pub(crate) fn status(approximate: bool, planned: bool, tentative: bool) -> Vec<String> {
     [
         (approximate, "approximate date"),
         (planned, "planned at the time of writing"),
@@ -291,14 +291,6 @@ pub fn status(approximate: bool, planned: bool, tentative: bool) -> Vec<String> 
     .filter(|(on, _)| *on)
     .map(|(_, s)| s.to_string())
     .collect()
-}
-
-/// JSON for a `<script>` element: every `<` escaped, so no `</script>` or `<!--` can end or
-/// confuse the element (still valid JSON).
-pub fn script_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .expect("the export serialises")
-        .replace('<', "\\u003c")
 }
 
 #[cfg(test)]
@@ -404,7 +396,7 @@ pub(crate) mod tests {
     #[test]
     fn script_json_cannot_close_the_script_and_the_file_round_trips() {
         let d = doc();
-        let json = script_json(&d);
+        let json = crate::base::html::script_json(&d);
         assert!(
             json.contains("W \\u003cb>&\\u003c/b>") && !json.contains('<'),
             "{json}"

@@ -10,17 +10,17 @@
 //! writes into ([`hand_over`]), and the post-build step moves them into the site
 //! ([`take_over`]), after mdBook's HTML renderer has emptied and rewritten its directory.
 
-pub mod documents;
-pub mod ics;
-pub mod json;
-pub mod open_data;
+pub(crate) mod documents;
+pub(crate) mod ics;
+pub(crate) mod json;
+pub(crate) mod open_data;
 
 use crate::model::config::Config;
 use std::path::{Path, PathBuf};
 
 /// A finished file for the site's root.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct File {
+pub(crate) struct File {
     /// Its name at the site's root.
     pub name: String,
     /// Its content.
@@ -29,7 +29,7 @@ pub struct File {
 
 impl File {
     /// A file named `name`.
-    pub fn new(name: &str, bytes: Vec<u8>) -> File {
+    pub(crate) fn new(name: &str, bytes: Vec<u8>) -> File {
         File {
             name: name.to_string(),
             bytes,
@@ -37,7 +37,7 @@ impl File {
     }
 
     /// `value` as a JSON file: pretty-printed, with a final newline.
-    pub fn json<T: serde::Serialize>(name: &str, value: &T) -> File {
+    pub(crate) fn json<T: serde::Serialize>(name: &str, value: &T) -> File {
         let mut s = serde_json::to_string_pretty(value).expect("the export serialises");
         s.push('\n');
         File::new(name, s.into_bytes())
@@ -46,7 +46,7 @@ impl File {
 
 /// `timeline.json` and `timeline.ics`, finished. The calendar's URLs need the site's absolute
 /// address ([`Config::site_url`]); without it they are left out.
-pub fn timeline_files(doc: &json::Document, cfg: &Config) -> Vec<File> {
+pub(crate) fn timeline_files(doc: &json::Document, cfg: &Config) -> Vec<File> {
     let site_url = cfg.site_url();
     let ics = ics::calendar(
         &ics::Words::from_config(cfg),
@@ -61,10 +61,10 @@ pub fn timeline_files(doc: &json::Document, cfg: &Config) -> Vec<File> {
 }
 
 /// Where the preprocessor leaves the files, inside the post-build renderer's directory.
-pub const HANDED_OVER: &str = "exports";
+pub(crate) const HANDED_OVER: &str = "exports";
 
 /// Writes `files` into `renderer_dir/exports/`, replacing whatever an earlier build left there.
-pub fn hand_over(renderer_dir: &Path, files: &[File]) -> std::io::Result<()> {
+pub(crate) fn hand_over(renderer_dir: &Path, files: &[File]) -> std::io::Result<()> {
     let dir = renderer_dir.join(HANDED_OVER);
     match std::fs::remove_dir_all(&dir) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
@@ -80,7 +80,7 @@ pub fn hand_over(renderer_dir: &Path, files: &[File]) -> std::io::Result<()> {
 /// Moves the files [`hand_over`] left in `renderer_dir` into `site`, and removes their directory,
 /// so a later build never publishes them again. Returns the files' new paths, by name; `None`
 /// when nothing was handed over, not even an empty directory: the preprocessor did not run.
-pub fn take_over(renderer_dir: &Path, site: &Path) -> std::io::Result<Option<Vec<PathBuf>>> {
+pub(crate) fn take_over(renderer_dir: &Path, site: &Path) -> std::io::Result<Option<Vec<PathBuf>>> {
     let dir = renderer_dir.join(HANDED_OVER);
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,

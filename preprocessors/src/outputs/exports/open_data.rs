@@ -247,7 +247,7 @@ pub struct NetworkFile {
 
 /// What the files are made of.
 #[derive(Debug, Clone, Copy)]
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     /// The parsed book.
     pub model: &'a Model,
     /// The organisations.
@@ -259,7 +259,7 @@ pub struct Sources<'a> {
 }
 
 /// The schemas of the files [`files`] writes for these sources, in the Data page's order.
-pub fn schemas(agenda: Option<&Agenda>) -> Vec<Schema> {
+pub(crate) fn schemas(agenda: Option<&Agenda>) -> Vec<Schema> {
     let mut out = vec![ORGANISATIONS_CSV, ORGANISATIONS_JSON, MENTIONS_CSV];
     if agenda.is_some_and(|a| a.items.iter().any(|i| i.chapter.is_some())) {
         out.push(AGENDA_MATRIX_CSV);
@@ -269,7 +269,7 @@ pub fn schemas(agenda: Option<&Agenda>) -> Vec<Schema> {
 }
 
 /// Every file, finished.
-pub fn files(src: Sources<'_>) -> Vec<File> {
+pub(crate) fn files(src: Sources<'_>) -> Vec<File> {
     let dir = src.orgs.directory();
     let records = records(dir, src.network);
     let mut out = vec![
@@ -431,7 +431,7 @@ fn network_file(dir: &Directory, network: &Network) -> NetworkFile {
 /// schema.org `Organization` for an organisation's page: its names, its website as `url` and
 /// `sameAs` (the only identifying address the registry gives), its parent and parts, its groups
 /// (`memberOf`). `@id`s are the organisations' pages, relative to this one.
-pub fn organisation_json_ld(dir: &Directory, org: OrgId) -> Value {
+pub(crate) fn organisation_json_ld(dir: &Directory, org: OrgId) -> Value {
     let o = dir.org(org);
     let here = dir.page(org);
     let reference = |other: OrgId| {
@@ -474,7 +474,11 @@ pub fn organisation_json_ld(dir: &Directory, org: OrgId) -> Value {
 }
 
 /// The Data page's own words for the files other outputs write.
-pub fn other_files(cfg: &Config, timeline: bool, documents: bool) -> Vec<(&'static str, String)> {
+pub(crate) fn other_files(
+    cfg: &Config,
+    timeline: bool,
+    documents: bool,
+) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     if timeline {
         out.push((

@@ -13,7 +13,7 @@
 //! ways with its header row and its organisation column in view, the legend in its caption.
 //! What a reader learns there, for this repository's report, is in `docs/src/pictures.md`.
 
-pub use super::Context;
+pub(crate) use super::Context;
 use super::templates::Templates;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html::{self, Html, Markdown};
@@ -58,7 +58,7 @@ fn position(cfg: &AgendaConfig, item: &Item, count: usize) -> String {
 }
 
 /// The box at the top of each item's chapter, by chapter.
-pub fn chapter_boxes(agenda: &Agenda, cx: Context<'_>) -> Vec<(ChapterId, String)> {
+pub(crate) fn chapter_boxes(agenda: &Agenda, cx: Context<'_>) -> Vec<(ChapterId, String)> {
     let with_chapter: Vec<(&Item, ChapterId)> = agenda
         .items
         .iter()
@@ -146,7 +146,7 @@ fn chapter_box(
 }
 
 /// The overview page, from the template `agenda` ([`Templates`]).
-pub fn overview(
+pub(crate) fn overview(
     agenda: &Agenda,
     cx: Context<'_>,
     templates: &Templates,
@@ -235,12 +235,12 @@ fn meetings(timeline: &Timeline, c: ChapterId, page: &std::path::Path) -> Vec<Va
 }
 
 /// Per item: the number of mentions and the first mention's block.
-pub type Row = Vec<Option<(usize, BlockId)>>;
+pub(crate) type Row = Vec<Option<(usize, BlockId)>>;
 
 /// The organisation × item counts: the items with a chapter (the columns) and a row per
 /// organisation mentioned under one, by short name. The page's table and `agenda-matrix.csv`
 /// are both made from it.
-pub struct Matrix<'a> {
+pub(crate) struct Matrix<'a> {
     /// The items with a chapter, in order.
     pub columns: Vec<(&'a Item, ChapterId)>,
     /// The rows.
@@ -248,7 +248,7 @@ pub struct Matrix<'a> {
 }
 
 /// Counts every mention under the item of its chapter.
-pub fn matrix_counts<'a>(agenda: &'a Agenda, orgs: &Organisations) -> Matrix<'a> {
+pub(crate) fn matrix_counts<'a>(agenda: &'a Agenda, orgs: &Organisations) -> Matrix<'a> {
     let dir = orgs.directory();
     let columns: Vec<(&Item, ChapterId)> = agenda
         .items
@@ -277,7 +277,7 @@ pub fn matrix_counts<'a>(agenda: &'a Agenda, orgs: &Organisations) -> Matrix<'a>
 /// whose largest count is `max`. Up to five, every count its own step; beyond, 1, 2 and 3 keep
 /// theirs (most cells hold few mentions, and a reader compares those) and the rest is split in
 /// two at the geometric middle of 4 and `max` (counts are skewed: a few organisations dominate).
-pub fn steps(max: usize) -> Vec<(usize, usize)> {
+pub(crate) fn steps(max: usize) -> Vec<(usize, usize)> {
     if max <= 5 {
         return (1..=max.max(1)).map(|k| (k, k)).collect();
     }
@@ -286,7 +286,7 @@ pub fn steps(max: usize) -> Vec<(usize, usize)> {
 }
 
 /// The step (1 to 5) of count `k` among `steps`.
-pub fn heat(k: usize, steps: &[(usize, usize)]) -> usize {
+pub(crate) fn heat(k: usize, steps: &[(usize, usize)]) -> usize {
     steps
         .iter()
         .position(|&(_, high)| k <= high)
@@ -381,7 +381,7 @@ fn matrix(agenda: &Agenda, cx: Context<'_>, orgs: &Organisations) -> Option<Valu
 }
 
 /// The first sentence of the chapter's first paragraph, verbatim.
-pub fn opening_sentence(ch: &ModelChapter) -> Option<String> {
+pub(crate) fn opening_sentence(ch: &ModelChapter) -> Option<String> {
     let block = ch.doc.blocks.iter().find(|b| !b.text.trim().is_empty())?;
     let text = crate::base::text::squash(&block.text);
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -28,7 +28,7 @@ use std::ops::Range;
 use std::path::Path;
 
 /// The file the bodies cross in, in the post-build renderer's directory.
-pub const FILE: &str = "bodies";
+pub(crate) const FILE: &str = "bodies";
 
 const OPEN: &str = "<!-- report-body ";
 const CLOSE: &str = " -->";
@@ -37,7 +37,7 @@ const END: &str = "<!-- report-meta ";
 
 /// A generated page's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Body {
+pub(crate) struct Body {
     /// The page's path in the site (`agencies/who.html`).
     pub path: String,
     /// Its HTML.
@@ -45,7 +45,7 @@ pub struct Body {
 }
 
 /// The ids of `html` in document order, as mdBook would give the elements of a chapter.
-pub fn ids(html: &str) -> Vec<&str> {
+pub(crate) fn ids(html: &str) -> Vec<&str> {
     print::tags(html)
         .filter_map(|t| print::attr(t, "id"))
         .collect()
@@ -53,7 +53,7 @@ pub fn ids(html: &str) -> Vec<&str> {
 
 /// What mdBook gets in place of `body`: a comment naming the page, then an empty element per id
 /// of the body, in its order (for the print page).
-pub fn placeholder(body: &Body) -> String {
+pub(crate) fn placeholder(body: &Body) -> String {
     let mut out = format!("{OPEN}{}{CLOSE}\n", body.path.replace("--", "-\\u002d"));
     let ids = ids(&body.html);
     if !ids.is_empty() {
@@ -69,7 +69,7 @@ pub fn placeholder(body: &Body) -> String {
 
 /// `body` as a chapter's content for mdBook itself (a book without the post-build step): one
 /// HTML block, its blank lines left out, so Markdown reads none of it.
-pub fn inline(body: &str) -> String {
+pub(crate) fn inline(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     for line in body.lines().filter(|l| !l.trim().is_empty()) {
         out.push_str(line);
@@ -79,7 +79,7 @@ pub fn inline(body: &str) -> String {
 }
 
 /// Writes `bodies` into `renderer_dir/bodies`, replacing an earlier build's.
-pub fn hand_over(renderer_dir: &Path, bodies: &[Body]) -> std::io::Result<()> {
+pub(crate) fn hand_over(renderer_dir: &Path, bodies: &[Body]) -> std::io::Result<()> {
     std::fs::create_dir_all(renderer_dir)?;
     let mut out = std::io::BufWriter::new(std::fs::File::create(renderer_dir.join(FILE))?);
     for body in bodies {
@@ -93,14 +93,14 @@ pub fn hand_over(renderer_dir: &Path, bodies: &[Body]) -> std::io::Result<()> {
 
 /// The bodies handed over, by page.
 #[derive(Debug, Default)]
-pub struct Bodies {
+pub(crate) struct Bodies {
     text: String,
     by_path: HashMap<String, Range<usize>>,
 }
 
 /// Reads what [`hand_over`] wrote and removes the file, so no later build uses it again; `None`
 /// when nothing was handed over.
-pub fn take(renderer_dir: &Path) -> anyhow::Result<Option<Bodies>> {
+pub(crate) fn take(renderer_dir: &Path) -> anyhow::Result<Option<Bodies>> {
     let path = renderer_dir.join(FILE);
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -130,23 +130,13 @@ impl Bodies {
     }
 
     /// The body of the page at `path`.
-    pub fn get(&self, path: &str) -> Option<&str> {
+    pub(crate) fn get(&self, path: &str) -> Option<&str> {
         self.by_path.get(path).map(|r| &self.text[r.clone()])
-    }
-
-    /// How many bodies there are.
-    pub fn len(&self) -> usize {
-        self.by_path.len()
-    }
-
-    /// True when there is none.
-    pub fn is_empty(&self) -> bool {
-        self.by_path.is_empty()
     }
 
     /// `page` (as mdBook wrote it) with its body in place of its placeholder: `Ok(None)` for a
     /// page without one, `Err` with the page's path when its body was not handed over.
-    pub fn splice(&self, page: &str) -> Result<Option<String>, String> {
+    pub(crate) fn splice(&self, page: &str) -> Result<Option<String>, String> {
         let Some(start) = page.find(OPEN) else {
             return Ok(None);
         };
@@ -206,7 +196,7 @@ mod tests {
         ];
         hand_over(dir.path(), &bodies).unwrap();
         let taken = take(dir.path()).unwrap().unwrap();
-        assert_eq!(taken.len(), 2);
+        assert_eq!(taken.get("a.html"), Some("<h1>A — ä</h1>\n\n"));
         assert_eq!(
             taken.get("agencies/b.html"),
             Some("<p>B\n12\nnot a header</p>\n")

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use std::path::Path;
 
 /// The page: `schemas` (the open data, in order), then `others` (file, what it holds).
-pub fn chapter(
+pub(crate) fn chapter(
     cfg: &Config,
     schemas: &[Schema],
     others: &[(&str, String)],

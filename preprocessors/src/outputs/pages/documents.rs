@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 /// Builds the page from the findings and their export (`data`).
-pub fn chapter(
+pub(crate) fn chapter(
     docs: &Documents,
     model: &Model,
     cfg: &Config,
@@ -174,7 +174,7 @@ fn document(
         .filter(|c| *c != doc.symbol)
         .collect();
     // "2.1. Water", then "2.1. Water (2)" for the next citation in the same chapter.
-    let mut seen: HashMap<(usize, Option<&str>), usize> = HashMap::new();
+    let mut seen: HashMap<(ChapterId, Option<&str>), usize> = HashMap::new();
     let citations: Vec<Value> = doc
         .citations
         .iter()
@@ -185,9 +185,7 @@ fn document(
                 Some(label) => format!("{} {label}", cfg.endnotes.name),
                 None => ch.title(),
             };
-            let n = seen
-                .entry((c.chapter.index(), e.note.as_deref()))
-                .or_insert(0);
+            let n = seen.entry((c.chapter, e.note.as_deref())).or_insert(0);
             *n += 1;
             let name = if *n == 1 {
                 name

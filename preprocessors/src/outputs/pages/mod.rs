@@ -3,15 +3,15 @@
 //! they are rendered from, which a book may override ([`templates`]); and how their bodies reach
 //! the site beside mdBook's Markdown renderer ([`bodies`]).
 
-pub mod agenda;
-pub mod bodies;
-pub mod data;
-pub mod documents;
-pub mod network;
-pub mod organisations;
-pub mod templates;
-pub mod timeline;
-pub mod timeline_axis;
+pub(crate) mod agenda;
+pub(crate) mod bodies;
+pub(crate) mod data;
+pub(crate) mod documents;
+pub(crate) mod network;
+pub(crate) mod organisations;
+pub(crate) mod templates;
+pub(crate) mod timeline;
+pub(crate) mod timeline_axis;
 
 use crate::features::agenda::Agenda;
 use crate::features::organisations::Organisations;
@@ -23,7 +23,7 @@ use crate::outputs::network::Network;
 /// What the generated pages show of the book: the model, the configuration and the findings of
 /// every feature that is on.
 #[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The parsed book.
     pub model: &'a Model,
     /// The configuration.

@@ -27,7 +27,7 @@
 //! What a reader learns from it at 360 px, for this repository's report, is in
 //! `docs/src/pictures.md`.
 
-pub use super::Context;
+pub(crate) use super::Context;
 use super::templates::{Templates, fragment};
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html::{self, Html, Page};
@@ -141,7 +141,7 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
 }
 
 /// What the picture draws: the organisations, in their order on the circle, and the pairs.
-pub struct Drawn<'a> {
+pub(crate) struct Drawn<'a> {
     /// The organisations.
     pub orgs: Vec<OrgId>,
     /// The pairs among them, strongest first.
@@ -150,7 +150,7 @@ pub struct Drawn<'a> {
 
 /// The `max_nodes` most mentioned organisations (named at least once), grouped by kind and by
 /// name, and the `max_pairs` strongest pairs among them.
-pub fn drawn<'a>(
+pub(crate) fn drawn<'a>(
     dir: &Directory,
     network: &'a Network,
     max_nodes: usize,
@@ -228,7 +228,7 @@ fn mark(shape: Option<usize>, x: f64, y: f64, r: f64) -> String {
 /// The SVG. `from` is the page it is on (its links are relative to it); `title` its title.
 /// Attribute names are written as mdBook's serializer writes them, lower case (`viewbox`):
 /// HTML's parser gives SVG's their case back.
-pub fn svg(
+pub(crate) fn svg(
     dir: &Directory,
     network: &Network,
     drawn: &Drawn<'_>,
@@ -399,7 +399,12 @@ fn mark_title(dir: &Directory, network: &Network, i: OrgId) -> String {
 
 /// The phone's drawing of the same organisations and pairs (see the module documentation): rows
 /// grouped by kind under the kind's name, arcs on the right.
-pub fn list(dir: &Directory, network: &Network, drawn: &Drawn<'_>, from: &Path) -> Html<Page> {
+pub(crate) fn list(
+    dir: &Directory,
+    network: &Network,
+    drawn: &Drawn<'_>,
+    from: &Path,
+) -> Html<Page> {
     let max_m = most_mentioned(network, drawn);
     let mut rows = Html::new();
     let mut mid: HashMap<OrgId, f64> = HashMap::new();
@@ -507,7 +512,7 @@ pub fn list(dir: &Directory, network: &Network, drawn: &Drawn<'_>, from: &Path) 
 
 /// The page: its introduction, the picture and the table of the pairs, from the template
 /// `network` ([`Templates`]).
-pub fn chapter(
+pub(crate) fn chapter(
     orgs: &Organisations,
     network: &Network,
     cx: Context<'_>,

@@ -3,7 +3,7 @@
 //! pages are rendered from templates a book can replace (`organisations.hbs`, `organisation.hbs`,
 //! [`super::templates`]); this module gathers their data.
 
-pub use super::Context;
+pub(crate) use super::Context;
 use super::templates::Templates;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 /// Builds the index chapter with one sub-chapter per organisation, from the templates
 /// `organisations` and `organisation` ([`Templates`]).
-pub fn build(
+pub(crate) fn build(
     orgs: &Organisations,
     cx: Context<'_>,
     templates: &Templates,

@@ -33,17 +33,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-/// The templates, by name: each generated page's.
-pub const NAMES: &[&str] = &[
-    "organisations",
-    "organisation",
-    "agenda",
-    "timeline",
-    "documents",
-    "network",
-    "data",
-];
-
 /// The built-in templates, by name (this repository's `theme/report/`).
 const BUILT_IN: &[(&str, &str)] = &[
     (
@@ -78,12 +67,12 @@ const FRAGMENT: &str = "$html";
 
 /// HTML the code built (a picture), as template data: `{{html x}}` writes it as it is, and
 /// only a value made here can be written so.
-pub fn fragment(html: Html<Page>) -> Value {
+pub(crate) fn fragment(html: Html<Page>) -> Value {
     json!({ FRAGMENT: html.into_string() })
 }
 
 /// The templates of one build.
-pub struct Templates {
+pub(crate) struct Templates {
     registry: Handlebars<'static>,
     /// The built-in templates alone, the fallback when a book's template fails.
     built_in: Handlebars<'static>,
@@ -120,7 +109,7 @@ fn engine(ids: &Ids) -> Handlebars<'static> {
 
 impl Templates {
     /// The built-in templates only.
-    pub fn built_in() -> Templates {
+    pub(crate) fn built_in() -> Templates {
         let ids = Ids::default();
         Templates {
             registry: engine(&ids),
@@ -133,7 +122,7 @@ impl Templates {
     /// The built-in templates, replaced by those the book has in `root/dir`. A template that
     /// does not parse, or would write a value unescaped ([`check`]), is an error located in its
     /// file, and the built-in one is kept.
-    pub fn load(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Templates {
+    pub(crate) fn load(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Templates {
         let mut out = Templates::built_in();
         for (name, built_in) in BUILT_IN {
             let rel = dir.join(format!("{name}.hbs"));
@@ -177,7 +166,12 @@ impl Templates {
 
     /// Renders template `name` with `data`. A book's template that fails (an unknown variable
     /// in strict mode, a helper error) is reported once and the built-in template used instead.
-    pub fn render<T: Serialize>(&self, name: &str, data: &T, diags: &mut Diagnostics) -> String {
+    pub(crate) fn render<T: Serialize>(
+        &self,
+        name: &str,
+        data: &T,
+        diags: &mut Diagnostics,
+    ) -> String {
         self.reset_ids();
         match self.registry.render(name, data) {
             Ok(text) => text,
@@ -327,7 +321,7 @@ impl HelperDef for HeadingHelper {
 }
 
 /// A heading as mdBook renders `## text {#id}` (`skip`: `{data-search=skip}` too).
-pub fn heading(level: usize, text: &str, id: &str, skip: bool) -> Html<Page> {
+pub(crate) fn heading(level: usize, text: &str, id: &str, skip: bool) -> Html<Page> {
     const NAMES: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
     let name = NAMES[level.clamp(1, 6) - 1];
     let mut h = Html::new();
@@ -348,7 +342,7 @@ pub fn heading(level: usize, text: &str, id: &str, skip: bool) -> Html<Page> {
 }
 
 /// mdBook's id for a heading's text (`id_from_content`, mdBook 0.5.4's `utils.rs`).
-pub fn heading_id(text: &str) -> String {
+pub(crate) fn heading_id(text: &str) -> String {
     text.trim()
         .to_lowercase()
         .chars()
@@ -365,7 +359,7 @@ pub fn heading_id(text: &str) -> String {
 }
 
 /// `id`, or with `-1`, `-2` … when the page has it already (mdBook's `unique_id`).
-pub fn unique_id(id: &str, used: &mut HashSet<String>) -> String {
+pub(crate) fn unique_id(id: &str, used: &mut HashSet<String>) -> String {
     if used.insert(id.to_string()) {
         return id.to_string();
     }
@@ -413,7 +407,7 @@ type Refusal = (Option<(usize, usize)>, String);
 
 /// Refuses a template that would write a value unescaped or where its escaping does not hold
 /// (see the module documentation), at the first such place.
-pub fn check(template: &Template) -> Result<(), Refusal> {
+pub(crate) fn check(template: &Template) -> Result<(), Refusal> {
     let end = walk(template, Spot::Text)?;
     match end {
         Spot::Text => Ok(()),
@@ -756,6 +750,17 @@ mod tests {
             let t = Template::compile(text).unwrap();
             assert_eq!(check(&t), Ok(()), "{name}");
         }
-        assert_eq!(BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>(), NAMES);
+        assert_eq!(
+            BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            [
+                "organisations",
+                "organisation",
+                "agenda",
+                "timeline",
+                "documents",
+                "network",
+                "data"
+            ]
+        );
     }
 }

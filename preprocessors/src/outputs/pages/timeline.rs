@@ -71,7 +71,7 @@ fn group_of(m: &Meeting) -> Group {
 }
 
 /// Builds the page from the template `timeline` ([`Templates`]).
-pub fn chapter(
+pub(crate) fn chapter(
     timeline: &Timeline,
     model: &Model,
     orgs: Option<&Directory>,

@@ -58,7 +58,7 @@ fn days_in_month(d: NaiveDate) -> f64 {
 
 /// The picture, or none for a timeline without meetings. `title` is the page's title,
 /// `document` the word for the document.
-pub fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Html<Page>> {
+pub(crate) fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Html<Page>> {
     let first = timeline.meetings.iter().map(|m| m.span.first_day()).min()?;
     let last = timeline.meetings.iter().map(|m| m.span.last_day()).max()?;
     let start = month_index(first);

@@ -25,7 +25,7 @@ use std::cell::RefCell;
 
 /// A part of a page that search finds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Record {
+pub(crate) struct Record {
     /// The element's `id` (none: the page's top).
     pub anchor: Option<String>,
     /// The section's heading (or the own record's first heading); empty for the page's top.
@@ -40,7 +40,7 @@ pub struct Record {
 
 /// What one page gives search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageRecords {
+pub(crate) struct PageRecords {
     /// The page's `<h1>` text.
     pub title: String,
     /// Its records in document order (the page's top first, when it has text or a title).
@@ -50,7 +50,7 @@ pub struct PageRecords {
 }
 
 /// Reads the records of the page at site-relative `path` (for resolving its links).
-pub fn page(html: &str, path: &str) -> PageRecords {
+pub(crate) fn page(html: &str, path: &str) -> PageRecords {
     let sink = Sink {
         state: RefCell::new(State {
             dir: path.rsplit_once('/').map_or("", |(d, _)| d).to_string(),

@@ -56,8 +56,8 @@
 //! whole terms in consecutive positions (a word in more than half the records, "the", is not
 //! checked for its place when the phrase has a rarer one: its positions are the largest file).
 
-pub mod extract;
-pub mod text;
+pub(crate) mod extract;
+pub(crate) mod text;
 
 use crate::outputs::describe::{PageKind, PageMeta};
 use extract::PageRecords;
@@ -66,7 +66,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 /// A shard larger than this (bytes) is split into longer prefixes.
-pub const SHARD_LIMIT: usize = 12 * 1024;
+pub(crate) const SHARD_LIMIT: usize = 12 * 1024;
 /// Prefixes are not split past this many characters.
 const MAX_DEPTH: usize = 6;
 /// A record's text kept for its excerpt (characters; the whole text is indexed).
@@ -74,7 +74,7 @@ const EXCERPT_SOURCE: usize = 2500;
 /// Records per file of `r/`: fewer files to write on every build (creating thousands of files
 /// right after the HTML renderer deleted the last build's is most of the cost on ext4), at most
 /// this many records downloaded per result shown.
-pub const RECORDS_PER_FILE: usize = 4;
+pub(crate) const RECORDS_PER_FILE: usize = 4;
 /// BM25's parameters.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -91,11 +91,11 @@ const GENERATED: f64 = 0.8;
 const SCALE: f64 = 10.0;
 /// The shortest query word forgiven a typo, in characters (the vocabulary files hold terms one
 /// shorter and up).
-pub const TYPO_MIN: usize = 5;
+pub(crate) const TYPO_MIN: usize = 5;
 
 /// What a page is, for search's kind filter; the order is the order of the record ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// The document's own chapters.
     Chapter,
     /// Generated overviews (the agenda's, the timeline's introduction, the organisation index).
@@ -115,12 +115,12 @@ impl Kind {
     ];
 
     /// The kind a `data-search-kind` names.
-    pub fn named(name: &str) -> Option<Kind> {
+    pub(crate) fn named(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.id() == name)
     }
 
     /// A page's records' kind.
-    pub fn of_page(kind: PageKind) -> Kind {
+    pub(crate) fn of_page(kind: PageKind) -> Kind {
         match kind {
             PageKind::Chapter => Kind::Chapter,
             PageKind::Overview => Kind::Overview,
@@ -140,7 +140,7 @@ impl Kind {
 
 /// The words of the interface that belong to the document (from its configuration).
 #[derive(Debug, Clone, Default)]
-pub struct Labels {
+pub(crate) struct Labels {
     /// The kinds' filter labels, in [`Kind`] order.
     pub kinds: [String; 4],
     /// What an agenda item is called ("Objective"), for its filter.
@@ -178,14 +178,14 @@ struct Entry {
 }
 
 /// A page's records, weighed up for the index ([`prepare`]: on any thread, pages in any order).
-pub struct Prepared {
+pub(crate) struct Prepared {
     meta: PageMeta,
     title: String,
     entries: Vec<Entry>,
 }
 
 /// Cuts a page's records into terms (see [`Builder`]).
-pub fn prepare(meta: PageMeta, found: PageRecords) -> Prepared {
+pub(crate) fn prepare(meta: PageMeta, found: PageRecords) -> Prepared {
     let page_kind = Kind::of_page(meta.kind);
     let path = meta.path.as_str();
     let page_title = text::terms(&found.title);
@@ -280,7 +280,7 @@ pub fn prepare(meta: PageMeta, found: PageRecords) -> Prepared {
 
 /// The index being built, page by page, in reading order.
 #[derive(Default)]
-pub struct Builder {
+pub(crate) struct Builder {
     /// Per page: its marker and its title.
     pages: Vec<(PageMeta, String)>,
     /// Records, with the page they are on.
@@ -289,7 +289,7 @@ pub struct Builder {
 
 /// What was written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Records indexed.
     pub records: usize,
     /// Distinct terms.
@@ -300,7 +300,7 @@ pub struct Summary {
 
 impl Builder {
     /// Adds a page's records, in reading order.
-    pub fn add(&mut self, page: Prepared) {
+    pub(crate) fn add(&mut self, page: Prepared) {
         let at = self.pages.len();
         self.entries
             .extend(page.entries.into_iter().map(|e| (at, e)));
@@ -308,7 +308,7 @@ impl Builder {
     }
 
     /// Writes the index into `dir` (emptied first).
-    pub fn write(mut self, dir: &Path, labels: &Labels) -> std::io::Result<Summary> {
+    pub(crate) fn write(mut self, dir: &Path, labels: &Labels) -> std::io::Result<Summary> {
         if dir.exists() {
             std::fs::remove_dir_all(dir)?;
         }

@@ -11,10 +11,10 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// The longest term indexed, in characters.
-pub const MAX_TERM: usize = 40;
+pub(crate) const MAX_TERM: usize = 40;
 
 /// The terms of `text`, in order (repeats kept: their count is the term's frequency).
-pub fn terms(text: &str) -> Vec<String> {
+pub(crate) fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     let mut chars = 0usize;
@@ -43,7 +43,7 @@ pub fn terms(text: &str) -> Vec<String> {
 /// The file name of the shard holding terms that start with `prefix`: letters `a`–`z` and digits
 /// as they are, any other character as `_` and its code point in hex, then `_` (URL- and
 /// file-system-safe, and case-insensitive file systems see no clash).
-pub fn shard_name(prefix: &str) -> String {
+pub(crate) fn shard_name(prefix: &str) -> String {
     let mut out = String::new();
     for c in prefix.chars() {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {

@@ -7,9 +7,9 @@
 //! at that place, or be on the short allow-list below, each entry with the reason it is not an
 //! organisation.
 
-use mdbook_report::base::diagnostics::Diagnostics;
-use mdbook_report::features::organisations::matcher::Matcher;
-use mdbook_report::features::organisations::registry::{self, Registry};
+use super::matcher::{Match, Matcher};
+use super::registry::{self, Registry};
+use crate::base::diagnostics::Diagnostics;
 use regex::Regex;
 use std::ops::Range;
 use std::path::Path;
@@ -64,7 +64,7 @@ struct Reg {
 }
 
 impl Reg {
-    fn find(&self, text: &str) -> Vec<mdbook_report::features::organisations::matcher::Match> {
+    fn find(&self, text: &str) -> Vec<Match> {
         self.matcher.find(text)
     }
 }
@@ -84,7 +84,7 @@ fn registry() -> Reg {
 
 fn report_lines() -> Vec<String> {
     let url = Regex::new(r"<?(?:https?://|www\.)[^\s>]+>?").unwrap();
-    include_str!("../fixtures/source.txt")
+    include_str!("../../../../tests/fixtures/source.txt")
         .lines()
         .map(|l| url.replace_all(l, " ").into_owned())
         .collect()
