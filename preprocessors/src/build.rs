@@ -7,8 +7,8 @@
 //! file from outside the book is never read, let alone published.
 
 use crate::base::diagnostics::{Diagnostics, Location};
+use crate::config::{PREPROCESSOR, RENDERER, SITE_URL_HINT, is_absolute_url};
 use crate::linkcheck::ReadPages;
-use crate::model::config::{PREPROCESSOR, RENDERER, SITE_URL_HINT, is_absolute_url};
 use crate::model::sources;
 use crate::postbuild::Postbuild;
 use crate::preprocessor::Report;

@@ -1,7 +1,7 @@
 //! `mdbook-report cite`: the citation of a whole book, in the formats its pages offer.
 
 use crate::base::diagnostics::Diagnostics;
-use crate::model::config::{Config, PREPROCESSOR};
+use crate::config::{Config, PREPROCESSOR};
 use crate::outputs::cite::{Citation, Page};
 use anyhow::Context;
 use std::path::Path;

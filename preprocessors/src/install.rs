@@ -18,7 +18,7 @@
 
 use crate::base::diagnostics::{Diagnostics, Location};
 use crate::base::paths;
-use crate::model::config::{PREPROCESSOR, RENDERER, locate, place};
+use crate::config::{PREPROCESSOR, RENDERER, locate, place};
 use crate::model::schema::Seg;
 use anyhow::Context;
 use std::path::{Path, PathBuf};

@@ -26,8 +26,10 @@
 #![warn(unreachable_pub)]
 #![deny(missing_docs)]
 
-// The layers: private, so the compiler checks that nothing outside the crate depends on them.
+// The layers: private, so the compiler checks that nothing outside the crate depends on them
+// (`config`, public, composes the features' configuration types).
 mod base;
+pub mod config;
 mod features;
 mod model;
 mod outputs;
@@ -42,24 +44,6 @@ pub mod linkcheck;
 pub mod postbuild;
 pub mod preprocessor;
 pub mod suggest;
-
-/// The configuration (`[preprocessor.report]` in book.toml) as the plugin set reads it.
-pub mod config {
-    pub use crate::base::numbering::Numbering;
-    pub use crate::model::config::schema;
-    pub use crate::model::config::{
-        AgendaConfig, CitationConfig, Config, DataConfig, DocumentWords, DocumentsConfig,
-        EndnotesConfig, LinkCheckConfig, LinkMode, NetworkConfig, OrgPages, OrganisationsConfig,
-        PermalinksConfig, PicturesConfig, PreviewsConfig, ResolutionBody, SearchConfig, Series,
-        TimelineConfig, Unused,
-    };
-    /// The configuration's keys and types ([`schema()`]), read from the types themselves: what
-    /// a mistake in book.toml is checked against.
-    pub mod schema {
-        pub use crate::base::paths::{IN_BOOK, IN_SRC, REPOSITORY};
-        pub use crate::model::schema::{Field, Kind, NUMBERING, OR_NONE};
-    }
-}
 
 /// The open data and the timeline's JSON as the site publishes them, for programs that read
 /// them back: their file names, their columns and fields, and their types.
@@ -85,4 +69,4 @@ pub mod __bench {
 }
 
 pub use base::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
-pub use model::config::Config;
+pub use config::Config;

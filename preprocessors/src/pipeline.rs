@@ -13,12 +13,12 @@
 //! step) each body stays in its chapter as one HTML block.
 
 use crate::base::diagnostics::Diagnostics;
+use crate::config::{Config, OrganisationsConfig};
 use crate::features::agenda::Agenda;
 use crate::features::documents::Documents;
 use crate::features::endnotes::Endnotes;
 use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
-use crate::model::config::{Config, OrganisationsConfig};
 use crate::model::{self, Model};
 use crate::outputs::network::Network;
 use crate::outputs::pages::bodies::{self, Body};

@@ -25,8 +25,8 @@
 //! `mdbook-report build` ([`crate::build`]) and as `mdbook-report-postbuild` for the mdBook CLI.
 
 use crate::base::diagnostics::Diagnostics;
+use crate::config::{Config, PREPROCESSOR, RENDERER};
 use crate::linkcheck::{PageLinks, ReadPages};
-use crate::model::config::{Config, PREPROCESSOR, RENDERER};
 use crate::outputs::cite::{self, Citation};
 use crate::outputs::describe::{self, PageKind, PageMeta};
 use crate::outputs::exports;
@@ -506,9 +506,9 @@ fn html_files(dir: &Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::TimelineConfig;
     use crate::features::timeline::Timeline;
     use crate::features::timeline::tests::may_2014;
-    use crate::model::config::TimelineConfig;
     use crate::model::testing::model;
     use crate::outputs::exports::json as export;
     use mdbook_renderer::book::Book;

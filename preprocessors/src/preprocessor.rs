@@ -7,7 +7,7 @@
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::html;
-use crate::model::config::{Config, PREPROCESSOR, RENDERER};
+use crate::config::{Config, PREPROCESSOR, RENDERER};
 use crate::model::{generated_chapter, sources};
 use crate::outputs::exports;
 use crate::outputs::pages::bodies;

@@ -22,9 +22,9 @@
 //! where first, the most used first.
 
 use crate::base::diagnostics::{Diagnostics, Location};
+use crate::config::Config;
 use crate::features::organisations::registry;
 use crate::model::Model;
-use crate::model::config::Config;
 use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::Context;
 use regex::Regex;

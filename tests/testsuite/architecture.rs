@@ -39,7 +39,11 @@ fn modules() -> BTreeMap<String, String> {
     let tests: Vec<String> = out
         .iter()
         .flat_map(|(module, text)| {
-            let dir = if module == "lib" { String::new() } else { format!("{module}/") };
+            let dir = if module == "lib" {
+                String::new()
+            } else {
+                format!("{module}/")
+            };
             test_file
                 .captures_iter(text)
                 .map(move |c| format!("{dir}{}", &c[1]))
@@ -62,9 +66,11 @@ fn layer(module: &str) -> usize {
         "base" => 0,
         "model" => 1,
         "features" => 2,
-        "outputs" => 3,
-        "pipeline" => 4,
-        _ => 5, // entry points: preprocessor, postbuild, build, install, linkcheck, lib, main, bin
+        // The configuration composes the features' own tables with the outputs'.
+        "config" => 3,
+        "outputs" => 4,
+        "pipeline" => 5,
+        _ => 6, // entry points: preprocessor, postbuild, build, install, linkcheck, lib, main, bin
     }
 }
 

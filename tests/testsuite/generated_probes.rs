@@ -1,5 +1,5 @@
 //! Mistakes generated from the configuration's schema, not listed: every key of
-//! `[preprocessor.report]` (read from the types by `model::config::schema`, so a new key is
+//! `[preprocessor.report]` (read from the types by `config::schema`, so a new key is
 //! covered without a line here) gets a value of the wrong kind, an empty value and an
 //! out-of-range value as its kind allows; every path key gets `..`, an absolute path and a path
 //! through a symbolic link out of the book. Each is written into a tiny book, which is checked
@@ -12,7 +12,7 @@ use crate::common;
 
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
 use mdbook_report::Diagnostics;
-use mdbook_report::config::schema::{self as paths, Kind, NUMBERING, OR_NONE};
+use mdbook_report::config::keys::{self as paths, Kind, NUMBERING, OR_NONE};
 use mdbook_report::config::{self, Config};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

@@ -44,7 +44,7 @@ pub enum Precision {
 
 /// A northern-hemisphere meteorological season.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Season {
+pub(crate) enum Season {
     /// March–May.
     Spring,
     /// June–August.
@@ -86,7 +86,7 @@ impl Season {
 /// A date as precise as the text. Construct with [`Date::parse`], which only
 /// accepts dates that exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Date {
+pub(crate) enum Date {
     /// `2030-04-23`.
     Day(NaiveDate),
     /// `2030-06`: year and month (1–12).
@@ -103,7 +103,7 @@ pub enum Date {
 
 /// Why a date was refused: a message and a hint for the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateError {
+pub(crate) struct DateError {
     /// What is wrong.
     pub message: String,
     /// How to write it.
@@ -157,7 +157,7 @@ fn first_of_month(year: i32, month: u32) -> NaiveDate {
 
 impl Date {
     /// Parses one of the accepted forms (surrounding spaces are ignored).
-    pub fn parse(text: &str) -> Result<Date, DateError> {
+    pub(crate) fn parse(text: &str) -> Result<Date, DateError> {
         let s = text.trim();
         let malformed = |hint: String| DateError {
             message: format!("`{s}` is not a date"),
@@ -249,7 +249,7 @@ impl Date {
     }
 
     /// The first day of the period.
-    pub fn first(&self) -> NaiveDate {
+    pub(crate) fn first(&self) -> NaiveDate {
         match *self {
             Date::Day(d) => d,
             Date::Month(y, m) => first_of_month(y, m),
@@ -261,7 +261,7 @@ impl Date {
     }
 
     /// The last day of the period (inclusive).
-    pub fn last(&self) -> NaiveDate {
+    pub(crate) fn last(&self) -> NaiveDate {
         match *self {
             Date::Day(d) => d,
             Date::Month(y, m) => last_day_of_month(y, m),
@@ -274,7 +274,7 @@ impl Date {
     }
 
     /// How precise the date is.
-    pub fn precision(&self) -> Precision {
+    pub(crate) fn precision(&self) -> Precision {
         match self {
             Date::Day(_) => Precision::Day,
             Date::Month(..) => Precision::Month,
@@ -287,7 +287,7 @@ impl Date {
 
     /// The canonical front-matter form: `2030-04-23`, `2030-06`, `2030-Q3`, `2030-H1`,
     /// `2029-autumn`, `2030`.
-    pub fn spec(&self) -> String {
+    pub(crate) fn spec(&self) -> String {
         match *self {
             Date::Day(d) => d.format("%Y-%m-%d").to_string(),
             Date::Month(y, m) => format!("{y:04}-{m:02}"),
@@ -300,7 +300,7 @@ impl Date {
 
     /// The date as a reader writes it: "23 April 2030", "June 2030", "first half of 2030",
     /// "autumn 2029", "winter 2029–2030", "2030".
-    pub fn written(&self) -> String {
+    pub(crate) fn written(&self) -> String {
         match *self {
             Date::Day(d) => format!("{} {} {}", d.day(), month_name(d.month()), d.year()),
             Date::Month(y, m) => format!("{} {y}", month_name(m)),

@@ -168,6 +168,11 @@ impl<T: Target> Html<T> {
         self
     }
 
+    /// Starts element `name` with no attributes.
+    pub(crate) fn element_open(&mut self, name: &'static str) -> &mut Self {
+        self.open(name).close()
+    }
+
     /// Element `name` with no attributes around `text`.
     pub(crate) fn element(&mut self, name: &'static str, text: impl Display) -> &mut Self {
         self.open(name).close().text(text).close(name)

@@ -15,11 +15,15 @@
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html::{self, Html, Markdown};
 use crate::base::markdown::safe_to_wrap;
+use crate::base::numbering::Numbering;
+use crate::base::paths;
 use crate::base::text;
-use crate::model::config::{AgendaConfig, Unused};
+use crate::model::Unused;
 use crate::model::find::{find_loosely, find_phrase_in, normalised_blocks};
+use crate::model::schema::{numbering_style as style, or_none};
 use crate::model::{BlockId, Chapter, ChapterId, Model, Outputs};
 use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// One item of the agenda.
@@ -281,7 +285,7 @@ fn labels_hint(items: &[Item], prefix: &str, cfg: &AgendaConfig) -> String {
         (Some(only), _) => format!("the agenda's only {} is `{prefix}{}`", cfg.item, only.label),
         _ => format!(
             "list the agenda's items under `items` in `[preprocessor.{}.agenda]`",
-            crate::model::config::PREPROCESSOR
+            crate::model::PREPROCESSOR
         ),
     }
 }
@@ -371,6 +375,65 @@ fn report_missing(model: &Model, cfg: &AgendaConfig, items: &[Item], diags: &mut
             "add `agenda-item: LABEL` to the front matter of the chapter that reports on each {}",
             cfg.item
         ));
+}
+
+/// `[preprocessor.report.agenda]`: the agenda the document is organised by.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct AgendaConfig {
+    /// Switch the feature on or off.
+    pub enable: bool,
+    /// Path (virtual, under `src/`) of the generated overview page.
+    #[serde(deserialize_with = "paths::in_src")]
+    pub page: PathBuf,
+    /// The overview page's title.
+    pub title: String,
+    /// How the text names the agenda, for the chapter boxes ("of {name}"); empty: not named.
+    #[serde(deserialize_with = "or_none")]
+    pub name: String,
+    /// What an item is called, lower case ("priority area", "objective").
+    pub item: String,
+    /// Its plural; empty: `item` + "s".
+    #[serde(deserialize_with = "or_none")]
+    pub item_plural: String,
+    /// How items are numbered: `1`, `(a)`, `i` ….
+    #[serde(with = "style")]
+    pub numbering: Numbering,
+    /// The items' titles, in order.
+    pub items: Vec<String>,
+    /// Phrases of the text that name the agenda, linked to the overview.
+    #[serde(deserialize_with = "or_none")]
+    pub phrases: Vec<String>,
+    /// The overview's introduction: `{document}`, `{count}`, `{items}`.
+    pub introduction: String,
+}
+
+impl Default for AgendaConfig {
+    fn default() -> Self {
+        AgendaConfig {
+            enable: true,
+            page: "agenda.md".into(),
+            title: "Agenda".into(),
+            name: String::new(),
+            item: "item".into(),
+            item_plural: String::new(),
+            numbering: Numbering::decimal(),
+            items: Vec::new(),
+            phrases: Vec::new(),
+            introduction: "The {count} {items} of the {document}.".into(),
+        }
+    }
+}
+
+impl AgendaConfig {
+    /// The plural of the item word.
+    pub fn items_word(&self) -> String {
+        if self.item_plural.is_empty() {
+            format!("{}s", self.item)
+        } else {
+            self.item_plural.clone()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -24,12 +24,15 @@
 use crate::base::diagnostics::{Diagnostics, did_you_mean};
 use crate::base::html::{self, Html, Markdown};
 use crate::base::markdown::{Edits, FootnoteDef};
+use crate::base::numbering::Numbering;
+use crate::base::paths;
 use crate::base::text::truncate;
-use crate::model::config::EndnotesConfig;
+use crate::model::schema::numbering_style as style;
 use crate::model::{ChapterId, Model, Outputs};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// One place citing a note.
@@ -263,7 +266,7 @@ impl Endnotes {
             .hint(format!(
                 "set `chapter = \"{}\"` under `[preprocessor.{}.endnotes]` in book.toml, or add `{}` to SUMMARY.md",
                 ch.path.display(),
-                crate::model::config::PREPROCESSOR,
+                crate::model::PREPROCESSOR,
                 path.display()
             ));
         let cause = diags.last_cause().expect("just reported");
@@ -605,6 +608,34 @@ fn dedent(text: &str) -> String {
         }
     }
     out
+}
+
+/// `[preprocessor.report.endnotes]`: book-wide endnotes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct EndnotesConfig {
+    /// Switch the feature on or off.
+    pub enable: bool,
+    /// The chapter (relative to `src/`) that holds the definitions; none: the book has no
+    /// endnotes, and mdBook renders its footnotes page by page as it always does.
+    #[serde(deserialize_with = "paths::in_src_if_set")]
+    pub chapter: Option<PathBuf>,
+    /// How notes are numbered: `i` (i, ii, iii), `1`, `a` ….
+    #[serde(with = "style")]
+    pub labels: Numbering,
+    /// What a note is called in a reference's preview ("Endnote iv: …").
+    pub name: String,
+}
+
+impl Default for EndnotesConfig {
+    fn default() -> Self {
+        EndnotesConfig {
+            enable: true,
+            chapter: None,
+            labels: Numbering::lower_roman(),
+            name: "Note".into(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -36,11 +36,13 @@
 
 use crate::base::dates::{Date, Span};
 use crate::base::diagnostics::{Diagnostics, Location, did_you_mean};
-use crate::model::config::TimelineConfig;
+use crate::base::paths;
 use crate::model::find::{find_phrase_in, normalised_blocks};
 use crate::model::frontmatter::MeetingSpec;
 use crate::model::orgs::{Directory, FOLDED};
+use crate::model::schema::or_none;
 use crate::model::{BlockId, Chapter, ChapterId, MeetingId, Model, OrgId, Outputs};
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -502,8 +504,8 @@ pub(crate) mod tests {
     }
 
     /// A configuration whose document is a report of May 2014.
-    pub(crate) fn config() -> crate::model::config::Config {
-        let mut cfg = crate::model::config::Config::default();
+    pub(crate) fn config() -> crate::config::Config {
+        let mut cfg = crate::config::Config::default();
         cfg.document = "report".into();
         cfg.date_text = Some("2014-05".into());
         cfg.check(None, &mut Diagnostics::new());
@@ -896,5 +898,47 @@ src/a.md:26:13: warning: meeting `after` (13 June 2014) is part of `week` (10–
                 .iter()
                 .all(|m| m.id == "week" || m.parent.is_some())
         );
+    }
+}
+
+/// `[preprocessor.report.timeline]`: meetings from front matter.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
+pub struct TimelineConfig {
+    /// Switch the feature on or off.
+    pub enable: bool,
+    /// Path (virtual, under `src/`) of the generated timeline page.
+    #[serde(deserialize_with = "paths::in_src")]
+    pub page: PathBuf,
+    /// The page's title.
+    pub title: String,
+    /// The page's first sentence: `{document}`, `{count}`, `{meetings}` ("1 meeting").
+    pub introduction: String,
+    /// The calendar's name; empty: "Meetings in" and the book's title.
+    #[serde(deserialize_with = "or_none")]
+    pub calendar_name: String,
+    /// The calendar's `PRODID`; empty: one made of the book's title.
+    #[serde(deserialize_with = "or_none")]
+    pub calendar_id: String,
+    /// The domain part of every event's `UID`; empty: made of the book's title.
+    #[serde(deserialize_with = "or_none")]
+    pub uid_domain: String,
+    /// The JSON export's title slide text; empty: "The meetings described in" and the title.
+    #[serde(deserialize_with = "or_none")]
+    pub summary: String,
+}
+
+impl Default for TimelineConfig {
+    fn default() -> Self {
+        TimelineConfig {
+            enable: true,
+            page: "timeline.md".into(),
+            title: "Timeline".into(),
+            introduction: "The {document} describes {meetings}.".into(),
+            calendar_name: String::new(),
+            calendar_id: String::new(),
+            uid_domain: String::new(),
+            summary: String::new(),
+        }
     }
 }

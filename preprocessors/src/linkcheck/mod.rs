@@ -89,7 +89,7 @@ pub(crate) use check::PageLinks;
 pub use check::{ReadPages, check_read_site, check_site};
 pub use report::{ExternalLink, Kind, Problem, Report, Source};
 
-use crate::model::config::LinkCheckConfig;
+use crate::config::LinkCheckConfig;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@
 use super::report::Source;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::diagnostics::LineIndex;
-use crate::model::config::Config as ReportConfig;
+use crate::config::Config as ReportConfig;
 use anyhow::Context;
 use mdbook_preprocessor::config::Config;
 use std::collections::HashMap;

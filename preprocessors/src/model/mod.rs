@@ -6,7 +6,6 @@
 //! with [`Doc::parse`]. Features read the model and return edits ([`ChapterOutput`]); none of
 //! them parses Markdown or YAML again, and none imports another.
 
-pub(crate) mod config;
 pub(crate) mod find;
 pub(crate) mod frontmatter;
 pub(crate) mod ids;
@@ -23,6 +22,14 @@ use mdbook_preprocessor::book::{Book, BookItem, SectionNumber};
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+/// The name mdBook knows the preprocessor by (`[preprocessor.report]`, binary `mdbook-report`).
+pub(crate) const PREPROCESSOR: &str = "report";
+
+/// The name of the post-build renderer (`[output.report-postbuild]`, binary
+/// `mdbook-report-postbuild`). mdBook runs renderers in the order of their table names, so it
+/// sorts after `html`.
+pub(crate) const RENDERER: &str = "report-postbuild";
 
 /// One chapter of the book.
 #[derive(Debug)]
@@ -310,7 +317,7 @@ pub(crate) fn check_active_html(
                     )
                     .hint(format!(
                         "remove it; if the book means it, allow it by name: `allow-html = [\"{name}\"]` under `[preprocessor.{}]` in book.toml",
-                        config::PREPROCESSOR
+                        PREPROCESSOR
                     ));
             }
             out.edits
@@ -620,5 +627,32 @@ pub(crate) mod testing {
             )));
         }
         Model::build(&book, Path::new("src"), diags)
+    }
+}
+/// Something the book configures that matches nothing in its text (an agenda phrase no
+/// paragraph has, a `never-link` entry the text never writes): the feature that found it says
+/// so, and `Config::unused` reports it at its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unused {
+    /// Its table under `[preprocessor.report]` and its key: `("agenda", "phrases")`.
+    pub key: (&'static str, &'static str),
+    /// Its entry, for a list.
+    pub entry: Option<usize>,
+    /// What it fails to do, after the value: "links nothing: no paragraph of the book has it".
+    pub problem: String,
+    /// The value as configured.
+    pub value: String,
+    /// How to fix it ([`Unused::hint_for`] for a phrase copied from the text).
+    pub hint: String,
+}
+
+impl Unused {
+    /// The hint for a phrase meant to be copied from the text: what the text writes instead
+    /// when it writes it otherwise (`nearest`, from [`crate::model::find::find_loosely`]).
+    pub(crate) fn hint_for(nearest: Option<String>) -> String {
+        match nearest {
+            Some(text) => format!("the text writes “{text}”: write it as the text does"),
+            None => "copy it from the text, word for word, or remove it".into(),
+        }
     }
 }

@@ -735,6 +735,27 @@ fn check(
     }
 }
 
+/// Numbering styles (`labels`, `numbering`), read and written as the style (`"(a)"`), under
+/// the [`schema::NUMBERING`] mark.
+/// `#[serde(with = …)]` for a [`Numbering`](crate::base::numbering::Numbering) style written
+/// as text (`"(a)"`), its kind marked [`NUMBERING`] for the schema.
+pub(crate) mod numbering_style {
+    use crate::base::numbering::Numbering;
+
+    pub(crate) fn serialize<S: serde::Serializer>(n: &Numbering, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&n.to_string())
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Numbering, D::Error> {
+        let style: String = super::marked(d, super::NUMBERING)?;
+        Numbering::parse(&style).map_err(|_| {
+            serde::de::Error::invalid_value(serde::de::Unexpected::Str(&style), &"a style")
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

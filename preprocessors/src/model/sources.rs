@@ -122,7 +122,7 @@ pub(crate) fn check(
         .html_config()
         .and_then(|html| html.input_404)
         .unwrap_or_else(|| "404.md".to_owned());
-    let repository = crate::model::config::repository(root);
+    let repository = repository(root);
     let Ok(boundary) = Boundary::new(root, repository.as_deref()) else {
         return Sealed::default();
     };
@@ -510,6 +510,19 @@ impl Checker<'_> {
         }
         outside
     }
+}
+
+/// `[preprocessor.report] repository` of the book at `root`, read from its book.toml when it
+/// is a folder above the book (the configuration reports any other value).
+fn repository(root: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(root.join("book.toml")).ok()?;
+    let doc = toml_edit::Document::parse(text).ok()?;
+    let written = doc
+        .get("preprocessor")?
+        .get(crate::model::PREPROCESSOR)?
+        .get("repository")?
+        .as_str()?;
+    crate::base::paths::above(Path::new(written)).map(|_| PathBuf::from(written))
 }
 
 #[cfg(test)]

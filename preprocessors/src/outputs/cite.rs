@@ -12,7 +12,7 @@
 //! address is the same string in every format, see [`Page::url`]).
 //!
 //! Citations appear only where the book says what it is citing: `[preprocessor.report.citation]`
-//! in its `book.toml` (see [`crate::model::config::CitationConfig`]). The canonical link needs
+//! in its `book.toml` (see [`crate::config::CitationConfig`]). The canonical link needs
 //! only the site's address ([`canonical`]).
 //! The post-build step ([`crate::postbuild`]) puts the tags into `<head>` and the block at the
 //! end of `<main>`, after mdBook has rendered the page, so neither the search index nor the
@@ -20,7 +20,7 @@
 
 use crate::base::dates::Date;
 use crate::base::html;
-use crate::model::config::Config;
+use crate::config::Config;
 use crate::outputs::describe::PageKind;
 use serde_json::json;
 use std::fmt::Write as _;

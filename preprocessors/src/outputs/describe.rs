@@ -23,9 +23,9 @@
 
 use crate::base::markdown::append_block;
 use crate::base::text::{plural, shorten, squash};
+use crate::config::Config;
 use crate::features::agenda::Agenda;
 use crate::features::organisations::{Mention, Organisations};
-use crate::model::config::Config;
 use crate::model::{Model, OrgId};
 use mdbook_preprocessor::book::{Book, BookItem};
 use serde::{Deserialize, Serialize};

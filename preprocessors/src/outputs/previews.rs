@@ -378,7 +378,7 @@ mod tests {
     }
 
     use crate::base::diagnostics::Diagnostics;
-    use crate::model::config::{AgendaConfig, EndnotesConfig, OrganisationsConfig, TimelineConfig};
+    use crate::config::{AgendaConfig, EndnotesConfig, OrganisationsConfig, TimelineConfig};
     use crate::model::testing::model;
     use std::path::Path;
 
@@ -413,7 +413,7 @@ mod tests {
         let agenda = Agenda::collect(&m, &agenda_cfg, &mut diags);
         // Every organisation gets a page, so one never named has a preview too.
         let orgs_cfg = OrganisationsConfig {
-            pages: crate::model::config::OrgPages::All,
+            pages: crate::config::OrgPages::All,
             ..OrganisationsConfig::default()
         };
         let orgs = Organisations::collect(&m, root.path(), &orgs_cfg, &mut diags);

@@ -10,11 +10,11 @@
 //! chapter's document was adopted, its `document: adopted`). A note whose access date cannot be read is a
 //! warning; an address with no date at all gets no copy, and a diagnostic note says why.
 
+use super::DocumentsConfig;
 use super::body_offset;
 use crate::base::dates::{Date, parse_written_day};
 use crate::base::diagnostics::Diagnostics;
 use crate::base::text::fill;
-use crate::model::config::DocumentsConfig;
 use crate::model::{BlockId, Chapter, ChapterId, Model};
 use chrono::NaiveDate;
 use regex::Regex;

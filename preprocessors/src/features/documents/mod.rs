@@ -26,18 +26,19 @@
 //! document nobody cites has none. A book without `document:` chapters links as before.
 
 pub(crate) mod archive;
+mod config;
 pub(crate) mod symbols;
 
 use crate::base::dates::{Date, parse_written_day};
 use crate::base::diagnostics::Diagnostics;
-use crate::base::html;
+use crate::base::html::{self, Html, Markdown};
 use crate::base::markdown::{order, safe_to_wrap};
 use crate::base::text::fill;
-use crate::model::config::{DocumentsConfig, Unused};
+use crate::model::Unused;
 use crate::model::{BlockId, Chapter, ChapterId, Model, Outputs};
+pub use config::{DocumentWords, DocumentsConfig, ResolutionBody, Series};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::LazyLock;
@@ -346,13 +347,15 @@ impl Documents {
                             continue;
                         };
                         if !out.overlaps_link(source) {
+                            let mut open = Html::<Markdown>::new();
+                            open.open("a")
+                                .attr("class", "document-paragraph")
+                                .attr("href", html::href(from, to, Some(anchor)))
+                                .close();
                             out.wrap(
                                 source.clone(),
-                                format!(
-                                    "<a class=\"document-paragraph\" href=\"{}\">",
-                                    html::attr(&html::href(from, to, Some(anchor)))
-                                ),
-                                "</a>",
+                                open.into_string(),
+                                Html::<Markdown>::end("a"),
                             );
                         }
                     }
@@ -370,20 +373,21 @@ impl Documents {
                 if out.overlaps_link(source) {
                     continue;
                 }
-                let title = if c.cited_as == doc.symbol {
-                    String::new()
-                } else {
-                    format!(" title=\"{}\"", html::attr(&doc.symbol))
-                };
                 let class = if site.is_some() {
                     "document-symbol document-in-site"
                 } else {
                     "document-symbol"
                 };
+                let mut open = Html::<Markdown>::new();
+                let mut tag = open.open("a").attr("class", class).attr("href", &url);
+                if c.cited_as != doc.symbol {
+                    tag = tag.attr("title", &doc.symbol);
+                }
+                tag.close();
                 out.wrap(
                     source.clone(),
-                    format!("<a class=\"{class}\" href=\"{}\"{title}>", html::attr(&url)),
-                    "</a>",
+                    open.into_string(),
+                    Html::<Markdown>::end("a"),
                 );
             }
             if let Some(to) = doc.chapter {
@@ -411,16 +415,22 @@ impl Documents {
                 ),
             };
             // After any link closing here, before any opening: never inside another link.
-            out.edits.insert(
-                copy.at,
-                order::ANCHOR,
-                format!(
-                    "<span class=\"archived-copy report-generated\"> (<a href=\"{}\" title=\"{}\">{}</a>)</span>",
-                    html::attr(&copy.archive),
-                    html::attr(&title),
-                    html::text(&self.archive_text)
-                ),
-            );
+            let mut copy_link = Html::<Markdown>::new();
+            copy_link
+                .open("span")
+                .attr("class", "archived-copy report-generated")
+                .close()
+                .text(" (")
+                .open("a")
+                .attr("href", &copy.archive)
+                .attr("title", &title)
+                .close()
+                .text(&self.archive_text)
+                .close("a")
+                .text(")")
+                .close("span");
+            out.edits
+                .insert(copy.at, order::ANCHOR, copy_link.into_string());
         }
     }
 }
@@ -442,11 +452,21 @@ impl Documents {
             return String::new();
         }
         let page = &model.chapter(to).path;
-        let mut out = format!(
-            "<section class=\"cited-by report-generated\" data-search=\"skip\" aria-labelledby=\"report-cited-by\">\n\
-             <h2 id=\"report-cited-by\">{}</h2>\n<ul>\n",
-            html::text(&self.cited_by)
-        );
+        let mut out = Html::<Markdown>::new();
+        out.open("section")
+            .attr("class", "cited-by report-generated")
+            .attr("data-search", "skip")
+            .attr("aria-labelledby", "report-cited-by")
+            .close()
+            .newline()
+            .open("h2")
+            .attr("id", "report-cited-by")
+            .close()
+            .text(&self.cited_by)
+            .close("h2")
+            .newline()
+            .element_open("ul")
+            .newline();
         for (c, blocks) in citing {
             let ch = model.chapter(c);
             let mut labels: HashMap<BlockId, String> = HashMap::new();
@@ -455,29 +475,32 @@ impl Documents {
                     labels.entry(b).or_insert(label);
                 }
             }
-            let _ = write!(
-                out,
-                "<li><a href=\"{}\">{}</a>: ",
-                html::attr(&html::href(page, &ch.path, None)),
-                html::text(&ch.name)
-            );
-            for (k, b) in blocks.iter().enumerate() {
-                let label = labels
-                    .get(b)
-                    .cloned()
-                    .unwrap_or_else(|| first_words(&ch.block(*b).text));
-                let _ = write!(
-                    out,
-                    "{}<a href=\"{}\">{}</a>",
-                    if k > 0 { ", " } else { "" },
-                    html::attr(&html::href(page, &ch.path, Some(&ch.block(*b).anchor))),
-                    html::text(&label)
-                );
-            }
-            out.push_str("</li>\n");
+            out.element_open("li")
+                .open("a")
+                .attr("href", html::href(page, &ch.path, None))
+                .close()
+                .text(&ch.name)
+                .close("a")
+                .text(": ")
+                .join(&blocks, ", ", |out, b| {
+                    let label = labels
+                        .get(b)
+                        .cloned()
+                        .unwrap_or_else(|| first_words(&ch.block(*b).text));
+                    out.open("a")
+                        .attr(
+                            "href",
+                            html::href(page, &ch.path, Some(&ch.block(*b).anchor)),
+                        )
+                        .close()
+                        .text(&label)
+                        .close("a");
+                })
+                .close("li")
+                .newline();
         }
-        out.push_str("</ul>\n</section>\n");
-        out
+        out.close("ul").newline().close("section").newline();
+        out.into_string()
     }
 }
 

@@ -24,7 +24,7 @@
 //! starts like a symbol but breaks the grammar (`A/85/`, `A//190`, `A/85/L5`) is reported as
 //! malformed, never linked.
 
-use crate::model::config::{DocumentsConfig, ResolutionBody};
+use super::{DocumentsConfig, ResolutionBody};
 use regex::Regex;
 use std::ops::Range;
 
@@ -676,7 +676,7 @@ fn series_regex(pattern: &str, symbol: &str) -> Series {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::config::{DocumentsConfig, Series as SeriesConfig};
+    use crate::config::{DocumentsConfig, Series as SeriesConfig};
 
     fn grammar() -> Grammar {
         let mut cfg = DocumentsConfig::default();

@@ -21,16 +21,18 @@
 
 #[cfg(test)]
 mod book_registry;
+mod config;
 pub(crate) mod matcher;
 pub(crate) mod registry;
 
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html::{self, Html, Markdown};
 use crate::base::markdown::safe_to_wrap;
-use crate::model::config::{LinkMode, OrgPages, OrganisationsConfig, Unused};
+use crate::model::Unused;
 use crate::model::find::{find_loosely, find_phrase_in, normalised_blocks};
 use crate::model::orgs::{Directory, FOLDED};
 use crate::model::{BlockId, ChapterId, Model, OrgId, Outputs};
+pub use config::{LinkMode, OrgPages, OrganisationsConfig};
 use matcher::Matcher;
 use registry::Registry;
 use std::collections::HashSet;

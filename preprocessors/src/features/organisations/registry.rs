@@ -158,7 +158,7 @@ pub(crate) fn load(root: &Path, path: &Path, dir: &Path, diags: &mut Diagnostics
                 } else {
                     format!(
                         "create it (see README.md, \"Organisations\"), set `registry` under `[preprocessor.{}.organisations]` in book.toml to its path, or set `enable = false` there",
-                        crate::model::config::PREPROCESSOR
+                        crate::model::PREPROCESSOR
                     )
                 });
             failed(diags)
@@ -217,7 +217,7 @@ pub fn parse(text: &str, path: &Path, dir: &Path, diags: &mut Diagnostics) -> Re
             )
             .hint(format!(
                 "list the organisations under `organisations:` (see README.md, \"Organisations\"), or set `enable = false` under `[preprocessor.{}.organisations]` in book.toml",
-                crate::model::config::PREPROCESSOR
+                crate::model::PREPROCESSOR
             ));
         return failed(diags);
     }

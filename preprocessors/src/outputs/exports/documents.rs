@@ -38,10 +38,10 @@
 
 use super::File;
 use crate::base::html;
+use crate::config::Config;
 use crate::features::documents::Documents;
 use crate::features::documents::archive::DateFrom;
 use crate::features::endnotes::Endnotes;
-use crate::model::config::Config;
 use crate::model::{BlockId, ChapterId, Model};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

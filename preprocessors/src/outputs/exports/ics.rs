@@ -33,7 +33,7 @@
 
 use super::json::{Document, Event};
 use crate::base::dates::Date;
-use crate::model::config::Config;
+use crate::config::Config;
 use std::collections::HashMap;
 
 /// The file name of the calendar, at the site root.

@@ -46,9 +46,9 @@
 
 use crate::base::dates::{Date, Precision};
 use crate::base::html;
+use crate::config::Config;
 use crate::features::timeline::Timeline;
 use crate::model::Model;
-use crate::model::config::Config;
 use crate::model::orgs::Directory;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

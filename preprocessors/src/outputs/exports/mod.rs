@@ -15,7 +15,7 @@ pub(crate) mod ics;
 pub(crate) mod json;
 pub(crate) mod open_data;
 
-use crate::model::config::Config;
+use crate::config::Config;
 use std::path::{Path, PathBuf};
 
 /// A finished file for the site's root.

@@ -15,9 +15,9 @@
 
 use super::File;
 use crate::base::html;
+use crate::config::Config;
 use crate::features::agenda::Agenda;
 use crate::features::organisations::{Organisations, snippet};
-use crate::model::config::Config;
 use crate::model::orgs::Directory;
 use crate::model::{Model, OrgId};
 use crate::outputs::network::Network;

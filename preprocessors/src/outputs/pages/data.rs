@@ -6,7 +6,7 @@
 use super::templates::Templates;
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html;
-use crate::model::config::Config;
+use crate::config::Config;
 use crate::model::generated_chapter;
 use crate::outputs::exports::open_data::Schema;
 use mdbook_preprocessor::book::Chapter;

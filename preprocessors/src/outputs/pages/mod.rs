@@ -13,11 +13,11 @@ pub(crate) mod templates;
 pub(crate) mod timeline;
 pub(crate) mod timeline_axis;
 
+use crate::config::Config;
 use crate::features::agenda::Agenda;
 use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
 use crate::model::Model;
-use crate::model::config::Config;
 use crate::outputs::network::Network;
 
 /// What the generated pages show of the book: the model, the configuration and the findings of

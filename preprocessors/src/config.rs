@@ -1,4 +1,7 @@
-//! Typed configuration: the `[preprocessor.report]` table of `book.toml`.
+//! Typed configuration: the `[preprocessor.report]` table of `book.toml`. [`Config`] composes
+//! each feature's own table (its type lives with the feature: `features::agenda::AgendaConfig`
+//! …) and the outputs' tables, reads them with located messages for every mistake, and checks
+//! what spans tables.
 //!
 //! ```toml
 //! [preprocessor.report]
@@ -18,7 +21,6 @@
 
 use crate::base::dates::Date;
 use crate::base::diagnostics::{Diagnostics, LineIndex, Location, did_you_mean};
-use crate::base::numbering::Numbering;
 use crate::base::paths;
 use crate::base::text;
 use crate::model::schema::{self, Kind, Mismatch, Problem, Seg, or_none};
@@ -28,13 +30,22 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-/// The name mdBook knows the preprocessor by (`[preprocessor.report]`, binary `mdbook-report`).
-pub(crate) const PREPROCESSOR: &str = "report";
+pub use crate::base::numbering::Numbering;
+pub use crate::features::agenda::AgendaConfig;
+pub use crate::features::documents::{DocumentWords, DocumentsConfig, ResolutionBody, Series};
+pub use crate::features::endnotes::EndnotesConfig;
+pub use crate::features::organisations::{LinkMode, OrgPages, OrganisationsConfig};
+pub use crate::features::timeline::TimelineConfig;
+use crate::model::Unused;
 
-/// The name of the post-build renderer (`[output.report-postbuild]`, binary
-/// `mdbook-report-postbuild`). mdBook runs renderers in the order of their table names, so it
-/// sorts after `html`.
-pub(crate) const RENDERER: &str = "report-postbuild";
+/// What the configuration's keys and types ([`schema()`]) are made of, read from the types
+/// themselves: what a mistake in book.toml is checked against.
+pub mod keys {
+    pub use crate::base::paths::{IN_BOOK, IN_SRC, REPOSITORY};
+    pub use crate::model::schema::{Field, Kind, NUMBERING, OR_NONE};
+}
+
+pub(crate) use crate::model::{PREPROCESSOR, RENDERER};
 
 /// `[preprocessor.report]`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -164,459 +175,6 @@ impl Default for Config {
             _after: None,
             _renderers: None,
             _optional: None,
-        }
-    }
-}
-
-/// `[preprocessor.report.endnotes]`: book-wide endnotes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
-pub struct EndnotesConfig {
-    /// Switch the feature on or off.
-    pub enable: bool,
-    /// The chapter (relative to `src/`) that holds the definitions; none: the book has no
-    /// endnotes, and mdBook renders its footnotes page by page as it always does.
-    #[serde(deserialize_with = "paths::in_src_if_set")]
-    pub chapter: Option<PathBuf>,
-    /// How notes are numbered: `i` (i, ii, iii), `1`, `a` ….
-    #[serde(with = "style")]
-    pub labels: Numbering,
-    /// What a note is called in a reference's preview ("Endnote iv: …").
-    pub name: String,
-}
-
-impl Default for EndnotesConfig {
-    fn default() -> Self {
-        EndnotesConfig {
-            enable: true,
-            chapter: None,
-            labels: Numbering::lower_roman(),
-            name: "Note".into(),
-        }
-    }
-}
-
-/// Something the book configures that matches nothing in its text (an agenda phrase no
-/// paragraph has, a `never-link` entry the text never writes): the feature that found it says
-/// so, and [`Config::unused`] reports it at its key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unused {
-    /// Its table under `[preprocessor.report]` and its key: `("agenda", "phrases")`.
-    pub key: (&'static str, &'static str),
-    /// Its entry, for a list.
-    pub entry: Option<usize>,
-    /// What it fails to do, after the value: "links nothing: no paragraph of the book has it".
-    pub problem: String,
-    /// The value as configured.
-    pub value: String,
-    /// How to fix it ([`Unused::hint_for`] for a phrase copied from the text).
-    pub hint: String,
-}
-
-impl Unused {
-    /// The hint for a phrase meant to be copied from the text: what the text writes instead
-    /// when it writes it otherwise (`nearest`, from [`crate::model::find::find_loosely`]).
-    pub fn hint_for(nearest: Option<String>) -> String {
-        match nearest {
-            Some(text) => format!("the text writes “{text}”: write it as the text does"),
-            None => "copy it from the text, word for word, or remove it".into(),
-        }
-    }
-}
-
-/// How many mentions of an organisation become links.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum LinkMode {
-    /// The first mention of each organisation in each paragraph.
-    #[default]
-    FirstPerParagraph,
-    /// The first mention of each organisation on each page.
-    FirstPerPage,
-    /// Every mention.
-    Every,
-}
-
-/// Which organisations of the registry get a page (and are listed, counted and exported).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum OrgPages {
-    /// Those the book names: in its text, in an `org:` link or as a meeting's organiser, and
-    /// the organisations these are part of. A registry shared by many books costs each book
-    /// only what it names.
-    #[default]
-    Named,
-    /// Every organisation of the registry.
-    All,
-}
-
-/// `[preprocessor.report.organisations]`: the organisation registry and its links.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
-pub struct OrganisationsConfig {
-    /// Switch the feature on or off.
-    pub enable: bool,
-    /// The registry, relative to the book root; none: [`DEFAULT_REGISTRY`] when the book has
-    /// it (a book without it names no organisations, and gets no organisation pages).
-    #[serde(deserialize_with = "paths::in_book_if_set")]
-    pub registry: Option<PathBuf>,
-    /// Which mentions become links.
-    pub link: LinkMode,
-    /// Which organisations get a page.
-    pub pages: OrgPages,
-    /// Directory (under `src/`, virtual) of the generated pages.
-    #[serde(deserialize_with = "paths::in_src")]
-    pub dir: PathBuf,
-    /// The index page's title.
-    pub title: String,
-    /// The sidebar part title before the index; empty: none.
-    #[serde(deserialize_with = "or_none")]
-    pub part: String,
-    /// Phrases inside which no organisation is linked ("United Nations Convention against …").
-    #[serde(deserialize_with = "or_none")]
-    pub never_link: Vec<String>,
-    /// An organisation page's description for search engines: `{name}`, `{mentions}`, `{title}`.
-    pub description: String,
-}
-
-impl Default for OrganisationsConfig {
-    fn default() -> Self {
-        OrganisationsConfig {
-            enable: true,
-            registry: None,
-            link: LinkMode::default(),
-            pages: OrgPages::default(),
-            dir: "organisations".into(),
-            title: "Organisations".into(),
-            part: "Organisations".into(),
-            never_link: Vec::new(),
-            description: "{name}: {mentions} in {title}.".into(),
-        }
-    }
-}
-
-/// Where the registry is when `registry` does not say.
-pub(crate) const DEFAULT_REGISTRY: &str = "data/organisations.yaml";
-
-impl OrganisationsConfig {
-    /// The registry's path, relative to the book root.
-    pub fn registry_path(&self) -> &std::path::Path {
-        self.registry
-            .as_deref()
-            .unwrap_or(std::path::Path::new(DEFAULT_REGISTRY))
-    }
-}
-
-/// `[preprocessor.report.documents]`: document symbols linked to their documents and listed on a
-/// generated page; archived copies of the web addresses in the endnotes.
-///
-/// The defaults follow the United Nations' symbol grammar and link to `undocs.org`, the UN's
-/// permanent redirector to its Official Document System (ODS): `https://undocs.org/en/A/85/190`
-/// always leads to the current ODS address of the document, where ODS's own URLs have changed
-/// more than once. `fr`, `es`, `ar`, `zh`, `ru` instead of `en` give the other official languages.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
-pub struct DocumentsConfig {
-    /// Switch the feature on or off.
-    pub enable: bool,
-    /// Where a symbol's document is: `{symbol}`; empty: symbols are listed, not linked.
-    #[serde(deserialize_with = "or_none")]
-    pub link: String,
-    /// Path (virtual, under `src/`) of the generated "Documents cited" page.
-    #[serde(deserialize_with = "paths::in_src")]
-    pub page: PathBuf,
-    /// The page's title.
-    pub title: String,
-    /// The page's first sentence: `{document}`, `{count}`, `{documents}` ("3 documents").
-    pub introduction: String,
-    /// The series a symbol starts with (its first components), `{n}` for a number:
-    /// `A`, `A/HRC`, `E/CN.{n}`. Longest first wins.
-    pub prefixes: Vec<String>,
-    /// The components that may follow besides numbers: `RES`, `L.{n}`, `Add.{n}` ….
-    pub parts: Vec<String>,
-    /// Symbols never linked nor listed (the text keeps them as written).
-    #[serde(deserialize_with = "or_none")]
-    pub never_link: Vec<String>,
-    /// Bodies whose "resolution NN/NNN" the text cites, with the symbol it stands for.
-    #[serde(deserialize_with = "or_none")]
-    pub resolutions: Vec<ResolutionBody>,
-    /// The body of a resolution the text cites without naming one (a General Assembly
-    /// resolution's "its resolutions"); empty: such resolutions are not linked.
-    #[serde(deserialize_with = "or_none")]
-    pub default_body: String,
-    /// Other series, by pattern (`WHA {session}.{number}`), with their own symbol and link.
-    #[serde(deserialize_with = "or_none")]
-    pub series: Vec<Series>,
-    /// The words around resolution numbers (other languages).
-    pub words: DocumentWords,
-    /// An endnote's web address's archived copy: `{date}` (`YYYYMMDD`) and `{address}`; empty:
-    /// none.
-    #[serde(deserialize_with = "or_none")]
-    pub archive: String,
-    /// The text of the archived-copy link.
-    pub archive_text: String,
-    /// The heading of the list, at the end of a document of the book (a chapter with
-    /// `document:` front matter), of the documents of the book that cite it.
-    pub cited_by: String,
-}
-
-/// The built-in series prefixes (README lists them).
-pub(crate) const DEFAULT_PREFIXES: &[&str] = &[
-    "A",
-    "A/C.{n}",
-    "A/CONF.{n}",
-    "A/HRC",
-    "A/INF",
-    "S",
-    "E",
-    "E/C.{n}",
-    "E/CN.{n}",
-    "E/ICEF",
-    "ST/SGB",
-    "ST/AI",
-    "CAT/C",
-    "CCPR/C",
-    "CED/C",
-    "CEDAW/C",
-    "CERD/C",
-    "CMW/C",
-    "CRC/C",
-    "CRPD/C",
-    "HRI/GEN",
-    "DP/FPA",
-    "TD/B",
-    "UNEP/EA.{n}",
-    "FCCC/CP",
-    "FCCC/KP/CMP",
-    "FCCC/PA/CMA",
-    "FCCC/SBI",
-    "FCCC/SBSTA",
-];
-
-/// The built-in components besides numbers.
-pub(crate) const DEFAULT_PARTS: &[&str] = &[
-    "RES",
-    "PRST",
-    "DEC",
-    "L.{n}",
-    "Add.{n}",
-    "Rev.{n}",
-    "Corr.{n}",
-    "Amend.{n}",
-    "CRP.{n}",
-    "WP.{n}",
-    "INF",
-    "INF.{n}",
-    "PV.{n}",
-    "SR.{n}",
-    "Misc.{n}",
-    "GC",
-    "GEN",
-];
-
-/// A body whose resolutions the text cites by number ("General Assembly resolution 85/131").
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct ResolutionBody {
-    /// The body's name as the text writes it ("General Assembly", inside "UN General Assembly"
-    /// too).
-    pub body: String,
-    /// Other names the text uses ("ECOSOC").
-    #[serde(default, deserialize_with = "or_none")]
-    pub forms: Vec<String>,
-    /// The symbol of "resolution {session}/{number}": `A/RES/{session}/{number}`; none: the body
-    /// is known, its resolutions are not linked (and not taken for another body's).
-    #[serde(default)]
-    pub symbol: Option<String>,
-}
-
-/// Another series of documents, recognised by a pattern (what belongs to one book).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct Series {
-    /// The text: literal characters, `{name}` for a number, a space for an optional space:
-    /// `WHA {session}.{number}` finds "WHA 61.17" and "WHA61.17".
-    pub pattern: String,
-    /// The canonical symbol, from the pattern's numbers: `WHA{session}.{number}`.
-    pub symbol: String,
-    /// Where the document is, from the pattern's numbers and `{symbol}`; empty: the documents'
-    /// `link`.
-    #[serde(default, deserialize_with = "or_none")]
-    pub link: String,
-}
-
-/// `[preprocessor.report.documents.words]`: the words around resolution numbers.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
-pub struct DocumentWords {
-    /// The word before a resolution's number, singular first ("resolution", "resolutions");
-    /// any case.
-    pub resolution: Vec<String>,
-    /// What joins a number to the body after it ("resolution 50/3 of the Human Rights
-    /// Council").
-    pub of: Vec<String>,
-    /// What joins the last two numbers of a list ("resolutions 76/217 and 77/246").
-    pub and: Vec<String>,
-    /// The word before the numbers of a document's paragraphs ("paragraph 13 of resolution
-    /// 80/3", "A/80/534, para. 7"); any case.
-    pub paragraph: Vec<String>,
-    /// What joins the ends of a range of paragraphs ("paragraphs 7 to 10").
-    pub to: Vec<String>,
-}
-
-impl Default for DocumentWords {
-    fn default() -> Self {
-        let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect();
-        DocumentWords {
-            resolution: v(&["resolution", "resolutions"]),
-            of: v(&["of the", "of"]),
-            and: v(&["and"]),
-            paragraph: v(&[
-                "paragraph",
-                "paragraphs",
-                "operative paragraph",
-                "operative paragraphs",
-                "para.",
-                "paras.",
-            ]),
-            to: v(&["to"]),
-        }
-    }
-}
-
-impl Default for DocumentsConfig {
-    fn default() -> Self {
-        let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect();
-        let body = |name: &str, forms: &[&str], symbol: &str| ResolutionBody {
-            body: name.into(),
-            forms: v(forms),
-            symbol: Some(symbol.into()),
-        };
-        DocumentsConfig {
-            enable: true,
-            link: "https://undocs.org/en/{symbol}".into(),
-            page: "documents.md".into(),
-            title: "Documents cited".into(),
-            introduction: "The {document} cites {documents} by their symbols.".into(),
-            prefixes: v(DEFAULT_PREFIXES),
-            parts: v(DEFAULT_PARTS),
-            never_link: Vec::new(),
-            resolutions: vec![
-                body("General Assembly", &[], "A/RES/{session}/{number}"),
-                body("Human Rights Council", &[], "A/HRC/RES/{session}/{number}"),
-                body(
-                    "Economic and Social Council",
-                    &["ECOSOC"],
-                    "E/RES/{session}/{number}",
-                ),
-            ],
-            default_body: String::new(),
-            series: Vec::new(),
-            words: DocumentWords::default(),
-            archive: "https://web.archive.org/web/{date}/{address}".into(),
-            archive_text: "archived copy".into(),
-            cited_by: "Cited by".into(),
-        }
-    }
-}
-
-/// `[preprocessor.report.agenda]`: the agenda the document is organised by.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
-pub struct AgendaConfig {
-    /// Switch the feature on or off.
-    pub enable: bool,
-    /// Path (virtual, under `src/`) of the generated overview page.
-    #[serde(deserialize_with = "paths::in_src")]
-    pub page: PathBuf,
-    /// The overview page's title.
-    pub title: String,
-    /// How the text names the agenda, for the chapter boxes ("of {name}"); empty: not named.
-    #[serde(deserialize_with = "or_none")]
-    pub name: String,
-    /// What an item is called, lower case ("priority area", "objective").
-    pub item: String,
-    /// Its plural; empty: `item` + "s".
-    #[serde(deserialize_with = "or_none")]
-    pub item_plural: String,
-    /// How items are numbered: `1`, `(a)`, `i` ….
-    #[serde(with = "style")]
-    pub numbering: Numbering,
-    /// The items' titles, in order.
-    pub items: Vec<String>,
-    /// Phrases of the text that name the agenda, linked to the overview.
-    #[serde(deserialize_with = "or_none")]
-    pub phrases: Vec<String>,
-    /// The overview's introduction: `{document}`, `{count}`, `{items}`.
-    pub introduction: String,
-}
-
-impl Default for AgendaConfig {
-    fn default() -> Self {
-        AgendaConfig {
-            enable: true,
-            page: "agenda.md".into(),
-            title: "Agenda".into(),
-            name: String::new(),
-            item: "item".into(),
-            item_plural: String::new(),
-            numbering: Numbering::decimal(),
-            items: Vec::new(),
-            phrases: Vec::new(),
-            introduction: "The {count} {items} of the {document}.".into(),
-        }
-    }
-}
-
-impl AgendaConfig {
-    /// The plural of the item word.
-    pub fn items_word(&self) -> String {
-        if self.item_plural.is_empty() {
-            format!("{}s", self.item)
-        } else {
-            self.item_plural.clone()
-        }
-    }
-}
-
-/// `[preprocessor.report.timeline]`: meetings from front matter.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, rename_all = "kebab-case", deny_unknown_fields)]
-pub struct TimelineConfig {
-    /// Switch the feature on or off.
-    pub enable: bool,
-    /// Path (virtual, under `src/`) of the generated timeline page.
-    #[serde(deserialize_with = "paths::in_src")]
-    pub page: PathBuf,
-    /// The page's title.
-    pub title: String,
-    /// The page's first sentence: `{document}`, `{count}`, `{meetings}` ("1 meeting").
-    pub introduction: String,
-    /// The calendar's name; empty: "Meetings in" and the book's title.
-    #[serde(deserialize_with = "or_none")]
-    pub calendar_name: String,
-    /// The calendar's `PRODID`; empty: one made of the book's title.
-    #[serde(deserialize_with = "or_none")]
-    pub calendar_id: String,
-    /// The domain part of every event's `UID`; empty: made of the book's title.
-    #[serde(deserialize_with = "or_none")]
-    pub uid_domain: String,
-    /// The JSON export's title slide text; empty: "The meetings described in" and the title.
-    #[serde(deserialize_with = "or_none")]
-    pub summary: String,
-}
-
-impl Default for TimelineConfig {
-    fn default() -> Self {
-        TimelineConfig {
-            enable: true,
-            page: "timeline.md".into(),
-            title: "Timeline".into(),
-            introduction: "The {document} describes {meetings}.".into(),
-            calendar_name: String::new(),
-            calendar_id: String::new(),
-            uid_domain: String::new(),
-            summary: String::new(),
         }
     }
 }
@@ -831,7 +389,7 @@ fn sibling_sites<'de, D: serde::Deserializer<'de>>(
 impl LinkCheckConfig {
     /// What is wrong with declaring the site at `address` beside this one at `prefix`, and how to
     /// fix it; `None` when nothing is.
-    pub fn sibling_mistake(prefix: &str, address: &str) -> Option<(String, String)> {
+    pub(crate) fn sibling_mistake(prefix: &str, address: &str) -> Option<(String, String)> {
         let inner = prefix.trim_start_matches("../");
         let folder = |problem: &str, hint: String| Some((format!("`{prefix}` {problem}"), hint));
         if inner.len() == prefix.len() {
@@ -868,25 +426,6 @@ impl LinkCheckConfig {
             ));
         }
         None
-    }
-}
-
-/// Numbering styles (`labels`, `numbering`), read and written as the style (`"(a)"`), under
-/// the [`schema::NUMBERING`] mark.
-mod style {
-    use crate::base::numbering::Numbering;
-
-    pub(super) fn serialize<S: serde::Serializer>(n: &Numbering, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&n.to_string())
-    }
-
-    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> Result<Numbering, D::Error> {
-        let style: String = super::schema::marked(d, super::schema::NUMBERING)?;
-        Numbering::parse(&style).map_err(|_| {
-            serde::de::Error::invalid_value(serde::de::Unexpected::Str(&style), &"a style")
-        })
     }
 }
 
@@ -1257,19 +796,6 @@ fn report(m: &Mismatch, book_toml: Option<&str>, diags: &mut Diagnostics) {
     diags.error(code, location, message).hint(hint);
 }
 
-/// `[preprocessor.report] repository` of the book at `root`, read from its book.toml when it
-/// is a folder above the book (the configuration reports any other value).
-pub(crate) fn repository(root: &Path) -> Option<PathBuf> {
-    let text = std::fs::read_to_string(root.join("book.toml")).ok()?;
-    let doc = toml_edit::Document::parse(text).ok()?;
-    let written = doc
-        .get("preprocessor")?
-        .get(PREPROCESSOR)?
-        .get("repository")?
-        .as_str()?;
-    paths::above(Path::new(written)).map(|_| PathBuf::from(written))
-}
-
 impl Config {
     /// Reads `[preprocessor.report]` from mdBook's configuration. Each mistake is reported once in
     /// `diags`, located in `book_toml` (the file's text, when available) at its key, and the key
@@ -1360,7 +886,7 @@ impl Config {
 
     /// Reports what the features found configured and unused: a warning at each key (its
     /// entry, for a list), with what the text writes instead when it writes it otherwise.
-    pub fn unused(&self, unused: &[Unused], diags: &mut Diagnostics) {
+    pub(crate) fn unused(&self, unused: &[Unused], diags: &mut Diagnostics) {
         for u in unused {
             let (table, key) = u.key;
             let mut at: Vec<Seg> = ["preprocessor", PREPROCESSOR, table, key]
@@ -1389,7 +915,7 @@ impl Config {
     }
 
     /// Parses the date and checks the placeholders of every configured phrase.
-    pub fn check(&mut self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+    pub(crate) fn check(&mut self, book_toml: Option<&str>, diags: &mut Diagnostics) {
         let root = format!("preprocessor.{PREPROCESSOR}");
         if let Some(text) = &self.date_text {
             match Date::parse(text) {
@@ -1727,18 +1253,18 @@ impl Config {
     }
 
     /// The document's date, when `date` is set and valid.
-    pub fn date(&self) -> Option<Date> {
+    pub(crate) fn date(&self) -> Option<Date> {
         self.date
     }
 
     /// The citation's date: `[preprocessor.report.citation] date`, else the document's.
-    pub fn citation_date(&self) -> Option<Date> {
+    pub(crate) fn citation_date(&self) -> Option<Date> {
         self.citation_date.or(self.date)
     }
 
     /// The site's absolute address, ending in `/`: the citation's `site-url`, else
     /// `[output.html] site-url` when that is absolute.
-    pub fn site_url(&self) -> Option<String> {
+    pub(crate) fn site_url(&self) -> Option<String> {
         let url = Some(self.citation.site_url.as_str())
             .filter(|u| !u.is_empty())
             .or(self.html_site_url.as_deref())?;
@@ -1750,7 +1276,7 @@ impl Config {
     }
 
     /// A configured phrase with the book's own words filled in (`{document}`, `{title}`).
-    pub fn phrase(&self, template: &str, vars: &[(&str, &str)]) -> String {
+    pub(crate) fn phrase(&self, template: &str, vars: &[(&str, &str)]) -> String {
         let mut all: Vec<(&str, &str)> = vars.to_vec();
         all.push(("document", &self.document));
         all.push(("title", &self.title));
