@@ -19,7 +19,7 @@ use crate::features::documents::Documents;
 use crate::features::endnotes::Endnotes;
 use crate::features::organisations::Organisations;
 use crate::features::timeline::Timeline;
-use crate::model::{self, Model};
+use crate::model::{self, Model, Outputs};
 use crate::outputs::network::Network;
 use crate::outputs::pages::bodies::{self, Body};
 use crate::outputs::{describe, exports, pages, previews};
@@ -86,6 +86,17 @@ struct Findings {
     network: Option<Network>,
 }
 
+/// One run: what its passes share. They read the model, the configuration and the book's root,
+/// and write the chapters' edits and the problems; each pass is a method, called in [`run`]'s
+/// order.
+struct Run<'a> {
+    model: &'a Model,
+    cfg: &'a Config,
+    root: &'a Path,
+    outputs: Outputs,
+    diags: &'a mut Diagnostics,
+}
+
 fn run(
     mut book: Book,
     cfg: &Config,
@@ -95,131 +106,171 @@ fn run(
     mode: Mode,
 ) -> Site {
     let model = Model::build(&book, src, diags);
-    let mut outputs = model.outputs();
-    model::check_active_html(&model, &cfg.allow_html, &mut outputs, diags);
-
-    // Each feature is there where the book gives it input: endnotes with a chapter for them,
-    // organisations with a registry, the timeline with meetings, the agenda with items, the
-    // documents page with documents cited. Without, the book is left as mdBook renders it.
-    let endnotes_chapter = cfg
-        .endnotes
-        .chapter
-        .as_deref()
-        .filter(|_| cfg.endnotes.enable);
-    let endnotes =
-        endnotes_chapter.map(|path| Endnotes::collect(&model, path, &cfg.endnotes, diags));
-    if let (Some(endnotes), Some(path)) = (&endnotes, endnotes_chapter) {
-        endnotes.edit_references(&model, path, &mut outputs);
-    }
-    let orgs = (cfg.organisations.enable && has_registry(root, &cfg.organisations, &model, diags))
-        .then(|| Organisations::collect(&model, root, &cfg.organisations, diags));
-    if let Some(orgs) = &orgs {
-        cfg.unused(&orgs.unused, diags);
-        orgs.edit(&model, cfg.organisations.link, &mut outputs);
-    }
-    // An agenda without items makes no pages, but its `agenda:` links are still checked.
-    let agenda = cfg
-        .agenda
-        .enable
-        .then(|| Agenda::collect(&model, &cfg.agenda, diags));
-    if let Some(agenda) = &agenda {
-        let unused = agenda.edit(&model, &cfg.agenda, &mut outputs, diags);
-        cfg.unused(&unused, diags);
-    }
-    let agenda = agenda.filter(|a| !a.is_empty());
-    // After the features that link names and phrases: a symbol overlapping one of their links
-    // is listed but not linked.
-    let documents = cfg
-        .documents
-        .enable
-        .then(|| Documents::collect(&model, &cfg.documents, cfg.date(), &cfg.document, diags));
-    if let Some(documents) = &documents {
-        cfg.unused(&documents.unused, diags);
-        documents.edit(&model, &mut outputs);
-    }
-    let documents = documents.filter(|d| !d.is_empty());
-    let timeline = cfg.timeline.enable.then(|| {
-        let dir = orgs.as_ref().map(Organisations::directory);
-        Timeline::collect(&model, dir, cfg.date(), &cfg.timeline, diags)
-    });
-    if let Some(timeline) = &timeline {
-        timeline.anchor(&mut outputs);
-    }
-    let timeline = timeline.filter(|t| !t.is_empty());
-    let network = orgs.as_ref().map(|o| Network::build(o, timeline.as_ref()));
-    let found = Findings {
-        endnotes,
-        orgs,
-        agenda,
-        timeline,
-        documents,
-        network,
+    let mut run = Run {
+        model: &model,
+        cfg,
+        root,
+        outputs: model.outputs(),
+        diags,
     };
-    if let Some(agenda) = &found.agenda {
-        for (c, prelude) in pages::agenda::chapter_boxes(agenda, context(&model, cfg, &found)) {
-            outputs[c].prelude = prelude;
-        }
-    }
-
-    model::insert_anchors(&model, &mut outputs, cfg.permalinks.enable);
-    model::settle_quotes(&model, &mut outputs);
-    // Last: the endnotes chapter is reassembled from the edits of every feature.
-    if let Some(endnotes) = &found.endnotes {
-        endnotes.assemble(&model, &mut outputs, diags);
-    }
-    model::write_back(&mut book, &model, &mut outputs);
-    let templates = pages::templates::Templates::load(root, &cfg.templates, diags);
+    model::check_active_html(&model, &cfg.allow_html, &mut run.outputs, run.diags);
+    let found = run.features();
+    run.chapters(&found);
+    model::write_back(&mut book, &model, &mut run.outputs);
     // The documents' data: their page lists it, and it is published as `documents.json`.
     let documents = found
         .documents
         .as_ref()
         .map(|d| exports::documents::export(d, &model, found.endnotes.as_ref(), cfg));
-    let generated = append_pages(
-        &mut book,
-        &model,
-        cfg,
-        &found,
-        documents.as_ref(),
-        &templates,
-        diags,
-    );
+    let generated = run.pages(&mut book, &found, documents.as_ref());
     // The files to publish beside the pages: only the post-build step writes them.
-    let mut files = Vec::new();
-    if mode == Mode::HandOver {
-        if let Some(timeline) = &found.timeline {
-            let dir = found.orgs.as_ref().map(Organisations::directory);
-            let doc = exports::json::document(timeline, &model, dir, cfg);
-            files = exports::timeline_files(&doc, cfg);
-        }
-        files.extend(documents.as_ref().map(exports::documents::file));
-        if let Some(sources) = open_data(&model, cfg, &found) {
-            files.extend(exports::open_data::files(sources));
-        }
-    }
+    let files = if mode == Mode::HandOver {
+        run.files(&found, documents.as_ref())
+    } else {
+        Vec::new()
+    };
     // Last: every page, generated ones included, gets its description for <head>.
-    describe::annotate(
-        &mut book,
-        &model,
-        found.orgs.as_ref(),
-        found.agenda.as_ref(),
-        cfg,
-    );
-    if cfg.previews.enable {
-        let data = previews::data(previews::Sources {
-            model: &model,
-            endnotes: found.endnotes.as_ref(),
-            orgs: found.orgs.as_ref(),
-            agenda: found.agenda.as_ref(),
-            item_word: &cfg.agenda.item,
-            timeline: found.timeline.as_ref(),
-        });
-        previews::annotate(&mut book, &data);
-    }
+    run.annotate(&mut book, &found);
     let bodies = place_bodies(&mut book, generated, mode);
     Site {
         book,
         files,
         bodies,
+    }
+}
+
+impl Run<'_> {
+    /// Each feature finds what the book gives it and makes its edits. Each is there where the
+    /// book gives it input: endnotes with a chapter for them, organisations with a registry, the
+    /// timeline with meetings, the agenda with items, the documents page with documents cited.
+    /// Without, the book is left as mdBook renders it.
+    fn features(&mut self) -> Findings {
+        let (model, cfg) = (self.model, self.cfg);
+        let endnotes_chapter = cfg
+            .endnotes
+            .chapter
+            .as_deref()
+            .filter(|_| cfg.endnotes.enable);
+        let endnotes =
+            endnotes_chapter.map(|path| Endnotes::collect(model, path, &cfg.endnotes, self.diags));
+        if let (Some(endnotes), Some(path)) = (&endnotes, endnotes_chapter) {
+            endnotes.edit_references(model, path, &mut self.outputs);
+        }
+        let orgs = (cfg.organisations.enable
+            && has_registry(self.root, &cfg.organisations, model, self.diags))
+        .then(|| Organisations::collect(model, self.root, &cfg.organisations, self.diags));
+        if let Some(orgs) = &orgs {
+            cfg.unused(&orgs.unused, self.diags);
+            orgs.edit(model, cfg.organisations.link, &mut self.outputs);
+        }
+        // An agenda without items makes no pages, but its `agenda:` links are still checked.
+        let agenda = cfg
+            .agenda
+            .enable
+            .then(|| Agenda::collect(model, &cfg.agenda, self.diags));
+        if let Some(agenda) = &agenda {
+            let unused = agenda.edit(model, &cfg.agenda, &mut self.outputs, self.diags);
+            cfg.unused(&unused, self.diags);
+        }
+        let agenda = agenda.filter(|a| !a.is_empty());
+        // After the features that link names and phrases: a symbol overlapping one of their
+        // links is listed but not linked.
+        let documents = cfg.documents.enable.then(|| {
+            Documents::collect(model, &cfg.documents, cfg.date(), &cfg.document, self.diags)
+        });
+        if let Some(documents) = &documents {
+            cfg.unused(&documents.unused, self.diags);
+            documents.edit(model, &mut self.outputs);
+        }
+        let documents = documents.filter(|d| !d.is_empty());
+        let timeline = cfg.timeline.enable.then(|| {
+            let dir = orgs.as_ref().map(Organisations::directory);
+            Timeline::collect(model, dir, cfg.date(), &cfg.timeline, self.diags)
+        });
+        if let Some(timeline) = &timeline {
+            timeline.anchor(&mut self.outputs);
+        }
+        let timeline = timeline.filter(|t| !t.is_empty());
+        let network = orgs.as_ref().map(|o| Network::build(o, timeline.as_ref()));
+        Findings {
+            endnotes,
+            orgs,
+            agenda,
+            timeline,
+            documents,
+            network,
+        }
+    }
+
+    /// What the chapters get from everything found: the agenda's boxes, the paragraphs'
+    /// anchors, settled quotes and, last, the endnotes chapter reassembled from the edits of
+    /// every feature (its notes mention organisations and cite documents too).
+    fn chapters(&mut self, found: &Findings) {
+        let (model, cfg) = (self.model, self.cfg);
+        if let Some(agenda) = &found.agenda {
+            for (c, prelude) in pages::agenda::chapter_boxes(agenda, context(model, cfg, found)) {
+                self.outputs[c].prelude = prelude;
+            }
+        }
+        model::insert_anchors(model, &mut self.outputs, cfg.permalinks.enable);
+        model::settle_quotes(model, &mut self.outputs);
+        if let Some(endnotes) = &found.endnotes {
+            endnotes.assemble(model, &mut self.outputs, self.diags);
+        }
+    }
+
+    /// The generated pages, from their templates (the book's own first), appended to `book`:
+    /// each one's body by path.
+    fn pages(
+        &mut self,
+        book: &mut Book,
+        found: &Findings,
+        documents: Option<&exports::documents::Export>,
+    ) -> HashMap<String, String> {
+        let templates =
+            pages::templates::Templates::load(self.root, &self.cfg.templates, self.diags);
+        append_pages(
+            book, self.model, self.cfg, found, documents, &templates, self.diags,
+        )
+    }
+
+    /// The files published beside the pages: the timeline's exports, `documents.json` and the
+    /// open data.
+    fn files(
+        &self,
+        found: &Findings,
+        documents: Option<&exports::documents::Export>,
+    ) -> Vec<exports::File> {
+        let (model, cfg) = (self.model, self.cfg);
+        let mut files = Vec::new();
+        if let Some(timeline) = &found.timeline {
+            let dir = found.orgs.as_ref().map(Organisations::directory);
+            let doc = exports::json::document(timeline, model, dir, cfg);
+            files = exports::timeline_files(&doc, cfg);
+        }
+        files.extend(documents.map(exports::documents::file));
+        if let Some(sources) = open_data(model, cfg, found) {
+            files.extend(exports::open_data::files(sources));
+        }
+        files
+    }
+
+    /// Every page's description for its `<head>`, and the previews' data on the first page:
+    /// markers the post-build step takes out.
+    fn annotate(&self, book: &mut Book, found: &Findings) {
+        let (model, cfg) = (self.model, self.cfg);
+        describe::annotate(book, model, found.orgs.as_ref(), found.agenda.as_ref(), cfg);
+        if cfg.previews.enable {
+            let data = previews::data(previews::Sources {
+                model,
+                endnotes: found.endnotes.as_ref(),
+                orgs: found.orgs.as_ref(),
+                agenda: found.agenda.as_ref(),
+                item_word: &cfg.agenda.item,
+                timeline: found.timeline.as_ref(),
+            });
+            previews::annotate(book, &data);
+        }
     }
 }
 
