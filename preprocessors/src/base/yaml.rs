@@ -238,3 +238,57 @@ pub fn hint(err: &serde_saphyr::Error, known_keys: &[&str], syntax: &str) -> Str
         None => syntax.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `yaml` read as the project reads every YAML file: the plain message of its error.
+    fn read(yaml: &str) -> Result<serde_json::Value, String> {
+        serde_saphyr::from_str_with_options(yaml, options()).map_err(|e| message(&e))
+    }
+
+    const BREACHED: &str =
+        "the YAML repeats itself through aliases, or is nested or larger than any real data needs";
+
+    #[test]
+    fn blocks_up_to_their_limits_are_read_and_larger_ones_refused_unread() {
+        // Front matter: 256 KiB; a registry: 4 MiB.
+        assert_eq!(too_large(262_144, MAX_FRONT_MATTER), None);
+        assert_eq!(
+            too_large(262_145, MAX_FRONT_MATTER).as_deref(),
+            Some("the YAML is 262145 bytes; the limit is 262144 bytes")
+        );
+        assert_eq!(too_large(4_194_304, MAX_REGISTRY), None);
+        assert_eq!(
+            too_large(4_194_305, MAX_REGISTRY).as_deref(),
+            Some("the YAML is 4194305 bytes; the limit is 4194304 bytes")
+        );
+    }
+
+    #[test]
+    fn nesting_deeper_than_32_levels_is_refused() {
+        let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(read(&nested(31)).is_ok());
+        assert_eq!(read(&nested(40)), Err(BREACHED.into()));
+    }
+
+    #[test]
+    fn an_anchored_value_of_real_size_is_reused_and_an_alias_bomb_refused() {
+        let value = "x".repeat(100 * 1024);
+        // One anchored mapping of 100 KiB, used twice: recorded (its text with an escape, so
+        // the parser keeps a copy of it), and replayed once.
+        let twice = format!("a: &v {{text: \"{value}\\t\"}}\nb: *v\n");
+        let read_twice = read(&twice).expect("read");
+        assert_eq!(
+            read_twice["b"]["text"].as_str().map(str::len),
+            Some(100 * 1024 + 1)
+        );
+        // Two MiB of text in one file is real data …
+        let large = format!("a: {}\n", "x".repeat(2 * 1024 * 1024));
+        assert!(read(&large).is_ok());
+        // … but fifty copies of the 100 KiB value, 5 MiB, are what an alias bomb does.
+        let bomb = format!("a: &v {value}\nb: [{}]\n", vec!["*v"; 50].join(", "));
+        assert_eq!(read(&bomb), Err(BREACHED.into()));
+    }
+}
