@@ -267,6 +267,74 @@ mod tests {
     }
 
     #[test]
+    fn only_the_location_is_cut_from_a_message() {
+        let located = read("a: \"x\n").unwrap_err();
+        assert_eq!(located, "a quotation mark is not closed");
+        // A message without a location keeps its own words.
+        let unlocated: serde_saphyr::Error =
+            serde::de::Error::custom("the value at line 3 is not a date");
+        assert_eq!(message(&unlocated), "the value at line 3 is not a date");
+    }
+
+    #[test]
+    fn a_tab_is_located_at_itself_wherever_the_parser_reports_it() {
+        // The tab is byte 16, on line 4 after a space; the parser reports the end of line 3.
+        let yaml = "x: 1\nm:\n  a: 1\n \tb: 2\n";
+        let err =
+            serde_saphyr::from_str_with_options::<serde_json::Value>(yaml, options()).unwrap_err();
+        assert_eq!(message(&err), "a tab here: YAML is indented with spaces");
+        assert_eq!(offset(&err, yaml), Some(16));
+    }
+
+    /// The hint for `yaml` read as `T`, with `known` the keys the caller knows of.
+    fn hint_for<T: serde::de::DeserializeOwned + std::fmt::Debug>(
+        yaml: &str,
+        known: &[&str],
+    ) -> String {
+        let err = serde_saphyr::from_str_with_options::<T>(yaml, options()).unwrap_err();
+        hint(&err, known, "see the chapter on data files")
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Meeting {
+        date: Option<String>,
+        place: Option<String>,
+    }
+
+    #[test]
+    fn an_unknown_key_is_answered_with_the_closest_key_or_the_keys_there_are() {
+        assert_eq!(
+            hint_for::<Meeting>("plaec: Geneva\n", &[]),
+            "did you mean `place`?"
+        );
+        // Nothing close: the message lists the mapping's keys already.
+        assert_eq!(
+            hint_for::<Meeting>("venue: Geneva\n", &["venue"]),
+            "remove the key, or write it as one of the keys listed"
+        );
+        // A message that does not list the mapping's keys: the caller's are named.
+        let unlisted: serde_saphyr::Error = serde::de::Error::custom("unknown field `venue`");
+        assert_eq!(
+            hint(
+                &unlisted,
+                &["date", "place"],
+                "see the chapter on data files"
+            ),
+            "accepted keys: date, place"
+        );
+        assert_eq!(
+            hint(
+                &unlisted,
+                &["date", "venues"],
+                "see the chapter on data files"
+            ),
+            "did you mean `venues`?"
+        );
+    }
+
+    #[test]
     fn nesting_deeper_than_32_levels_is_refused() {
         let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
         assert!(read(&nested(31)).is_ok());
