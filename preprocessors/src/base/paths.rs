@@ -302,6 +302,37 @@ mod tests {
     }
 
     #[test]
+    fn each_escape_says_what_the_path_does_and_how_to_fix_it() {
+        let inside_the_book = "write a path inside the book, relative to its folder (e.g. `data/file.yaml`); copy what lives elsewhere into the book";
+        let cases = [
+            (
+                Escape::Empty,
+                "is empty",
+                "write the path, relative to the book's folder, or remove the key",
+            ),
+            (Escape::Absolute, "is an absolute path", inside_the_book),
+            (
+                Escape::Parent,
+                "leads out of the book (through `..`)",
+                inside_the_book,
+            ),
+            (
+                Escape::Link(PathBuf::from("/srv/x.yaml")),
+                "goes through a symbolic link to `/srv/x.yaml`, outside the book",
+                "copy the file into the book instead of linking to it",
+            ),
+            (
+                Escape::Repository,
+                "leads out of the book's repository",
+                "copy the file into the book's repository and include the copy",
+            ),
+        ];
+        for (escape, problem, hint) in cases {
+            assert_eq!((escape.problem(), escape.hint()), (problem.into(), hint));
+        }
+    }
+
+    #[test]
     fn a_link_out_of_the_book_is_an_escape_and_one_inside_is_not() {
         let dir = tempfile::tempdir().unwrap();
         let book = dir.path().join("book");
@@ -361,5 +392,126 @@ mod tests {
         );
         assert_eq!(above(Path::new("../..")), Some(2));
         assert_eq!(above(Path::new("../x")), None);
+    }
+
+    #[test]
+    fn above_counts_the_steps_up_and_skips_the_dots() {
+        assert_eq!(above(Path::new("./..")), Some(1));
+        assert_eq!(above(Path::new(".././..")), Some(2));
+        // A path that does not go up names no folder above the book.
+        assert_eq!(above(Path::new(".")), None);
+        assert_eq!(above(Path::new("")), None);
+    }
+
+    /// A repository (`repo/.git`) with a book in `repo/guide`, its chapters in `guide/src`, a
+    /// folder `repo/examples` beside it and a file `outside.rs` next to the repository.
+    fn repository_with_a_book() -> (tempfile::TempDir, Boundary, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(repo.join("guide/src")).unwrap();
+        std::fs::create_dir_all(repo.join("examples")).unwrap();
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::write(dir.path().join("outside.rs"), "x").unwrap();
+        let boundary = Boundary::new(&repo.join("guide"), None).unwrap();
+        let repo = repo.canonicalize().unwrap();
+        (dir, boundary, repo)
+    }
+
+    #[test]
+    fn an_include_through_a_link_out_of_the_repository_is_an_escape() {
+        let (dir, b, repo) = repository_with_a_book();
+        let src = repo.join("guide/src");
+        let outside = dir.path().canonicalize().unwrap().join("outside.rs");
+        std::os::unix::fs::symlink(&outside, repo.join("examples/linked.rs")).unwrap();
+        std::fs::write(repo.join("examples/own.rs"), "x").unwrap();
+        assert_eq!(
+            b.included(&src, Path::new("../../examples/linked.rs")),
+            Err(Escape::Link(outside))
+        );
+        assert_eq!(
+            b.included(&src, Path::new("../../examples/own.rs")),
+            Ok(src.join("../../examples/own.rs"))
+        );
+    }
+
+    #[test]
+    fn only_a_repository_above_the_book_widens_what_includes_reach() {
+        let (_dir, with_git, repo) = repository_with_a_book();
+        assert!(with_git.has_repository());
+        let configured = Boundary::new(&repo.join("guide/src"), Some(Path::new(".."))).unwrap();
+        assert!(configured.has_repository());
+        // A book with no `.git` above it and no `repository`: includes stay in the book.
+        let lone = tempfile::tempdir().unwrap();
+        assert!(!Boundary::new(lone.path(), None).unwrap().has_repository());
+    }
+
+    #[test]
+    fn files_are_shown_relative_to_the_book_or_its_repository_or_as_they_are() {
+        let (_dir, b, repo) = repository_with_a_book();
+        assert_eq!(b.shown(&repo.join("guide/src/a.md")), Path::new("src/a.md"));
+        assert_eq!(
+            b.shown(&repo.join("examples/x.rs")),
+            Path::new("../examples/x.rs")
+        );
+        assert_eq!(b.shown(Path::new("/srv/x.rs")), Path::new("/srv/x.rs"));
+    }
+
+    /// Keys read with this module's functions, as `book.toml`'s are (serde_json's deserializer
+    /// passes the marks' newtype structs through, as the configuration's does).
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Keys {
+        #[serde(default, deserialize_with = "in_book_if_set")]
+        registry: Option<PathBuf>,
+        #[serde(default, deserialize_with = "in_src_if_set")]
+        chapter: Option<PathBuf>,
+        #[serde(default, deserialize_with = "repository")]
+        repository: Option<PathBuf>,
+    }
+
+    /// The keys of `json`, or the error's message without serde_json's location.
+    fn keys(json: &str) -> Result<Keys, String> {
+        serde_json::from_str(json).map_err(|e| {
+            let text = e.to_string();
+            text.split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+    }
+
+    #[test]
+    fn path_keys_are_read_plain_and_refused_when_they_leave() {
+        assert_eq!(
+            keys(
+                r#"{"registry": "./data/../orgs.yaml", "chapter": "notes/./end.md", "repository": "../.."}"#
+            ),
+            Ok(Keys {
+                registry: Some(PathBuf::from("orgs.yaml")),
+                chapter: Some(PathBuf::from("notes/end.md")),
+                repository: Some(PathBuf::from("../..")),
+            })
+        );
+        assert_eq!(
+            keys(r#"{"chapter": "../end.md"}"#),
+            Err("the path leads out of the book (through `..`)".into())
+        );
+        assert_eq!(
+            keys(r#"{"repository": "../x"}"#),
+            Err("invalid value: string \"../x\", expected a folder above the book".into())
+        );
+    }
+
+    #[test]
+    fn a_reader_without_marks_is_told_what_the_key_expects() {
+        use serde::de::value::{Error, StrDeserializer};
+        let plain = || StrDeserializer::<Error>::new("x");
+        assert_eq!(
+            in_book(plain()).unwrap_err().to_string(),
+            "invalid type: string \"x\", expected a path inside the book"
+        );
+        assert_eq!(
+            repository(plain()).unwrap_err().to_string(),
+            "invalid type: string \"x\", expected a folder above the book"
+        );
     }
 }

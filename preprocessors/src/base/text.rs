@@ -140,4 +140,14 @@ mod tests {
         assert_eq!(shorten(s.trim(), 30), "word word word word word word…");
         assert_eq!(shorten("short.", 30), "short.");
     }
+
+    #[test]
+    fn a_shortened_description_with_its_ellipsis_is_at_most_max_characters() {
+        // One word longer than the limit is cut inside it, the ellipsis the fifth character.
+        assert_eq!(shorten("abcdef", 5), "abcd…");
+        // A word the limit cuts is left out whole …
+        assert_eq!(shorten("one two three", 6), "one…");
+        // … and one the limit ends with is kept.
+        assert_eq!(shorten("one two three", 8), "one two…");
+    }
 }

@@ -238,3 +238,125 @@ pub(crate) fn hint(err: &serde_saphyr::Error, known_keys: &[&str], syntax: &str)
         None => syntax.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `yaml` read as the project reads every YAML file: the plain message of its error.
+    fn read(yaml: &str) -> Result<serde_json::Value, String> {
+        serde_saphyr::from_str_with_options(yaml, options()).map_err(|e| message(&e))
+    }
+
+    const BREACHED: &str =
+        "the YAML repeats itself through aliases, or is nested or larger than any real data needs";
+
+    #[test]
+    fn blocks_up_to_their_limits_are_read_and_larger_ones_refused_unread() {
+        // Front matter: 256 KiB; a registry: 4 MiB.
+        assert_eq!(too_large(262_144, MAX_FRONT_MATTER), None);
+        assert_eq!(
+            too_large(262_145, MAX_FRONT_MATTER).as_deref(),
+            Some("the YAML is 262145 bytes; the limit is 262144 bytes")
+        );
+        assert_eq!(too_large(4_194_304, MAX_REGISTRY), None);
+        assert_eq!(
+            too_large(4_194_305, MAX_REGISTRY).as_deref(),
+            Some("the YAML is 4194305 bytes; the limit is 4194304 bytes")
+        );
+    }
+
+    #[test]
+    fn only_the_location_is_cut_from_a_message() {
+        let located = read("a: \"x\n").unwrap_err();
+        assert_eq!(located, "a quotation mark is not closed");
+        // A message without a location keeps its own words.
+        let unlocated: serde_saphyr::Error =
+            serde::de::Error::custom("the value at line 3 is not a date");
+        assert_eq!(message(&unlocated), "the value at line 3 is not a date");
+    }
+
+    #[test]
+    fn a_tab_is_located_at_itself_wherever_the_parser_reports_it() {
+        // The tab is byte 16, on line 4 after a space; the parser reports the end of line 3.
+        let yaml = "x: 1\nm:\n  a: 1\n \tb: 2\n";
+        let err =
+            serde_saphyr::from_str_with_options::<serde_json::Value>(yaml, options()).unwrap_err();
+        assert_eq!(message(&err), "a tab here: YAML is indented with spaces");
+        assert_eq!(offset(&err, yaml), Some(16));
+    }
+
+    /// The hint for `yaml` read as `T`, with `known` the keys the caller knows of.
+    fn hint_for<T: serde::de::DeserializeOwned + std::fmt::Debug>(
+        yaml: &str,
+        known: &[&str],
+    ) -> String {
+        let err = serde_saphyr::from_str_with_options::<T>(yaml, options()).unwrap_err();
+        hint(&err, known, "see the chapter on data files")
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Meeting {
+        date: Option<String>,
+        place: Option<String>,
+    }
+
+    #[test]
+    fn an_unknown_key_is_answered_with_the_closest_key_or_the_keys_there_are() {
+        assert_eq!(
+            hint_for::<Meeting>("plaec: Geneva\n", &[]),
+            "did you mean `place`?"
+        );
+        // Nothing close: the message lists the mapping's keys already.
+        assert_eq!(
+            hint_for::<Meeting>("venue: Geneva\n", &["venue"]),
+            "remove the key, or write it as one of the keys listed"
+        );
+        // A message that does not list the mapping's keys: the caller's are named.
+        let unlisted: serde_saphyr::Error = serde::de::Error::custom("unknown field `venue`");
+        assert_eq!(
+            hint(
+                &unlisted,
+                &["date", "place"],
+                "see the chapter on data files"
+            ),
+            "accepted keys: date, place"
+        );
+        assert_eq!(
+            hint(
+                &unlisted,
+                &["date", "venues"],
+                "see the chapter on data files"
+            ),
+            "did you mean `venues`?"
+        );
+    }
+
+    #[test]
+    fn nesting_deeper_than_32_levels_is_refused() {
+        let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(read(&nested(31)).is_ok());
+        assert_eq!(read(&nested(40)), Err(BREACHED.into()));
+    }
+
+    #[test]
+    fn an_anchored_value_of_real_size_is_reused_and_an_alias_bomb_refused() {
+        let value = "x".repeat(100 * 1024);
+        // One anchored mapping of 100 KiB, used twice: recorded (its text with an escape, so
+        // the parser keeps a copy of it), and replayed once.
+        let twice = format!("a: &v {{text: \"{value}\\t\"}}\nb: *v\n");
+        let read_twice = read(&twice).expect("read");
+        assert_eq!(
+            read_twice["b"]["text"].as_str().map(str::len),
+            Some(100 * 1024 + 1)
+        );
+        // Two MiB of text in one file is real data …
+        let large = format!("a: {}\n", "x".repeat(2 * 1024 * 1024));
+        assert!(read(&large).is_ok());
+        // … but fifty copies of the 100 KiB value, 5 MiB, are what an alias bomb does.
+        let bomb = format!("a: &v {value}\nb: [{}]\n", vec!["*v"; 50].join(", "));
+        assert_eq!(read(&bomb), Err(BREACHED.into()));
+    }
+}

@@ -528,6 +528,7 @@ fn repository(root: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mdbook_preprocessor::book::Chapter;
 
     #[test]
     fn the_directive_pattern_is_mdbooks() {
@@ -561,11 +562,460 @@ mod tests {
             .collect()
     }
 
+    /// A book in a temporary folder: `files` are paths under its root and their text.
+    fn book(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+        }
+        dir
+    }
+
+    /// What [`check`] reports on the book at `root` (read with its `book.toml`, if any), the
+    /// folder's path written `$DIR`, and what it withholds.
+    fn checked(root: &Path) -> (String, Sealed) {
+        let toml = std::fs::read_to_string(root.join("book.toml")).unwrap_or_default();
+        let config: mdbook_preprocessor::config::Config = toml.parse().unwrap();
+        let mut diags = Diagnostics::new();
+        let sealed = check(root, &config, &mut diags);
+        let real = root.canonicalize().unwrap();
+        let text = diags.render().replace(real.to_str().unwrap(), "$DIR");
+        (text, sealed)
+    }
+
+    /// [`checked`]'s report alone.
+    fn report(root: &Path) -> String {
+        checked(root).0
+    }
+
+    const ONE: &str = "# Summary\n\n- [One](one.md)\n";
+
+    #[test]
+    fn a_book_whose_chapters_stay_inside_has_nothing_to_report() {
+        let dir = book(&[
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n- [One](one.md)\n- [Draft]()\n- [Two words](two%20words.md)\n\n<https://example.org/x.md>\n",
+            ),
+            ("src/one.md", "# One\n"),
+            ("src/two words.md", "# Two\n"),
+        ]);
+        assert_eq!(
+            checked(dir.path()),
+            ("0 errors, 0 warnings".into(), Sealed::default())
+        );
+    }
+
+    #[test]
+    fn a_book_without_a_summary_is_left_to_mdbook() {
+        let dir = book(&[("src/one.md", "# One\n")]);
+        assert_eq!(report(dir.path()), "0 errors, 0 warnings");
+        // Nor is a book that does not exist checked.
+        let config = mdbook_preprocessor::config::Config::default();
+        let mut diags = Diagnostics::new();
+        let gone = dir.path().join("gone");
+        assert_eq!(check(&gone, &config, &mut diags), Sealed::default());
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn front_matter_in_the_summary_is_an_error_at_its_top() {
+        let dir = book(&[
+            (
+                "src/SUMMARY.md",
+                "---\ntitle: x\n---\n\n# Summary\n\n- [One](one.md)\n",
+            ),
+            ("src/one.md", "# One\n"),
+        ]);
+        assert_eq!(
+            report(dir.path()),
+            "src/SUMMARY.md:1:1: error: SUMMARY.md begins with front matter, which mdBook does not read: it would take the block for text and leave out the first chapter [summary-front-matter]\n  \
+             = hint: remove the block from SUMMARY.md; front matter belongs at the top of a chapter\n\
+             1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn an_entry_listed_twice_is_reported_at_the_second_and_checked_once() {
+        let dir = book(&[
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n- [One](one.md)\n- [Missing](gone.md)\n- [Again](one.md)\n- [Gone again](gone.md)\n",
+            ),
+            ("src/one.md", "# One\n"),
+        ]);
+        assert_eq!(
+            report(dir.path()),
+            "src/SUMMARY.md:4:3: error: the chapter `gone.md` does not exist: there is no file `src/gone.md` [summary-missing]\n  \
+             = hint: create `src/gone.md`, or correct or remove the entry (the build does not create missing chapters)\n\
+             src/SUMMARY.md:5:3: error: the chapter `one.md` is listed twice [summary-duplicate]\n  \
+             = hint: a chapter has one place in the book: remove one of the entries\n\
+             src/SUMMARY.md:6:3: error: the chapter `gone.md` is listed twice [summary-duplicate]\n  \
+             = hint: a chapter has one place in the book: remove one of the entries\n\
+             3 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn an_entry_outside_src_is_an_error_and_its_chapter_dropped() {
+        let dir = book(&[
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n- [One](one.md)\n- [Up](../notes.md)\n- [Root](/etc/x.md)\n",
+            ),
+            ("src/one.md", "# One\n"),
+            ("notes.md", "# Notes\n"),
+            ("src/stray.md", "# Stray\n"),
+        ]);
+        let hint = "chapters are files under `src/`: move the file there and write its path relative to it";
+        assert_eq!(
+            report(dir.path()),
+            format!(
+                "src/SUMMARY.md:4:3: error: the chapter `../notes.md` is outside the book's `src/` folder [summary-outside]\n  \
+                 = hint: {hint}\n\
+                 src/SUMMARY.md:5:3: error: the chapter `/etc/x.md` is outside the book's `src/` folder [summary-outside]\n  \
+                 = hint: {hint}\n\
+                 2 errors, 0 warnings"
+            )
+        );
+        let mut book = Book::new_with_items(vec![
+            BookItem::Chapter(Chapter::new("One", "# One\n".into(), "one.md", vec![])),
+            BookItem::Chapter(Chapter::new(
+                "Up",
+                "# Notes\n".into(),
+                "../notes.md",
+                vec![],
+            )),
+            BookItem::Separator,
+            BookItem::Chapter(Chapter::new_draft("Draft", vec![])),
+        ]);
+        checked(dir.path()).1.apply(&mut book);
+        let names: Vec<&str> = book
+            .items
+            .iter()
+            .map(|item| match item {
+                BookItem::Chapter(ch) => ch.name.as_str(),
+                _ => "-",
+            })
+            .collect();
+        assert_eq!(names, ["One", "-", "Draft"]);
+    }
+
+    #[test]
+    fn a_withheld_chapter_is_emptied_wherever_it_is_nested() {
+        let withheld = Sealed {
+            withheld: [PathBuf::from("part/secret.md")].into(),
+        };
+        let mut secret = Chapter::new("Secret", "# Secret\n".into(), "part/secret.md", vec![]);
+        secret.sub_items = vec![BookItem::Chapter(Chapter::new(
+            "Under",
+            "# Under\n".into(),
+            "../up.md",
+            vec![],
+        ))];
+        let mut part = Chapter::new("Part", "# Part\n".into(), "part/index.md", vec![]);
+        part.sub_items = vec![BookItem::Chapter(secret)];
+        let mut book = Book::new_with_items(vec![BookItem::Chapter(part)]);
+        withheld.apply(&mut book);
+        let BookItem::Chapter(part) = &book.items[0] else {
+            panic!("a chapter")
+        };
+        assert_eq!(part.content, "# Part\n");
+        let BookItem::Chapter(secret) = &part.sub_items[0] else {
+            panic!("a chapter")
+        };
+        assert_eq!(secret.content, WITHHELD);
+        // Its own sub-chapter from outside `src/` is dropped too.
+        assert!(secret.sub_items.is_empty());
+    }
+
+    #[test]
+    fn a_chapter_that_links_out_of_the_book_is_withheld() {
+        let dir = book(&[
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n- [One](one.md)\n- [Linked](linked.md)\n",
+            ),
+            ("src/one.md", "# One\n"),
+        ]);
+        let outside = tempfile::NamedTempFile::new().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("src/linked.md")).unwrap();
+        let (text, sealed) = checked(dir.path());
+        assert_eq!(
+            text,
+            "src/linked.md: error: `src/linked.md` is a link to a file outside the book [chapter-outside]\n  \
+             = hint: copy the file into the book instead of linking to it\n\
+             1 error, 0 warnings"
+        );
+        assert_eq!(sealed.withheld, [PathBuf::from("linked.md")].into());
+    }
+
+    #[test]
+    fn a_chapter_not_in_utf8_is_an_error_at_its_first_bad_byte() {
+        let dir = book(&[("src/SUMMARY.md", ONE)]);
+        std::fs::write(dir.path().join("src/one.md"), b"# One\n\nd\xe9j\xe0\n").unwrap();
+        assert_eq!(
+            report(dir.path()),
+            "src/one.md:3:2: error: `src/one.md` is not UTF-8 text [chapter-utf8]\n  \
+             = hint: save the file as UTF-8 (the character here was written in another encoding)\n\
+             1 error, 0 warnings"
+        );
+        // A folder where a chapter belongs is mdBook's to report.
+        let dir = book(&[("src/SUMMARY.md", ONE), ("src/one.md/x.txt", "")]);
+        assert_eq!(report(dir.path()), "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn the_summarys_own_grammar_is_mdbooks_located_where_it_says() {
+        let dir = book(&[
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n- [One](one.md)\n\n[Suffix](suffix.md)\n\n- [Two](two.md)\n",
+            ),
+            ("src/one.md", "# One\n"),
+            ("src/two.md", "# Two\n"),
+            ("src/suffix.md", "# Suffix\n"),
+        ]);
+        let text = report(dir.path());
+        assert!(
+            text.starts_with("src/SUMMARY.md:7:1: error: SUMMARY.md cannot be read here: suffix chapters cannot be followed by a list [summary-syntax]\n"),
+            "{text}"
+        );
+    }
+
+    /// A chapter `src/one.md` with `text`, besides `files`.
+    fn chapter(text: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+        let mut all = vec![("src/SUMMARY.md", ONE), ("src/one.md", text)];
+        all.extend_from_slice(files);
+        book(&all)
+    }
+
+    #[test]
+    fn includes_of_files_that_are_not_there_or_outside_are_errors_at_their_directives() {
+        let dir = chapter(
+            "# One\n\n{{#include ../../x.md}}\n{{#include /etc/passwd}}\n{{#rustdoc_include gone.rs:2}}\n{{#playground ../../up.rs}}\n",
+            &[],
+        );
+        let outside_hint = "write the path relative to the chapter's folder; copy a file from elsewhere into the book and include the copy";
+        let (text, sealed) = checked(dir.path());
+        assert_eq!(
+            text,
+            format!(
+                "src/one.md:3:1: error: `{{{{#include ../../x.md}}}}` includes a file outside the book [include-outside]\n  \
+                 = hint: {outside_hint}\n\
+                 src/one.md:4:1: error: `{{{{#include /etc/passwd}}}}` includes a file by an absolute path [include-outside]\n  \
+                 = hint: {outside_hint}\n\
+                 src/one.md:5:1: error: `{{{{#rustdoc_include gone.rs:2}}}}` includes `gone.rs`, which is not a file [include-missing]\n  \
+                 = hint: the path is relative to the folder of the file that includes it: correct it, or create the file\n\
+                 src/one.md:6:1: error: `{{{{#playground ../../up.rs}}}}` includes a file outside the book [include-outside]\n  \
+                 = hint: {outside_hint}\n\
+                 4 errors, 0 warnings"
+            )
+        );
+        assert_eq!(sealed.withheld, [PathBuf::from("one.md")].into());
+    }
+
+    #[test]
+    fn an_include_through_a_link_out_of_the_book_is_an_error() {
+        let dir = chapter("{{#include linked.md}}\n", &[]);
+        let outside = tempfile::NamedTempFile::new().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("src/linked.md")).unwrap();
+        let real = outside.path().canonicalize().unwrap();
+        assert_eq!(
+            report(dir.path()),
+            format!(
+                "src/one.md:1:1: error: `{{{{#include linked.md}}}}` includes a file through a symbolic link to `{}`, outside the book [include-outside]\n  \
+                 = hint: copy the file into the book instead of linking to it, and include the copy\n\
+                 1 error, 0 warnings",
+                real.display()
+            )
+        );
+    }
+
+    #[test]
+    fn includes_may_reach_the_books_repository_and_no_further() {
+        let dir = book(&[
+            (
+                "guide/book.toml",
+                "[preprocessor.report]\nrepository = \"..\"\n",
+            ),
+            ("guide/src/SUMMARY.md", ONE),
+            (
+                "guide/src/one.md",
+                "{{#include ../../examples/a.rs}}\n{{#include ../../../x.rs}}\n",
+            ),
+            ("examples/a.rs", "fn main() {}\n"),
+        ]);
+        assert_eq!(
+            report(&dir.path().join("guide")),
+            "src/one.md:2:1: error: `{{#include ../../../x.rs}}` includes a file outside the book's repository [include-outside]\n  \
+             = hint: write the path relative to the chapter's folder; copy a file from elsewhere into the book and include the copy\n\
+             1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn escaped_directives_and_other_kinds_include_nothing() {
+        let dir = chapter(
+            "\\{{#include ../../x.md}}\n{{#title ../../x.md}}\n{{#include   }}\n",
+            &[],
+        );
+        assert_eq!(report(dir.path()), "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn an_anchor_the_file_lacks_is_an_error_that_lists_its_anchors() {
+        let table = "// ANCHOR: budget\nx\n// ANCHOR_END: budget\n// ANCHOR: staff\n";
+        let dir = chapter(
+            "{{#include table.rs:budget}}\n{{#include table.rs:budgte}}\n{{#include plain.rs:all}}\n",
+            &[("src/table.rs", table), ("src/plain.rs", "x\n")],
+        );
+        assert_eq!(
+            report(dir.path()),
+            "src/one.md:2:1: error: `{{#include table.rs:budgte}}` names the anchor `budgte`, which `src/table.rs` does not have: nothing would be included [include-anchor]\n  \
+             = hint: mark the lines in the file with `ANCHOR: budgte` and `ANCHOR_END: budgte`, or correct the name (it has `budget`, `staff`)\n\
+             src/one.md:3:1: error: `{{#include plain.rs:all}}` names the anchor `all`, which `src/plain.rs` does not have: nothing would be included [include-anchor]\n  \
+             = hint: mark the lines in the file with `ANCHOR: all` and `ANCHOR_END: all`, or correct the name\n\
+             2 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn lines_past_the_files_end_or_before_their_start_are_an_error() {
+        // `table.md` has three lines, `line.md` one; `2:2` is line 2 alone.
+        let dir = chapter(
+            "{{#include table.md:3}}\n{{#include table.md:2:3}}\n{{#include table.md::1}}\n\
+             {{#include table.md:3:}}\n{{#include table.md:3:x}}\n{{#include table.md:}}\n\
+             {{#include table.md:4}}\n{{#include table.md:3:2}}\n{{#include table.md:2:2}}\n\
+             {{#include line.md:0:1}}\n{{#include line.md:2}}\n",
+            &[("src/table.md", "a\nb\nc\n"), ("src/line.md", "a")],
+        );
+        let hint = "correct the line numbers (`file:first:last`, counted from 1), or use an anchor";
+        assert_eq!(
+            report(dir.path()),
+            format!(
+                "src/one.md:7:1: error: `{{{{#include table.md:4}}}}` selects lines from 4 on, but `src/table.md` has 3 lines: nothing would be included [include-range]\n  \
+                 = hint: {hint}\n\
+                 src/one.md:8:1: error: `{{{{#include table.md:3:2}}}}` selects lines from 3 on, but `src/table.md` has 3 lines: nothing would be included [include-range]\n  \
+                 = hint: {hint}\n\
+                 src/one.md:11:1: error: `{{{{#include line.md:2}}}}` selects lines from 2 on, but `src/line.md` has 1 line: nothing would be included [include-range]\n  \
+                 = hint: {hint}\n\
+                 3 errors, 0 warnings"
+            )
+        );
+    }
+
+    #[test]
+    fn a_file_that_includes_itself_is_a_cycle_and_playgrounds_do_not_nest() {
+        let dir = chapter(
+            "{{#include part/a.md}}\n{{#playground one.md}}\n",
+            &[
+                ("src/part/a.md", "{{#include b.md}}\n"),
+                ("src/part/b.md", "{{#include ../one.md}}\n"),
+            ],
+        );
+        assert_eq!(
+            report(dir.path()),
+            "src/part/b.md:1:1: error: `{{#include ../one.md}}` includes `src/one.md`, which this text is part of: mdBook would repeat it ten times over [include-cycle]\n  \
+             = hint: include another file, or move the shared text into a file of its own that includes nothing\n\
+             1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn nested_includes_are_followed_as_deep_as_mdbook_follows_them() {
+        // `one.md` includes `n1.md`, which includes `n2.md` … `n{depth}.md`, which includes a
+        // file outside the book: mdBook reads ten levels of includes below the chapter.
+        let outside_at = |depth: usize| {
+            let mut files: Vec<(String, String)> = (1..depth)
+                .map(|i| {
+                    (
+                        format!("src/n{i}.md"),
+                        format!("{{{{#include n{}.md}}}}\n", i + 1),
+                    )
+                })
+                .collect();
+            files.push((
+                format!("src/n{depth}.md"),
+                "{{#include ../../x.md}}\n".into(),
+            ));
+            let files: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(p, t)| (p.as_str(), t.as_str()))
+                .collect();
+            let dir = chapter("{{#include n1.md}}\n", &files);
+            let (text, sealed) = checked(dir.path());
+            (
+                text.lines().next().unwrap_or_default().to_string(),
+                sealed.withheld.len(),
+            )
+        };
+        assert_eq!(
+            outside_at(9),
+            (
+                "src/n9.md:1:1: error: `{{#include ../../x.md}}` includes a file outside the book [include-outside]".into(),
+                1
+            )
+        );
+        assert_eq!(outside_at(10), ("0 errors, 0 warnings".into(), 0));
+    }
+
     #[test]
     fn mdbooks_not_found_page_is_published_without_being_listed() {
         let files = ["src/one.md", "src/404.md", "src/old.md", "src/gone.md"];
         assert_eq!(unlisted("", &files), ["src/gone.md", "src/old.md"]);
         let own = "[output.html]\ninput-404 = \"gone.md\"\n";
         assert_eq!(unlisted(own, &files), ["src/404.md", "src/old.md"]);
+    }
+
+    #[test]
+    fn unlisted_markdown_files_are_warned_about_once_each() {
+        let dir = chapter(
+            "{{#include parts/shared.md}}\n",
+            &[
+                ("src/parts/shared.md", "shared\n"),
+                ("src/parts/deep/old.md", "old\n"),
+                ("src/notes.txt", "not Markdown\n"),
+                ("src/.draft.md", "hidden\n"),
+                ("src/.hidden/x.md", "hidden\n"),
+            ],
+        );
+        std::os::unix::fs::symlink(
+            dir.path().join("src/one.md"),
+            dir.path().join("src/alias.md"),
+        )
+        .unwrap();
+        assert_eq!(
+            report(dir.path()),
+            "src/parts/deep/old.md: warning: `src/parts/deep/old.md` is not listed in SUMMARY.md: its text is not published [chapter-unlisted]\n  \
+             = hint: list it in SUMMARY.md (`- [Title](parts/deep/old.md)`), include it from a chapter, or move it out of `src/`\n\
+             0 errors, 1 warning"
+        );
+    }
+
+    #[test]
+    fn an_entry_that_misses_its_file_silences_the_unlisted_warnings() {
+        let dir = book(&[
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n- [One](one.md)\n- [Two](tow.md)\n",
+            ),
+            ("src/one.md", "# One\n"),
+            ("src/two.md", "# Two\n"),
+        ]);
+        let text = report(dir.path());
+        assert!(text.ends_with("1 error, 0 warnings"), "{text}");
+        let dir = book(&[
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n- [One](one.md)\n- [Two](../two.md)\n",
+            ),
+            ("src/one.md", "# One\n"),
+            ("src/two.md", "# Two\n"),
+        ]);
+        let text = report(dir.path());
+        assert!(text.ends_with("1 error, 0 warnings"), "{text}");
     }
 }

@@ -913,6 +913,99 @@ mod tests {
         );
     }
 
+    /// A document by one person, dated `date`, without number, language or site address.
+    fn by_a_person(date: &str) -> Citation {
+        Citation {
+            title: "Water".into(),
+            authors: vec!["Doe, Jane".into()],
+            date: Some(Date::parse(date).unwrap()),
+            publisher: "United Nations".into(),
+            institution: "UN".into(),
+            number: String::new(),
+            key: "doe2030".into(),
+            language: None,
+            site_url: None,
+        }
+    }
+
+    #[test]
+    fn a_day_is_cited_with_its_year_month_and_day() {
+        let c = by_a_person("2030-06-05");
+        assert_eq!(
+            c.bibtex(Page::DOCUMENT),
+            "@techreport{doe2030,\n  author = {Doe, Jane},\n  title = {Water},\n  institution = {UN},\n  \
+             publisher = {United Nations},\n  year = {2030},\n  month = jun,\n}\n"
+        );
+        assert_eq!(
+            c.ris(Page::DOCUMENT),
+            "TY  - RPRT\nAU  - Doe, Jane\nTI  - Water\nPY  - 2030\nDA  - 2030/06/05/\nPB  - United Nations\nER  - \n"
+        );
+        assert!(
+            c.csl_json(Page::DOCUMENT)
+                .contains("\"issued\": {\"date-parts\":[[2030,6,5]]},")
+        );
+        assert_eq!(
+            c.head_tags(Page::DOCUMENT),
+            [
+                "<meta name=\"citation_title\" content=\"Water\">",
+                "<meta name=\"citation_author\" content=\"Doe, Jane\">",
+                "<meta name=\"citation_publication_date\" content=\"2030/06/05\">",
+                "<meta name=\"citation_technical_report_institution\" content=\"UN\">",
+                "<meta name=\"citation_publisher\" content=\"United Nations\">",
+            ]
+        );
+        // No number and no address: nothing empty stands in for them.
+        assert_eq!(
+            c.reference(Page::DOCUMENT),
+            "Doe, Jane (2030). Water. United Nations."
+        );
+    }
+
+    #[test]
+    fn a_quarter_or_a_season_is_cited_by_its_year() {
+        for date in ["2030-Q3", "2030-autumn", "2030"] {
+            let c = by_a_person(date);
+            assert!(
+                c.bibtex(Page::DOCUMENT).ends_with("  year = {2030},\n}\n"),
+                "{date}"
+            );
+            assert!(
+                c.ris(Page::DOCUMENT)
+                    .contains("PY  - 2030\nDA  - 2030///\n"),
+                "{date}"
+            );
+            assert!(
+                c.head_tags(Page::DOCUMENT)
+                    .contains(&"<meta name=\"citation_publication_date\" content=\"2030\">".into()),
+                "{date}"
+            );
+            assert!(c.cff().contains("  year: 2030\n  institution:"), "{date}");
+        }
+    }
+
+    #[test]
+    fn the_default_key_is_the_first_authors_initials_or_family_name_and_the_year() {
+        let day = Date::parse("2030-06-05").ok();
+        assert_eq!(default_key(Some("Doe, Jane"), day), "doe2030");
+        assert_eq!(
+            default_key(
+                Some("Organisation for Economic Co-operation and Development"),
+                None
+            ),
+            "oecd"
+        );
+        assert_eq!(default_key(None, day), "document2030");
+        assert_eq!(default_key(Some("ünïcode"), None), "document");
+    }
+
+    #[test]
+    fn bibtex_writes_its_command_characters_as_commands() {
+        assert_eq!(
+            bib_text("C:\\data ~50% ^2 {x}_1 $\n &#"),
+            "C:\\textbackslash{}data \\textasciitilde{}50\\% \\textasciicircum{}2 \\{x\\}\\_1 \\$ \\&\\#"
+        );
+    }
+
     #[test]
     fn a_relative_site_address_is_an_error_at_its_key() {
         let toml = "[preprocessor.report.citation]\nsite-url = \"/water/\"\n";
