@@ -1092,7 +1092,7 @@ impl Config {
         }
     }
 
-    /// `allow-html` names active content: an element of [`html::ACTIVE_ELEMENTS`], an event
+    /// `allow-html` names active content: an element of [`crate::base::html::ACTIVE_ELEMENTS`], an event
     /// handler (`on…`) or `http-equiv`. Another name allows nothing: an error with the nearest
     /// name.
     fn check_allow_html(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {

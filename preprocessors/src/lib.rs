@@ -25,6 +25,9 @@
 
 #![warn(unreachable_pub)]
 #![deny(missing_docs)]
+// The entry points' documentation names the private modules they drive, for the engineer who
+// reads it with `cargo doc --document-private-items`; a library user sees those links as text.
+#![allow(rustdoc::private_intra_doc_links)]
 
 // The layers: private, so the compiler checks that nothing outside the crate depends on them
 // (`config`, public, composes the features' configuration types).

@@ -27,7 +27,7 @@
 //! against the paragraphs' text as a reader sees it, whitespace collapsed and typographic quotes
 //! made straight; the paragraph containing it gets an anchor and the timeline links to it.
 //!
-//! Meetings are ordered by [`dates::Span::sort_key`]: a meeting dated to the day sorts on its
+//! Meetings are ordered by [`crate::base::dates::Span::sort_key`]: a meeting dated to the day sorts on its
 //! first day; one dated only to a month, season, half year or year sorts at the end of that
 //! period, after the meetings dated inside it. A meeting is *planned at the time of writing* when
 //! it is not entirely over at the end of the document's date (`date` under

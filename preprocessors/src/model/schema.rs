@@ -11,7 +11,7 @@
 //! [`read`] deserializes a configuration value with errors that keep their structure (what was
 //! found, where, what the key accepts) and their place (the path of keys and list entries),
 //! reports each one and reads on without the key in error, so every mistake of a table is
-//! reported once and the rest of the table still applies. [`Mismatch::describe`] says each in
+//! reported once and the rest of the table still applies. [`crate::config`] says each in
 //! plain words from the schema: no serde or Rust word ("invalid type", "usize", "variant")
 //! reaches an editor.
 
@@ -735,10 +735,9 @@ fn check(
     }
 }
 
-/// Numbering styles (`labels`, `numbering`), read and written as the style (`"(a)"`), under
-/// the [`schema::NUMBERING`] mark.
-/// `#[serde(with = …)]` for a [`Numbering`](crate::base::numbering::Numbering) style written
-/// as text (`"(a)"`), its kind marked [`NUMBERING`] for the schema.
+/// `#[serde(with = …)]` for numbering styles (`labels`, `numbering`): a
+/// [`Numbering`](crate::base::numbering::Numbering) read and written as the style (`"(a)"`),
+/// its kind marked [`NUMBERING`] for the schema.
 pub(crate) mod numbering_style {
     use crate::base::numbering::Numbering;
 
