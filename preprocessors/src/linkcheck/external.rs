@@ -314,14 +314,14 @@ mod network {
     use super::{NOT_BUILT, Options, Outcome};
 
     /// No value: there is nothing to fetch with.
-    pub enum Agent {}
+    pub(super) enum Agent {}
 
     impl Agent {
-        pub fn new(_: &Options) -> anyhow::Result<Agent> {
+        pub(super) fn new(_: &Options) -> anyhow::Result<Agent> {
             anyhow::bail!(NOT_BUILT)
         }
 
-        pub fn fetch_with_retries(&self, _: &str, _: &Options) -> Outcome {
+        pub(super) fn fetch_with_retries(&self, _: &str, _: &Options) -> Outcome {
             match *self {}
         }
     }
