@@ -573,8 +573,9 @@ mod tests {
 
     #[test]
     fn an_element_hidden_inside_one_of_its_kind_stays_hidden_to_its_own_end() {
-        let text =
-            page("<div hidden><div>inner</div>still hidden</div><div>a<div hidden>b</div>c</div>");
+        let text = page(
+            "<div hidden><div>inner</div><br>still hidden</div><div>a<div hidden>b</div>c</div>",
+        );
         assert_eq!(text.text, "ac\n");
     }
 
