@@ -294,14 +294,26 @@ impl Collected {
 }
 
 /// The URL of a `<meta http-equiv="refresh" content="5; url='x.html'">`, per the HTML spec's
-/// shared declarative refresh steps: delay, `;` or `,`, optional `url=`, optional quotes.
+/// shared declarative refresh steps: a delay (digits and points; none, no refresh), `;`, `,` or
+/// whitespace alone, optional `url=` (whitespace before the `=` too), optional quotes.
 fn refresh_url(content: &str) -> Option<&str> {
-    let rest = content
-        .trim_start()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let rest = rest.trim_start().strip_prefix([';', ','])?.trim_start();
-    let rest = match rest.get(..4) {
-        Some(head) if head.eq_ignore_ascii_case("url=") => rest[4..].trim_start(),
+    let delay = |c: char| c.is_ascii_digit() || c == '.';
+    let content = content.trim_start();
+    if !content.starts_with(delay) {
+        return None;
+    }
+    let rest = content.trim_start_matches(delay);
+    let spaced = rest.trim_start();
+    let rest = match spaced.strip_prefix([';', ',']) {
+        Some(after) => after.trim_start(),
+        None if spaced.len() < rest.len() => spaced,
+        None => return None,
+    };
+    let rest = match rest.get(..3) {
+        Some(head) if head.eq_ignore_ascii_case("url") => rest[3..]
+            .trim_start()
+            .strip_prefix('=')
+            .map_or(rest, str::trim_start),
         _ => rest,
     };
     let url = match rest.chars().next() {
@@ -687,5 +699,18 @@ mod tests {
         assert_eq!(refresh_url("0;"), None);
         assert_eq!(refresh_url("0; url=''"), None);
         assert_eq!(refresh_url("x; a.html"), None);
+    }
+
+    #[test]
+    fn reads_refresh_urls_as_browsers_do() {
+        // Whitespace alone separates the delay from the URL.
+        assert_eq!(refresh_url("0 a.html"), Some("a.html"));
+        assert_eq!(refresh_url("5a.html"), None);
+        // Whitespace may come before the `=` of `url=`; `url` without `=` is part of the URL.
+        assert_eq!(refresh_url("0; URL = 'a.html'"), Some("a.html"));
+        assert_eq!(refresh_url("0; urlx.html"), Some("urlx.html"));
+        // No delay, no refresh; a delay may start with its point.
+        assert_eq!(refresh_url("; a.html"), None);
+        assert_eq!(refresh_url(".5, a.html"), Some("a.html"));
     }
 }
