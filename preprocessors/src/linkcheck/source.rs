@@ -287,6 +287,13 @@ mod tests {
         assert_eq!(find_delimited("[a](b.md#x)", "#x"), None);
     }
 
+    #[test]
+    fn a_url_is_delimited_by_what_follows_it_and_may_start_the_text() {
+        // What follows the first `b.md` is `x`: it is part of `b.mdx`.
+        assert_eq!(find_delimited("a ) (b.mdx) (b.md)", "b.md"), Some(13));
+        assert_eq!(find_delimited("b.md", "b.md"), Some(0));
+    }
+
     /// A book in a temporary directory: `book.toml` and `src/` files.
     fn book_dir(book_toml: Option<&str>, files: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
