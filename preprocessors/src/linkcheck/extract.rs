@@ -294,14 +294,26 @@ impl Collected {
 }
 
 /// The URL of a `<meta http-equiv="refresh" content="5; url='x.html'">`, per the HTML spec's
-/// shared declarative refresh steps: delay, `;` or `,`, optional `url=`, optional quotes.
+/// shared declarative refresh steps: a delay (digits and points; none, no refresh), `;`, `,` or
+/// whitespace alone, optional `url=` (whitespace before the `=` too), optional quotes.
 fn refresh_url(content: &str) -> Option<&str> {
-    let rest = content
-        .trim_start()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let rest = rest.trim_start().strip_prefix([';', ','])?.trim_start();
-    let rest = match rest.get(..4) {
-        Some(head) if head.eq_ignore_ascii_case("url=") => rest[4..].trim_start(),
+    let delay = |c: char| c.is_ascii_digit() || c == '.';
+    let content = content.trim_start();
+    if !content.starts_with(delay) {
+        return None;
+    }
+    let rest = content.trim_start_matches(delay);
+    let spaced = rest.trim_start();
+    let rest = match spaced.strip_prefix([';', ',']) {
+        Some(after) => after.trim_start(),
+        None if spaced.len() < rest.len() => spaced,
+        None => return None,
+    };
+    let rest = match rest.get(..3) {
+        Some(head) if head.eq_ignore_ascii_case("url") => rest[3..]
+            .trim_start()
+            .strip_prefix('=')
+            .map_or(rest, str::trim_start),
         _ => rest,
     };
     let url = match rest.chars().next() {
@@ -612,5 +624,93 @@ mod tests {
                 ("<form action>", "", Role::Form),
             ]
         );
+    }
+
+    #[test]
+    fn only_assets_and_style_urls_are_assets() {
+        assert!(!Role::Page.is_asset());
+        assert!(!Role::Form.is_asset());
+        assert!(Role::Asset.is_asset());
+        assert!(Role::Style.is_asset());
+    }
+
+    #[test]
+    fn a_namespace_url_is_not_loaded() {
+        let css = r#"@namespace svg url(http://www.w3.org/2000/svg); @NAMESPACE url("x.svg");
+            @IMPORT "a.css" "not-imported.css"; .x { background: url(b.png) }"#;
+        assert_eq!(
+            urls(&stylesheet(css)),
+            [("url()", "a.css"), ("url()", "b.png")]
+        );
+    }
+
+    #[test]
+    fn nothing_after_plaintext_is_markup() {
+        let page = page(r#"<a href="a.html">a</a><plaintext><a href="b.html">b</a>"#);
+        assert_eq!(urls(&page.links), [("<a href>", "a.html")]);
+    }
+
+    #[test]
+    fn an_anchor_after_a_comment_in_a_heading_is_a_link() {
+        let page = page(r##"<h2 id="x"><!-- note --><a class="header" href="#x">X</a></h2>"##);
+        assert_eq!(urls(&page.links), [("<a href>", "#x")]);
+    }
+
+    #[test]
+    fn only_an_a_names_an_anchor() {
+        let page = page(
+            r#"<a name="old"></a><a name=""></a><input name="q"><p name="para"></p><a id="x" name="y"></a>"#,
+        );
+        let mut anchors: Vec<_> = page.anchors.iter().map(|a| &**a).collect();
+        anchors.sort();
+        assert_eq!(anchors, ["old", "x", "y"]);
+    }
+
+    #[test]
+    fn a_srcset_counts_on_img_and_source_only() {
+        let page = page(
+            r#"<div srcset="d.png 2x"></div><video srcset="v.png" src="v.webm"></video><img srcset="i.png">"#,
+        );
+        assert_eq!(
+            urls(&page.links),
+            [("<video src>", "v.webm"), ("<img srcset>", "i.png")]
+        );
+    }
+
+    #[test]
+    fn the_first_base_with_an_href_counts() {
+        let page = page(r#"<base target="_blank"><base href="a/"><base href="b/">"#);
+        assert_eq!(page.base.as_deref(), Some("a/"));
+    }
+
+    #[test]
+    fn only_a_refresh_outside_templates_redirects() {
+        let page = page(
+            r#"<meta name="x" content="0; url=a.html"><template><meta http-equiv="refresh" content="0; url=b.html"></template>"#,
+        );
+        assert!(!page.redirect);
+        assert_eq!(urls(&page.links), []);
+    }
+
+    #[test]
+    fn reads_refresh_delays_with_fractions_and_refuses_empty_urls() {
+        assert_eq!(refresh_url("1.5; url=a.html"), Some("a.html"));
+        assert_eq!(refresh_url("0;b.html"), Some("b.html"));
+        assert_eq!(refresh_url("0;"), None);
+        assert_eq!(refresh_url("0; url=''"), None);
+        assert_eq!(refresh_url("x; a.html"), None);
+    }
+
+    #[test]
+    fn reads_refresh_urls_as_browsers_do() {
+        // Whitespace alone separates the delay from the URL.
+        assert_eq!(refresh_url("0 a.html"), Some("a.html"));
+        assert_eq!(refresh_url("5a.html"), None);
+        // Whitespace may come before the `=` of `url=`; `url` without `=` is part of the URL.
+        assert_eq!(refresh_url("0; URL = 'a.html'"), Some("a.html"));
+        assert_eq!(refresh_url("0; urlx.html"), Some("urlx.html"));
+        // No delay, no refresh; a delay may start with its point.
+        assert_eq!(refresh_url("; a.html"), None);
+        assert_eq!(refresh_url(".5, a.html"), Some("a.html"));
     }
 }

@@ -321,4 +321,243 @@ mod tests {
              1 external link listed, not checked (--external checks them)\n"
         );
     }
+
+    fn outcome(status: Option<u16>, cached: bool) -> Outcome {
+        Outcome {
+            status,
+            final_url: None,
+            error: None,
+            cached,
+        }
+    }
+
+    fn external(url: &str, check: Option<Outcome>, archived_copies: &[&str]) -> ExternalLink {
+        ExternalLink {
+            url: url.into(),
+            pages: vec!["a.html".into()],
+            check,
+            archive_of: None,
+            archived_copies: archived_copies.iter().map(|&c| c.into()).collect(),
+        }
+    }
+
+    fn report(problems: Vec<Problem>, external: Vec<ExternalLink>) -> Report {
+        let mut report = Report {
+            site: ".".into(),
+            pages: 1,
+            links: 2,
+            problems,
+            counts: BTreeMap::new(),
+            external,
+        };
+        report.finish();
+        report
+    }
+
+    #[test]
+    fn is_clean_only_without_problems() {
+        assert!(report(Vec::new(), Vec::new()).is_clean());
+        let broken = report(vec![problem("a.html", Kind::EmptyHref, "")], Vec::new());
+        assert!(!broken.is_clean());
+    }
+
+    #[test]
+    fn counts_problems_by_kind_and_drops_repeats_whatever_their_source() {
+        let mut located = problem("a.html", Kind::MissingFile, "x.html");
+        located.source = Some(Source {
+            path: "src/a.md".into(),
+            line: 1,
+            column: 1,
+        });
+        let report = report(
+            vec![
+                problem("b.html", Kind::MissingFile, "y.html"),
+                located,
+                problem("a.html", Kind::MissingFile, "x.html"),
+                problem("a.html", Kind::MissingFile, "z.html"),
+                problem("a.html", Kind::DuplicateId, "x"),
+            ],
+            Vec::new(),
+        );
+        let seen: Vec<(&str, Kind, Option<&str>)> = report
+            .problems
+            .iter()
+            .map(|p| (p.page.as_str(), p.kind, p.target.as_deref()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("a.html", Kind::MissingFile, Some("x.html")),
+                ("a.html", Kind::MissingFile, Some("z.html")),
+                ("a.html", Kind::DuplicateId, Some("x")),
+                ("b.html", Kind::MissingFile, Some("y.html")),
+            ]
+        );
+        // The one kept is the first in order: without a source.
+        assert_eq!(report.problems[0].source, None);
+        assert_eq!(
+            report.counts,
+            BTreeMap::from([(Kind::MissingFile, 3), (Kind::DuplicateId, 1)])
+        );
+        assert_eq!(
+            report.summary(),
+            "1 page, 2 links: 4 problems (3 missing-file, 1 duplicate-id); no external links"
+        );
+    }
+
+    #[test]
+    fn problems_on_different_pages_or_with_different_messages_are_kept() {
+        let mut reworded = problem("a.html", Kind::MissingFile, "x.html");
+        reworded.message = "other".into();
+        let report = report(
+            vec![
+                problem("a.html", Kind::MissingFile, "x.html"),
+                reworded,
+                problem("b.html", Kind::MissingFile, "x.html"),
+            ],
+            Vec::new(),
+        );
+        assert_eq!(report.problems.len(), 3);
+        assert_eq!(report.counts, BTreeMap::from([(Kind::MissingFile, 3)]));
+    }
+
+    #[test]
+    fn every_kind_has_its_stable_code_in_text_and_json() {
+        let kinds = [
+            (Kind::MissingFile, "missing-file"),
+            (Kind::MissingAsset, "missing-asset"),
+            (Kind::MissingFragment, "missing-fragment"),
+            (Kind::MissingTextFragment, "missing-text-fragment"),
+            (Kind::DuplicateId, "duplicate-id"),
+            (Kind::EmptyHref, "empty-href"),
+            (Kind::HashOnlyHref, "hash-only-href"),
+            (Kind::DataHref, "data-href"),
+            (Kind::UnreachablePage, "unreachable-page"),
+            (Kind::BrokenExternal, "broken-external"),
+        ];
+        for (kind, code) in kinds {
+            assert_eq!(kind.code(), code);
+            assert_eq!(kind.to_string(), code);
+            assert_eq!(serde_json::to_value(kind).unwrap(), code);
+        }
+    }
+
+    #[test]
+    fn a_source_is_shown_as_path_line_and_column() {
+        let source = Source {
+            path: "src/a b.md".into(),
+            line: 12,
+            column: 7,
+        };
+        assert_eq!(source.to_string(), "src/a b.md:12:7");
+    }
+
+    #[test]
+    fn pages_are_shown_under_the_site_directory_unless_it_is_the_current_one() {
+        assert_eq!(display_path(Path::new("."), "a/b.html"), "a/b.html");
+        assert_eq!(display_path(Path::new(""), "a/b.html"), "a/b.html");
+        assert_eq!(display_path(Path::new("book"), "a.html"), "book/a.html");
+        assert_eq!(display_path(Path::new("book//"), "a.html"), "book/a.html");
+        assert_eq!(display_path(Path::new("./book"), "a.html"), "./book/a.html");
+    }
+
+    #[test]
+    fn counts_are_singular_for_one_only() {
+        assert_eq!(plural(0, "page"), "0 pages");
+        assert_eq!(plural(1, "page"), "1 page");
+        assert_eq!(plural(2, "external link"), "2 external links");
+    }
+
+    #[test]
+    fn finds_the_check_of_an_external_link_by_its_url() {
+        let report = report(
+            Vec::new(),
+            vec![
+                external("https://a.org", Some(outcome(Some(200), false)), &[]),
+                external("https://b.org", None, &[]),
+                external("https://c.org", Some(outcome(Some(404), true)), &[]),
+            ],
+        );
+        assert_eq!(
+            report.check_of("https://a.org"),
+            Some(&outcome(Some(200), false))
+        );
+        assert_eq!(
+            report.check_of("https://c.org"),
+            Some(&outcome(Some(404), true))
+        );
+        assert_eq!(report.check_of("https://b.org"), None);
+        assert_eq!(report.check_of("https://d.org"), None);
+    }
+
+    #[test]
+    fn lists_external_links_checked_broken_cached_and_their_archived_copies() {
+        let archive = "https://web.archive.org/web/2014/https://b.org";
+        let dead_archive = "https://web.archive.org/web/2014/https://c.org";
+        let report = report(
+            Vec::new(),
+            vec![
+                external("https://a.org", Some(outcome(Some(200), true)), &[]),
+                external("https://b.org", Some(outcome(Some(404), false)), &[archive]),
+                external("https://c.org", Some(outcome(None, false)), &[dead_archive]),
+                external("https://d.org", Some(outcome(Some(500), true)), &[]),
+                external("https://e.org", Some(outcome(Some(301), false)), &[archive]),
+                external(archive, Some(outcome(Some(200), false)), &[]),
+                external(dead_archive, Some(outcome(Some(503), false)), &[]),
+            ],
+        );
+        assert_eq!(
+            report.render_text(),
+            "external: https://a.org [200, cached] (a.html)\n\
+             external: https://b.org [404] (a.html)\n  \
+             archived copy: https://web.archive.org/web/2014/https://b.org [200]\n\
+             external: https://c.org [no answer] (a.html)\n  \
+             archived copy: https://web.archive.org/web/2014/https://c.org [503]\n\
+             external: https://d.org [500, cached] (a.html)\n\
+             external: https://e.org [301] (a.html)\n\
+             external: https://web.archive.org/web/2014/https://b.org [200] (a.html)\n\
+             external: https://web.archive.org/web/2014/https://c.org [503] (a.html)\n\
+             1 page, 2 links: no problems; 7 external links, 7 checked: 4 broken \
+             (2 with an archived copy, 1 of which answers), 2 from the cache\n"
+        );
+    }
+
+    #[test]
+    fn an_archived_copy_never_checked_is_listed_without_a_status() {
+        let archive = "https://web.archive.org/web/2014/https://b.org";
+        let report = report(
+            Vec::new(),
+            vec![external(
+                "https://b.org",
+                Some(outcome(Some(404), false)),
+                &[archive],
+            )],
+        );
+        assert_eq!(
+            report.render_text(),
+            "external: https://b.org [404] (a.html)\n  \
+             archived copy: https://web.archive.org/web/2014/https://b.org\n\
+             1 page, 2 links: no problems; 1 external link, 1 checked: 1 broken \
+             (1 with an archived copy, 0 of which answers), 0 from the cache\n"
+        );
+    }
+
+    #[test]
+    fn without_a_broken_link_no_archived_copies_are_counted() {
+        let report = report(
+            Vec::new(),
+            vec![
+                external(
+                    "https://a.org",
+                    Some(outcome(Some(204), false)),
+                    &["https://x.org"],
+                ),
+                external("https://b.org", None, &[]),
+            ],
+        );
+        assert_eq!(
+            report.summary(),
+            "1 page, 2 links: no problems; 2 external links, 1 checked: 0 broken, 0 from the cache"
+        );
+    }
 }

@@ -286,4 +286,142 @@ mod tests {
         assert_eq!(find_delimited(text, "b.md"), text.rfind("b.md"));
         assert_eq!(find_delimited("[a](b.md#x)", "#x"), None);
     }
+
+    #[test]
+    fn a_url_is_delimited_by_what_follows_it_and_may_start_the_text() {
+        // What follows the first `b.md` is `x`: it is part of `b.mdx`.
+        assert_eq!(find_delimited("a ) (b.mdx) (b.md)", "b.md"), Some(13));
+        assert_eq!(find_delimited("b.md", "b.md"), Some(0));
+    }
+
+    /// A book in a temporary directory: `book.toml` and `src/` files.
+    fn book_dir(book_toml: Option<&str>, files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        if let Some(book_toml) = book_toml {
+            std::fs::write(dir.path().join("book.toml"), book_toml).unwrap();
+        }
+        for (name, text) in files {
+            let path = dir.path().join("src").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn without_book_toml_there_is_no_book() {
+        let dir = book_dir(None, &[("SUMMARY.md", "[Intro](intro.md)\n")]);
+        assert!(Book::load(dir.path()).unwrap().is_none());
+    }
+
+    #[test]
+    fn reads_the_books_pages_site_url_404_page_build_dir_and_siblings() {
+        let dir = book_dir(
+            Some(
+                "[book]\ntitle = \"T\"\n[build]\nbuild-dir = \"out\"\n\
+                 [output.html]\nsite-url = \"https://un.org/gmg/\"\n\
+                 [preprocessor.report.link-check]\n\
+                 siblings = { \"../std/\" = \"https://doc.rust-lang.org/std/\" }\n",
+            ),
+            &[(
+                "SUMMARY.md",
+                "# Summary\n\n[Intro](intro.md)\n\n- [A](a.md)\n",
+            )],
+        );
+        let root = dir.path();
+        let book = Book::load(root).unwrap().unwrap();
+        assert_eq!(book.site_prefix, "/gmg/");
+        assert_eq!(book.not_found_page, "404.html");
+        assert_eq!(book.build_dir, root.join("out"));
+        assert_eq!(book.index_copy_of(), Some("intro.html"));
+        assert_eq!(
+            book.siblings,
+            [(
+                "../std/".to_owned(),
+                "https://doc.rust-lang.org/std/".to_owned()
+            )]
+        );
+        let mut chapters: Vec<_> = book.chapters.into_iter().collect();
+        chapters.sort();
+        assert_eq!(
+            chapters,
+            [
+                ("a.html".to_owned(), root.join("src/a.md")),
+                ("index.html".to_owned(), root.join("src/intro.md")),
+                ("intro.html".to_owned(), root.join("src/intro.md")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_first_chapter_that_is_index_html_is_no_copy() {
+        let dir = book_dir(
+            Some("[book]\ntitle = \"T\"\n"),
+            &[("SUMMARY.md", "- [Home](README.md)\n- [A](a.md)\n")],
+        );
+        let book = Book::load(dir.path()).unwrap().unwrap();
+        assert_eq!(book.index_copy_of(), None);
+        assert_eq!(book.chapters.len(), 2);
+        assert_eq!(book.siblings, []);
+        assert_eq!(book.site_prefix, "/");
+        assert_eq!(book.build_dir, dir.path().join("book"));
+    }
+
+    #[test]
+    fn a_book_without_summary_has_no_chapters() {
+        let dir = book_dir(Some("[book]\ntitle = \"T\"\n"), &[]);
+        let book = Book::load(dir.path()).unwrap().unwrap();
+        assert!(book.chapters.is_empty());
+        assert_eq!(book.index_copy_of(), None);
+    }
+
+    #[test]
+    fn a_mistake_in_the_siblings_is_the_books_error() {
+        let dir = book_dir(
+            Some(
+                "[book]\ntitle = \"T\"\n[preprocessor.report.link-check]\n\
+                 siblings = { \"std/\" = \"https://a.org/\" }\n",
+            ),
+            &[("SUMMARY.md", "- [A](a.md)\n")],
+        );
+        let error = format!("{:#}", Book::load(dir.path()).unwrap_err());
+        assert!(
+            error.contains("`siblings` under `[preprocessor.report.link-check]`: `std/` does not lead out of the site"),
+            "{error}"
+        );
+        assert!(error.contains("book.toml cannot be used"), "{error}");
+    }
+
+    #[test]
+    fn locates_a_link_in_its_chapter_as_a_whole_url_first_then_anywhere() {
+        let dir = book_dir(
+            Some("[book]\ntitle = \"T\"\n"),
+            &[
+                ("SUMMARY.md", "- [A](a.md)\n- [Gone](gone.md)\n"),
+                (
+                    "a.md",
+                    "Intro [x](xb.md#top)\n\nÉté [b](b.md) and [c](c.md#top)\n",
+                ),
+            ],
+        );
+        let book = Book::load(dir.path()).unwrap().unwrap();
+        let mut locator = Locator::new(&book);
+        let chapter = dir.path().join("src/a.md").to_string_lossy().into_owned();
+        let at = |line, column| {
+            Some(Source {
+                path: chapter.clone(),
+                line,
+                column,
+            })
+        };
+        // `b.md` inside `xb.md` is passed over for the whole one; columns count characters.
+        assert_eq!(locator.locate("a.html", &link_needles("b.html")), at(3, 9));
+        // A fragment glued to its page is found anywhere, at its first place.
+        assert_eq!(locator.locate("a.html", &["#top".to_owned()]), at(1, 16));
+        // The page is read once: the same answers again.
+        assert_eq!(locator.locate("a.html", &link_needles("b.html")), at(3, 9));
+        assert_eq!(locator.locate("a.html", &["nowhere".to_owned()]), None);
+        assert_eq!(locator.locate("gone.html", &["#top".to_owned()]), None);
+        assert_eq!(locator.locate("other.html", &["#top".to_owned()]), None);
+    }
 }

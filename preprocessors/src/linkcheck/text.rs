@@ -570,4 +570,55 @@ mod tests {
         );
         assert_eq!(directive("fox").to_string(), "`fox`");
     }
+
+    #[test]
+    fn an_element_hidden_inside_one_of_its_kind_stays_hidden_to_its_own_end() {
+        let text = page(
+            "<div hidden><div>inner</div><br>still hidden</div><div>a<div hidden>b</div>c</div>",
+        );
+        assert_eq!(text.text, "ac\n");
+    }
+
+    #[test]
+    fn a_start_tag_inside_raw_text_is_text() {
+        let text =
+            page(r#"<script>var s = "<script>";</script><style>/* <style> */</style><p>after</p>"#);
+        assert_eq!(text.text, "after\n");
+    }
+
+    #[test]
+    fn body_closes_a_head_left_open() {
+        let text = PageText::read("<html><head><title>T</title><body><p>text</p>");
+        assert_eq!(text.text, "text\n");
+        let text = PageText::read("a<head><title>T</title><body>b");
+        assert_eq!(text.text, "a\nb");
+        // A hidden body's end is the end of what is skipped, not a block's.
+        let text = PageText::read("a<body hidden>b</body>c");
+        assert_eq!(text.text, "ac");
+    }
+
+    #[test]
+    fn a_multiple_select_and_an_open_dialog_are_rendered() {
+        let text = page(
+            "<select><option>one</option></select><select multiple><option>two</option></select>\
+             <dialog>three</dialog><dialog open>four</dialog>",
+        );
+        assert_eq!(text.text, "two\nfour\n");
+    }
+
+    #[test]
+    fn a_self_closing_foreign_element_hides_nothing_after_it() {
+        let text = page("<p>a<svg hidden/>b</p>");
+        assert_eq!(text.text, "ab\n");
+    }
+
+    #[test]
+    fn an_apostrophe_or_point_next_to_a_space_is_a_word_boundary() {
+        let text = page("<p>rock 'n roll, version 3.x and '3.</p>");
+        let finds = |value: &str| text.finds(&directive(value));
+        assert!(finds("n"));
+        assert!(finds("3"));
+        assert!(finds("version%203"));
+        assert!(finds("x"));
+    }
 }
