@@ -709,6 +709,7 @@ mod tests {
         // Whitespace may come before the `=` of `url=`; `url` without `=` is part of the URL.
         assert_eq!(refresh_url("0; URL = 'a.html'"), Some("a.html"));
         assert_eq!(refresh_url("0; urlx.html"), Some("urlx.html"));
+        assert_eq!(refresh_url("0; new=1.html"), Some("new=1.html"));
         // No delay, no refresh; a delay may start with its point.
         assert_eq!(refresh_url("; a.html"), None);
         assert_eq!(refresh_url(".5, a.html"), Some("a.html"));

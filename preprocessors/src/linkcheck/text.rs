@@ -550,6 +550,8 @@ mod tests {
         // A passage from its start to the first end after it; end and context on word bounds.
         assert!(finds("here,fragment"));
         assert!(finds("example,text,-fragment"));
+        // No end the suffix follows: no passage.
+        assert!(!finds("example,text,-words"));
         assert!(!finds("example,frag"));
         assert!(!finds("words,here"));
         // The prefix ends where the text starts; the text must be right after it.
