@@ -98,10 +98,33 @@ pub(crate) fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Opti
     let st = structure::read(&src.lines, &symbol, shown, diags);
     let catalogue = src.meta.title.as_deref().map(catalogue_title);
     let title = title(&st, catalogue.as_deref(), &symbol, shown, &src, diags);
+    check_note_numbers(&src.notes, shown, diags);
+    let mut figures = Figures {
+        notes: src.notes.len(),
+        furniture: st.dropped.len(),
+        letters: st.letters_recovered,
+        anchored: st.items.iter().filter(|i| i.anchor.is_some()).count(),
+        ..Figures::default()
+    };
+    let markers = place_markers(&st, &src.notes, shown, &mut figures, diags);
+    let markdown = chapter(&symbol, &title, &st, &src.notes, &markers);
+    let entry = match &st.data.number {
+        Some(n) => format!("{n}. {title}"),
+        None => format!("{symbol}: {title}"),
+    };
+    Some(Imported {
+        file: format!("{}.md", file_stem(&symbol)),
+        symbol,
+        entry,
+        markdown,
+        dropped: st.dropped,
+        figures,
+    })
+}
 
-    // Notes: numbered 1, 2, 3 … in the file's order.
-    let numbers: Vec<u32> = src.notes.iter().map(|n| n.number).collect();
-    for (k, note) in src.notes.iter().enumerate() {
+/// Warns of a note numbered out of order: notes are numbered 1, 2, 3 … in the file's order.
+fn check_note_numbers(notes: &[source::Note], shown: &Path, diags: &mut Diagnostics) {
+    for (k, note) in notes.iter().enumerate() {
         let expected = u32::try_from(k + 1).unwrap_or(u32::MAX);
         if note.number != expected {
             diags
@@ -113,23 +136,38 @@ pub(crate) fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Opti
                 .hint("the notes are imported as the source numbers them; check the source's note definitions");
         }
     }
+}
+
+/// Where the notes' markers go.
+struct Markers {
+    /// Per item of the text: the ranges to replace, with their replacement, in order.
+    per_item: Vec<Vec<(std::ops::Range<usize>, String)>>,
+    /// The notes (by their index) whose marker is not placed.
+    unplaced: Vec<usize>,
+}
+
+/// Places each note's marker in the text (counted in `figures`), warns of each not placed, and
+/// keeps a written marker no note takes as its digits.
+fn place_markers(
+    st: &structure::Structure,
+    notes: &[source::Note],
+    shown: &Path,
+    figures: &mut Figures,
+    diags: &mut Diagnostics,
+) -> Markers {
+    let numbers: Vec<u32> = notes.iter().map(|n| n.number).collect();
     let max = numbers.iter().copied().max().unwrap_or(0);
-    let texts: Vec<&str> = st.items.iter().map(|i| i.block.text.as_str()).collect();
-    let cands: Vec<Candidate> = texts
+    let cands: Vec<Candidate> = st
+        .items
         .iter()
         .enumerate()
-        .flat_map(|(i, t)| markers::candidates(i, t, max))
+        .flat_map(|(i, item)| markers::candidates(i, &item.block.text, max))
         .collect();
     let outcomes = markers::place(&numbers, &cands);
-    let mut figures = Figures {
-        notes: src.notes.len(),
-        furniture: st.dropped.len(),
-        letters: st.letters_recovered,
-        anchored: st.items.iter().filter(|i| i.anchor.is_some()).count(),
-        ..Figures::default()
+    let mut out = Markers {
+        per_item: vec![Vec::new(); st.items.len()],
+        unplaced: Vec::new(),
     };
-    let mut per_item: Vec<Vec<(std::ops::Range<usize>, String)>> = vec![Vec::new(); st.items.len()];
-    let mut unplaced = Vec::new();
     let locate = |pos: markers::Pos| st.items[pos.item].block.locate(shown, pos.at);
     let place_name = |l: &Location| format!("{}:{}", l.line, l.col);
     for (k, outcome) in outcomes.iter().enumerate() {
@@ -141,16 +179,16 @@ pub(crate) fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Opti
                 } else {
                     figures.recovered += 1;
                 }
-                per_item[c.pos.item].push((c.range.clone(), format!("[^{note}]")));
+                out.per_item[c.pos.item].push((c.range.clone(), format!("[^{note}]")));
             }
             Outcome::Missing { after, before } => {
                 figures.unplaced += 1;
-                unplaced.push(k);
+                out.unplaced.push(k);
                 let from = after.map(locate);
                 let to = before.map(locate);
                 let at = from
                     .clone()
-                    .unwrap_or_else(|| Location::at(shown, src.notes[k].line, 1));
+                    .unwrap_or_else(|| Location::at(shown, notes[k].line, 1));
                 let between = match (&from, &to) {
                     (Some(a), Some(b)) => {
                         format!("between {} and {}", place_name(a), place_name(b))
@@ -169,7 +207,7 @@ pub(crate) fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Opti
             }
             Outcome::Ambiguous(cands) => {
                 figures.unplaced += 1;
-                unplaced.push(k);
+                out.unplaced.push(k);
                 let places: Vec<String> =
                     cands.iter().map(|c| place_name(&locate(c.pos))).collect();
                 diags
@@ -207,27 +245,38 @@ pub(crate) fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Opti
                 format!("the text writes `[^{n}]` here, {}: it is kept as the text `{n}`", why.replace("{n}", &c.note.to_string()), n = c.note),
             )
             .hint("if it is a note's marker, write it where the note belongs (in the source, or in the chapter: the edit survives a new import)");
-        per_item[c.pos.item].push((c.range.clone(), c.note.to_string()));
+        out.per_item[c.pos.item].push((c.range.clone(), c.note.to_string()));
     }
-    for edits in &mut per_item {
+    for edits in &mut out.per_item {
         edits.sort_by_key(|(r, _)| r.start);
     }
+    out
+}
 
+/// The chapter's Markdown: the front matter, the items with their markers, the notes not
+/// placed as paragraphs, then the notes' definitions.
+fn chapter(
+    symbol: &str,
+    title: &str,
+    st: &structure::Structure,
+    notes: &[source::Note],
+    markers: &Markers,
+) -> String {
     let mut md = String::new();
     md.push_str("---\n");
-    md.push_str(&markdown::front_matter(&symbol, &title, &st.data));
+    md.push_str(&markdown::front_matter(symbol, title, &st.data));
     md.push_str("---\n");
     let mut previous: Option<&structure::Item> = None;
     for (i, item) in st.items.iter().enumerate() {
         if previous.is_none_or(|p| markdown::blank_between(p, item)) {
             md.push('\n');
         }
-        md.push_str(&markdown::item(item, &per_item[i]));
+        md.push_str(&markdown::item(item, &markers.per_item[i]));
         md.push('\n');
         previous = Some(item);
     }
-    for &k in &unplaced {
-        let note = &src.notes[k];
+    for &k in &markers.unplaced {
+        let note = &notes[k];
         let _ = write!(
             md,
             "\n{}\n",
@@ -238,25 +287,14 @@ pub(crate) fn convert(text: &str, shown: &Path, diags: &mut Diagnostics) -> Opti
             ))
         );
     }
-    for (k, note) in src.notes.iter().enumerate() {
-        if unplaced.contains(&k) {
+    for (k, note) in notes.iter().enumerate() {
+        if markers.unplaced.contains(&k) {
             continue;
         }
         let text: Vec<String> = note.text.lines().map(markdown::escape_line).collect();
         let _ = write!(md, "\n[^{}]: {}\n", note.number, text.join("\n    "));
     }
-    let entry = match &st.data.number {
-        Some(n) => format!("{n}. {title}"),
-        None => format!("{symbol}: {title}"),
-    };
-    Some(Imported {
-        file: format!("{}.md", file_stem(&symbol)),
-        symbol,
-        entry,
-        markdown: md,
-        dropped: st.dropped,
-        figures,
-    })
+    md
 }
 
 /// The document's title: the text's, or the catalogue's where the text's is cut short (a page's

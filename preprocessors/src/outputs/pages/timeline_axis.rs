@@ -20,12 +20,15 @@
 use crate::base::dates::month_name;
 use crate::base::html::{Html, Page};
 use crate::base::text::plural;
-use crate::features::timeline::Timeline;
+use crate::features::timeline::{Meeting, Timeline};
+use crate::model::MeetingId;
 use crate::outputs::exports::json::status;
 use chrono::{Datelike, NaiveDate};
 
 const WIDTH: f64 = 1000.0;
 const LEFT: f64 = 10.0;
+/// The first row's top.
+const TOP: f64 = 44.0;
 const ROW: f64 = 17.0;
 const BAR: f64 = 12.0;
 /// The narrowest bar, so a one-day meeting stays visible and clickable.
@@ -56,26 +59,48 @@ fn days_in_month(d: NaiveDate) -> f64 {
     }
 }
 
-/// The picture, or none for a timeline without meetings. `title` is the page's title,
-/// `document` the word for the document.
-pub(crate) fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Html<Page>> {
-    let first = timeline.meetings.iter().map(|m| m.span.first_day()).min()?;
-    let last = timeline.meetings.iter().map(|m| m.span.last_day()).max()?;
-    let start = month_index(first);
-    let months = (month_index(last) - start + 1).max(1) as f64;
-    let mw = (WIDTH - 2.0 * LEFT) / months;
-    // The left edge of day `d`.
-    let x = |d: NaiveDate| {
+/// The month axis's geometry: where a day falls on the picture.
+struct Scale {
+    /// The first month shown, as [`month_index`].
+    start: i64,
+    /// The width of one month.
+    month: f64,
+}
+
+impl Scale {
+    /// From `first`'s month to `last`'s, across the picture's width.
+    fn new(first: NaiveDate, last: NaiveDate) -> Scale {
+        let start = month_index(first);
+        let months = (month_index(last) - start + 1).max(1) as f64;
+        Scale {
+            start,
+            month: (WIDTH - 2.0 * LEFT) / months,
+        }
+    }
+
+    /// The left edge of day `d`.
+    fn x(&self, d: NaiveDate) -> f64 {
         let in_month = (d.day0() as f64) / days_in_month(d);
-        LEFT + ((month_index(d) - start) as f64 + in_month) * mw
-    };
-    let after = |d: NaiveDate| x(d) + mw / days_in_month(d);
-    // Rows: each bar on the first row whose last bar ends before it starts.
+        LEFT + ((month_index(d) - self.start) as f64 + in_month) * self.month
+    }
+
+    /// The right edge of day `d`.
+    fn after(&self, d: NaiveDate) -> f64 {
+        self.x(d) + self.month / days_in_month(d)
+    }
+}
+
+/// One meeting's bar: its id, its meeting, its row and its left and right edges.
+type Bar<'a> = (MeetingId, &'a Meeting, usize, f64, f64);
+
+/// The bars in the timeline's order, each on the first row whose last bar ends before it starts,
+/// and the number of rows.
+fn layout<'a>(timeline: &'a Timeline, scale: &Scale) -> (Vec<Bar<'a>>, usize) {
     let mut rows: Vec<f64> = Vec::new();
     let mut bars = Vec::new();
     for (id, m) in timeline.iter() {
-        let x0 = x(m.span.first_day());
-        let x1 = after(m.span.last_day()).max(x0 + MIN_BAR);
+        let x0 = scale.x(m.span.first_day());
+        let x1 = scale.after(m.span.last_day()).max(x0 + MIN_BAR);
         let row = match rows.iter().position(|&end| end + 2.0 <= x0) {
             Some(r) => r,
             None => {
@@ -86,16 +111,54 @@ pub(crate) fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Ht
         rows[row] = x1;
         bars.push((id, m, row, x0, x1));
     }
-    let top = 44.0;
-    let legend = top + rows.len() as f64 * ROW + 14.0;
-    let height = legend + 26.0;
+    (bars, rows.len())
+}
+
+/// The picture, or none for a timeline without meetings. `title` is the page's title,
+/// `document` the word for the document.
+pub(crate) fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Html<Page>> {
+    let first = timeline.meetings.iter().map(|m| m.span.first_day()).min()?;
+    let last = timeline.meetings.iter().map(|m| m.span.last_day()).max()?;
+    let scale = Scale::new(first, last);
+    let (bars, rows) = layout(timeline, &scale);
+    let legend = TOP + rows as f64 * ROW + 14.0;
+    let mut h = Html::new();
+    open(&mut h, timeline, title, (first, last), legend + 26.0);
+    month_axis(&mut h, &scale, (first, last), legend)?;
+    if let Some(report) = timeline.report {
+        let rx = scale.after(report.last());
+        h.open("path")
+            .attr("class", "timeline-axis-report")
+            .attr(
+                "d",
+                format_args!("M{rx:.1} {TICK_TOP} V{:.1}", legend - 8.0),
+            )
+            .self_close()
+            .newline();
+    }
+    for bar in bars {
+        bar_link(&mut h, timeline, bar);
+    }
+    key(&mut h, timeline, document, legend);
+    h.close("svg");
+    Some(h)
+}
+
+/// The `<svg>` element's start, its title and description for screen readers, and the hatch
+/// pattern. `height` is the picture's.
+fn open(
+    h: &mut Html<Page>,
+    timeline: &Timeline,
+    title: &str,
+    (first, last): (NaiveDate, NaiveDate),
+    height: f64,
+) {
     let planned = timeline.meetings.iter().filter(|m| m.planned).count();
     let approximate = timeline
         .meetings
         .iter()
         .filter(|m| m.span.approximate())
         .count();
-    let mut h = Html::new();
     // Attribute names as mdBook's serializer writes them, lower case: HTML's parser gives SVG's
     // their case back (`viewBox`).
     h.open("svg")
@@ -142,23 +205,32 @@ pub(crate) fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Ht
         .attr("height", "6")
         .self_close();
     h.close("pattern").close("defs").newline();
-    // The axis: a tick per month, the month's initial where there is room, each year named.
+}
+
+/// The axis: a tick per month down to the legend, the month's initial where there is room,
+/// each year named. `None` past the calendar's last year.
+fn month_axis(
+    h: &mut Html<Page>,
+    scale: &Scale,
+    (first, last): (NaiveDate, NaiveDate),
+    legend: f64,
+) -> Option<()> {
     h.open("g")
         .attr("class", "timeline-axis-months")
         .close()
         .newline();
     let mut d = NaiveDate::from_ymd_opt(first.year(), first.month(), 1)?;
     while month_index(d) <= month_index(last) {
-        let mx = x(d);
+        let mx = scale.x(d);
         h.open("path")
             .attr(
                 "d",
                 format_args!("M{mx:.1} {TICK_TOP} V{:.1}", legend - 10.0),
             )
             .self_close();
-        if mw >= 14.0 {
+        if scale.month >= 14.0 {
             h.open("text")
-                .attr("x", format_args!("{:.1}", mx + mw / 2.0))
+                .attr("x", format_args!("{:.1}", mx + scale.month / 2.0))
                 .attr("y", MONTH_Y)
                 .attr("text-anchor", "middle")
                 .close()
@@ -166,7 +238,7 @@ pub(crate) fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Ht
                 .close("text");
         }
         // The first month is named with its year unless January follows too closely.
-        let opening = month_index(d) == start && d.month() <= 10;
+        let opening = month_index(d) == scale.start && d.month() <= 10;
         if d.month() == 1 || opening {
             h.open("text")
                 .attr("class", "timeline-axis-year")
@@ -184,42 +256,39 @@ pub(crate) fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Ht
         };
     }
     h.close("g").newline();
-    if let Some(report) = timeline.report {
-        let rx = after(report.last());
-        h.open("path")
-            .attr("class", "timeline-axis-report")
-            .attr(
-                "d",
-                format_args!("M{rx:.1} {TICK_TOP} V{:.1}", legend - 8.0),
-            )
-            .self_close()
-            .newline();
+    Some(())
+}
+
+/// One meeting's bar, a link to its entry, its words in a `<title>` (a tooltip, and what a
+/// screen reader says).
+fn bar_link(h: &mut Html<Page>, timeline: &Timeline, (id, m, row, x0, x1): Bar<'_>) {
+    let mut class = vec![if m.planned { "planned" } else { "held" }];
+    if m.span.approximate() {
+        class.push("approximate");
     }
-    for (id, m, row, x0, x1) in bars {
-        let mut class = vec![if m.planned { "planned" } else { "held" }];
-        if m.span.approximate() {
-            class.push("approximate");
-        }
-        let mut about = vec![m.span.written()];
-        about.extend(status(m.span.approximate(), m.planned, m.tentative));
-        h.open("a")
-            .attr("href", format_args!("#{}", timeline.meeting(id).fragment()))
-            .close();
-        h.open("title")
-            .close()
-            .text(format_args!("{}: {}", m.title, about.join(", ")))
-            .close("title");
-        h.open("rect")
-            .attr("class", class.join(" "))
-            .attr("x", format_args!("{x0:.1}"))
-            .attr("y", format_args!("{:.1}", top + row as f64 * ROW))
-            .attr("width", format_args!("{:.1}", x1 - x0))
-            .attr("height", BAR)
-            .attr("rx", "2")
-            .self_close();
-        h.close("a").newline();
-    }
-    // The legend.
+    let mut about = vec![m.span.written()];
+    about.extend(status(m.span.approximate(), m.planned, m.tentative));
+    h.open("a")
+        .attr("href", format_args!("#{}", timeline.meeting(id).fragment()))
+        .close();
+    h.open("title")
+        .close()
+        .text(format_args!("{}: {}", m.title, about.join(", ")))
+        .close("title");
+    h.open("rect")
+        .attr("class", class.join(" "))
+        .attr("x", format_args!("{x0:.1}"))
+        .attr("y", format_args!("{:.1}", TOP + row as f64 * ROW))
+        .attr("width", format_args!("{:.1}", x1 - x0))
+        .attr("height", BAR)
+        .attr("rx", "2")
+        .self_close();
+    h.close("a").newline();
+}
+
+/// The legend at height `y`: a sample of each kind of bar with its words, and the document's
+/// date line when there is one.
+fn key(h: &mut Html<Page>, timeline: &Timeline, document: &str, y: f64) {
     let key = [
         ("held", "held"),
         ("planned", "planned at the time of writing"),
@@ -234,28 +303,22 @@ pub(crate) fn svg(timeline: &Timeline, title: &str, document: &str) -> Option<Ht
         h.open("rect")
             .attr("class", class)
             .attr("x", format_args!("{lx:.1}"))
-            .attr("y", format_args!("{legend:.1}"))
+            .attr("y", format_args!("{y:.1}"))
             .attr("width", "22")
             .attr("height", BAR)
             .attr("rx", "2")
             .self_close();
-        legend_text(&mut h, lx + 28.0, legend + 11.0, label);
+        legend_text(h, lx + 28.0, y + 11.0, label);
         lx += 48.0 + CHAR * label.chars().count() as f64;
     }
     if timeline.report.is_some() {
         h.open("path")
             .attr("class", "timeline-axis-report")
-            .attr("d", format_args!("M{lx:.1} {legend:.1} v{BAR}"))
+            .attr("d", format_args!("M{lx:.1} {y:.1} v{BAR}"))
             .self_close();
-        legend_text(
-            &mut h,
-            lx + 8.0,
-            legend + 11.0,
-            &format!("the {document}’s date"),
-        );
+        legend_text(h, lx + 8.0, y + 11.0, &format!("the {document}’s date"));
     }
-    h.close("g").newline().close("svg");
-    Some(h)
+    h.close("g").newline();
 }
 
 /// A legend's words at (`x`, `y`), and the end of its line.

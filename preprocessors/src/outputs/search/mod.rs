@@ -317,28 +317,32 @@ impl Builder {
         }
         // Records kind by kind (stable: reading order within a kind).
         self.entries.sort_by_key(|(_, e)| e.kind);
+        let facets = self.facets();
+        self.write_records(dir)?;
+        let (terms, shards, split) = write_terms(dir, self.postings())?;
+        for (sub, records) in [("o", &facets.orgs), ("a", &facets.items)] {
+            write_facet(dir, sub, records)?;
+        }
+        let orgs = self.write_orgs(dir, &facets.orgs)?;
+        self.write_meta(dir, labels, &facets.items, split, orgs)?;
+        Ok(Summary {
+            records: self.entries.len(),
+            terms,
+            shards,
+        })
+    }
+
+    /// The records each organisation and each agenda item is a facet of: the page's own, and,
+    /// through its links, the pages it links to (agenda items: generated pages' links only).
+    fn facets(&self) -> Facets {
         let by_path: HashMap<&str, usize> = self
             .pages
             .iter()
             .enumerate()
             .map(|(i, (m, _))| (m.path.as_str(), i))
             .collect();
-
-        let mut org_records: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut item_records: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut postings: HashMap<&str, Vec<Posting<'_>>> = HashMap::new();
-        let total_len: usize = self.entries.iter().map(|(_, e)| e.len).sum();
-        let avg_len = (total_len as f64 / self.entries.len().max(1) as f64).max(1.0);
-        let mut df: HashMap<&str, u32> = HashMap::new();
-        for (_, e) in &self.entries {
-            for t in &e.terms {
-                *df.entry(&t.term).or_default() += 1;
-            }
-        }
-        let n = self.entries.len() as f64;
+        let mut facets = Facets::default();
         for (id, (page, e)) in self.entries.iter().enumerate() {
-            let id = id as u32;
-            // Facets.
             let own = &self.pages[*page].0;
             let mut orgs: BTreeSet<&str> = BTreeSet::new();
             let mut items: BTreeSet<&str> = own.item.iter().map(String::as_str).collect();
@@ -353,12 +357,37 @@ impl Builder {
                 }
             }
             for o in orgs {
-                org_records.entry(o.to_string()).or_default().push(id);
+                facets
+                    .orgs
+                    .entry(o.to_string())
+                    .or_default()
+                    .push(id as u32);
             }
             for i in items {
-                item_records.entry(i.to_string()).or_default().push(id);
+                facets
+                    .items
+                    .entry(i.to_string())
+                    .or_default()
+                    .push(id as u32);
             }
-            // Term weights (see the module documentation).
+        }
+        facets
+    }
+
+    /// Each term's postings: the records it is in, with its weight (see the module
+    /// documentation) and its positions.
+    fn postings(&self) -> HashMap<&str, Vec<Posting<'_>>> {
+        let mut postings: HashMap<&str, Vec<Posting<'_>>> = HashMap::new();
+        let total_len: usize = self.entries.iter().map(|(_, e)| e.len).sum();
+        let avg_len = (total_len as f64 / self.entries.len().max(1) as f64).max(1.0);
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for (_, e) in &self.entries {
+            for t in &e.terms {
+                *df.entry(&t.term).or_default() += 1;
+            }
+        }
+        let n = self.entries.len() as f64;
+        for (id, (_, e)) in self.entries.iter().enumerate() {
             let len = e.len as f64;
             for t in &e.terms {
                 let d = f64::from(df[t.term.as_str()]);
@@ -379,11 +408,14 @@ impl Builder {
                 postings
                     .entry(&t.term)
                     .or_default()
-                    .push((id, w, &t.positions));
+                    .push((id as u32, w, &t.positions));
             }
         }
+        postings
+    }
 
-        // Records, RECORDS_PER_FILE to a file.
+    /// The records, [`RECORDS_PER_FILE`] to a file (`r/0.json`, …).
+    fn write_records(&self, dir: &Path) -> std::io::Result<()> {
         for (n, chunk) in self.entries.chunks(RECORDS_PER_FILE).enumerate() {
             let recs: Vec<RecordFile> = chunk
                 .iter()
@@ -398,53 +430,16 @@ impl Builder {
                 serde_json::to_vec(&recs).expect("serialisable"),
             )?;
         }
-        // Term shards, their positions, and the vocabulary of each split first character.
-        let mut terms: Vec<Encoded> = postings
-            .into_iter()
-            .map(|(t, p)| Encoded {
-                term: t,
-                postings: encode_postings(&p),
-                positions: encode_positions(&p),
-            })
-            .collect();
-        terms.sort_unstable_by(|a, b| a.term.cmp(b.term));
-        let mut split = Vec::new();
-        let mut shards = Vec::new();
-        let firsts: BTreeSet<char> = terms.iter().filter_map(|t| t.term.chars().next()).collect();
-        for c in firsts {
-            shard(&terms, &c.to_string(), 1, &mut split, &mut shards);
-        }
-        for (prefix, body, positions) in &shards {
-            let name = text::shard_name(prefix);
-            std::fs::write(dir.join(format!("t/{name}.bin")), body)?;
-            std::fs::write(dir.join(format!("p/{name}.bin")), positions)?;
-        }
-        for first in split.iter().filter(|p| p.chars().count() == 1) {
-            std::fs::create_dir_all(dir.join("v"))?;
-            std::fs::write(
-                dir.join(format!("v/{}.bin", text::shard_name(first))),
-                encode_vocabulary(with_prefix(&terms, first)),
-            )?;
-        }
-        // Facets: the lists of the values that start with the same character in one file.
-        for (sub, records) in [("o", &org_records), ("a", &item_records)] {
-            let mut buckets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-            for (value, ids) in records {
-                let first: String = value.chars().take(1).collect();
-                let out = buckets.entry(text::shard_name(&first)).or_default();
-                leb(out, value.len() as u64);
-                out.extend_from_slice(value.as_bytes());
-                leb(out, ids.len() as u64);
-                let mut prev = 0;
-                for &id in ids {
-                    leb(out, u64::from(id - prev));
-                    prev = id;
-                }
-            }
-            for (name, out) in buckets {
-                std::fs::write(dir.join(format!("f/{sub}/{name}.bin")), out)?;
-            }
-        }
+        Ok(())
+    }
+
+    /// `orgs.json`: the organisations with a page and records, as the organisation facet's
+    /// choices, by title. Returns them.
+    fn write_orgs<'a>(
+        &'a self,
+        dir: &Path,
+        org_records: &BTreeMap<String, Vec<u32>>,
+    ) -> std::io::Result<Vec<(&'a str, &'a str)>> {
         let mut orgs: Vec<(&str, &str)> = self
             .pages
             .iter()
@@ -456,7 +451,19 @@ impl Builder {
             dir.join("orgs.json"),
             serde_json::to_vec(&orgs).expect("serialisable"),
         )?;
+        Ok(orgs)
+    }
 
+    /// `meta.json`: the records' count and kinds' ranges, the split first characters, and the
+    /// facets' labels (left out for a facet without values).
+    fn write_meta(
+        &self,
+        dir: &Path,
+        labels: &Labels,
+        item_records: &BTreeMap<String, Vec<u32>>,
+        split: Vec<String>,
+        orgs: Vec<(&str, &str)>,
+    ) -> std::io::Result<()> {
         let mut kinds = Vec::new();
         let mut start = 0;
         for (k, label) in Kind::ALL.iter().zip(&labels.kinds) {
@@ -490,13 +497,75 @@ impl Builder {
         std::fs::write(
             dir.join("meta.json"),
             serde_json::to_vec(&meta).expect("serialisable"),
-        )?;
-        Ok(Summary {
-            records: self.entries.len(),
-            terms: terms.len(),
-            shards: shards.len(),
-        })
+        )
     }
+}
+
+/// The records of each value of a facet, by value.
+#[derive(Default)]
+struct Facets {
+    /// By organisation id.
+    orgs: BTreeMap<String, Vec<u32>>,
+    /// By agenda item id.
+    items: BTreeMap<String, Vec<u32>>,
+}
+
+/// The term shards (`t/`), their positions (`p/`) and the vocabulary of each split first
+/// character (`v/`). Returns the number of terms and of shards, and the split prefixes.
+fn write_terms(
+    dir: &Path,
+    postings: HashMap<&str, Vec<Posting<'_>>>,
+) -> std::io::Result<(usize, usize, Vec<String>)> {
+    let mut terms: Vec<Encoded> = postings
+        .into_iter()
+        .map(|(t, p)| Encoded {
+            term: t,
+            postings: encode_postings(&p),
+            positions: encode_positions(&p),
+        })
+        .collect();
+    terms.sort_unstable_by(|a, b| a.term.cmp(b.term));
+    let mut split = Vec::new();
+    let mut shards = Vec::new();
+    let firsts: BTreeSet<char> = terms.iter().filter_map(|t| t.term.chars().next()).collect();
+    for c in firsts {
+        shard(&terms, &c.to_string(), 1, &mut split, &mut shards);
+    }
+    for (prefix, body, positions) in &shards {
+        let name = text::shard_name(prefix);
+        std::fs::write(dir.join(format!("t/{name}.bin")), body)?;
+        std::fs::write(dir.join(format!("p/{name}.bin")), positions)?;
+    }
+    for first in split.iter().filter(|p| p.chars().count() == 1) {
+        std::fs::create_dir_all(dir.join("v"))?;
+        std::fs::write(
+            dir.join(format!("v/{}.bin", text::shard_name(first))),
+            encode_vocabulary(with_prefix(&terms, first)),
+        )?;
+    }
+    Ok((terms.len(), shards.len(), split))
+}
+
+/// One facet's files (`f/o/` or `f/a/`): the values that start with the same character in one
+/// file, each with its records' ids as gaps.
+fn write_facet(dir: &Path, sub: &str, records: &BTreeMap<String, Vec<u32>>) -> std::io::Result<()> {
+    let mut buckets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for (value, ids) in records {
+        let first: String = value.chars().take(1).collect();
+        let out = buckets.entry(text::shard_name(&first)).or_default();
+        leb(out, value.len() as u64);
+        out.extend_from_slice(value.as_bytes());
+        leb(out, ids.len() as u64);
+        let mut prev = 0;
+        for &id in ids {
+            leb(out, u64::from(id - prev));
+            prev = id;
+        }
+    }
+    for (name, out) in buckets {
+        std::fs::write(dir.join(format!("f/{sub}/{name}.bin")), out)?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
