@@ -164,55 +164,8 @@ impl Timeline {
     ) -> Option<Draft> {
         let at = |v: &Spanned<String>| ch.locate_front(v);
         let id = spec.id.value.trim().to_string();
-        let mut ok = true;
-        if !crate::base::html::is_slug(&id) {
-            diags
-                .error(
-                    "meeting-bad-id",
-                    at(&spec.id),
-                    format!("meeting id `{id}` is not a lower-case slug"),
-                )
-                .hint = Some(
-                "use lower-case letters, digits and `-`, e.g. `fair-recruitment-workshop`".into(),
-            );
-            ok = false;
-        } else if let Some(first) = ids.get(&id) {
-            diags
-                .error(
-                    "meeting-duplicate-id",
-                    at(&spec.id),
-                    format!("meeting id `{id}` is used twice"),
-                )
-                .hint = Some(format!(
-                "the first meeting with this id is at {first}; ids must be unique in the book"
-            ));
-            ok = false;
-        } else {
-            ids.insert(id.clone(), at(&spec.id));
-        }
-        let mut parse = |v: &Spanned<String>| match Date::parse(&v.value) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                diags.error("meeting-date", at(v), e.message).hint = Some(e.hint);
-                None
-            }
-        };
-        let start = parse(&spec.date);
-        let end = spec.end.as_ref().map(&mut parse);
-        let span = match (start, end) {
-            (Some(start), None) => Some(Span::new(start, None).expect("no end")),
-            (Some(start), Some(Some(end))) => match Span::new(start, Some(end)) {
-                Ok(span) => Some(span),
-                Err(e) => {
-                    let end_at = spec.end.as_ref().map_or_else(|| at(&spec.date), at);
-                    diags
-                        .error("meeting-end-before-start", end_at, e.message)
-                        .hint = Some(e.hint);
-                    None
-                }
-            },
-            _ => None,
-        };
+        let unique = check_id(&id, at(&spec.id), ids, diags);
+        let span = span(ch, spec, diags);
         if spec.title.value.trim().is_empty() {
             diags
                 .error(
@@ -222,51 +175,7 @@ impl Timeline {
                 )
                 .hint = Some("give the meeting's name as the text gives it".into());
         }
-        let mut organisers: Vec<Organiser> = Vec::new();
-        for o in &spec.organisers {
-            let oid = o.value.trim();
-            if organisers.iter().any(|known| known.id == oid) {
-                diags
-                    .warning(
-                        "meeting-organiser-twice",
-                        at(o),
-                        format!("`{oid}` is named twice as an organiser of meeting `{id}`"),
-                    )
-                    .hint("name each organiser once (the page would say “Organised by …” with it twice)");
-                continue;
-            }
-            let org = match orgs {
-                // The registry could not be read: its error counts this reference.
-                Some(Directory {
-                    failed: Some(cause),
-                    ..
-                }) => {
-                    diags.fold(*cause, 1, FOLDED.0, FOLDED.1);
-                    None
-                }
-                Some(a) => match a.get(oid) {
-                    Some(i) => Some(i),
-                    None => {
-                        diags
-                            .error(
-                                "meeting-organiser-unknown",
-                                at(o),
-                                format!("organiser `{oid}` is not in the organisation registry"),
-                            )
-                            .hint = Some(match a.suggest(oid) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => "use the id of an organisation in the registry, or add the organisation to it".into(),
-                        });
-                        continue;
-                    }
-                },
-                None => None,
-            };
-            organisers.push(Organiser {
-                id: oid.to_string(),
-                org,
-            });
-        }
+        let organisers = organisers(ch, spec, &id, orgs, diags);
         let block = find_phrase_in(ch, blocks, &spec.mention.value);
         if block.is_none() {
             diags
@@ -283,7 +192,7 @@ impl Timeline {
                     .into(),
             );
         }
-        let span = span.filter(|_| ok)?;
+        let span = span.filter(|_| unique)?;
         let planned = report.is_some_and(|r| span.last_day() > r.last());
         Some(Draft {
             meeting: Meeting {
@@ -474,6 +383,129 @@ impl Timeline {
         }
         out
     }
+}
+
+/// Checks a meeting's `id` (written at `at`): a slug, not used before in the book (`ids`, where
+/// it is then recorded). False when it is not.
+fn check_id(
+    id: &str,
+    at: Location,
+    ids: &mut HashMap<String, Location>,
+    diags: &mut Diagnostics,
+) -> bool {
+    if !crate::base::html::is_slug(id) {
+        diags
+            .error(
+                "meeting-bad-id",
+                at,
+                format!("meeting id `{id}` is not a lower-case slug"),
+            )
+            .hint =
+            Some("use lower-case letters, digits and `-`, e.g. `fair-recruitment-workshop`".into());
+        false
+    } else if let Some(first) = ids.get(id) {
+        diags
+            .error(
+                "meeting-duplicate-id",
+                at,
+                format!("meeting id `{id}` is used twice"),
+            )
+            .hint = Some(format!(
+            "the first meeting with this id is at {first}; ids must be unique in the book"
+        ));
+        false
+    } else {
+        ids.insert(id.to_string(), at);
+        true
+    }
+}
+
+/// The days a meeting may have taken, from its `date` and `end`; `None`, with its error, when
+/// one cannot be read or the end comes before the start.
+fn span(ch: &Chapter, spec: &MeetingSpec, diags: &mut Diagnostics) -> Option<Span> {
+    let at = |v: &Spanned<String>| ch.locate_front(v);
+    let mut parse = |v: &Spanned<String>| match Date::parse(&v.value) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            diags.error("meeting-date", at(v), e.message).hint = Some(e.hint);
+            None
+        }
+    };
+    let start = parse(&spec.date);
+    let end = spec.end.as_ref().map(&mut parse);
+    match (start, end) {
+        (Some(start), None) => Some(Span::new(start, None).expect("no end")),
+        (Some(start), Some(Some(end))) => match Span::new(start, Some(end)) {
+            Ok(span) => Some(span),
+            Err(e) => {
+                let end_at = spec.end.as_ref().map_or_else(|| at(&spec.date), at);
+                diags
+                    .error("meeting-end-before-start", end_at, e.message)
+                    .hint = Some(e.hint);
+                None
+            }
+        },
+        _ => None,
+    }
+}
+
+/// A meeting's organisers, each once, checked against the registry `orgs` (not checked without
+/// one). An unknown organiser is an error and left out.
+fn organisers(
+    ch: &Chapter,
+    spec: &MeetingSpec,
+    id: &str,
+    orgs: Option<&Directory>,
+    diags: &mut Diagnostics,
+) -> Vec<Organiser> {
+    let mut organisers: Vec<Organiser> = Vec::new();
+    for o in &spec.organisers {
+        let oid = o.value.trim();
+        if organisers.iter().any(|known| known.id == oid) {
+            diags
+                .warning(
+                    "meeting-organiser-twice",
+                    ch.locate_front(o),
+                    format!("`{oid}` is named twice as an organiser of meeting `{id}`"),
+                )
+                .hint(
+                    "name each organiser once (the page would say “Organised by …” with it twice)",
+                );
+            continue;
+        }
+        let org = match orgs {
+            // The registry could not be read: its error counts this reference.
+            Some(Directory {
+                failed: Some(cause),
+                ..
+            }) => {
+                diags.fold(*cause, 1, FOLDED.0, FOLDED.1);
+                None
+            }
+            Some(a) => match a.get(oid) {
+                Some(i) => Some(i),
+                None => {
+                    diags
+                        .error(
+                            "meeting-organiser-unknown",
+                            ch.locate_front(o),
+                            format!("organiser `{oid}` is not in the organisation registry"),
+                        )
+                        .hint = Some(match a.suggest(oid) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "use the id of an organisation in the registry, or add the organisation to it".into(),
+                    });
+                    continue;
+                }
+            },
+            None => None,
+        };
+        organisers.push(Organiser {
+            id: oid.to_string(),
+            org,
+        });
+    }
+    organisers
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use crate::base::diagnostics::{Diagnostics, Location};
 use crate::import::source::Line;
 use regex::Regex;
+use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -546,139 +547,192 @@ fn items(blocks: Vec<Block>, path: &Path, diags: &mut Diagnostics, out: &mut Str
         met: false,
         path,
     };
-    let mut queue: std::collections::VecDeque<Block> = blocks.into();
-    while let Some(mut block) = queue.pop_front() {
+    let mut queue: VecDeque<Block> = blocks.into();
+    while let Some(block) = queue.pop_front() {
+        r.block(block, &mut queue, diags, out);
+    }
+}
+
+/// An item of the text without a recovered letter.
+fn item(kind: Kind, anchor: Option<String>, block: Block) -> Item {
+    Item {
+        kind,
+        anchor,
+        recovered: None,
+        block,
+    }
+}
+
+impl Reader<'_> {
+    /// Reads one block into an item of `out`. A paragraph found glued inside it is split off
+    /// and put first in `queue`, to be read next.
+    fn block(
+        &mut self,
+        block: Block,
+        queue: &mut VecDeque<Block>,
+        diags: &mut Diagnostics,
+        out: &mut Structure,
+    ) {
         let text = block.text.clone();
-        let item = |kind, anchor: Option<String>, block| Item {
-            kind,
-            anchor,
-            recovered: None,
-            block,
-        };
-        if r.zone == Zone::Head {
-            if let Some(c) = ADOPTED.captures(&text) {
-                out.data.adopted = Some(c[1].to_string());
-            }
-            if TITLE.is_match(&text) {
-                out.items.push(item(Kind::Title, None, block));
-            } else if let Some(comma) = opening(&text).filter(|_| out.data.title.is_some()) {
-                r.zone = if comma {
-                    Zone::Preamble
-                } else {
-                    Zone::Operative
-                };
-                out.items.push(item(Kind::Text, None, block));
-            } else {
-                out.items.push(item(Kind::Text, None, block));
-            }
-            continue;
+        if self.zone == Zone::Head {
+            self.head(&text, block, out);
+            return;
         }
         if let Some(c) = MEETING.captures(&text) {
             out.data.meeting.get_or_insert_with(|| c[1].to_string());
-            r.met = true;
+            self.met = true;
             out.items.push(item(Kind::Text, None, block));
-            continue;
+            return;
         }
-        if let Some(c) = ANNEX.captures(&text).filter(|_| r.met) {
-            r.zone = Zone::Annex;
-            r.next = 1;
-            r.roman_seen = false;
-            r.prefix = match c.get(1) {
-                Some(n) => format!("annex-{}-", n.as_str().to_lowercase()),
-                None => "annex-".into(),
-            };
-            let name_end = c.get(1).map_or("Annex".len(), |m| m.end());
-            if c.get(2).is_some() {
-                let rest = block.split_off(name_end);
-                out.items.push(item(Kind::Heading(2), None, block));
-                let mut rest = rest;
-                rest.strip_prefix_len(0);
-                out.items.push(item(Kind::Heading(3), None, rest));
-            } else {
-                out.items.push(item(Kind::Heading(2), None, block));
-                r.annex_title_expected = true;
-            }
-            continue;
+        if let Some(c) = ANNEX.captures(&text).filter(|_| self.met) {
+            self.annex(&c, block, out);
+            return;
         }
-        if r.annex_title_expected {
-            r.annex_title_expected = false;
+        if self.annex_title_expected {
+            self.annex_title_expected = false;
             if !NUMBERED.is_match(&text) && heading_like(&text) {
                 out.items.push(item(Kind::Heading(3), None, block));
-                continue;
+                return;
             }
         }
-        // A section heading, with the first paragraph of the section glued to it.
-        let roman = ROMAN_HEADING.is_match(&text);
-        if roman
-            || (heading_like(&text) && r.zone != Zone::Head)
-            || glued(&text, r.next, true)
-                .is_some_and(|at| !ends_clause(&text[..at]) && heading_like(&text[..at]))
-        {
-            if let Some(at) =
-                glued(&text, r.next, true).filter(|&at| roman || heading_like(&text[..at]))
-            {
-                let rest = block.split_off(at);
-                queue.push_front(rest);
-            }
-            if roman || heading_like(&block.text) {
-                let level = r.level(roman);
-                r.roman_seen |= roman;
-                out.items.push(item(Kind::Heading(level), None, block));
-                continue;
-            }
-        }
+        let Some(mut block) = self.heading(&text, block, queue, out) else {
+            return;
+        };
         if let Some(c) = NUMBERED.captures(&text) {
             let n: u32 = c[1].parse().expect("digits");
-            if n >= r.next && n <= r.next + 5 {
-                if n > r.next {
-                    let missing = if n == r.next + 1 {
-                        format!("paragraph {}", r.next)
-                    } else {
-                        format!("paragraphs {} to {}", r.next, n - 1)
-                    };
-                    diags
-                        .warning(
-                            "import-paragraph-number",
-                            block.locate(r.path, 0),
-                            format!(
-                                "the text has no number for {missing}: paragraph {n} follows {}",
-                                if r.next == 1 { "the preamble".to_string() } else { format!("paragraph {}", r.next - 1) }
-                            ),
-                        )
-                        .hint("the extraction lost the number (and perhaps text): the paragraph has no anchor; add the number in the chapter if the original shows where it starts");
-                }
-                if r.zone == Zone::Preamble {
-                    r.zone = Zone::Operative;
-                }
-                r.next = n + 1;
-                if let Some(at) = glued(&text, r.next, false) {
-                    let rest = block.split_off(at);
-                    queue.push_front(rest);
-                }
-                let anchor = format!("{}para-{n}", r.prefix);
-                out.items.push(item(Kind::Paragraph, Some(anchor), block));
-                continue;
+            if n >= self.next && n <= self.next + 5 {
+                self.numbered(n, &text, block, queue, diags, out);
+                return;
             }
         }
         if SUB.is_match(&text) {
             out.items.push(item(Kind::Sub(1), None, block));
-            continue;
+            return;
         }
-        if r.zone == Zone::Preamble {
-            if let Some(at) = glued(&text, r.next, false).filter(|_| r.next == 1) {
-                let rest = block.split_off(at);
-                queue.push_front(rest);
+        if self.zone == Zone::Preamble {
+            if let Some(at) = glued(&text, self.next, false).filter(|_| self.next == 1) {
+                queue.push_front(block.split_off(at));
             }
-            r.preamble += 1;
-            let anchor = format!("preamble-{}", r.preamble);
+            self.preamble += 1;
+            let anchor = format!("preamble-{}", self.preamble);
             out.items.push(item(Kind::Paragraph, Some(anchor), block));
-            continue;
+            return;
         }
-        if let Some(at) = glued(&text, r.next, false) {
-            let rest = block.split_off(at);
-            queue.push_front(rest);
+        if let Some(at) = glued(&text, self.next, false) {
+            queue.push_front(block.split_off(at));
         }
         out.items.push(item(Kind::Text, None, block));
+    }
+
+    /// A block of the head: the title, the date of adoption, and the opening words of the text
+    /// ("The General Assembly," starts the preamble; without the comma, the operative part).
+    fn head(&mut self, text: &str, block: Block, out: &mut Structure) {
+        if let Some(c) = ADOPTED.captures(text) {
+            out.data.adopted = Some(c[1].to_string());
+        }
+        if TITLE.is_match(text) {
+            out.items.push(item(Kind::Title, None, block));
+            return;
+        }
+        if let Some(comma) = opening(text).filter(|_| out.data.title.is_some()) {
+            self.zone = if comma {
+                Zone::Preamble
+            } else {
+                Zone::Operative
+            };
+        }
+        out.items.push(item(Kind::Text, None, block));
+    }
+
+    /// An annex's heading (`c` its match), with its title when the same block gives it; its
+    /// paragraphs are numbered from 1 again, with the annex's prefix.
+    fn annex(&mut self, c: &regex::Captures<'_>, mut block: Block, out: &mut Structure) {
+        self.zone = Zone::Annex;
+        self.next = 1;
+        self.roman_seen = false;
+        self.prefix = match c.get(1) {
+            Some(n) => format!("annex-{}-", n.as_str().to_lowercase()),
+            None => "annex-".into(),
+        };
+        let name_end = c.get(1).map_or("Annex".len(), |m| m.end());
+        if c.get(2).is_some() {
+            let mut rest = block.split_off(name_end);
+            out.items.push(item(Kind::Heading(2), None, block));
+            rest.strip_prefix_len(0);
+            out.items.push(item(Kind::Heading(3), None, rest));
+        } else {
+            out.items.push(item(Kind::Heading(2), None, block));
+            self.annex_title_expected = true;
+        }
+    }
+
+    /// A section heading, with the first paragraph of the section glued to it (split off into
+    /// `queue`). Gives the block back when it is not a heading.
+    fn heading(
+        &mut self,
+        text: &str,
+        mut block: Block,
+        queue: &mut VecDeque<Block>,
+        out: &mut Structure,
+    ) -> Option<Block> {
+        let roman = ROMAN_HEADING.is_match(text);
+        if roman
+            || (heading_like(text) && self.zone != Zone::Head)
+            || glued(text, self.next, true)
+                .is_some_and(|at| !ends_clause(&text[..at]) && heading_like(&text[..at]))
+        {
+            if let Some(at) =
+                glued(text, self.next, true).filter(|&at| roman || heading_like(&text[..at]))
+            {
+                queue.push_front(block.split_off(at));
+            }
+            if roman || heading_like(&block.text) {
+                let level = self.level(roman);
+                self.roman_seen |= roman;
+                out.items.push(item(Kind::Heading(level), None, block));
+                return None;
+            }
+        }
+        Some(block)
+    }
+
+    /// Numbered paragraph `n`, within five of the next expected: numbers skipped are a warning,
+    /// and a next paragraph glued to it is split off into `queue`.
+    fn numbered(
+        &mut self,
+        n: u32,
+        text: &str,
+        mut block: Block,
+        queue: &mut VecDeque<Block>,
+        diags: &mut Diagnostics,
+        out: &mut Structure,
+    ) {
+        if n > self.next {
+            let missing = if n == self.next + 1 {
+                format!("paragraph {}", self.next)
+            } else {
+                format!("paragraphs {} to {}", self.next, n - 1)
+            };
+            diags
+                .warning(
+                    "import-paragraph-number",
+                    block.locate(self.path, 0),
+                    format!(
+                        "the text has no number for {missing}: paragraph {n} follows {}",
+                        if self.next == 1 { "the preamble".to_string() } else { format!("paragraph {}", self.next - 1) }
+                    ),
+                )
+                .hint("the extraction lost the number (and perhaps text): the paragraph has no anchor; add the number in the chapter if the original shows where it starts");
+        }
+        if self.zone == Zone::Preamble {
+            self.zone = Zone::Operative;
+        }
+        self.next = n + 1;
+        if let Some(at) = glued(text, self.next, false) {
+            queue.push_front(block.split_off(at));
+        }
+        let anchor = format!("{}para-{n}", self.prefix);
+        out.items.push(item(Kind::Paragraph, Some(anchor), block));
     }
 }
 
@@ -708,157 +762,179 @@ fn letters(path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
         let parent = &out.items[i];
         let introduces = matches!(parent.kind, Kind::Paragraph | Kind::Text)
             && last_punctuation(&parent.block.text) == Some(':');
-        if !introduces {
-            i += 1;
-            continue;
-        }
-        let parent_anchor = parent.anchor.clone();
-        let parent_name = parent_anchor.clone().unwrap_or_default();
-        // The run: sub-paragraphs and unnumbered paragraphs up to the next numbered one or heading.
-        let start = i + 1;
-        let mut end = start;
-        while end < out.items.len()
-            && matches!(out.items[end].kind, Kind::Sub(_) | Kind::Text)
-            && !MEETING.is_match(&out.items[end].block.text)
-        {
-            end += 1;
-        }
-        // Sort the run into first-level places and second-level ones.
-        let mut places: Vec<usize> = Vec::new(); // item indexes of first-level places
-        let mut last_letter: Option<String> = None;
-        let mut run_end = start;
-        for j in start..end {
-            let text = &out.items[j].block.text;
-            let lab = label(text).map(str::to_string);
-            let roman = lab.as_deref().is_some_and(|l| {
-                ROMAN_NUMERALS.contains(&l)
-                    && !(last_letter.as_deref().is_some_and(|prev| {
-                        letter_index(prev).is_some_and(|p| Some(p + 1) == letter_index(l))
-                    }))
-            });
-            if roman && !places.is_empty() {
-                out.items[j].kind = Kind::Sub(2);
-                run_end = j + 1;
-                continue;
-            }
-            if lab.is_none() {
-                // An unlettered paragraph belongs to the run while the run goes on: the paragraph
-                // before it ends with a semicolon (or introduces the run), or a lettered one follows.
-                let before = &out.items[j - 1].block.text;
-                let goes_on = j == start
-                    || matches!(last_punctuation(before), Some(';' | ':'))
-                    || before.trim_end().ends_with("; and")
-                    || before.trim_end().ends_with("; or");
-                let lettered_later =
-                    (j + 1..end).any(|k| label(&out.items[k].block.text).is_some());
-                if !goes_on && !lettered_later {
-                    break;
-                }
-            }
-            if let Some(l) = &lab {
-                last_letter = Some(l.clone());
-            }
-            places.push(j);
-            run_end = j + 1;
-        }
-        let written: Vec<(usize, String)> = places
-            .iter()
-            .enumerate()
-            .filter_map(|(k, &j)| label(&out.items[j].block.text).map(|l| (k, l.to_string())))
-            .collect();
-        let unlettered: Vec<usize> = places
-            .iter()
-            .enumerate()
-            .filter(|(_, j)| label(&out.items[**j].block.text).is_none())
-            .map(|(k, _)| k)
-            .collect();
-        let consistent = written.iter().all(|(k, l)| letter(*k) == *l);
-        let what = if parent_name.is_empty() {
-            "a paragraph".to_string()
+        i = if introduces {
+            lettered_run(i, path, diags, out)
         } else {
-            format!("`{parent_name}`")
+            i + 1
         };
-        if written.is_empty() {
-            let semicolons = places
-                .iter()
-                .filter(|&&j| last_punctuation(&out.items[j].block.text) == Some(';'))
-                .count();
-            if places.len() >= 2 && semicolons >= 1 {
-                diags
-                    .warning(
-                        "import-letters-lost",
-                        out.items[places[0]].block.locate(path, 0),
-                        format!(
-                            "{} paragraphs after {what} read as its sub-paragraphs, but no letter survives: they are kept without letters",
-                            places.len()
-                        ),
-                    )
-                    .hint("nothing in the text fixes their letters; write `(a) `, `(b) ` … at their start in the chapter if the original has them (the edit survives a new import)");
-            }
-            i = end.max(i + 1);
-            continue;
-        }
-        if !consistent {
-            let (k, l) = written
-                .iter()
-                .find(|(k, l)| letter(*k) != *l)
-                .expect("an inconsistent letter");
-            let expected = letter(*k);
+    }
+}
+
+/// The run of sub-paragraphs after item `i`, which introduces them: their levels, letters and
+/// anchors. Returns the index of the first item after the run.
+fn lettered_run(i: usize, path: &Path, diags: &mut Diagnostics, out: &mut Structure) -> usize {
+    let parent_anchor = out.items[i].anchor.clone();
+    let what = match parent_anchor.as_deref() {
+        None | Some("") => "a paragraph".to_string(),
+        Some(name) => format!("`{name}`"),
+    };
+    // The run: sub-paragraphs and unnumbered paragraphs up to the next numbered one or heading.
+    let start = i + 1;
+    let mut end = start;
+    while end < out.items.len()
+        && matches!(out.items[end].kind, Kind::Sub(_) | Kind::Text)
+        && !MEETING.is_match(&out.items[end].block.text)
+    {
+        end += 1;
+    }
+    let (places, run_end) = places(out, start, end);
+    let written: Vec<(usize, String)> = places
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &j)| label(&out.items[j].block.text).map(|l| (k, l.to_string())))
+        .collect();
+    let unlettered: Vec<usize> = places
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| label(&out.items[**j].block.text).is_none())
+        .map(|(k, _)| k)
+        .collect();
+    let consistent = written.iter().all(|(k, l)| letter(*k) == *l);
+    if written.is_empty() {
+        let semicolons = places
+            .iter()
+            .filter(|&&j| last_punctuation(&out.items[j].block.text) == Some(';'))
+            .count();
+        if places.len() >= 2 && semicolons >= 1 {
             diags
                 .warning(
-                    "import-subparagraph-gap",
-                    out.items[places[*k]].block.locate(path, 0),
+                    "import-letters-lost",
+                    out.items[places[0]].block.locate(path, 0),
                     format!(
-                        "sub-paragraph ({l}) of {what} is its {} sub-paragraph, where ({expected}) was expected: letters are missing or out of order",
-                        ordinal(*k + 1)
+                        "{} paragraphs after {what} read as its sub-paragraphs, but no letter survives: they are kept without letters",
+                        places.len()
                     ),
                 )
-                .hint("the letters are kept as the text writes them (no letter is recovered in this run); fix the sequence in the chapter if the original differs");
+                .hint("nothing in the text fixes their letters; write `(a) `, `(b) ` … at their start in the chapter if the original has them (the edit survives a new import)");
         }
-        for (k, &j) in places.iter().enumerate() {
-            let lab = match label(&out.items[j].block.text) {
-                Some(l) => l.to_string(),
-                None if consistent => {
-                    let l = letter(k);
-                    out.items[j].recovered = Some(format!("({l})"));
-                    out.letters_recovered += 1;
-                    l
-                }
-                None => continue,
-            };
-            out.items[j].kind = Kind::Sub(1);
-            out.items[j].anchor = parent_anchor.as_ref().map(|a| format!("{a}-{lab}"));
-            // Second-level items that follow it.
-            let mut m = j + 1;
-            while m < run_end && out.items[m].kind == Kind::Sub(2) {
-                let numeral = label(&out.items[m].block.text)
-                    .unwrap_or_default()
-                    .to_string();
-                out.items[m].anchor = out.items[j]
-                    .anchor
-                    .as_ref()
-                    .map(|a| format!("{a}-{numeral}"));
-                m += 1;
+        return end.max(i + 1);
+    }
+    if !consistent {
+        let (k, l) = written
+            .iter()
+            .find(|(k, l)| letter(*k) != *l)
+            .expect("an inconsistent letter");
+        let expected = letter(*k);
+        diags
+            .warning(
+                "import-subparagraph-gap",
+                out.items[places[*k]].block.locate(path, 0),
+                format!(
+                    "sub-paragraph ({l}) of {what} is its {} sub-paragraph, where ({expected}) was expected: letters are missing or out of order",
+                    ordinal(*k + 1)
+                ),
+            )
+            .hint("the letters are kept as the text writes them (no letter is recovered in this run); fix the sequence in the chapter if the original differs");
+    }
+    anchor_places(out, &places, parent_anchor.as_deref(), run_end, consistent);
+    if consistent && !unlettered.is_empty() {
+        let first = unlettered[0];
+        let labels: Vec<String> = unlettered
+            .iter()
+            .map(|&k| format!("({})", letter(k)))
+            .collect();
+        diags
+            .note(
+                "import-letter-recovered",
+                out.items[places[first]].block.locate(path, 0),
+                format!(
+                    "sub-paragraph letters {} of {what} recovered: the text lost them, and the surviving letters fix their places",
+                    labels.join(", ")
+                ),
+            )
+            .hint("the recovered letters are marked `report-recovered` in the chapter; check them against the original");
+    }
+    run_end.max(i + 1)
+}
+
+/// Sorts the items `start..end` into first-level places (returned, by item index) and
+/// second-level ones (made `Sub(2)`); the run ends early at an unlettered paragraph that does
+/// not continue it. Returns the places and the index after the run's last item.
+fn places(out: &mut Structure, start: usize, end: usize) -> (Vec<usize>, usize) {
+    let mut places: Vec<usize> = Vec::new();
+    let mut last_letter: Option<String> = None;
+    let mut run_end = start;
+    for j in start..end {
+        let text = &out.items[j].block.text;
+        let lab = label(text).map(str::to_string);
+        let roman = lab.as_deref().is_some_and(|l| {
+            ROMAN_NUMERALS.contains(&l)
+                && !(last_letter.as_deref().is_some_and(|prev| {
+                    letter_index(prev).is_some_and(|p| Some(p + 1) == letter_index(l))
+                }))
+        });
+        if roman && !places.is_empty() {
+            out.items[j].kind = Kind::Sub(2);
+            run_end = j + 1;
+            continue;
+        }
+        if lab.is_none() {
+            // An unlettered paragraph belongs to the run while the run goes on: the paragraph
+            // before it ends with a semicolon (or introduces the run), or a lettered one follows.
+            let before = &out.items[j - 1].block.text;
+            let goes_on = j == start
+                || matches!(last_punctuation(before), Some(';' | ':'))
+                || before.trim_end().ends_with("; and")
+                || before.trim_end().ends_with("; or");
+            let lettered_later = (j + 1..end).any(|k| label(&out.items[k].block.text).is_some());
+            if !goes_on && !lettered_later {
+                break;
             }
         }
-        if consistent && !unlettered.is_empty() {
-            let first = unlettered[0];
-            let labels: Vec<String> = unlettered
-                .iter()
-                .map(|&k| format!("({})", letter(k)))
-                .collect();
-            diags
-                .note(
-                    "import-letter-recovered",
-                    out.items[places[first]].block.locate(path, 0),
-                    format!(
-                        "sub-paragraph letters {} of {what} recovered: the text lost them, and the surviving letters fix their places",
-                        labels.join(", ")
-                    ),
-                )
-                .hint("the recovered letters are marked `report-recovered` in the chapter; check them against the original");
+        if let Some(l) = &lab {
+            last_letter = Some(l.clone());
         }
-        i = run_end.max(i + 1);
+        places.push(j);
+        run_end = j + 1;
+    }
+    (places, run_end)
+}
+
+/// Makes each place a first-level sub-paragraph with its anchor under `parent` (an unlettered
+/// one gets the letter of its place when the letters are `consistent`, and is left as it is
+/// otherwise), and anchors the second-level items after it, up to `run_end`.
+fn anchor_places(
+    out: &mut Structure,
+    places: &[usize],
+    parent: Option<&str>,
+    run_end: usize,
+    consistent: bool,
+) {
+    for (k, &j) in places.iter().enumerate() {
+        let lab = match label(&out.items[j].block.text) {
+            Some(l) => l.to_string(),
+            None if consistent => {
+                let l = letter(k);
+                out.items[j].recovered = Some(format!("({l})"));
+                out.letters_recovered += 1;
+                l
+            }
+            None => continue,
+        };
+        out.items[j].kind = Kind::Sub(1);
+        out.items[j].anchor = parent.map(|a| format!("{a}-{lab}"));
+        // Second-level items that follow it.
+        let mut m = j + 1;
+        while m < run_end && out.items[m].kind == Kind::Sub(2) {
+            let numeral = label(&out.items[m].block.text)
+                .unwrap_or_default()
+                .to_string();
+            out.items[m].anchor = out.items[j]
+                .anchor
+                .as_ref()
+                .map(|a| format!("{a}-{numeral}"));
+            m += 1;
+        }
     }
 }
 

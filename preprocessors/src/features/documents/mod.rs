@@ -32,7 +32,7 @@ pub(crate) mod symbols;
 use crate::base::dates::{Date, parse_written_day};
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html::{self, Html, Markdown};
-use crate::base::markdown::{order, safe_to_wrap};
+use crate::base::markdown::{TextRun, order, safe_to_wrap};
 use crate::base::text::fill;
 use crate::model::Unused;
 use crate::model::{BlockId, Chapter, ChapterId, Model, Outputs};
@@ -186,143 +186,33 @@ impl Documents {
         document: &str,
         diags: &mut Diagnostics,
     ) -> Documents {
+        let mut found = Finding {
+            model,
+            cfg,
+            never_linked: vec![false; cfg.never_link.len()],
+            series_found: vec![false; cfg.series.len()],
+            by_symbol: HashMap::new(),
+            documents: Vec::new(),
+            in_book: documents_in_book(model, diags),
+            anchors: HashMap::new(),
+        };
         let grammar = Grammar::new(cfg);
-        let mut never_linked = vec![false; cfg.never_link.len()];
-        let mut series_found = vec![false; cfg.series.len()];
-        let mut by_symbol: HashMap<String, usize> = HashMap::new();
-        let mut documents: Vec<Document> = Vec::new();
-        let in_book = documents_in_book(model, diags);
-        let mut anchors: HashMap<ChapterId, Vec<String>> = HashMap::new();
         for ch in &model.chapters {
             for run in &ch.doc.runs {
-                let block = ch.block(run.block);
-                let (found, malformed) = grammar.find(&run.text, &block.text, run.block_offset);
-                for m in malformed.iter().filter(|m| !run.in_url(m.range.clone())) {
-                    let at = run
-                        .source_range(m.range.clone())
-                        .map_or(block.range.start, |r| r.start);
-                    diags
-                        .warning(
-                            "document-symbol-malformed",
-                            ch.locate(at),
-                            m.message.clone(),
-                        )
-                        .hint(m.hint.clone());
-                }
-                for f in found {
-                    if run.in_url(f.range.clone()) {
-                        continue;
-                    }
-                    if let Kind::Series(s) = f.kind {
-                        series_found[s] = true;
-                    }
-                    let never = cfg
-                        .never_link
-                        .iter()
-                        .position(|n| n.trim() == f.symbol || n.trim() == f.cited_as);
-                    if let Some(n) = never {
-                        never_linked[n] = true;
-                        continue;
-                    }
-                    let in_block = run.block_offset + f.range.start..run.block_offset + f.range.end;
-                    let title = title_after(&block.text, in_block.end).or_else(|| {
-                        block
-                            .in_footnote
-                            .as_ref()
-                            .and_then(|_| title_before(&block.text, in_block.start))
-                    });
-                    let i = *by_symbol.entry(f.symbol.clone()).or_insert_with(|| {
-                        let url = match &f.kind {
-                            Kind::Series(s) if !cfg.series[*s].link.trim().is_empty() => {
-                                &cfg.series[*s].link
-                            }
-                            _ => &cfg.link,
-                        };
-                        let url = (!url.trim().is_empty()).then(|| {
-                            let mut vars = f.vars.clone();
-                            vars.push(("symbol".into(), f.symbol.clone()));
-                            let vars: Vec<(&str, &str)> =
-                                vars.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-                            fill(url.trim(), &vars)
-                        });
-                        documents.push(Document {
-                            symbol: f.symbol.clone(),
-                            url,
-                            title: None,
-                            body: match f.kind {
-                                Kind::Resolution(b) => Some(cfg.resolutions[b].body.clone()),
-                                _ => None,
-                            },
-                            citations: Vec::new(),
-                            chapter: in_book.get(&f.symbol).copied(),
-                        });
-                        documents.len() - 1
-                    });
-                    let doc = &mut documents[i];
-                    if doc.title.is_none() {
-                        doc.title = title;
-                    }
-                    let ids = doc.chapter.map(|c| {
-                        anchors.entry(c).or_insert_with(|| {
-                            raw_ids(model.chapter(c))
-                                .into_iter()
-                                .map(|(id, _)| id)
-                                .collect()
-                        })
-                    });
-                    let paragraphs = f
-                        .paragraphs
-                        .iter()
-                        .map(|(number, range)| {
-                            let anchor = format!("para-{number}");
-                            ParagraphRef {
-                                anchor: ids
-                                    .as_ref()
-                                    .filter(|ids| ids.contains(&anchor))
-                                    .map(|_| anchor),
-                                source: run
-                                    .source_range(range.clone())
-                                    .filter(|r| safe_to_wrap(ch.body(), r.clone())),
-                            }
-                        })
-                        .collect();
-                    doc.citations.push(Citation {
-                        chapter: ch.id,
-                        block: run.block,
-                        cited_as: f.cited_as,
-                        source: run
-                            .source_range(f.range)
-                            .filter(|r| safe_to_wrap(ch.body(), r.clone())),
-                        paragraphs,
-                    });
-                }
+                found.run(&grammar, ch, run, diags);
             }
         }
+        let unused = found.unused();
+        let mut documents = found.documents;
         documents.sort_by_cached_key(|d| natural_key(&d.symbol));
         let archived = archive::collect(model, cfg, date, document, diags);
-        let never = never_linked.iter().enumerate().filter(|(_, used)| !**used);
-        let never = never.map(|(i, _)| Unused {
-            key: ("documents", "never-link"),
-            entry: Some(i),
-            problem: "keeps nothing from being linked: the text cites no such symbol".into(),
-            value: cfg.never_link[i].trim().to_string(),
-            hint: "write the symbol as the text cites it (`A/68/190`), or remove it".into(),
-        });
-        let series = series_found.iter().enumerate().filter(|(_, used)| !**used);
-        let series = series.map(|(i, _)| Unused {
-            key: ("documents", "series"),
-            entry: Some(i),
-            problem: "finds nothing: the text cites no document of this series".into(),
-            value: cfg.series[i].pattern.clone(),
-            hint: "check the pattern against a citation of the text (`{name}` stands for a number, a space for an optional space), or remove it".into(),
-        });
         Documents {
             documents,
             archived,
             page: cfg.page.clone(),
             archive_text: cfg.archive_text.clone(),
             document: document.to_string(),
-            unused: never.chain(series).collect(),
+            unused,
             cited_by: cfg.cited_by.clone(),
         }
     }
@@ -432,6 +322,180 @@ impl Documents {
             out.edits
                 .insert(copy.at, order::ANCHOR, copy_link.into_string());
         }
+    }
+}
+
+/// The documents being found, chapter by chapter.
+struct Finding<'a> {
+    model: &'a Model,
+    cfg: &'a DocumentsConfig,
+    /// Per `never-link` entry: whether it kept a citation from being linked.
+    never_linked: Vec<bool>,
+    /// Per series: whether the text cites one of its documents.
+    series_found: Vec<bool>,
+    /// Each document's index in `documents`, by symbol.
+    by_symbol: HashMap<String, usize>,
+    /// In the order first cited.
+    documents: Vec<Document>,
+    /// The book's own documents' chapters, by symbol.
+    in_book: HashMap<String, ChapterId>,
+    /// The ids of the book's documents' chapters, read once each.
+    anchors: HashMap<ChapterId, Vec<String>>,
+}
+
+impl Finding<'_> {
+    /// The citations of one run of text: each a [`Citation`] of its document (unless
+    /// `never-link` names it or it is inside a link's address), each malformed symbol a warning.
+    fn run(&mut self, grammar: &Grammar, ch: &Chapter, run: &TextRun, diags: &mut Diagnostics) {
+        let block = ch.block(run.block);
+        let (found, malformed) = grammar.find(&run.text, &block.text, run.block_offset);
+        for m in malformed.iter().filter(|m| !run.in_url(m.range.clone())) {
+            let at = run
+                .source_range(m.range.clone())
+                .map_or(block.range.start, |r| r.start);
+            diags
+                .warning(
+                    "document-symbol-malformed",
+                    ch.locate(at),
+                    m.message.clone(),
+                )
+                .hint(m.hint.clone());
+        }
+        for f in found {
+            if run.in_url(f.range.clone()) {
+                continue;
+            }
+            if let Kind::Series(s) = f.kind {
+                self.series_found[s] = true;
+            }
+            let never = self
+                .cfg
+                .never_link
+                .iter()
+                .position(|n| n.trim() == f.symbol || n.trim() == f.cited_as);
+            if let Some(n) = never {
+                self.never_linked[n] = true;
+                continue;
+            }
+            let in_block = run.block_offset + f.range.start..run.block_offset + f.range.end;
+            let title = title_after(&block.text, in_block.end).or_else(|| {
+                block
+                    .in_footnote
+                    .as_ref()
+                    .and_then(|_| title_before(&block.text, in_block.start))
+            });
+            let i = self.document(&f);
+            if self.documents[i].title.is_none() {
+                self.documents[i].title = title;
+            }
+            let paragraphs = self.paragraphs(i, ch, run, &f);
+            self.documents[i].citations.push(Citation {
+                chapter: ch.id,
+                block: run.block,
+                cited_as: f.cited_as,
+                source: run
+                    .source_range(f.range)
+                    .filter(|r| safe_to_wrap(ch.body(), r.clone())),
+                paragraphs,
+            });
+        }
+    }
+
+    /// The index of the document `f` cites, added on its first citation with its address
+    /// (its series' `link`, or the documents' `link`, filled in).
+    fn document(&mut self, f: &symbols::Found) -> usize {
+        if let Some(&i) = self.by_symbol.get(&f.symbol) {
+            return i;
+        }
+        let cfg = self.cfg;
+        let url = match &f.kind {
+            Kind::Series(s) if !cfg.series[*s].link.trim().is_empty() => &cfg.series[*s].link,
+            _ => &cfg.link,
+        };
+        let url = (!url.trim().is_empty()).then(|| {
+            let mut vars = f.vars.clone();
+            vars.push(("symbol".into(), f.symbol.clone()));
+            let vars: Vec<(&str, &str)> =
+                vars.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            fill(url.trim(), &vars)
+        });
+        self.documents.push(Document {
+            symbol: f.symbol.clone(),
+            url,
+            title: None,
+            body: match f.kind {
+                Kind::Resolution(b) => Some(cfg.resolutions[b].body.clone()),
+                _ => None,
+            },
+            citations: Vec::new(),
+            chapter: self.in_book.get(&f.symbol).copied(),
+        });
+        self.by_symbol
+            .insert(f.symbol.clone(), self.documents.len() - 1);
+        self.documents.len() - 1
+    }
+
+    /// The paragraphs of document `i` that citation `f` names: each with its anchor when the
+    /// document is a chapter of the book that has it.
+    fn paragraphs(
+        &mut self,
+        i: usize,
+        ch: &Chapter,
+        run: &TextRun,
+        f: &symbols::Found,
+    ) -> Vec<ParagraphRef> {
+        let model = self.model;
+        let ids = self.documents[i].chapter.map(|c| {
+            &*self.anchors.entry(c).or_insert_with(|| {
+                raw_ids(model.chapter(c))
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect()
+            })
+        });
+        f.paragraphs
+            .iter()
+            .map(|(number, range)| {
+                let anchor = format!("para-{number}");
+                ParagraphRef {
+                    anchor: ids.filter(|ids| ids.contains(&anchor)).map(|_| anchor),
+                    source: run
+                        .source_range(range.clone())
+                        .filter(|r| safe_to_wrap(ch.body(), r.clone())),
+                }
+            })
+            .collect()
+    }
+
+    /// The `never-link` entries that kept nothing from being linked and the series that found
+    /// nothing.
+    fn unused(&self) -> Vec<Unused> {
+        let cfg = self.cfg;
+        let never = self
+            .never_linked
+            .iter()
+            .enumerate()
+            .filter(|(_, used)| !**used);
+        let never = never.map(|(i, _)| Unused {
+            key: ("documents", "never-link"),
+            entry: Some(i),
+            problem: "keeps nothing from being linked: the text cites no such symbol".into(),
+            value: cfg.never_link[i].trim().to_string(),
+            hint: "write the symbol as the text cites it (`A/68/190`), or remove it".into(),
+        });
+        let series = self
+            .series_found
+            .iter()
+            .enumerate()
+            .filter(|(_, used)| !**used);
+        let series = series.map(|(i, _)| Unused {
+            key: ("documents", "series"),
+            entry: Some(i),
+            problem: "finds nothing: the text cites no document of this series".into(),
+            value: cfg.series[i].pattern.clone(),
+            hint: "check the pattern against a citation of the text (`{name}` stands for a number, a space for an optional space), or remove it".into(),
+        });
+        never.chain(series).collect()
     }
 }
 

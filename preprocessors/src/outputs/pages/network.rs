@@ -235,27 +235,8 @@ pub(crate) fn svg(
     from: &Path,
     title: &str,
 ) -> Html<Page> {
-    let n = drawn.orgs.len();
     let kinds: Vec<Option<usize>> = drawn.orgs.iter().map(|&i| dir.org(i).kind).collect();
-    let groups = kinds.windows(2).filter(|w| w[0] != w[1]).count() + 1;
-    // A gap of two places between kinds (none with a single kind).
-    let gap = if groups > 1 { 2 } else { 0 };
-    let places = (n + gap * groups).max(1) as f64;
-    let max_m = most_mentioned(network, drawn);
-    let c = SIZE / 2.0;
-    let mut at: HashMap<OrgId, (f64, f64, f64)> = HashMap::new();
-    let mut place = 0usize;
-    for (k, &i) in drawn.orgs.iter().enumerate() {
-        if k > 0 && kinds[k] != kinds[k - 1] {
-            place += gap;
-        }
-        let angle = 2.0 * PI * place as f64 / places - PI / 2.0;
-        at.insert(
-            i,
-            (angle, c + RADIUS * angle.cos(), c + RADIUS * angle.sin()),
-        );
-        place += 1;
-    }
+    let at = positions(drawn, &kinds);
     let mut seen: Vec<Option<usize>> = kinds.clone();
     seen.dedup();
     let kind_name = |k: Option<usize>| {
@@ -285,12 +266,69 @@ pub(crate) fn svg(
         .close()
         .text(format_args!(
             "{} around a circle, grouped by kind ({}); a larger mark is more mentions; a line joins two organisations named together, the wider the more often ({} drawn). The table after the picture lists the same pairs.",
-            plural(n, "organisation"),
+            plural(drawn.orgs.len(), "organisation"),
             kind_names.join(", "),
             plural(drawn.pairs.len(), "pair"),
         ))
         .close("desc")
         .newline();
+    pair_lines(&mut h, dir, drawn, &at);
+    marks(&mut h, dir, network, drawn, from, &kinds, &at);
+    // The legend: each kind's shape, colour and name, below the circle in two columns.
+    for (row, (&kind, name)) in seen.iter().zip(&kind_names).enumerate() {
+        let x = 20.0 + (row % 2) as f64 * SIZE / 2.0;
+        let y = SIZE - 6.0 + LEGEND_ROW * (row / 2) as f64;
+        h.open("g").attr("class", "network-legend").close();
+        h.open("path")
+            .attr("class", kind_class(kind))
+            .attr("d", mark(kind, x, y, 7.0))
+            .self_close();
+        h.open("text")
+            .attr("x", format_args!("{:.1}", x + 16.0))
+            .attr("y", format_args!("{y:.1}"))
+            .attr("dominant-baseline", "middle")
+            .close()
+            .text(name)
+            .close("text");
+        h.close("g").newline();
+    }
+    h.close("svg");
+    h
+}
+
+/// Each drawn organisation's place on the circle: its angle and its centre's x and y. In the
+/// drawing's order, a gap of two places between kinds (none with a single kind); `kinds` is
+/// each one's kind.
+fn positions(drawn: &Drawn<'_>, kinds: &[Option<usize>]) -> HashMap<OrgId, (f64, f64, f64)> {
+    let groups = kinds.windows(2).filter(|w| w[0] != w[1]).count() + 1;
+    let gap = if groups > 1 { 2 } else { 0 };
+    let places = (drawn.orgs.len() + gap * groups).max(1) as f64;
+    let c = SIZE / 2.0;
+    let mut at = HashMap::new();
+    let mut place = 0usize;
+    for (k, &i) in drawn.orgs.iter().enumerate() {
+        if k > 0 && kinds[k] != kinds[k - 1] {
+            place += gap;
+        }
+        let angle = 2.0 * PI * place as f64 / places - PI / 2.0;
+        at.insert(
+            i,
+            (angle, c + RADIUS * angle.cos(), c + RADIUS * angle.sin()),
+        );
+        place += 1;
+    }
+    at
+}
+
+/// The pairs' lines, each bent towards the centre and the wider the more often the two are
+/// named together.
+fn pair_lines(
+    h: &mut Html<Page>,
+    dir: &Directory,
+    drawn: &Drawn<'_>,
+    at: &HashMap<OrgId, (f64, f64, f64)>,
+) {
+    let c = SIZE / 2.0;
     let max_w = drawn.pairs.first().map_or(1, |p| p.weight()).max(1) as f64;
     h.open("g").attr("class", "network-pairs").close().newline();
     for p in &drawn.pairs {
@@ -311,13 +349,28 @@ pub(crate) fn svg(
             .self_close()
             .newline();
     }
+    h.close("g").newline();
+}
+
+/// Each organisation's mark, the larger the more it is mentioned, in its kind's shape, and its
+/// name along the radius: a link to its page (from the page at `from`).
+fn marks(
+    h: &mut Html<Page>,
+    dir: &Directory,
+    network: &Network,
+    drawn: &Drawn<'_>,
+    from: &Path,
+    kinds: &[Option<usize>],
+    at: &HashMap<OrgId, (f64, f64, f64)>,
+) {
+    let c = SIZE / 2.0;
+    let max_m = most_mentioned(network, drawn);
     let names: Vec<&str> = drawn
         .orgs
         .iter()
         .map(|&i| dir.org(i).short_name())
         .collect();
     let labels = labels(&names);
-    h.close("g").newline();
     h.open("g").attr("class", "network-orgs").close().newline();
     for (k, &i) in drawn.orgs.iter().enumerate() {
         let (angle, x, y) = at[&i];
@@ -355,26 +408,6 @@ pub(crate) fn svg(
         h.close("a").newline();
     }
     h.close("g").newline();
-    // The legend: each kind's shape, colour and name, below the circle in two columns.
-    for (row, (&kind, name)) in seen.iter().zip(&kind_names).enumerate() {
-        let x = 20.0 + (row % 2) as f64 * SIZE / 2.0;
-        let y = SIZE - 6.0 + LEGEND_ROW * (row / 2) as f64;
-        h.open("g").attr("class", "network-legend").close();
-        h.open("path")
-            .attr("class", kind_class(kind))
-            .attr("d", mark(kind, x, y, 7.0))
-            .self_close();
-        h.open("text")
-            .attr("x", format_args!("{:.1}", x + 16.0))
-            .attr("y", format_args!("{y:.1}"))
-            .attr("dominant-baseline", "middle")
-            .close()
-            .text(name)
-            .close("text");
-        h.close("g").newline();
-    }
-    h.close("svg");
-    h
 }
 
 /// A line's pair, for `theme/pictures.js`: `a b` (the registry's ids).
