@@ -549,6 +549,72 @@ mod tests {
         assert!(!ch.content.contains("anchor-target"));
     }
 
+    /// The names of `book`'s chapters and part titles, in order.
+    fn names(book: &Book) -> Vec<String> {
+        book.items
+            .iter()
+            .map(|i| match i {
+                BookItem::Chapter(c) => c.name.clone(),
+                BookItem::PartTitle(t) => format!("part: {t}"),
+                BookItem::Separator => "---".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn without_a_registry_or_a_reference_to_one_the_organisations_leave_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cfg = config(false);
+        cfg.organisations.enable = true;
+        let mut diags = Diagnostics::new();
+        let book = transform(book(), &cfg, dir.path(), Path::new("src"), &mut diags);
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        assert_eq!(names(&book), ["Meetings"]);
+    }
+
+    #[test]
+    fn configured_agenda_items_make_the_overview_page() {
+        let mut cfg = config(false);
+        cfg.agenda.enable = true;
+        cfg.agenda.items = vec!["A workshop met in Turin".into()];
+        let (book, diags) = run(&cfg);
+        assert_eq!(diags, "0 errors, 0 warnings");
+        assert_eq!(
+            names(&book),
+            ["Meetings", "part: Explore the document", "Agenda"]
+        );
+        cfg.agenda.items.clear();
+        let (book, _) = run(&cfg);
+        assert_eq!(names(&book), ["Meetings"]);
+    }
+
+    #[test]
+    fn handed_over_pages_cross_beside_the_book_and_their_chapters_hold_a_placeholder() {
+        let mut diags = Diagnostics::new();
+        let dir = tempfile::tempdir().unwrap();
+        let site = site(
+            book(),
+            &config(true),
+            dir.path(),
+            Path::new("src"),
+            &mut diags,
+        );
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        let paths: Vec<&str> = site.bodies.iter().map(|b| b.path.as_str()).collect();
+        assert_eq!(paths, ["timeline.html"]);
+        assert!(site.bodies[0].html.contains("id=\"meeting-w\""));
+        let BookItem::Chapter(page) = &site.book.items[2] else {
+            panic!("a chapter")
+        };
+        assert!(
+            page.content
+                .starts_with(&bodies::placeholder(&site.bodies[0])),
+            "{}",
+            page.content
+        );
+        assert!(!page.content.contains("timeline-entry"));
+    }
+
     /// A two-chapter book with two organisations named together, built with `cfg`.
     fn small(cfg: &Config) -> (Vec<(String, String)>, Vec<exports::File>) {
         use mdbook_preprocessor::book::Chapter;
