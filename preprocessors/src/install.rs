@@ -586,6 +586,91 @@ mod tests {
         assert!(second.is_unchanged());
     }
 
+    /// [`check_book`]'s findings for a book whose `book.toml` is `toml` and whose other files
+    /// are `files` (path, text), with the plugin set's search on or off.
+    fn checked(toml: &str, files: &[(&str, &str)], search: bool) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("book.toml"), toml).unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let config: mdbook_preprocessor::config::Config = toml.parse().unwrap();
+        let mut diags = Diagnostics::new();
+        check_book(dir.path(), &config, search, &mut diags);
+        diags.render()
+    }
+
+    /// What the checks find wrong in a book `install` completed: nothing.
+    const COMPLETE: &str = "[book]\ntitle = \"T\"\n\n[output.html]\n\n[output.html.search]\nenable = false\n\n[output.report-postbuild]\n";
+
+    #[test]
+    fn a_complete_book_passes_the_checks() {
+        assert_eq!(checked(COMPLETE, &[], true), "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn mdbooks_own_search_index_is_a_warning_at_its_key_or_the_html_table_or_the_file() {
+        let warning = "warning: mdBook's own search index is on next to the plugin set's search: readers would download every page's text when they open search [search-mdbook-index]\n  = hint: set `enable = false` under `[output.html.search]` (the plugin set's search replaces it), or switch the plugin set's off with `enable = false` under `[preprocessor.report.search]`\n0 errors, 1 warning";
+        let on = COMPLETE.replace("enable = false", "enable = true");
+        assert_eq!(checked(&on, &[], true), format!("book.toml:7:1: {warning}"));
+        let unsaid = COMPLETE.replace("\n[output.html.search]\nenable = false\n", "");
+        assert_eq!(
+            checked(&unsaid, &[], true),
+            format!("book.toml:4:1: {warning}")
+        );
+        let no_html = "[output.report-postbuild]\n";
+        assert_eq!(checked(no_html, &[], true), format!("book.toml: {warning}"));
+        // The plugin set's search off: mdBook's is the only one.
+        assert_eq!(checked(&on, &[], false), "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn without_the_post_build_renderer_a_warning_says_what_to_add() {
+        let warning = "warning: `[output.report-postbuild]` is not in book.toml: pages keep the book's description and the timeline's exports are not written [postbuild-missing]\n  = hint: add an empty `[output.report-postbuild]` table (mdBook then runs `mdbook-report-postbuild` after `html`), or run `mdbook-report install`\n0 errors, 1 warning";
+        let without = COMPLETE.replace("\n[output.report-postbuild]\n", "");
+        assert_eq!(
+            checked(&without, &[], true),
+            format!("book.toml:4:1: {warning}")
+        );
+        let bare = "[output.html.search]\nenable = false\n";
+        assert_eq!(checked(bare, &[], true), format!("book.toml: {warning}"));
+    }
+
+    #[test]
+    fn listed_theme_files_must_exist_and_stay_in_the_book() {
+        let toml = COMPLETE.replace(
+            "[output.html]\n",
+            "[output.html]\nadditional-css = [\"theme/report.css\", \"mine.css\", \"../out.css\"]\nadditional-js = [\"theme/search.js\"]\n",
+        );
+        assert_eq!(
+            checked(&toml, &[("theme/search.js", "")], true),
+            "book.toml:5:19: error: `theme/report.css` is listed in `additional-css` but is not in the book [theme-file-missing]\n  \
+             = hint: run `mdbook-report install` in the book's directory to write the plugin set's theme files\n\
+             book.toml:5:39: error: `mine.css` is listed in `additional-css` but is not in the book [theme-file-missing]\n  \
+             = hint: add the file, or remove it from the list\n\
+             book.toml:5:51: error: `../out.css` in `additional-css` under `[output.html]` leads out of the book (through `..`) [config-path]\n  \
+             = hint: write a path inside the book, relative to its folder (e.g. `data/file.yaml`); copy what lives elsewhere into the book\n\
+             3 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn the_theme_folder_and_the_source_folder_stay_in_the_book() {
+        let toml = COMPLETE
+            .replace("[output.html]\n", "[output.html]\ntheme = \"/etc\"\n")
+            .replace("title = \"T\"\n", "title = \"T\"\nsrc = \"../src\"\n");
+        assert_eq!(
+            checked(&toml, &[], true),
+            "book.toml:6:1: error: `theme` under `[output.html]` is an absolute path [config-path]\n  \
+             = hint: write a path inside the book, relative to its folder (e.g. `data/file.yaml`); copy what lives elsewhere into the book\n\
+             book.toml:3:1: error: `src` under `[book]` leads out of the book (through `..`) [config-path]\n  \
+             = hint: write a path inside the book, relative to its folder (e.g. `data/file.yaml`); copy what lives elsewhere into the book\n\
+             2 errors, 0 warnings"
+        );
+    }
+
     fn installed(toml: &str) -> (String, Installed) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("book.toml"), toml).unwrap();
