@@ -634,6 +634,25 @@ pub(crate) fn relative(from: &Path, to: &Path) -> String {
     }
 }
 
+/// The id mdBook gives a heading without one of its own (`id_from_content`, mdBook 0.5.4's
+/// `mdbook-html/src/utils.rs`): the text trimmed and lower-cased, letters, digits, `-` and `_`
+/// kept, whitespace as `-`, everything else dropped.
+pub(crate) fn heading_id(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c)
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -817,5 +836,11 @@ mod tests {
             "agencies/unicef.html"
         );
         assert_eq!(href(p("a/b.md"), p("a/c.md"), None), "c.html");
+    }
+
+    #[test]
+    fn a_headings_id_is_mdbooks_trimmed_lower_cased_and_without_punctuation() {
+        assert_eq!(heading_id(" Ünïcode 2_a-b, (c)!\tD "), "ünïcode-2_a-b-c-d");
+        assert_eq!(heading_id(" ?! "), "");
     }
 }

@@ -193,22 +193,6 @@ fn check_empty(ch: &Chapter, diags: &mut Diagnostics) {
         .hint("write the chapter, or remove it from SUMMARY.md (a chapter not written yet is listed as a draft, `- [Title]()`)");
 }
 
-/// The id mdBook gives a heading without one of its own (`mdbook-html`'s `normalize_id`):
-/// letters, digits, `-` and `_` lower-cased, whitespace as `-`, everything else dropped.
-fn mdbook_heading_id(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| {
-            if c.is_alphanumeric() || c == '_' || c == '-' {
-                Some(c.to_ascii_lowercase())
-            } else if c.is_whitespace() {
-                Some('-')
-            } else {
-                None
-            }
-        })
-        .collect()
-}
-
 /// What a punctuation-only heading could be called.
 const PUNCTUATION_NAMES: &[(&str, &str)] = &[
     ("?", "question-mark"),
@@ -240,7 +224,7 @@ const PUNCTUATION_NAMES: &[(&str, &str)] = &[
 fn check_heading_ids(ch: &Chapter, diags: &mut Diagnostics) {
     let body = ch.body();
     for heading in ch.doc.headings.iter().filter(|h| h.id.is_none()) {
-        if !mdbook_heading_id(&heading.text).is_empty() {
+        if !crate::base::html::heading_id(&heading.text).is_empty() {
             continue;
         }
         let written = body[heading.range.clone()].trim_end();
@@ -604,6 +588,313 @@ pub(crate) fn generated_chapter(
         path: Some(path.to_path_buf()),
         source_path: None,
         parent_names,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::model;
+    use super::*;
+
+    /// The problems `Model::build` finds in one chapter `content` (in `src/c.md`).
+    fn problems(content: &str) -> String {
+        let mut diags = Diagnostics::new();
+        model(&[("c.md", content)], &mut diags);
+        diags.render()
+    }
+
+    /// The chapters' contents after `edit` filled their outputs and `write_back` ran.
+    fn written(chapters: &[(&str, &str)], edit: impl FnOnce(&Model, &mut Outputs)) -> Vec<String> {
+        let mut diags = Diagnostics::new();
+        let mut book = Book::new();
+        for (path, content) in chapters {
+            book.push_item(BookItem::Chapter(BookChapter::new(
+                "C",
+                content.to_string(),
+                *path,
+                vec![],
+            )));
+        }
+        let model = Model::build(&book, Path::new("src"), &mut diags);
+        let mut outputs = model.outputs();
+        edit(&model, &mut outputs);
+        write_back(&mut book, &model, &mut outputs);
+        book.iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => Some(c.content.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_chapter_and_one_with_only_front_matter_are_each_a_warning() {
+        assert_eq!(
+            problems(" \n\n"),
+            "src/c.md:1:1: warning: the chapter `c.md` is empty: its page would be blank [chapter-empty]\n  \
+             = hint: write the chapter, or remove it from SUMMARY.md (a chapter not written yet is listed as a draft, `- [Title]()`)\n\
+             0 errors, 1 warning"
+        );
+        assert_eq!(
+            problems("---\ndescription: D\n---\n\n"),
+            "src/c.md:4:1: warning: the chapter `c.md` has front matter and no text: its page would be blank [chapter-empty]\n  \
+             = hint: write the chapter, or remove it from SUMMARY.md (a chapter not written yet is listed as a draft, `- [Title]()`)\n\
+             0 errors, 1 warning"
+        );
+        assert_eq!(problems("x"), "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn a_heading_of_punctuation_alone_gets_a_note_with_an_id_to_give_it() {
+        assert_eq!(
+            problems("# ?\n\ntext\n\n## ¿¡\n\n## ! {#bang}\n\n## A\n"),
+            "src/c.md:1:1: note: the heading `# ?` has no letters or digits, so mdBook makes no id from its text: nothing can link to it [heading-without-id]\n  \
+             = hint: give it an id of its own: `# ? {#question-mark}`\n\
+             src/c.md:5:1: note: the heading `## ¿¡` has no letters or digits, so mdBook makes no id from its text: nothing can link to it [heading-without-id]\n  \
+             = hint: give it an id of its own: `## ¿¡ {#a-name}`\n\
+             0 errors, 0 warnings, 2 notes"
+        );
+    }
+
+    #[test]
+    fn active_html_is_an_error_at_its_place_and_written_as_text_unless_allowed() {
+        let content = "Text <b onclick=\"x()\">b</b>\n\n<iframe src=\"https://e.org\"></iframe>\n";
+        let mut diags = Diagnostics::new();
+        let m = model(&[("c.md", content)], &mut diags);
+        let mut outputs = m.outputs();
+        check_active_html(&m, &["iframe".to_string()], &mut outputs, &mut diags);
+        assert_eq!(
+            diags.render(),
+            "src/c.md:1:9: error: `onclick` would run code in every reader's browser, and the book does not allow it [html-active]\n  \
+             = hint: remove it; if the book means it, allow it by name: `allow-html = [\"onclick\"]` under `[preprocessor.report]` in book.toml\n\
+             1 error, 0 warnings"
+        );
+        assert_eq!(
+            outputs[ChapterId(0)].edits.apply(m.chapters[0].body()),
+            "Text &lt;b onclick=\"x()\">b</b>\n\n<iframe src=\"https://e.org\"></iframe>\n"
+        );
+    }
+
+    #[test]
+    fn each_kind_of_active_content_is_said_in_a_readers_words_where_it_is_written() {
+        assert_eq!(
+            active_effect("script"),
+            "`<script>` would run code in every reader's browser"
+        );
+        assert_eq!(
+            active_effect("form"),
+            "`<form>` would send what a reader types to another address"
+        );
+        assert_eq!(
+            active_effect("base"),
+            "`<base>` would change where every link of the page goes"
+        );
+        assert_eq!(
+            active_effect(crate::base::html::HTTP_EQUIV),
+            "`<meta http-equiv>` would send the reader to another address or change the page's rules"
+        );
+        assert_eq!(
+            active_effect("onload"),
+            "`onload` would run code in every reader's browser"
+        );
+        assert_eq!(
+            active_effect("object"),
+            "`<object>` would load other content into the page"
+        );
+        assert_eq!(active_position("<p>x</p><SCRIPT>", "script"), 8);
+        assert_eq!(active_position("<a OnClick=x>", "onclick"), 3);
+        assert_eq!(
+            active_position("<meta HTTP-EQUIV=refresh>", crate::base::html::HTTP_EQUIV),
+            6
+        );
+        // An `on…` name is an attribute, never a tag: `<online>` is not where it is.
+        assert_eq!(active_position("<online onx=1>", "onx"), 8);
+        assert_eq!(active_position("<p>", "embed"), 0);
+    }
+
+    #[test]
+    fn refused_schemes_in_links_images_and_raw_html_are_errors_but_the_books_own_are_not() {
+        assert_eq!(
+            problems(
+                "[a](javascript:x) ![i](data:image/png,x) [o](org:wmo)\n\n<a href=\"org:wmo\">w</a> <img src=\"vbscript:y\">\n"
+            ),
+            "src/c.md:1:1: error: the link to `javascript:x` uses the scheme `javascript:`, which the site does not publish [link-scheme]\n  \
+             = hint: link to `https://`, `http://` or `mailto:` addresses, or to a page of the book\n\
+             src/c.md:1:19: error: the image to `data:image/png,x` uses the scheme `data:`, which the site does not publish [link-scheme]\n  \
+             = hint: link to `https://`, `http://` or `mailto:` addresses, or to a page of the book\n\
+             src/c.md:3:10: error: the HTML attribute `href=\"org:wmo\"` uses the scheme `org:`, which the site does not publish [link-scheme]\n  \
+             = hint: `org:` links work in Markdown links only: write `[text](org:wmo)`\n\
+             src/c.md:3:35: error: the HTML attribute `src=\"vbscript:y\"` uses the scheme `vbscript:`, which the site does not publish [link-scheme]\n  \
+             = hint: link to `https://`, `http://` or `mailto:` addresses, or to a page of the book\n\
+             4 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn a_range_overlaps_a_link_when_they_share_a_byte() {
+        let mut out = ChapterOutput::default();
+        out.wrap(5..10, "<a>", "</a>");
+        assert!(out.overlaps_link(&(5..10)));
+        assert!(out.overlaps_link(&(9..12)));
+        assert!(out.overlaps_link(&(0..6)));
+        assert!(out.overlaps_link(&(6..7)));
+        assert!(!out.overlaps_link(&(10..12)));
+        assert!(!out.overlaps_link(&(0..5)));
+        assert_eq!(out.edits.apply("0123456789ab"), "01234<a>56789</a>ab");
+    }
+
+    #[test]
+    fn requested_anchors_go_to_their_block_and_permalinks_to_every_block_with_words() {
+        let content = "**Bold** start.\n\n** x\n\n---\n\nNote[^1].\n\n[^1]: A note.\n";
+        let requested = written(&[("c.md", content)], |m, out| {
+            let (b, _) = m.chapters[0].doc.blocks().nth(1).unwrap();
+            out[ChapterId(0)].anchors.insert(b);
+            insert_anchors(m, out, false);
+        });
+        assert_eq!(
+            requested[0],
+            "**Bold** start.\n\n<span id=\"p-x\" class=\"anchor-target\"></span>** x\n\n---\n\nNote[^1].\n\n[^1]: A note.\n"
+        );
+        let all = written(&[("c.md", content)], |m, out| insert_anchors(m, out, true));
+        assert_eq!(
+            all[0],
+            "**<span id=\"p-bold-start\" class=\"anchor-target\"></span>Bold** start.<a class=\"permalink report-generated\" href=\"#p-bold-start\" aria-label=\"Link to this paragraph\"></a>\n\n\
+             <span id=\"p-x\" class=\"anchor-target\"></span>** x<a class=\"permalink report-generated\" href=\"#p-x\" aria-label=\"Link to this paragraph\"></a>\n\n---\n\n\
+             <span id=\"p-note\" class=\"anchor-target\"></span>Note[^1].<a class=\"permalink report-generated\" href=\"#p-note\" aria-label=\"Link to this paragraph\"></a>\n\n[^1]: A note.\n"
+        );
+    }
+
+    #[test]
+    fn quotes_are_written_curly_in_edited_paragraphs_only() {
+        let content = "WTO's 'Trade' rules.\n\nThe 'untouched' one.\n";
+        let out = written(&[("c.md", content)], |m, out| {
+            out[ChapterId(0)].edits.insert(3, order::CLOSE, "</a>");
+            settle_quotes(m, out);
+        });
+        assert_eq!(out[0], "WTO</a>’s ‘Trade’ rules.\n\nThe 'untouched' one.\n");
+        // An edit at a paragraph's very end counts for it; a replaced quote is left to its edit.
+        let out = written(&[("c.md", content)], |m, out| {
+            out[ChapterId(0)].edits.insert(20, order::CLOSE, "!");
+            out[ChapterId(0)].edits.replace(3..4, "’");
+            settle_quotes(m, out);
+        });
+        assert_eq!(out[0], "WTO’s ‘Trade’ rules.!\n\nThe 'untouched' one.\n");
+    }
+
+    #[test]
+    fn write_back_follows_reading_order_into_sub_chapters_with_preludes_epilogues_and_replacements()
+    {
+        let mut diags = Diagnostics::new();
+        let mut book = Book::new();
+        let mut parent = BookChapter::new("P", "# P\n\nText.\n".into(), "p.md", vec![]);
+        parent.sub_items.push(BookItem::Chapter(BookChapter::new(
+            "S",
+            "Sub.\r\n\r\n".into(),
+            "s.md",
+            vec![],
+        )));
+        parent
+            .sub_items
+            .push(BookItem::Chapter(BookChapter::new_draft("D", vec![])));
+        book.push_item(BookItem::Chapter(parent));
+        book.push_item(BookItem::Separator);
+        book.push_item(BookItem::Chapter(BookChapter::new(
+            "L",
+            "## Not first\n\nLast.\n".into(),
+            "l.md",
+            vec![],
+        )));
+        let model = Model::build(&book, Path::new("src"), &mut diags);
+        let mut outputs = model.outputs();
+        outputs[ChapterId(0)].prelude = "> box".into();
+        outputs[ChapterId(1)].epilogue = "Cited by".into();
+        outputs[ChapterId(2)].prelude = "> top".into();
+        write_back(&mut book, &model, &mut outputs);
+        let contents: Vec<&str> = book
+            .iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => Some(c.content.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            contents,
+            [
+                "# P\n\n> box\n\nText.\n",
+                "Sub.\n\nCited by",
+                "",
+                "> top\n\n## Not first\n\nLast.\n"
+            ]
+        );
+        let replaced = written(&[("c.md", "Old.\n")], |_, out| {
+            out[ChapterId(0)].replacement = Some("New.\n".into());
+            out[ChapterId(0)].edits.insert(0, order::OPEN, "never");
+        });
+        assert_eq!(replaced, ["New.\n"]);
+    }
+
+    #[test]
+    fn a_prelude_goes_first_when_an_edit_changed_the_text_before_the_first_heading() {
+        let out = written(&[("c.md", "Intro.\n\n# Title\n\nText.\n")], |_, out| {
+            out[ChapterId(0)].edits.insert(0, order::OPEN, "Edited ");
+            out[ChapterId(0)].prelude = "> box".into();
+        });
+        assert_eq!(out, ["> box\n\nEdited Intro.\n\n# Title\n\nText.\n"]);
+    }
+
+    #[test]
+    fn the_model_finds_chapters_by_path_documents_and_a_failed_front_matter() {
+        let mut diags = Diagnostics::new();
+        let one = "---\ndocument:\n  symbol: A/RES/1\n  title: One\n---\nOne.\n";
+        let two = "---\ndocument:\n  symbol: A/RES/2\n  title: Two\n---\nTwo.\n";
+        let m = model(&[("a.md", one), ("b.md", "B.\n")], &mut diags);
+        assert_eq!(m.collection(), None);
+        assert_eq!(m.front_matter_failure(), None);
+        assert_eq!(
+            m.by_path(Path::new("b.md")).map(|c| c.id),
+            Some(ChapterId(1))
+        );
+        assert!(m.by_path(Path::new("c.md")).is_none());
+        let m = model(
+            &[("a.md", one), ("x.md", "X.\n"), ("b.md", two)],
+            &mut diags,
+        );
+        assert_eq!(m.collection(), Some(vec![ChapterId(0), ChapterId(2)]));
+        let m = model(
+            &[("a.md", "A.\n"), ("b.md", "---\nnope: 1\n---\nB.\n")],
+            &mut diags,
+        );
+        assert!(m.front_matter_failure().is_some());
+    }
+
+    #[test]
+    fn a_chapters_title_carries_its_number() {
+        let mut diags = Diagnostics::new();
+        let mut book = Book::new();
+        let mut ch = BookChapter::new("Rights", "R.\n".into(), "r.md", vec![]);
+        ch.number = Some(SectionNumber::new([2, 1]));
+        book.push_item(BookItem::Chapter(ch));
+        book.push_item(BookItem::Chapter(BookChapter::new(
+            "Plain",
+            "P.\n".into(),
+            "p.md",
+            vec![],
+        )));
+        let m = Model::build(&book, Path::new("src"), &mut diags);
+        assert_eq!(m.chapters[0].title(), "2.1. Rights");
+        assert_eq!(m.chapters[1].title(), "Plain");
+    }
+
+    #[test]
+    fn an_unused_phrases_hint_quotes_what_the_text_writes() {
+        assert_eq!(
+            Unused::hint_for(Some("the text".into())),
+            "the text writes “the text”: write it as the text does"
+        );
+        assert_eq!(
+            Unused::hint_for(None),
+            "copy it from the text, word for word, or remove it"
+        );
     }
 }
 

@@ -310,7 +310,7 @@ impl HelperDef for HeadingHelper {
             Some(id) => id.value().render(),
             None => {
                 let mut used = self.0.lock().expect("not poisoned");
-                unique_id(&heading_id(&text), &mut used)
+                unique_id(&html::heading_id(&text), &mut used)
             }
         };
         // The template's own line break follows it.
@@ -339,23 +339,6 @@ pub(crate) fn heading(level: usize, text: &str, id: &str, skip: bool) -> Html<Pa
         .close("a")
         .close(name);
     h
-}
-
-/// mdBook's id for a heading's text (`id_from_content`, mdBook 0.5.4's `utils.rs`).
-pub(crate) fn heading_id(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| {
-            if c.is_alphanumeric() || c == '_' || c == '-' {
-                Some(c)
-            } else if c.is_whitespace() {
-                Some('-')
-            } else {
-                None
-            }
-        })
-        .collect()
 }
 
 /// `id`, or with `-1`, `-2` … when the page has it already (mdBook's `unique_id`).
