@@ -183,3 +183,92 @@ impl Directory {
         self.dir.join("index.md")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(id: &str, acronym: Option<&str>) -> Org {
+        Org {
+            id: id.into(),
+            name: format!("The {id} organisation"),
+            acronym: acronym.map(Into::into),
+            forms: Vec::new(),
+            kind: None,
+            parent: None,
+            children: Vec::new(),
+            groups: Vec::new(),
+            website: None,
+        }
+    }
+
+    /// Four organisations: `un` with its units `undp` and `unep`, and `wto`.
+    fn directory() -> Directory {
+        let mut orgs = vec![
+            org("un", Some("UN")),
+            org("undp", Some("UNDP")),
+            org("unep", None),
+            org("wto", Some("WTO")),
+        ];
+        orgs[0].children = vec![OrgId(1), OrgId(2)];
+        orgs[1].parent = Some(OrgId(0));
+        orgs[2].parent = Some(OrgId(0));
+        Directory::new(orgs, Vec::new(), Vec::new(), PathBuf::from("orgs"))
+    }
+
+    #[test]
+    fn an_organisation_is_named_with_its_acronym_unless_the_acronym_is_its_name() {
+        let mut o = org("wto", Some("WTO"));
+        assert_eq!(o.display_name(), "The wto organisation (WTO)");
+        assert_eq!(o.short_name(), "WTO");
+        o.acronym = Some(o.name.clone());
+        assert_eq!(o.display_name(), "The wto organisation");
+        o.acronym = None;
+        assert_eq!(o.display_name(), "The wto organisation");
+        assert_eq!(o.short_name(), "The wto organisation");
+    }
+
+    #[test]
+    fn organisations_are_found_by_id_and_their_pages_are_in_the_directory() {
+        let dir = directory();
+        assert_eq!(dir.get("unep"), Some(OrgId(2)));
+        assert_eq!(dir.get("nope"), None);
+        assert_eq!(dir.org(OrgId(3)).id, "wto");
+        let ids: Vec<(usize, &str)> = dir.iter().map(|(i, o)| (i.0, o.id.as_str())).collect();
+        assert_eq!(ids, [(0, "un"), (1, "undp"), (2, "unep"), (3, "wto")]);
+        assert_eq!(dir.page(OrgId(1)), PathBuf::from("orgs/undp.md"));
+        assert_eq!(dir.index_page(), PathBuf::from("orgs/index.md"));
+    }
+
+    #[test]
+    fn keeping_some_renumbers_them_drops_links_to_the_others_and_still_suggests_them() {
+        let mut diags = crate::base::diagnostics::Diagnostics::new();
+        diags.error(
+            "x",
+            crate::base::diagnostics::Location::file("r.yaml"),
+            "unread",
+        );
+        let cause = diags.last_cause();
+        assert!(cause.is_some());
+        let mut dir = directory();
+        dir.failed = cause;
+        let (kept, map) = dir.keep(&[false, true, true]);
+        assert_eq!(map, [None, Some(OrgId(0)), Some(OrgId(1)), None]);
+        let ids: Vec<&str> = kept.orgs.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["undp", "unep"]);
+        assert_eq!(kept.get("unep"), Some(OrgId(1)));
+        assert_eq!(kept.get("un"), None);
+        assert_eq!(kept.org(OrgId(0)).parent, None);
+        assert_eq!(kept.failed, cause);
+        assert_eq!(kept.suggest("wtoo"), Some("wto"));
+        assert_eq!(kept.suggest("undpp"), Some("undp"));
+        // A second keep remembers the first one's left out.
+        let (again, _) = kept.keep(&[true]);
+        assert_eq!(again.orgs.len(), 1);
+        assert_eq!(again.suggest("unepp"), Some("unep"));
+        assert_eq!(again.suggest("wtoo"), Some("wto"));
+        let (all, _) = directory().keep(&[true, true, true, true]);
+        assert_eq!(all.org(OrgId(0)).children, [OrgId(1), OrgId(2)]);
+        assert_eq!(all.org(OrgId(2)).parent, Some(OrgId(0)));
+    }
+}
