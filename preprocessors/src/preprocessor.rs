@@ -167,3 +167,144 @@ fn problem_list(items: Vec<&Diagnostic>) -> String {
     out.push_str("</ul>\n</div>\n\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::diagnostics::Location;
+    use mdbook_preprocessor::book::Chapter;
+    use std::path::PathBuf;
+
+    fn context(toml: &str, renderer: &str) -> PreprocessorContext {
+        PreprocessorContext::new(PathBuf::from("."), toml.parse().unwrap(), renderer.into())
+    }
+
+    #[test]
+    fn the_preprocessor_supports_every_renderer_but_markdown_and_the_post_build_step() {
+        assert!(supports("html"));
+        assert!(supports("epub"));
+        assert!(!supports("markdown"));
+        assert!(!supports(RENDERER));
+        assert!(Report.supports_renderer("html").unwrap());
+        assert!(!Report.supports_renderer("markdown").unwrap());
+        assert_eq!(Report.name(), "report");
+    }
+
+    #[test]
+    fn it_hands_over_to_the_post_build_step_only_when_the_book_has_it_and_this_run_is_not_for_it() {
+        let with = "[output.html]\n[output.report-postbuild]\n";
+        assert!(hands_over(&context(with, "html")));
+        assert!(!hands_over(&context(with, RENDERER)));
+        assert!(!hands_over(&context("[output.html]\n", "html")));
+    }
+
+    #[test]
+    fn mdbook_serve_is_known_by_its_live_reload_endpoint() {
+        assert!(serving(&context(
+            "[output.html]\nlive-reload-endpoint = \"__livereload\"\n",
+            "html"
+        )));
+        assert!(!serving(&context("[output.html]\n", "html")));
+    }
+
+    #[test]
+    fn under_serve_the_problems_head_their_chapters_and_a_page_of_their_own() {
+        let mut book = Book::new();
+        let mut a = Chapter::new("A", "# A\n".into(), "a.md", vec![]);
+        a.source_path = Some(PathBuf::from("a.md"));
+        let mut b = Chapter::new("B", "# B\n".into(), "b.md", vec![]);
+        b.source_path = Some(PathBuf::from("b.md"));
+        book.push_item(BookItem::Chapter(a));
+        book.push_item(BookItem::Chapter(b));
+        let mut diags = Diagnostics::new();
+        diags
+            .error("x", Location::at("src/a.md", 1, 3), "a <b> & c")
+            .hint("fix it");
+        diags.warning("y", Location::file("book.toml"), "w");
+        show_problems(&mut book, &diags, Path::new("src"));
+        let contents: Vec<(String, String)> = book
+            .iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => Some((c.name.clone(), c.content.clone())),
+                _ => None,
+            })
+            .collect();
+        // The list is in Markdown: brackets are written as references, so they stay text.
+        let list = "<div class=\"report-problems report-generated\" role=\"alert\">\n<p><strong>This build has problems; the published build would fail.</strong></p>\n<ul>\n";
+        assert_eq!(
+            contents,
+            [
+                (
+                    "Build problems".to_string(),
+                    format!(
+                        "# Build problems\n\n{list}<li><code>src/a.md:1:3: error: a &lt;b&gt; &amp; c &#91;x&#93;\n  = hint: fix it</code></li>\n<li><code>book.toml: warning: w &#91;y&#93;</code></li>\n</ul>\n</div>\n\n<p>1 error, 1 warning</p>\n"
+                    )
+                ),
+                (
+                    "A".to_string(),
+                    format!(
+                        "{list}<li><code>src/a.md:1:3: error: a &lt;b&gt; &amp; c &#91;x&#93;\n  = hint: fix it</code></li>\n</ul>\n</div>\n\n# A\n"
+                    )
+                ),
+                ("B".to_string(), "# B\n".to_string()),
+            ]
+        );
+    }
+
+    /// Runs the preprocessor for `renderer` on a one-chapter book whose chapter is `text`, with
+    /// `extra` in book.toml; the chapters' names, or the error.
+    fn run(text: &str, extra: &str, renderer: &str) -> Result<Vec<String>, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = format!(
+            "[book]\ntitle = \"T\"\n[output.html]\n{extra}\n[output.html.search]\nenable = false\n"
+        );
+        std::fs::write(dir.path().join("book.toml"), &toml).unwrap();
+        std::fs::create_dir_all(dir.path().join("src")).unwrap();
+        std::fs::write(dir.path().join("src/SUMMARY.md"), "- [A](a.md)\n").unwrap();
+        std::fs::write(dir.path().join("src/a.md"), text).unwrap();
+        let mut cfg: mdbook_preprocessor::config::Config = toml.parse().unwrap();
+        cfg.set("preprocessor.report.permalinks.enable", false)
+            .unwrap();
+        let ctx = PreprocessorContext::new(dir.path().to_path_buf(), cfg, renderer.into());
+        let mut a = Chapter::new("A", text.into(), "a.md", vec![]);
+        a.source_path = Some(PathBuf::from("a.md"));
+        let mut book = Book::new();
+        book.push_item(BookItem::Chapter(a));
+        Report
+            .run(&ctx, book)
+            .map(|book| {
+                book.iter()
+                    .filter_map(|i| match i {
+                        BookItem::Chapter(c) => Some(c.name.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_build_with_an_error_fails_but_serve_shows_the_problems_in_the_book() {
+        let bad = "# A\n\n[x](javascript:alert)\n";
+        assert_eq!(
+            run(bad, "", "html"),
+            Err("the book has problems: 1 error, 1 warning".to_string())
+        );
+        assert_eq!(
+            run(bad, "live-reload-endpoint = \"__livereload\"\n", "html"),
+            Ok(vec!["Build problems".to_string(), "A".to_string()])
+        );
+        // A run for the post-build renderer stays quiet: the HTML run reported them.
+        assert_eq!(run(bad, "", RENDERER), Ok(vec!["A".to_string()]));
+        assert_eq!(run("# A\n\nFine.\n", "", "html"), Ok(vec!["A".to_string()]));
+        // With the post-build step: handed over, and no warning that it is missing.
+        assert_eq!(
+            run("# A\n\nFine.\n", "[output.report-postbuild]\n", "html"),
+            Ok(vec!["A".to_string()])
+        );
+        assert_eq!(
+            run(bad, "[output.report-postbuild]\n", "html"),
+            Err("the book has problems: 1 error, 0 warnings".to_string())
+        );
+    }
+}
