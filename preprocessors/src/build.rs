@@ -134,3 +134,104 @@ fn register_reading(book: &mut MDBook, for_check: Option<Arc<Mutex<ReadPages>>>)
         book.with_renderer(Postbuild { for_check });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A book in a temporary folder: `book.toml` with `extra`, one chapter `text`.
+    fn book(extra: &str, text: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("book.toml"),
+            format!("[book]\ntitle = \"T\"\n\n[output.html.search]\nenable = false\n{extra}"),
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("src")).unwrap();
+        std::fs::write(dir.path().join("src/SUMMARY.md"), "- [A](a.md)\n").unwrap();
+        std::fs::write(dir.path().join("src/a.md"), text).unwrap();
+        dir
+    }
+
+    fn error(result: anyhow::Result<PathBuf>) -> String {
+        result.expect_err("the build fails").to_string()
+    }
+
+    #[test]
+    fn a_site_url_that_is_not_absolute_is_the_command_lines_mistake() {
+        let dir = book("[output.report-postbuild]\n", "# A\n");
+        let options = Options {
+            site_url: Some("example.org/site".into()),
+            ..Options::default()
+        };
+        assert_eq!(
+            error(build(dir.path(), &options)),
+            "the book has problems: 1 error, 0 warnings"
+        );
+        // Nothing was built.
+        assert!(!dir.path().join("book").exists());
+    }
+
+    #[test]
+    fn a_chapter_summary_lists_and_nobody_wrote_is_an_error_not_a_file() {
+        let dir = book("[output.report-postbuild]\n", "# A\n");
+        std::fs::write(
+            dir.path().join("src/SUMMARY.md"),
+            "- [A](a.md)\n- [B](b.md)\n",
+        )
+        .unwrap();
+        assert!(build(dir.path(), &Options::default()).is_err());
+        assert!(!dir.path().join("src/b.md").exists());
+    }
+
+    #[test]
+    fn the_commands_strictness_replaces_the_books_unless_the_books_is_a_mistake() {
+        // One warning (the post-build renderer is missing), an error when warnings are denied.
+        let dir = book("", "# A\n");
+        assert!(build(dir.path(), &Options::default()).is_ok());
+        let strict = Options {
+            deny_warnings: Some(true),
+            ..Options::default()
+        };
+        assert_eq!(
+            error(build(dir.path(), &strict)),
+            "the book has problems: 1 error, 0 warnings"
+        );
+        let dir = book("[preprocessor.report]\ndeny-warnings = true\n", "# A\n");
+        let lenient = Options {
+            deny_warnings: Some(false),
+            ..Options::default()
+        };
+        assert!(build(dir.path(), &lenient).is_ok());
+        assert!(build(dir.path(), &Options::default()).is_err());
+        let dir = book("[preprocessor.report]\ndeny-warnings = \"yes\"\n", "# A\n");
+        assert!(build(dir.path(), &lenient).is_err());
+    }
+
+    #[test]
+    fn the_site_goes_to_dest_in_its_html_folder_with_canonical_links_but_no_citation() {
+        let dir = book("[output.report-postbuild]\n", "# A\n\nText.\n");
+        let dest = dir.path().join("out");
+        let options = Options {
+            dest: Some(dest.clone()),
+            site_url: Some("https://example.org/site/".into()),
+            ..Options::default()
+        };
+        let html = build(dir.path(), &options).unwrap();
+        assert_eq!(html, dest.join("html"));
+        let page = std::fs::read_to_string(html.join("a.html")).unwrap();
+        assert!(
+            page.contains("<link rel=\"canonical\" href=\"https://example.org/site/a.html\">"),
+            "{page}"
+        );
+        assert!(!page.contains("citation_title"));
+        // Without the post-build renderer, mdBook's single output is the folder itself.
+        let dir = book("", "# A\n");
+        let dest = dir.path().join("out");
+        let options = Options {
+            dest: Some(dest.clone()),
+            ..Options::default()
+        };
+        assert_eq!(build(dir.path(), &options).unwrap(), dest);
+    }
+}
