@@ -235,3 +235,119 @@ pub fn default_site_dir(root: &Path) -> PathBuf {
     let html = build_dir.join("html");
     if html.is_dir() { html } else { build_dir }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: CheckArgs,
+    }
+
+    fn parse(args: &[&str]) -> Result<CheckArgs, String> {
+        Cli::try_parse_from(["check"].iter().chain(args))
+            .map(|c| c.args)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_timeout_is_a_positive_number_of_seconds() {
+        assert_eq!(seconds("2.5"), Ok(Duration::from_millis(2500)));
+        assert_eq!(
+            seconds("0"),
+            Err("`0` is not a positive number of seconds".into())
+        );
+        assert_eq!(
+            seconds("-1"),
+            Err("`-1` is not a positive number of seconds".into())
+        );
+        assert_eq!(
+            seconds("ten"),
+            Err("`ten` is not a number of seconds".into())
+        );
+    }
+
+    #[test]
+    fn a_sibling_is_a_prefix_and_an_address() {
+        assert_eq!(
+            sibling("../std/=https://doc.rust-lang.org/std/"),
+            Ok(("../std/".into(), "https://doc.rust-lang.org/std/".into()))
+        );
+        assert_eq!(
+            sibling("../std/"),
+            Err(
+                "`../std/` is not PREFIX=URL (e.g. `../std/=https://doc.rust-lang.org/std/`)"
+                    .into()
+            )
+        );
+        let mistake = sibling("../std/=doc.rust-lang.org").unwrap_err();
+        let (problem, hint) =
+            LinkCheckConfig::sibling_mistake("../std/", "doc.rust-lang.org").unwrap();
+        assert_eq!(mistake, format!("{problem}: {hint}"));
+    }
+
+    #[test]
+    fn the_arguments_give_the_options_with_days_as_seconds() {
+        let args = parse(&[
+            "site",
+            "--book",
+            "b",
+            "--sibling",
+            "../std/=https://doc.rust-lang.org/std/",
+            "--external",
+            "--cache-ttl",
+            "2",
+            "--timeout",
+            "3",
+            "--retries",
+            "4",
+            "--concurrency",
+            "5",
+        ])
+        .unwrap();
+        let options = args.options();
+        assert_eq!(options.book, Some(PathBuf::from("b")));
+        assert_eq!(options.siblings.len(), 1);
+        let external = options.external.unwrap();
+        assert_eq!(external.cache, PathBuf::from("target/linkcheck-cache.json"));
+        assert_eq!(external.cache_ttl, Duration::from_secs(2 * 24 * 3600));
+        assert_eq!(external.timeout, Duration::from_secs(3));
+        assert_eq!(external.retries, 4);
+        assert_eq!(external.backoff, Duration::from_millis(500));
+        assert_eq!(external.concurrency, 5);
+        assert!(parse(&[]).unwrap().options().external.is_none());
+        // The network's options need --external.
+        assert!(parse(&["--retries", "1"]).is_err());
+        assert!(parse(&["--external", "--concurrency", "0"]).is_err());
+    }
+
+    #[test]
+    fn the_default_site_is_the_html_folder_of_the_books_build_directory_when_there_is_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        assert_eq!(default_site_dir(root), root.join("book"));
+        assert_eq!(default_site_dir(Path::new(".")), PathBuf::from("book"));
+        std::fs::write(root.join("book.toml"), "[build]\nbuild-dir = \"out\"\n").unwrap();
+        assert_eq!(default_site_dir(root), root.join("out"));
+        std::fs::create_dir_all(root.join("out/html")).unwrap();
+        assert_eq!(default_site_dir(root), root.join("out/html"));
+    }
+
+    #[test]
+    fn the_exit_status_says_clean_problems_or_unreadable() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let mut args = parse(&[site.to_str().unwrap(), "--book", "/nonexistent"]).unwrap();
+        assert_eq!(run(&args).unwrap(), ExitCode::from(2));
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join("index.html"), "<a href=\"a.html\">a</a>").unwrap();
+        assert_eq!(run(&args).unwrap(), ExitCode::from(1));
+        std::fs::write(site.join("a.html"), "<p>a</p>").unwrap();
+        assert_eq!(run(&args).unwrap(), ExitCode::SUCCESS);
+        args.json = true;
+        assert_eq!(run(&args).unwrap(), ExitCode::SUCCESS);
+    }
+}
