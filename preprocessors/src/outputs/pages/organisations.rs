@@ -401,3 +401,126 @@ impl OrgPage<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::model;
+
+    const REGISTRY: &str = "kinds:
+  - {id: agency, label: Specialized agency, plural: Specialized agencies}
+groups:
+  - {id: board, name: Executive Board, member: Member in 2030, non-member: Not a member, column: Board, marker: Yes, summary: '{count} sat on the Board.'}
+organisations:
+  - {id: un, name: United Nations, acronym: UN}
+  - {id: wto, name: World Trade Organization, acronym: WTO, kind: agency, parent: un, groups: [board], website: 'https://www.wto.org/'}
+  - {id: ilo, name: International Labour Organization, acronym: ILO, kind: agency}
+";
+
+    /// The index's data and `wto`'s page's data for two chapters that name WTO three times
+    /// (twice in the first) and ILO once.
+    fn pages() -> (Value, Value) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data/organisations.yaml"), REGISTRY).unwrap();
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[
+                (
+                    "a.md",
+                    "# A\n\nThe WTO met.\n\nLater the WTO and the ILO spoke.\n",
+                ),
+                ("b.md", "# B\n\nWTO again.\n"),
+            ],
+            &mut diags,
+        );
+        let mut cfg = Config::default();
+        cfg.network.enable = false;
+        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let cx = Context {
+            model: &m,
+            cfg: &cfg,
+            orgs: Some(&orgs),
+            agenda: None,
+            timeline: None,
+            network: None,
+        };
+        let dir = orgs.directory();
+        let by_org = orgs.by_org();
+        let index = index_data(dir, &by_org, &cfg);
+        let wto = dir.get("wto").unwrap();
+        let page = OrgPage {
+            dir,
+            id: wto,
+            org: dir.org(wto),
+            mentions: &by_org[wto.0],
+            meetings: &[],
+        };
+        (index, page.data(cx))
+    }
+
+    #[test]
+    fn the_index_counts_organisations_and_members_and_groups_them_by_kind() {
+        let (index, _) = pages();
+        assert_eq!(
+            index["introduction"],
+            "The document names 3 organisations, bodies and groups, listed here by kind. 1 sat on the Board. Each page lists every mention in the document."
+        );
+        assert_eq!(index["columns"], json!(["Board"]));
+        assert_eq!(
+            index["kinds"],
+            json!([
+                {"heading": "Specialized agencies", "orgs": [
+                    {"name": "International Labour Organization (ILO)", "href": "ilo.html", "cells": ["—"], "mentions": 1},
+                    {"name": "World Trade Organization (WTO)", "href": "wto.html", "cells": ["Yes"], "mentions": 3},
+                ]},
+                {"heading": "Other", "orgs": [
+                    {"name": "United Nations (UN)", "href": "un.html", "cells": ["—"], "mentions": 0},
+                ]},
+            ])
+        );
+    }
+
+    #[test]
+    fn an_organisations_page_has_its_facts_and_every_mention_by_chapter() {
+        let (_, page) = pages();
+        assert_eq!(
+            page["org"],
+            json!({
+                "id": "wto",
+                "name": "World Trade Organization",
+                "acronym": "WTO",
+                "display_name": "World Trade Organization (WTO)",
+                "forms": "",
+                "kind": "Specialized agency",
+                "parent": {"name": "United Nations (UN)", "href": "un.html"},
+                "children": [],
+                "groups": [{"name": "Executive Board", "value": "Member in 2030"}],
+                "website": {"href": "https://www.wto.org/", "shown": "www.wto.org"},
+            })
+        );
+        assert_eq!(page["mentions"]["summary"], "3 mentions in 2 chapters");
+        let chapters = page["mentions"]["chapters"].as_array().unwrap();
+        let titles: Vec<&str> = chapters
+            .iter()
+            .map(|c| c["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(titles, ["Chapter 1", "Chapter 2"]);
+        assert_eq!(chapters[0]["mentions"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            chapters[0]["mentions"][1],
+            json!({
+                "href": "../a.html#p-later-the-wto-and-the-ilo",
+                "before": "Later the ",
+                "text": "WTO",
+                "after": " and the ILO spoke.",
+            })
+        );
+        assert_eq!(page["meetings"], json!([]));
+        // No agenda, no collection of documents, no network: none of their sections.
+        assert!(page.get("agenda").is_none());
+        assert!(page.get("documents").is_none());
+        assert!(page.get("partners").is_none());
+        assert_eq!(page["json_ld"]["name"], "World Trade Organization");
+    }
+}
