@@ -224,3 +224,108 @@ fn document(
     }
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::model;
+
+    /// The documents' page's data for `chapters`: each document's entry and the documents
+    /// outside the site.
+    fn entries(chapters: &[(&str, &str)]) -> (Vec<Value>, Option<Value>) {
+        let mut diags = Diagnostics::new();
+        let m = model(chapters, &mut diags);
+        let cfg = Config::default();
+        let docs = Documents::collect(&m, &cfg.documents, None, &cfg.document, &mut diags);
+        let data = export::export(&docs, &m, None, &cfg);
+        let page = &docs.page;
+        let list = docs
+            .documents
+            .iter()
+            .zip(&data.documents)
+            .map(|(d, e)| document(d, e, &m, page, &cfg))
+            .collect();
+        (list, outside(&docs, &m, &cfg))
+    }
+
+    #[test]
+    fn each_citation_is_listed_by_its_chapter_numbered_within_it() {
+        let (list, outside) = entries(&[
+            (
+                "a.md",
+                "# A\n\nSee A/68/190.\n\nAnd A/68/190 again, and General Assembly resolution 68/4.\n",
+            ),
+            ("b.md", "# B\n\nFinally A/68/190.\n"),
+        ]);
+        assert_eq!(outside, None);
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0]["symbol"], "A/68/190");
+        assert_eq!(list[0]["id"], "doc-a-68-190");
+        assert_eq!(list[0]["href"], "https://undocs.org/en/A/68/190");
+        assert_eq!(list[0]["cited_as"], json!([]));
+        assert!(list[0].get("body").is_none() && list[0].get("in_site").is_none());
+        let names: Vec<&str> = list[0]["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["Chapter 1", "Chapter 1 (2)", "Chapter 2"]);
+        assert_eq!(list[0]["citations"][2]["href"], "b.html#p-finally-a-68-190");
+        // A resolution cited by number: the other form, and the body that adopted it.
+        assert_eq!(list[1]["symbol"], "A/RES/68/4");
+        assert_eq!(
+            list[1]["cited_as"],
+            json!(["General Assembly resolution 68/4"])
+        );
+        assert_eq!(list[1]["body"], "General Assembly");
+    }
+
+    #[test]
+    fn in_a_collection_the_documents_outside_are_ranked_by_how_many_documents_cite_them() {
+        let doc = |symbol: &str, text: &str| {
+            format!(
+                "---\ndocument:\n  symbol: {symbol}\n  title: T {symbol}\n---\n# {symbol}\n\n{text}\n"
+            )
+        };
+        let (list, outside) = entries(&[
+            ("one.md", &doc("A/RES/80/1", "Recalling A/80/9 and A/80/7.")),
+            (
+                "two.md",
+                &doc(
+                    "A/RES/80/2",
+                    "Recalling A/80/7 and General Assembly resolution 80/1.",
+                ),
+            ),
+            ("notes.md", "# Notes\n\nA/80/9 and A/80/9 and A/80/8.\n"),
+        ]);
+        let symbols: Vec<&str> = list.iter().map(|d| d["symbol"].as_str().unwrap()).collect();
+        assert_eq!(symbols, ["A/80/7", "A/80/8", "A/80/9", "A/RES/80/1"]);
+        assert_eq!(list[3]["in_site"], true);
+        assert_eq!(list[3]["href"], "one.html");
+        assert_eq!(
+            outside,
+            Some(json!({
+                "heading": "Cited most, outside the site",
+                "id": "documents-outside",
+                "summary": "Of the 4 documents cited, 1 is in this site and 3 outside it; those outside, by how many of the 2 documents of the book cite them.",
+                "list": [
+                    {"id": "doc-a-80-7", "symbol": "A/80/7", "documents": "cited by 2 documents"},
+                    {"id": "doc-a-80-9", "symbol": "A/80/9", "documents": "cited by 1 document"},
+                ],
+            }))
+        );
+    }
+
+    #[test]
+    fn counts_are_capitalised_and_plural_as_needed() {
+        assert_eq!(
+            capitalised_plural(1, "web address", "web addresses"),
+            "1 web address"
+        );
+        assert_eq!(
+            capitalised_plural(2, "web address", "web addresses"),
+            "2 web addresses"
+        );
+    }
+}
