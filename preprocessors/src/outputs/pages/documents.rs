@@ -274,10 +274,7 @@ mod tests {
         assert_eq!(list[0]["citations"][2]["href"], "b.html#p-finally-a-68-190");
         // A resolution cited by number: the other form, and the body that adopted it.
         assert_eq!(list[1]["symbol"], "A/RES/68/4");
-        assert_eq!(
-            list[1]["cited_as"],
-            json!(["General Assembly resolution 68/4"])
-        );
+        assert_eq!(list[1]["cited_as"], json!(["resolution 68/4"]));
         assert_eq!(list[1]["body"], "General Assembly");
     }
 
