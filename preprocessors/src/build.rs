@@ -234,4 +234,23 @@ mod tests {
         };
         assert_eq!(build(dir.path(), &options).unwrap(), dest);
     }
+
+    #[test]
+    fn a_build_for_the_check_hands_it_every_page_the_post_build_step_finished() {
+        let dir = book("[output.report-postbuild]\n", "# A\n\nText.\n");
+        let (html, read) = build_for_check(dir.path(), &Options::default()).unwrap();
+        assert_eq!(html, dir.path().join("book/html"));
+        let pages = std::fs::read_dir(&html)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "html")
+            })
+            .count();
+        assert!(pages >= 3, "a.html, index.html, print.html, 404.html …");
+        assert_eq!(read.len(), pages);
+    }
 }
