@@ -25,6 +25,7 @@
 //! `mdbook-report build` ([`crate::build`]) and as `mdbook-report-postbuild` for the mdBook CLI.
 
 use crate::base::diagnostics::Diagnostics;
+use crate::base::html::{Html, Page};
 use crate::config::{Config, PREPROCESSOR, RENDERER};
 use crate::linkcheck::{PageLinks, ReadPages};
 use crate::outputs::cite::{self, Citation};
@@ -300,7 +301,7 @@ fn finish_pages(
 /// sidebar shows it). mdBook's table of contents (`toc.html`) has no `<title>`: it gets
 /// "Contents - " and the book's.
 fn page_head(page: &str, rel: &str, meta: Option<&PageMeta>, book_title: &str) -> String {
-    use crate::base::html::{attr, text};
+    use crate::base::html::meta as tag;
     let Some(end) = page.find("</head>") else {
         return page.to_string();
     };
@@ -308,18 +309,20 @@ fn page_head(page: &str, rel: &str, meta: Option<&PageMeta>, book_title: &str) -
         Some(meta) => {
             let landing = meta.path == "index.html";
             let title = if landing { book_title } else { &meta.title };
+            let kind = if landing { "website" } else { "article" };
             format!(
-                "<meta property=\"og:site_name\" content=\"{}\">\n        \
-                 <meta property=\"og:type\" content=\"{}\">\n        \
-                 <meta property=\"og:title\" content=\"{}\">\n        \
-                 <meta name=\"twitter:card\" content=\"summary\">\n    ",
-                attr(book_title),
-                if landing { "website" } else { "article" },
-                attr(title)
+                "{}\n        {}\n        {}\n        {}\n    ",
+                tag("property", "og:site_name", book_title),
+                tag("property", "og:type", kind),
+                tag("property", "og:title", title),
+                tag("name", "twitter:card", "summary"),
             )
         }
         None if rel == "toc.html" && !page[..end].contains("<title>") => {
-            format!("<title>Contents - {}</title>\n    ", text(book_title))
+            let mut h = Html::<Page>::new();
+            h.element("title", format_args!("Contents - {book_title}"))
+                .text("\n    ");
+            h.into_string()
         }
         None => return page.to_string(),
     };
@@ -354,11 +357,21 @@ fn menu_title(page: &str, short: &str) -> Option<String> {
     }
     let start = page.find(OPEN)? + OPEN.len();
     let end = start + page[start..].find("</h1>")?;
+    // The book's title as mdBook wrote it (already escaped), then the short one from book.toml.
+    let mut long = Html::<Page>::new();
+    long.open("span").attr("class", "report-title-long").close();
+    let mut short_span = Html::<Page>::new();
+    short_span
+        .open("span")
+        .attr("class", "report-title-short")
+        .close()
+        .text(short)
+        .close("span");
     Some(format!(
-        "{}<span class=\"report-title-long\">{}</span><span class=\"report-title-short\">{}</span>{}",
+        "{}{long}{}{}{short_span}{}",
         &page[..start],
         &page[start..end],
-        crate::base::html::attr(short),
+        Html::<Page>::end("span"),
         &page[end..]
     ))
 }

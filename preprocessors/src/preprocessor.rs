@@ -6,7 +6,7 @@
 //! `supports`, once to run), so four preprocessors would cost eight process starts per build.
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
-use crate::base::html;
+use crate::base::html::{Html, Markdown};
 use crate::config::{Config, PREPROCESSOR, RENDERER};
 use crate::model::{generated_chapter, sources};
 use crate::outputs::exports;
@@ -141,31 +141,44 @@ pub(crate) fn show_problems(book: &mut Book, diags: &Diagnostics, src: &Path) {
             ch.content = problem_list(here) + &ch.content;
         }
     });
+    let mut summary = Html::<Markdown>::new();
+    summary.element("p", diags.summary()).newline();
     let page = generated_chapter(
         "Build problems",
         Path::new("build-problems.md"),
         format!(
-            "# Build problems\n\n{}<p>{}</p>\n",
+            "# Build problems\n\n{}{summary}",
             problem_list(diags.iter().collect()),
-            html::text(&diags.summary())
         ),
         vec![],
     );
     book.items.insert(0, BookItem::Chapter(page));
 }
 
+/// The problems as an alert: a sentence, then each problem as it is printed.
 fn problem_list(items: Vec<&Diagnostic>) -> String {
-    let mut out = String::from(
-        "<div class=\"report-problems report-generated\" role=\"alert\">\n<p><strong>This build has problems; the published build would fail.</strong></p>\n<ul>\n",
-    );
+    let mut h = Html::<Markdown>::new();
+    h.open("div")
+        .attr("class", "report-problems report-generated")
+        .attr("role", "alert")
+        .close()
+        .newline();
+    h.element_open("p")
+        .element(
+            "strong",
+            "This build has problems; the published build would fail.",
+        )
+        .close("p")
+        .newline();
+    h.element_open("ul").newline();
     for d in items {
-        out.push_str(&format!(
-            "<li><code>{}</code></li>\n",
-            html::text(&d.to_string())
-        ));
+        h.element_open("li")
+            .element("code", d)
+            .close("li")
+            .newline();
     }
-    out.push_str("</ul>\n</div>\n\n");
-    out
+    h.close("ul").newline().close("div").newline().newline();
+    h.into_string()
 }
 
 #[cfg(test)]

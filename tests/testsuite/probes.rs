@@ -190,6 +190,7 @@ fn probes() -> Vec<Probe> {
         probe("org: link to an unknown id", |s| append(&s.book(), WATER, "Ask [the agency](org:whoo)."), "src/water.md:12:5", 1),
         probe("endnote cited, never defined", |s| append(&s.book(), WATER, "More.[^nowhere]"), "src/water.md:12:6", 1),
         // One mistake, one message.
+        probe("chapter file SUMMARY does not list (checked before mdBook loads and again in the preprocessor)", |s| write(&s.book(), "src/draft.md", "# Draft\n"), "src/draft.md", 1),
         probe("empty registry", |s| write(&s.book(), REGISTRY, ""), "data/organisations.yaml", 1),
         probe("registry that is not YAML", |s| write(&s.book(), REGISTRY, "organisations: [\n"), "data/organisations.yaml:1:16", 1),
         probe("registry missing while a meeting names its organiser", |s| std::fs::remove_file(s.book().join(REGISTRY)).unwrap(), "src/cooperation.md:7:18", 1),

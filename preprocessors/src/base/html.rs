@@ -224,6 +224,17 @@ impl<T: Target> Html<T> {
     }
 }
 
+/// A `<meta>` tag for a page's `<head>`: `<meta {key}="{name}" content="{content}">` (`key` is
+/// `name` or, for Open Graph, `property`), its values escaped.
+pub(crate) fn meta(key: &'static str, name: &str, content: &str) -> String {
+    let mut h = Html::<Page>::new();
+    h.open("meta")
+        .attr(key, name)
+        .attr("content", content)
+        .close();
+    h.into_string()
+}
+
 /// `value` as JSON for a `<script>` element: every `<` written `\u003c`, so no `</script>` (or
 /// `<!--`) can appear in it.
 pub(crate) fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
@@ -377,39 +388,11 @@ pub(crate) fn page_attr(s: &str) -> String {
 }
 
 /// Escapes `s` for HTML text content. `*`, `_`, `` ` ``, `[`, `]`, `\` and `<` are escaped too,
-/// so data placed in a chapter's Markdown is never read as Markdown either.
+/// so data placed in a chapter's Markdown is never read as Markdown either (the [`Markdown`]
+/// target's escaping).
 pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 16);
-    let mut done = 0;
-    // Every character escaped is ASCII, so byte offsets are character boundaries: unchanged runs
-    // are copied whole.
-    for (i, b) in s.bytes().enumerate() {
-        let escaped = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            b'*' => "&#42;",
-            b'_' => "&#95;",
-            b'`' => "&#96;",
-            b'[' => "&#91;",
-            b']' => "&#93;",
-            b'\\' => "&#92;",
-            b'~' => "&#126;",
-            b'|' => "&#124;",
-            b'#' => "&#35;",
-            b'!' => "&#33;",
-            // `{…}` ending a heading is mdBook's heading-attribute syntax.
-            b'{' => "&#123;",
-            b'}' => "&#125;",
-            _ => continue,
-        };
-        out.push_str(&s[done..i]);
-        out.push_str(escaped);
-        done = i + 1;
-    }
-    out.push_str(&s[done..]);
+    escape_into(s, &mut out, markdown_entity);
     out
 }
 

@@ -14,6 +14,7 @@ pub(crate) mod schema;
 pub(crate) mod sources;
 
 use crate::base::diagnostics::{Cause, Diagnostics, LineIndex, Location};
+use crate::base::html::{Html, Markdown};
 use crate::base::markdown::{Block, Doc, Edits, append_position, order};
 use frontmatter::FrontMatter;
 pub(crate) use ids::{BlockId, ChapterId, MeetingId, OrgId};
@@ -449,14 +450,13 @@ pub(crate) fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: b
                 continue;
             }
             let start = anchor_position(body, block.anchor_at);
-            out.edits.insert(
-                start,
-                order::ANCHOR,
-                format!(
-                    "<span id=\"{}\" class=\"anchor-target\"></span>",
-                    block.anchor
-                ),
-            );
+            let mut span = Html::<Markdown>::new();
+            span.open("span")
+                .attr("id", &block.anchor)
+                .attr("class", "anchor-target")
+                .close()
+                .close("span");
+            out.edits.insert(start, order::ANCHOR, span.into_string());
             if linked {
                 // At the end of the text (inside a closing emphasis); where that would change
                 // it, right after the anchor.
@@ -474,10 +474,14 @@ pub(crate) fn insert_anchors(model: &Model, outputs: &mut Outputs, permalinks: b
 /// sign is neither in the search index nor in the text), shown on hover and focus; with
 /// JavaScript a click copies its address (`theme/report.js`).
 pub(crate) fn permalink(anchor: &str) -> String {
-    format!(
-        "<a class=\"permalink report-generated\" href=\"#{id}\" aria-label=\"Link to this paragraph\"></a>",
-        id = crate::base::html::attr(anchor)
-    )
+    let mut a = Html::<Markdown>::new();
+    a.open("a")
+        .attr("class", "permalink report-generated")
+        .attr("href", format_args!("#{anchor}"))
+        .attr("aria-label", "Link to this paragraph")
+        .close()
+        .close("a");
+    a.into_string()
 }
 
 /// Where a block's anchor goes: its first inline content, but after a leading emphasis delimiter

@@ -19,7 +19,7 @@
 //! print page carries them.
 
 use crate::base::dates::Date;
-use crate::base::html;
+use crate::base::html::{self, Html, Page as PageHtml};
 use crate::config::Config;
 use crate::outputs::describe::PageKind;
 use serde_json::json;
@@ -107,10 +107,12 @@ fn page_url(site: &str, path: &str) -> Option<String> {
 /// The page's `<link rel="canonical">`, when the site's address (ending in `/`) is known.
 pub(crate) fn canonical(site: Option<&str>, path: &str) -> Option<String> {
     let url = page_url(site?, path)?;
-    Some(format!(
-        "<link rel=\"canonical\" href=\"{}\">",
-        html::attr(&url)
-    ))
+    let mut h = Html::<PageHtml>::new();
+    h.open("link")
+        .attr("rel", "canonical")
+        .attr("href", url)
+        .close();
+    Some(h.into_string())
 }
 
 impl Citation {
@@ -363,10 +365,7 @@ impl Citation {
         let url = page.url(self);
         let mut meta = |name: &str, value: &str| {
             if !value.is_empty() {
-                tags.push(format!(
-                    "<meta name=\"{name}\" content=\"{}\">",
-                    html::attr(value)
-                ));
+                tags.push(html::meta("name", name, value));
             }
         };
         match page.form {
@@ -442,33 +441,39 @@ impl Citation {
     /// The "Cite this" block at the end of a page's text: a `<details>` that works without
     /// JavaScript (the formats can be selected and copied); `theme/report.js` adds copy and
     /// download buttons and the paragraph's address. It is put into rendered HTML, never into
-    /// Markdown, so [`html::attr`] is the escape its text needs.
+    /// Markdown: built for the page ([`PageHtml`]).
     pub(crate) fn block(&self, page: Page<'_>) -> String {
-        let url = page.url(self).map_or(String::new(), |u| {
-            format!(" data-url=\"{}\"", html::attr(&u))
-        });
-        let mut out = format!(
-            "<details class=\"report-cite report-generated\" data-search=\"skip\"{url}>\n\
-             <summary>Cite this page</summary>\n\
-             <p class=\"report-cite-reference\">{reference}</p>\n",
-            reference = html::attr(&self.reference(page)),
-        );
+        let mut h = Html::<PageHtml>::new();
+        let mut details = h
+            .open("details")
+            .attr("class", "report-cite report-generated")
+            .attr("data-search", "skip");
+        if let Some(url) = page.url(self) {
+            details = details.attr("data-url", url);
+        }
+        details.close().newline();
+        h.element("summary", "Cite this page").newline();
+        h.open("p")
+            .attr("class", "report-cite-reference")
+            .close()
+            .text(self.reference(page))
+            .close("p");
         let key = self.key(page);
         for (format, label, ext, text) in [
             ("bibtex", "BibTeX", "bib", self.bibtex(page)),
             ("ris", "RIS", "ris", self.ris(page)),
             ("csl-json", "CSL-JSON", "json", self.csl_json(page)),
         ] {
-            let _ = writeln!(
-                out,
-                "<figure class=\"report-cite-format\" data-format=\"{format}\" data-file=\"{file}\">\
-                 <figcaption>{label}</figcaption><pre>{text}</pre></figure>",
-                file = html::attr(&format!("{key}.{ext}")),
-                text = html::attr(&text),
-            );
+            h.open("figure")
+                .attr("class", "report-cite-format")
+                .attr("data-format", format)
+                .attr("data-file", format_args!("{key}.{ext}"))
+                .close();
+            h.element("figcaption", label).element("pre", text);
+            h.close("figure").newline();
         }
-        out.push_str("</details>\n");
-        out
+        h.close("details").newline();
+        h.into_string()
     }
 
     /// `CITATION.cff` (Citation File Format 1.2.0) for the book's repository: the book as a
@@ -892,8 +897,13 @@ mod tests {
                 "{format}"
             );
         }
-        assert!(block.contains("<pre>TY  - CHAP\n"));
-        assert!(block.contains("&quot;type&quot;: &quot;chapter&quot;"));
+        assert!(block.contains(
+            "<figure class=\"report-cite-format\" data-format=\"ris\" data-file=\"ewc2030-part-cooperation.ris\"><figcaption>RIS</figcaption>\n<pre>TY  - CHAP\n"
+        ));
+        // The formats are text of the page: `&` and `<` escaped, quotes as they are.
+        assert!(block.contains("\"type\": \"chapter\""));
+        assert!(block.contains("Water &amp; Sanitation"));
+        assert!(block.contains("</pre>\n</figure>\n</details>\n"));
         assert!(block.ends_with("</details>\n"));
     }
 

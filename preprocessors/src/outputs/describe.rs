@@ -292,11 +292,11 @@ pub(crate) fn apply(html: String, meta: &PageMeta) -> String {
     let Some(tag_end) = html[tag_start..].find('>').map(|e| tag_start + e + 1) else {
         return html;
     };
-    let description = crate::base::html::attr(&meta.description);
     format!(
-        "{}<meta name=\"description\" content=\"{description}\">\n        \
-         <meta property=\"og:description\" content=\"{description}\">{}",
+        "{}{}\n        {}{}",
         &html[..tag_start],
+        crate::base::html::meta("name", "description", &meta.description),
+        crate::base::html::meta("property", "og:description", &meta.description),
         &html[tag_end..]
     )
 }

@@ -294,7 +294,7 @@ pub(crate) fn finish(mut data: Data, page: &str) -> (String, String) {
 
 /// The `<meta>` naming the data file, for every page's `<head>`.
 pub(crate) fn meta_tag(file: &str) -> String {
-    format!("<meta name=\"{META}\" content=\"{}\">", html::attr(file))
+    html::meta("name", META, file)
 }
 
 #[cfg(test)]
