@@ -749,7 +749,7 @@ mod tests {
 
     #[test]
     fn requested_anchors_go_to_their_block_and_permalinks_to_every_block_with_words() {
-        let content = "**Bold** start.\n\n** x\n\n---\n\nNote[^1].\n\n[^1]: A note.\n";
+        let content = "**Bold** start.\n\n** x\n\n---\n\n…\n\nNote[^1].\n\n[^1]: A note.\n";
         let requested = written(&[("c.md", content)], |m, out| {
             let (b, _) = m.chapters[0].doc.blocks().nth(1).unwrap();
             out[ChapterId(0)].anchors.insert(b);
@@ -757,13 +757,13 @@ mod tests {
         });
         assert_eq!(
             requested[0],
-            "**Bold** start.\n\n<span id=\"p-x\" class=\"anchor-target\"></span>** x\n\n---\n\nNote[^1].\n\n[^1]: A note.\n"
+            "**Bold** start.\n\n<span id=\"p-x\" class=\"anchor-target\"></span>** x\n\n---\n\n…\n\nNote[^1].\n\n[^1]: A note.\n"
         );
         let all = written(&[("c.md", content)], |m, out| insert_anchors(m, out, true));
         assert_eq!(
             all[0],
             "**<span id=\"p-bold-start\" class=\"anchor-target\"></span>Bold** start.<a class=\"permalink report-generated\" href=\"#p-bold-start\" aria-label=\"Link to this paragraph\"></a>\n\n\
-             <span id=\"p-x\" class=\"anchor-target\"></span>** x<a class=\"permalink report-generated\" href=\"#p-x\" aria-label=\"Link to this paragraph\"></a>\n\n---\n\n\
+             <span id=\"p-x\" class=\"anchor-target\"></span>** x<a class=\"permalink report-generated\" href=\"#p-x\" aria-label=\"Link to this paragraph\"></a>\n\n---\n\n…\n\n\
              <span id=\"p-note\" class=\"anchor-target\"></span>Note[^1].<a class=\"permalink report-generated\" href=\"#p-note\" aria-label=\"Link to this paragraph\"></a>\n\n[^1]: A note.\n"
         );
     }
@@ -776,13 +776,24 @@ mod tests {
             settle_quotes(m, out);
         });
         assert_eq!(out[0], "WTO</a>’s ‘Trade’ rules.\n\nThe 'untouched' one.\n");
-        // An edit at a paragraph's very end counts for it; a replaced quote is left to its edit.
+        // An edit at a paragraph's very end counts for it.
         let out = written(&[("c.md", content)], |m, out| {
             out[ChapterId(0)].edits.insert(20, order::CLOSE, "!");
-            out[ChapterId(0)].edits.replace(3..4, "’");
             settle_quotes(m, out);
         });
         assert_eq!(out[0], "WTO’s ‘Trade’ rules.!\n\nThe 'untouched' one.\n");
+        // So does an edit at the very end of a chapter without a final line break.
+        let out = written(&[("c.md", "It's 'here'")], |m, out| {
+            out[ChapterId(0)].edits.insert(11, order::CLOSE, "!");
+            settle_quotes(m, out);
+        });
+        assert_eq!(out[0], "It’s ‘here’!");
+        // A quote a feature replaced is left to its edit.
+        let out = written(&[("c.md", content)], |m, out| {
+            out[ChapterId(0)].edits.replace(3..4, "’");
+            settle_quotes(m, out);
+        });
+        assert_eq!(out[0], "WTO’s ‘Trade’ rules.\n\nThe 'untouched' one.\n");
     }
 
     #[test]
