@@ -201,4 +201,48 @@ mod tests {
         assert!(net.pairs.is_empty());
         assert_eq!(net.partners(OrgId(0)).count(), 0);
     }
+
+    fn pair(a: usize, b: usize, paragraphs: usize, meetings: usize) -> Pair {
+        Pair {
+            a: OrgId(a),
+            b: OrgId(b),
+            paragraphs: (0..paragraphs)
+                .map(|k| (ChapterId(0), BlockId(k)))
+                .collect(),
+            meetings: (0..meetings).map(MeetingId).collect(),
+        }
+    }
+
+    #[test]
+    fn pairs_go_strongest_first_ties_in_registry_order_and_each_organisation_has_its_own() {
+        let net = Network::new(
+            vec![4, 2, 3],
+            vec![pair(0, 1, 1, 0), pair(0, 2, 2, 1), pair(1, 2, 0, 1)],
+        );
+        let order: Vec<(usize, usize, usize)> = net
+            .pairs
+            .iter()
+            .map(|p| (p.a.0, p.b.0, p.weight()))
+            .collect();
+        assert_eq!(order, [(0, 2, 3), (0, 1, 1), (1, 2, 1)]);
+        let partners = |o: usize| -> Vec<usize> {
+            net.partners(OrgId(o))
+                .map(|p| p.other(OrgId(o)).0)
+                .collect()
+        };
+        assert_eq!(partners(0), [2, 1]);
+        assert_eq!(partners(1), [0, 2]);
+        assert_eq!(partners(2), [0, 1]);
+        // An organisation the network does not know has no partner.
+        assert!(partners(7).is_empty());
+    }
+
+    #[test]
+    fn each_pair_is_taken_once_in_registry_order() {
+        let mut seen = Vec::new();
+        each_pair(&mut vec![OrgId(2), OrgId(0), OrgId(2), OrgId(1)], |a, b| {
+            seen.push((a.0, b.0))
+        });
+        assert_eq!(seen, [(0, 1), (0, 2), (1, 2)]);
+    }
 }
