@@ -504,3 +504,223 @@ pub(crate) fn other_files(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::diagnostics::Diagnostics;
+    use crate::model::testing::model;
+
+    const REGISTRY: &str = "kinds:
+  - {id: agency, label: Specialized agency, plural: Specialized agencies}
+groups:
+  - {id: board, name: Executive Board, member: Member}
+organisations:
+  - {id: un, name: United Nations, acronym: UN}
+  - {id: wto, name: World Trade Organization, acronym: WTO, forms: [World Trade Org], kind: agency, parent: un, groups: [board], website: 'https://www.wto.org/'}
+  - {id: ilo, name: International Labour Organization, acronym: ILO, kind: agency}
+";
+
+    /// The files for two chapters: WTO twice (once with the ILO), the UN once.
+    fn files_and_directory() -> (Vec<File>, Directory) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data/organisations.yaml"), REGISTRY).unwrap();
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[
+                (
+                    "a.md",
+                    "# A\n\nThe WTO and the ILO met, \"twice\".\n\nThe WTO again.\n",
+                ),
+                ("b.md", "# B\n\nUN work.\n"),
+            ],
+            &mut diags,
+        );
+        let cfg = Config::default();
+        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let network = Network::build(&orgs, None);
+        let files = files(Sources {
+            model: &m,
+            orgs: &orgs,
+            agenda: None,
+            network: &network,
+        });
+        (files, orgs.directory().clone())
+    }
+
+    fn text(files: &[File], name: &str) -> String {
+        let file = files.iter().find(|f| f.name == name).expect(name);
+        String::from_utf8(file.bytes.clone()).unwrap()
+    }
+
+    #[test]
+    fn the_files_list_every_organisation_mention_and_pair_counted_by_hand() {
+        let (files, _) = files_and_directory();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "organisations.csv",
+                "organisations.json",
+                "mentions.csv",
+                "network.json"
+            ]
+        );
+        assert_eq!(
+            text(&files, "organisations.csv"),
+            "id,name,acronym,forms,kind,parent,groups,website,mentions,page\n\
+             un,United Nations,UN,,,,,,1,organisations/un.html\n\
+             wto,World Trade Organization,WTO,World Trade Org,Specialized agency,un,Executive Board,https://www.wto.org/,2,organisations/wto.html\n\
+             ilo,International Labour Organization,ILO,,Specialized agency,,,,1,organisations/ilo.html\n"
+        );
+        assert_eq!(
+            text(&files, "mentions.csv"),
+            "organisation,chapter,paragraph,url,snippet\n\
+             wto,Chapter 1,p-the-wto-and-the-ilo-met,a.html#p-the-wto-and-the-ilo-met,\"The WTO and the ILO met, “twice”.\"\n\
+             ilo,Chapter 1,p-the-wto-and-the-ilo-met,a.html#p-the-wto-and-the-ilo-met,\"The WTO and the ILO met, “twice”.\"\n\
+             wto,Chapter 1,p-the-wto-again,a.html#p-the-wto-again,The WTO again.\n\
+             un,Chapter 2,p-un-work,b.html#p-un-work,UN work.\n"
+        );
+        let json: OrganisationsFile =
+            serde_json::from_str(&text(&files, "organisations.json")).unwrap();
+        let mentions: Vec<(&str, usize)> = json
+            .organisations
+            .iter()
+            .map(|o| (o.id.as_str(), o.mentions))
+            .collect();
+        assert_eq!(mentions, [("un", 1), ("wto", 2), ("ilo", 1)]);
+        assert!(text(&files, "organisations.json").ends_with("}\n"));
+        let network: NetworkFile = serde_json::from_str(&text(&files, "network.json")).unwrap();
+        assert_eq!(
+            network.edges,
+            [Edge {
+                source: "wto".into(),
+                target: "ilo".into(),
+                weight: 1,
+                paragraphs: 1,
+                meetings: 0
+            }]
+        );
+        assert_eq!(
+            network.nodes[1],
+            Node {
+                id: "wto".into(),
+                name: "WTO".into(),
+                kind: Some("Specialized agency".into()),
+                mentions: 2,
+                page: "organisations/wto.html".into()
+            }
+        );
+        assert_eq!(network.nodes[0].kind, None);
+    }
+
+    #[test]
+    fn the_matrix_is_described_only_when_agenda_items_have_chapters() {
+        let names = |schemas: Vec<Schema>| -> Vec<&'static str> {
+            schemas.iter().map(|s| s.file).collect()
+        };
+        assert_eq!(
+            names(schemas(None)),
+            [
+                "organisations.csv",
+                "organisations.json",
+                "mentions.csv",
+                "network.json"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_organisations_json_ld_names_its_parent_parts_groups_and_website() {
+        let (_, dir) = files_and_directory();
+        let wto = organisation_json_ld(&dir, dir.get("wto").unwrap());
+        assert_eq!(
+            wto,
+            json!({
+                "@context": "https://schema.org",
+                "@type": "Organization",
+                "@id": "wto.html",
+                "name": "World Trade Organization",
+                "alternateName": ["WTO", "World Trade Org"],
+                "url": "https://www.wto.org/",
+                "sameAs": ["https://www.wto.org/"],
+                "parentOrganization": {"@type": "Organization", "@id": "un.html", "name": "United Nations"},
+                "memberOf": [{"@type": "Organization", "name": "Executive Board"}],
+            })
+        );
+        let un = organisation_json_ld(&dir, dir.get("un").unwrap());
+        assert_eq!(
+            un["subOrganization"],
+            json!([{"@type": "Organization", "@id": "wto.html", "name": "World Trade Organization"}])
+        );
+        assert!(un.get("memberOf").is_none() && un.get("url").is_none());
+        let ilo = organisation_json_ld(&dir, dir.get("ilo").unwrap());
+        assert_eq!(ilo["alternateName"], json!(["ILO"]));
+    }
+
+    #[test]
+    fn the_data_page_describes_the_other_outputs_files_only_when_they_are_written() {
+        let cfg = Config::default();
+        assert!(other_files(&cfg, false, false).is_empty());
+        let names: Vec<&str> = other_files(&cfg, true, true)
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        assert_eq!(names, ["timeline.json", "timeline.ics", "documents.json"]);
+        let (_, words) = &other_files(&cfg, false, true)[0];
+        assert_eq!(
+            words,
+            "The documents the document cites, each with its citing paragraphs, and the archived copies of the notes' web addresses."
+        );
+    }
+
+    #[test]
+    fn with_chapters_for_agenda_items_the_matrix_counts_each_organisations_mentions_per_item() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data/organisations.yaml"), REGISTRY).unwrap();
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[
+                (
+                    "trade.md",
+                    "---\nagenda-item: 1\n---\n# Trade\n\nThe WTO and the ILO.\n\nThe WTO.\n",
+                ),
+                (
+                    "labour.md",
+                    "---\nagenda-item: 2\n---\n# Labour\n\nThe ILO.\n",
+                ),
+            ],
+            &mut diags,
+        );
+        let mut cfg = Config::default();
+        cfg.agenda.items = vec!["Trade".into(), "Labour".into()];
+        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let agenda = Agenda::collect(&m, &cfg.agenda, &mut diags);
+        assert_eq!(diags.errors(), 0, "{}", diags.render());
+        let network = Network::build(&orgs, None);
+        let files = files(Sources {
+            model: &m,
+            orgs: &orgs,
+            agenda: Some(&agenda),
+            network: &network,
+        });
+        // Rows by short name, the organisations the items' chapters name; a column per item.
+        assert_eq!(
+            text(&files, "agenda-matrix.csv"),
+            "organisation,name,1,2,total\nilo,ILO,1,1,2\nwto,WTO,2,0,2\n"
+        );
+        let described: Vec<&str> = schemas(Some(&agenda)).iter().map(|s| s.file).collect();
+        assert_eq!(
+            described,
+            [
+                "organisations.csv",
+                "organisations.json",
+                "mentions.csv",
+                "agenda-matrix.csv",
+                "network.json"
+            ]
+        );
+    }
+}
