@@ -253,4 +253,22 @@ mod tests {
         assert!(pages >= 3, "a.html, index.html, print.html, 404.html …");
         assert_eq!(read.len(), pages);
     }
+
+    #[test]
+    fn register_puts_the_preprocessor_and_the_post_build_step_into_an_mdbook() {
+        let dir = book("[output.report-postbuild]\n", "# A\n\nText.\n");
+        let mut md = MDBook::load(dir.path()).unwrap();
+        register(&mut md);
+        md.build().unwrap();
+        let page = std::fs::read_to_string(dir.path().join("book/html/a.html")).unwrap();
+        // The preprocessor's permalink, and the description the post-build step put in <head>.
+        assert!(
+            page.contains("class=\"permalink report-generated\""),
+            "{page}"
+        );
+        assert!(
+            page.contains("<meta property=\"og:description\" content=\"Text.\">"),
+            "{page}"
+        );
+    }
 }
