@@ -410,4 +410,153 @@ mod tests {
         assert_eq!(apply(page, &meta), format!("{PAGE}<h1>T</h1>"));
         assert_eq!(meta.kind, PageKind::Overview);
     }
+
+    /// Each page's marker after [`annotate`], for a book of three chapters (one declaring its
+    /// description, one starting with an empty paragraph, one under agenda item 1), an
+    /// organisation page for each of two organisations and a generated overview.
+    fn annotated() -> Vec<PageMeta> {
+        use crate::base::diagnostics::Diagnostics;
+        use crate::model::generated_chapter;
+        use crate::model::testing::model;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(
+            dir.path().join("data/organisations.yaml"),
+            "organisations:\n  - {id: wto, name: World Trade Organization, acronym: WTO}\n  - {id: ilo, name: International Labour Organization}\n",
+        )
+        .unwrap();
+        let chapters = [
+            (
+                "a.md",
+                "---\ndescription: \"  Declared,\n  on two lines.\"\n---\n# A\n\nThe WTO.\n",
+            ),
+            (
+                "b.md",
+                "# B\n\n<p></p>\n\nThe WTO, <em>again</em>.\n\nWTO.\n",
+            ),
+            ("c.md", "---\nagenda-item: 1\n---\n# C\n\nWTO here.\n"),
+        ];
+        let mut diags = Diagnostics::new();
+        let m = model(&chapters, &mut diags);
+        let mut cfg = Config::default();
+        cfg.title = "The Book".into();
+        cfg.agenda.items = vec!["Trade".into()];
+        // Every organisation has its page, ILO too, which no chapter names.
+        cfg.organisations.pages = crate::features::organisations::OrgPages::All;
+        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let agenda = Agenda::collect(&m, &cfg.agenda, &mut diags);
+        let mut book = Book::new();
+        for (i, (path, content)) in chapters.iter().enumerate() {
+            let mut ch = mdbook_preprocessor::book::Chapter::new(
+                &format!("Chapter {}", i + 1),
+                content.to_string(),
+                *path,
+                vec![],
+            );
+            ch.number = (i == 2).then(|| mdbook_preprocessor::book::SectionNumber::new([3]));
+            book.push_item(BookItem::Chapter(ch));
+        }
+        for (path, content) in [
+            ("organisations/wto.md", "# WTO\n"),
+            ("organisations/ilo.md", "# ILO\n"),
+            (
+                "overview.md",
+                "# Overview\n\n<p class=\"x\">All <b>four</b> &amp; more.</p>\n",
+            ),
+        ] {
+            book.push_item(BookItem::Chapter(generated_chapter(
+                "Generated",
+                Path::new(path),
+                content.to_string(),
+                vec![],
+            )));
+        }
+        annotate(&mut book, &m, Some(&orgs), Some(&agenda), &cfg);
+        book.iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => Some(metas(&c.content).remove(0)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_page_is_described_by_its_own_words_kind_item_and_organisation() {
+        let pages = annotated();
+        let summary: Vec<(&str, &str, PageKind, Option<&str>, Option<&str>)> = pages
+            .iter()
+            .map(|p| {
+                (
+                    p.path.as_str(),
+                    p.description.as_str(),
+                    p.kind,
+                    p.item.as_deref(),
+                    p.org.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    "a.html",
+                    "Declared, on two lines.",
+                    PageKind::Chapter,
+                    None,
+                    None
+                ),
+                ("b.html", "The WTO, again.", PageKind::Chapter, None, None),
+                ("c.html", "WTO here.", PageKind::Chapter, Some("1"), None),
+                (
+                    "organisations/wto.html",
+                    "World Trade Organization (WTO): 4 mentions in 3 chapters in The Book.",
+                    PageKind::Organisation,
+                    None,
+                    Some("wto")
+                ),
+                (
+                    "organisations/ilo.html",
+                    "International Labour Organization: named in The Book.",
+                    PageKind::Organisation,
+                    None,
+                    Some("ilo")
+                ),
+                (
+                    "overview.html",
+                    "All four & more.",
+                    PageKind::Overview,
+                    None,
+                    None
+                ),
+            ]
+        );
+        assert_eq!(pages[2].title, "3. Chapter 3");
+        assert_eq!(pages[0].title, "Chapter 1");
+    }
+
+    #[test]
+    fn a_path_listed_twice_is_described_by_its_first_chapter() {
+        use crate::model::testing::model;
+        let chapters = [("a.md", "# A\n\nFirst.\n"), ("a.md", "# A\n\nSecond.\n")];
+        let mut diags = crate::base::diagnostics::Diagnostics::new();
+        let m = model(&chapters, &mut diags);
+        let mut book = Book::new();
+        for (path, content) in chapters {
+            book.push_item(BookItem::Chapter(mdbook_preprocessor::book::Chapter::new(
+                "A",
+                content.into(),
+                path,
+                vec![],
+            )));
+        }
+        annotate(&mut book, &m, None, None, &Config::default());
+        let descriptions: Vec<String> = book
+            .iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => Some(metas(&c.content).remove(0).description),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(descriptions, ["First.", "First."]);
+    }
 }
