@@ -483,7 +483,8 @@ mod tests {
     #[test]
     fn every_page_is_described_by_its_own_words_kind_item_and_organisation() {
         let pages = annotated();
-        let summary: Vec<(&str, &str, PageKind, Option<&str>, Option<&str>)> = pages
+        type Summary<'a> = (&'a str, &'a str, PageKind, Option<&'a str>, Option<&'a str>);
+        let summary: Vec<Summary> = pages
             .iter()
             .map(|p| {
                 (
