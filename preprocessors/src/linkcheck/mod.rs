@@ -349,5 +349,17 @@ mod tests {
         assert_eq!(run(&args).unwrap(), ExitCode::SUCCESS);
         args.json = true;
         assert_eq!(run(&args).unwrap(), ExitCode::SUCCESS);
+        // With the network: a site without external links is as clean (nothing is fetched).
+        let cache = dir.path().join("cache.json");
+        let args = parse(&[
+            site.to_str().unwrap(),
+            "--book",
+            "/nonexistent",
+            "--external",
+            "--cache",
+            cache.to_str().unwrap(),
+        ])
+        .unwrap();
+        assert_eq!(run(&args).unwrap(), ExitCode::SUCCESS);
     }
 }
