@@ -62,8 +62,10 @@ mod tests {
     #[test]
     fn words_are_folded_lowercased_and_split() {
         assert_eq!(
-            terms("WHO's Côte d’Ivoire office, 2.1 (2030): ΟΔΟΣ"),
-            ["who", "cote", "ivoire", "office", "2", "1", "2030", "οδοσ"]
+            terms("WHO's Côte d’Ivoire office, 2.1 (2030): ΟΔΟΣ οδός"),
+            [
+                "who", "cote", "ivoire", "office", "2", "1", "2030", "οδοσ", "οδοσ"
+            ]
         );
     }
 
@@ -71,6 +73,9 @@ mod tests {
     fn single_letters_and_overlong_runs_are_dropped() {
         let long = "x".repeat(MAX_TERM + 1);
         assert_eq!(terms(&format!("a b 7 {long} ok")), ["7", "ok"]);
+        // The longest kept.
+        let longest = "y".repeat(MAX_TERM);
+        assert_eq!(terms(&longest), [longest.clone()]);
         assert!(terms("  — … ").is_empty());
     }
 
