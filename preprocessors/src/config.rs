@@ -653,8 +653,12 @@ fn example(at: &[Seg], kind: &Kind) -> String {
             serde_json::Value::String(s) if !s.is_empty() => format!("{s:?}"),
             serde_json::Value::Bool(b) => b.to_string(),
             serde_json::Value::Number(n) if n.as_u64() != Some(0) => n.to_string(),
-            serde_json::Value::Array(items) if !items.is_empty() => {
+            serde_json::Value::Array(items) => {
                 let shown: Vec<String> = items.iter().take(2).filter_map(toml).collect();
+                // No entry to show (an empty list, or one of tables): made up instead.
+                if shown.is_empty() {
+                    return None;
+                }
                 let more = if items.len() > 2 { ", …" } else { "" };
                 format!("[{}{more}]", shown.join(", "))
             }
@@ -676,6 +680,7 @@ fn example(at: &[Seg], kind: &Kind) -> String {
             Kind::Count | Kind::Number => "10".into(),
             Kind::Choice(c) => format!("\"{}\"", c.first().copied().unwrap_or_default()),
             Kind::List(item) => format!("[{}]", made_up(item)),
+            Kind::Table(_) => "{ … }".into(),
             _ => "\"…\"".into(),
         }
     }
@@ -1507,5 +1512,284 @@ mod tests {
             ),
             "{d}"
         );
+    }
+
+    fn keys(keys: &[&str]) -> Vec<Seg> {
+        keys.iter().map(|k| Seg::Key(k.to_string())).collect()
+    }
+
+    #[test]
+    fn a_key_below_a_list_of_tables_is_found_in_the_first_entry_that_has_it() {
+        let series = keys(&["preprocessor", "report", "documents", "series", "symbol"]);
+        let headers = "[[preprocessor.report.documents.series]]\npattern = \"A {n}\"\n\n\
+                       [[preprocessor.report.documents.series]]\npattern = \"B {n}\"\nsymbol = \"B{n}\"\n";
+        assert_eq!(
+            place(Some(headers), &series),
+            Some(Location::at("book.toml", 6, 1))
+        );
+        let inline = "[preprocessor.report.documents]\n\
+                      series = [{ pattern = \"A {n}\" }, { pattern = \"B {n}\", symbol = \"B{n}\" }]\n";
+        assert_eq!(
+            place(Some(inline), &series),
+            Some(Location::at("book.toml", 2, 55))
+        );
+        // No entry has it.
+        let link = keys(&["preprocessor", "report", "documents", "series", "link"]);
+        assert_eq!(place(Some(headers), &link), None);
+        assert_eq!(place(Some(inline), &link), None);
+    }
+
+    #[test]
+    fn a_table_made_by_a_header_or_a_dotted_key_is_where_its_key_is() {
+        // Why `Node::key` may take any table's span: a table no header declares (`preprocessor`
+        // below, or `pictures` of a dotted key) spans its key, as that key itself does.
+        let toml = "[preprocessor.report]\npictures.timeline = 1\n";
+        let doc = toml_edit::Document::parse(toml).unwrap();
+        let (k, item) = doc.as_table().get_key_value("preprocessor").unwrap();
+        let table = item.as_table().unwrap();
+        assert!(table.is_implicit() && !table.is_dotted());
+        assert_eq!((table.span(), k.span()), (Some(1..13), Some(1..13)));
+        let report = table["report"].as_table().unwrap();
+        let (k, item) = report.get_key_value("pictures").unwrap();
+        let pictures = item.as_table().unwrap();
+        assert!(pictures.is_implicit() && pictures.is_dotted());
+        assert_eq!((pictures.span(), k.span()), (Some(22..30), Some(22..30)));
+    }
+
+    /// mdBook's `MDBOOK_…` variables win over book.toml, so a mistake one of them sets is blamed
+    /// on the variable. They are set for a run of this one test in a child process: setting them
+    /// here would change what the tests running beside it read.
+    #[test]
+    fn a_mistake_an_environment_variable_sets_is_reported_at_the_variable() {
+        const TABLE: &str = "MDBOOK_PREPROCESSOR__REPORT__PICTURES";
+        const KEY: &str = "MDBOOK_PREPROCESSOR__REPORT__PICTURES__TIMELINE";
+        if std::env::var_os(KEY).is_none() {
+            let name =
+                "config::tests::a_mistake_an_environment_variable_sets_is_reported_at_the_variable";
+            let out = std::process::Command::new(std::env::current_exe().expect("the test binary"))
+                .args(["--exact", name])
+                .env(TABLE, "{}")
+                .env(KEY, "yes")
+                // Another key's variable, sorted after the key's own: not the one to blame.
+                .env("MDBOOK_PREPROCESSOR__REPORT__PICTURES__TIMELINES", "1")
+                .output()
+                .expect("the test binary runs");
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success() && stdout.contains("test result: ok. 1 passed"),
+                "{stdout}"
+            );
+            return;
+        }
+        let (_, d) =
+            read("[preprocessor.report.pictures]\nheat-map = \"yes\"\ntimeline = \"yes\"\n");
+        assert_eq!(
+            d,
+            "MDBOOK_PREPROCESSOR__REPORT__PICTURES: error: `heat-map` under `[preprocessor.report.pictures]` is the text \"yes\", not `true` or `false` [config-value]\n\
+             \x20 = hint: write `true` or `false`, without quotes, e.g. `heat-map = true` (the environment variable `MDBOOK_PREPROCESSOR__REPORT__PICTURES` sets it)\n\
+             MDBOOK_PREPROCESSOR__REPORT__PICTURES__TIMELINE: error: `timeline` under `[preprocessor.report.pictures]` is the text \"yes\", not `true` or `false` [config-value]\n\
+             \x20 = hint: write `true` or `false`, without quotes, e.g. `timeline = true` (the environment variable `MDBOOK_PREPROCESSOR__REPORT__PICTURES__TIMELINE` sets it)\n\
+             2 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_named_with_how_to_write_one_and_the_default() {
+        let (_, d) = read(
+            "[preprocessor.report]\ndeny-warnings = \"no\"\nshort-title = 1\nendnotes = 1\n\
+             [preprocessor.report.agenda]\nitems = \"x\"\n\
+             [preprocessor.report.network]\npartners = -1\n\
+             [preprocessor.report.documents]\nresolutions = 1\n\
+             [preprocessor.report.documents.words]\nof = 1\nparagraph = 1\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:2:1: error: `deny-warnings` under `[preprocessor.report]` is the text \"no\", not `true` or `false` [config-value]\n\
+             \x20 = hint: write `true` or `false`, without quotes, e.g. `deny-warnings = false`\n\
+             book.toml:3:1: error: `short-title` under `[preprocessor.report]` is the number 1, not text [config-value]\n\
+             \x20 = hint: write text in quotes, e.g. `short-title = \"…\"`\n\
+             book.toml:4:1: error: `endnotes` under `[preprocessor.report]` is the number 1, not a table [config-value]\n\
+             \x20 = hint: write its keys on the lines under a `[…]` header, e.g. `endnotes = { … }`\n\
+             book.toml:6:1: error: `items` under `[preprocessor.report.agenda]` is the text \"x\", not a list [config-value]\n\
+             \x20 = hint: write a list of text in brackets, e.g. `items = [\"…\"]`\n\
+             book.toml:8:1: error: `partners` under `[preprocessor.report.network]` is the number -1, not a whole number [config-value]\n\
+             \x20 = hint: write a whole number, 0 or more, without quotes, e.g. `partners = 10`\n\
+             book.toml:10:1: error: `resolutions` under `[preprocessor.report.documents]` is the number 1, not a list [config-value]\n\
+             \x20 = hint: write a list of a table in brackets, e.g. `resolutions = [{ … }]`\n\
+             book.toml:12:1: error: `of` under `[preprocessor.report.documents.words]` is the number 1, not a list [config-value]\n\
+             \x20 = hint: write a list of text in brackets, e.g. `of = [\"of the\", \"of\"]`\n\
+             book.toml:13:1: error: `paragraph` under `[preprocessor.report.documents.words]` is the number 1, not a list [config-value]\n\
+             \x20 = hint: write a list of text in brackets, e.g. `paragraph = [\"paragraph\", \"paragraphs\", …]`\n\
+             8 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn a_kind_without_a_default_is_named_and_given_a_made_up_example() {
+        assert_eq!(
+            expects(&Kind::Number),
+            (
+                "a number".to_string(),
+                "write a number without quotes".to_string()
+            )
+        );
+        let unset = [Seg::Key("unset".into())];
+        let entry = [Seg::Key("unset".into()), Seg::Index(0)];
+        for (at, kind, written) in [
+            (&unset[..], Kind::Bool, "`unset = true`"),
+            (&unset[..], Kind::Count, "`unset = 10`"),
+            (&unset[..], Kind::Number, "`unset = 10`"),
+            (&unset[..], Kind::Text, "`unset = \"…\"`"),
+            (
+                &unset[..],
+                Kind::Choice(&["first", "every"]),
+                "`unset = \"first\"`",
+            ),
+            (
+                &unset[..],
+                Kind::List(Box::new(Kind::Bool)),
+                "`unset = [true]`",
+            ),
+            (&unset[..], Kind::Table(Vec::new()), "`unset = { … }`"),
+            (&entry[..], Kind::Choice(&["every"]), "`\"every\"`"),
+            (&entry[..], Kind::Table(Vec::new()), "`{ … }`"),
+        ] {
+            assert_eq!(example(at, &kind), written, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_book_on_the_disk_has_its_book_toml_read_and_its_links_followed() {
+        let book = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let toml = "[book]\ntitle = \"T\"\n\n[preprocessor.report]\ndocument = \"declaration\"\ntemplates = \"tpl\"\n";
+        std::fs::write(book.path().join("book.toml"), toml).unwrap();
+        std::os::unix::fs::symlink(outside.path(), book.path().join("tpl")).unwrap();
+        let config: mdbook_preprocessor::config::Config = toml.parse().unwrap();
+        let mut diags = Diagnostics::new();
+        let cfg = Config::from_book(book.path(), &config, &mut diags);
+        assert_eq!(
+            diags.render(),
+            format!(
+                "book.toml:6:1: error: `templates` under `[preprocessor.report]` goes through a symbolic link to `{}`, outside the book [config-path]\n\
+                 \x20 = hint: copy the file into the book instead of linking to it\n\
+                 1 error, 0 warnings",
+                outside.path().display()
+            )
+        );
+        assert_eq!(
+            (cfg.document.as_str(), cfg.title.as_str()),
+            ("declaration", "T")
+        );
+        assert_eq!(cfg.templates, Path::new("theme/report"));
+        // Without the disk, the path as written stays inside the book.
+        let (cfg, d) = read(toml);
+        assert_eq!(d, "0 errors, 0 warnings");
+        assert_eq!(cfg.templates, Path::new("tpl"));
+    }
+
+    #[test]
+    fn what_the_features_find_unused_is_a_warning_at_its_entry_or_key() {
+        let toml = "[preprocessor.report.agenda]\nphrases = [\"water\", \"health\"]\n\
+                    [preprocessor.report.organisations]\nnever-link = [\"UN\"]\n";
+        let (cfg, _) = read(toml);
+        let unused = |key, entry, value: &str| Unused {
+            key,
+            entry,
+            problem: "links nothing: no paragraph of the book has it".into(),
+            value: value.into(),
+            hint: "copy the phrase from the text".into(),
+        };
+        let mut diags = Diagnostics::new();
+        cfg.unused(
+            &[
+                unused(("agenda", "phrases"), Some(1), "health"),
+                // An entry book.toml does not have (an environment variable's): at the key.
+                unused(("organisations", "never-link"), Some(3), "WHO"),
+                // A key book.toml does not write: the file.
+                unused(("timeline", "summary"), None, "x"),
+            ],
+            &mut diags,
+        );
+        assert_eq!(
+            diags.render(),
+            "book.toml:2:21: warning: `phrases` under `[preprocessor.report.agenda]`: “health” links nothing: no paragraph of the book has it [config-unused]\n\
+             \x20 = hint: copy the phrase from the text\n\
+             book.toml:4:1: warning: `never-link` under `[preprocessor.report.organisations]`: “WHO” links nothing: no paragraph of the book has it [config-unused]\n\
+             \x20 = hint: copy the phrase from the text\n\
+             book.toml: warning: `summary` under `[preprocessor.report.timeline]`: “x” links nothing: no paragraph of the book has it [config-unused]\n\
+             \x20 = hint: copy the phrase from the text\n\
+             0 errors, 3 warnings"
+        );
+    }
+
+    #[test]
+    fn two_agenda_items_with_one_title_are_an_error_at_the_second() {
+        let (_, d) = read(
+            "[preprocessor.report.agenda]\n\
+             items = [\"Water and “health”\", \"Migration\", \" WATER  and \\\"health\\\"\"]\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:2:45: error: `items` under `[preprocessor.report.agenda]`: items 1 and 3 are both “WATER  and \"health\"” [config-agenda-duplicate]\n\
+             \x20 = hint: give each item its own title, as the text does, or remove the one listed twice\n\
+             1 error, 0 warnings"
+        );
+        let (_, d) = read("[preprocessor.report.agenda]\nitems = [\"Water\", \"Health\"]\n");
+        assert_eq!(d, "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn allow_html_names_elements_event_handlers_or_http_equiv() {
+        let (_, d) = read(
+            "[preprocessor.report]\n\
+             allow-html = [\"iframe\", \"http-equiv\", \"onclick\", \"on\", \"onClick\", \"ifrane\"]\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:2:50: error: `allow-html` under `[preprocessor.report]` names `on`, which is not active content: it allows nothing [config-allow-html]\n\
+             \x20 = hint: name elements (script, iframe, frame, frameset, object, embed, applet, portal, base, form), event-handler attributes (`onclick`) or `http-equiv`, in lower case\n\
+             book.toml:2:56: error: `allow-html` under `[preprocessor.report]` names `onClick`, which is not active content: it allows nothing [config-allow-html]\n\
+             \x20 = hint: did you mean `onclick`?\n\
+             book.toml:2:67: error: `allow-html` under `[preprocessor.report]` names `ifrane`, which is not active content: it allows nothing [config-allow-html]\n\
+             \x20 = hint: did you mean `iframe`?\n\
+             3 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn the_default_body_is_one_of_the_resolutions_bodies_or_their_forms() {
+        for body in ["General Assembly", "ECOSOC", ""] {
+            let (_, d) = read(&format!(
+                "[preprocessor.report.documents]\ndefault-body = \"{body}\"\n"
+            ));
+            assert_eq!(d, "0 errors, 0 warnings", "{body}");
+        }
+        // Another table's mistake does not hide it.
+        let (_, d) = read(
+            "[preprocessor.report.documents]\ndefault-body = \"Assembly\"\n\
+             [preprocessor.report.pictures]\nheat-map = 1\n",
+        );
+        assert_eq!(
+            d,
+            "book.toml:2:1: error: `default-body` under `[preprocessor.report.documents]` names no body of `resolutions`: `Assembly` [config-documents]\n\
+             \x20 = hint: add the body to `resolutions`, or leave `default-body` empty\n\
+             book.toml:4:1: error: `heat-map` under `[preprocessor.report.pictures]` is the number 1, not `true` or `false` [config-value]\n\
+             \x20 = hint: write `true` or `false`, without quotes, e.g. `heat-map = true`\n\
+             2 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn the_dates_are_read_in_the_front_matter_forms() {
+        let (cfg, d) = read("[preprocessor.report]\ndate = \"2030-05\"\n");
+        assert_eq!(d, "0 errors, 0 warnings");
+        assert_eq!(cfg.date(), Some(Date::Month(2030, 5)));
+        assert_eq!(cfg.citation_date(), Some(Date::Month(2030, 5)));
+        let (cfg, _) = read(
+            "[preprocessor.report]\ndate = \"2030-05\"\n[preprocessor.report.citation]\ndate = \"2031\"\n",
+        );
+        assert_eq!(cfg.date(), Some(Date::Month(2030, 5)));
+        assert_eq!(cfg.citation_date(), Some(Date::Year(2031)));
     }
 }

@@ -885,4 +885,166 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_mark_counts_under_options_and_other_marks_but_not_in_a_list() {
+        let or_none = Kind::Marked(OR_NONE, Box::new(Kind::Text));
+        assert!(or_none.has(OR_NONE));
+        assert!(!or_none.has(NUMBERING));
+        assert!(Kind::Optional(Box::new(or_none.clone())).has(OR_NONE));
+        assert!(Kind::Marked(NUMBERING, Box::new(or_none.clone())).has(OR_NONE));
+        assert!(!Kind::List(Box::new(or_none)).has(OR_NONE));
+        assert!(!Kind::Text.has(OR_NONE));
+    }
+
+    #[test]
+    fn the_kind_at_a_path_follows_keys_into_tables_and_entries_into_lists() {
+        let kind = of::<Sample>();
+        assert_eq!(
+            kind.at(&[Seg::Key("words".into()), Seg::Index(3)]),
+            Some(&Kind::Text)
+        );
+        assert_eq!(kind.at(&[]), Some(&kind));
+        // A key of a list, an entry of a table, a key the table does not have: none.
+        assert_eq!(
+            kind.at(&[Seg::Key("words".into()), Seg::Key("x".into())]),
+            None
+        );
+        assert_eq!(kind.at(&[Seg::Key("inner".into()), Seg::Index(0)]), None);
+        assert_eq!(kind.at(&[Seg::Key("nope".into())]), None);
+        assert_eq!(Kind::Text.field("on"), None);
+    }
+
+    #[test]
+    fn what_was_found_is_said_in_an_editors_words() {
+        let (_, mistakes) =
+            read_json(r#"{"on": 1.5, "name": true, "limit": [], "words": {}, "note": null}"#);
+        let mut got: Vec<(Option<Vec<Seg>>, Problem)> =
+            mistakes.into_iter().map(|m| (m.at, m.problem)).collect();
+        got.sort_by_key(|(a, _)| format!("{a:?}"));
+        let said = |s: &str| Problem::Found(Found(s.into()));
+        assert_eq!(
+            got,
+            [
+                (at(&["limit"]), said("a list")),
+                (at(&["name"]), said("`true`")),
+                (at(&["note"]), said("a value of another kind")),
+                (at(&["on"]), said("the number 1.5")),
+                (at(&["words"]), said("a table")),
+            ]
+        );
+        // No value read is a character; one would be text.
+        assert_eq!(
+            found(de::Unexpected::Char('x')),
+            Found("the text \"x\"".into())
+        );
+    }
+
+    #[derive(Debug, Default, Deserialize, PartialEq)]
+    #[serde(default)]
+    struct Numbers {
+        count: u64,
+        shift: i64,
+        mode: Option<Mode>,
+    }
+
+    fn read_numbers(json: &str) -> (Numbers, Vec<Mismatch>) {
+        let (numbers, found, _) = read(
+            serde_json::from_str(json).unwrap(),
+            &of::<Numbers>(),
+            None,
+            std::path::Path::new("src"),
+        );
+        (numbers, found)
+    }
+
+    #[test]
+    fn whole_numbers_are_read_over_their_whole_range_and_named_as_written() {
+        let (n, mistakes) =
+            read_numbers(r#"{"count": 18446744073709551615, "shift": -9223372036854775807}"#);
+        assert_eq!(mistakes, []);
+        assert_eq!((n.count, n.shift), (u64::MAX, -9223372036854775807));
+        for (json, said) in [
+            ("18446744073709551615", "the number 18446744073709551615"),
+            ("-9223372036854775807", "the number -9223372036854775807"),
+            ("true", "`true`"),
+            ("[]", "a list"),
+        ] {
+            let (_, mistakes) = read_numbers(&format!(r#"{{"mode": {json}}}"#));
+            let problem = Problem::Found(Found(said.into()));
+            assert_eq!(
+                mistakes,
+                [Mismatch {
+                    at: at(&["mode"]),
+                    problem
+                }],
+                "{json}"
+            );
+        }
+        // `null` (an `MDBOOK_…` variable may write it) is no value.
+        let (n, mistakes) = read_numbers(r#"{"mode": null}"#);
+        assert_eq!((n.mode, mistakes), (None, vec![]));
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_table_is_one_mistake_and_the_defaults_apply() {
+        let (s, mistakes) = read_json("1");
+        assert_eq!(s, Sample::default());
+        let problem = Problem::Found(Found("the number 1".into()));
+        assert_eq!(
+            mistakes,
+            [Mismatch {
+                at: Some(Vec::new()),
+                problem
+            }]
+        );
+    }
+
+    #[test]
+    fn an_empty_value_marked_or_none_is_none_even_for_a_path() {
+        let path = Kind::Marked(paths::IN_BOOK, Box::new(Kind::Text));
+        let mut found = Vec::new();
+        let check_value = |kind: &Kind, found: &mut Vec<Mismatch>| {
+            let src = std::path::Path::new("src");
+            check(
+                &Value::from(""),
+                kind,
+                &mut Vec::new(),
+                false,
+                None,
+                src,
+                found,
+            );
+        };
+        check_value(&Kind::Marked(OR_NONE, Box::new(path.clone())), &mut found);
+        assert_eq!(found, []);
+        check_value(&path, &mut found);
+        let empty = Mismatch {
+            at: Some(Vec::new()),
+            problem: Problem::Empty,
+        };
+        assert_eq!(found, [empty]);
+    }
+
+    #[test]
+    fn a_mismatch_displays_its_problem_and_place() {
+        let m = Mismatch {
+            at: at(&["inner", "depth"]),
+            problem: Problem::Zero,
+        };
+        assert_eq!(
+            m.to_string(),
+            r#"Zero at Some([Key("inner"), Key("depth")])"#
+        );
+    }
+
+    #[test]
+    fn a_marked_value_another_deserializer_cannot_mark_expects_a_value() {
+        let d = de::value::StrDeserializer::<de::value::Error>::new("x");
+        let e = or_none::<_, String>(d).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid type: string \"x\", expected a value"
+        );
+    }
 }
