@@ -628,11 +628,12 @@ fn expects(kind: &Kind) -> (String, String) {
             (format!("one of {list}"), format!("write one of {list}"))
         }
         Kind::List(item) => {
-            let (what, _) = expects(item);
-            (
-                "a list".into(),
-                format!("write a list of {what} in brackets"),
-            )
+            let hint = match item.plain() {
+                Kind::Table(_) => "write a list of tables in brackets".to_string(),
+                Kind::Text => "write a list of text in brackets".to_string(),
+                _ => format!("write a list in brackets, each {}", expects(item).0),
+            };
+            ("a list".into(), hint)
         }
         Kind::Table(_) => (
             "a table".into(),
@@ -1615,7 +1616,7 @@ mod tests {
              book.toml:8:1: error: `partners` under `[preprocessor.report.network]` is the number -1, not a whole number [config-value]\n\
              \x20 = hint: write a whole number, 0 or more, without quotes, e.g. `partners = 10`\n\
              book.toml:10:1: error: `resolutions` under `[preprocessor.report.documents]` is the number 1, not a list [config-value]\n\
-             \x20 = hint: write a list of a table in brackets, e.g. `resolutions = [{ … }]`\n\
+             \x20 = hint: write a list of tables in brackets, e.g. `resolutions = [{ … }]`\n\
              book.toml:12:1: error: `of` under `[preprocessor.report.documents.words]` is the number 1, not a list [config-value]\n\
              \x20 = hint: write a list of text in brackets, e.g. `of = [\"of the\", \"of\"]`\n\
              book.toml:13:1: error: `paragraph` under `[preprocessor.report.documents.words]` is the number 1, not a list [config-value]\n\
