@@ -562,6 +562,15 @@ mod tests {
     }
 
     #[test]
+    fn a_search_goes_on_after_a_match_that_is_not_a_whole_word_in_any_script() {
+        // `αβ` (two bytes a letter) is first found inside `αβγ`: the next try starts at the
+        // next character, not inside this one.
+        let text = page("<p>αβγ αβ</p>");
+        assert!(text.finds(&directive("%CE%B1%CE%B2")));
+        assert!(!text.finds(&directive("%CE%B2")));
+    }
+
+    #[test]
     fn describes_what_was_looked_for() {
         assert_eq!(
             directive("p-,a,b,-s").to_string(),
