@@ -389,6 +389,11 @@ mod tests {
             "https://a.org/?u=http://b.org",
             "https://web.archive.org/web/20300214/ftp://a.org",
             "https://a.org/docs/2030/report.pdf",
+            // The timestamp must be a segment of the path, not the host.
+            "https://20300214/https://a.org/",
+            // A modifier is two lower-case letters and `_`.
+            "https://a.org/web/2030abc/https://b.org",
+            "https://a.org/web/2030abc_/https://b.org",
         ] {
             assert_eq!(archived_address(url), None, "{url}");
         }
