@@ -304,5 +304,7 @@ mod tests {
         // The token starts after the whitespace, whatever its width (an em space: 3 bytes); the
         // symbol-like `x/1/` before it is another token.
         assert_eq!(found(&[], "x/1/\u{2003}ILO"), pairs(&[("ilo", "ILO")]));
+        // Punctuation around the token is not part of its segments: `17` is one of digits.
+        assert_eq!(found(&[], "See HRC/17."), pairs(&[]));
     }
 }
