@@ -692,6 +692,27 @@ data/organisations.yaml:5:10: warning: `Group` (a form of `group`) is one ordina
     }
 
     #[test]
+    fn a_one_word_name_is_warned_about_once_and_never_for_an_acronym_a_longer_name_or_a_link() {
+        let registry = "organisations:
+  - {id: group, name: Group}
+  - {id: ilo, name: International Labour Organization, acronym: ILO}
+  - {id: itc, name: Training Centre}
+";
+        let text = "The Task [Group](org:group) met; the Expert Group and the Working Group too. \
+                    The Geneva ILO and the Turin Training Centre.\n";
+        let (_, _, _, diags) =
+            organisations(registry, &[("a.md", text)], &OrganisationsConfig::default());
+        assert_eq!(
+            diags,
+            "data/organisations.yaml:2:10: warning: `Group` (a form of `group`) is one ordinary word: \
+             the text has it inside longer names such as “Expert Group”, each linked to `group` \
+             [registry-common-word]\n  \
+             = hint: give the entry its full name (list a short form under `forms` only if the text \
+             uses it alone), or add the longer names to `never-link`\n0 errors, 1 warning"
+        );
+    }
+
+    #[test]
     fn a_common_word_counts_after_a_capitalised_word_not_starting_a_sentence() {
         fn before(text: &str) -> Option<&str> {
             name_before(text, text.rfind("Group").unwrap())
