@@ -713,6 +713,19 @@ data/organisations.yaml:5:10: warning: `Group` (a form of `group`) is one ordina
     }
 
     #[test]
+    fn a_naming_is_a_form_then_another_alone_in_parentheses() {
+        let naming = |text: &str| {
+            let inner = text.rfind("WHO").unwrap();
+            in_parentheses_after(text, "World Health Organization".len(), inner..inner + 3)
+        };
+        assert!(naming("World Health Organization (WHO)"));
+        assert!(naming("World Health Organization's (WHO) work"));
+        assert!(!naming("World Health Organization (WHO and others)"));
+        assert!(!naming("World Health Organization, WHO)"));
+        assert!(!naming("World Health Organization (the WHO)"));
+    }
+
+    #[test]
     fn a_common_word_counts_after_a_capitalised_word_not_starting_a_sentence() {
         fn before(text: &str) -> Option<&str> {
             name_before(text, text.rfind("Group").unwrap())
