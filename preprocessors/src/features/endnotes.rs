@@ -736,6 +736,226 @@ mod tests {
         assert_eq!(out, expected);
     }
 
+    /// The endnotes of a book of `chapters` (`endnotes.md` the endnotes chapter): the notes,
+    /// every chapter's text with the feature's edits (or its replacement), the diagnostics.
+    fn build(chapters: &[(&str, &str)]) -> (Vec<Note>, Vec<String>, String) {
+        let mut diags = Diagnostics::new();
+        let m = model(chapters, &mut diags);
+        let path = Path::new("endnotes.md");
+        let notes = Endnotes::collect(&m, path, &EndnotesConfig::default(), &mut diags);
+        let mut outputs = m.outputs();
+        notes.edit_references(&m, path, &mut outputs);
+        notes.assemble(&m, &mut outputs, &mut diags);
+        let texts = m
+            .chapters
+            .iter()
+            .map(|ch| {
+                let out = &outputs[ch.id];
+                out.replacement
+                    .clone()
+                    .unwrap_or_else(|| out.edits.apply(ch.body()))
+            })
+            .collect();
+        (notes.notes, texts, diags.render())
+    }
+
+    /// A note as the test states it: key, label, its citations' ids, preview.
+    fn summary(note: &Note) -> (&str, &str, Vec<&str>, &str) {
+        let ids = note.citations.iter().map(|c| c.id.as_str()).collect();
+        (&note.key, &note.label, ids, &note.preview)
+    }
+
+    /// The list item the endnotes chapter gets for a note cited from `a.md` (`Chapter 1`).
+    fn item(label: &str, text: &str, backlinks: &[(&str, &str)]) -> String {
+        let links: Vec<String> = backlinks
+            .iter()
+            .map(|(id, text)| {
+                format!(
+                    "<a href=\"a.html#{id}\" role=\"doc-backlink\"><span aria-hidden=\"true\">↩ </span>{text}</a>"
+                )
+            })
+            .collect();
+        format!(
+            "<li class=\"endnote\" id=\"note-{label}\"><span class=\"endnote-label\">{label}</span>\n\n{text}\n\n\
+             <p class=\"endnote-backlinks\">Cited in: {}</p>\n</li>\n",
+            links.join(" · ")
+        )
+    }
+
+    #[test]
+    fn notes_are_numbered_in_reading_order_and_cited_both_ways() {
+        let (notes, texts, diags) = build(&[
+            ("a.md", "One[^b], two[^a], three[^b].\n"),
+            (
+                "endnotes.md",
+                "# Notes\n\n[^a]: First *defined*.\n\n[^b]: Second\n    line.\n# After\n",
+            ),
+        ]);
+        assert_eq!(diags, "0 errors, 0 warnings");
+        let notes: Vec<_> = notes.iter().map(summary).collect();
+        assert_eq!(
+            notes,
+            [
+                ("b", "i", vec!["note-ref-i", "note-ref-i-2"], "Second line."),
+                ("a", "ii", vec!["note-ref-ii"], "First defined."),
+            ]
+        );
+        let sup = |id: &str, label: &str, preview: &str| {
+            format!(
+                "<sup class=\"endnote-ref\" id=\"{id}\"><a href=\"endnotes.html#note-{label}\" \
+                 role=\"doc-noteref\" title=\"Note {label}: {preview}\">{label}</a></sup>"
+            )
+        };
+        assert_eq!(
+            texts[0],
+            format!(
+                "One{}, two{}, three{}.\n",
+                sup("note-ref-i", "i", "Second line."),
+                sup("note-ref-ii", "ii", "First defined."),
+                sup("note-ref-i-2", "i", "Second line."),
+            )
+        );
+        // The list replaces the definitions; a heading right after them stays after it.
+        assert_eq!(
+            texts[1],
+            format!(
+                "# Notes\n\n<ol class=\"endnotes\">\n{}{}</ol>\n\n# After\n",
+                item(
+                    "i",
+                    "Second\nline.",
+                    &[
+                        ("note-ref-i", "Chapter 1"),
+                        ("note-ref-i-2", "Chapter 1 (2)")
+                    ]
+                ),
+                item("ii", "First *defined*.", &[("note-ref-ii", "Chapter 1")]),
+            )
+        );
+    }
+
+    #[test]
+    fn each_mistake_is_one_error_where_it_was_written() {
+        let (notes, _, diags) = build(&[
+            (
+                "a.md",
+                "---\nsame-source:\n  - [a, b]\n---\n# Title[^h]\n\n\
+                 x[^b] y[^a] w[^zz] v[^nothing] u[^misplaced]\n\n[^misplaced]: Here.\n",
+            ),
+            (
+                "endnotes.md",
+                "[^a]: First.\n\n[^b]: Second.\n\n[^a]: Again.\n\n[^zz2]: Never cited.\n\n\
+                 [^h]: Cited in a heading.\n",
+            ),
+        ]);
+        assert_eq!(
+            diags,
+            "\
+src/a.md:3:5: error: `same-source` belongs in the front matter of the endnotes chapter [endnote-same-source-elsewhere]
+  = hint: move it to the front matter of `endnotes.md`, where the notes are defined
+src/a.md:9:1: error: endnote `misplaced` is defined outside the endnotes chapter [endnote-definition-elsewhere]
+  = hint: move the definition to `endnotes.md`, where every endnote of the book is defined
+src/endnotes.md:5:1: error: endnote `a` is defined twice [endnote-duplicate-definition]
+  = hint: the first definition is at line 1; remove one or give it another key
+src/a.md:5:8: error: endnote `h` is cited in a heading, whose text is a link: the note's link would sit inside it [endnote-in-heading]
+  = hint: cite the note in the text under the heading
+src/a.md:7:14: error: endnote `zz` is cited but never defined [endnote-undefined]
+  = hint: did you mean `[^zz2]`?
+src/a.md:7:21: error: endnote `nothing` is cited but never defined [endnote-undefined]
+  = hint: define it in `endnotes.md` as `[^nothing]: text of the note`
+src/endnotes.md:7:1: error: endnote `zz2` is defined but never cited [endnote-unused]
+  = hint: cite it with `[^zz2]` where it belongs, or delete the definition
+7 errors, 0 warnings"
+        );
+        let notes: Vec<_> = notes.iter().map(summary).collect();
+        assert_eq!(
+            notes,
+            [
+                ("b", "i", vec!["note-ref-i"], "Second."),
+                ("a", "ii", vec!["note-ref-ii"], "First."),
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_citing_the_same_document_are_a_warning_unless_acknowledged() {
+        let defs = "[^a]: See https://un.org/x here.\n\n[^c]: Also https://un.org/x here.\n\n\
+                    [^d]: Again https://un.org/x and https://un.org/x here.\n\n\
+                    [^e]: The same   words.\n\n[^f]: The same\nwords.\n\n[^g]: Alone.\n";
+        let chapters = |front: &str| {
+            [
+                ("a.md", "x[^a] y[^d] z[^c] v[^e] w[^f] u[^g]\n".to_owned()),
+                ("endnotes.md", format!("{front}{defs}")),
+            ]
+        };
+        let build_with = |front: &str| {
+            let chapters = chapters(front);
+            let chapters: Vec<(&str, &str)> =
+                chapters.iter().map(|(p, t)| (*p, t.as_str())).collect();
+            build(&chapters).2
+        };
+        let warning = |line: usize, first: (&str, &str), second: (&str, &str)| {
+            format!(
+                "src/endnotes.md:{line}:1: warning: endnotes {} (`{}`) and {} (`{}`) cite the same document [endnote-same-source]\n  \
+                 = hint: if the original report does this, acknowledge it in the front matter of this chapter: `same-source: [[{}, {}]]`\n",
+                first.0, first.1, second.0, second.1, first.1, second.1
+            )
+        };
+        // A note citing a document twice is not two notes; words the same but for their
+        // spacing are the same source.
+        assert_eq!(
+            build_with(""),
+            format!(
+                "{}{}{}0 errors, 3 warnings",
+                warning(5, ("i", "a"), ("ii", "d")),
+                warning(3, ("i", "a"), ("iii", "c")),
+                warning(9, ("iv", "e"), ("v", "f")),
+            )
+        );
+        // An acknowledged pair is a note; a pair it does not name is still a warning.
+        assert_eq!(
+            build_with("---\nsame-source:\n  - [a, c]\n---\n"),
+            format!(
+                "{}src/endnotes.md:7:1: note: endnotes i (`a`) and iii (`c`) cite the same document; \
+                 acknowledged under `same-source` [endnote-same-source]\n{}0 errors, 2 warnings, 1 note",
+                warning(9, ("i", "a"), ("ii", "d")),
+                warning(13, ("iv", "e"), ("v", "f")),
+            )
+        );
+        // A pair naming a key that is no note is the error: the notes it names get no warning.
+        assert_eq!(
+            build_with("---\nsame-source:\n  - [e, q]\n---\n"),
+            format!(
+                "src/endnotes.md:3:5: error: `same-source` names `q`, which is not a cited note [endnote-same-source-unknown]\n  \
+                 = hint: did you mean `a`?\n{}{}1 error, 2 warnings",
+                warning(9, ("i", "a"), ("ii", "d")),
+                warning(7, ("i", "a"), ("iii", "c")),
+            )
+        );
+    }
+
+    #[test]
+    fn without_its_chapter_one_error_counts_every_other_definition_and_citation() {
+        let (notes, _, diags) = build(&[(
+            "a.md",
+            "x[^a] y[^b]\n\n[^a]: One.\n\n[^b]: Two.\n\n[^c]: Three.\n",
+        )]);
+        assert!(notes.is_empty());
+        assert_eq!(
+            diags,
+            "src/a.md:3:1: error: the endnotes chapter `endnotes.md` is not in the book, so the notes \
+             defined here have no place (and 2 other definitions, 2 citations) [endnote-chapter-missing]\n  \
+             = hint: set `chapter = \"a.md\"` under `[preprocessor.report.endnotes]` in book.toml, \
+             or add `endnotes.md` to SUMMARY.md\n1 error, 0 warnings"
+        );
+        // No definitions either: each citation is undefined.
+        let (_, _, diags) = build(&[("a.md", "x[^a]\n")]);
+        assert_eq!(
+            diags,
+            "src/a.md:1:2: error: endnote `a` is cited but never defined [endnote-undefined]\n  \
+             = hint: define it in `endnotes.md` as `[^a]: text of the note`\n1 error, 0 warnings"
+        );
+    }
+
     #[test]
     fn dedent_removes_continuation_indentation_only() {
         assert_eq!(dedent("a\n    b\n      c\n\tz"), "a\nb\n  c\nz");

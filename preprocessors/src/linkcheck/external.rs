@@ -389,6 +389,11 @@ mod tests {
             "https://a.org/?u=http://b.org",
             "https://web.archive.org/web/20300214/ftp://a.org",
             "https://a.org/docs/2030/report.pdf",
+            // The timestamp must be a segment of the path, not the host.
+            "https://20300214/https://a.org/",
+            // A modifier is two lower-case letters and `_`.
+            "https://a.org/web/2030abc/https://b.org",
+            "https://a.org/web/2030abc_/https://b.org",
         ] {
             assert_eq!(archived_address(url), None, "{url}");
         }
@@ -415,6 +420,333 @@ mod tests {
         };
         assert_eq!(timeout.to_string(), "timed out");
         assert!(!timeout.is_ok());
+    }
+
+    /// A local HTTP server: each request's line (`HEAD /ok`) is recorded, and the answer is what
+    /// `respond` gives for it and the number of requests with that line before it: a status
+    /// line with its headers, nothing to close the connection at once, `None` to hold it
+    /// without a word.
+    #[cfg(feature = "external")]
+    struct Server {
+        address: String,
+        requests: std::sync::Arc<Mutex<Vec<String>>>,
+    }
+
+    #[cfg(feature = "external")]
+    impl Server {
+        fn start(respond: fn(&str, usize) -> Option<String>) -> Server {
+            use std::io::{Read, Write};
+            let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            let address = format!("http://{}", listener.local_addr().unwrap());
+            let requests = std::sync::Arc::new(Mutex::new(Vec::new()));
+            let log = std::sync::Arc::clone(&requests);
+            std::thread::spawn(move || {
+                for mut stream in listener.incoming().map_while(Result::ok) {
+                    let log = std::sync::Arc::clone(&log);
+                    std::thread::spawn(move || {
+                        let mut head = Vec::new();
+                        let mut byte = [0];
+                        while !head.ends_with(b"\r\n\r\n")
+                            && stream.read(&mut byte).unwrap_or(0) == 1
+                        {
+                            head.push(byte[0]);
+                        }
+                        let head = String::from_utf8_lossy(&head);
+                        let line: Vec<&str> = head.split_whitespace().take(2).collect();
+                        let line = line.join(" ");
+                        let earlier = {
+                            let mut log = log.lock().unwrap();
+                            let earlier = log.iter().filter(|l| **l == line).count();
+                            log.push(line.clone());
+                            earlier
+                        };
+                        match respond(&line, earlier) {
+                            // Closed without an answer.
+                            Some(answer) if answer.is_empty() => {}
+                            Some(answer) => {
+                                let answer = format!(
+                                    "{answer}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                );
+                                let _ = stream.write_all(answer.as_bytes());
+                            }
+                            // Until the client gives up and closes the connection.
+                            None => while stream.read(&mut byte).unwrap_or(0) == 1 {},
+                        }
+                    });
+                }
+            });
+            Server { address, requests }
+        }
+
+        fn url(&self, path: &str) -> String {
+            format!("{}{path}", self.address)
+        }
+
+        /// The requests so far, sorted (they come from several threads).
+        fn requests(&self) -> Vec<String> {
+            let mut requests = self.requests.lock().unwrap().clone();
+            requests.sort();
+            requests
+        }
+    }
+
+    #[cfg(feature = "external")]
+    fn options(cache: PathBuf) -> Options {
+        Options {
+            cache,
+            cache_ttl: Duration::from_secs(24 * 60 * 60),
+            timeout: Duration::from_secs(10),
+            retries: 0,
+            backoff: Duration::from_millis(1),
+            concurrency: 2,
+        }
+    }
+
+    #[cfg(feature = "external")]
+    fn answered(status: u16, final_url: Option<String>, cached: bool) -> Option<Outcome> {
+        Some(Outcome {
+            status: Some(status),
+            final_url,
+            error: None,
+            cached,
+        })
+    }
+
+    /// `/ok` answers, `/moved` redirects to it, `/head-refused` answers `GET` only, anything
+    /// else is missing.
+    #[cfg(feature = "external")]
+    fn site(line: &str, _: usize) -> Option<String> {
+        Some(
+            match line {
+                "HEAD /ok" | "GET /head-refused" => "HTTP/1.1 200 OK",
+                "HEAD /moved" => "HTTP/1.1 301 Moved Permanently\r\nLocation: /ok",
+                "HEAD /head-refused" => "HTTP/1.1 405 Method Not Allowed",
+                _ => "HTTP/1.1 404 Not Found",
+            }
+            .to_owned(),
+        )
+    }
+
+    #[cfg(feature = "external")]
+    #[test]
+    fn fetches_each_address_once_follows_redirects_and_caches_only_successes() {
+        let server = Server::start(site);
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("new/dir/cache.json");
+        let options = options(cache.clone());
+        let (ok, moved, missing, refused) = (
+            server.url("/ok"),
+            server.url("/moved"),
+            server.url("/missing"),
+            server.url("/head-refused"),
+        );
+        let urls = [
+            format!("{ok}#a"),
+            "mailto:gmg@example.org".to_owned(),
+            format!("{ok}#b"),
+            moved.clone(),
+            missing.clone(),
+            refused.clone(),
+        ];
+        let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
+        let before = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let outcomes = check(&urls, &options).unwrap();
+        let after = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        assert_eq!(
+            outcomes,
+            [
+                answered(200, None, false),
+                None,
+                answered(200, None, false),
+                answered(200, Some(ok.clone()), false),
+                answered(404, None, false),
+                answered(200, None, false),
+            ]
+        );
+        assert_eq!(
+            server.requests(),
+            [
+                "GET /head-refused",
+                "HEAD /head-refused",
+                "HEAD /missing",
+                "HEAD /moved",
+                "HEAD /ok",
+                "HEAD /ok"
+            ]
+        );
+        // The cache, in a directory it made: the successes, as fetched now.
+        let written: Cache = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
+        assert_eq!(written.version, CACHE_VERSION);
+        let entries: Vec<(&str, u16, Option<&str>)> = written
+            .entries
+            .iter()
+            .map(|(url, e)| (url.as_str(), e.status, e.final_url.as_deref()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                (refused.as_str(), 200, None),
+                (moved.as_str(), 200, Some(ok.as_str())),
+                (ok.as_str(), 200, None),
+            ]
+        );
+        assert!(
+            written
+                .entries
+                .values()
+                .all(|e| (before..=after).contains(&e.checked_at))
+        );
+
+        // Run again: the successes come from the cache, the missing page is asked again.
+        let outcomes = check(&urls, &options).unwrap();
+        assert_eq!(
+            outcomes,
+            [
+                answered(200, None, true),
+                None,
+                answered(200, None, true),
+                answered(200, Some(ok.clone()), true),
+                answered(404, None, false),
+                answered(200, None, true),
+            ]
+        );
+        assert_eq!(server.requests().len(), 7);
+    }
+
+    #[cfg(feature = "external")]
+    #[test]
+    fn a_success_older_than_the_ttl_or_from_another_cache_version_is_asked_again() {
+        let server = Server::start(site);
+        let dir = tempfile::tempdir().unwrap();
+        let ok = server.url("/ok");
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let write_cache = |version: u32, checked_at: u64| {
+            let entry =
+                format!(r#"{{"status": 200, "final_url": null, "checked_at": {checked_at}}}"#);
+            let json = format!(
+                r#"{{"version": {version}, "entries": {{"{ok}": {entry}, "https://gone.example/": {entry}}}}}"#
+            );
+            std::fs::write(dir.path().join("cache.json"), json).unwrap();
+        };
+        let cached = |options: &Options| {
+            let before = server.requests().len();
+            let outcome = check(&[ok.as_str()], options).unwrap().remove(0).unwrap();
+            assert_eq!(outcome.status, Some(200));
+            assert_eq!(
+                server.requests().len() - before,
+                usize::from(!outcome.cached)
+            );
+            outcome.cached
+        };
+        let mut options = options(dir.path().join("cache.json"));
+        write_cache(CACHE_VERSION, now);
+        assert!(cached(&options));
+        write_cache(CACHE_VERSION + 1, now);
+        assert!(!cached(&options));
+        // Exactly as old as the TTL: stale.
+        options.cache_ttl = Duration::from_secs(100);
+        write_cache(CACHE_VERSION, now - 100);
+        assert!(!cached(&options));
+        // Stale entries leave the cache, even of links no longer on the site.
+        options.cache_ttl = Duration::ZERO;
+        assert!(!cached(&options));
+        let written: Cache =
+            serde_json::from_slice(&std::fs::read(dir.path().join("cache.json")).unwrap()).unwrap();
+        assert!(written.entries.is_empty(), "{written:?}");
+    }
+
+    #[cfg(feature = "external")]
+    #[test]
+    fn retries_what_may_pass_with_a_doubling_wait_and_nothing_else() {
+        // Each path fails as its name says, then answers 200.
+        fn flaky(line: &str, earlier: usize) -> Option<String> {
+            let status = match line {
+                "HEAD /busy" if earlier < 2 => "503 Service Unavailable",
+                "HEAD /limited" if earlier < 1 => "429 Too Many Requests",
+                "HEAD /error" if earlier < 1 => "500 Internal Server Error",
+                "HEAD /not-implemented" | "GET /not-implemented" => "501 Not Implemented",
+                "HEAD /missing" => "404 Not Found",
+                "HEAD /down" => "503 Service Unavailable",
+                _ => "200 OK",
+            };
+            Some(format!("HTTP/1.1 {status}"))
+        }
+        let server = Server::start(flaky);
+        let dir = tempfile::tempdir().unwrap();
+        let mut options = options(dir.path().join("cache.json"));
+        options.retries = 2;
+        options.backoff = Duration::from_millis(200);
+        let fetch = |path: &str, options: &Options| {
+            let url = server.url(path);
+            check(&[url.as_str()], options).unwrap().remove(0).unwrap()
+        };
+        let started = std::time::Instant::now();
+        assert_eq!(fetch("/busy", &options).status, Some(200));
+        // 200 ms, then 400 ms.
+        assert!(started.elapsed() >= Duration::from_millis(600));
+        assert_eq!(fetch("/limited", &options).status, Some(200));
+        assert_eq!(fetch("/error", &options).status, Some(200));
+        assert_eq!(fetch("/not-implemented", &options).status, Some(501));
+        assert_eq!(fetch("/missing", &options).status, Some(404));
+        let count = |line: &str| server.requests().iter().filter(|l| *l == line).count();
+        assert_eq!(count("HEAD /busy"), 3);
+        assert_eq!(count("HEAD /limited"), 2);
+        assert_eq!(count("HEAD /error"), 2);
+        assert_eq!(count("HEAD /not-implemented"), 1);
+        assert_eq!(count("GET /not-implemented"), 1);
+        assert_eq!(count("HEAD /missing"), 1);
+        // As many tries as allowed, then the last answer.
+        options.retries = 1;
+        assert_eq!(fetch("/down", &options).status, Some(503));
+        assert_eq!(count("HEAD /down"), 2);
+    }
+
+    #[cfg(feature = "external")]
+    #[test]
+    fn a_timeout_or_a_dropped_connection_is_retried_an_answer_that_is_not_http_is_not() {
+        fn broken(line: &str, _: usize) -> Option<String> {
+            match line {
+                "HEAD /silent" => None,
+                "HEAD /dropped" => Some(String::new()),
+                _ => Some("NOT HTTP AT ALL".to_owned()),
+            }
+        }
+        let server = Server::start(broken);
+        let dir = tempfile::tempdir().unwrap();
+        let mut options = options(dir.path().join("cache.json"));
+        options.retries = 1;
+        options.timeout = Duration::from_millis(300);
+        let urls = ["/silent", "/dropped", "/garbled"].map(|path| server.url(path));
+        let outcomes = check(&urls.each_ref().map(String::as_str), &options).unwrap();
+        let errors: Vec<String> = outcomes
+            .iter()
+            .map(|outcome| {
+                let outcome = outcome.as_ref().unwrap();
+                assert_eq!(outcome.status, None);
+                outcome.error.clone().unwrap()
+            })
+            .collect();
+        assert_eq!(errors[0], "timed out");
+        assert!(errors[1].starts_with("connection failed"), "{}", errors[1]);
+        assert_eq!(
+            server.requests(),
+            [
+                "HEAD /dropped",
+                "HEAD /dropped",
+                "HEAD /garbled",
+                "HEAD /silent",
+                "HEAD /silent"
+            ]
+        );
     }
 
     #[cfg(not(feature = "external"))]

@@ -286,11 +286,13 @@ impl PageText {
 }
 
 /// Elements whose content a browser does not render (or not as text), by the HTML standard's
-/// rendering section: `display: none`, replaced elements, raw text.
+/// rendering section: `display: none`, replaced elements, raw text. Not `head`: what may stay in
+/// it is void or listed here, and anything else ends it (the parser's "in head" insertion mode)
+/// or, once the body has begun, makes a `<head>` tag ignored.
 const UNRENDERED: &[&str] = &[
-    "head", "title", "script", "style", "template", "noscript", "noembed", "noframes", "iframe",
-    "object", "video", "audio", "canvas", "meter", "progress", "select", "textarea", "datalist",
-    "dialog", "rp",
+    "title", "script", "style", "template", "noscript", "noembed", "noframes", "iframe", "object",
+    "video", "audio", "canvas", "meter", "progress", "select", "textarea", "datalist", "dialog",
+    "rp",
 ];
 
 /// Elements without content or end tag.
@@ -401,15 +403,10 @@ impl TextState {
             if name == skipped && !tag.self_closing {
                 *open = if start { *open + 1 } else { *open - 1 };
             }
-            // `<body>` closes a `<head>` whose end tag was left out.
-            if *open == 0 || (start && name == "body" && skipped == "head") {
+            if *open == 0 {
                 self.skipping = None;
-            } else {
-                return;
             }
-            if !(start && name == "body") {
-                return;
-            }
+            return;
         }
         let hidden = tag
             .attrs
@@ -565,6 +562,15 @@ mod tests {
     }
 
     #[test]
+    fn a_search_goes_on_after_a_match_that_is_not_a_whole_word_in_any_script() {
+        // `αβ` (two bytes a letter) is first found inside `αβγ`: the next try starts at the
+        // next character, not inside this one.
+        let text = page("<p>αβγ αβ</p>");
+        assert!(text.finds(&directive("%CE%B1%CE%B2")));
+        assert!(!text.finds(&directive("%CE%B2")));
+    }
+
+    #[test]
     fn describes_what_was_looked_for() {
         assert_eq!(
             directive("p-,a,b,-s").to_string(),
@@ -597,6 +603,22 @@ mod tests {
         // A hidden body's end is the end of what is skipped, not a block's.
         let text = PageText::read("a<body hidden>b</body>c");
         assert_eq!(text.text, "ac");
+    }
+
+    #[test]
+    fn text_or_a_body_element_in_the_head_ends_it_as_in_a_browser() {
+        // The HTML standard's "in head" insertion mode: anything but whitespace, a comment or
+        // an element of the head (`<title>`, `<meta>`, `<template>` …) closes the head.
+        let text = PageText::read("<html><head><title>t</title><p>Hello world");
+        assert_eq!(text.text, "hello world");
+        assert!(text.finds(&directive("Hello")));
+        let text = PageText::read(
+            "<head> <meta charset=utf-8><!-- c --><template><p>x</p></template><style>s</style>Hi",
+        );
+        assert_eq!(text.text, "hi");
+        // A `<head>` start tag once the body has begun is ignored: what follows is rendered.
+        let text = PageText::read("<p>a</p><head>b</head>");
+        assert_eq!(text.text, "a\nb");
     }
 
     #[test]

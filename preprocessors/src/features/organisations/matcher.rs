@@ -257,6 +257,24 @@ mod tests {
     }
 
     #[test]
+    fn a_form_ending_in_punctuation_and_one_starting_with_it_may_touch() {
+        // Each is a whole word (punctuation is not part of a word), and neither overlaps the
+        // other: both are mentions.
+        let mut d = crate::base::diagnostics::Diagnostics::new();
+        let yaml =
+            "organisations:\n  - {id: co, name: Alpha Co.}\n  - {id: net, name: .Net Group}\n";
+        let r = registry::parse(yaml, Path::new("r.yaml"), Path::new("o"), &mut d);
+        let m = Matcher::new(&r.directory, &[]);
+        let text = "Alpha Co..Net Group";
+        let found: Vec<(&str, &str)> = m
+            .find(text)
+            .into_iter()
+            .map(|f| (r.directory.org(f.org).id.as_str(), &text[f.range]))
+            .collect();
+        assert_eq!(found, [("co", "Alpha Co."), ("net", ".Net Group")]);
+    }
+
+    #[test]
     fn never_linked_phrases_hide_the_forms_inside_them() {
         let text = "the United Nations Convention against Transnational Organized Crime and the United Nations";
         assert_eq!(
@@ -286,5 +304,7 @@ mod tests {
         // The token starts after the whitespace, whatever its width (an em space: 3 bytes); the
         // symbol-like `x/1/` before it is another token.
         assert_eq!(found(&[], "x/1/\u{2003}ILO"), pairs(&[("ilo", "ILO")]));
+        // Punctuation around the token is not part of its segments: `17` is one of digits.
+        assert_eq!(found(&[], "See HRC/17."), pairs(&[]));
     }
 }

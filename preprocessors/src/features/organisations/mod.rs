@@ -495,6 +495,251 @@ mod tests {
         assert_eq!(found[0].in_block, 15..18);
     }
 
+    const REGISTRY: &str = "organisations:
+  - {id: un, name: United Nations}
+  - {id: ilo, name: International Labour Organization, acronym: ILO, parent: un}
+  - {id: itc, name: Training Centre, parent: ilo}
+  - {id: group, name: Group}
+  - {id: who, name: World Health Organization, acronym: WHO}
+  - {id: never, name: Never Named}
+  - {id: host, name: Host Body}
+";
+
+    const BOOK: [(&str, &str); 2] = [
+        (
+            "a.md",
+            "---\nmeetings:\n  - {id: m, title: M, date: \"2014-06\", organisers: [host], mention: The ILO}\n---\n\
+             The ILO and the ILO met the Training Centre. The Expert Group met. The Group met.\n\n\
+             World Health Organization (WHO) and [the agency](org:who) (WHO), [x](org:whoo), [y][r]. The ILO.\n\
+             [WHO](org:who) ([World Health Organization](org:who)). World Health Organization ([WHO](org:who)).\n\n\
+             [r]: org:who\n",
+        ),
+        (
+            "b.md",
+            "The ILO again, WHO’s (World Health Organization) role.\n",
+        ),
+    ];
+
+    /// The organisations of `chapters` with `registry` as the book's registry file, and the
+    /// chapters' texts as edited in `link` mode.
+    fn organisations(
+        registry: &str,
+        chapters: &[(&str, &str)],
+        cfg: &OrganisationsConfig,
+    ) -> (Model, Organisations, Vec<String>, String) {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("data")).unwrap();
+        std::fs::write(root.path().join("data/organisations.yaml"), registry).unwrap();
+        let mut diags = Diagnostics::new();
+        let m = model(chapters, &mut diags);
+        let orgs = Organisations::collect(&m, root.path(), cfg, &mut diags);
+        let mut outputs = m.outputs();
+        orgs.edit(&m, cfg.link, &mut outputs);
+        let texts = m
+            .chapters
+            .iter()
+            .map(|ch| outputs[ch.id].edits.apply(ch.body()))
+            .collect();
+        (m, orgs, texts, diags.render())
+    }
+
+    fn ids(orgs: &Organisations) -> Vec<&str> {
+        orgs.directory()
+            .orgs
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn mentions_are_namings_in_reading_order_with_their_mistakes_reported() {
+        let cfg = OrganisationsConfig {
+            never_link: vec!["Not in the text".into(), " ".into()],
+            ..OrganisationsConfig::default()
+        };
+        let (m, orgs, _, diags) = organisations(REGISTRY, &BOOK, &cfg);
+        assert_eq!(
+            diags,
+            "\
+src/a.md:7:66: error: `org:whoo` names no organisation in the registry [org-unknown-id]
+  = hint: did you mean `org:who`?
+src/a.md:7:81: error: an `org:` link must be written inline, as `[text](org:id)` [org-reference-link]
+  = hint: reference-style links (`[text][ref]`) cannot be rewritten
+data/organisations.yaml:2:10: warning: `un` is in the registry but no chapter names it [registry-unmentioned]
+  = hint: check that its name, acronym or `forms` are spelt exactly as in the text, or remove the entry
+data/organisations.yaml:7:10: warning: `never` is in the registry but no chapter names it [registry-unmentioned]
+  = hint: check that its name, acronym or `forms` are spelt exactly as in the text, or remove the entry
+data/organisations.yaml:8:10: warning: `host` is in the registry but no chapter names it [registry-unmentioned]
+  = hint: check that its name, acronym or `forms` are spelt exactly as in the text, or remove the entry
+data/organisations.yaml:5:10: warning: `Group` (a form of `group`) is one ordinary word: the text has it inside longer names such as “Expert Group”, each linked to `group` [registry-common-word]
+  = hint: give the entry its full name (list a short form under `forms` only if the text uses it alone), or add the longer names to `never-link`
+2 errors, 4 warnings"
+        );
+        // Named: what the text names, a meeting's organiser and what they are part of.
+        assert_eq!(ids(&orgs), ["un", "ilo", "itc", "group", "who", "host"]);
+        let dir = orgs.directory();
+        let mentions: Vec<(&str, usize, &str, bool, Option<usize>)> = orgs
+            .mentions
+            .iter()
+            .map(|mention| {
+                let block = m.chapter(mention.chapter).block(mention.block);
+                (
+                    dir.org(mention.org).id.as_str(),
+                    mention.chapter.0,
+                    &block.text[mention.in_block.clone()],
+                    mention.acronym,
+                    mention.explicit,
+                )
+            })
+            .collect();
+        assert_eq!(
+            mentions,
+            [
+                ("ilo", 0, "ILO", true, None),
+                ("ilo", 0, "ILO", true, None),
+                ("itc", 0, "Training Centre", false, None),
+                ("group", 0, "Group", false, None),
+                ("group", 0, "Group", false, None),
+                ("who", 0, "World Health Organization (WHO)", false, None),
+                // A naming keeps its first form's kind: here an explicit link.
+                ("who", 0, "the agency (WHO)", false, Some(0)),
+                ("ilo", 0, "ILO", true, None),
+                // Two explicit links are two mentions.
+                ("who", 0, "WHO", false, Some(3)),
+                ("who", 0, "World Health Organization", false, Some(4)),
+                // A form then an explicit link: the link is the naming's.
+                ("who", 0, "World Health Organization (WHO)", false, Some(5)),
+                ("ilo", 1, "ILO", true, None),
+                ("who", 1, "WHO’s (World Health Organization)", true, None),
+            ]
+        );
+        let counts: Vec<usize> = orgs.by_org().iter().map(Vec::len).collect();
+        assert_eq!(counts, [0, 4, 1, 2, 6, 0]);
+        assert_eq!(orgs.unused.len(), 1);
+        assert_eq!(
+            (orgs.unused[0].entry, orgs.unused[0].value.as_str()),
+            (Some(0), "Not in the text")
+        );
+        // Every organisation of the registry, when the book asks for all.
+        let all = OrganisationsConfig {
+            pages: OrgPages::All,
+            ..OrganisationsConfig::default()
+        };
+        let (_, orgs, _, _) = organisations(REGISTRY, &BOOK, &all);
+        assert_eq!(
+            ids(&orgs),
+            ["un", "ilo", "itc", "group", "who", "never", "host"]
+        );
+        assert_eq!(orgs.registry.locations.len(), 7);
+    }
+
+    #[test]
+    fn mentions_are_linked_as_the_link_mode_says() {
+        let abbr = |org: &str, title: &str, text: &str| {
+            format!(
+                "<a class=\"org\" href=\"organisations/{org}.html\"><abbr title=\"{title}\">{text}</abbr></a>"
+            )
+        };
+        let ilo = abbr("ilo", "International Labour Organization", "ILO");
+        let who = abbr("who", "World Health Organization", "WHO");
+        let link = |org: &str, text: &str| {
+            format!("<a class=\"org\" href=\"organisations/{org}.html\">{text}</a>")
+        };
+        let (itc, group) = (link("itc", "Training Centre"), link("group", "Group"));
+        let who_name = link("who", "World Health Organization");
+        let page = "organisations/who.html";
+        let texts = |second_ilo: &str, second_group: &str, third_ilo: &str| {
+            [
+                format!(
+                    "The {ilo} and the {second_ilo} met the {itc}. The Expert {group} met. The {second_group} met.\n\n\
+                     {who_name} (WHO) and [the agency]({page}) (WHO), [x](org:whoo), [y][r]. The {third_ilo}.\n\
+                     [WHO]({page}) ([World Health Organization]({page})). World Health Organization ([WHO]({page})).\n\n\
+                     [r]: org:who\n"
+                ),
+                format!("The {ilo} again, {who}’s (World Health Organization) role.\n"),
+            ]
+        };
+        for (mode, expected) in [
+            (LinkMode::FirstPerParagraph, texts("ILO", "Group", &ilo)),
+            (LinkMode::FirstPerPage, texts("ILO", "Group", "ILO")),
+            (LinkMode::Every, texts(&ilo, &group, &ilo)),
+        ] {
+            let cfg = OrganisationsConfig {
+                link: mode,
+                ..OrganisationsConfig::default()
+            };
+            let (_, _, texts, _) = organisations(REGISTRY, &BOOK, &cfg);
+            assert_eq!(texts, expected, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn a_broken_registry_counts_the_org_links_it_leaves_unchecked() {
+        let (_, orgs, texts, diags) = organisations(
+            "organisations:\n  - {id: x}\n",
+            &[("a.md", "[a](org:x) [b](org:y) [c](agenda:1)\n")],
+            &OrganisationsConfig::default(),
+        );
+        assert_eq!(
+            diags,
+            "data/organisations.yaml:2:6: error: this entry has no `name`, which it needs \
+             (and 2 references to its organisations) [registry-yaml]\n  \
+             = hint: add `name:` (see \"Organisations\" in README.md for the registry's keys)\n\
+             1 error, 0 warnings"
+        );
+        assert!(orgs.mentions.is_empty());
+        assert_eq!(texts, ["[a](org:x) [b](org:y) [c](agenda:1)\n"]);
+    }
+
+    #[test]
+    fn a_one_word_name_is_warned_about_once_and_never_for_an_acronym_a_longer_name_or_a_link() {
+        let registry = "organisations:
+  - {id: group, name: Group}
+  - {id: ilo, name: International Labour Organization, acronym: ILO}
+  - {id: itc, name: Training Centre}
+";
+        let text = "The Task [Group](org:group) met; the Expert Group and the Working Group too. \
+                    The Geneva ILO and the Turin Training Centre.\n";
+        let (_, _, _, diags) =
+            organisations(registry, &[("a.md", text)], &OrganisationsConfig::default());
+        assert_eq!(
+            diags,
+            "data/organisations.yaml:2:10: warning: `Group` (a form of `group`) is one ordinary word: \
+             the text has it inside longer names such as “Expert Group”, each linked to `group` \
+             [registry-common-word]\n  \
+             = hint: give the entry its full name (list a short form under `forms` only if the text \
+             uses it alone), or add the longer names to `never-link`\n0 errors, 1 warning"
+        );
+    }
+
+    #[test]
+    fn a_naming_is_a_form_then_another_alone_in_parentheses() {
+        let naming = |text: &str| {
+            let inner = text.rfind("WHO").unwrap();
+            in_parentheses_after(text, "World Health Organization".len(), inner..inner + 3)
+        };
+        assert!(naming("World Health Organization (WHO)"));
+        assert!(naming("World Health Organization's (WHO) work"));
+        assert!(!naming("World Health Organization (WHO and others)"));
+        assert!(!naming("World Health Organization, WHO)"));
+        assert!(!naming("World Health Organization (the WHO)"));
+    }
+
+    #[test]
+    fn a_common_word_counts_after_a_capitalised_word_not_starting_a_sentence() {
+        fn before(text: &str) -> Option<&str> {
+            name_before(text, text.rfind("Group").unwrap())
+        }
+        assert_eq!(before("The Expert Group"), Some("Expert"));
+        assert_eq!(before("the UN-Expert Group"), Some("UN-Expert"));
+        assert_eq!(before("the body—Expert Group"), Some("Expert"));
+        assert_eq!(before("The Group"), None);
+        assert_eq!(before("It met. Expert Group"), None);
+        assert_eq!(before("said “Expert Group"), None);
+        assert_eq!(before("the expert Group"), None);
+        assert_eq!(before("the Expert-Group"), None);
+    }
+
     #[test]
     fn snippets_cut_at_words() {
         let (b, m, a) = snippet("one two three WORLDS four five six", 14..20, 8);
