@@ -107,93 +107,40 @@ impl Endnotes {
                 ..Endnotes::default()
             };
         }
-        for ch in model.chapters.iter().filter(|c| Some(c.id) != chapter) {
-            if let Some(pair) = ch.front().same_source.first() {
-                diags
-                    .error(
-                        "endnote-same-source-elsewhere",
-                        ch.locate_front(pair),
-                        "`same-source` belongs in the front matter of the endnotes chapter",
-                    )
-                    .hint(format!(
-                        "move it to the front matter of `{}`, where the notes are defined",
-                        path.display()
-                    ));
-            }
-        }
-        // Definitions: only in the endnotes chapter.
-        let mut defined: HashMap<&str, usize> = HashMap::new();
-        // Defined in the wrong chapter: that error is the one to fix, its citations say nothing more.
-        let mut misplaced: HashSet<&str> = HashSet::new();
-        for ch in &model.chapters {
-            for (i, def) in ch.doc.footnote_defs.iter().enumerate() {
-                if Some(ch.id) != chapter {
-                    misplaced.insert(&def.label);
-                    diags
-                        .error(
-                            "endnote-definition-elsewhere",
-                            ch.locate(def.range.start),
-                            format!(
-                                "endnote `{}` is defined outside the endnotes chapter",
-                                def.label
-                            ),
-                        )
-                        .hint(format!(
-                            "move the definition to `{}`, where every endnote of the book is defined",
-                            path.display()
-                        ));
-                    continue;
-                }
-                if let Some(&first) = defined.get(def.label.as_str()) {
-                    let first_at = ch.locate(ch.doc.footnote_defs[first].range.start);
-                    diags
-                        .error(
-                            "endnote-duplicate-definition",
-                            ch.locate(def.range.start),
-                            format!("endnote `{}` is defined twice", def.label),
-                        )
-                        .hint = Some(format!(
-                        "the first definition is at line {}; remove one or give it another key",
-                        first_at.line
-                    ));
-                    continue;
-                }
-                defined.insert(&def.label, i);
-            }
-        }
-        // A marker in a heading would be a link inside the heading's own link (mdBook makes a
-        // heading's text a link to itself): reported, left as written, and counted as a citation
-        // for the unused check (its definition is not the mistake).
-        let mut in_headings: HashSet<&str> = HashSet::new();
-        for ch in &model.chapters {
-            for reference in ch.doc.footnote_refs.iter().filter(|r| r.in_heading) {
-                in_headings.insert(&reference.label);
-                diags
-                    .error(
-                        "endnote-in-heading",
-                        ch.locate(reference.range.start),
-                        format!(
-                            "endnote `{}` is cited in a heading, whose text is a link: the note's link would sit inside it",
-                            reference.label
-                        ),
-                    )
-                    .hint("cite the note in the text under the heading");
-            }
-        }
-        // References, in reading order, number the notes.
+        same_source_elsewhere(model, chapter, path, diags);
+        let definitions = Definitions::find(model, chapter, path, diags);
+        let in_headings = in_headings(model, diags);
         let mut out = Endnotes {
             chapter,
             name: cfg.name.clone(),
             ..Endnotes::default()
         };
-        let keys: Vec<&str> = defined.keys().copied().collect();
+        out.number(model, &definitions, path, cfg, diags);
+        if let Some(c) = chapter {
+            out.check_definitions(model, c, &in_headings, diags);
+        }
+        out
+    }
+
+    /// Numbers the notes by their first citation in reading order and records every citation;
+    /// a note cited but defined nowhere is an error (unless it is defined in the wrong chapter,
+    /// whose error is the one to fix).
+    fn number(
+        &mut self,
+        model: &Model,
+        definitions: &Definitions<'_>,
+        path: &Path,
+        cfg: &EndnotesConfig,
+        diags: &mut Diagnostics,
+    ) {
+        let keys: Vec<&str> = definitions.defined.keys().copied().collect();
         for ch in &model.chapters {
             for (r, reference) in ch.doc.footnote_refs.iter().enumerate() {
                 if reference.in_heading {
                     continue;
                 }
-                let Some(&definition) = defined.get(reference.label.as_str()) else {
-                    if misplaced.contains(reference.label.as_str()) {
+                let Some(&definition) = definitions.defined.get(reference.label.as_str()) else {
+                    if definitions.misplaced.contains(reference.label.as_str()) {
                         continue;
                     }
                     let d = diags.error(
@@ -211,12 +158,12 @@ impl Endnotes {
                     });
                     continue;
                 };
-                let n = *out
+                let n = *self
                     .by_key
                     .entry(reference.label.clone())
                     .or_insert_with(|| {
-                        let number = out.notes.len() + 1;
-                        out.notes.push(Note {
+                        let number = self.notes.len() + 1;
+                        self.notes.push(Note {
                             key: reference.label.clone(),
                             label: cfg.labels.bare(number),
                             definition,
@@ -225,7 +172,7 @@ impl Endnotes {
                         });
                         number - 1
                     });
-                let note = &mut out.notes[n];
+                let note = &mut self.notes[n];
                 let id = match note.citations.len() {
                     0 => format!("note-ref-{}", note.label),
                     k => format!("note-ref-{}-{}", note.label, k + 1),
@@ -237,10 +184,6 @@ impl Endnotes {
                 });
             }
         }
-        if let Some(c) = chapter {
-            out.check_definitions(model, c, &in_headings, diags);
-        }
-        out
     }
 
     /// Without the endnotes chapter in the book, every definition would be "outside the endnotes
@@ -572,6 +515,114 @@ impl Endnotes {
         out.push_str(&rest);
         outputs[c].replacement = Some(out);
     }
+}
+
+/// `same-source` in another chapter than the endnotes one: an error at its first pair.
+fn same_source_elsewhere(
+    model: &Model,
+    chapter: Option<ChapterId>,
+    path: &Path,
+    diags: &mut Diagnostics,
+) {
+    for ch in model.chapters.iter().filter(|c| Some(c.id) != chapter) {
+        if let Some(pair) = ch.front().same_source.first() {
+            diags
+                .error(
+                    "endnote-same-source-elsewhere",
+                    ch.locate_front(pair),
+                    "`same-source` belongs in the front matter of the endnotes chapter",
+                )
+                .hint(format!(
+                    "move it to the front matter of `{}`, where the notes are defined",
+                    path.display()
+                ));
+        }
+    }
+}
+
+/// The notes' definitions.
+struct Definitions<'a> {
+    /// In the endnotes chapter, by key: the index of each key's first definition.
+    defined: HashMap<&'a str, usize>,
+    /// Defined in the wrong chapter: that error is the one to fix, its citations say nothing
+    /// more.
+    misplaced: HashSet<&'a str>,
+}
+
+impl<'a> Definitions<'a> {
+    /// Every definition of the book: kept in the endnotes chapter (`chapter`, at `path`), an
+    /// error anywhere else, an error when a key is defined twice.
+    fn find(
+        model: &'a Model,
+        chapter: Option<ChapterId>,
+        path: &Path,
+        diags: &mut Diagnostics,
+    ) -> Definitions<'a> {
+        let mut out = Definitions {
+            defined: HashMap::new(),
+            misplaced: HashSet::new(),
+        };
+        for ch in &model.chapters {
+            for (i, def) in ch.doc.footnote_defs.iter().enumerate() {
+                if Some(ch.id) != chapter {
+                    out.misplaced.insert(&def.label);
+                    diags
+                        .error(
+                            "endnote-definition-elsewhere",
+                            ch.locate(def.range.start),
+                            format!(
+                                "endnote `{}` is defined outside the endnotes chapter",
+                                def.label
+                            ),
+                        )
+                        .hint(format!(
+                            "move the definition to `{}`, where every endnote of the book is defined",
+                            path.display()
+                        ));
+                    continue;
+                }
+                if let Some(&first) = out.defined.get(def.label.as_str()) {
+                    let first_at = ch.locate(ch.doc.footnote_defs[first].range.start);
+                    diags
+                        .error(
+                            "endnote-duplicate-definition",
+                            ch.locate(def.range.start),
+                            format!("endnote `{}` is defined twice", def.label),
+                        )
+                        .hint = Some(format!(
+                        "the first definition is at line {}; remove one or give it another key",
+                        first_at.line
+                    ));
+                    continue;
+                }
+                out.defined.insert(&def.label, i);
+            }
+        }
+        out
+    }
+}
+
+/// The keys cited in a heading, each an error: a marker there would be a link inside the
+/// heading's own link (mdBook makes a heading's text a link to itself). Left as written, and
+/// counted as a citation for the unused check (its definition is not the mistake).
+fn in_headings<'a>(model: &'a Model, diags: &mut Diagnostics) -> HashSet<&'a str> {
+    let mut out: HashSet<&str> = HashSet::new();
+    for ch in &model.chapters {
+        for reference in ch.doc.footnote_refs.iter().filter(|r| r.in_heading) {
+            out.insert(&reference.label);
+            diags
+                .error(
+                    "endnote-in-heading",
+                    ch.locate(reference.range.start),
+                    format!(
+                        "endnote `{}` is cited in a heading, whose text is a link: the note's link would sit inside it",
+                        reference.label
+                    ),
+                )
+                .hint("cite the note in the text under the heading");
+        }
+    }
+    out
 }
 
 /// Removes a nested definition's container markers from its continuation lines: up to `column`
