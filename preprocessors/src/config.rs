@@ -920,38 +920,13 @@ impl Config {
         }
     }
 
-    /// Parses the date and checks the placeholders of every configured phrase.
+    /// Parses the dates and checks the site's address, every configured phrase's placeholders
+    /// and each feature's own rules.
     pub(crate) fn check(&mut self, book_toml: Option<&str>, diags: &mut Diagnostics) {
         let root = format!("preprocessor.{PREPROCESSOR}");
-        if let Some(text) = &self.date_text {
-            match Date::parse(text) {
-                Ok(date) => self.date = Some(date),
-                Err(e) => {
-                    diags
-                        .error(
-                            "config-date",
-                            locate(book_toml, &root, "date"),
-                            format!("`date` under `[{root}]`: {}", e.message),
-                        )
-                        .hint(e.hint);
-                }
-            }
-        }
         let table = format!("{root}.citation");
-        if let Some(text) = &self.citation.date {
-            match Date::parse(text) {
-                Ok(date) => self.citation_date = Some(date),
-                Err(e) => {
-                    diags
-                        .error(
-                            "config-date",
-                            locate(book_toml, &table, "date"),
-                            format!("`date` under `[{table}]`: {}", e.message),
-                        )
-                        .hint(e.hint);
-                }
-            }
-        }
+        self.date = read_date(self.date_text.as_deref(), &root, book_toml, diags);
+        self.citation_date = read_date(self.citation.date.as_deref(), &table, book_toml, diags);
         let url = &self.citation.site_url;
         if !url.is_empty() && !is_absolute_url(url) {
             diags
@@ -963,6 +938,16 @@ impl Config {
                 .hint(SITE_URL_HINT);
             self.citation.site_url.clear();
         }
+        self.check_documents(book_toml, diags);
+        self.check_allow_html(book_toml, diags);
+        self.check_agenda_titles(book_toml, diags);
+        self.check_link_check(book_toml, diags);
+        self.check_placeholders(book_toml, diags);
+    }
+
+    /// Each configured phrase uses only the placeholders its table documents.
+    fn check_placeholders(&self, book_toml: Option<&str>, diags: &mut Diagnostics) {
+        let root = format!("preprocessor.{PREPROCESSOR}");
         let phrases: [(&str, &str, &str, &[&str]); 11] = [
             ("", "explore-part", &self.explore_part, &["document"]),
             (
@@ -1021,10 +1006,6 @@ impl Config {
                 &["date", "address"],
             ),
         ];
-        self.check_documents(book_toml, diags);
-        self.check_allow_html(book_toml, diags);
-        self.check_agenda_titles(book_toml, diags);
-        self.check_link_check(book_toml, diags);
         for (sub, key, phrase, allowed) in phrases {
             let table = if sub.is_empty() {
                 root.clone()
@@ -1287,6 +1268,29 @@ impl Config {
         all.push(("document", &self.document));
         all.push(("title", &self.title));
         text::fill(template, &all)
+    }
+}
+
+/// The date `text` under `[table]` reads as (none without one); a date that cannot be read is an
+/// error at its key.
+fn read_date(
+    text: Option<&str>,
+    table: &str,
+    book_toml: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<Date> {
+    match Date::parse(text?) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            diags
+                .error(
+                    "config-date",
+                    locate(book_toml, table, "date"),
+                    format!("`date` under `[{table}]`: {}", e.message),
+                )
+                .hint(e.hint);
+            None
+        }
     }
 }
 
