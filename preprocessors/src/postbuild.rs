@@ -712,4 +712,82 @@ mod tests {
             )
         );
     }
+
+    /// A book with an endnote, built in-process with `extra` in book.toml: its HTML folder, the
+    /// pages read for the check, and the folder (kept alive).
+    fn built(extra: &str) -> (PathBuf, ReadPages, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("book.toml"),
+            format!(
+                "[book]\ntitle = \"T\"\n[preprocessor.report.endnotes]\nchapter = \"notes.md\"\n{extra}\n[output.html.search]\nenable = false\n[output.report-postbuild]\n"
+            ),
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("src")).unwrap();
+        std::fs::write(
+            dir.path().join("src/SUMMARY.md"),
+            "- [A](a.md)\n- [Notes](notes.md)\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("src/a.md"), "# A\n\nText.[^n]\n").unwrap();
+        std::fs::write(
+            dir.path().join("src/notes.md"),
+            "# Notes\n\n[^n]: The note.\n",
+        )
+        .unwrap();
+        let (html, read) =
+            crate::build::build_for_check(dir.path(), &crate::build::Options::default()).unwrap();
+        (html, read, dir)
+    }
+
+    fn files(html: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(html)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn with_search_and_previews_the_site_gets_their_files_and_every_page_its_note() {
+        let (html, read, _dir) = built("");
+        let names = files(&html);
+        assert!(names.contains(&SEARCH_DIR.to_string()), "{names:?}");
+        assert!(html.join("search/meta.json").is_file());
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with("report-previews-") && n.ends_with(".js")),
+            "{names:?}"
+        );
+        let page = std::fs::read_to_string(html.join("a.html")).unwrap();
+        assert!(page.contains("<noscript><p class=\"report-noscript\">"));
+        // Every page is read for the check, the print page too.
+        let pages = names.iter().filter(|n| n.ends_with(".html")).count();
+        assert!(names.contains(&PRINT.to_string()));
+        assert_eq!(read.len(), pages);
+        let print = std::fs::read_to_string(html.join(PRINT)).unwrap();
+        assert!(!print.contains("report-meta"));
+        // The search index holds the chapters' text: the print page is not a page of its own.
+        let records = std::fs::read_to_string(html.join("search/r/0.json")).unwrap();
+        assert!(records.contains("\"a.html\""), "{records}");
+        assert!(!records.contains("print.html"), "{records}");
+    }
+
+    #[test]
+    fn without_search_or_previews_none_of_their_files_or_notes() {
+        let (html, _, _dir) = built(
+            "[preprocessor.report.search]\nenable = false\n[preprocessor.report.previews]\nenable = false\n",
+        );
+        let names = files(&html);
+        assert!(!names.contains(&SEARCH_DIR.to_string()), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n.starts_with("report-previews-")),
+            "{names:?}"
+        );
+        let page = std::fs::read_to_string(html.join("a.html")).unwrap();
+        assert!(!page.contains("report-noscript"));
+    }
 }
