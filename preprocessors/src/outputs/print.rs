@@ -256,6 +256,11 @@ mod tests {
         assert_eq!(unsuffixed("meetings-1", &["meetings".into()]), "meetings");
         assert_eq!(unsuffixed("item-1", &["item-1".into()]), "item-1");
         assert_eq!(unsuffixed("x-2", &[]), "x-2");
+        // An id the page has as it is stays, even when its base is one of the page's too.
+        assert_eq!(
+            unsuffixed("item-1", &["item".into(), "item-1".into()]),
+            "item-1"
+        );
     }
 
     #[test]
@@ -279,6 +284,10 @@ mod tests {
             report_only("<html></html>", &ids),
             Err(Unchanged::UnknownShape("no <main>"))
         );
+        assert_eq!(
+            report_only("</main><main>x", &ids),
+            Err(Unchanged::UnknownShape("no </main>"))
+        );
     }
 
     #[test]
@@ -292,5 +301,55 @@ mod tests {
         assert_eq!(attr(found[2], "id"), Some("e"));
         assert_eq!(attr("<a data-id=\"x\" id=\"y\">", "id"), Some("y"));
         assert_eq!(attr("<a title=\" id=&quot;z\">", "id"), None);
+    }
+
+    #[test]
+    fn a_generated_page_without_a_heading_of_its_own_and_an_image_maps_area_are_followed() {
+        // mdBook gives a chapter without `<h1>` one on the print page only: the print page's
+        // first id is the page itself, the others are the page's own in order.
+        let chapters = [
+            format!(
+                "<p><a href=\"#data\">data</a> <map><area href=\"#files\"></map></p>{}",
+                meta(PageKind::Chapter, "a.html")
+            ),
+            format!(
+                "<h1 id=\"data\">Data</h1><h2 id=\"files\">Files</h2>{}",
+                meta(PageKind::Overview, "data.html")
+            ),
+        ];
+        let ids = HashMap::from([("data.html".to_string(), vec!["files".to_string()])]);
+        let (out, removed) = report_only(&print_page(&chapters), &ids).unwrap();
+        assert_eq!(removed, 1);
+        assert!(
+            out.contains(
+                "<a href=\"data.html\">data</a> <map><area href=\"data.html#files\"></map>"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn ids_the_print_page_renumbered_map_to_the_pages_own_by_their_place() {
+        // The page's two headings "A" are `a` and `a-1` on their page; the print page, which
+        // has an `a` already, numbers them on: its own heading first, then `a-2` and `a-3`.
+        let chapters = [
+            format!(
+                "<h1 id=\"a\">A</h1><a href=\"#a-3\">second</a>{}",
+                meta(PageKind::Chapter, "a.html")
+            ),
+            format!(
+                "<h1 id=\"top\">Top</h1><h2 id=\"a-2\">A</h2><h2 id=\"a-3\">A</h2>{}",
+                meta(PageKind::Overview, "data.html")
+            ),
+        ];
+        let ids = HashMap::from([(
+            "data.html".to_string(),
+            vec!["a".to_string(), "a-1".to_string()],
+        )]);
+        let (out, _) = report_only(&print_page(&chapters), &ids).unwrap();
+        assert!(
+            out.contains("<a href=\"data.html#a-1\">second</a>"),
+            "{out}"
+        );
     }
 }
