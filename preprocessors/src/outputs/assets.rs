@@ -286,6 +286,10 @@ mod tests {
             "theme/timeline.css"
         );
         assert_eq!(book_path("clipboard-1a2b3c4d.min.js"), "clipboard.min.js");
+        assert_eq!(
+            book_path("./.././theme/report-0a1b2c3d.js"),
+            "theme/report.js"
+        );
         assert_eq!(book_path("highlight.js"), "highlight.js");
         // Not a fingerprint: kept as it is.
         assert_eq!(book_path("theme/time-line.css"), "theme/time-line.css");
@@ -299,5 +303,11 @@ mod tests {
     fn a_class_in_text_or_a_comment_does_not_count() {
         let text = page("<p>class=\"timeline-entry\" <!-- <li class=\"timeline-entry\"> --></p>");
         assert!(!trim(&text).unwrap().contains("theme/timeline-"));
+    }
+
+    #[test]
+    fn a_tag_is_named_by_its_whole_name() {
+        assert!(is("<code>", "code") && is("<code class=\"x\">", "code"));
+        assert!(!is("<codex>", "code") && !is("<pre>", "code") && !is("code>", "code"));
     }
 }
