@@ -251,4 +251,104 @@ mod tests {
         assert_eq!(days("[accessed on Febuary 4, 2030]"), [None]);
         assert!(days("information accessed by migrants in 12 countries").is_empty());
     }
+
+    /// The archived copies of `notes` (the text of an endnotes chapter), the book dated `date`:
+    /// (address, archive, day, from), and the problems.
+    fn copies(
+        notes: &str,
+        date: Option<&str>,
+    ) -> (Vec<(String, String, String, DateFrom)>, String) {
+        let mut diags = Diagnostics::new();
+        let m = crate::model::testing::model(
+            &[("a.md", "# A\n\nText.[^a]\n"), ("notes.md", notes)],
+            &mut diags,
+        );
+        let cfg = DocumentsConfig::default();
+        let date = date.map(|d| Date::parse(d).unwrap());
+        let found = collect(&m, &cfg, date, "report", &mut diags);
+        let out = found
+            .into_iter()
+            .map(|c| (c.address, c.archive, c.date.to_string(), c.from))
+            .collect();
+        (out, diags.render())
+    }
+
+    #[test]
+    fn each_address_of_a_note_is_archived_as_of_its_access_date_else_the_documents() {
+        let notes = "# Notes\n\n\
+            [^a]: See https://a.org/x. Accessed on 14 February 2030.\n\n\
+            [^b]: [The site](HTTPS://b.org/) and www.c.org, undated.\n\n\
+            [^c]: https://d.org, accessed by migrants.\n\n\
+            [^d]: https://e.org [accessed on Febtober 4, 2030].\n";
+        let (found, diags) = copies(notes, Some("2030-06"));
+        let day = |a: &str, d: &str, from: DateFrom| {
+            (
+                a.to_string(),
+                format!("https://web.archive.org/web/{}/{a}", d.replace('-', "")),
+                d.to_string(),
+                from,
+            )
+        };
+        assert_eq!(
+            found,
+            [
+                day("https://a.org/x", "2030-02-14", DateFrom::Access),
+                day("HTTPS://b.org/", "2030-06-01", DateFrom::Document),
+                day("http://www.c.org", "2030-06-01", DateFrom::Document),
+                day("https://d.org", "2030-06-01", DateFrom::Document),
+                day("https://e.org", "2030-06-01", DateFrom::Document),
+            ]
+        );
+        assert_eq!(
+            diags,
+            "src/notes.md:9:22: warning: the access date `accessed on Febtober 4, 2030` is not a date: the archived copies of this note use the report's date [archive-access-date]\n  \
+             = hint: write it as “February 14, 2030” or “14 February 2030” (English month names)\n\
+             0 errors, 1 warning"
+        );
+    }
+
+    #[test]
+    fn without_a_date_an_undated_address_is_a_note_and_gets_no_copy() {
+        let (found, diags) = copies(
+            "# Notes\n\n[^a]: https://a.org and https://b.org, accessed 2 March 2030.\n",
+            None,
+        );
+        let addresses: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(a, _, d, _)| (a.as_str(), d.as_str()))
+            .collect();
+        // The access date after an address is its own; one before it serves the addresses after.
+        assert_eq!(
+            addresses,
+            [
+                ("https://a.org", "2030-03-02"),
+                ("https://b.org", "2030-03-02")
+            ]
+        );
+        assert_eq!(diags, "0 errors, 0 warnings");
+        // A date before the addresses serves them too, and one in another paragraph of the note.
+        let (found, _) = copies(
+            "# Notes\n\n[^a]: [Accessed 2 March 2030] https://a.org\n\n[^b]: https://b.org\n\n    Accessed on 5 May 2030.\n",
+            None,
+        );
+        let addresses: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(a, _, d, _)| (a.as_str(), d.as_str()))
+            .collect();
+        assert_eq!(
+            addresses,
+            [
+                ("https://a.org", "2030-03-02"),
+                ("https://b.org", "2030-05-05")
+            ]
+        );
+        let (found, diags) = copies("# Notes\n\n[^a]: https://a.org.\n", None);
+        assert!(found.is_empty());
+        assert_eq!(
+            diags,
+            "src/notes.md:3:7: note: `https://a.org` has no date for its archived copy: the note gives no access date and the report has no `date` [archive-date-missing]\n  \
+             = hint: add the access date to the note (“[Accessed on 14 February 2030]”) or set `date` under `[preprocessor.report]`; `archive = \"\"` under `[preprocessor.report.documents]` switches archived copies off\n\
+             0 errors, 0 warnings, 1 note"
+        );
+    }
 }
