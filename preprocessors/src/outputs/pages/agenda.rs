@@ -397,6 +397,241 @@ pub(crate) fn opening_sentence(ch: &ModelChapter) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+    use crate::features::timeline::tests::{config, may_2014};
+    use crate::model::testing::model;
+
+    const REGISTRY: &str = "organisations:
+  - {id: un, name: United Nations, acronym: UN}
+  - {id: wto, name: World Trade Organization, acronym: WTO}
+  - {id: ilo, name: International Labour Organization, acronym: ILO}
+";
+
+    /// Three areas: "Trade" (the chapter `trade.md`, naming WTO twice and ILO twice, with a
+    /// meeting), "Transit" (`transit.md`, naming WTO twice and UN once) and "Labour", which has
+    /// no chapter and is listed in the introduction.
+    const CHAPTERS: [(&str, &str); 3] = [
+        (
+            "intro.md",
+            "# Introduction\n\nThe areas are Trade, Transit and Labour.\n",
+        ),
+        (
+            "trade.md",
+            "---\nagenda-item: 1\nmeetings:\n  - id: w\n    title: Workshop\n    date: \"2014-04-23\"\n    mention: The WTO met\n---\n\
+             # Trade\n\nThe WTO met. 2 days later the ILO and the WTO spoke.\n\nThe ILO again.\n",
+        ),
+        (
+            "transit.md",
+            "---\nagenda-item: 2\n---\n# Transit\n\nThe UN met? Yes, with the WTO and the WTO again.\n",
+        ),
+    ];
+
+    /// Runs `f` on the agenda of `chapters` with every feature on: the areas `items` of `name`.
+    fn with_book<R>(
+        chapters: &[(&str, &str)],
+        (items, name): (&[&str], &str),
+        heat_map: bool,
+        f: impl FnOnce(&Agenda, Context<'_>) -> R,
+    ) -> R {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data/organisations.yaml"), REGISTRY).unwrap();
+        let mut diags = Diagnostics::new();
+        let m = model(chapters, &mut diags);
+        let mut cfg: Config = config();
+        cfg.network.enable = false;
+        cfg.pictures.heat_map = heat_map;
+        cfg.agenda.item = "area".into();
+        cfg.agenda.name = name.into();
+        cfg.agenda.items = items.iter().map(|i| i.to_string()).collect();
+        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let agenda = Agenda::collect(&m, &cfg.agenda, &mut diags);
+        let timeline = Timeline::collect(
+            &m,
+            Some(orgs.directory()),
+            may_2014(),
+            &cfg.timeline,
+            &mut diags,
+        );
+        assert_eq!(diags.errors(), 0, "{}", diags.render());
+        let cx = Context {
+            model: &m,
+            cfg: &cfg,
+            orgs: Some(&orgs),
+            agenda: Some(&agenda),
+            timeline: Some(&timeline),
+            network: None,
+        };
+        f(&agenda, cx)
+    }
+
+    const AREAS: [&str; 2] = ["Trade", "Transit"];
+
+    #[test]
+    fn the_box_gives_the_position_the_organisations_most_mentioned_first_and_the_neighbours() {
+        let boxes = with_book(&CHAPTERS, (&AREAS, "the Plan"), false, chapter_boxes);
+        let (trade, transit) = (ChapterId(1), ChapterId(2));
+        // Trade: ILO 2, WTO 2 (a tie, by short name); Transit: WTO 2, UN 1.
+        assert_eq!(
+            boxes,
+            [
+                (
+                    trade,
+                    "<nav class=\"agenda-box report-generated\" aria-label=\"Area 1 of 2\">\n\
+                     <p class=\"agenda-box-position\"><a href=\"agenda.html\">Area 1 of 2</a> of the Plan</p>\n\
+                     <p class=\"agenda-box-orgs\">Organisations active: \
+                     <a href=\"organisations/ilo.html\" title=\"International Labour Organization\">ILO</a>, \
+                     <a href=\"organisations/wto.html\" title=\"World Trade Organization\">WTO</a></p>\n\
+                     <p class=\"agenda-box-nav\"><a rel=\"next\" href=\"transit.html\">Next area: Chapter 3</a></p>\n\
+                     </nav>"
+                        .to_string()
+                ),
+                (
+                    transit,
+                    "<nav class=\"agenda-box report-generated\" aria-label=\"Area 2 of 2\">\n\
+                     <p class=\"agenda-box-position\"><a href=\"agenda.html\">Area 2 of 2</a> of the Plan</p>\n\
+                     <p class=\"agenda-box-orgs\">Organisations active: \
+                     <a href=\"organisations/wto.html\" title=\"World Trade Organization\">WTO</a>, \
+                     <a href=\"organisations/un.html\" title=\"United Nations\">UN</a></p>\n\
+                     <p class=\"agenda-box-nav\"><a rel=\"prev\" href=\"trade.html\">Previous area: Chapter 2</a></p>\n\
+                     </nav>"
+                        .to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_item_naming_nobody_in_an_unnamed_agenda_has_its_position_only() {
+        let only = [(
+            "only.md",
+            "---\nagenda-item: 1\n---\n# Only\n\nNobody spoke.\n",
+        )];
+        let boxes = with_book(&only, (&["Only"], ""), false, chapter_boxes);
+        assert_eq!(
+            boxes,
+            [(
+                ChapterId(0),
+                "<nav class=\"agenda-box report-generated\" aria-label=\"Area 1 of 1\">\n\
+                 <p class=\"agenda-box-position\"><a href=\"agenda.html\">Area 1 of 1</a></p>\n\
+                 </nav>"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_overview_gives_each_item_its_opening_organisations_and_meetings() {
+        let (items, intro) = with_book(&CHAPTERS, (&AREAS, "the Plan"), false, |agenda, cx| {
+            let items: Vec<Value> = agenda
+                .items
+                .iter()
+                .map(|i| overview_item(agenda, cx, i))
+                .collect();
+            let page = overview(agenda, cx, &Templates::built_in(), &mut Diagnostics::new());
+            (
+                items,
+                page.content.lines().nth(1).unwrap_or_default().to_string(),
+            )
+        });
+        assert_eq!(
+            intro,
+            "<p class=\"report-generated\">The 2 areas of the report.</p>"
+        );
+        assert_eq!(
+            items,
+            [
+                json!({
+                    "heading": "Area 1: Trade",
+                    "id": "item-1",
+                    "chapter": {"href": "trade.html", "title": "Chapter 2"},
+                    "opening": "The WTO met.",
+                    "orgs": {"count": 2, "list": [
+                        {"name": "ILO", "href": "organisations/ilo.html", "mentions": 2},
+                        {"name": "WTO", "href": "organisations/wto.html", "mentions": 2},
+                    ]},
+                    "meetings": [{"when": "23 April 2014", "href": "timeline.html#meeting-w", "title": "Workshop"}],
+                }),
+                json!({
+                    "heading": "Area 2: Transit",
+                    "id": "item-2",
+                    "chapter": {"href": "transit.html", "title": "Chapter 3"},
+                    "opening": "The UN met?",
+                    "orgs": {"count": 2, "list": [
+                        {"name": "WTO", "href": "organisations/wto.html", "mentions": 2},
+                        {"name": "UN", "href": "organisations/un.html", "mentions": 1},
+                    ]},
+                    "meetings": [],
+                }),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_matrix_counts_each_organisations_mentions_per_item_with_totals_and_shades() {
+        let matrices = [true, false].map(|heat_map| {
+            with_book(&CHAPTERS, (&AREAS, "the Plan"), heat_map, |agenda, cx| {
+                matrix(agenda, cx, cx.orgs.unwrap()).unwrap()
+            })
+        });
+        let trade = "trade.html#p-the-wto-met-2-days-later";
+        let transit = "transit.html#p-the-un-met-yes-with-the";
+        // Counted by hand from `CHAPTERS`: ILO 2 + 0, UN 0 + 1, WTO 2 + 2.
+        let cell = |count: usize, href: &str, label: &str, heat: usize| json!({"count": count, "href": href, "label": label, "heat": heat});
+        assert_eq!(
+            matrices[0],
+            json!({
+                "heading": "Organisations by area",
+                "item": "area",
+                "heat_map": true,
+                "legend": [{"step": 1, "counts": "1"}, {"step": 2, "counts": "2"}],
+                "columns": [{"title": "Chapter 2", "label": "1"}, {"title": "Chapter 3", "label": "2"}],
+                "rows": [
+                    {"name": "ILO", "title": "International Labour Organization", "href": "organisations/ilo.html",
+                     "cells": [cell(2, trade, "2 mentions of ILO under area 1", 2), {}], "total": 2},
+                    {"name": "UN", "title": "United Nations", "href": "organisations/un.html",
+                     "cells": [{}, cell(1, transit, "1 mention of UN under area 2", 1)], "total": 1},
+                    {"name": "WTO", "title": "World Trade Organization", "href": "organisations/wto.html",
+                     "cells": [cell(2, trade, "2 mentions of WTO under area 1", 2),
+                               cell(2, transit, "2 mentions of WTO under area 2", 2)], "total": 4},
+                ],
+            })
+        );
+        // Without the heat map: the same table, no cell shaded.
+        let mut unshaded = matrices[0].clone();
+        unshaded["heat_map"] = json!(false);
+        for row in unshaded["rows"].as_array_mut().unwrap() {
+            for cell in row["cells"].as_array_mut().unwrap() {
+                cell.as_object_mut().unwrap().remove("heat");
+            }
+        }
+        assert_eq!(matrices[1], unshaded);
+    }
+
+    #[test]
+    fn the_opening_sentence_ends_at_a_stop_before_a_capital_or_a_digit() {
+        let opening = |body: &str| {
+            let mut diags = Diagnostics::new();
+            let m = model(&[("a.md", body)], &mut diags);
+            opening_sentence(&m.chapters[0])
+        };
+        let cases = [
+            ("# A\n\nThe WTO met. 2 days later, more.\n", "The WTO met."),
+            ("# A\n\nWho met? The ILO.\n", "Who met?"),
+            (
+                "# A\n\nMet, i.e. the ILO! And more.\n",
+                "Met, i.e. the ILO!",
+            ),
+            ("# A\n\nNo stop at all\n", "No stop at all"),
+            (
+                "# A\n\n<!-- a note -->\n\nAfter the note. Then.\n",
+                "After the note.",
+            ),
+        ];
+        for (body, first) in cases {
+            assert_eq!(opening(body).as_deref(), Some(first), "{body:?}");
+        }
+    }
 
     #[test]
     fn one_two_and_three_mentions_are_steps_of_their_own_and_the_rest_is_split_in_two() {

@@ -425,4 +425,45 @@ mod tests {
             "the export rides in the page"
         );
     }
+    #[test]
+    fn the_introduction_counts_the_meetings_and_says_what_planned_means() {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[(
+                "a.md",
+                &format!(
+                    "---\nmeetings:\n{MEETINGS}---\n# A\n\nThe first meeting.\n\nThe second meeting.\n"
+                ),
+            )],
+            &mut diags,
+        );
+        let orgs = orgs();
+        let cfg = config();
+        let intros = [may_2014(), None].map(|report| {
+            let t = Timeline::collect(&m, Some(&orgs), report, &cfg.timeline, &mut diags);
+            intro(&t, &cfg)
+        });
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        let precision = "Dates are as precise as the report. A date it gives only as a month, a season, a \
+             half year or a year is marked “approximate date”, and the meeting is listed at the end of \
+             that period, after the meetings dated within it.";
+        // `MEETINGS` has 4.
+        assert_eq!(
+            intros,
+            [
+                (
+                    "The report describes 4 meetings.".to_string(),
+                    format!(
+                        "{precision} The report dates from May 2014: meetings not over by 31 May 2014 are marked “planned at the time of writing”."
+                    )
+                ),
+                (
+                    "The report describes 4 meetings.".to_string(),
+                    format!(
+                        "{precision} The report’s date is not given, so no meeting is marked “planned at the time of writing”."
+                    )
+                ),
+            ]
+        );
+    }
 }
