@@ -418,13 +418,6 @@ mod tests {
         use crate::base::diagnostics::Diagnostics;
         use crate::model::generated_chapter;
         use crate::model::testing::model;
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("data")).unwrap();
-        std::fs::write(
-            dir.path().join("data/organisations.yaml"),
-            "organisations:\n  - {id: wto, name: World Trade Organization, acronym: WTO}\n  - {id: ilo, name: International Labour Organization}\n",
-        )
-        .unwrap();
         let chapters = [
             (
                 "a.md",
@@ -443,7 +436,12 @@ mod tests {
         cfg.agenda.items = vec!["Trade".into()];
         // Every organisation has its page, ILO too, which no chapter names.
         cfg.organisations.pages = crate::features::organisations::OrgPages::All;
-        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let orgs = crate::features::organisations::collect_with_registry(
+            "organisations:\n  - {id: wto, name: World Trade Organization, acronym: WTO}\n  - {id: ilo, name: International Labour Organization}\n",
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
         let agenda = Agenda::collect(&m, &cfg.agenda, &mut diags);
         let mut book = Book::new();
         for (i, (path, content)) in chapters.iter().enumerate() {

@@ -474,6 +474,21 @@ pub(crate) fn snippet(text: &str, range: Range<usize>, context: usize) -> (Strin
     (squash(&b), text[range].to_string(), squash(&a))
 }
 
+/// For other modules' unit tests: the organisations of `model` by the registry `registry`
+/// (its YAML), written into a temporary book's `data/organisations.yaml`.
+#[cfg(test)]
+pub(crate) fn collect_with_registry(
+    registry: &str,
+    model: &Model,
+    cfg: &OrganisationsConfig,
+    diags: &mut Diagnostics,
+) -> Organisations {
+    let root = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir_all(root.path().join("data")).expect("a data folder");
+    std::fs::write(root.path().join("data/organisations.yaml"), registry).expect("the registry");
+    Organisations::collect(model, root.path(), cfg, diags)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -523,9 +523,6 @@ organisations:
 
     /// The files for two chapters: WTO twice (once with the ILO), the UN once.
     fn files_and_directory() -> (Vec<File>, Directory) {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("data")).unwrap();
-        std::fs::write(dir.path().join("data/organisations.yaml"), REGISTRY).unwrap();
         let mut diags = Diagnostics::new();
         let m = model(
             &[
@@ -538,7 +535,12 @@ organisations:
             &mut diags,
         );
         let cfg = Config::default();
-        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let orgs = crate::features::organisations::collect_with_registry(
+            REGISTRY,
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
         let network = Network::build(&orgs, None);
         let files = files(Sources {
             model: &m,
@@ -677,9 +679,6 @@ organisations:
 
     #[test]
     fn with_chapters_for_agenda_items_the_matrix_counts_each_organisations_mentions_per_item() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("data")).unwrap();
-        std::fs::write(dir.path().join("data/organisations.yaml"), REGISTRY).unwrap();
         let mut diags = Diagnostics::new();
         let m = model(
             &[
@@ -696,7 +695,12 @@ organisations:
         );
         let mut cfg = Config::default();
         cfg.agenda.items = vec!["Trade".into(), "Labour".into()];
-        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let orgs = crate::features::organisations::collect_with_registry(
+            REGISTRY,
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
         let agenda = Agenda::collect(&m, &cfg.agenda, &mut diags);
         assert_eq!(diags.errors(), 0, "{}", diags.render());
         let network = Network::build(&orgs, None);

@@ -433,9 +433,6 @@ mod tests {
         heat_map: bool,
         f: impl FnOnce(&Agenda, Context<'_>) -> R,
     ) -> R {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("data")).unwrap();
-        std::fs::write(dir.path().join("data/organisations.yaml"), REGISTRY).unwrap();
         let mut diags = Diagnostics::new();
         let m = model(chapters, &mut diags);
         let mut cfg: Config = config();
@@ -444,7 +441,12 @@ mod tests {
         cfg.agenda.item = "area".into();
         cfg.agenda.name = name.into();
         cfg.agenda.items = items.iter().map(|i| i.to_string()).collect();
-        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let orgs = crate::features::organisations::collect_with_registry(
+            REGISTRY,
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
         let agenda = Agenda::collect(&m, &cfg.agenda, &mut diags);
         let timeline = Timeline::collect(
             &m,

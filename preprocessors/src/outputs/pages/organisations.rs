@@ -420,9 +420,6 @@ organisations:
     /// The index's data and `wto`'s page's data for two chapters that name WTO three times
     /// (twice in the first) and ILO once.
     fn pages() -> (Value, Value) {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("data")).unwrap();
-        std::fs::write(dir.path().join("data/organisations.yaml"), REGISTRY).unwrap();
         let mut diags = Diagnostics::new();
         let m = model(
             &[
@@ -436,7 +433,12 @@ organisations:
         );
         let mut cfg = Config::default();
         cfg.network.enable = false;
-        let orgs = Organisations::collect(&m, dir.path(), &cfg.organisations, &mut diags);
+        let orgs = crate::features::organisations::collect_with_registry(
+            REGISTRY,
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
         let cx = Context {
             model: &m,
             cfg: &cfg,
