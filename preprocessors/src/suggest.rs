@@ -373,4 +373,112 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn a_line_right_aligns_the_count_and_pads_the_name_to_the_width() {
+        let s = Suggestion {
+            name: "Human Rights Council".to_string(),
+            full: "Human Rights Council".to_string(),
+            acronym: None,
+            count: 12,
+            first: Location {
+                path: "src/a.md".into(),
+                line: 3,
+                col: 9,
+            },
+        };
+        assert_eq!(s.line(24), "   12  Human Rights Council      src/a.md:3");
+    }
+
+    #[test]
+    fn a_name_is_first_found_where_its_words_start() {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[(
+                "a.md",
+                "# A\n\nIt welcomes *the* work of\nthe Human Rights Council.\n",
+            )],
+            &mut diags,
+        );
+        let found = find(&m, &HashSet::new());
+        let places: Vec<(&str, usize, usize)> = found
+            .iter()
+            .map(|s| (s.name.as_str(), s.first.line, s.first.col))
+            .collect();
+        assert_eq!(places, [("Human Rights Council", 4, 5)]);
+    }
+
+    #[test]
+    fn an_acronym_needs_two_capitals() {
+        assert_eq!(
+            names("Alpha Beta (Ab) and the Economic Commission (EC).", &[]),
+            [("Economic Commission (EC)".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn a_use_inside_a_longer_word_on_either_side_is_not_counted() {
+        assert_eq!(
+            names(
+                "The Joint Unit (JU) met; JUs, XJU and JU-related work; JU again.",
+                &[]
+            ),
+            [("Joint Unit (JU)".to_string(), 3)]
+        );
+    }
+
+    #[test]
+    fn only_the_acronym_right_after_its_name_is_part_of_the_naming() {
+        assert_eq!(
+            names("The Joint Unit (JU) met. JU reports; JU agrees.", &[]),
+            [("Joint Unit (JU)".to_string(), 3)]
+        );
+    }
+
+    #[test]
+    fn a_defined_name_starts_at_a_capitalised_word_with_the_acronyms_first_letter() {
+        // "Food" holds o and d but starts with another letter; "of" starts with o but is a
+        // small word.
+        assert_eq!(
+            names("Notes the Office of Food (OD).", &[]),
+            [("Office of Food (OD)".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn a_defined_name_holds_the_acronyms_letters_in_order() {
+        // "Office Dogs" has o and s but no d after them.
+        assert_eq!(
+            names("Notes Oslo Office Dogs (OSD).", &[]),
+            [("Oslo Office Dogs (OSD)".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn suggest_reads_the_book_and_leaves_out_what_its_registry_knows() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("src")).unwrap();
+        std::fs::create_dir_all(root.join("data")).unwrap();
+        std::fs::write(root.join("book.toml"), "[book]\ntitle = \"T\"\n").unwrap();
+        std::fs::write(root.join("src/SUMMARY.md"), "# Summary\n\n- [A](a.md)\n").unwrap();
+        std::fs::write(
+            root.join("src/a.md"),
+            "# A\n\nThe Human Rights Council and the Joint Unit (JU) met.\n",
+        )
+        .unwrap();
+        let mut diags = Diagnostics::new();
+        let found = suggest(root, &mut diags).unwrap();
+        let names: Vec<&str> = found.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Human Rights Council", "Joint Unit (JU)"]);
+        std::fs::write(
+            root.join("data/organisations.yaml"),
+            "organisations:\n- {id: ju, name: Other Name, acronym: JU}\n",
+        )
+        .unwrap();
+        let found = suggest(root, &mut diags).unwrap();
+        let names: Vec<&str> = found.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Human Rights Council"]);
+        assert_eq!(diags.errors(), 0);
+    }
 }
