@@ -38,28 +38,19 @@ pub(crate) fn normalised_blocks(ch: &Chapter) -> Vec<String> {
     ch.doc.blocks.iter().map(|b| normalise(&b.text)).collect()
 }
 
-/// The innermost block of `ch` whose text contains `phrase` (first in reading order), given the
-/// chapter's [`normalised_blocks`], computed once for all its phrases (normalising every block
-/// again for each meeting made a chapter with many meetings quadratic).
+/// The first block of `ch` (in reading order) whose text contains `phrase`, given the chapter's
+/// [`normalised_blocks`], computed once for all its phrases (normalising every block again for
+/// each meeting made a chapter with many meetings quadratic). A block's text is its own: a list
+/// item's does not hold its nested list's or paragraphs' text, so the block found is the one
+/// that writes the phrase.
 pub(crate) fn find_phrase_in(ch: &Chapter, blocks: &[String], phrase: &str) -> Option<BlockId> {
     let phrase = normalise(phrase);
     if phrase.is_empty() {
         return None;
     }
-    let contains = |b: usize| blocks[b].contains(&phrase);
-    let mut found = (0..ch.doc.blocks.len()).find(|&b| contains(b))?;
-    // A list item's text includes its nested paragraphs: prefer the innermost block.
-    let outer = ch.doc.blocks[found].range.clone();
-    for b in found + 1..ch.doc.blocks.len() {
-        let r = &ch.doc.blocks[b].range;
-        if r.start >= outer.end {
-            break;
-        }
-        if r.end <= outer.end && contains(b) {
-            found = b;
-        }
-    }
-    Some(BlockId(found))
+    (0..ch.doc.blocks.len())
+        .find(|&b| blocks[b].contains(&phrase))
+        .map(BlockId)
 }
 
 /// `c` in lower case, as one character (so positions in a folded text are the text's).
@@ -130,5 +121,31 @@ mod tests {
             "The 'HLD's \"2013\" review"
         );
         assert_eq!(normalise(" \n "), "");
+    }
+
+    #[test]
+    fn a_phrase_is_found_in_the_first_block_that_writes_it() {
+        let mut diags = crate::base::diagnostics::Diagnostics::new();
+        let m = crate::model::testing::model(
+            &[(
+                "a.md",
+                "- Outer item, a phrase\n  - Inner part, a phrase\n  - Third part\n\n\
+                 - Loose item\n\n  Its paragraph\n\nAfter the list.\n",
+            )],
+            &mut diags,
+        );
+        let ch = &m.chapters[0];
+        let blocks = normalised_blocks(ch);
+        let text = |phrase: &str| {
+            find_phrase_in(ch, &blocks, phrase).map(|b| ch.doc.blocks[b.0].text.trim().to_string())
+        };
+        // Each block's text is its own, not its nested blocks'.
+        assert_eq!(text("a phrase").as_deref(), Some("Outer item, a phrase"));
+        assert_eq!(text("Inner").as_deref(), Some("Inner part, a phrase"));
+        assert_eq!(text("Third").as_deref(), Some("Third part"));
+        assert_eq!(text("Its paragraph").as_deref(), Some("Its paragraph"));
+        assert_eq!(text("the list").as_deref(), Some("After the list."));
+        assert_eq!(text("elsewhere"), None);
+        assert_eq!(text(" "), None);
     }
 }
