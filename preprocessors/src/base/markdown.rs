@@ -925,9 +925,73 @@ pub(crate) fn append_block(content: &mut String, block: &str) {
     content.push('\n');
 }
 
+/// `url` written as a Markdown link's destination, to replace one in a chapter: as it is when
+/// it can be (the common case); else between `<` and `>`, the form CommonMark gives a
+/// destination with spaces or brackets (a chapter file named `Annex 1 (final).md`), with `<`,
+/// `>`, `\` and `&` (which could start an entity) escaped by a backslash, and a line break,
+/// which no form holds, percent-encoded. mdBook renders both forms to the same `href`.
+pub(crate) fn destination(url: &str) -> String {
+    if !url.is_empty()
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '(' | ')' | '<' | '>' | '\\' | '&')
+        })
+    {
+        return url.to_string();
+    }
+    let mut out = String::with_capacity(url.len() + 2);
+    out.push('<');
+    for c in url.chars() {
+        match c {
+            '<' | '>' | '\\' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("%0A"),
+            '\r' => out.push_str("%0D"),
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_destination_is_bracketed_only_when_it_must_be() {
+        assert_eq!(destination("sub/p2.html#item-b"), "sub/p2.html#item-b");
+        assert_eq!(
+            destination("Annex 1 (final).html"),
+            "<Annex 1 (final).html>"
+        );
+        assert_eq!(destination("a(b.html"), "<a(b.html>");
+        assert_eq!(destination("a)b.html"), "<a)b.html>");
+        assert_eq!(destination("a\tb.html"), "<a\tb.html>");
+        assert_eq!(
+            destination("R&amp;D<1>\\.html"),
+            "<R\\&amp;D\\<1\\>\\\\.html>"
+        );
+        assert_eq!(destination("a\nb\rc\u{7}.html"), "<a%0Ab%0Dc\u{7}.html>");
+        assert_eq!(destination(""), "<>");
+        // Each form, parsed back, is the URL.
+        for url in [
+            "Annex 1 (final).html",
+            "R&amp;D<1>.html",
+            "p.html",
+            "a b&c.html",
+        ] {
+            let md = format!("[x]({})", destination(url));
+            let dest = mdbook_markdown::pulldown_cmark::Parser::new(&md)
+                .find_map(|e| match e {
+                    Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                    _ => None,
+                })
+                .unwrap();
+            assert_eq!(dest, url, "{md}");
+        }
+    }
 
     fn runs(md: &str) -> Vec<String> {
         Doc::parse(md).runs.into_iter().map(|r| r.text).collect()

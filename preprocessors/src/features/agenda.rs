@@ -14,7 +14,7 @@
 
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html::{self, Html, Markdown};
-use crate::base::markdown::safe_to_wrap;
+use crate::base::markdown::{destination, safe_to_wrap};
 use crate::base::numbering::Numbering;
 use crate::base::paths;
 use crate::base::text;
@@ -245,7 +245,9 @@ impl Agenda {
                         Some(c) => html::href(&ch.path, &model.chapter(c).path, None),
                         None => html::href(&ch.path, &self.page, Some(&item.fragment())),
                     };
-                    outputs[ch.id].edits.replace(dest.clone(), href);
+                    outputs[ch.id]
+                        .edits
+                        .replace(dest.clone(), destination(&href));
                 }
                 (Some(_), None) => {
                     diags
@@ -571,6 +573,24 @@ mod tests {
         assert_eq!(r.bodies[4], "Trade, and [transit](sub/p2.html).\n");
         // Declared items are never reported as missing from the text.
         assert_eq!(r.unused, []);
+    }
+
+    #[test]
+    fn an_agenda_link_to_a_chapter_file_named_with_spaces_and_brackets_stays_a_link() {
+        let r = run(
+            &[
+                ("p1.md", &declares("1", "# One\n\nSee [four](agenda:4).\n")),
+                ("p2.md", &declares("2", "# Two\n")),
+                ("p3.md", &declares("3", "# Three\n")),
+                ("Annex 4 (final).md", &declares("4", "# Four\n")),
+            ],
+            &points(),
+        );
+        assert_eq!(r.diags, "0 errors, 0 warnings");
+        assert_eq!(
+            r.bodies[0],
+            "# One\n\nSee [four](<Annex 4 (final).html>).\n"
+        );
     }
 
     #[test]

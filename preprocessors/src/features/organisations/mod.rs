@@ -27,7 +27,7 @@ pub(crate) mod registry;
 
 use crate::base::diagnostics::Diagnostics;
 use crate::base::html::{self, Html, Markdown};
-use crate::base::markdown::safe_to_wrap;
+use crate::base::markdown::{destination, safe_to_wrap};
 use crate::model::Unused;
 use crate::model::find::{find_loosely, find_phrase_in, normalised_blocks};
 use crate::model::orgs::{Directory, FOLDED};
@@ -250,7 +250,7 @@ impl Organisations {
             if let Some(i) = m.explicit {
                 let link = &ch.doc.scheme_links[i];
                 if let Some(dest) = &link.dest_range {
-                    out.edits.replace(dest.clone(), href);
+                    out.edits.replace(dest.clone(), destination(&href));
                 }
                 continue;
             }
@@ -686,6 +686,21 @@ data/organisations.yaml:5:10: warning: `Group` (a form of `group`) is one ordina
             let (_, _, texts, _) = organisations(REGISTRY, &BOOK, &cfg);
             assert_eq!(texts, expected, "{mode:?}");
         }
+    }
+
+    #[test]
+    fn an_org_link_into_a_folder_named_with_a_space_stays_a_link() {
+        let cfg = OrganisationsConfig {
+            dir: "Our bodies".into(),
+            ..OrganisationsConfig::default()
+        };
+        let (_, _, texts, diags) = organisations(
+            "organisations:\n  - {id: who, name: World Health Organization}\n",
+            &[("a.md", "See [it](org:who).\n")],
+            &cfg,
+        );
+        assert_eq!(diags, "0 errors, 0 warnings");
+        assert_eq!(texts, ["See [it](<Our bodies/who.html>).\n"]);
     }
 
     #[test]
