@@ -749,4 +749,365 @@ mod tests {
             "{labels:?}"
         );
     }
+
+    /// Five organisations of two kinds and none, four of them named: `zeta` (4 mentions) and
+    /// `alpha` (1) agencies, `fund` (9) a fund, `gamma` (0) and `omega` (1, a long name) of no
+    /// kind; `zeta` and `fund` named together twice, `alpha` and `zeta` once, `fund` and
+    /// `gamma` once.
+    fn kinds_network() -> (Directory, Network) {
+        let mut diags = Diagnostics::new();
+        let yaml = "kinds:\n\
+                    - {id: agency, label: Specialized agency, plural: Specialized agencies}\n\
+                    - {id: fund, label: Fund, plural: Funds}\n\
+                    organisations:\n\
+                    - {id: zeta, name: Zeta Agency, acronym: ZA, kind: agency}\n\
+                    - {id: alpha, name: Alpha Agency, acronym: AA, kind: agency}\n\
+                    - {id: fund, name: Beta Fund, acronym: BF, kind: fund}\n\
+                    - {id: gamma, name: Gamma Group}\n\
+                    - {id: omega, name: Omega Body for the Very Long Names of Things}\n";
+        let dir = crate::features::organisations::registry::parse(
+            yaml,
+            Path::new("data/organisations.yaml"),
+            Path::new("organisations"),
+            &mut diags,
+        )
+        .directory;
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        let pair = |a: usize, b: usize, n: usize| Pair {
+            a: OrgId(a),
+            b: OrgId(b),
+            paragraphs: (0..n).map(|k| (ChapterId(0), BlockId(k))).collect(),
+            meetings: vec![],
+        };
+        let net = Network::new(
+            vec![4, 1, 9, 0, 1],
+            vec![pair(1, 0, 1), pair(0, 2, 2), pair(2, 3, 1)],
+        );
+        (dir, net)
+    }
+
+    /// Each element named `name` of `svg`'s group of class `group`, as the values of `attrs`.
+    fn attrs_in(svg: &str, group: &str, name: &str, attrs: &[&str]) -> Vec<Vec<String>> {
+        let doc = roxmltree::Document::parse(svg).expect("well-formed XML");
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some(group))
+            .flat_map(|g| g.descendants().filter(|n| n.tag_name().name() == name))
+            .map(|n| {
+                attrs
+                    .iter()
+                    .map(|a| n.attribute(*a).unwrap_or_default().to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_named_are_drawn_by_kind_in_the_registrys_order_then_by_short_name() {
+        let (dir, net) = kinds_network();
+        let all = drawn(&dir, &net, 10, 10);
+        assert_eq!(
+            all.orgs,
+            [1, 0, 2, 4].map(OrgId),
+            "AA, ZA; BF; no kind last"
+        );
+        let ids: Vec<String> = all.pairs.iter().map(|p| pair_ids(&dir, p)).collect();
+        assert_eq!(
+            ids,
+            ["zeta fund", "alpha zeta"],
+            "strongest first, gamma not drawn"
+        );
+        // The two most mentioned, and a tie (alpha and omega, 1 each) kept in registry order.
+        assert_eq!(drawn(&dir, &net, 2, 10).orgs, [0, 2].map(OrgId));
+        assert_eq!(drawn(&dir, &net, 3, 10).orgs, [1, 0, 2].map(OrgId));
+        assert_eq!(drawn(&dir, &net, 10, 1).pairs.len(), 1);
+    }
+
+    #[test]
+    fn the_circle_places_each_kind_together_with_a_gap_of_two_places_between_kinds() {
+        // Four drawn and three groups: ten places, taken by 0, 1 | 4 | 7, from the top
+        // clockwise; radius 290 around (500, 500); marks of area proportional to mentions
+        // (radius 3 + 11 × √(m / 9)); an agency's a circle, a fund's (second kind) a square.
+        // The figures were computed apart from the code, from those rules.
+        let (dir, net) = kinds_network();
+        let all = drawn(&dir, &net, 10, 10);
+        let svg = svg(&dir, &net, &all, Path::new("network.md"), "Network").into_string();
+        assert_eq!(
+            attrs_in(&svg, "network-orgs", "path", &["d"]).concat(),
+            [
+                "M493.3 210.0 a6.7 6.7 0 1 0 13.3 0 a6.7 6.7 0 1 0 -13.3 0 Z",
+                "M660.1 265.4 a10.3 10.3 0 1 0 20.7 0 a10.3 10.3 0 1 0 -20.7 0 Z",
+                "M657.9 722.0 L683.1 722.0 L683.1 747.2 L657.9 747.2 Z",
+                "M217.5 589.6 a6.7 6.7 0 1 0 13.3 0 a6.7 6.7 0 1 0 -13.3 0 Z",
+            ]
+        );
+        // Labels 20 units outside the largest mark, along the radius: read from the left on
+        // the right half, turned half a turn and ending at the rim on the left half.
+        assert_eq!(
+            attrs_in(
+                &svg,
+                "network-orgs",
+                "text",
+                &["x", "y", "text-anchor", "transform"]
+            ),
+            [
+                ["500.0", "190.0", "start", "rotate(-90.0 500.0 190.0)"],
+                ["682.2", "249.2", "start", "rotate(-54.0 682.2 249.2)"],
+                ["682.2", "750.8", "start", "rotate(54.0 682.2 750.8)"],
+                ["205.2", "595.8", "end", "rotate(342.0 205.2 595.8)"],
+            ]
+        );
+        // A pair's line from one centre to the other, bent halfway to the circle's centre,
+        // 0.6 + 4.4 × its weight over the strongest's wide.
+        assert_eq!(
+            attrs_in(
+                &svg,
+                "network-pairs",
+                "path",
+                &["d", "stroke-width", "data-orgs"]
+            ),
+            [
+                ["M670.5 265.4 Q585.2 500.0 670.5 734.6", "5.00", "zeta fund"],
+                [
+                    "M500.0 210.0 Q542.6 368.8 670.5 265.4",
+                    "2.80",
+                    "alpha zeta"
+                ],
+            ]
+        );
+        // The legend: a kind a row, in two columns, below the circle, which grows the picture.
+        assert_eq!(
+            attrs_in(&svg, "network-legend", "path", &["d", "class"]),
+            [
+                [
+                    "M13.0 994.0 a7.0 7.0 0 1 0 14.0 0 a7.0 7.0 0 1 0 -14.0 0 Z",
+                    "net-colour-0"
+                ],
+                [
+                    "M513.7 987.7 L526.3 987.7 L526.3 1000.3 L513.7 1000.3 Z",
+                    "net-colour-1"
+                ],
+                [
+                    "M13.0 1018.0 a7.0 7.0 0 1 0 14.0 0 a7.0 7.0 0 1 0 -14.0 0 Z",
+                    "net-other"
+                ],
+            ]
+        );
+        let legend: Vec<String> = roxmltree::Document::parse(&svg)
+            .unwrap()
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("network-legend"))
+            .map(|g| {
+                let t = g.children().find(|n| n.has_tag_name("text")).unwrap();
+                format!(
+                    "{} {} {}",
+                    t.attribute("x").unwrap(),
+                    t.attribute("y").unwrap(),
+                    t.text().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            legend,
+            [
+                "36.0 994.0 Specialized agencies",
+                "536.0 994.0 Funds",
+                "36.0 1018.0 other"
+            ]
+        );
+        assert!(svg.contains(r#"viewbox="0 0 1000 1048""#), "{svg}");
+        assert!(svg.contains(
+            "<desc id=\"network-desc\">4 organisations around a circle, grouped by kind \
+             (Specialized agencies, Funds, other);"
+        ));
+        assert!(svg.contains("(2 pairs drawn)"));
+    }
+
+    #[test]
+    fn one_kind_has_no_gap_and_a_lone_organisation_sits_at_the_top() {
+        let (dir, net) = kinds_network();
+        let agencies = Drawn {
+            orgs: vec![OrgId(1), OrgId(0)],
+            pairs: vec![],
+        };
+        let svg = svg(&dir, &net, &agencies, Path::new("network.md"), "N").into_string();
+        // Two places: the top and the bottom; the larger mark is ZA's (4 mentions, the most).
+        assert_eq!(
+            attrs_in(&svg, "network-orgs", "path", &["d"]).concat(),
+            [
+                "M491.5 210.0 a8.5 8.5 0 1 0 17.0 0 a8.5 8.5 0 1 0 -17.0 0 Z",
+                "M486.0 790.0 a14.0 14.0 0 1 0 28.0 0 a14.0 14.0 0 1 0 -28.0 0 Z",
+            ]
+        );
+        assert!(svg.contains(r#"viewbox="0 0 1000 1024""#), "{svg}");
+        let none = Drawn {
+            orgs: vec![],
+            pairs: vec![],
+        };
+        let empty = super::svg(&dir, &net, &none, Path::new("network.md"), "N").into_string();
+        assert!(empty.contains("0 organisations around a circle"), "{empty}");
+    }
+
+    #[test]
+    fn each_kind_has_its_shape_and_colour_repeating_after_five_and_seven() {
+        let at = |shape| mark(shape, 100.0, 100.0, 10.0);
+        let circle = "M90.0 100.0 a10.0 10.0 0 1 0 20.0 0 a10.0 10.0 0 1 0 -20.0 0 Z";
+        assert_eq!(at(None), circle);
+        assert_eq!(at(Some(0)), circle);
+        assert_eq!(at(Some(5)), circle);
+        assert_eq!(
+            at(Some(1)),
+            "M91.0 91.0 L109.0 91.0 L109.0 109.0 L91.0 109.0 Z"
+        );
+        assert_eq!(at(Some(6)), at(Some(1)));
+        assert_eq!(
+            at(Some(2)),
+            "M100.0 87.5 L112.5 100.0 L100.0 112.5 L87.5 100.0 Z"
+        );
+        assert_eq!(at(Some(3)), "M100.0 87.0 L111.5 107.5 L88.5 107.5 Z");
+        assert_eq!(
+            at(Some(4)),
+            "M111.0 100.0 L105.5 109.5 L94.5 109.5 L89.0 100.0 L94.5 90.5 L105.5 90.5 Z"
+        );
+        assert_eq!(kind_class(None), "net-other");
+        assert_eq!(kind_class(Some(1)), "net-colour-1");
+        assert_eq!(kind_class(Some(8)), "net-colour-1");
+    }
+
+    #[test]
+    fn the_phones_list_stacks_rows_under_kind_headings_with_arcs_on_the_right() {
+        // Headings 30 high (text 9 above their bottom), rows 25 high and 17 more for a second
+        // line, marks at x 14 with radius 3 + 6 × √(m / 9), arcs from x 236 bending right by
+        // 4/3 of 0.6 × their span (at least 8, at most 100), 0.6 + 2.4 × weight over the
+        // strongest's wide. Computed apart from the code, from those rules.
+        let (dir, net) = kinds_network();
+        let all = drawn(&dir, &net, 10, 10);
+        let list = list(&dir, &net, &all, Path::new("network.md")).into_string();
+        let doc = roxmltree::Document::parse(&list).unwrap();
+        let headings: Vec<(&str, &str)> = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("network-list-kind"))
+            .map(|n| (n.attribute("y").unwrap(), n.text().unwrap()))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                ("21.0", "Specialized agencies"),
+                ("101.0", "Funds"),
+                ("156.0", "Other")
+            ]
+        );
+        let rows: Vec<(&str, &str)> = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("network-list-row"))
+            .map(|n| (n.attribute("y").unwrap(), n.attribute("height").unwrap()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("30.0", "25.0"),
+                ("55.0", "25.0"),
+                ("110.0", "25.0"),
+                ("165.0", "42.0")
+            ]
+        );
+        let marks: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("path") && n.attribute("data-orgs").is_none())
+            .map(|n| n.attribute("d").unwrap())
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                "M9.0 42.5 a5.0 5.0 0 1 0 10.0 0 a5.0 5.0 0 1 0 -10.0 0 Z",
+                "M7.0 67.5 a7.0 7.0 0 1 0 14.0 0 a7.0 7.0 0 1 0 -14.0 0 Z",
+                "M5.9 114.4 L22.1 114.4 L22.1 130.6 L5.9 130.6 Z",
+                "M9.0 186.0 a5.0 5.0 0 1 0 10.0 0 a5.0 5.0 0 1 0 -10.0 0 Z",
+            ]
+        );
+        let lines: Vec<(&str, &str, &str)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("tspan"))
+            .map(|n| {
+                (
+                    n.attribute("x").unwrap(),
+                    n.attribute("y").unwrap(),
+                    n.text().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("30", "42.5", "AA"),
+                ("30", "67.5", "ZA"),
+                ("30", "122.5", "BF"),
+                ("30", "177.5", "Omega Body for the Very"),
+                ("30", "194.5", "Long Names of Things"),
+            ]
+        );
+        assert_eq!(
+            attrs_in(
+                &list,
+                "network-pairs",
+                "path",
+                &["d", "stroke-width", "data-orgs"]
+            ),
+            [
+                [
+                    "M236 67.5 C280.0 67.5 280.0 122.5 236 122.5",
+                    "3.00",
+                    "zeta fund"
+                ],
+                [
+                    "M236 42.5 C256.0 42.5 256.0 67.5 236 67.5",
+                    "1.80",
+                    "alpha zeta"
+                ],
+            ]
+        );
+        assert!(list.contains(r#"viewbox="0 0 340 211""#), "{list}");
+        assert!(list.contains(
+            "4 organisations in a list by kind, each joined to those it is named with by an \
+             arc on the right (2 pairs drawn)"
+        ));
+    }
+
+    #[test]
+    fn an_arc_bends_at_least_8_and_at_most_100_units_by_four_thirds() {
+        let (dir, net) = kinds_network();
+        // Neighbours in one kind (25 apart) and the two ends of a long list.
+        let far = Pair {
+            a: OrgId(1),
+            b: OrgId(4),
+            paragraphs: vec![(ChapterId(0), BlockId(0))],
+            meetings: vec![],
+        };
+        let drawn = Drawn {
+            orgs: vec![OrgId(1), OrgId(4)],
+            pairs: vec![&far],
+        };
+        let list = list(&dir, &net, &drawn, Path::new("n.md")).into_string();
+        // alpha's row centre 42.5; omega's: 30 + 25 + 30 (its heading) + 21 = 106.0.
+        // 0.6 × 63.5 = 38.1, by 4/3: 50.8.
+        assert_eq!(
+            attrs_in(&list, "network-pairs", "path", &["d"]).concat(),
+            ["M236 42.5 C286.8 42.5 286.8 106.0 236 106.0"]
+        );
+        let near = Pair {
+            a: OrgId(1),
+            b: OrgId(1),
+            paragraphs: vec![(ChapterId(0), BlockId(0))],
+            meetings: vec![],
+        };
+        let same = Drawn {
+            orgs: vec![OrgId(1)],
+            pairs: vec![&near],
+        };
+        let list = super::list(&dir, &net, &same, Path::new("n.md")).into_string();
+        // No span: at least 8, by 4/3.
+        assert_eq!(
+            attrs_in(&list, "network-pairs", "path", &["d", "stroke-width"]),
+            [["M236 42.5 C246.7 42.5 246.7 42.5 236 42.5", "3.00"]]
+        );
+    }
 }
