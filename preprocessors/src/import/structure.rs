@@ -956,3 +956,384 @@ fn ordinal(n: usize) -> String {
     };
     format!("{n}{suffix}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of `text`, numbered from 1.
+    fn lines(text: &str) -> Vec<Line<'_>> {
+        text.lines()
+            .enumerate()
+            .map(|(i, text)| Line {
+                number: i + 1,
+                text,
+            })
+            .collect()
+    }
+
+    /// A resolution of this test's own: a letterhead, a preamble, sub-paragraphs with a letter
+    /// lost and a page break inside one, a page number and a running head, two paragraphs on
+    /// one line, a section heading, a number lost, the meeting, an annex with its title.
+    const RESOLUTION: &str = "United Nations
+General Assembly Distr.: General 15 October 2025
+Eightieth session Agenda items 13 and 25 (b) Questions of the
+sea
+
+Resolution adopted by the General Assembly on 14 October 2025
+
+80/3. Water for all
+
+The General Assembly,
+
+Recalling its resolution 79/1,
+
+Noting the work done,
+
+1. Decides to act:
+(a) To meet;
+(b) To report on the
+
+2/4
+
+Water for all
+
+progress made;
+To conclude;
+(d) To end.
+2. Requests a report. 3. Decides to stay seized.
+
+I. Follow-up
+
+5. Invites all.
+
+18th plenary meeting
+14 October 2025
+
+Annex
+
+Plan of action
+
+1. We act.
+";
+
+    #[test]
+    fn a_resolution_is_read_into_its_letterhead_items_and_dropped_furniture() {
+        let mut diags = Diagnostics::new();
+        let s = read(
+            &lines(RESOLUTION),
+            "A/RES/80/3",
+            Path::new("r.txt"),
+            &mut diags,
+        );
+        assert_eq!(
+            s.data,
+            Data {
+                body: Some("General Assembly".into()),
+                distributed: Some("15 October 2025".into()),
+                session: Some("Eightieth session".into()),
+                agenda_item: Some("13 and 25 (b)".into()),
+                agenda_title: Some("Questions of the sea".into()),
+                adopted: Some("14 October 2025".into()),
+                meeting: Some("18th plenary meeting".into()),
+                number: Some("80/3".into()),
+                title: Some("Water for all".into()),
+            }
+        );
+        let dropped: Vec<(usize, &str, &str)> = s
+            .dropped
+            .iter()
+            .map(|d| (d.line, d.text.as_str(), d.kind))
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                (1, "United Nations", "letterhead"),
+                (
+                    2,
+                    "General Assembly Distr.: General 15 October 2025",
+                    "letterhead"
+                ),
+                (
+                    3,
+                    "Eightieth session Agenda items 13 and 25 (b) Questions of the",
+                    "letterhead"
+                ),
+                (4, "sea", "letterhead"),
+                (20, "2/4", "page number"),
+                (22, "Water for all", "running head"),
+            ]
+        );
+        let items: Vec<(Kind, Option<&str>, Option<&str>, &str)> = s
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.kind,
+                    i.anchor.as_deref(),
+                    i.recovered.as_deref(),
+                    i.block.text.as_str(),
+                )
+            })
+            .collect();
+        use Kind::*;
+        assert_eq!(
+            items,
+            [
+                (
+                    Text,
+                    None,
+                    None,
+                    "Resolution adopted by the General Assembly on 14 October 2025"
+                ),
+                (Title, None, None, "80/3. Water for all"),
+                (Text, None, None, "The General Assembly,"),
+                (
+                    Paragraph,
+                    Some("preamble-1"),
+                    None,
+                    "Recalling its resolution 79/1,"
+                ),
+                (Paragraph, Some("preamble-2"), None, "Noting the work done,"),
+                (Paragraph, Some("para-1"), None, "1. Decides to act:"),
+                (Sub(1), Some("para-1-a"), None, "(a) To meet;"),
+                (
+                    Sub(1),
+                    Some("para-1-b"),
+                    None,
+                    "(b) To report on the progress made;"
+                ),
+                (Sub(1), Some("para-1-c"), Some("(c)"), "To conclude;"),
+                (Sub(1), Some("para-1-d"), None, "(d) To end."),
+                (Paragraph, Some("para-2"), None, "2. Requests a report."),
+                (
+                    Paragraph,
+                    Some("para-3"),
+                    None,
+                    "3. Decides to stay seized."
+                ),
+                (Heading(2), None, None, "I. Follow-up"),
+                (Paragraph, Some("para-5"), None, "5. Invites all."),
+                (Text, None, None, "18th plenary meeting"),
+                (Text, None, None, "14 October 2025"),
+                (Heading(2), None, None, "Annex"),
+                (Heading(3), None, None, "Plan of action"),
+                (Paragraph, Some("annex-para-1"), None, "1. We act."),
+            ]
+        );
+        assert_eq!(s.letters_recovered, 1);
+        // Where the text of a joined block and of a split one comes from.
+        let b = &s.items[7].block;
+        let at = b.text.find("progress").unwrap();
+        assert_eq!(
+            b.locate(Path::new("r.txt"), at),
+            Location::at("r.txt", 24, 1)
+        );
+        assert_eq!(
+            b.locate(Path::new("r.txt"), 4),
+            Location::at("r.txt", 18, 5)
+        );
+        assert_eq!(
+            s.items[11].block.locate(Path::new("r.txt"), 0),
+            Location::at("r.txt", 27, 23)
+        );
+        assert_eq!(
+            diags.render(),
+            "r.txt:31:1: warning: the text has no number for paragraph 4: paragraph 5 follows \
+             paragraph 3 [import-paragraph-number]\n  \
+             = hint: the extraction lost the number (and perhaps text): the paragraph has no \
+             anchor; add the number in the chapter if the original shows where it starts\n\
+             r.txt:25:1: note: sub-paragraph letters (c) of `para-1` recovered: the text lost \
+             them, and the surviving letters fix their places [import-letter-recovered]\n  \
+             = hint: the recovered letters are marked `report-recovered` in the chapter; check \
+             them against the original\n\
+             0 errors, 1 warning, 1 note"
+        );
+    }
+
+    #[test]
+    fn the_opening_is_the_assembly_with_a_comma_before_a_preamble() {
+        assert_eq!(opening("The General Assembly,"), Some(true));
+        assert_eq!(opening("  The General Assembly  "), Some(false));
+        assert_eq!(
+            opening("The Economic and Social Council,"),
+            None,
+            "a small word"
+        );
+        assert_eq!(
+            opening("The Big Council Of Four,"),
+            Some(true),
+            "four words"
+        );
+        assert_eq!(
+            opening("The Big Council Of Five Members,"),
+            None,
+            "five words"
+        );
+        assert_eq!(opening("General Assembly,"), None);
+    }
+
+    #[test]
+    fn a_clause_ends_at_its_punctuation_before_notes_and_quotes() {
+        for ended in [
+            "done.",
+            "done;",
+            "done:",
+            "done?",
+            "done!",
+            "done.[^6]",
+            "done. [^12]",
+            "done.12",
+            "done.” 3",
+            "said “done.”",
+            "(done.)",
+        ] {
+            assert!(ends_clause(ended), "{ended}");
+        }
+        for open in [
+            "done,",
+            "in 2025",
+            "resolution 79/1",
+            "done",
+            "",
+            "(see above)",
+            "a [^6]",
+        ] {
+            assert!(!ends_clause(open), "{open}");
+        }
+        assert_eq!(last_punctuation("a,12"), Some(','));
+        assert_eq!(last_punctuation("a 12"), Some('2'));
+    }
+
+    #[test]
+    fn a_heading_is_a_short_capitalised_line_without_closing_punctuation() {
+        assert!(heading_like("Plan of action"));
+        assert!(heading_like("Follow-up (continued)"));
+        assert!(!heading_like("plan of action"));
+        assert!(!heading_like("Plan of action."));
+        assert!(!heading_like("Plan of action,"));
+        assert!(!heading_like("1. Plan of action"));
+        assert!(!heading_like("(a) Plan of action"));
+        assert!(!heading_like(""));
+        let long = format!("Plan{} Xyzw", " of action".repeat(14));
+        assert_eq!(long.len(), 149);
+        assert!(heading_like(&long));
+        assert!(!heading_like(&format!("{long}x")));
+    }
+
+    #[test]
+    fn a_running_head_is_the_titles_first_words_or_the_symbol() {
+        let title = words_lower("Water for all");
+        assert!(running_head("Water for", &title, "A/RES/80/3"));
+        assert!(running_head("WATER FOR ALL", &title, "A/RES/80/3"));
+        assert!(!running_head("Water", &title, "A/RES/80/3"));
+        assert!(!running_head("Water for all people", &title, "A/RES/80/3"));
+        assert!(!running_head("Water and all", &title, "A/RES/80/3"));
+        assert!(running_head("A/RES/80/3", &title, "A/RES/80/3"));
+        assert!(running_head(
+            "A/RES/80/3 Water for all",
+            &title,
+            "A/RES/80/3"
+        ));
+        assert!(!running_head("A/RES/80/3Water for", &title, "A/RES/80/3"));
+        assert!(!running_head(
+            "A/RES/80/3 Other words",
+            &title,
+            "A/RES/80/3"
+        ));
+        assert!(!running_head("A/RES/80/3", &title, ""));
+    }
+
+    #[test]
+    fn units_and_closed_lines_are_told_apart() {
+        for unit in [
+            "1. Decides",
+            "(b) To act",
+            "(iv) To act",
+            "II. Follow-up",
+            "II.",
+            "18th plenary meeting",
+            "The General Assembly,",
+        ] {
+            assert!(starts_unit(unit), "{unit}");
+        }
+        for not in [
+            "1.5 per cent",
+            "(b)To act",
+            "Ii. no",
+            "plenary meeting",
+            "Decides",
+        ] {
+            assert!(!starts_unit(not), "{not}");
+        }
+        for shut in [
+            "80/3. Water for all",
+            "The General Assembly",
+            "21st plenary meeting",
+            "Annex II",
+            "Resolution adopted by the General Assembly on 1 May 2025",
+            "[Original: French]",
+        ] {
+            assert!(closed(shut), "{shut}");
+        }
+        for open in [
+            "[Original: French",
+            "Original: French]",
+            "Annexes to the report",
+        ] {
+            assert!(!closed(open), "{open}");
+        }
+    }
+
+    #[test]
+    fn a_glued_number_is_found_after_a_clause_a_heading_or_a_cut_sentence() {
+        // After a clause's end: the number expected or one of the next four.
+        assert_eq!(glued("We act. 3. We note", 3, false), Some(8));
+        assert_eq!(glued("We act. 7. We note", 3, false), Some(8));
+        assert_eq!(glued("We act. 8. We note", 3, false), None);
+        // The first of two.
+        assert_eq!(glued("We act. 4. We note. 3. We add", 3, false), Some(8));
+        // Not before a small letter, nor where the words before are the text's own number.
+        assert_eq!(glued("We act. 3. we note", 3, false), None);
+        assert_eq!(glued("see paragraph 3. We note", 3, false), None);
+        // A quote opens the paragraph.
+        assert_eq!(glued("We act. 3. “We note”", 3, false), Some(8));
+        // After a heading's words, only when headings are allowed.
+        // (Paragraph 4 where 3 is expected: a cut sentence is not enough for it.)
+        assert_eq!(glued("Global context 4. We gather", 3, true), Some(15));
+        assert_eq!(glued("Global context 4. We gather", 3, false), None);
+        // After a sentence cut short: the expected number only.
+        assert_eq!(glued("a facility for 3. We stress", 3, false), Some(15));
+        assert_eq!(glued("a facility for 4. We stress", 3, false), None);
+        assert_eq!(glued("a facility 2030 3. We stress", 3, false), None);
+        // A later occurrence when the first does not qualify.
+        assert_eq!(glued("as in 3. we said. 3. We add", 3, false), Some(18));
+    }
+
+    #[test]
+    fn letters_labels_and_ordinals() {
+        assert_eq!(
+            [0, 1, 25, 26, 27, 52].map(letter),
+            ["a", "b", "z", "aa", "bb", "aaa"].map(String::from)
+        );
+        for i in [0, 1, 25, 26, 27, 52, 77] {
+            assert_eq!(letter_index(&letter(i)), Some(i));
+        }
+        assert_eq!(letter_index("ab"), None);
+        assert_eq!(letter_index("A"), None);
+        assert_eq!(letter_index(""), None);
+        assert_eq!(letter_index("1"), None);
+        assert_eq!(label("(b) To act"), Some("b"));
+        assert_eq!(label("(iv) To act"), Some("iv"));
+        assert_eq!(label("(b)To act"), None);
+        assert_eq!(label("b) To act"), None);
+        assert_eq!(
+            [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 113].map(ordinal),
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                "101st", "111th", "112th", "113th"
+            ]
+            .map(String::from)
+        );
+    }
+}
