@@ -255,3 +255,81 @@ fn every_paragraphs_permalink_follows_its_text_even_after_emphasis() {
     // The preface's and the deltas' paragraphs that end in emphasis are among them.
     assert!(seen >= 8, "{seen}");
 }
+
+/// Writes `files` (path, text) under `root`.
+fn write_files(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+#[test]
+fn chapter_files_named_with_spaces_and_brackets_are_linked_and_pass_the_check() {
+    // mdBook takes such files (`<Annex 1.md>` in SUMMARY.md) and writes `Annex 1.html`. The
+    // links the plugin set writes into a chapter's Markdown (`agenda:`) and into its HTML (the
+    // endnotes both ways) must reach them, and the strict build's link check must agree.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    let book = dir.path().join("book");
+    write_files(
+        &book,
+        &[
+            (
+                "book.toml",
+                "[book]\ntitle = \"Spaces\"\n\n\
+                 [preprocessor.report.endnotes]\nchapter = \"Notes (all).md\"\n\n\
+                 [preprocessor.report.agenda]\nitems = [\"Water\", \"Land\"]\n",
+            ),
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n- [Intro](intro.md)\n- [Annex one](<Annex 1 (final).md>)\n\
+                 - [Land](land.md)\n- [Notes](<Notes (all).md>)\n",
+            ),
+            (
+                "src/intro.md",
+                "# Intro\n\nSee [the first item](agenda:1).[^a]\n",
+            ),
+            (
+                "src/Annex 1 (final).md",
+                "---\nagenda-item: 1\n---\n# Water\n\nText with a note.[^b]\n",
+            ),
+            ("src/land.md", "---\nagenda-item: 2\n---\n# Land\n\nText.\n"),
+            (
+                "src/Notes (all).md",
+                "# Notes\n\n[^a]: A note.\n\n[^b]: Another note.\n",
+            ),
+        ],
+    );
+    install::install(&book, false).expect("install");
+    let out = dir.path().join("site");
+    let options = build::Options {
+        deny_warnings: Some(true),
+        dest: Some(out),
+        site_url: None,
+    };
+    let site = build::build(&book, &options).expect("the strict build passes");
+    let check = linkcheck::Options {
+        book: Some(book.clone()),
+        external: None,
+        siblings: Vec::new(),
+    };
+    let links = linkcheck::check_site(&site, &check).unwrap();
+    assert!(links.is_clean(), "{}", links.render_text());
+    let hrefs = |page: &str| -> BTreeSet<String> {
+        let doc = read(&site, page);
+        doc.select(&common::sel("main a[href]"))
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect()
+    };
+    let intro = hrefs("intro.html");
+    assert!(intro.contains("Annex 1 (final).html"), "{intro:?}");
+    assert!(intro.contains("Notes (all).html#note-i"), "{intro:?}");
+    let notes = hrefs("Notes (all).html");
+    assert!(
+        notes.contains("Annex 1 (final).html#note-ref-ii"),
+        "{notes:?}"
+    );
+    assert!(notes.contains("intro.html#note-ref-i"), "{notes:?}");
+}
