@@ -58,6 +58,18 @@ pub(crate) fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// `1st`, `2nd`, `3rd`, `4th` … `11th`, `12th`, `13th` … `21st`, `111th`.
+pub(crate) fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// The first letter upper-cased: `"priority area"` → `"Priority area"`.
 pub(crate) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
@@ -108,6 +120,21 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_take_th_from_11_to_13_of_every_hundred() {
+        assert_eq!(
+            [
+                0, 1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 113, 1002
+            ]
+            .map(ordinal),
+            [
+                "0th", "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                "101st", "111th", "112th", "113th", "1002nd"
+            ]
+            .map(String::from)
+        );
+    }
 
     #[test]
     fn placeholders_are_filled_and_other_braces_kept() {

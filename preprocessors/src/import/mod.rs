@@ -28,6 +28,7 @@ mod structure;
 pub use structure::Dropped;
 
 use crate::base::diagnostics::{Diagnostics, LineIndex, Location, read_text};
+use crate::base::text::ordinal;
 use markers::{Candidate, Form, Outcome};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -344,17 +345,6 @@ fn title(
             cat.map_or_else(|| symbol.to_string(), str::to_string)
         }
     }
-}
-
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// How `import` runs.
