@@ -152,4 +152,132 @@ mod tests {
         );
         assert_eq!(yaml_string("T: \"x\""), "\"T: \\\"x\\\"\"");
     }
+
+    fn it(kind: Kind, anchor: Option<&str>, recovered: Option<&str>, text: &str) -> Item {
+        Item {
+            kind,
+            anchor: anchor.map(String::from),
+            recovered: recovered.map(String::from),
+            block: crate::import::structure::Block {
+                text: text.to_string(),
+                spans: vec![],
+            },
+        }
+    }
+
+    #[test]
+    fn every_character_markdown_or_html_would_read_is_escaped() {
+        assert_eq!(escape(r"\`*_[]<>~#&{}$"), r"\\\`\*\_\[\]\<\>\~\#\&\{\}\$");
+        // A dash after a dash only: smart punctuation makes `--` a dash.
+        assert_eq!(escape("a-b - c---d"), "a-b - c-\\-\\-d");
+        assert_eq!(escape("13. (a) + = : |"), "13. (a) + = : |");
+    }
+
+    #[test]
+    fn a_lines_start_is_escaped_where_it_would_open_a_block() {
+        assert_eq!(escape_line("123456789. x"), "123456789\\. x");
+        assert_eq!(escape_line("1234567890. x"), "1234567890. x");
+        assert_eq!(escape_line("7) x"), "7\\) x");
+        assert_eq!(escape_line("7 x"), "7 x");
+        assert_eq!(escape_line("7"), "7");
+        for c in ['-', '+', '=', ':', '|'] {
+            assert_eq!(escape_line(&format!("{c} x")), format!("\\{c} x"));
+        }
+        assert_eq!(escape_line("x - y"), "x - y");
+        assert_eq!(escape_line("# x"), "\\# x");
+        assert_eq!(escape_line(""), "");
+    }
+
+    #[test]
+    fn yaml_strings_escape_quotes_backslashes_and_control_characters() {
+        assert_eq!(
+            yaml_string("a\\b\"c\u{7}d\te"),
+            "\"a\\\\b\\\"c\\u0007d\\u0009e\""
+        );
+        assert_eq!(yaml_string(""), "\"\"");
+    }
+
+    #[test]
+    fn the_front_matter_has_each_known_key_in_order_and_days_as_iso_dates() {
+        let data = Data {
+            body: Some("General Assembly".into()),
+            distributed: Some("15 October 2025".into()),
+            session: Some("Eightieth session".into()),
+            agenda_item: Some("13".into()),
+            agenda_title: Some("  ".into()),
+            adopted: Some("14 October 2025".into()),
+            meeting: Some("18th plenary meeting".into()),
+            number: Some("80/3".into()),
+            title: Some("Not used".into()),
+        };
+        assert_eq!(
+            front_matter("A/RES/80/3", "Water \"for\" all", &data),
+            "document:\n  \
+             symbol: \"A/RES/80/3\"\n  \
+             title: \"Water \\\"for\\\" all\"\n  \
+             body: \"General Assembly\"\n  \
+             session: \"Eightieth session\"\n  \
+             agenda-item: \"13\"\n  \
+             adopted: \"2025-10-14\"\n  \
+             meeting: \"18th plenary meeting\"\n  \
+             distributed: \"2025-10-15\"\n"
+        );
+        let unreadable = Data {
+            adopted: Some("sometime in October".into()),
+            ..Data::default()
+        };
+        assert_eq!(
+            front_matter("S", "T", &unreadable),
+            "document:\n  symbol: \"S\"\n  title: \"T\"\n"
+        );
+    }
+
+    #[test]
+    fn an_items_line_has_its_anchor_recovered_letter_and_markers() {
+        let markers = [(5..6, "[^1]".to_string()), (11..12, "[^2]".to_string())];
+        assert_eq!(
+            item(
+                &it(Kind::Paragraph, Some("para-1"), None, "1. We1 note2 *this*"),
+                &markers
+            ),
+            "<span id=\"para-1\"></span>1\\. We[^1] note[^2] \\*this\\*"
+        );
+        // Only the line's start is escaped as a line's start.
+        let at_start = [(0..1, "[^3]".to_string())];
+        assert_eq!(
+            item(&it(Kind::Text, None, None, "3- 4. x"), &at_start),
+            "[^3]- 4. x"
+        );
+        assert_eq!(
+            item(&it(Kind::Title, None, None, "80/3. T"), &[]),
+            "# 80/3. T"
+        );
+        assert_eq!(
+            item(&it(Kind::Heading(3), None, None, "Plan"), &[]),
+            "### Plan"
+        );
+        assert_eq!(
+            item(
+                &it(Kind::Sub(1), Some("p-1-c"), Some("(c)"), "To act;"),
+                &[]
+            ),
+            "- <span id=\"p-1-c\"></span><span class=\"report-recovered\">(c)</span> To act;"
+        );
+        assert_eq!(
+            item(&it(Kind::Sub(2), Some("p-1-c-i"), None, "(i) To act;"), &[]),
+            "  - <span id=\"p-1-c-i\"></span>(i) To act;"
+        );
+    }
+
+    #[test]
+    fn a_blank_line_goes_between_items_but_not_inside_a_list() {
+        let p = it(Kind::Paragraph, None, None, "p");
+        let s = it(Kind::Sub(1), None, None, "s");
+        let s2 = it(Kind::Sub(2), None, None, "s");
+        assert!(blank_between(&p, &s));
+        assert!(blank_between(&s, &p));
+        assert!(blank_between(&p, &p));
+        assert!(!blank_between(&s, &s2));
+        assert!(!blank_between(&s2, &s));
+    }
 }
