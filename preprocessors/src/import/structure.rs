@@ -1318,4 +1318,65 @@ Plan of action
         assert_eq!(label("(b)To act"), None);
         assert_eq!(label("b) To act"), None);
     }
+
+    #[test]
+    fn a_split_block_keeps_where_each_part_of_its_text_comes_from() {
+        let src = lines("  First line of\n    the second, cut here\nthird line.\n");
+        let mut b = Block::from_line(&src[0], 2);
+        b.push_line(&src[1]);
+        b.push_line(&src[2]);
+        assert_eq!(b.text, "First line of the second, cut here third line.");
+        let p = Path::new("r.txt");
+        assert_eq!(b.locate(p, 0), Location::at("r.txt", 1, 3));
+        assert_eq!(b.locate(p, 14), Location::at("r.txt", 2, 5));
+        // Cut inside the second line: the rest starts there, its third line where it was.
+        let at = b.text.find("cut").unwrap();
+        let rest = b.split_off(at);
+        assert_eq!(b.text, "First line of the second,");
+        assert_eq!(rest.text, "cut here third line.");
+        assert_eq!(rest.locate(p, 0), Location::at("r.txt", 2, 17));
+        let third = rest.text.find("third").unwrap();
+        assert_eq!(rest.locate(p, third), Location::at("r.txt", 3, 1));
+        assert_eq!(rest.locate(p, third + 2), Location::at("r.txt", 3, 3));
+        // What stays keeps its lines, and no span past its end.
+        assert_eq!(b.locate(p, 14), Location::at("r.txt", 2, 5));
+        assert!(b.spans.iter().all(|s| s.at <= b.text.len()));
+        assert_eq!(b.spans.len(), 2);
+        // A prefix taken off, with the spaces after it.
+        let mut c = rest.clone();
+        c.strip_prefix_len(3);
+        assert_eq!(c.text, "here third line.");
+        assert_eq!(c.locate(p, 0), Location::at("r.txt", 2, 21));
+        assert_eq!(c.locate(p, 5), Location::at("r.txt", 3, 1));
+    }
+
+    #[test]
+    fn an_annex_with_its_title_on_its_line_numbers_its_paragraphs_with_its_numeral() {
+        let text = "80/4. Land\n\nThe General Assembly\n\n1. Decides.\n\n\
+                    19th plenary meeting\n\nAnnex II  Plan of action\n\n1. We act.\n";
+        let mut diags = Diagnostics::new();
+        let s = read(&lines(text), "", Path::new("r.txt"), &mut diags);
+        let items: Vec<(Kind, Option<&str>, &str)> = s
+            .items
+            .iter()
+            .map(|i| (i.kind, i.anchor.as_deref(), i.block.text.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (Kind::Title, None, "80/4. Land"),
+                (Kind::Text, None, "The General Assembly"),
+                (Kind::Paragraph, Some("para-1"), "1. Decides."),
+                (Kind::Text, None, "19th plenary meeting"),
+                (Kind::Heading(2), None, "Annex II"),
+                (Kind::Heading(3), None, "Plan of action"),
+                (Kind::Paragraph, Some("annex-ii-para-1"), "1. We act."),
+            ]
+        );
+        assert_eq!(
+            s.items[5].block.locate(Path::new("r.txt"), 0),
+            Location::at("r.txt", 9, 11)
+        );
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+    }
 }
