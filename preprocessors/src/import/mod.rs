@@ -625,4 +625,222 @@ mod tests {
             "# Summary\n\n- [X](x.md)\n"
         );
     }
+
+    fn converted(text: &str) -> (Imported, String) {
+        let mut diags = Diagnostics::new();
+        let imported = convert(text, Path::new("s.txt"), &mut diags).expect("a symbol");
+        (imported, diags.render())
+    }
+
+    #[test]
+    fn a_source_becomes_a_chapter_with_front_matter_anchors_and_notes() {
+        let (i, d) = converted(
+            "---\nsymbol: A/RES/80/9\ntitle: \"Water for all people :\"\n---\n\n\
+             80/9. Water for all\n\nThe General Assembly,\n\nRecalling its work,1\n\n\
+             1. Decides to act.[^2]\n\n---\n\n[^1]: Resolution 79/1.\n\n[^2]: See the plan.\n",
+        );
+        assert_eq!(i.symbol, "A/RES/80/9");
+        assert_eq!(i.file, "a-res-80-9.md");
+        // The text's title line is cut short: the catalogue's title, without its colon.
+        assert_eq!(i.entry, "80/9. Water for all people");
+        assert_eq!(
+            i.markdown,
+            "---\ndocument:\n  symbol: \"A/RES/80/9\"\n  title: \"Water for all people\"\n---\n\n\
+             # 80/9. Water for all\n\n\
+             The General Assembly,\n\n\
+             <span id=\"preamble-1\"></span>Recalling its work,[^1]\n\n\
+             <span id=\"para-1\"></span>1\\. Decides to act.[^2]\n\n\
+             [^1]: Resolution 79/1.\n\n\
+             [^2]: See the plan.\n"
+        );
+        assert_eq!(
+            i.figures,
+            Figures {
+                anchored: 2,
+                notes: 2,
+                written: 1,
+                recovered: 1,
+                unplaced: 0,
+                furniture: 0,
+                letters: 0,
+            }
+        );
+        assert_eq!(
+            d,
+            "s.txt:6:1: note: the title line is cut short (\"Water for all\"): the front \
+             matter's `title` is the metadata's, \"Water for all people\" [import-title-cut]\n  \
+             = hint: the heading keeps the text's words; correct the front matter's `title` in \
+             the chapter if the original differs (the edit survives a new import)\n\
+             0 errors, 0 warnings, 1 note"
+        );
+    }
+
+    #[test]
+    fn a_source_without_a_title_line_takes_the_catalogues_or_the_symbol() {
+        let (i, d) = converted("---\nsymbol: A/80/L.4\ntitle: \"Land :\"\n---\nSome text.\n");
+        assert_eq!(i.entry, "A/80/L.4: Land");
+        assert!(
+            d.starts_with(
+                "s.txt:5:1: warning: the text has no title line (`80/3. Title`) [import-title-cut]"
+            ),
+            "{d}"
+        );
+        let (i, _) = converted("---\nsymbol: A/80/L.4\n---\nSome text.\n");
+        assert_eq!(i.entry, "A/80/L.4: A/80/L.4");
+        // A catalogue's title that does not go on from the text's leaves the text's.
+        let (i, d) = converted(
+            "---\nsymbol: A/RES/80/9\ntitle: \"Other words\"\n---\n80/9. Water for all\n",
+        );
+        assert_eq!(i.entry, "80/9. Water for all");
+        assert_eq!(d, "0 errors, 0 warnings");
+        // Nor does one that only writes it in other capitals.
+        let (i, d) = converted(
+            "---\nsymbol: A/RES/80/9\ntitle: \"WATER FOR ALL\"\n---\n80/9. Water for all\n",
+        );
+        assert_eq!(i.entry, "80/9. Water for all");
+        assert_eq!(d, "0 errors, 0 warnings");
+        let mut diags = Diagnostics::new();
+        assert!(convert("---\ntitle: T\n---\nText\n", Path::new("s.txt"), &mut diags).is_none());
+        assert!(
+            convert(
+                "---\nsymbol: \" \"\n---\nText\n",
+                Path::new("s.txt"),
+                &mut diags
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn a_note_out_of_order_or_without_a_marker_is_a_warning_and_a_paragraph() {
+        let (i, d) = converted(
+            "---\nsymbol: A/RES/80/10\n---\n80/10. Land\n\nThe General Assembly,\n\n\
+             Noting the work,1\n\n1. Decides to act.\n\n---\n\n[^1]: One.\n\n[^3]: Three\n    goes on.\n",
+        );
+        assert!(
+            i.markdown.ends_with(
+                "<span id=\"para-1\"></span>1\\. Decides to act.\n\n3\\. Three goes on.\n\n[^1]: One.\n"
+            ),
+            "{}",
+            i.markdown
+        );
+        assert_eq!(i.figures.unplaced, 1);
+        assert_eq!(i.figures.recovered, 1);
+        assert_eq!(
+            d,
+            "s.txt:16:1: warning: note 3 is the 2nd definition: notes are numbered 1, 2, 3 … in \
+             order, so note 2 was expected [import-note-number]\n  \
+             = hint: the notes are imported as the source numbers them; check the source's \
+             note definitions\n\
+             s.txt:8:17: warning: note 3's marker is not in the text after 8:17: the note is \
+             kept as a paragraph at the end, without a link [import-marker-unplaced]\n  \
+             = hint: write `[^3]` where the marker belongs (in the source, or in the chapter: \
+             the edit survives a new import) and the note's paragraph as its definition \
+             `[^3]: …`\n\
+             0 errors, 2 warnings"
+        );
+    }
+
+    #[test]
+    fn titles_lose_the_catalogues_trailing_colons_and_symbols_their_punctuation_runs() {
+        assert_eq!(
+            catalogue_title(" Awaza Political Declaration : "),
+            "Awaza Political Declaration"
+        );
+        assert_eq!(catalogue_title("Land::"), "Land");
+        assert_eq!(catalogue_title("Land: water"), "Land: water");
+        assert_eq!(file_stem("  /A//RES 80/"), "a-res-80");
+        assert_eq!(file_stem("É/1"), "é-1");
+        assert_eq!(file_stem("--"), "");
+    }
+
+    #[test]
+    fn a_chapter_is_created_kept_updated_or_merged_and_its_base_written_unless_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let chapter = dir.path().join("src/c.md");
+        let base = dir.path().join("import-base/c.md");
+        let mut diags = Diagnostics::new();
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+        // New.
+        let a = write_chapter(&chapter, &base, "a\nb\nc\n", false, &mut diags).unwrap();
+        assert_eq!(a, Action::Created);
+        assert_eq!(
+            (read(&chapter), read(&base)),
+            ("a\nb\nc\n".into(), "a\nb\nc\n".into())
+        );
+        // The same import again.
+        let a = write_chapter(&chapter, &base, "a\nb\nc\n", false, &mut diags).unwrap();
+        assert_eq!(a, Action::Unchanged);
+        // The editor's change and the source's, apart: both kept.
+        std::fs::write(&chapter, "A\nb\nc\n").unwrap();
+        let a = write_chapter(&chapter, &base, "a\nb\nC\n", false, &mut diags).unwrap();
+        assert_eq!(a, Action::Updated);
+        assert_eq!(
+            (read(&chapter), read(&base)),
+            ("A\nb\nC\n".into(), "a\nb\nC\n".into())
+        );
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        // Both changed next to each other (the editor lines 1 and 2, the source line 2): a
+        // conflict, as in git, leaves the chapter, and the base, so that the next import finds
+        // the conflict again.
+        std::fs::write(&chapter, "A\nB\nC\n").unwrap();
+        let a = write_chapter(&chapter, &base, "a\nx\nC\n", false, &mut diags).unwrap();
+        assert_eq!(a, Action::Kept);
+        assert_eq!(
+            (read(&chapter), read(&base)),
+            ("A\nB\nC\n".into(), "a\nb\nC\n".into())
+        );
+        let conflict = |lines: &str, at: usize| {
+            format!(
+                "{}:{at}:1: error: the editor changed {lines}, and the source changed them too: \
+                 the chapter is left as it is [import-conflict]\n  = hint: edit the source to \
+                 agree with the chapter, or import with `--overwrite` to take the import's text \
+                 there (each such place is then a warning)\n1 error, 0 warnings",
+                chapter.display()
+            )
+        };
+        assert_eq!(diags.render(), conflict("lines 1–2", 1));
+        // One line each, or a line the editor deleted.
+        for (ours, lines) in [("a\nB\nc\n", "line 2"), ("a\nc\n", "before line 2")] {
+            let mut diags = Diagnostics::new();
+            std::fs::write(&base, "a\nb\nc\n").unwrap();
+            std::fs::write(&chapter, ours).unwrap();
+            let a = write_chapter(&chapter, &base, "a\nx\nc\n", false, &mut diags).unwrap();
+            assert_eq!(a, Action::Kept);
+            assert_eq!(diags.render(), conflict(lines, 2));
+        }
+        // With `--overwrite`: the import's text there, and a warning.
+        let mut diags = Diagnostics::new();
+        std::fs::write(&base, "a\nb\nc\nd\n").unwrap();
+        std::fs::write(&chapter, "a\nB\nc\nD\n").unwrap();
+        let a = write_chapter(&chapter, &base, "a\nx\nc\nd\n", true, &mut diags).unwrap();
+        assert_eq!(a, Action::Updated);
+        assert_eq!(read(&chapter), "a\nx\nc\nD\n");
+        assert_eq!(
+            diags.render(),
+            format!(
+                "{}:2:1: warning: the editor's line 2 replaced by the import's: the source \
+                 changed there too [import-overwritten]\n  = hint: compare with the version \
+                 control's copy and redo the edit if it still applies\n0 errors, 1 warning",
+                chapter.display()
+            )
+        );
+        // A chapter no import wrote: kept, unless overwritten.
+        let other = dir.path().join("src/d.md");
+        let other_base = dir.path().join("import-base/d.md");
+        std::fs::write(&other, "mine\n").unwrap();
+        let mut diags = Diagnostics::new();
+        let a = write_chapter(&other, &other_base, "new\n", false, &mut diags).unwrap();
+        assert_eq!(a, Action::Kept);
+        assert!(!other_base.exists());
+        assert_eq!(diags.errors(), 1);
+        let a = write_chapter(&other, &other_base, "new\n", true, &mut diags).unwrap();
+        assert_eq!(a, Action::Updated);
+        assert_eq!(
+            (read(&other), read(&other_base)),
+            ("new\n".into(), "new\n".into())
+        );
+        let a = write_chapter(&other, &other_base, "new\n", true, &mut diags).unwrap();
+        assert_eq!(a, Action::Unchanged);
+    }
 }
