@@ -468,7 +468,6 @@ struct Reader<'p> {
     preamble: u32,
     /// The anchors' prefix: "" in the resolution, "annex-" or "annex-ii-" in an annex.
     prefix: String,
-    annex_title_expected: bool,
     roman_seen: bool,
     met: bool,
     path: &'p Path,
@@ -543,7 +542,6 @@ fn items(blocks: Vec<Block>, path: &Path, diags: &mut Diagnostics, out: &mut Str
         next: 1,
         preamble: 0,
         prefix: String::new(),
-        annex_title_expected: false,
         roman_seen: false,
         met: false,
         path,
@@ -588,13 +586,6 @@ impl Reader<'_> {
         if let Some(c) = ANNEX.captures(&text).filter(|_| self.met) {
             self.annex(&c, block, out);
             return;
-        }
-        if self.annex_title_expected {
-            self.annex_title_expected = false;
-            if !NUMBERED.is_match(&text) && heading_like(&text) {
-                out.items.push(item(Kind::Heading(3), None, block));
-                return;
-            }
         }
         let Some(mut block) = self.heading(&text, block, queue, out) else {
             return;
@@ -662,8 +653,9 @@ impl Reader<'_> {
             rest.strip_prefix_len(0);
             out.items.push(item(Kind::Heading(3), None, rest));
         } else {
+            // Its title, on a line of its own, is a heading of the annex's level (a
+            // paragraph glued to it split off, as after any heading).
             out.items.push(item(Kind::Heading(2), None, block));
-            self.annex_title_expected = true;
         }
     }
 
@@ -1378,5 +1370,194 @@ Plan of action
             Location::at("r.txt", 9, 11)
         );
         assert_eq!(diags.render(), "0 errors, 0 warnings");
+    }
+
+    /// An item as (kind, anchor, recovered letter, text).
+    type Row = (Kind, Option<String>, Option<String>, String);
+
+    /// The items of `text` read after a title and an operative opening, as (kind, anchor,
+    /// recovered letter, text), and the diagnostics.
+    fn body(text: &str) -> (Vec<Row>, String) {
+        let mut diags = Diagnostics::new();
+        let full = format!("80/5. Seas\n\nThe General Assembly\n\n{text}");
+        let s = read(&lines(&full), "", Path::new("r.txt"), &mut diags);
+        let items = s.items[2..]
+            .iter()
+            .map(|i| {
+                (
+                    i.kind,
+                    i.anchor.clone(),
+                    i.recovered.clone(),
+                    i.block.text.clone(),
+                )
+            })
+            .collect();
+        (items, diags.render())
+    }
+
+    fn kinds_and_texts(text: &str) -> Vec<(Kind, String)> {
+        body(text)
+            .0
+            .into_iter()
+            .map(|(k, _, _, t)| (k, t))
+            .collect()
+    }
+
+    #[test]
+    fn an_annexs_title_is_a_heading_with_a_glued_paragraph_split_off() {
+        let items = kinds_and_texts(
+            "1. Decides.\n\n2nd plenary meeting\n\nAnnex\n\nPlan of action 1. We act.\n",
+        );
+        assert_eq!(
+            items[2..],
+            [
+                (Kind::Heading(2), "Annex".into()),
+                (Kind::Heading(3), "Plan of action".into()),
+                (Kind::Paragraph, "1. We act.".into()),
+            ]
+        );
+        // A section numbered in Roman right after "Annex" is a section of the annex: the
+        // headings under it a level lower.
+        let items = kinds_and_texts(
+            "1. Decides.\n\n2nd plenary meeting\n\nAnnex\n\nI. Introduction\n\nBackground\n\n1. We act.\n",
+        );
+        assert_eq!(
+            items[2..],
+            [
+                (Kind::Heading(2), "Annex".into()),
+                (Kind::Heading(3), "I. Introduction".into()),
+                (Kind::Heading(4), "Background".into()),
+                (Kind::Paragraph, "1. We act.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_below_a_roman_numbered_section_are_a_level_lower() {
+        assert_eq!(
+            kinds_and_texts("Context\n\n1. Decides.\n\nII. Follow-up\n\nReview\n\n2. Asks.\n"),
+            [
+                (Kind::Heading(2), "Context".into()),
+                (Kind::Paragraph, "1. Decides.".into()),
+                (Kind::Heading(2), "II. Follow-up".into()),
+                (Kind::Heading(3), "Review".into()),
+                (Kind::Paragraph, "2. Asks.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_roman_numeral_alone_on_its_line_takes_the_next_line_as_its_title() {
+        assert_eq!(
+            kinds_and_texts("III.\nFollow-up\n\n1. Decides.\n"),
+            [
+                (Kind::Heading(2), "III. Follow-up".into()),
+                (Kind::Paragraph, "1. Decides.".into()),
+            ]
+        );
+        // Not a unit, though, nor after a numeral with words.
+        assert_eq!(
+            kinds_and_texts("III.\n1. Decides.\n\nIV. Review\nof the plan\n"),
+            [
+                (Kind::Heading(2), "III.".into()),
+                (Kind::Paragraph, "1. Decides.".into()),
+                (Kind::Heading(2), "IV. Review of the plan".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn after_a_blank_line_a_one_line_heading_stands_alone_but_longer_text_goes_on() {
+        // "Review" after a blank line, one line long, is a heading: the next line after a
+        // blank starts a new block. Two lines without closing punctuation go on.
+        assert_eq!(
+            kinds_and_texts(
+                "Review\n\nThe plan works\n\nDecides to act\nwith all\n\nStates, all of them.\n"
+            ),
+            [
+                (Kind::Heading(2), "Review".into()),
+                (Kind::Heading(2), "The plan works".into()),
+                (
+                    Kind::Text,
+                    "Decides to act with all States, all of them.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_of_sub_paragraphs_anchors_second_levels_and_ends_at_unrelated_text() {
+        let (items, diags) = body(
+            "1. Decides:\n(a) To meet:\n(i) Once;\n(ii) Twice;\n(b) To report.\n\nWelcomes this.\n",
+        );
+        let anchors: Vec<(Kind, Option<&str>)> = items
+            .iter()
+            .map(|(k, a, _, _)| (*k, a.as_deref()))
+            .collect();
+        assert_eq!(
+            anchors,
+            [
+                (Kind::Paragraph, Some("para-1")),
+                (Kind::Sub(1), Some("para-1-a")),
+                (Kind::Sub(2), Some("para-1-a-i")),
+                (Kind::Sub(2), Some("para-1-a-ii")),
+                (Kind::Sub(1), Some("para-1-b")),
+                (Kind::Text, None),
+            ]
+        );
+        assert_eq!(diags, "0 errors, 0 warnings");
+        // A run that ends with a second-level item anchors it too.
+        let (items, _) = body("1. Decides:\n(a) To meet:\n(i) Once;\n(ii) Twice.\n");
+        assert_eq!(items[3].1.as_deref(), Some("para-1-a-ii"));
+    }
+
+    #[test]
+    fn an_unlettered_paragraph_belongs_to_the_run_only_when_the_run_goes_on() {
+        // After a semicolon, or with a lettered one after it: a place of the run, its letter
+        // recovered. After a full stop with no letter after it: the run has ended.
+        let (items, _) = body(
+            "1. Decides:\n(a) To meet.\nTo report.\n(c) To end.\n\n2. Asks:\n(a) To meet.\n\nNotes the rest.\n",
+        );
+        let letters: Vec<(Option<&str>, Option<&str>, &str)> = items
+            .iter()
+            .map(|(_, a, r, t)| (a.as_deref(), r.as_deref(), t.as_str()))
+            .collect();
+        assert_eq!(
+            letters,
+            [
+                (Some("para-1"), None, "1. Decides:"),
+                (Some("para-1-a"), None, "(a) To meet."),
+                (Some("para-1-b"), Some("(b)"), "To report."),
+                (Some("para-1-c"), None, "(c) To end."),
+                (Some("para-2"), None, "2. Asks:"),
+                (Some("para-2-a"), None, "(a) To meet."),
+                (None, None, "Notes the rest."),
+            ]
+        );
+    }
+
+    #[test]
+    fn letters_out_of_sequence_are_kept_and_nothing_is_recovered() {
+        let (items, diags) = body("1. Decides:\n(a) To meet;\nTo report;\n(d) To end.\n");
+        let letters: Vec<(Kind, Option<&str>, Option<&str>)> = items
+            .iter()
+            .map(|(k, a, r, _)| (*k, a.as_deref(), r.as_deref()))
+            .collect();
+        assert_eq!(
+            letters,
+            [
+                (Kind::Paragraph, Some("para-1"), None),
+                (Kind::Sub(1), Some("para-1-a"), None),
+                (Kind::Text, None, None),
+                (Kind::Sub(1), Some("para-1-d"), None),
+            ]
+        );
+        assert!(
+            diags.starts_with(
+                "r.txt:8:1: warning: sub-paragraph (d) of `para-1` is its 3rd sub-paragraph, \
+                 where (c) was expected"
+            ),
+            "{diags}"
+        );
     }
 }
