@@ -417,7 +417,8 @@ fn closed(text: &str) -> bool {
 /// punctuation. A line in lower case always continues (a page break cut the sentence).
 fn join(lines: &[Kept<'_>]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
-    let mut lines_in_block = 0;
+    // Whether the last block is one line so far (a heading stands on one line).
+    let mut one_line = false;
     let mut block_after_break = false;
     for kept in lines {
         let text = kept.line.text.trim();
@@ -436,16 +437,16 @@ fn join(lines: &[Kept<'_>]) -> Vec<Block> {
             if !kept.break_before {
                 return !matches!(last_punctuation(prev), Some('.' | ';' | '?' | '!'));
             }
-            let heading = lines_in_block == 1 && block_after_break && heading_like(prev);
+            let heading = one_line && block_after_break && heading_like(prev);
             last_punctuation(prev).is_some_and(char::is_alphanumeric) && !heading
         });
         if continues {
             blocks.last_mut().expect("a block").push_line(&kept.line);
-            lines_in_block += 1;
+            one_line = false;
         } else {
             let lead = kept.line.text.len() - kept.line.text.trim_start().len();
             blocks.push(Block::from_line(&kept.line, lead));
-            lines_in_block = 1;
+            one_line = true;
             block_after_break = kept.break_before;
         }
     }
@@ -1533,6 +1534,23 @@ Plan of action
                 (Some("para-2-a"), None, "(a) To meet."),
                 (None, None, "Notes the rest."),
             ]
+        );
+    }
+
+    #[test]
+    fn an_i_after_an_h_is_the_ninth_letter_and_after_an_a_a_second_level() {
+        let subs: String = ('a'..='i').map(|c| format!("({c}) Item {c};\n")).collect();
+        let (items, _) = body(&format!("1. Decides:\n{subs}"));
+        let last = items.last().unwrap();
+        assert_eq!(
+            (last.0, last.1.as_deref()),
+            (Kind::Sub(1), Some("para-1-i"))
+        );
+        let (items, _) = body("1. Decides:\n(a) Item a;\n(i) Item i;\n");
+        let last = items.last().unwrap();
+        assert_eq!(
+            (last.0, last.1.as_deref()),
+            (Kind::Sub(2), Some("para-1-a-i"))
         );
     }
 
