@@ -315,6 +315,23 @@ mod tests {
     }
 
     #[test]
+    fn past_twenty_documents_outside_the_first_twenty_are_listed_and_the_summary_says_so() {
+        let cited: Vec<String> = (10..31).map(|n| format!("A/80/{n}")).collect();
+        let one = format!(
+            "---\ndocument:\n  symbol: A/RES/80/1\n  title: One\n---\n# One\n\nRecalling {}.\n",
+            cited.join(", ")
+        );
+        let two = "---\ndocument:\n  symbol: A/RES/80/2\n  title: Two\n---\n# Two\n\nText.\n";
+        let (_, outside) = entries(&[("one.md", &one), ("two.md", two)]);
+        let outside = outside.unwrap();
+        assert_eq!(
+            outside["summary"],
+            "Of the 21 documents cited, 0 are in this site and 21 outside it; those outside, by how many of the 2 documents of the book cite them, the first 20 listed here."
+        );
+        assert_eq!(outside["list"].as_array().unwrap().len(), 20);
+    }
+
+    #[test]
     fn counts_are_capitalised_and_plural_as_needed() {
         assert_eq!(
             capitalised_plural(1, "web address", "web addresses"),
