@@ -553,6 +553,7 @@ mod tests {
         )
         .unwrap();
         let first = install(dir.path(), false).unwrap();
+        assert!(!first.is_unchanged());
         assert_eq!(
             first
                 .changes

@@ -402,7 +402,10 @@ fn finish_print(
     let html = assets::trim(&html).unwrap_or(html);
     let html = menu_title(&html, short_title).unwrap_or(html);
     let html = previews::take_marker(&html).map_or(html, |(page, _)| page);
-    let html = describe::strip_markers(&html).unwrap_or(html);
+    // One chapter left has one marker, which `strip_markers` leaves to `take`.
+    let html = describe::strip_markers(&html)
+        .or_else(|| describe::take(&html).map(|(page, _)| page))
+        .unwrap_or(html);
     std::fs::write(&path, &html).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(Some(html))
 }
@@ -666,6 +669,114 @@ mod tests {
         );
         assert_eq!(menu_title(page, ""), None);
         assert_eq!(menu_title("<div></div>", "Short"), None);
+    }
+
+    #[test]
+    fn the_search_labels_name_the_kinds_the_item_and_each_item_as_the_agenda_writes_it() {
+        let mut cfg = Config::default();
+        cfg.organisations.title = "Bodies".into();
+        cfg.agenda.item = "objective".into();
+        cfg.agenda.items = vec!["Trade".into(), "Health".into()];
+        let labels = search_labels(&cfg);
+        assert_eq!(
+            labels.kinds,
+            ["Chapters", "Overviews", "Bodies", "Meetings"].map(String::from)
+        );
+        assert_eq!(labels.item, "Objective");
+        assert_eq!(labels.org, "Organisation");
+        let items = |l: &search::Labels| -> Vec<(String, String)> { l.items.clone() };
+        assert_eq!(
+            items(&labels),
+            [
+                ("1".to_string(), "1. Trade".to_string()),
+                ("2".to_string(), "2. Health".to_string())
+            ]
+        );
+        // A label that ends in punctuation of its own gets a space only.
+        cfg.agenda.numbering = crate::base::numbering::Numbering::parse("(a)").unwrap();
+        assert_eq!(
+            items(&search_labels(&cfg)),
+            [
+                ("a".to_string(), "(a) Trade".to_string()),
+                ("b".to_string(), "(b) Health".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn the_pages_are_every_html_file_under_the_site_but_the_search_index() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "a.html",
+            "sub/b.html",
+            "sub/deep/c.html",
+            "search/d.html",
+            "e.json",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        let mut pages = Vec::new();
+        html_files(dir.path(), "", &mut pages).unwrap();
+        pages.sort();
+        assert_eq!(pages, ["a.html", "sub/b.html", "sub/deep/c.html"]);
+        assert_eq!(
+            site_path(Path::new("organisations/who.html")),
+            "organisations/who.html"
+        );
+    }
+
+    #[test]
+    fn without_search_the_print_pages_links_into_a_generated_page_still_find_its_own_ids() {
+        // The generated page `g.html` has `top` and `a`; the print page, which has an `a` of
+        // the chapter's already, renumbers the second `a-1`.
+        let dir = tempfile::tempdir().unwrap();
+        let marker = |kind, path: &str| {
+            describe::marker(&PageMeta {
+                kind,
+                path: path.into(),
+                ..PageMeta::default()
+            })
+        };
+        let page =
+            |main: &str| format!("<html><head></head><body><main>{main}</main></body></html>");
+        let chapter = format!(
+            "<h1 id=\"a\">A</h1><p><a href=\"#a-1\">its A</a></p>{}",
+            marker(PageKind::Chapter, "a.html")
+        );
+        std::fs::write(dir.path().join("a.html"), page(&chapter)).unwrap();
+        std::fs::write(
+            dir.path().join("g.html"),
+            page(&format!(
+                "<h1 id=\"top\">Top</h1><h2 id=\"a\">A</h2>{}",
+                marker(PageKind::Overview, "g.html")
+            )),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(PRINT),
+            page(&format!(
+                "{chapter}{}<h1 id=\"top\">Top</h1><h2 id=\"a-1\">A</h2>{}",
+                print::PAGE_BREAK,
+                marker(PageKind::Overview, "g.html")
+            )),
+        )
+        .unwrap();
+        let mut cfg = Config::default();
+        cfg.search.enable = false;
+        cfg.previews.enable = false;
+        let ctx = RenderContext::new(
+            dir.path(),
+            Book::new(),
+            MdConfig::default(),
+            dir.path().join("renderer"),
+        );
+        finish_pages(&ctx, dir.path(), &cfg, &Bodies::default(), false).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(PRINT)).unwrap(),
+            page("<h1 id=\"a\">A</h1><p><a href=\"g.html#a\">its A</a></p>")
+        );
     }
 
     #[test]

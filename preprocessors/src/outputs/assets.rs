@@ -306,6 +306,19 @@ mod tests {
     }
 
     #[test]
+    fn a_path_from_the_sites_root_keeps_its_slash_and_loses_its_fingerprint() {
+        assert_eq!(book_path("/clipboard-1a2b3c4d.min.js"), "/clipboard.min.js");
+    }
+
+    #[test]
+    fn a_link_that_is_not_a_stylesheet_stays_whatever_it_names() {
+        // A preload of the timeline's script on a page without a timeline: not a stylesheet, so
+        // not the stylesheet's `<link>` to take out (and nothing else to take out either).
+        let html = "<link rel=\"preload\" href=\"theme/timeline.js\" as=\"script\">\n<p>x</p>";
+        assert_eq!(trim(html), None);
+    }
+
+    #[test]
     fn a_tag_is_named_by_its_whole_name() {
         assert!(is("<code>", "code") && is("<code class=\"x\">", "code"));
         assert!(!is("<codex>", "code") && !is("<pre>", "code") && !is("code>", "code"));

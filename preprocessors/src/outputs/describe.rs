@@ -396,6 +396,32 @@ mod tests {
     }
 
     #[test]
+    fn a_first_paragraph_decodes_every_entity_the_pages_write_and_keeps_a_bare_greater_than() {
+        assert_eq!(
+            first_paragraph("<p>&lt;b&gt; &quot;q&quot; &apos;a&apos; &#60; 1 > 0</p>").as_deref(),
+            Some("<b> \"q\" 'a' < 1 > 0")
+        );
+        // What is not an entity it knows stays as written.
+        assert_eq!(
+            first_paragraph("<p>&nbsp; &#x41; & &amp</p>").as_deref(),
+            Some("&nbsp; &#x41; & &amp")
+        );
+    }
+
+    #[test]
+    fn the_description_replaces_the_books_tag_and_is_followed_by_its_open_graph_twin() {
+        let meta = PageMeta {
+            description: "New.".into(),
+            ..PageMeta::default()
+        };
+        assert_eq!(
+            apply(PAGE.to_string(), &meta),
+            "<head>\n        <meta name=\"description\" content=\"New.\">\n        \
+             <meta property=\"og:description\" content=\"New.\">\n</head>\n<body><main>\n"
+        );
+    }
+
+    #[test]
     fn a_page_without_description_keeps_the_books_and_loses_the_marker() {
         let m = marker(&PageMeta {
             kind: PageKind::Overview,

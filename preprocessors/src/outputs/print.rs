@@ -352,4 +352,17 @@ mod tests {
             "{out}"
         );
     }
+
+    #[test]
+    fn a_comment_is_skipped_to_its_end_whatever_it_ends_with() {
+        // The `<` three bytes before `-->` is still the comment's.
+        assert_eq!(tags("<!-- a<b--><p>").collect::<Vec<_>>(), ["<p>"]);
+        assert_eq!(tags("<!--<x>--><br>").collect::<Vec<_>>(), ["<br>"]);
+    }
+
+    #[test]
+    fn an_empty_value_with_the_name_in_its_attribute_is_skipped() {
+        assert_eq!(attr("<a data-id=\"\" id=\"y\">", "id"), Some("y"));
+        assert_eq!(attr("<a data-id=\"\">", "id"), None);
+    }
 }

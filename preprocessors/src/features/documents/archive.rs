@@ -351,4 +351,23 @@ mod tests {
              0 errors, 0 warnings, 1 note"
         );
     }
+
+    #[test]
+    fn each_written_out_address_takes_the_first_access_date_after_it() {
+        let (found, _) = copies(
+            "# Notes\n\n[^a]: https://a.org, accessed 1 March 2030; https://b.org, accessed 2 March 2030.\n",
+            None,
+        );
+        let addresses: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(a, _, d, _)| (a.as_str(), d.as_str()))
+            .collect();
+        assert_eq!(
+            addresses,
+            [
+                ("https://a.org", "2030-03-01"),
+                ("https://b.org", "2030-03-02")
+            ]
+        );
+    }
 }

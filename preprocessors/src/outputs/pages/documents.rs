@@ -315,6 +315,59 @@ mod tests {
     }
 
     #[test]
+    fn past_twenty_documents_outside_the_first_twenty_are_listed_and_the_summary_says_so() {
+        let cited: Vec<String> = (10..31).map(|n| format!("A/80/{n}")).collect();
+        let one = format!(
+            "---\ndocument:\n  symbol: A/RES/80/1\n  title: One\n---\n# One\n\nRecalling {}.\n",
+            cited.join(", ")
+        );
+        let two = "---\ndocument:\n  symbol: A/RES/80/2\n  title: Two\n---\n# Two\n\nText.\n";
+        let (_, outside) = entries(&[("one.md", &one), ("two.md", two)]);
+        let outside = outside.unwrap();
+        assert_eq!(
+            outside["summary"],
+            "Of the 21 documents cited, 0 are in this site and 21 outside it; those outside, by how many of the 2 documents of the book cite them, the first 20 listed here."
+        );
+        assert_eq!(outside["list"].as_array().unwrap().len(), 20);
+    }
+
+    /// The documents' page of one chapter `text`, as rendered.
+    fn page(text: &str) -> Chapter {
+        let mut diags = Diagnostics::new();
+        let m = model(&[("a.md", text)], &mut diags);
+        let cfg = Config::default();
+        let docs = Documents::collect(&m, &cfg.documents, None, &cfg.document, &mut diags);
+        let data = export::export(&docs, &m, None, &cfg);
+        let templates = Templates::built_in();
+        let page = chapter(&docs, &m, &cfg, &data, &templates, &mut diags);
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        page
+    }
+
+    #[test]
+    fn the_page_lists_the_documents_and_the_notes_archived_addresses_when_there_are_some() {
+        let with_notes =
+            page("# A\n\nSee A/68/190.[^n]\n\n[^n]: https://a.org, accessed 2 March 2030.\n");
+        assert_eq!(with_notes.name, Config::default().documents.title);
+        assert_eq!(with_notes.path, Some(Config::default().documents.page));
+        assert!(
+            with_notes.content.contains(">A/68/190</a>"),
+            "{}",
+            with_notes.content
+        );
+        assert!(
+            with_notes.content.contains(
+                "<a href=\"https://web.archive.org/web/20300302/https://a.org\">archived copy</a> nearest to 2 March 2030 (the access date)"
+            ),
+            "{}",
+            with_notes.content
+        );
+        let without = page("# A\n\nSee A/68/190.\n");
+        assert!(without.content.contains(">A/68/190</a>"));
+        assert!(!without.content.contains("archived"), "{}", without.content);
+    }
+
+    #[test]
     fn counts_are_capitalised_and_plural_as_needed() {
         assert_eq!(
             capitalised_plural(1, "web address", "web addresses"),

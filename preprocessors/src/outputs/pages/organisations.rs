@@ -525,4 +525,222 @@ organisations:
         assert!(page.get("partners").is_none());
         assert_eq!(page["json_ld"]["name"], "World Trade Organization");
     }
+
+    /// `wto`'s page's data in a book of two documents, each under an agenda item, with a
+    /// meeting WTO and ILO organise; `cfg` is changed by `set` first.
+    fn rich_page(set: impl FnOnce(&mut Config)) -> Value {
+        use crate::features::timeline::Timeline;
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[
+                (
+                    "one.md",
+                    "---\ndocument:\n  symbol: A/RES/1\n  title: One\nagenda-item: 1\nmeetings:\n  - id: w\n    title: Talks\n    date: \"2014-06\"\n    organisers: [wto, ilo]\n    mention: met\n---\n\
+                     # One\n\nThe WTO and the ILO met.\n\nThe WTO and the ILO again.\n\nThe WTO, the ILO and the UN.\n\nThe WTO and the ILO, four times.\n",
+                ),
+                (
+                    "two.md",
+                    "---\ndocument:\n  symbol: A/RES/2\n  title: Two\nagenda-item: 2\n---\n# Two\n\nThe WTO and the UN.\n",
+                ),
+            ],
+            &mut diags,
+        );
+        let mut cfg = Config::default();
+        cfg.agenda.items = vec!["Trade".into(), "Labour".into()];
+        cfg.network.partners = 1;
+        set(&mut cfg);
+        let orgs = crate::features::organisations::collect_with_registry(
+            REGISTRY,
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
+        let dir = orgs.directory();
+        let timeline = Timeline::collect(
+            &m,
+            Some(dir),
+            crate::features::timeline::tests::may_2014(),
+            &cfg.timeline,
+            &mut diags,
+        );
+        let agenda = Agenda::collect(&m, &cfg.agenda, &mut diags);
+        assert_eq!(diags.errors(), 0, "{}", diags.render());
+        let network = Network::build(&orgs, Some(&timeline));
+        let cx = Context {
+            model: &m,
+            cfg: &cfg,
+            orgs: Some(&orgs),
+            agenda: Some(&agenda),
+            timeline: Some(&timeline),
+            network: Some(&network),
+        };
+        let by_org = orgs.by_org();
+        let meetings = timeline.by_organiser(dir.orgs.len());
+        let wto = dir.get("wto").unwrap();
+        let page = OrgPage {
+            dir,
+            id: wto,
+            org: dir.org(wto),
+            mentions: &by_org[wto.0],
+            meetings: &meetings[wto.0],
+        };
+        page.data(cx)
+    }
+
+    #[test]
+    fn an_organisations_page_counts_its_mentions_per_agenda_item_and_per_document() {
+        let page = rich_page(|_| {});
+        assert_eq!(
+            page["agenda"],
+            json!({
+                "heading": "Items",
+                "item": "item",
+                "items": [
+                    {"title": "Chapter 1", "href": "../one.html", "mentions": "4 mentions"},
+                    {"title": "Chapter 2", "href": "../two.html", "mentions": "1 mention"},
+                ],
+            })
+        );
+        assert_eq!(
+            page["documents"],
+            json!({
+                "heading": "Documents",
+                "summary": "Named in 2 of the 2 documents of the book.",
+                "column": "Document",
+                "list": [
+                    {"symbol": "A/RES/1", "title": "One", "href": "../one.html", "mentions": 4},
+                    {"symbol": "A/RES/2", "title": "Two", "href": "../two.html", "mentions": 1},
+                ],
+            })
+        );
+        let meetings: Vec<&str> = page["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(meetings, ["Talks"]);
+        assert_eq!(page["json_ld"]["name"], "World Trade Organization");
+    }
+
+    #[test]
+    fn an_organisations_partners_are_ranked_cut_at_the_configured_number_and_summarised() {
+        let page = rich_page(|_| {});
+        assert_eq!(
+            page["partners"]["summary"],
+            "Named with 2 organisations in the document: in the same paragraph, or as organisers of the same meeting; the most frequent first, the first 1 listed here."
+        );
+        let list = page["partners"]["list"].as_array().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0]["name"], "ILO");
+        assert_eq!(list[0]["title"], "International Labour Organization");
+        assert_eq!(list[0]["href"], "ilo.html");
+        assert_eq!(list[0]["together"], "4 paragraphs, 1 meeting");
+        assert_eq!(list[0]["paragraphs"].as_array().unwrap().len(), 3);
+        assert_eq!(list[0]["more"], " and 1 more");
+        // Every partner listed: no "first … listed here"; the UN shares paragraphs only.
+        let page = rich_page(|cfg| cfg.network.partners = 2);
+        assert_eq!(
+            page["partners"]["summary"],
+            "Named with 2 organisations in the document: in the same paragraph, or as organisers of the same meeting; the most frequent first."
+        );
+        assert_eq!(page["partners"]["list"][1]["name"], "UN");
+        assert_eq!(page["partners"]["list"][1]["together"], "2 paragraphs");
+        assert_eq!(page["partners"]["list"][1]["more"], "");
+        // No partners asked for, or no data: no section, no JSON-LD.
+        let page = rich_page(|cfg| {
+            cfg.network.partners = 0;
+            cfg.data.enable = false;
+        });
+        assert!(page.get("partners").is_none());
+        assert!(page.get("json_ld").is_none());
+    }
+
+    #[test]
+    fn the_index_chapter_holds_a_page_per_organisation_by_short_name() {
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[("a.md", "# A\n\nThe WTO met.\n\nThe ILO and the UN too.\n")],
+            &mut diags,
+        );
+        let cfg = Config::default();
+        let orgs = crate::features::organisations::collect_with_registry(
+            REGISTRY,
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
+        let cx = Context {
+            model: &m,
+            cfg: &cfg,
+            orgs: Some(&orgs),
+            agenda: None,
+            timeline: None,
+            network: None,
+        };
+        let index = build(&orgs, cx, &Templates::built_in(), &mut diags);
+        assert_eq!(diags.errors(), 0, "{}", diags.render());
+        assert_eq!(index.name, cfg.organisations.title);
+        assert_eq!(index.path, Some(orgs.directory().index_page()));
+        assert!(
+            index.content.contains("United Nations (UN)"),
+            "{}",
+            index.content
+        );
+        let pages: Vec<(&str, String, &str)> = index
+            .sub_items
+            .iter()
+            .map(|i| match i {
+                BookItem::Chapter(c) => (
+                    c.name.as_str(),
+                    c.path.as_ref().unwrap().display().to_string(),
+                    c.parent_names[0].as_str(),
+                ),
+                _ => panic!("a chapter"),
+            })
+            .collect();
+        let title = cfg.organisations.title.as_str();
+        let dir = orgs.directory();
+        let path = |id: &str| dir.page(dir.get(id).unwrap()).display().to_string();
+        assert_eq!(
+            pages,
+            [
+                ("ILO", path("ilo"), title),
+                ("UN", path("un"), title),
+                ("WTO", path("wto"), title)
+            ]
+        );
+        let BookItem::Chapter(wto) = &index.sub_items[2] else {
+            unreachable!()
+        };
+        assert!(
+            wto.content
+                .contains("<a href=\"../a.html#p-the-wto-met\">The <mark>WTO</mark> met.</a>"),
+            "{}",
+            wto.content
+        );
+        assert!(!wto.content.contains("The ILO and the UN too."));
+    }
+
+    #[test]
+    fn without_kinds_the_index_has_one_list_without_a_heading() {
+        let mut diags = Diagnostics::new();
+        let m = model(&[("a.md", "# A\n\nThe UN.\n")], &mut diags);
+        let cfg = Config::default();
+        let orgs = crate::features::organisations::collect_with_registry(
+            "organisations:\n  - {id: un, name: United Nations, acronym: UN}\n",
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
+        let index = index_data(orgs.directory(), &orgs.by_org(), &cfg);
+        assert_eq!(
+            index["kinds"],
+            json!([{"orgs": [{"name": "United Nations (UN)", "href": "un.html", "cells": [], "mentions": 1}]}])
+        );
+        assert_eq!(
+            index["introduction"],
+            "The document names 1 organisations, bodies and groups. Each page lists every mention in the document."
+        );
+    }
 }
