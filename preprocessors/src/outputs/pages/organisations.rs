@@ -57,11 +57,11 @@ pub(crate) fn build(
 }
 
 fn index_data(dir: &Directory, by_org: &[Vec<&Mention>], cfg: &Config) -> Value {
-    let mut intro = format!(
-        "The {} names {} organisations, bodies and groups",
-        cfg.document,
-        dir.orgs.len()
-    );
+    let named = match dir.orgs.len() {
+        1 => "1 organisation, body or group".to_string(),
+        n => format!("{n} organisations, bodies and groups"),
+    };
+    let mut intro = format!("The {} names {named}", cfg.document);
     if !dir.kinds.is_empty() {
         intro.push_str(", listed here by kind");
     }
@@ -740,7 +740,7 @@ organisations:
         );
         assert_eq!(
             index["introduction"],
-            "The document names 1 organisations, bodies and groups. Each page lists every mention in the document."
+            "The document names 1 organisation, body or group. Each page lists every mention in the document."
         );
     }
 }
