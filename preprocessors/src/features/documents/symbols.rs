@@ -881,6 +881,14 @@ mod tests {
     }
 
     #[test]
+    fn the_text_searched_before_a_resolution_starts_on_a_character_boundary() {
+        // 160 bytes before the resolution's word fall inside a two-byte `é`.
+        let text = format!("{} paragraph 15 of resolution 80/1", "é".repeat(80));
+        assert_eq!(text.find("resolution"), Some(177));
+        assert_eq!(paragraphs(&text), ["A/RES/80/1: paragraph 15 = 15"]);
+    }
+
+    #[test]
     fn sentences_start_after_a_full_stop_and_a_capital() {
         let t = "One. Two e.g. three. \u{201c}Four.\u{201d} Five";
         assert_eq!(&t[sentence_start(t, t.len())..], "Five");
