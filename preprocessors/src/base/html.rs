@@ -826,4 +826,152 @@ mod tests {
         assert_eq!(heading_id(" Ünïcode 2_a-b, (c)!\tD "), "ünïcode-2_a-b-c-d");
         assert_eq!(heading_id(" ?! "), "");
     }
+
+    #[test]
+    fn a_page_puts_block_elements_on_lines_of_their_own_and_markdown_does_not() {
+        let mut page = Html::<Page>::new();
+        page.open("div")
+            .attr("class", "box")
+            .close()
+            .text("a < b")
+            .open("p")
+            .close()
+            .element("em", "c & d")
+            .close("p")
+            .open("p")
+            .close()
+            .text("e")
+            .close("p")
+            .close("div");
+        assert_eq!(
+            page.as_str(),
+            "<div class=\"box\">a &lt; b\n<p><em>c &amp; d</em></p>\n<p>e</p>\n</div>\n"
+        );
+        let mut md = Html::<Markdown>::new();
+        md.text("a")
+            .open("p")
+            .close()
+            .element("em", "*c*")
+            .close("p")
+            .text("b");
+        assert_eq!(md.as_str(), "a<p><em>&#42;c&#42;</em></p>b");
+        assert_eq!(Html::<Page>::end("p"), "</p>\n");
+        assert_eq!(Html::<Markdown>::end("p"), "</p>");
+        assert_eq!(Html::<Page>::end("a"), "</a>");
+    }
+
+    #[test]
+    fn appended_html_starts_its_first_block_element_on_a_line_of_its_own() {
+        let built = |text: &str, block: bool| {
+            let mut h = Html::<Page>::new();
+            if block {
+                h.element("p", text);
+            } else {
+                h.text(text);
+            }
+            h
+        };
+        let mut h = built("a", false);
+        h.push(&built("b", true));
+        assert_eq!(h.into_string(), "a\n<p>b</p>\n");
+        let mut h = built("a", false);
+        h.push(&built("b", false));
+        assert_eq!(h.into_string(), "ab");
+        let mut h = built("a", false);
+        h.newline().push(&built("b", true));
+        assert_eq!(h.into_string(), "a\n<p>b</p>\n");
+        // Appended to nothing, the block still starts what it was appended to.
+        let mut empty = Html::<Page>::new();
+        empty.push(&built("b", true));
+        let mut h = built("a", false);
+        h.push(&empty);
+        assert_eq!(h.into_string(), "a\n<p>b</p>\n");
+        let mut empty = Html::<Page>::default();
+        empty.push(&built("b", false));
+        let mut h = built("a", false);
+        h.push(&empty);
+        assert_eq!(h.to_string(), "ab");
+    }
+
+    #[test]
+    fn joined_items_have_the_separator_between_them_only() {
+        let mut h = Html::<Markdown>::new();
+        h.join(["a", "b", "c"], ", ", |h, x| {
+            h.element("b", x);
+        });
+        assert_eq!(h.as_str(), "<b>a</b>, <b>b</b>, <b>c</b>");
+        let mut h = Html::<Markdown>::new();
+        h.join(["a"], "*", |h, x| {
+            h.text(x);
+        });
+        assert_eq!(h.as_str(), "a");
+    }
+
+    #[test]
+    fn the_books_markdown_goes_in_unescaped_and_attributes_escape_html_only() {
+        let mut h = Html::<Markdown>::new();
+        h.element_open("li").markdown("*a* [b](c)").newline();
+        h.open("img")
+            .attr("alt", "'x' \"y\" <z> & \\ *")
+            .self_close();
+        assert_eq!(
+            format!("{h}"),
+            "<li>*a* [b](c)\n<img alt=\"&#39;x&#39; &quot;y&quot; &lt;z&gt; &amp; &#92; *\" />"
+        );
+    }
+
+    #[test]
+    fn a_pages_text_and_attributes_are_escaped_as_mdbook_escapes_them() {
+        assert_eq!(
+            page_text("<a> & 'b' \"c\" *d* \\"),
+            "&lt;a&gt; &amp; 'b' \"c\" *d* \\"
+        );
+        assert_eq!(
+            page_attr("<a> & 'b' \"c\" *d* \\"),
+            "&lt;a&gt; &amp; &#39;b&#39; &quot;c&quot; *d* &#92;"
+        );
+        assert_eq!(
+            meta("property", "og:title", "A \"b\" & <c>"),
+            "<meta property=\"og:title\" content=\"A &quot;b&quot; &amp; &lt;c&gt;\">"
+        );
+        assert_eq!(
+            script_json(&["</script>", "<!--"]),
+            r#"["\u003c/script>","\u003c!--"]"#
+        );
+    }
+
+    #[test]
+    fn a_slug_is_lower_case_letters_digits_and_inner_hyphens() {
+        for id in ["un-desa", "a1", "2014", "a--b"] {
+            assert!(is_slug(id), "{id}");
+        }
+        for id in ["", "-a", "a-", "-", "Un", "a_b", "a b", "é", "a.b"] {
+            assert!(!is_slug(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn raw_htmls_ids_are_read_in_order() {
+        assert_eq!(
+            ids("<span id=\"para-13\"></span><a name=\"x\" ID=y>z</a><p class=id>"),
+            ["para-13", "y"]
+        );
+        assert!(ids("<!-- <a id=x> --></span id=y>").is_empty());
+    }
+
+    #[test]
+    fn an_attribute_named_on_alone_is_no_event_handler() {
+        assert_eq!(active_content("<a on=x>"), Vec::<String>::new());
+        assert_eq!(active_content("<a onx=y>"), ["onx"]);
+    }
+
+    #[test]
+    fn a_link_from_the_sites_root_is_the_chapters_path_with_its_fragment() {
+        let p = Path::new;
+        assert_eq!(
+            site_href(p("agencies/unicef.md"), Some("p-x")),
+            "agencies/unicef.html#p-x"
+        );
+        assert_eq!(site_href(p("intro.md"), None), "intro.html");
+    }
 }

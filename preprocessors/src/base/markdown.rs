@@ -1312,6 +1312,48 @@ mod tests {
     }
 
     #[test]
+    fn only_a_collapsed_reference_takes_the_brackets_after_it() {
+        let body = "See [a](x)[] and ![b](y.png)[] then.\n";
+        let doc = Doc::parse(body);
+        assert_eq!(&body[doc.links[0].range.clone()], "[a](x)");
+        assert_eq!(&body[doc.images[0].range.clone()], "![b](y.png)");
+    }
+
+    #[test]
+    fn a_collapsed_reference_image_ends_after_its_brackets_and_what_follows_is_prose() {
+        let body = "![the logo][] isn't here\n\n[the logo]: x.png\n";
+        let doc = Doc::parse(body);
+        assert_eq!(&body[doc.images[0].range.clone()], "![the logo][]");
+        assert_eq!(doc.blocks[0].inline_end, 24);
+        assert_eq!(runs(body), vec![" isn’t here"]);
+        assert_eq!(doc.quotes, vec![(17, '’')]);
+        let alone = "![the logo][]\n\n[the logo]: x.png\n";
+        assert_eq!(Doc::parse(alone).blocks[0].inline_end, 13);
+    }
+
+    #[test]
+    fn a_definition_in_a_blockquote_or_a_list_is_nested_and_one_after_them_is_not() {
+        let body = "[^a]: Top.\n\n> [^b]: Quoted.\n\n- item\n\n  [^c]: Listed.\n\n\
+                    > > [^d]: Twice.\n\n[^e]: After.\n";
+        let doc = Doc::parse(body);
+        let defs: Vec<_> = doc
+            .footnote_defs
+            .iter()
+            .map(|d| (d.label.as_str(), d.nested))
+            .collect();
+        assert_eq!(
+            defs,
+            vec![
+                ("a", false),
+                ("b", true),
+                ("c", true),
+                ("d", true),
+                ("e", false)
+            ]
+        );
+    }
+
+    #[test]
     fn a_block_that_ends_in_emphasis_gets_its_element_before_the_closing_run() {
         let at = |body: &str| append_position(body, body.len());
         assert_eq!(at("plain"), Some(5));

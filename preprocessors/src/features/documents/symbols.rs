@@ -482,10 +482,11 @@ impl Grammar {
         let Some(re) = &self.paragraphs_before else {
             return Vec::new();
         };
-        // A window of the text before the word: the phrase is short.
+        // A window of the text before the word: the phrase is short. It starts where the
+        // character its first byte falls in starts, so a word before the phrase is seen whole.
         let mut from = keyword.saturating_sub(160);
         while !text.is_char_boundary(from) {
-            from += 1;
+            from -= 1;
         }
         re.captures(&text[from..keyword])
             .map(|caps| paragraph_numbers(&caps, from))
@@ -878,6 +879,29 @@ mod tests {
             symbols("the resolution on health (WHA 61.17) and WHA61.18"),
             ["WHA 61.17=WHA61.17", "WHA61.18=WHA61.18"]
         );
+    }
+
+    #[test]
+    fn the_text_searched_before_a_resolution_starts_on_a_character_boundary() {
+        // 160 bytes before the resolution's word fall inside a two-byte `é`.
+        let text = format!("{} paragraph 15 of resolution 80/1", "é".repeat(80));
+        assert_eq!(text.find("resolution"), Some(177));
+        assert_eq!(paragraphs(&text), ["A/RES/80/1: paragraph 15 = 15"]);
+    }
+
+    #[test]
+    fn a_word_glued_to_the_paragraph_word_makes_no_phrase_where_the_search_starts() {
+        // The 160 bytes searched before the resolution's word start inside the `é` glued to
+        // "paragraphs": the phrase is no more a phrase there than anywhere else.
+        let list: Vec<String> = (1..=35).map(|n| n.to_string()).collect();
+        let phrase = format!(
+            "{:<159}",
+            format!("paragraphs {} and 36 of", list.join(", "))
+        );
+        let glued = format!("Aé{phrase}resolution 80/1");
+        assert_eq!(glued.find("resolution").unwrap() - 160, 2);
+        assert_eq!(paragraphs(&glued), Vec::<String>::new());
+        assert_eq!(paragraphs(&format!("A {phrase}resolution 80/1")).len(), 1);
     }
 
     #[test]
