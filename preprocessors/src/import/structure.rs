@@ -1578,4 +1578,51 @@ Plan of action
             "{diags}"
         );
     }
+
+    #[test]
+    fn a_paragraph_glued_to_a_roman_heading_or_to_the_preamble_is_split_off() {
+        // After a Roman-numbered heading, even when the words before the number end a
+        // sentence.
+        assert_eq!(
+            kinds_and_texts("1. Decides.\n\nII. Review of the plan. 2. We act.\n"),
+            [
+                (Kind::Paragraph, "1. Decides.".into()),
+                (Kind::Heading(2), "II. Review of the plan.".into()),
+                (Kind::Paragraph, "2. We act.".into()),
+            ]
+        );
+        // The first numbered paragraph glued to the preamble's last.
+        let mut diags = Diagnostics::new();
+        let text = "80/5. Seas\n\nThe General Assembly,\n\nNoting the work. 1. Decides to act.\n";
+        let s = read(&lines(text), "", Path::new("r.txt"), &mut diags);
+        let items: Vec<(Option<&str>, &str)> = s.items[2..]
+            .iter()
+            .map(|i| (i.anchor.as_deref(), i.block.text.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (Some("preamble-1"), "Noting the work."),
+                (Some("para-1"), "1. Decides to act.")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unlettered_paragraph_after_a_semicolon_or_first_in_the_run_is_a_place() {
+        let (items, _) = body("1. Decides:\n\nTo meet;\n\n(b) To report;\n\nTo end.\n");
+        let letters: Vec<(Kind, Option<&str>, Option<&str>)> = items
+            .iter()
+            .map(|(k, a, r, _)| (*k, a.as_deref(), r.as_deref()))
+            .collect();
+        assert_eq!(
+            letters,
+            [
+                (Kind::Paragraph, Some("para-1"), None),
+                (Kind::Sub(1), Some("para-1-a"), Some("(a)")),
+                (Kind::Sub(1), Some("para-1-b"), None),
+                (Kind::Sub(1), Some("para-1-c"), Some("(c)")),
+            ]
+        );
+    }
 }
