@@ -1143,4 +1143,74 @@ mod tests {
             ]
         );
     }
+    /// A web server on this machine answering 404 to paths starting with `/gone` or `/old`,
+    /// 200 to the others; its address (`http://127.0.0.1:PORT`).
+    fn server() -> String {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let mut request = [0; 4096];
+                let n = std::io::Read::read(&mut stream, &mut request).unwrap_or(0);
+                let request = String::from_utf8_lossy(&request[..n]);
+                let path = request.split(' ').nth(1).unwrap_or("");
+                let status = if path.starts_with("/gone") || path.starts_with("/old") {
+                    "404 Not Found"
+                } else {
+                    "200 OK"
+                };
+                let answer =
+                    format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                let _ = std::io::Write::write_all(&mut stream, answer.as_bytes());
+            }
+        });
+        address
+    }
+
+    #[test]
+    fn failing_external_links_are_problems_on_each_page_naming_their_archived_copies() {
+        let host = server();
+        let ok = format!("{host}/ok");
+        let gone = format!("{host}/gone-page");
+        let copy = format!("{host}/web/20300101/{gone}");
+        let broken_copy = format!("{host}/old/20300101/{ok}");
+        let page = format!(
+            "<a href=\"{ok}\">1</a><a href=\"{gone}#part\">2</a><a href=\"{copy}\">3</a>\
+             <a href=\"{broken_copy}\">4</a><a href=\"mailto:a@example.org\">5</a>"
+        );
+        let dir = site(&[
+            ("index.html", &page),
+            ("a.html", &format!("<a href=\"{gone}#part\">2</a>")),
+        ]);
+        let options = Options {
+            external: Some(external::Options {
+                cache: dir.path().join("cache/links.json"),
+                cache_ttl: std::time::Duration::from_secs(60),
+                timeout: std::time::Duration::from_secs(10),
+                retries: 0,
+                backoff: std::time::Duration::ZERO,
+                concurrency: 2,
+            }),
+            ..Options::default()
+        };
+        let report = check_site(dir.path(), &options).unwrap();
+        let problems: Vec<String> = report
+            .problems
+            .iter()
+            .map(|p| format!("{}: {} [{}]", p.page, p.message, p.kind))
+            .collect();
+        let broken = format!(
+            "broken external link `{gone}#part`: 404; archived copy `{copy}`: 200 [broken-external]"
+        );
+        assert_eq!(
+            problems,
+            [
+                format!("a.html: {broken}"),
+                format!("index.html: {broken}"),
+                format!(
+                    "index.html: broken archived copy `{broken_copy}` of `{ok}`: 404 [broken-external]"
+                ),
+            ]
+        );
+    }
 }
