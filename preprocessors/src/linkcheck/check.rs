@@ -934,17 +934,18 @@ mod tests {
     }
 
     #[test]
-    fn a_base_href_moves_links_but_not_css_fragments_or_rooted_paths() {
+    fn a_base_href_moves_relative_links_and_css_urls_but_not_css_fragments() {
         let page = concat!(
             r#"<base href="sub/"><h2 id="top-id">T</h2>"#,
             r##"<div style="mask: url(#top-id)">m</div><a href="#top-id">t</a>"##,
             r#"<a href="/a.html#nowhere">n</a><a href="/a.html#here">h</a>"#,
-            r#"<a href="x.html#gone">x</a>"#,
+            r#"<a href="x.html#gone">x</a><p style="background: url(bg.png)">b</p>"#,
         );
         let dir = site(&[
             ("index.html", page),
             ("a.html", r#"<p id="here">H</p>"#),
             ("sub/x.html", "X"),
+            ("sub/bg.png", "PNG"),
         ]);
         let note = "(the page's `<base href>` is `sub/`)";
         assert_eq!(
