@@ -1027,4 +1027,82 @@ mod tests {
             )
         );
     }
+    #[test]
+    fn a_series_links_with_its_own_address_unless_it_has_none() {
+        let series = |pattern: &str, symbol: &str, link: &str| Series {
+            pattern: pattern.into(),
+            symbol: symbol.into(),
+            link: link.into(),
+        };
+        let cfg = DocumentsConfig {
+            series: vec![
+                series(
+                    "WHA {session}.{number}",
+                    "WHA{session}.{number}",
+                    "https://who.example/{symbol}",
+                ),
+                series("ILO C{number}", "C{number}", " "),
+                series("XYZ {number}", "XYZ{number}", ""),
+            ],
+            ..DocumentsConfig::default()
+        };
+        let (found, texts, _) = documents(&[("a.md", "WHA 61.17 and ILO C189.\n")], &cfg);
+        let urls: Vec<(&str, Option<&str>)> = found
+            .documents
+            .iter()
+            .map(|d| (d.symbol.as_str(), d.url.as_deref()))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                ("C189", Some("https://undocs.org/en/C189")),
+                ("WHA61.17", Some("https://who.example/WHA61.17")),
+            ]
+        );
+        assert!(
+            texts[0]
+                .contains("href=\"https://who.example/WHA61.17\" title=\"WHA61.17\">WHA 61.17</a>"),
+            "{}",
+            texts[0]
+        );
+        let unused: Vec<(Option<usize>, &str)> = found
+            .unused
+            .iter()
+            .map(|u| (u.entry, u.value.as_str()))
+            .collect();
+        assert_eq!(unused, [(Some(2), "XYZ {number}")]);
+    }
+
+    #[test]
+    fn without_an_address_a_citation_is_listed_but_not_linked() {
+        let cfg = DocumentsConfig {
+            link: " ".into(),
+            ..DocumentsConfig::default()
+        };
+        let (found, texts, _) = documents(&[("a.md", "See A/85/190.\n")], &cfg);
+        assert_eq!(found.documents.len(), 1);
+        assert_eq!(found.documents[0].url, None);
+        assert_eq!(texts[0], "See A/85/190.\n");
+    }
+
+    #[test]
+    fn a_second_chapter_of_the_same_document_is_a_warning_and_citations_go_to_the_first() {
+        let dup = RESOLUTION.replace("title: Water", "title: Again");
+        let (found, texts, diags) = documents(
+            &[
+                ("res.md", RESOLUTION),
+                ("dup.md", &dup),
+                ("a.md", "See A/RES/80/3.\n"),
+            ],
+            &DocumentsConfig::default(),
+        );
+        assert_eq!(
+            diags,
+            "src/dup.md:3:11: warning: `A/RES/80/3` is already the document of `res.md`: citations of it link there [document-duplicate]\n  \
+             = hint: a document has one chapter: remove one of them, or correct the symbol\n\
+             0 errors, 1 warning"
+        );
+        assert_eq!(found.documents[0].chapter, Some(ChapterId(0)));
+        assert!(texts[2].contains("href=\"res.html\""), "{}", texts[2]);
+    }
 }
