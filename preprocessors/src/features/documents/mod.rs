@@ -785,12 +785,17 @@ mod tests {
 
     const PROSE: &str = "# A\n\nSee A/85/190 and resolution 85/131 “Water for all”, and A/85/190 again.\n\n\
         Paragraph 1 of resolution 80/3 and paragraph 7 of resolution 80/3 and A/99/1.\n\n\
+        Not resolution 85/132.\n\n\
         They noted A/RES/80/3 by vote.\n";
 
     #[test]
     fn citations_link_to_their_documents_or_to_the_chapters_that_are_them() {
         let cfg = DocumentsConfig {
-            never_link: vec!["A/99/1".into(), " A/1/1 ".into()],
+            never_link: vec![
+                "A/99/1".into(),
+                " A/1/1 ".into(),
+                "resolution 85/132".into(),
+            ],
             default_body: "General Assembly".into(),
             ..DocumentsConfig::default()
         };
@@ -811,6 +816,11 @@ mod tests {
                 )
             })
             .collect();
+        let bodies: Vec<Option<&str>> = found.documents.iter().map(|d| d.body.as_deref()).collect();
+        assert_eq!(
+            bodies,
+            [None, Some("General Assembly"), Some("General Assembly")]
+        );
         let undocs = |s: &str| format!("https://undocs.org/en/{s}");
         assert_eq!(
             docs,
@@ -873,7 +883,8 @@ mod tests {
             format!(
                 "# A\n\nSee {a190} and resolution {} “Water for all”, and {a190} again.\n\n\
                  <a class=\"document-paragraph\" href=\"res.html#para-1\">Paragraph 1</a> of resolution {} \
-                 and paragraph 7 of resolution {} and A/99/1.\n\nThey noted {} by vote.\n",
+                 and paragraph 7 of resolution {} and A/99/1.\n\nNot resolution 85/132.\n\n\
+                 They noted {} by vote.\n",
                 symbol(&undocs("A/RES/85/131"), " title=\"A/RES/85/131\"", "85/131"),
                 in_site("80/3"),
                 in_site("80/3"),
@@ -970,9 +981,12 @@ mod tests {
 
     #[test]
     fn a_title_comes_from_the_first_citation_giving_one_and_from_a_note_in_citation_form() {
-        let a = "Text.[^1] And UN, Not a title, 25 July 2030, A/85/191.\n\n\
+        // The last two in a run of text after a code span, away from the paragraph's start.
+        let a = "Text.[^1] And UN, Not a title, 25 July 2030, A/85/191.[^2]\n\n\
                  A/85/192 “First title” and A/85/192 “Second title”.\n\n\
-                 [^1]: UN General Assembly, Report on water, 25 July 2030, A/85/190.\n";
+                 `x` A/85/193 “Third title”.\n\n\
+                 [^1]: UN General Assembly, Report on water, 25 July 2030, A/85/190.\n\n\
+                 [^2]: `x` UN, Report on land, 26 July 2030, A/85/194.\n";
         let (found, _, _) = documents(&[("a.md", a)], &DocumentsConfig::default());
         let titles: Vec<(&str, Option<&str>)> = found
             .documents
@@ -985,6 +999,8 @@ mod tests {
                 ("A/85/190", Some("Report on water")),
                 ("A/85/191", None),
                 ("A/85/192", Some("First title")),
+                ("A/85/193", Some("Third title")),
+                ("A/85/194", Some("Report on land")),
             ]
         );
     }
@@ -1104,5 +1120,24 @@ mod tests {
         );
         assert_eq!(found.documents[0].chapter, Some(ChapterId(0)));
         assert!(texts[2].contains("href=\"res.html\""), "{}", texts[2]);
+    }
+    #[test]
+    fn a_byte_of_a_paragraphs_text_is_found_in_the_chapters_body() {
+        let mut diags = Diagnostics::new();
+        let body = "# A\n\nFirst.\n\nSecond *pára* here.\n";
+        let m = model(&[("a.md", body)], &mut diags);
+        let ch = &m.chapters[0];
+        let (b, block) = ch
+            .doc
+            .blocks()
+            .find(|(_, b)| b.text.starts_with("Second"))
+            .unwrap();
+        let at = |part: &str| body_offset(ch, b, block.text.find(part).unwrap());
+        assert_eq!(at("pára"), body.find("pára").unwrap());
+        assert_eq!(at("ára"), body.find("ára").unwrap());
+        assert_eq!(at("here"), body.find("here").unwrap());
+        // Not in prose: the paragraph's start.
+        let beyond = body_offset(ch, b, block.text.len() + 5);
+        assert_eq!(beyond, body.find("Second").unwrap());
     }
 }
