@@ -901,7 +901,9 @@ mod tests {
     fn each_kind_of_link_is_checked_as_a_browser_follows_it() {
         let page = concat!(
             r#"<p id="d">1</p><p id="d">2</p>"#,
-            r#"<form action=""></form><form action="gone.html"></form>"#,
+            // An empty action, spaces and tabs around it or not, submits to the page itself.
+            "<form action=\"\"></form><form action=\" \t \"></form>",
+            r#"<form action="gone.html"></form>"#,
             r#"<a href="data:text/html,hi">d</a><img src="data:image/png;base64,AA">"#,
             r#"<a href="">e</a><p style="background: url('')">s</p>"#,
             r#"<a href=" # ">h</a><a href="javascript:void(0)">j</a>"#,
