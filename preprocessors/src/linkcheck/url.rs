@@ -318,11 +318,8 @@ pub(super) fn sibling_address(local: &Local, siblings: &[(String, String)]) -> O
             local.path.starts_with(prefix.as_str()) || format!("{}/", local.path) == *prefix
         })
         .max_by_key(|(prefix, _)| prefix.len())?;
-    let mut rest = local
-        .path
-        .get(prefix.len()..)
-        .unwrap_or_default()
-        .to_owned();
+    // From `./`: a rest starting with `/` (an empty segment) is not a path from the host's root.
+    let mut rest = format!("./{}", local.path.get(prefix.len()..).unwrap_or_default());
     if let Some(query) = &local.query {
         rest.push('?');
         rest.push_str(query);
@@ -613,6 +610,11 @@ mod tests {
         assert_eq!(
             address("../std/io/x.html", None, None).as_deref(),
             Some("https://io.example.org/x.html")
+        );
+        // An empty segment after the prefix stays one, as in the URL the browser opens.
+        assert_eq!(
+            address("../std//x.html", None, None).as_deref(),
+            Some("https://doc.rust-lang.org/std//x.html")
         );
         assert_eq!(
             address("../stdlib/", None, None).as_deref(),
