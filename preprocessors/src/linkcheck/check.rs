@@ -812,6 +812,8 @@ mod tests {
         assert!(out_of_site("../std/io/").contains(r#"`siblings = { "../std/" = "https://…" }`"#));
         assert!(out_of_site("../../x.html").contains("`--sibling ../../=https://…`"));
         assert!(out_of_site("../").contains(r#"{ "../" = "#));
+        // An empty segment after the `../`s names no folder.
+        assert!(out_of_site("..//x.html").contains(r#"{ "../" = "#));
     }
     /// A site of `files` (path, content) in a temporary directory.
     fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
