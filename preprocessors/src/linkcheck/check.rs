@@ -803,6 +803,13 @@ mod tests {
                 ("index.html".to_owned(), Kind::MissingFile),
             ]
         );
+        // Of index.html's, only what the first chapter's page does not have too is kept.
+        let index: Vec<String> = fold_copies(all.clone(), Some("a.html"))
+            .into_iter()
+            .filter(|p| p.page == "index.html")
+            .map(|p| p.message)
+            .collect();
+        assert_eq!(index, ["other words"]);
         // index.html is a chapter of its own when it is not a copy.
         assert_eq!(kept(all, None).len(), 6);
     }
@@ -1057,7 +1064,8 @@ mod tests {
             "index.html".to_owned(),
             PageLinks::read(r#"<a href="gone.html">g</a>"#),
         );
-        assert_eq!(read.len(), 1);
+        read.insert("a.html".to_owned(), PageLinks::read(""));
+        assert_eq!(read.len(), 2);
         assert!(!read.is_empty());
         let report = check_read_site(dir.path(), &Options::default(), read).unwrap();
         let messages: Vec<&str> = report.problems.iter().map(|p| p.message.as_str()).collect();
