@@ -233,9 +233,7 @@ fn fold_copies(found: Vec<(Problem, Fault)>, index_copy_of: Option<&str>) -> Vec
         .iter()
         .map(|(p, fault)| match p.page.as_str() {
             PRINT => p.kind != Kind::HashOnlyHref && !elsewhere.contains(fault),
-            "index.html" if index_copy_of.is_some() => {
-                !on_first_chapter.contains(&(p.kind, &p.target, p.message.as_str()))
-            }
+            "index.html" => !on_first_chapter.contains(&(p.kind, &p.target, p.message.as_str())),
             _ => true,
         })
         .collect();
