@@ -1140,4 +1140,19 @@ mod tests {
         let beyond = body_offset(ch, b, block.text.len() + 5);
         assert_eq!(beyond, body.find("Second").unwrap());
     }
+    #[test]
+    fn a_malformed_symbol_is_a_warning_unless_it_is_inside_an_address() {
+        let text = "# A\n\nThe report A/85/ and https://example.org/A/85/ here.\n";
+        let (found, texts, diags) = documents(&[("a.md", text)], &DocumentsConfig::default());
+        assert_eq!(
+            diags,
+            "src/a.md:3:12: warning: `A/85/` is not a complete document symbol: it ends with a slash [document-symbol-malformed]\n  \
+             = hint: a symbol is a series, then numbers and parts separated by single slashes (`A/85/190`, `A/85/L.5`); if the \
+             original has it so, wrap it in `<span class=\"nolink\">…</span>` to leave it as it is\n\
+             0 errors, 1 warning"
+        );
+        // Nothing cited, no address in a note: no page.
+        assert!(found.is_empty());
+        assert_eq!(texts[0], text);
+    }
 }
