@@ -233,9 +233,7 @@ fn fold_copies(found: Vec<(Problem, Fault)>, index_copy_of: Option<&str>) -> Vec
         .iter()
         .map(|(p, fault)| match p.page.as_str() {
             PRINT => p.kind != Kind::HashOnlyHref && !elsewhere.contains(fault),
-            "index.html" if index_copy_of.is_some() => {
-                !on_first_chapter.contains(&(p.kind, &p.target, p.message.as_str()))
-            }
+            "index.html" => !on_first_chapter.contains(&(p.kind, &p.target, p.message.as_str())),
             _ => true,
         })
         .collect();
@@ -803,6 +801,13 @@ mod tests {
                 ("index.html".to_owned(), Kind::MissingFile),
             ]
         );
+        // Of index.html's, only what the first chapter's page does not have too is kept.
+        let index: Vec<String> = fold_copies(all.clone(), Some("a.html"))
+            .into_iter()
+            .filter(|p| p.page == "index.html")
+            .map(|p| p.message)
+            .collect();
+        assert_eq!(index, ["other words"]);
         // index.html is a chapter of its own when it is not a copy.
         assert_eq!(kept(all, None).len(), 6);
     }
@@ -812,5 +817,411 @@ mod tests {
         assert!(out_of_site("../std/io/").contains(r#"`siblings = { "../std/" = "https://…" }`"#));
         assert!(out_of_site("../../x.html").contains("`--sibling ../../=https://…`"));
         assert!(out_of_site("../").contains(r#"{ "../" = "#));
+        // An empty segment after the `../`s names no folder.
+        assert!(out_of_site("..//x.html").contains(r#"{ "../" = "#));
+    }
+    /// A site of `files` (path, content) in a temporary directory.
+    fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, content) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, content).unwrap();
+        }
+        dir
+    }
+
+    /// What checking `site` finds: `page: message [kind]` per problem, then `external: URL
+    /// (pages)` per external link.
+    fn findings(site: &Path, options: &Options) -> Vec<String> {
+        let report = check_site(site, options).unwrap();
+        let problems = report
+            .problems
+            .iter()
+            .map(|p| format!("{}: {} [{}]", p.page, p.message, p.kind));
+        let external = report
+            .external
+            .iter()
+            .map(|l| format!("external: {} ({})", l.url, l.pages.join(", ")));
+        problems.chain(external).collect()
+    }
+
+    fn unreachable(page: &str) -> String {
+        format!("{page}: no table-of-contents entry links to this page [unreachable-page]")
+    }
+
+    #[test]
+    fn every_page_but_the_exempt_ones_needs_a_table_of_contents_entry() {
+        let dir = site(&[
+            ("toc.html", r#"<a href="a.html">A</a> <a href="sub/">S</a>"#),
+            ("a.html", "A"),
+            ("b.html", "B"),
+            ("D.HTML", "D"),
+            ("sub/index.html", "S"),
+            ("sub/c.htm", "C"),
+            ("index.html", "I"),
+            ("print.html", "P"),
+            ("404.html", "Not found"),
+            (
+                "old.html",
+                r#"<meta http-equiv="refresh" content="0; url=a.html">"#,
+            ),
+        ]);
+        assert_eq!(
+            findings(dir.path(), &Options::default()),
+            [
+                unreachable("D.HTML"),
+                unreachable("b.html"),
+                unreachable("sub/c.htm")
+            ]
+        );
+    }
+
+    #[test]
+    fn without_toc_html_the_root_sidebar_scripts_are_the_table_of_contents() {
+        let dir = site(&[
+            ("toc-1a2b.js", r#"var t = '<a href="a.html">A</a>';"#),
+            ("toc-3c4d.js", r#"var t = '<a href="e.html">E</a>';"#),
+            ("sub/toc.js", r#"var t = '<a href="b.html">B</a>';"#),
+            ("notoc.js", r#"var t = '<a href="c.html">C</a>';"#),
+            ("toc-notes.txt", r#"<a href="d.html">D</a>"#),
+            ("a.html", ""),
+            ("b.html", ""),
+            ("c.html", ""),
+            ("d.html", ""),
+            ("e.html", ""),
+        ]);
+        assert_eq!(
+            findings(dir.path(), &Options::default()),
+            [
+                unreachable("b.html"),
+                unreachable("c.html"),
+                unreachable("d.html")
+            ]
+        );
+        // No table of contents at all: no page is unreachable.
+        let dir = site(&[("a.html", ""), ("b.html", "")]);
+        assert!(findings(dir.path(), &Options::default()).is_empty());
+    }
+
+    #[test]
+    fn each_kind_of_link_is_checked_as_a_browser_follows_it() {
+        let page = concat!(
+            r#"<p id="d">1</p><p id="d">2</p>"#,
+            // An empty action, spaces and tabs around it or not, submits to the page itself.
+            "<form action=\"\"></form><form action=\" \t \"></form>",
+            r#"<form action="gone.html"></form>"#,
+            r#"<a href="data:text/html,hi">d</a><img src="data:image/png;base64,AA">"#,
+            r#"<a href="">e</a><p style="background: url('')">s</p>"#,
+            r#"<a href=" # ">h</a><a href="javascript:void(0)">j</a>"#,
+            r#"<a href="https://un.org/">u</a><img src="img/gone.png">"#,
+            r#"<link rel="stylesheet" href="css/a.css"><a href="css/">c</a>"#,
+        );
+        let dir = site(&[
+            ("index.html", page),
+            ("css/a.css", "p { background: url(../gone.woff2) }"),
+        ]);
+        assert_eq!(
+            findings(dir.path(), &Options::default()),
+            [
+                "css/a.css: missing asset `../gone.woff2` in `url()`: no file `gone.woff2` [missing-asset]",
+                "index.html: broken link `css/`: no file `css/index.html` [missing-file]",
+                "index.html: broken link `gone.html`: no file `gone.html` [missing-file]",
+                "index.html: missing asset `img/gone.png` in `<img src>`: no file `img/gone.png` [missing-asset]",
+                "index.html: duplicate id `d` (2 elements) [duplicate-id]",
+                "index.html: empty `<a href>` [empty-href]",
+                "index.html: empty `url()` in `style=\"\"`: it loads nothing [empty-href]",
+                "index.html: `<a href=\"#\">` links nowhere [hash-only-href]",
+                "index.html: `<a href=\"data:…\">` does nothing: browsers do not open `data:` addresses from a page [data-href]",
+                "external: https://un.org/ (index.html)",
+            ]
+        );
+        let report = check_site(dir.path(), &Options::default()).unwrap();
+        // The local links: the form's, the image's, the stylesheet, `css/` and the font.
+        assert_eq!(report.links, 5);
+        assert_eq!(report.pages, 1);
+    }
+
+    #[test]
+    fn a_base_href_moves_relative_links_and_css_urls_but_not_css_fragments() {
+        let page = concat!(
+            r#"<base href="sub/"><h2 id="top-id">T</h2>"#,
+            r##"<div style="mask: url(#top-id)">m</div><a href="#top-id">t</a>"##,
+            r#"<a href="/a.html#nowhere">n</a><a href="/a.html#here">h</a>"#,
+            r#"<a href="x.html#gone">x</a><p style="background: url(bg.png)">b</p>"#,
+        );
+        let dir = site(&[
+            ("index.html", page),
+            ("a.html", r#"<p id="here">H</p>"#),
+            ("sub/x.html", "X"),
+            ("sub/bg.png", "PNG"),
+        ]);
+        let note = "(the page's `<base href>` is `sub/`)";
+        assert_eq!(
+            findings(dir.path(), &Options::default()),
+            [
+                format!("index.html: broken link `#top-id`: no file `sub/index.html` {note} [missing-file]"),
+                "index.html: broken fragment `#nowhere` in link `/a.html#nowhere`: no id `nowhere` on `a.html` [missing-fragment]".to_owned(),
+                format!("index.html: broken fragment `#gone` in link `x.html#gone`: no id `gone` on `sub/x.html` {note} [missing-fragment]"),
+            ]
+        );
+    }
+
+    #[test]
+    fn links_out_of_the_site_go_to_its_siblings_or_are_problems() {
+        let page = concat!(
+            r#"<a href="../std/io/">io</a><a href="../book/x.html#y">x</a>"#,
+            r#"<a href="../other/y.html">y</a>"#,
+        );
+        let dir = site(&[("index.html", page)]);
+        let sibling = |prefix: &str, address: &str| (prefix.to_owned(), address.to_owned());
+        let options = Options {
+            siblings: vec![
+                sibling("../std/", "https://old.example.org/std/"),
+                sibling("../book/", "https://book.example.org/"),
+                sibling("../std/", "https://doc.example.org/std/"),
+            ],
+            ..Options::default()
+        };
+        assert_eq!(
+            findings(dir.path(), &options),
+            [
+                "index.html: broken link `../other/y.html`: it leads out of the site, to `../other/y.html` \
+                 from its root; if a site is published there, declare it: `siblings = { \"../other/\" = \
+                 \"https://…\" }` under `[preprocessor.report.link-check]` (or `--sibling \
+                 ../other/=https://…`) [missing-file]",
+                "external: https://book.example.org/x.html#y (index.html)",
+                "external: https://doc.example.org/std/io/ (index.html)",
+            ]
+        );
+        // Only the link that stays a local one is counted.
+        assert_eq!(check_site(dir.path(), &options).unwrap().links, 1);
+    }
+
+    #[test]
+    fn a_text_fragment_is_checked_by_its_texts_and_its_id_only_when_no_text_is_found() {
+        let links = [
+            "target.html#intro:~:text=purple%20cow",
+            "target.html#nothere:~:text=purple%20cow",
+            "target.html#nothere:~:text=quick%20brown",
+            "target.html#nothere:~:text=quick%20brown&text=purple%20cow",
+            "target.html#intro:~:text=one,two,three",
+            "target.html#nowhere:~:text=one,two,three",
+        ];
+        let page: String = links
+            .iter()
+            .map(|l| format!("<a href=\"{l}\">l</a>"))
+            .collect();
+        let dir = site(&[
+            ("index.html", &page),
+            (
+                "target.html",
+                r#"<h1 id="intro">Intro</h1><p>The quick brown fox jumps.</p>"#,
+            ),
+        ]);
+        let no_text = |link: &str| {
+            format!(
+                "index.html: broken text fragment in link `{link}`: no text `purple cow` on \
+                 `target.html` [missing-text-fragment]"
+            )
+        };
+        let ignored = |link: &str| {
+            format!(
+                "index.html: broken text fragment `text=one,two,three` in link `{link}`: browsers \
+                 ignore it (a text fragment is `text=[prefix-,]start[,end][,-suffix]`, with `-`, \
+                 `,` and `&` in the text written `%2D`, `%2C` and `%26`) [missing-text-fragment]"
+            )
+        };
+        assert_eq!(
+            findings(dir.path(), &Options::default()),
+            [
+                format!(
+                    "index.html: broken fragment `#nothere` in link `{}`: no id `nothere` on `target.html` [missing-fragment]",
+                    links[1]
+                ),
+                format!(
+                    "index.html: broken fragment `#nowhere` in link `{}`: no id `nowhere` on `target.html` [missing-fragment]",
+                    links[5]
+                ),
+                // Sorted by link.
+                ignored(links[4]),
+                no_text(links[0]),
+                no_text(links[1]),
+                no_text(links[3]),
+                ignored(links[5]),
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_read_before_the_check_are_taken_as_they_are() {
+        let dir = site(&[("index.html", "<p>On disk, no link.</p>"), ("a.html", "")]);
+        let mut read = ReadPages::default();
+        assert!(read.is_empty());
+        read.insert(
+            "index.html".to_owned(),
+            PageLinks::read(r#"<a href="gone.html">g</a>"#),
+        );
+        read.insert("a.html".to_owned(), PageLinks::read(""));
+        assert_eq!(read.len(), 2);
+        assert!(!read.is_empty());
+        let report = check_read_site(dir.path(), &Options::default(), read).unwrap();
+        let messages: Vec<&str> = report.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages, ["broken link `gone.html`: no file `gone.html`"]);
+        assert_eq!(report.pages, 2);
+    }
+
+    #[test]
+    fn a_page_that_is_not_utf8_is_read_with_replacement_characters() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = b"<p>caf\xe9</p>".to_vec();
+        bytes.extend_from_slice(br#"<a href="gone.html">g</a>"#);
+        std::fs::write(dir.path().join("index.html"), &bytes).unwrap();
+        assert_eq!(
+            read(&dir.path().join("index.html")).unwrap(),
+            "<p>caf\u{fffd}</p><a href=\"gone.html\">g</a>"
+        );
+        assert_eq!(
+            findings(dir.path(), &Options::default()),
+            ["index.html: broken link `gone.html`: no file `gone.html` [missing-file]"]
+        );
+    }
+
+    #[test]
+    fn each_problem_is_looked_for_in_the_markdown_by_what_it_is_about() {
+        let needles_of = |kind: Kind, target: Option<&str>| {
+            needles(&Problem {
+                page: "a.html".into(),
+                kind,
+                target: target.map(Into::into),
+                message: String::new(),
+                source: None,
+            })
+        };
+        assert!(needles_of(Kind::UnreachablePage, Some("a.html")).is_empty());
+        assert_eq!(
+            needles_of(Kind::EmptyHref, None),
+            ["href=\"\"", "src=\"\"", "]()"]
+        );
+        assert_eq!(
+            needles_of(Kind::HashOnlyHref, Some("#")),
+            ["href=\"#\"", "](#)"]
+        );
+        assert_eq!(
+            needles_of(Kind::DuplicateId, Some("dup")),
+            ["id=\"dup\"", "{#dup"]
+        );
+        assert_eq!(
+            needles_of(Kind::MissingFile, Some("b.html#x")),
+            source::link_needles("b.html#x")
+        );
+        assert!(needles_of(Kind::MissingFile, None).is_empty());
+    }
+
+    #[test]
+    fn addresses_get_the_sites_links_to_their_archived_copies() {
+        let link = |url: &str, archive_of: Option<&str>| ExternalLink {
+            url: url.into(),
+            pages: vec!["a.html".into()],
+            check: None,
+            archive_of: archive_of.map(Into::into),
+            archived_copies: Vec::new(),
+        };
+        let mut external = vec![
+            link("https://un.org/a#part", None),
+            link("https://un.org/b", None),
+            link(
+                "https://web.archive.org/web/2030/https://un.org/a",
+                Some("https://un.org/a"),
+            ),
+            link(
+                "https://web.archive.org/web/2029/https://un.org/a#x",
+                Some("https://un.org/a#x"),
+            ),
+        ];
+        pair_archived_copies(&mut external);
+        let copies: Vec<&[String]> = external.iter().map(|l| &l.archived_copies[..]).collect();
+        assert_eq!(
+            copies,
+            [
+                &[
+                    "https://web.archive.org/web/2029/https://un.org/a#x".to_owned(),
+                    "https://web.archive.org/web/2030/https://un.org/a".to_owned(),
+                ][..],
+                &[],
+                &[],
+                &[],
+            ]
+        );
+    }
+    /// A web server on this machine answering 404 to paths starting with `/gone` or `/old`,
+    /// 200 to the others; its address (`http://127.0.0.1:PORT`).
+    fn server() -> String {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let mut request = [0; 4096];
+                let n = std::io::Read::read(&mut stream, &mut request).unwrap_or(0);
+                let request = String::from_utf8_lossy(&request[..n]);
+                let path = request.split(' ').nth(1).unwrap_or("");
+                let status = if path.starts_with("/gone") || path.starts_with("/old") {
+                    "404 Not Found"
+                } else {
+                    "200 OK"
+                };
+                let answer =
+                    format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                let _ = std::io::Write::write_all(&mut stream, answer.as_bytes());
+            }
+        });
+        address
+    }
+
+    #[test]
+    fn failing_external_links_are_problems_on_each_page_naming_their_archived_copies() {
+        let host = server();
+        let ok = format!("{host}/ok");
+        let gone = format!("{host}/gone-page");
+        let copy = format!("{host}/web/20300101/{gone}");
+        let broken_copy = format!("{host}/old/20300101/{ok}");
+        let page = format!(
+            "<a href=\"{ok}\">1</a><a href=\"{gone}#part\">2</a><a href=\"{copy}\">3</a>\
+             <a href=\"{broken_copy}\">4</a><a href=\"mailto:a@example.org\">5</a>"
+        );
+        let dir = site(&[
+            ("index.html", &page),
+            ("a.html", &format!("<a href=\"{gone}#part\">2</a>")),
+        ]);
+        let options = Options {
+            external: Some(external::Options {
+                cache: dir.path().join("cache/links.json"),
+                cache_ttl: std::time::Duration::from_secs(60),
+                timeout: std::time::Duration::from_secs(10),
+                retries: 0,
+                backoff: std::time::Duration::ZERO,
+                concurrency: 2,
+            }),
+            ..Options::default()
+        };
+        let report = check_site(dir.path(), &options).unwrap();
+        let problems: Vec<String> = report
+            .problems
+            .iter()
+            .map(|p| format!("{}: {} [{}]", p.page, p.message, p.kind))
+            .collect();
+        let broken = format!(
+            "broken external link `{gone}#part`: 404; archived copy `{copy}`: 200 [broken-external]"
+        );
+        assert_eq!(
+            problems,
+            [
+                format!("a.html: {broken}"),
+                format!("index.html: {broken}"),
+                format!(
+                    "index.html: broken archived copy `{broken_copy}` of `{ok}`: 404 [broken-external]"
+                ),
+            ]
+        );
     }
 }

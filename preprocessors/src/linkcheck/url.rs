@@ -318,11 +318,8 @@ pub(super) fn sibling_address(local: &Local, siblings: &[(String, String)]) -> O
             local.path.starts_with(prefix.as_str()) || format!("{}/", local.path) == *prefix
         })
         .max_by_key(|(prefix, _)| prefix.len())?;
-    let mut rest = local
-        .path
-        .get(prefix.len()..)
-        .unwrap_or_default()
-        .to_owned();
+    // From `./`: a rest starting with `/` (an empty segment) is not a path from the host's root.
+    let mut rest = format!("./{}", local.path.get(prefix.len()..).unwrap_or_default());
     if let Some(query) = &local.query {
         rest.push('?');
         rest.push_str(query);
@@ -401,6 +398,40 @@ mod tests {
     }
 
     #[test]
+    fn backslashes_are_slashes_in_http_urls_only() {
+        let external = |u: &str| Target::External(u.into());
+        // In `http(s)` URLs (and relative ones) a `\` before the query is a `/`, in any case of
+        // the scheme ...
+        assert_eq!(
+            on_page("https:\\\\un.org\\a\\b.html?x=\\y"),
+            external("https://un.org/a/b.html?x=\\y")
+        );
+        assert_eq!(on_page("HTTP:\\\\un.org\\a"), external("HTTP://un.org/a"));
+        // ... but another scheme's path keeps it.
+        assert_eq!(
+            on_page("mailto:x\\y@un.org"),
+            external("mailto:x\\y@un.org")
+        );
+    }
+
+    #[test]
+    fn a_single_dot_segment_may_be_percent_encoded() {
+        assert_eq!(on_page("%2e/x.html"), local("a/x.html", None, None));
+        assert_eq!(on_page("c/%2E"), local("a/c/", None, None));
+        // Not a dot segment: a name with a dot in it.
+        assert_eq!(on_page("%2ex/y.html"), local("a/%2ex/y.html", None, None));
+    }
+
+    #[test]
+    fn data_addresses_are_known_by_their_scheme() {
+        assert!(is_data("data:text/plain,x"));
+        assert!(is_data(" \tDATA:image/png;base64,xx"));
+        assert!(!is_data("javascript:void(0)"));
+        assert!(!is_data("data.html"));
+        assert!(!is_data("a/data:x"));
+    }
+
+    #[test]
     fn paths_above_the_root_leave_the_site() {
         let Target::Local(out) = resolve(&Base::Local("index.html".into()), "../std/", "/") else {
             panic!()
@@ -418,6 +449,11 @@ mod tests {
         assert_eq!(report("/other/x.css"), local("../other/x.css", None, None));
         assert_eq!(report("/"), local("../", None, None));
         assert_eq!(report("/../report/x.css"), local("x.css", None, None));
+        // A folder above the site's root named like the first folder of its URL path.
+        let deep = |url: &str| resolve(&Base::Local("a.html".into()), url, "/docs/report/");
+        assert_eq!(deep("/docs"), local("../../docs", None, None));
+        assert_eq!(deep("/docs/"), local("../", None, None));
+        assert_eq!(deep("/docs/x.css"), local("../x.css", None, None));
     }
 
     #[test]
@@ -486,11 +522,27 @@ mod tests {
             resolve(&host_only, "a.html", "/"),
             external("https://example.com/a.html")
         );
+        // A short host: its end is found from the end of `//`, not further on.
+        let short = Base::External("https://a.b/x/y.html".into());
+        assert_eq!(
+            resolve(&short, "../z.html", "/"),
+            external("https://a.b/z.html")
+        );
+        assert_eq!(resolve(&short, "/abs", "/"), external("https://a.b/abs"));
         let relative = Base::External("//cdn.org/lib/".into());
         assert_eq!(
             resolve(&relative, "a.js", "/"),
             external("//cdn.org/lib/a.js")
         );
+    }
+
+    #[test]
+    fn an_empty_reference_is_the_base_without_its_fragment() {
+        assert_eq!(
+            join("https://un.org/a/b.html?q=1#f", ""),
+            "https://un.org/a/b.html?q=1"
+        );
+        assert_eq!(join("https://un.org", ""), "https://un.org/");
     }
 
     #[test]
@@ -558,6 +610,11 @@ mod tests {
         assert_eq!(
             address("../std/io/x.html", None, None).as_deref(),
             Some("https://io.example.org/x.html")
+        );
+        // An empty segment after the prefix stays one, as in the URL the browser opens.
+        assert_eq!(
+            address("../std//x.html", None, None).as_deref(),
+            Some("https://doc.rust-lang.org/std//x.html")
         );
         assert_eq!(
             address("../stdlib/", None, None).as_deref(),

@@ -741,4 +741,418 @@ mod tests {
         };
         assert_eq!(d.id(), "doc-fccc-cp-2010-7-add-1");
     }
+    use crate::model::testing::model;
+
+    /// The documents of a book of `chapters` with the configuration `cfg`: the documents,
+    /// every chapter's text with the feature's edits and its epilogue, the diagnostics.
+    fn documents(
+        chapters: &[(&str, &str)],
+        cfg: &DocumentsConfig,
+    ) -> (Documents, Vec<String>, String) {
+        dated_documents(chapters, cfg, None)
+    }
+
+    /// [`documents`] of a book dated `date`.
+    fn dated_documents(
+        chapters: &[(&str, &str)],
+        cfg: &DocumentsConfig,
+        date: Option<&str>,
+    ) -> (Documents, Vec<String>, String) {
+        let mut diags = Diagnostics::new();
+        let m = model(chapters, &mut diags);
+        let date = date.map(|d| Date::parse(d).unwrap());
+        let found = Documents::collect(&m, cfg, date, "report", &mut diags);
+        let mut outputs = m.outputs();
+        found.edit(&m, &mut outputs);
+        let texts = m
+            .chapters
+            .iter()
+            .map(|ch| {
+                let out = &mut outputs[ch.id];
+                format!("{}{}", out.edits.apply(ch.body()), out.epilogue)
+            })
+            .collect();
+        (found, texts, diags.render())
+    }
+
+    const RESOLUTION: &str = "---\ndocument:\n  symbol: A/RES/80/3\n  title: Water\n---\n\
+        # Resolution 80/3\n\n<span id=\"para-1\"></span>1. Recalls resolution 80/3 itself.\n\n\
+        <span id=\"para-2-a\"></span>(a) Second.\n";
+
+    const CITING: &str = "---\ndocument:\n  symbol: A/RES/80/4\n  title: Land\n---\n\
+        # Resolution 80/4\n\n<span id=\"para-4\"></span><span id=\"x\"></span>4. Recalls paragraph 1 of \
+        resolution 80/3.\n\n<span id=\"preamble-2\"></span>Recalling resolution 80/3.\n";
+
+    const PROSE: &str = "# A\n\nSee A/85/190 and resolution 85/131 “Water for all”, and A/85/190 again.\n\n\
+        Paragraph 1 of resolution 80/3 and paragraph 7 of resolution 80/3 and A/99/1.\n\n\
+        Not resolution 85/132.\n\n\
+        They noted A/RES/80/3 by vote.\n";
+
+    #[test]
+    fn citations_link_to_their_documents_or_to_the_chapters_that_are_them() {
+        let cfg = DocumentsConfig {
+            never_link: vec![
+                "A/99/1".into(),
+                " A/1/1 ".into(),
+                "resolution 85/132".into(),
+            ],
+            default_body: "General Assembly".into(),
+            ..DocumentsConfig::default()
+        };
+        let (found, texts, diags) = documents(
+            &[("res.md", RESOLUTION), ("res4.md", CITING), ("a.md", PROSE)],
+            &cfg,
+        );
+        assert_eq!(diags, "0 errors, 0 warnings");
+        let docs: Vec<_> = found
+            .documents
+            .iter()
+            .map(|d| {
+                (
+                    d.symbol.as_str(),
+                    d.url.as_deref(),
+                    d.title.as_deref(),
+                    d.cited_as(),
+                )
+            })
+            .collect();
+        let bodies: Vec<Option<&str>> = found.documents.iter().map(|d| d.body.as_deref()).collect();
+        assert_eq!(
+            bodies,
+            [None, Some("General Assembly"), Some("General Assembly")]
+        );
+        let undocs = |s: &str| format!("https://undocs.org/en/{s}");
+        assert_eq!(
+            docs,
+            [
+                (
+                    "A/85/190",
+                    Some(&*undocs("A/85/190")),
+                    None,
+                    vec!["A/85/190"]
+                ),
+                (
+                    "A/RES/80/3",
+                    Some(&*undocs("A/RES/80/3")),
+                    None,
+                    vec!["resolution 80/3", "A/RES/80/3"]
+                ),
+                (
+                    "A/RES/85/131",
+                    Some(&*undocs("A/RES/85/131")),
+                    Some("Water for all"),
+                    vec!["resolution 85/131"]
+                ),
+            ]
+        );
+        assert!(!found.is_empty());
+        // The resolution's own citation of itself is not "Cited by".
+        assert_eq!(
+            texts[0],
+            format!(
+                "{}<section class=\"cited-by report-generated\" data-search=\"skip\" \
+                 aria-labelledby=\"report-cited-by\">\n<h2 id=\"report-cited-by\">Cited by</h2>\n<ul>\n\
+                 <li><a href=\"res4.html\">Chapter 2</a>: <a href=\"res4.html#p-4-recalls-paragraph-1-of-resolution\">\
+                 paragraph 4</a>, <a href=\"res4.html#p-recalling-resolution-80-3\">preamble, paragraph 2</a></li>\n\
+                 <li><a href=\"a.html\">Chapter 3</a>: <a href=\"a.html#p-paragraph-1-of-resolution-80-3\">\
+                 Paragraph 1 of resolution 80/3 and …</a>, <a href=\"a.html#p-they-noted-a-res-80-3\">\
+                 They noted A/RES/80/3 by vote.</a></li>\n</ul>\n</section>\n",
+                RESOLUTION[RESOLUTION.find("# ").unwrap()..].replace(
+                    "resolution 80/3 itself",
+                    "resolution <a class=\"document-symbol document-in-site\" href=\"res.html\" \
+                     title=\"A/RES/80/3\">80/3</a> itself"
+                )
+            )
+        );
+        let symbol = |href: &str, title: &str, text: &str| {
+            format!("<a class=\"document-symbol\" href=\"{href}\"{title}>{text}</a>")
+        };
+        let in_site = |text: &str| {
+            format!(
+                "<a class=\"document-symbol document-in-site\" href=\"res.html\"{}>{text}</a>",
+                if text == "80/3" {
+                    " title=\"A/RES/80/3\""
+                } else {
+                    ""
+                }
+            )
+        };
+        let a190 = symbol(&undocs("A/85/190"), "", "A/85/190");
+        assert_eq!(
+            texts[2],
+            format!(
+                "# A\n\nSee {a190} and resolution {} “Water for all”, and {a190} again.\n\n\
+                 <a class=\"document-paragraph\" href=\"res.html#para-1\">Paragraph 1</a> of resolution {} \
+                 and paragraph 7 of resolution {} and A/99/1.\n\nNot resolution 85/132.\n\n\
+                 They noted {} by vote.\n",
+                symbol(&undocs("A/RES/85/131"), " title=\"A/RES/85/131\"", "85/131"),
+                in_site("80/3"),
+                in_site("80/3"),
+                in_site("A/RES/80/3"),
+            )
+        );
+        // Nobody cites resolution 80/4: no "Cited by".
+        assert!(!texts[1].contains("cited-by"), "{}", texts[1]);
+        assert_eq!(
+            found.unused,
+            [Unused {
+                key: ("documents", "never-link"),
+                entry: Some(1),
+                problem: "keeps nothing from being linked: the text cites no such symbol".into(),
+                value: "A/1/1".into(),
+                hint: "write the symbol as the text cites it (`A/68/190`), or remove it".into(),
+            }]
+        );
+    }
+    #[test]
+    fn an_imported_paragraphs_anchor_names_it_for_a_reader() {
+        let label = |id: &str| paragraph_label(id);
+        assert_eq!(label("para-13").as_deref(), Some("paragraph 13"));
+        assert_eq!(label("para-13-b").as_deref(), Some("paragraph 13 (b)"));
+        assert_eq!(
+            label("preamble-2").as_deref(),
+            Some("preamble, paragraph 2")
+        );
+        assert_eq!(label("annex-para-4").as_deref(), Some("annex, paragraph 4"));
+        assert_eq!(label("para-"), None);
+        assert_eq!(label("para--b"), None);
+        assert_eq!(label("para-1x"), None);
+        assert_eq!(label("section-2"), None);
+    }
+
+    #[test]
+    fn a_paragraph_without_a_number_is_named_by_its_first_six_words() {
+        assert_eq!(
+            first_words(" One two\nthree  four five six "),
+            "One two three four five six"
+        );
+        assert_eq!(
+            first_words("One two three four five six seven"),
+            "One two three four five six …"
+        );
+    }
+
+    #[test]
+    fn an_entry_id_has_one_dash_for_each_run_of_other_characters() {
+        let d = Document {
+            symbol: "A/ RES//9 (x).".into(),
+            url: None,
+            title: None,
+            body: None,
+            citations: vec![],
+            chapter: None,
+        };
+        assert_eq!(d.id(), "doc-a-res-9-x");
+    }
+
+    #[test]
+    fn a_cited_title_needs_a_short_issuer_a_real_day_and_some_words() {
+        let before = |text: &str| title_before(text, text.find("A/85").unwrap());
+        let eight = "One two three four five six seven eight, A Title, 25 July 2030, A/85/190";
+        assert_eq!(before(eight).as_deref(), Some("A Title"));
+        let nine = "One two three four five six seven eight nine, A Title, 25 July 2030, A/85/190";
+        assert_eq!(before(nine), None);
+        assert_eq!(
+            before("UN, A Title, July 25, 2030, A/85/190").as_deref(),
+            Some("A Title")
+        );
+        assert_eq!(before("UN, A Title, 31 February 2030, A/85/190"), None);
+        assert_eq!(before("UN,  , 25 July 2030, A/85/190"), None);
+        assert_eq!(
+            title_after(" , \"Water for all.\"", 0).as_deref(),
+            Some("Water for all")
+        );
+        assert_eq!(title_after(" “ab”", 0), None);
+        assert_eq!(title_after(" “ , ”", 0), None);
+    }
+
+    #[test]
+    fn numbers_in_symbols_are_compared_as_numbers() {
+        let key = |parts: &[(&str, u64)]| -> Vec<(String, u64)> {
+            parts.iter().map(|(t, n)| (t.to_string(), *n)).collect()
+        };
+        assert_eq!(natural_key("A/10/1"), key(&[("A/", 10), ("/", 1)]));
+        assert_eq!(natural_key("INF"), key(&[("INF", 0)]));
+        assert_eq!(
+            natural_key("A/99999999999999999999/1"),
+            key(&[("A/", u64::MAX), ("/", 1)])
+        );
+    }
+
+    #[test]
+    fn a_title_comes_from_the_first_citation_giving_one_and_from_a_note_in_citation_form() {
+        // The last two in a run of text after a code span, away from the paragraph's start.
+        let a = "Text.[^1] And UN, Not a title, 25 July 2030, A/85/191.[^2]\n\n\
+                 A/85/192 “First title” and A/85/192 “Second title”.\n\n\
+                 `x` A/85/193 “Third title”.\n\n\
+                 [^1]: UN General Assembly, Report on water, 25 July 2030, A/85/190.\n\n\
+                 [^2]: `x` UN, Report on land, 26 July 2030, A/85/194.\n";
+        let (found, _, _) = documents(&[("a.md", a)], &DocumentsConfig::default());
+        let titles: Vec<(&str, Option<&str>)> = found
+            .documents
+            .iter()
+            .map(|d| (d.symbol.as_str(), d.title.as_deref()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("A/85/190", Some("Report on water")),
+                ("A/85/191", None),
+                ("A/85/192", Some("First title")),
+                ("A/85/193", Some("Third title")),
+                ("A/85/194", Some("Report on land")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_notes_address_gets_a_link_to_its_archived_copy_saying_which_day_it_is() {
+        let notes = "# Notes\n\n[^a]: See https://a.org/x. Accessed on 14 February 2030.\n\n\
+                     [^b]: See https://b.org/y.\n";
+        let (found, texts, diags) = dated_documents(
+            &[
+                ("a.md", "# A\n\nText.[^a] More.[^b]\n"),
+                ("notes.md", notes),
+            ],
+            &DocumentsConfig::default(),
+            Some("2030-06"),
+        );
+        assert_eq!(diags, "0 errors, 0 warnings");
+        assert!(found.documents.is_empty() && !found.is_empty());
+        let copy = |address: &str, day: &str, title: &str| {
+            format!(
+                "{address}<span class=\"archived-copy report-generated\"> (<a \
+                 href=\"https://web.archive.org/web/{day}/{address}\" title=\"The web archive&#39;s \
+                 copy nearest to {title}\">archived copy</a>)</span>"
+            )
+        };
+        assert_eq!(
+            texts[1],
+            format!(
+                "# Notes\n\n[^a]: See {}. Accessed on 14 February 2030.\n\n[^b]: See {}.\n",
+                copy(
+                    "https://a.org/x",
+                    "20300214",
+                    "14 February 2030, the access date"
+                ),
+                copy(
+                    "https://b.org/y",
+                    "20300601",
+                    "1 June 2030, the report&#39;s date (no access date given)"
+                ),
+            )
+        );
+    }
+    #[test]
+    fn a_series_links_with_its_own_address_unless_it_has_none() {
+        let series = |pattern: &str, symbol: &str, link: &str| Series {
+            pattern: pattern.into(),
+            symbol: symbol.into(),
+            link: link.into(),
+        };
+        let cfg = DocumentsConfig {
+            series: vec![
+                series(
+                    "WHA {session}.{number}",
+                    "WHA{session}.{number}",
+                    "https://who.example/{symbol}",
+                ),
+                series("ILO C{number}", "C{number}", " "),
+                series("XYZ {number}", "XYZ{number}", ""),
+            ],
+            ..DocumentsConfig::default()
+        };
+        let (found, texts, _) = documents(&[("a.md", "WHA 61.17 and ILO C189.\n")], &cfg);
+        let urls: Vec<(&str, Option<&str>)> = found
+            .documents
+            .iter()
+            .map(|d| (d.symbol.as_str(), d.url.as_deref()))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                ("C189", Some("https://undocs.org/en/C189")),
+                ("WHA61.17", Some("https://who.example/WHA61.17")),
+            ]
+        );
+        assert!(
+            texts[0]
+                .contains("href=\"https://who.example/WHA61.17\" title=\"WHA61.17\">WHA 61.17</a>"),
+            "{}",
+            texts[0]
+        );
+        let unused: Vec<(Option<usize>, &str)> = found
+            .unused
+            .iter()
+            .map(|u| (u.entry, u.value.as_str()))
+            .collect();
+        assert_eq!(unused, [(Some(2), "XYZ {number}")]);
+    }
+
+    #[test]
+    fn without_an_address_a_citation_is_listed_but_not_linked() {
+        let cfg = DocumentsConfig {
+            link: " ".into(),
+            ..DocumentsConfig::default()
+        };
+        let (found, texts, _) = documents(&[("a.md", "See A/85/190.\n")], &cfg);
+        assert_eq!(found.documents.len(), 1);
+        assert_eq!(found.documents[0].url, None);
+        assert_eq!(texts[0], "See A/85/190.\n");
+    }
+
+    #[test]
+    fn a_second_chapter_of_the_same_document_is_a_warning_and_citations_go_to_the_first() {
+        let dup = RESOLUTION.replace("title: Water", "title: Again");
+        let (found, texts, diags) = documents(
+            &[
+                ("res.md", RESOLUTION),
+                ("dup.md", &dup),
+                ("a.md", "See A/RES/80/3.\n"),
+            ],
+            &DocumentsConfig::default(),
+        );
+        assert_eq!(
+            diags,
+            "src/dup.md:3:11: warning: `A/RES/80/3` is already the document of `res.md`: citations of it link there [document-duplicate]\n  \
+             = hint: a document has one chapter: remove one of them, or correct the symbol\n\
+             0 errors, 1 warning"
+        );
+        assert_eq!(found.documents[0].chapter, Some(ChapterId(0)));
+        assert!(texts[2].contains("href=\"res.html\""), "{}", texts[2]);
+    }
+    #[test]
+    fn a_byte_of_a_paragraphs_text_is_found_in_the_chapters_body() {
+        let mut diags = Diagnostics::new();
+        let body = "# A\n\nFirst.\n\nSecond *pára* here.\n";
+        let m = model(&[("a.md", body)], &mut diags);
+        let ch = &m.chapters[0];
+        let (b, block) = ch
+            .doc
+            .blocks()
+            .find(|(_, b)| b.text.starts_with("Second"))
+            .unwrap();
+        let at = |part: &str| body_offset(ch, b, block.text.find(part).unwrap());
+        assert_eq!(at("pára"), body.find("pára").unwrap());
+        assert_eq!(at("ára"), body.find("ára").unwrap());
+        assert_eq!(at("here"), body.find("here").unwrap());
+        // Not in prose: the paragraph's start.
+        let beyond = body_offset(ch, b, block.text.len() + 5);
+        assert_eq!(beyond, body.find("Second").unwrap());
+    }
+    #[test]
+    fn a_malformed_symbol_is_a_warning_unless_it_is_inside_an_address() {
+        let text = "# A\n\nThe report A/85/ and https://example.org/A/85/ here.\n";
+        let (found, texts, diags) = documents(&[("a.md", text)], &DocumentsConfig::default());
+        assert_eq!(
+            diags,
+            "src/a.md:3:12: warning: `A/85/` is not a complete document symbol: it ends with a slash [document-symbol-malformed]\n  \
+             = hint: a symbol is a series, then numbers and parts separated by single slashes (`A/85/190`, `A/85/L.5`); if the \
+             original has it so, wrap it in `<span class=\"nolink\">…</span>` to leave it as it is\n\
+             0 errors, 1 warning"
+        );
+        // Nothing cited, no address in a note: no page.
+        assert!(found.is_empty());
+        assert_eq!(texts[0], text);
+    }
 }

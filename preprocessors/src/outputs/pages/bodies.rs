@@ -224,4 +224,42 @@ mod tests {
             "<h1>T</h1>\n<p>a</p>\n<ul>\n<li>x</li>\n</ul>\n"
         );
     }
+    #[test]
+    fn a_page_without_the_description_marker_ends_its_body_at_main() {
+        let dir = tempfile::tempdir().unwrap();
+        hand_over(dir.path(), &[body("a--b.html", "<p>B</p>\n")]).unwrap();
+        let taken = take(dir.path()).unwrap().unwrap();
+        // A comment may not hold `--`: the path's is escaped and read back.
+        let held = placeholder(&body("a--b.html", ""));
+        assert_eq!(held, "<!-- report-body a-\\u002db.html -->\n");
+        assert_eq!(
+            taken.splice(&format!("<main>{held}<span id=\"x\"></span></main>\n")),
+            Ok(Some("<main><p>B</p>\n</main>\n".into()))
+        );
+        // A `</main>` before the placeholder is no end of it.
+        assert_eq!(
+            taken.splice(&format!("<main></main>{held}")),
+            Err("a--b.html".into())
+        );
+        // An unclosed comment is no placeholder.
+        assert_eq!(taken.splice("<!-- report-body a--b.html"), Ok(None));
+    }
+
+    #[test]
+    fn a_bodies_file_that_is_not_the_preprocessors_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        for text in ["a.html\n10\n<p>x</p>", "a.html\nten\n<p>x</p>", "a.html"] {
+            std::fs::write(dir.path().join(FILE), text).unwrap();
+            let err = take(dir.path()).unwrap_err().to_string();
+            assert!(
+                err.ends_with("bodies is not what the preprocessor writes"),
+                "{err}"
+            );
+        }
+        // An empty file hands over nothing; a file that cannot be read is an error.
+        std::fs::write(dir.path().join(FILE), "").unwrap();
+        assert_eq!(take(dir.path()).unwrap().unwrap().get("a.html"), None);
+        std::fs::create_dir(dir.path().join(FILE)).unwrap();
+        assert!(take(dir.path()).is_err());
+    }
 }

@@ -402,4 +402,109 @@ mod tests {
         let (timeline, _) = collect(&[("a.md", "We met.\n")]);
         assert_eq!(svg(&timeline, "T", "report"), None);
     }
+    /// A timeline of the meetings `(id, title, date)`, its document dated May 2014.
+    fn timeline_of(meetings: &[(&str, &str, &str)]) -> Timeline {
+        let specs: String = meetings
+            .iter()
+            .map(|(id, title, date)| {
+                format!(
+                    "  - id: {id}\n    title: {title}\n    date: \"{date}\"\n    mention: met\n"
+                )
+            })
+            .collect();
+        let (timeline, diags) =
+            collect(&[("a.md", &format!("---\nmeetings:\n{specs}---\nWe met.\n"))]);
+        assert_eq!(diags, "0 errors, 0 warnings");
+        timeline
+    }
+
+    /// Eight months from November 2013 over 980 units: 122.5 a month. A day is at its month's
+    /// start plus its part of the month (30 November: 10 + 29/30 × 122.5 = 128.4), at least 7
+    /// wide; the month of November overlaps it and takes a second row (44 + 17). The rows end
+    /// at 44 + 2 × 17 + 14 = 92, where the legend is, each entry 48 units and 8 a character
+    /// after the last. November is too close to January to carry its year.
+    #[test]
+    fn the_picture_places_each_day_on_its_month_and_each_overlap_on_a_new_row() {
+        let timeline = timeline_of(&[
+            ("d", "Day", "2013-11-30"),
+            ("m", "Month", "2013-11"),
+            ("n", "Next", "2014-01-02"),
+            ("p", "Later", "2014-06-10"),
+        ]);
+        let tick = |x: &str, initial: &str| {
+            format!(
+                "<path d=\"M{x} 22 V82.0\" /><text x=\"{initial}\" y=\"35\" text-anchor=\"middle\">"
+            )
+        };
+        let expected = [
+            "<svg class=\"timeline-axis\" xmlns=\"http://www.w3.org/2000/svg\" viewbox=\"0 0 1000 118\" role=\"group\" \
+             aria-labelledby=\"timeline-axis-title\" aria-describedby=\"timeline-axis-desc\">".to_owned(),
+            "<title id=\"timeline-axis-title\">Timeline</title>".to_owned(),
+            "<desc id=\"timeline-axis-desc\">4 meetings on a month axis from November 2013 to June 2014, each a bar \
+             from its first possible day to its last; 1 dated only approximately span the whole period, hatched; 1 \
+             planned at the time of writing are hollow with a dashed outline. The list after the picture gives the \
+             same meetings in words.</desc>".to_owned(),
+            "<defs><pattern id=\"timeline-hatch\" width=\"6\" height=\"6\" patternunits=\"userSpaceOnUse\" \
+             patterntransform=\"rotate(45)\"><rect class=\"timeline-hatch\" width=\"2.5\" height=\"6\" /></pattern></defs>".to_owned(),
+            "<g class=\"timeline-axis-months\">".to_owned(),
+            format!("{}N</text>", tick("10.0", "71.2")),
+            format!("{}D</text>", tick("132.5", "193.8")),
+            format!("{}J</text><text class=\"timeline-axis-year\" x=\"257.0\" y=\"15\">2014</text>", tick("255.0", "316.2")),
+            format!("{}F</text>", tick("377.5", "438.8")),
+            format!("{}M</text>", tick("500.0", "561.2")),
+            format!("{}A</text>", tick("622.5", "683.8")),
+            format!("{}M</text>", tick("745.0", "806.2")),
+            format!("{}J</text>", tick("867.5", "928.8")),
+            "</g>".to_owned(),
+            // The end of May 2014.
+            "<path class=\"timeline-axis-report\" d=\"M867.5 22 V84.0\" />".to_owned(),
+            "<a href=\"#meeting-d\"><title>Day: 30 November 2013</title><rect class=\"held\" x=\"128.4\" y=\"44.0\" \
+             width=\"7.0\" height=\"12\" rx=\"2\" /></a>".to_owned(),
+            "<a href=\"#meeting-m\"><title>Month: November 2013, approximate date</title><rect class=\"held \
+             approximate\" x=\"10.0\" y=\"61.0\" width=\"122.5\" height=\"12\" rx=\"2\" /></a>".to_owned(),
+            "<a href=\"#meeting-n\"><title>Next: 2 January 2014</title><rect class=\"held\" x=\"259.0\" y=\"44.0\" \
+             width=\"7.0\" height=\"12\" rx=\"2\" /></a>".to_owned(),
+            "<a href=\"#meeting-p\"><title>Later: 10 June 2014, planned at the time of writing</title><rect \
+             class=\"planned\" x=\"904.2\" y=\"44.0\" width=\"7.0\" height=\"12\" rx=\"2\" /></a>".to_owned(),
+            "<g class=\"timeline-axis-legend\">".to_owned(),
+            "<rect class=\"held\" x=\"10.0\" y=\"92.0\" width=\"22\" height=\"12\" rx=\"2\" /><text x=\"38.0\" \
+             y=\"103.0\">held</text>".to_owned(),
+            "<rect class=\"planned\" x=\"90.0\" y=\"92.0\" width=\"22\" height=\"12\" rx=\"2\" /><text x=\"118.0\" \
+             y=\"103.0\">planned at the time of writing</text>".to_owned(),
+            "<rect class=\"held approximate\" x=\"378.0\" y=\"92.0\" width=\"22\" height=\"12\" rx=\"2\" /><text \
+             x=\"406.0\" y=\"103.0\">date approximate: the whole period</text>".to_owned(),
+            "<path class=\"timeline-axis-report\" d=\"M698.0 92.0 v12\" /><text x=\"706.0\" y=\"103.0\">the report’s \
+             date</text>".to_owned(),
+            "</g>".to_owned(),
+            "</svg>".to_owned(),
+        ];
+        let svg = svg(&timeline, "Timeline", "report").unwrap().into_string();
+        assert_eq!(svg.lines().collect::<Vec<_>>(), expected);
+    }
+
+    /// 87 months (October 2010 to December 2017) leave 11.3 units a month: no initials; the
+    /// years are named at each January and at the first month, October being far enough from
+    /// January. A December day ends with its month, the axis's end.
+    #[test]
+    fn a_long_axis_names_only_the_years() {
+        let timeline = timeline_of(&[("a", "First", "2010-10-01"), ("b", "Last", "2017-12-31")]);
+        let svg = svg(&timeline, "T", "report").unwrap().into_string();
+        assert!(!svg.contains("text-anchor"), "{svg}");
+        let years: Vec<&str> = svg
+            .split("class=\"timeline-axis-year\" ")
+            .skip(1)
+            .map(|s| &s[s.find('>').unwrap() + 1..s.find('<').unwrap()])
+            .collect();
+        assert_eq!(
+            years,
+            [
+                "2010", "2011", "2012", "2013", "2014", "2015", "2016", "2017"
+            ]
+        );
+        // The last day starts 11.26 / 31 before the axis's end (990), its bar 7 units wide.
+        assert!(
+            svg.contains("x=\"989.6\" y=\"44.0\" width=\"7.0\""),
+            "{svg}"
+        );
+    }
 }
