@@ -741,7 +741,26 @@ mod tests {
             "UNHCR",
         ];
         let labels = labels(&names);
-        assert_eq!(labels[3], "UNHCR");
+        // Worked out by hand: each cut to "Thematic Working Group…", then the first word and
+        // what follows the three words all of them share, cut again.
+        assert_eq!(
+            labels,
+            [
+                "Thematic … on Data on…",
+                "Thematic … on…",
+                "Thematic … 7 on Migrant…",
+                "UNHCR"
+            ]
+        );
+        // Two alike (four words shared) are told apart too; two the same stay as they are cut.
+        assert_eq!(
+            super::labels(&names[..2]),
+            ["Thematic … Data on…", "Thematic … Low-Skilled…"]
+        );
+        assert_eq!(
+            super::labels(&[names[0], names[0]]),
+            ["Thematic Working Group…", "Thematic Working Group…"]
+        );
         let distinct: std::collections::HashSet<&String> = labels.iter().collect();
         assert_eq!(distinct.len(), names.len(), "{labels:?}");
         assert!(
