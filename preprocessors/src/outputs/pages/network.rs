@@ -1129,4 +1129,74 @@ mod tests {
             [["M236 42.5 C246.7 42.5 246.7 42.5 236 42.5", "3.00"]]
         );
     }
+
+    #[test]
+    fn the_page_says_what_the_picture_leaves_out_only_when_it_leaves_something_out() {
+        let mut diags = Diagnostics::new();
+        let m = crate::model::testing::model(
+            &[(
+                "a.md",
+                "# A\n\nThe ILO and the UNHCR met.\n\nThe ILO and the WHO met.\n",
+            )],
+            &mut diags,
+        );
+        let mut cfg = crate::config::Config::default();
+        let orgs = crate::features::organisations::collect_with_registry(
+            "organisations:\n\
+             - {id: un, name: United Nations System}\n\
+             - {id: ilo, name: International Labour Organization, acronym: ILO, parent: un}\n\
+             - {id: unhcr, name: Refugee Agency, acronym: UNHCR}\n\
+             - {id: who, name: World Health Organization, acronym: WHO}\n",
+            &m,
+            &cfg.organisations,
+            &mut diags,
+        );
+        let net = Network::build(&orgs, None);
+        let page = |cfg: &crate::config::Config, diags: &mut Diagnostics| {
+            let cx = Context {
+                model: &m,
+                cfg,
+                orgs: Some(&orgs),
+                agenda: None,
+                timeline: None,
+                network: Some(&net),
+            };
+            chapter(&orgs, &net, cx, &Templates::built_in(), diags)
+        };
+        // Three named (their parent, kept for its child, is not), two pairs: all drawn,
+        // nothing said.
+        let all = page(&cfg, &mut diags);
+        assert_eq!(all.name, "Who works with whom");
+        assert_eq!(all.path.as_deref(), Some(Path::new("network.md")));
+        assert!(
+            all.content.contains(
+                "The document names 3 organisations together in 2 pairs: in one paragraph, or \
+                 as organisers of one meeting. Each mark links"
+            ),
+            "{}",
+            all.content
+        );
+        // Fewer organisations drawn, or fewer pairs.
+        cfg.network.max_nodes = 2;
+        let fewer = page(&cfg, &mut diags);
+        assert!(
+            fewer.content.contains(
+                "The picture shows the 2 organisations most mentioned and the 1 pair strongest \
+                 among them; <a href=\"network.json\">network.json</a> has them all."
+            ),
+            "{}",
+            fewer.content
+        );
+        cfg.network.max_nodes = 3;
+        cfg.network.max_pairs = 1;
+        let pairs = page(&cfg, &mut diags);
+        assert!(
+            pairs
+                .content
+                .contains("The picture shows the 3 organisations most mentioned and the 1 pair"),
+            "{}",
+            pairs.content
+        );
+        assert_eq!(diags.errors(), 0, "{}", diags.render());
+    }
 }
