@@ -418,6 +418,27 @@ mod tests {
         timeline
     }
 
+    #[test]
+    fn a_bar_shares_a_row_only_with_a_gap_of_two_units_after_the_last_one() {
+        // Three months over 980 units: a day is about 10.5 units, so the second day's bar
+        // starts where the first day's ends, with no gap: it takes a new row. March is far
+        // enough after both to go back to the first.
+        let timeline = timeline_of(&[
+            ("a", "First", "2014-01-10"),
+            ("b", "Second", "2014-01-11"),
+            ("c", "Third", "2014-03-01"),
+        ]);
+        let first = NaiveDate::from_ymd_opt(2014, 1, 10).unwrap();
+        let last = NaiveDate::from_ymd_opt(2014, 3, 1).unwrap();
+        let (bars, rows) = layout(&timeline, &Scale::new(first, last));
+        let placed: Vec<usize> = bars.iter().map(|b| b.2).collect();
+        assert_eq!((placed, rows), (vec![0, 1, 0], 2));
+        assert!(
+            (bars[0].4 - bars[1].3).abs() < 1e-9,
+            "the second starts where the first ends"
+        );
+    }
+
     /// Eight months from November 2013 over 980 units: 122.5 a month. A day is at its month's
     /// start plus its part of the month (30 November: 10 + 29/30 × 122.5 = 128.4), at least 7
     /// wide; the month of November overlaps it and takes a second row (44 + 17). The rows end
