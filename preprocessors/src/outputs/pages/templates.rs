@@ -482,7 +482,15 @@ fn advance(mut spot: Spot, text: &str) -> Spot {
         spot = match spot {
             Spot::Text if rest.starts_with("<!--") => {
                 i += 4;
-                Spot::Comment
+                // `<!-->` and `<!--->` are empty comments, closed where they end (the HTML
+                // standard's abrupt closing of an empty comment).
+                match ["->", ">"].iter().find(|end| text[i..].starts_with(**end)) {
+                    Some(end) => {
+                        i += end.len();
+                        Spot::Text
+                    }
+                    None => Spot::Comment,
+                }
             }
             Spot::Text if b == b'<' => {
                 let name: String = rest[1..]
@@ -649,6 +657,9 @@ mod tests {
         for (template, at) in [
             ("<p>{{{title}}}</p>", "1:4"),
             ("<a href={{attr title}}>", "1:9"),
+            ("<a href=x {{attr title}}>", "1:11"),
+            ("<a href=ab {{title}}>", "1:12"),
+            ("<!-- -> {{title}} -->", "1:9"),
             ("<a title=\"{{title}}\">", "1:11"),
             ("<a {{title}}>", "1:4"),
             ("<!-- {{title}} -->", "1:6"),
@@ -744,6 +755,84 @@ mod tests {
                 "network",
                 "data"
             ]
+        );
+    }
+
+    #[test]
+    fn each_refusal_says_where_the_value_is_and_what_to_write() {
+        let message = |template: &str| {
+            let (_, diags) = load("organisations", template);
+            diags
+                .render()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert_eq!(
+            message("<p>{{{title}}}</p>"),
+            "theme/report/organisations.hbs:1:4: error: `{{{…}}}` would write a value unescaped: \
+             write `{{x}}` (text) or `{{attr x}}` (an attribute value) [template-unescaped]"
+        );
+        assert_eq!(
+            message("<a title=\"{{title}}\">"),
+            "theme/report/organisations.hbs:1:11: error: a value here would not be escaped \
+             safely (inside an attribute value): write `{{attr x}}` inside an attribute value \
+             [template-unescaped]"
+        );
+        assert_eq!(
+            message("<style>{{title}}</style>"),
+            "theme/report/organisations.hbs:1:8: error: a value here would not be escaped \
+             safely (inside a style element): move it into text or a quoted attribute value \
+             [template-unescaped]"
+        );
+    }
+
+    #[test]
+    fn comments_scripts_and_styles_end_where_html_ends_them() {
+        for allowed in [
+            "<!-- a note --><p>{{title}}</p>",
+            "<!--><p>{{title}}</p>",
+            "<!---><p>{{title}}</p>",
+            "<a href = \"{{attr title}}\">",
+            "<a href=x title=\"{{attr title}}\">{{title}}</a>",
+            "<a href=x>{{title}}</a>",
+            "<p>1 < 2 and {{title}}</p>",
+            "</script></style><p>{{title}}</p>",
+            "<script>var a = 1; var b = {{json columns}};</script><p>{{title}}</p>",
+            "<SCRIPT>x = {{json columns}}</SCRIPT><p>{{title}}</p>",
+            "<style>p { color: red }</style><p>{{title}}</p>",
+        ] {
+            let (_, diags) = load("organisations", allowed);
+            assert_eq!(diags.render(), "0 errors, 0 warnings", "{allowed}");
+        }
+    }
+
+    #[test]
+    fn a_helper_without_its_value_names_itself_in_the_error() {
+        for (template, name) in [
+            // (Without a value, the check reads each as a variable in text.)
+            ("<p>{{attr}}</p>", "attr"),
+            ("<p>{{html}}</p>", "html"),
+            ("<p>{{json}}</p>", "json"),
+            ("{{heading 1}}", "heading"),
+        ] {
+            let (t, mut diags) = load("organisations", template);
+            t.render("organisations", &data(), &mut diags);
+            let d = diags.render();
+            assert!(
+                d.contains(&format!("Helper/Decorator {name} param at index")),
+                "{template}: {d}"
+            );
+        }
+    }
+
+    #[test]
+    fn templates_show_which_the_book_overrides() {
+        let (t, _) = load("organisations", "<p>{{title}}</p>");
+        assert_eq!(
+            format!("{t:?}"),
+            "Templates { overrides: [(\"organisations\", \"theme/report/organisations.hbs\")] }"
         );
     }
 }
