@@ -171,3 +171,14 @@ fn an_allowed_element_reaches_the_page_and_others_do_not() {
     assert_eq!(diags.matches("[html-active]").count(), 1, "{diags}");
     assert!(page.contains("&lt;script&gt;x()&lt;/script&gt;"), "{page}");
 }
+
+/// Found by the property above: an HTML block in a blockquote, written as text, became a
+/// paragraph that the next, indented line continued, so its `<script>` was inline HTML.
+#[test]
+fn an_escaped_html_block_is_not_continued_by_the_next_line() {
+    holds(
+        "><form action=\"https://example.org\"><input name=q></form><script>alert(1)</script>\n    <script>alert(1)</script>",
+        &[],
+    )
+    .unwrap();
+}

@@ -305,8 +305,14 @@ pub(crate) fn check_active_html(
                         PREPROCESSOR
                     ));
             }
-            out.edits
-                .replace(range.clone(), fragment.replace('<', "&lt;"));
+            // Written as text, an HTML block becomes a paragraph, which the next line could
+            // continue lazily (an indented `<script>` after it in a blockquote): a blank line
+            // keeps it a block of its own, as it was.
+            let mut text = fragment.replace('<', "&lt;");
+            if text.ends_with('\n') {
+                text.push('\n');
+            }
+            out.edits.replace(range.clone(), text);
         }
     }
 }
