@@ -149,4 +149,13 @@ mod tests {
         hand_over(&renderer, &[]).unwrap();
         assert_eq!(take_over(&renderer, &site).unwrap(), Some(vec![]));
     }
+
+    #[test]
+    fn a_file_where_the_handed_over_directory_goes_is_reported_as_what_it_is() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join(HANDED_OVER), "not a directory").unwrap();
+        // The error is the removal's, which names the cause, not the later creation's.
+        let err = hand_over(tmp.path(), &[File::new("a.json", b"{}".to_vec())]).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
+    }
 }
