@@ -157,5 +157,8 @@ mod tests {
         // The error is the removal's, which names the cause, not the later creation's.
         let err = hand_over(tmp.path(), &[File::new("a.json", b"{}".to_vec())]).unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
+        // Nor is that file taken for "nothing handed over".
+        let err = take_over(tmp.path(), &tmp.path().join("html")).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::NotADirectory);
     }
 }
