@@ -254,4 +254,84 @@ mod tests {
         assert!(!text.contains("\"body\""));
         assert_eq!(serde_json::from_str::<Export>(&text).unwrap(), e);
     }
+
+    #[test]
+    fn the_export_lists_each_documents_citations_and_each_archived_address_with_its_notes_label() {
+        use crate::base::diagnostics::Diagnostics;
+        use crate::config::{DocumentsConfig, EndnotesConfig};
+        use crate::model::testing::model;
+        let mut diags = Diagnostics::new();
+        let m = model(
+            &[
+                ("a.md", "# A\n\nSee A/85/190.[^a]\n"),
+                (
+                    "notes.md",
+                    "# Notes\n\n[^a]: As in A/85/191. See https://a.org/x. Accessed on 14 \
+                     February 2030.\n",
+                ),
+            ],
+            &mut diags,
+        );
+        let notes = Endnotes::collect(
+            &m,
+            Path::new("notes.md"),
+            &EndnotesConfig::default(),
+            &mut diags,
+        );
+        let date = crate::base::dates::Date::parse("2030-06").ok();
+        let docs = Documents::collect(&m, &DocumentsConfig::default(), date, "report", &mut diags);
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        let e = export(&docs, &m, Some(&notes), &Config::default());
+        let text = String::from_utf8(file(&e).bytes).unwrap();
+        let chapter =
+            |n: u8, url: &str| serde_json::json!({ "title": format!("Chapter {n}"), "url": url });
+        let in_note = "notes.html#p-as-in-a-85-191-see";
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            serde_json::json!({
+                "title": "Documents cited",
+                "page": "documents.html",
+                "documents": [
+                    {
+                        "symbol": "A/85/190",
+                        "url": "https://undocs.org/en/A/85/190",
+                        "cited_as": ["A/85/190"],
+                        "citations": [{
+                            "chapter": chapter(1, "a.html"),
+                            "url": "a.html#p-see-a-85-190",
+                            "cited_as": "A/85/190"
+                        }]
+                    },
+                    {
+                        "symbol": "A/85/191",
+                        "url": "https://undocs.org/en/A/85/191",
+                        "cited_as": ["A/85/191"],
+                        "citations": [{
+                            "chapter": chapter(2, "notes.html"),
+                            "url": in_note,
+                            "note": "i",
+                            "cited_as": "A/85/191"
+                        }]
+                    }
+                ],
+                "archived": [{
+                    "address": "https://a.org/x",
+                    "archive": "https://web.archive.org/web/20300214/https://a.org/x",
+                    "date": "2030-02-14",
+                    "date_from": "access",
+                    "note": "i",
+                    "url": in_note
+                }]
+            })
+        );
+    }
+
+    #[test]
+    fn the_file_is_linked_from_the_site_root_wherever_the_page_is() {
+        assert_eq!(file_href(Path::new("documents.md")), "documents.json");
+        assert_eq!(
+            file_href(Path::new("annex/documents.md")),
+            "../documents.json"
+        );
+    }
 }
