@@ -630,6 +630,63 @@ mod tests {
     }
 
     #[test]
+    fn a_number_followed_by_a_unit_or_a_month_is_the_texts_own() {
+        // After a word and after punctuation, a marker's digits would be a candidate; the word
+        // after them says they are a count or a day.
+        for text in [
+            "the Council 4 December",
+            "the Council, 4 States",
+            "the Council 4 per cent",
+            "the Council 4 December, then",
+        ] {
+            assert!(candidates(0, text, 9).is_empty(), "{text}");
+        }
+        assert_eq!(
+            candidates(0, "the Council 4 met", 9),
+            [Candidate {
+                note: 4,
+                pos: Pos { item: 0, at: 11 },
+                range: 11..13,
+                form: Form::Spaced
+            }]
+        );
+    }
+
+    #[test]
+    fn a_word_of_the_text_is_read_without_its_brackets_and_punctuation() {
+        for text in ["see (article 4, as amended)", "the “session 4, of"] {
+            assert!(candidates(0, text, 9).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_marker_ends_at_a_space_the_end_or_a_clauses_punctuation() {
+        assert_eq!(
+            recover(
+                "the Council 1, and the Board 2; then the Fund 3: and the Panel 4",
+                4
+            ),
+            "the Council[^1], and the Board[^2]; then the Fund[^3]: and the Panel[^4]"
+        );
+        // Digits glued to letters, or punctuation glued to more text, are not a marker.
+        for text in [
+            "the Council 4th meeting",
+            "the Council 4,then",
+            "the Council 4:30",
+        ] {
+            assert!(candidates(0, text, 9).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_no_break_space_is_a_space() {
+        assert_eq!(
+            recover("the Council\u{a0}1 and paragraph\u{a0}1 of", 1),
+            "the Council[^1] and paragraph\u{a0}1 of"
+        );
+    }
+
+    #[test]
     fn order_decides_between_places() {
         // Note 2's digits occur twice: only the second comes after note 1's marker.
         let text = "Trust,2 then Persons,1 and Convention,2 end";
