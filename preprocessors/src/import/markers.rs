@@ -679,6 +679,32 @@ mod tests {
     }
 
     #[test]
+    fn written_markers_of_several_digits_are_read_whole_and_side_by_side() {
+        // The longest first: a wrong step past it fails at once instead of looping.
+        let written = |note, at: usize, len: usize| Candidate {
+            note,
+            pos: Pos { item: 2, at },
+            range: at..at + len,
+            form: Form::Written,
+        };
+        assert_eq!(
+            candidates(2, "Text[^1001][^100] and[^7]", 0),
+            [written(1001, 4, 7), written(100, 11, 6), written(7, 21, 4)]
+        );
+    }
+
+    #[test]
+    fn digits_after_a_full_stop_are_a_marker_unless_a_symbol_a_decimal_or_nothing_comes_before() {
+        assert_eq!(
+            recover("the Board.3 And the Fund.4 so", 4),
+            "the Board.[^3] And the Fund.[^4] so"
+        );
+        for text in [",1 and", "see A/80/L.4 and", "rate 2.4 and", "Rev.4 and"] {
+            assert!(candidates(0, text, 9).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_no_break_space_is_a_space() {
         assert_eq!(
             recover("the Council\u{a0}1 and paragraph\u{a0}1 of", 1),
