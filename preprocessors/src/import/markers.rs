@@ -417,7 +417,7 @@ pub(super) fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
                 let following = FOLLOWING_WORDS.contains(&bare(word_after(text, end)).as_str());
                 let ok = (punctuated && !following)
                     || (worded && !own_word && !following && !before.contains('/'));
-                if ok && space > 0 {
+                if ok {
                     push(&mut out, start, space..end, Form::Spaced);
                 }
             }
