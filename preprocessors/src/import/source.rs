@@ -283,6 +283,14 @@ mod tests {
             texts,
             [(1, "One."), (2, "Two."), (1, "Again."), (5, "Five.")]
         );
+        // The next number is a note, even where a later definition has that number too.
+        let (s, _) = split("---\nsymbol: X\n---\nA\n---\n[^1]: One.\n[^2]: Two.\n[^2]: Again.\n");
+        let texts: Vec<(u32, &str)> = s
+            .notes
+            .iter()
+            .map(|n| (n.number, n.text.as_str()))
+            .collect();
+        assert_eq!(texts, [(1, "One."), (2, "Two."), (2, "Again.")]);
     }
 
     #[test]
