@@ -1135,6 +1135,29 @@ Plan of action
     }
 
     #[test]
+    fn a_page_number_or_running_head_is_furniture_only_with_a_blank_line_after_it() {
+        let dropped = |text: &str| -> Vec<(usize, String, &'static str)> {
+            let mut diags = Diagnostics::new();
+            read(&lines(text), "", Path::new("r.txt"), &mut diags)
+                .dropped
+                .into_iter()
+                .map(|d| (d.line, d.text, d.kind))
+                .collect()
+        };
+        assert_eq!(
+            dropped("80/5. Seas and rivers\n\n1. Decides.\n\n2/3\n\nSeas and rivers\n\n2. Asks.\n"),
+            [
+                (5, "2/3".to_string(), "page number"),
+                (7, "Seas and rivers".to_string(), "running head")
+            ]
+        );
+        assert_eq!(
+            dropped("80/5. Seas and rivers\n\n1. Decides.\n\n2/3\nSeas and rivers\nare shared.\n"),
+            []
+        );
+    }
+
+    #[test]
     fn the_opening_is_the_assembly_with_a_comma_before_a_preamble() {
         assert_eq!(opening("The General Assembly,"), Some(true));
         assert_eq!(opening("  The General Assembly  "), Some(false));
