@@ -1158,6 +1158,26 @@ Plan of action
     }
 
     #[test]
+    fn a_number_is_a_paragraphs_from_the_next_expected_to_five_past_it() {
+        // Five past the next expected (1): a paragraph, the numbers skipped a warning.
+        assert_eq!(
+            kinds_and_texts("6. Decides.\n"),
+            [(Kind::Paragraph, "6. Decides.".into())]
+        );
+        // Six past it, or before it: text.
+        for (text, last) in [
+            ("1. Decides.\n\n8. Asks.\n", "8. Asks."),
+            ("2. Decides.\n\n1. Asks.\n", "1. Asks."),
+        ] {
+            assert_eq!(
+                kinds_and_texts(text)[1],
+                (Kind::Text, last.into()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn the_opening_is_the_assembly_with_a_comma_before_a_preamble() {
         assert_eq!(opening("The General Assembly,"), Some(true));
         assert_eq!(opening("  The General Assembly  "), Some(false));
