@@ -1178,6 +1178,21 @@ Plan of action
     }
 
     #[test]
+    fn only_a_paragraph_ending_with_a_colon_introduces_lettered_sub_paragraphs() {
+        let anchors = |text: &str| -> Vec<Option<String>> {
+            body(text).0.into_iter().map(|(_, a, _, _)| a).collect()
+        };
+        assert_eq!(
+            anchors("1. Decides:\n(a) To meet;\n"),
+            [Some("para-1".into()), Some("para-1-a".into())]
+        );
+        assert_eq!(
+            anchors("1. Decides.\n(a) To meet;\n"),
+            [Some("para-1".into()), None]
+        );
+    }
+
+    #[test]
     fn the_opening_is_the_assembly_with_a_comma_before_a_preamble() {
         assert_eq!(opening("The General Assembly,"), Some(true));
         assert_eq!(opening("  The General Assembly  "), Some(false));
