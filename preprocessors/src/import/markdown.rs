@@ -180,6 +180,9 @@ mod tests {
         assert_eq!(escape_line("7) x"), "7\\) x");
         assert_eq!(escape_line("7 x"), "7 x");
         assert_eq!(escape_line("7"), "7");
+        // Without digits, a full stop or a bracket opens nothing.
+        assert_eq!(escape_line(". x"), ". x");
+        assert_eq!(escape_line(") x"), ") x");
         for c in ['-', '+', '=', ':', '|'] {
             assert_eq!(escape_line(&format!("{c} x")), format!("\\{c} x"));
         }

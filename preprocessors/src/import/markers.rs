@@ -417,7 +417,7 @@ pub(super) fn candidates(item: usize, text: &str, max: u32) -> Vec<Candidate> {
                 let following = FOLLOWING_WORDS.contains(&bare(word_after(text, end)).as_str());
                 let ok = (punctuated && !following)
                     || (worded && !own_word && !following && !before.contains('/'));
-                if ok && space > 0 {
+                if ok {
                     push(&mut out, start, space..end, Form::Spaced);
                 }
             }
@@ -627,6 +627,89 @@ mod tests {
             }
         );
         assert!(matches!(outcome[2], Outcome::Placed(_)));
+    }
+
+    #[test]
+    fn a_number_followed_by_a_unit_or_a_month_is_the_texts_own() {
+        // After a word and after punctuation, a marker's digits would be a candidate; the word
+        // after them says they are a count or a day.
+        for text in [
+            "the Council 4 December",
+            "the Council, 4 States",
+            "the Council 4 per cent",
+            "the Council 4 December, then",
+        ] {
+            assert!(candidates(0, text, 9).is_empty(), "{text}");
+        }
+        assert_eq!(
+            candidates(0, "the Council 4 met", 9),
+            [Candidate {
+                note: 4,
+                pos: Pos { item: 0, at: 11 },
+                range: 11..13,
+                form: Form::Spaced
+            }]
+        );
+    }
+
+    #[test]
+    fn a_word_of_the_text_is_read_without_its_brackets_and_punctuation() {
+        for text in ["see (article 4, as amended)", "the “session 4, of"] {
+            assert!(candidates(0, text, 9).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_marker_ends_at_a_space_the_end_or_a_clauses_punctuation() {
+        assert_eq!(
+            recover(
+                "the Council 1, and the Board 2; then the Fund 3: and the Panel 4",
+                4
+            ),
+            "the Council[^1], and the Board[^2]; then the Fund[^3]: and the Panel[^4]"
+        );
+        // Digits glued to letters, or punctuation glued to more text, are not a marker.
+        for text in [
+            "the Council 4th meeting",
+            "the Council 4,then",
+            "the Council 4:30",
+        ] {
+            assert!(candidates(0, text, 9).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn written_markers_of_several_digits_are_read_whole_and_side_by_side() {
+        // The longest first: a wrong step past it fails at once instead of looping.
+        let written = |note, at: usize, len: usize| Candidate {
+            note,
+            pos: Pos { item: 2, at },
+            range: at..at + len,
+            form: Form::Written,
+        };
+        assert_eq!(
+            candidates(2, "Text[^1001][^100] and[^7]", 0),
+            [written(1001, 4, 7), written(100, 11, 6), written(7, 21, 4)]
+        );
+    }
+
+    #[test]
+    fn digits_after_a_full_stop_are_a_marker_unless_a_symbol_a_decimal_or_nothing_comes_before() {
+        assert_eq!(
+            recover("the Board.3 And the Fund.4 so", 4),
+            "the Board.[^3] And the Fund.[^4] so"
+        );
+        for text in [",1 and", "see A/80/L.4 and", "rate 2.4 and", "Rev.4 and"] {
+            assert!(candidates(0, text, 9).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_no_break_space_is_a_space() {
+        assert_eq!(
+            recover("the Council\u{a0}1 and paragraph\u{a0}1 of", 1),
+            "the Council[^1] and paragraph\u{a0}1 of"
+        );
     }
 
     #[test]

@@ -742,6 +742,161 @@ mod tests {
     }
 
     #[test]
+    fn dropped_furniture_and_recovered_letters_are_counted() {
+        let (i, d) = converted(
+            "---\nsymbol: A/RES/80/11\n---\n80/11. Rivers\n\nThe General Assembly,\n\n\
+             1. Decides:\n(a) To plan;\nTo act;\n(c) To report.\n\n2/3\n\n2. Requests more.\n",
+        );
+        assert_eq!(
+            i.figures,
+            Figures {
+                anchored: 5,
+                notes: 0,
+                written: 0,
+                recovered: 0,
+                unplaced: 0,
+                furniture: 1,
+                letters: 1,
+            }
+        );
+        assert!(!i.markdown.contains("2/3"), "{}", i.markdown);
+        assert!(
+            d.starts_with("s.txt:10:1: note: sub-paragraph letters (b) of `para-1` recovered"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn a_marker_with_two_places_or_none_defined_is_a_warning_and_stays_text() {
+        let (i, d) = converted(
+            "---\nsymbol: A/RES/80/12\n---\n80/12. Rivers\n\nThe General Assembly,\n\n\
+             Noting the Convention 1 and the Charter 1 alike,\n\n1. Decides to act.[^7]\n\n\
+             ---\n\n[^1]: The note.\n",
+        );
+        assert!(
+            i.markdown.ends_with(
+                "<span id=\"preamble-1\"></span>Noting the Convention 1 and the Charter 1 alike,\n\n\
+                 <span id=\"para-1\"></span>1\\. Decides to act.7\n\n\
+                 1\\. The note.\n"
+            ),
+            "{}",
+            i.markdown
+        );
+        assert_eq!(
+            (i.figures.written, i.figures.recovered, i.figures.unplaced),
+            (0, 0, 1)
+        );
+        assert_eq!(
+            d,
+            "s.txt:8:22: warning: note 1's marker could be any of 2 places (8:22, 8:40): it is \
+             not placed, and the note is kept as a paragraph at the end, without a link \
+             [import-marker-unplaced]\n  \
+             = hint: write `[^1]` at the right place (in the source, or in the chapter: the edit \
+             survives a new import)\n\
+             s.txt:10:19: warning: the text writes `[^7]` here, but the source defines no note 7: \
+             it is kept as the text `7` [import-marker-stray]\n  \
+             = hint: if it is a note's marker, write it where the note belongs (in the source, or \
+             in the chapter: the edit survives a new import)\n\
+             0 errors, 2 warnings"
+        );
+    }
+
+    #[test]
+    fn a_run_writes_each_chapter_and_lists_all_but_those_left_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path();
+        std::fs::create_dir_all(book.join("src")).unwrap();
+        std::fs::write(
+            book.join("src/SUMMARY.md"),
+            "# Summary\n\n- [Intro](intro.md)\n",
+        )
+        .unwrap();
+        // A chapter no import wrote is left as it is, and gets no entry.
+        std::fs::write(book.join("src/a-res-80-22.md"), "mine\n").unwrap();
+        let source = |name: &str, symbol: &str, title: &str| {
+            let path = book.join(name);
+            std::fs::write(
+                &path,
+                format!(
+                    "---\nsymbol: {symbol}\n---\n{title}\n\nThe General Assembly,\n\n1. Acts.\n"
+                ),
+            )
+            .unwrap();
+            path
+        };
+        let files = [
+            source("a.txt", "A/RES/80/21", "80/21. Rivers"),
+            book.join("missing.txt"),
+            source("b.txt", "A/RES/80/22", "80/22. Lakes"),
+        ];
+        let mut diags = Diagnostics::new();
+        let options = Options {
+            book: book.to_path_buf(),
+            overwrite: false,
+        };
+        let reports = run(&files, &options, &mut diags).unwrap();
+        let lines: Vec<String> = reports.iter().map(Report::line).collect();
+        let figures = "1 anchored paragraphs, 0 notes (0 markers as written, 0 recovered, 0 not \
+                       placed), 0 furniture lines dropped, 0 sub-paragraph letters recovered";
+        assert_eq!(
+            lines,
+            [
+                format!("src/a-res-80-21.md: A/RES/80/21 created: {figures}"),
+                format!("src/a-res-80-22.md: A/RES/80/22 not written (conflicts): {figures}"),
+            ]
+        );
+        assert_eq!(reports[0].source, files[0]);
+        assert_eq!(
+            (&reports[0].action, &reports[1].action),
+            (&Action::Created, &Action::Kept)
+        );
+        let read = |p: &str| std::fs::read_to_string(book.join(p)).unwrap();
+        assert_eq!(
+            read("src/SUMMARY.md"),
+            "# Summary\n\n- [Intro](intro.md)\n- [80/21. Rivers](a-res-80-21.md)\n"
+        );
+        assert!(read("src/a-res-80-21.md").contains("# 80/21. Rivers"));
+        assert_eq!(
+            read("import-base/a-res-80-21.md"),
+            read("src/a-res-80-21.md")
+        );
+        assert_eq!(read("src/a-res-80-22.md"), "mine\n");
+        let d = diags.render();
+        assert!(
+            d.starts_with(&format!(
+                "{}: error: the source cannot be imported: the file does not exist \
+                 [import-unreadable]\n",
+                files[1].display()
+            )),
+            "{d}"
+        );
+        assert!(d.ends_with("2 errors, 0 warnings"), "{d}");
+    }
+
+    #[test]
+    fn entries_go_on_a_line_of_their_own_after_a_blank_line_unless_a_list_ends_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("SUMMARY.md");
+        for (old, new) in [
+            ("", "- [X](x.md)\n"),
+            ("# Summary", "# Summary\n\n- [X](x.md)\n"),
+            ("# Summary\n", "# Summary\n\n- [X](x.md)\n"),
+            (
+                "# Summary\n\n- [A](a.md)",
+                "# Summary\n\n- [A](a.md)\n- [X](x.md)\n",
+            ),
+            (
+                "# Summary\n\n- [A](a.md)  \n\n[B](b.md)\n",
+                "# Summary\n\n- [A](a.md)  \n- [X](x.md)\n\n[B](b.md)\n",
+            ),
+        ] {
+            std::fs::write(&path, old).unwrap();
+            add_entries(&path, &[("X", "x.md")]).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), new, "{old:?}");
+        }
+    }
+
+    #[test]
     fn titles_lose_the_catalogues_trailing_colons_and_symbols_their_punctuation_runs() {
         assert_eq!(
             catalogue_title(" Awaza Political Declaration : "),

@@ -248,6 +248,64 @@ mod tests {
     }
 
     #[test]
+    fn notes_right_after_the_metadata_leave_no_text_and_a_definition_before_the_rule_is_text() {
+        let (s, d) = split("---\nsymbol: X\n---\n---\n[^1]: A.\n");
+        assert_eq!(d, "0 errors, 0 warnings");
+        assert!(s.lines.is_empty(), "{:?}", s.lines);
+        assert_eq!(
+            s.notes,
+            [Note {
+                number: 1,
+                text: "A.".into(),
+                line: 5
+            }]
+        );
+        let (s, _) = split("---\nsymbol: X\n---\n[^1]: B.\n---\n[^1]: A.\n");
+        let text: Vec<&str> = s.lines.iter().map(|l| l.text).collect();
+        assert_eq!(text, ["[^1]: B."]);
+        assert_eq!(s.notes.len(), 1);
+        assert_eq!(s.notes[0].text, "A.");
+    }
+
+    #[test]
+    fn only_a_later_definition_makes_one_out_of_sequence_a_continuation() {
+        // The third definition breaks the sequence, but no later one is note 3: it is a note.
+        // The fourth breaks it too; note 2 came before it, not after, so it is a note as well.
+        let (s, _) = split(
+            "---\nsymbol: X\n---\nA\n---\n[^1]: One.\n[^2]: Two.\n[^1]: Again.\n[^5]: Five.\n",
+        );
+        let texts: Vec<(u32, &str)> = s
+            .notes
+            .iter()
+            .map(|n| (n.number, n.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [(1, "One."), (2, "Two."), (1, "Again."), (5, "Five.")]
+        );
+        // The next number is a note, even where a later definition has that number too.
+        let (s, _) = split("---\nsymbol: X\n---\nA\n---\n[^1]: One.\n[^2]: Two.\n[^2]: Again.\n");
+        let texts: Vec<(u32, &str)> = s
+            .notes
+            .iter()
+            .map(|n| (n.number, n.text.as_str()))
+            .collect();
+        assert_eq!(texts, [(1, "One."), (2, "Two."), (2, "Again.")]);
+    }
+
+    #[test]
+    fn a_metadata_block_that_cannot_be_read_is_an_error_at_its_line() {
+        let (s, d) = split("---\nrecord_id: \"9\"\nsymbol: [A, B]\n---\nText\n");
+        assert!(d.starts_with("s.md:3:1: error: "), "{d}");
+        assert!(d.contains("[import-source-meta]"), "{d}");
+        // The text is still split.
+        assert_eq!(
+            s.lines.first().map(|l| (l.number, l.text)),
+            Some((5, "Text"))
+        );
+    }
+
+    #[test]
     fn a_missing_symbol_is_an_error_in_the_metadata_block() {
         let (_, d) = split("---\ntitle: T\n---\nText\n");
         assert_eq!(

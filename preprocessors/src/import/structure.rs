@@ -1135,6 +1135,64 @@ Plan of action
     }
 
     #[test]
+    fn a_page_number_or_running_head_is_furniture_only_with_a_blank_line_after_it() {
+        let dropped = |text: &str| -> Vec<(usize, String, &'static str)> {
+            let mut diags = Diagnostics::new();
+            read(&lines(text), "", Path::new("r.txt"), &mut diags)
+                .dropped
+                .into_iter()
+                .map(|d| (d.line, d.text, d.kind))
+                .collect()
+        };
+        assert_eq!(
+            dropped("80/5. Seas and rivers\n\n1. Decides.\n\n2/3\n\nSeas and rivers\n\n2. Asks.\n"),
+            [
+                (5, "2/3".to_string(), "page number"),
+                (7, "Seas and rivers".to_string(), "running head")
+            ]
+        );
+        assert_eq!(
+            dropped("80/5. Seas and rivers\n\n1. Decides.\n\n2/3\nSeas and rivers\nare shared.\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_number_is_a_paragraphs_from_the_next_expected_to_five_past_it() {
+        // Five past the next expected (1): a paragraph, the numbers skipped a warning.
+        assert_eq!(
+            kinds_and_texts("6. Decides.\n"),
+            [(Kind::Paragraph, "6. Decides.".into())]
+        );
+        // Six past it, or before it: text.
+        for (text, last) in [
+            ("1. Decides.\n\n8. Asks.\n", "8. Asks."),
+            ("2. Decides.\n\n1. Asks.\n", "1. Asks."),
+        ] {
+            assert_eq!(
+                kinds_and_texts(text)[1],
+                (Kind::Text, last.into()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_a_paragraph_ending_with_a_colon_introduces_lettered_sub_paragraphs() {
+        let anchors = |text: &str| -> Vec<Option<String>> {
+            body(text).0.into_iter().map(|(_, a, _, _)| a).collect()
+        };
+        assert_eq!(
+            anchors("1. Decides:\n(a) To meet;\n"),
+            [Some("para-1".into()), Some("para-1-a".into())]
+        );
+        assert_eq!(
+            anchors("1. Decides.\n(a) To meet;\n"),
+            [Some("para-1".into()), None]
+        );
+    }
+
+    #[test]
     fn the_opening_is_the_assembly_with_a_comma_before_a_preamble() {
         assert_eq!(opening("The General Assembly,"), Some(true));
         assert_eq!(opening("  The General Assembly  "), Some(false));
