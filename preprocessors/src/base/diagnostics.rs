@@ -11,6 +11,7 @@
 //! what they cannot know and fold what they would have reported into it ([`Diagnostics::fold`]:
 //! "… (and 12 references to its organisations)") instead of reporting each consequence.
 
+use crate::base::text::plural;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -365,9 +366,6 @@ impl Diagnostics {
 
     /// `"2 errors, 1 warning"`.
     pub fn summary(&self) -> String {
-        fn plural(n: usize, word: &str) -> String {
-            format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-        }
         let mut s = format!(
             "{}, {}",
             plural(self.errors(), "error"),

@@ -28,7 +28,7 @@ mod structure;
 pub use structure::Dropped;
 
 use crate::base::diagnostics::{Diagnostics, LineIndex, Location, read_text};
-use crate::base::text::ordinal;
+use crate::base::text::{ordinal, plural};
 use markers::{Candidate, Form, Outcome};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -392,16 +392,16 @@ impl Report {
             Action::Kept => "not written (conflicts)",
         };
         format!(
-            "src/{}: {} {action}: {} anchored paragraphs, {} notes ({} markers as written, {} recovered, {} not placed), {} furniture lines dropped, {} sub-paragraph letters recovered",
+            "src/{}: {} {action}: {}, {} ({} as written, {} recovered, {} not placed), {} dropped, {} recovered",
             self.imported.file,
             self.imported.symbol,
-            f.anchored,
-            f.notes,
-            f.written,
+            plural(f.anchored, "anchored paragraph"),
+            plural(f.notes, "note"),
+            plural(f.written, "marker"),
             f.recovered,
             f.unplaced,
-            f.furniture,
-            f.letters
+            plural(f.furniture, "furniture line"),
+            plural(f.letters, "sub-paragraph letter"),
         )
     }
 }
@@ -836,7 +836,7 @@ mod tests {
         };
         let reports = run(&files, &options, &mut diags).unwrap();
         let lines: Vec<String> = reports.iter().map(Report::line).collect();
-        let figures = "1 anchored paragraphs, 0 notes (0 markers as written, 0 recovered, 0 not \
+        let figures = "1 anchored paragraph, 0 notes (0 markers as written, 0 recovered, 0 not \
                        placed), 0 furniture lines dropped, 0 sub-paragraph letters recovered";
         assert_eq!(
             lines,

@@ -1,6 +1,7 @@
 //! The result of a check: problems, external links, counts; as text lines or JSON.
 
 use super::external::Outcome;
+use crate::base::text::plural;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
@@ -266,10 +267,6 @@ fn display_path(site: &Path, page: &str) -> String {
             site.display().to_string().trim_end_matches('/')
         )
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]
