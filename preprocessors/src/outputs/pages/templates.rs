@@ -835,4 +835,27 @@ mod tests {
             "Templates { overrides: [(\"organisations\", \"theme/report/organisations.hbs\")] }"
         );
     }
+
+    #[test]
+    fn what_follows_a_comment_is_read_from_where_the_comment_ends() {
+        // A comment after other text of the same piece of HTML.
+        let (_, diags) = load("organisations", "<p>a</p><!-- note --><p>{{title}}</p>");
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        // A tag right after an empty comment is a tag.
+        for (template, at) in [
+            ("<!---><a href={{title}}>", "1:15"),
+            ("<p><!--><a href={{title}}>", "1:17"),
+        ] {
+            let (_, diags) = load("organisations", template);
+            assert_eq!(
+                diags.render().lines().next().unwrap(),
+                format!(
+                    "theme/report/organisations.hbs:{at}: error: a value here would not be \
+                     escaped safely (inside a tag): put the value inside a quoted attribute \
+                     value, as `\"{{{{attr x}}}}\"` [template-unescaped]"
+                ),
+                "{template}"
+            );
+        }
+    }
 }
