@@ -858,4 +858,25 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_comment_ends_at_its_closing_dashes_not_before_or_after() {
+        for allowed in [
+            // A comment that goes on after a Handlebars comment ends at its `-->`.
+            "<!-- a {{! note }}-->{{title}}",
+            // Letters of two bytes right before the `-->`.
+            "<!-- \u{e9}\u{e9}-->{{title}}",
+        ] {
+            let (_, diags) = load("organisations", allowed);
+            assert_eq!(diags.render(), "0 errors, 0 warnings", "{allowed}");
+        }
+        let (_, diags) = load("organisations", "<!-- a --><a href={{title}}>");
+        assert!(
+            diags
+                .render()
+                .starts_with("theme/report/organisations.hbs:1:19: error: a value here would not be escaped safely (inside a tag)"),
+            "{}",
+            diags.render()
+        );
+    }
 }
