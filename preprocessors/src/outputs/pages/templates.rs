@@ -914,4 +914,15 @@ mod tests {
             assert_eq!(diags.render(), "0 errors, 0 warnings", "{allowed}");
         }
     }
+
+    #[test]
+    fn an_unquoted_value_after_a_space_is_still_the_attributes_value() {
+        let (_, diags) = load("organisations", "<a title= x{{title}}>");
+        assert_eq!(
+            diags.render().lines().next().unwrap(),
+            "theme/report/organisations.hbs:1:12: error: a value here would not be escaped \
+             safely (inside an unquoted attribute value): put the value inside a quoted \
+             attribute value, as `\"{{attr x}}\"` [template-unescaped]"
+        );
+    }
 }
