@@ -713,4 +713,74 @@ mod tests {
         assert!(rows[0][4].ends_with("commas."));
         assert_eq!(&rows[2][0], "who");
     }
+
+    #[test]
+    fn a_book_naming_organisations_without_a_registry_is_told_once_where_it_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cfg = config(false);
+        cfg.organisations.enable = true;
+        let mut book = Book::new();
+        book.push_item(BookItem::Chapter(Chapter::new(
+            "Water",
+            "---\nmeetings:\n  - id: m\n    title: Talks\n    date: \"2014-04-23\"\n    \
+             mention: Talks were held\n    organisers: [wmo]\n---\n# Water\n\nTalks were held. See \
+             [item one](agenda:1), then [the WHO](org:who) and [the WMO](org:wmo).\n"
+                .into(),
+            "water.md",
+            vec![],
+        )));
+        let mut diags = Diagnostics::new();
+        let book = transform(book, &cfg, dir.path(), Path::new("src"), &mut diags);
+        // At the first `org:` link (not the `agenda:` one before it), the other link and the
+        // organiser folded into it.
+        assert_eq!(
+            diags.render(),
+            "src/water.md:11:49: error: `org:who` names an organisation, but the book has no \
+             organisation registry (and 2 other references) [org-without-registry]\n  \
+             = hint: list the book's organisations in `data/organisations.yaml` (see README.md, \
+             \"Organisations\"), or leave the reference out\n1 error, 0 warnings"
+        );
+        assert_eq!(names(&book), ["Water"]);
+    }
+
+    #[test]
+    fn the_organisations_come_last_under_their_part_title_unless_it_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(
+            dir.path().join("data/organisations.yaml"),
+            "organisations:\n  - {id: turin, name: Turin}\n",
+        )
+        .unwrap();
+        let mut cfg = config(true);
+        cfg.organisations.enable = true;
+        cfg.network.enable = false;
+        cfg.data.enable = false;
+        let built = |cfg: &Config| {
+            let mut diags = Diagnostics::new();
+            let book = transform(book(), cfg, dir.path(), Path::new("src"), &mut diags);
+            assert_eq!(diags.render(), "0 errors, 0 warnings");
+            names(&book)
+        };
+        assert_eq!(
+            built(&cfg),
+            [
+                "Meetings",
+                "part: Explore the document",
+                "Timeline",
+                "part: Organisations",
+                "Organisations"
+            ]
+        );
+        cfg.organisations.part = String::new();
+        assert_eq!(
+            built(&cfg),
+            [
+                "Meetings",
+                "part: Explore the document",
+                "Timeline",
+                "Organisations"
+            ]
+        );
+    }
 }

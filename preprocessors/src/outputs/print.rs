@@ -365,4 +365,24 @@ mod tests {
         assert_eq!(attr("<a data-id=\"\" id=\"y\">", "id"), Some("y"));
         assert_eq!(attr("<a data-id=\"\">", "id"), None);
     }
+
+    #[test]
+    fn a_generated_first_chapter_is_cut_and_main_kept() {
+        let chapters = [
+            format!(
+                "<h1 id=\"data\">Data</h1>{}",
+                meta(PageKind::Overview, "data.html")
+            ),
+            format!("<h1 id=\"a\">A</h1>{}", meta(PageKind::Chapter, "a.html")),
+        ];
+        let (out, removed) = report_only(&print_page(&chapters), &HashMap::new()).unwrap();
+        assert_eq!(removed, 1);
+        assert_eq!(
+            out,
+            format!(
+                "<html><body><main>{}\n</main><script>var s = \"{PAGE_BREAK}\";</script></body></html>",
+                chapters[1]
+            )
+        );
+    }
 }

@@ -519,9 +519,11 @@ fn advance(mut spot: Spot, text: &str) -> Spot {
                 i += 3;
                 Spot::Text
             }
+            // (`get`: a cut inside a letter beyond ASCII is no end tag either.)
             Spot::RawText(raw)
-                if rest.len() >= raw.end_tag().len()
-                    && rest[..raw.end_tag().len()].eq_ignore_ascii_case(raw.end_tag()) =>
+                if rest
+                    .get(..raw.end_tag().len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(raw.end_tag())) =>
             {
                 i += raw.end_tag().len();
                 Spot::Tag {
@@ -555,11 +557,11 @@ fn advance(mut spot: Spot, text: &str) -> Spot {
                 raw,
                 value_next: true,
             } => {
-                i += 1;
+                i += rest.chars().next().map_or(1, char::len_utf8);
                 Spot::Unquoted { raw }
             }
             Spot::Tag { raw, .. } => {
-                i += 1;
+                i += rest.chars().next().map_or(1, char::len_utf8);
                 Spot::Tag {
                     raw,
                     value_next: false,
@@ -833,6 +835,94 @@ mod tests {
         assert_eq!(
             format!("{t:?}"),
             "Templates { overrides: [(\"organisations\", \"theme/report/organisations.hbs\")] }"
+        );
+    }
+
+    #[test]
+    fn what_follows_a_comment_is_read_from_where_the_comment_ends() {
+        // A comment after other text of the same piece of HTML.
+        let (_, diags) = load("organisations", "<p>a</p><!-- note --><p>{{title}}</p>");
+        assert_eq!(diags.render(), "0 errors, 0 warnings");
+        // A tag right after an empty comment is a tag.
+        for (template, at) in [
+            ("<!---><a href={{title}}>", "1:15"),
+            ("<p><!--><a href={{title}}>", "1:17"),
+        ] {
+            let (_, diags) = load("organisations", template);
+            assert_eq!(
+                diags.render().lines().next().unwrap(),
+                format!(
+                    "theme/report/organisations.hbs:{at}: error: a value here would not be \
+                     escaped safely (inside a tag): put the value inside a quoted attribute \
+                     value, as `\"{{{{attr x}}}}\"` [template-unescaped]"
+                ),
+                "{template}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_comment_ends_at_its_closing_dashes_not_before_or_after() {
+        for allowed in [
+            // A comment that goes on after a Handlebars comment ends at its `-->`.
+            "<!-- a {{! note }}-->{{title}}",
+            // Letters of two bytes right before the `-->`.
+            "<!-- \u{e9}\u{e9}-->{{title}}",
+        ] {
+            let (_, diags) = load("organisations", allowed);
+            assert_eq!(diags.render(), "0 errors, 0 warnings", "{allowed}");
+        }
+        let (_, diags) = load("organisations", "<!-- a --><a href={{title}}>");
+        assert!(
+            diags
+                .render()
+                .starts_with("theme/report/organisations.hbs:1:19: error: a value here would not be escaped safely (inside a tag)"),
+            "{}",
+            diags.render()
+        );
+    }
+
+    #[test]
+    fn a_letter_beyond_ascii_inside_a_tag_is_read_whole() {
+        // An unquoted attribute value and an attribute name that start with one (a byte at a
+        // time, the check stopped inside the letter and panicked).
+        for allowed in [
+            "<a title=\u{e9}t\u{e9}>{{title}}</a>",
+            "<a \u{e9}>{{title}}</a>",
+        ] {
+            let (_, diags) = load("organisations", allowed);
+            assert_eq!(diags.render(), "0 errors, 0 warnings", "{allowed}");
+        }
+        let (_, diags) = load("organisations", "<a title=\u{e9} {{title}}>");
+        assert!(
+            diags
+                .render()
+                .starts_with("theme/report/organisations.hbs:1:12: error: a value here would not be escaped safely (inside a tag)"),
+            "{}",
+            diags.render()
+        );
+    }
+
+    #[test]
+    fn a_script_or_style_with_letters_beyond_ascii_is_read_whole() {
+        // Compared eight bytes at a time with `</script`, the check cut a letter and panicked.
+        for allowed in [
+            "<script>var s = '\u{e9}t\u{e9}';</script><p>{{title}}</p>",
+            "<style>p::after { content: '\u{20ac}\u{20ac}' }</style><p>{{title}}</p>",
+        ] {
+            let (_, diags) = load("organisations", allowed);
+            assert_eq!(diags.render(), "0 errors, 0 warnings", "{allowed}");
+        }
+    }
+
+    #[test]
+    fn an_unquoted_value_after_a_space_is_still_the_attributes_value() {
+        let (_, diags) = load("organisations", "<a title= x{{title}}>");
+        assert_eq!(
+            diags.render().lines().next().unwrap(),
+            "theme/report/organisations.hbs:1:12: error: a value here would not be escaped \
+             safely (inside an unquoted attribute value): put the value inside a quoted \
+             attribute value, as `\"{{attr x}}\"` [template-unescaped]"
         );
     }
 }
