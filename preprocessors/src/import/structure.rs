@@ -661,7 +661,8 @@ impl Reader<'_> {
     }
 
     /// A section heading, with the first paragraph of the section glued to it (split off into
-    /// `queue`). Gives the block back when it is not a heading.
+    /// `queue`). Gives the block back when it is not a heading. Never called in the letterhead
+    /// ([`Reader::block`] reads that first).
     fn heading(
         &mut self,
         text: &str,
@@ -671,7 +672,7 @@ impl Reader<'_> {
     ) -> Option<Block> {
         let roman = ROMAN_HEADING.is_match(text);
         if roman
-            || (heading_like(text) && self.zone != Zone::Head)
+            || heading_like(text)
             || glued(text, self.next, true)
                 .is_some_and(|at| !ends_clause(&text[..at]) && heading_like(&text[..at]))
         {
@@ -765,7 +766,8 @@ fn letters(path: &Path, diags: &mut Diagnostics, out: &mut Structure) {
 }
 
 /// The run of sub-paragraphs after item `i`, which introduces them: their levels, letters and
-/// anchors. Returns the index of the first item after the run.
+/// anchors. Returns the index of the first item after the run (past `i`: the run starts after
+/// it, and may be empty).
 fn lettered_run(i: usize, path: &Path, diags: &mut Diagnostics, out: &mut Structure) -> usize {
     let parent_anchor = out.items[i].anchor.clone();
     let what = match parent_anchor.as_deref() {
@@ -811,7 +813,7 @@ fn lettered_run(i: usize, path: &Path, diags: &mut Diagnostics, out: &mut Struct
                 )
                 .hint("nothing in the text fixes their letters; write `(a) `, `(b) ` … at their start in the chapter if the original has them (the edit survives a new import)");
         }
-        return end.max(i + 1);
+        return end;
     }
     if !consistent {
         let (k, l) = written
@@ -848,7 +850,7 @@ fn lettered_run(i: usize, path: &Path, diags: &mut Diagnostics, out: &mut Struct
             )
             .hint("the recovered letters are marked `report-recovered` in the chapter; check them against the original");
     }
-    run_end.max(i + 1)
+    run_end
 }
 
 /// Sorts the items `start..end` into first-level places (returned, by item index) and
@@ -1682,5 +1684,29 @@ Plan of action
                 (Kind::Sub(1), Some("para-1-c"), Some("(c)")),
             ]
         );
+    }
+
+    #[test]
+    fn sub_paragraphs_that_lost_every_letter_are_kept_without_letters_and_said_so() {
+        let warnings = |subs: &str| {
+            let mut diags = Diagnostics::new();
+            let text = format!("99/1. Rivers\n\nThe General Assembly,\n\n1. Decides:\n\n{subs}\n");
+            let s = read(&lines(&text), "", Path::new("r.txt"), &mut diags);
+            let kinds: Vec<Kind> = s.items.iter().map(|it| it.kind).collect();
+            (kinds, diags.render())
+        };
+        let lost = "r.txt:7:1: warning: 2 paragraphs after `para-1` read as its sub-paragraphs, \
+                    but no letter survives: they are kept without letters [import-letters-lost]\n  \
+                    = hint: nothing in the text fixes their letters; write `(a) `, `(b) ` … at \
+                    their start in the chapter if the original has them (the edit survives a new \
+                    import)\n0 errors, 1 warning";
+        let (kinds, said) = warnings("To act;\n\nTo report.");
+        assert_eq!(said, lost);
+        assert_eq!(kinds[kinds.len() - 2..], [Kind::Text, Kind::Text]);
+        // Both ending with a semicolon: still a run.
+        assert_eq!(warnings("To act;\n\nTo report;").1, lost);
+        // One paragraph, or two that no semicolon joins: nothing says they were lettered.
+        assert_eq!(warnings("To act;").1, "0 errors, 0 warnings");
+        assert_eq!(warnings("To act:\n\nTo report.").1, "0 errors, 0 warnings");
     }
 }
