@@ -6,8 +6,9 @@
 //! Each file's schema is a [`Schema`] here, the one source of the CSV headers, of the JSON
 //! records' fields (the structs below, read back with `deny_unknown_fields`) and of the "Data"
 //! page that documents them ([`crate::outputs::pages::data`]), so the page cannot drift from the
-//! files. URLs are relative to the site's root, where the files are written. CSV files follow
-//! RFC 4180 (written with the `csv` crate: quoting, CRLF line ends); list-valued cells are joined
+//! files. URLs are relative to the site's root, where the files are written. CSV files are
+//! written with the `csv` crate: RFC 4180's quoting, and the crate's default line end, `\n`,
+//! not RFC 4180's CRLF (spreadsheets and CSV libraries read both); list-valued cells are joined
 //! with `; `.
 //!
 //! The files are built by the preprocessor, which has the model, and handed to the post-build
