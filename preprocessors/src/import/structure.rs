@@ -1708,5 +1708,19 @@ Plan of action
         // One paragraph, or two that no semicolon joins: nothing says they were lettered.
         assert_eq!(warnings("To act;").1, "0 errors, 0 warnings");
         assert_eq!(warnings("To act:\n\nTo report.").1, "0 errors, 0 warnings");
+        // A paragraph ending with "; and" or "; or" goes on too. (The next line is joined to it
+        // unless it starts a unit of its own: here a number too far ahead to be the next
+        // paragraph's, so text.) That line is the run's second place, whose letter the first
+        // one's fixes.
+        for joined in ["; and", "; or"] {
+            let (kinds, said) = warnings(&format!("(a) To act{joined}\n\n40. To report."));
+            assert_eq!(kinds[kinds.len() - 2..], [Kind::Sub(1), Kind::Sub(1)]);
+            assert!(
+                said.starts_with(
+                    "r.txt:9:1: note: sub-paragraph letters (b) of `para-1` recovered"
+                ),
+                "{said}"
+            );
+        }
     }
 }
