@@ -195,6 +195,14 @@ mod tests {
         (source, diags.render())
     }
 
+    /// Each note's number and text, in order.
+    fn numbered<'s>(s: &'s Source<'_>) -> Vec<(u32, &'s str)> {
+        s.notes
+            .iter()
+            .map(|n| (n.number, n.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn reads_the_metadata_the_text_and_the_notes() {
         let text = "---\nsymbol: A/RES/1/2\ntitle: \"T :\"\nrecord_id: \"9\"\n---\n\nText,1 more.\n\n---\n\n[^1]: A note\n    that goes on.\n\n[^2]: B.";
@@ -226,11 +234,7 @@ mod tests {
         let (s, _) = split(
             "---\nsymbol: X\n---\nA\n---\n[^1]: One, 5–13 September\n[^1994]: (Sales No. E.95), annex.\n[^2]: Two.\n",
         );
-        let texts: Vec<(u32, &str)> = s
-            .notes
-            .iter()
-            .map(|n| (n.number, n.text.as_str()))
-            .collect();
+        let texts = numbered(&s);
         assert_eq!(
             texts,
             [
@@ -274,22 +278,14 @@ mod tests {
         let (s, _) = split(
             "---\nsymbol: X\n---\nA\n---\n[^1]: One.\n[^2]: Two.\n[^1]: Again.\n[^5]: Five.\n",
         );
-        let texts: Vec<(u32, &str)> = s
-            .notes
-            .iter()
-            .map(|n| (n.number, n.text.as_str()))
-            .collect();
+        let texts = numbered(&s);
         assert_eq!(
             texts,
             [(1, "One."), (2, "Two."), (1, "Again."), (5, "Five.")]
         );
         // The next number is a note, even where a later definition has that number too.
         let (s, _) = split("---\nsymbol: X\n---\nA\n---\n[^1]: One.\n[^2]: Two.\n[^2]: Again.\n");
-        let texts: Vec<(u32, &str)> = s
-            .notes
-            .iter()
-            .map(|n| (n.number, n.text.as_str()))
-            .collect();
+        let texts = numbered(&s);
         assert_eq!(texts, [(1, "One."), (2, "Two."), (2, "Again.")]);
     }
 

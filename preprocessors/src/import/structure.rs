@@ -1438,6 +1438,14 @@ Plan of action
 
     /// The items of `text` read after a title and an operative opening, as (kind, anchor,
     /// recovered letter, text), and the diagnostics.
+    /// Each row's kind, anchor and recovered letter.
+    fn kinds_anchors_letters(items: &[Row]) -> Vec<(Kind, Option<&str>, Option<&str>)> {
+        items
+            .iter()
+            .map(|(k, a, r, _)| (*k, a.as_deref(), r.as_deref()))
+            .collect()
+    }
+
     fn body(text: &str) -> (Vec<Row>, String) {
         let mut diags = Diagnostics::new();
         let full = format!("80/5. Seas\n\nThe General Assembly\n\n{text}");
@@ -1617,10 +1625,7 @@ Plan of action
     #[test]
     fn letters_out_of_sequence_are_kept_and_nothing_is_recovered() {
         let (items, diags) = body("1. Decides:\n(a) To meet;\nTo report;\n(d) To end.\n");
-        let letters: Vec<(Kind, Option<&str>, Option<&str>)> = items
-            .iter()
-            .map(|(k, a, r, _)| (*k, a.as_deref(), r.as_deref()))
-            .collect();
+        let letters = kinds_anchors_letters(&items);
         assert_eq!(
             letters,
             [
@@ -1671,10 +1676,7 @@ Plan of action
     #[test]
     fn an_unlettered_paragraph_after_a_semicolon_or_first_in_the_run_is_a_place() {
         let (items, _) = body("1. Decides:\n\nTo meet;\n\n(b) To report;\n\nTo end.\n");
-        let letters: Vec<(Kind, Option<&str>, Option<&str>)> = items
-            .iter()
-            .map(|(k, a, r, _)| (*k, a.as_deref(), r.as_deref()))
-            .collect();
+        let letters = kinds_anchors_letters(&items);
         assert_eq!(
             letters,
             [
